@@ -1,0 +1,14 @@
+/**
+ * The one table of process exit codes. The CLI, the JSON Schema in schemas/, the README, the
+ * DSC v3 manifest's exitCodes and the PowerShell error mapping are all checked against it.
+ */
+export const EXIT_CODES = {
+  success: { code: 0, meaning: 'Success (for test: every finding is in the desired state).' },
+  notInDesiredState: { code: 1, meaning: 'test only: at least one finding is not in the desired state.' },
+  usage: { code: 2, meaning: 'Usage error: unknown command or option, missing or conflicting argument.' },
+  invalidInput: { code: 3, meaning: 'Invalid input: an artifact is missing, unreadable, malformed, over its size limit, or fails its schema.' },
+  internal: { code: 4, meaning: 'Internal error: a defect in iis-logon-rights; please report it.' },
+} as const;
+
+export type ExitCodeName = keyof typeof EXIT_CODES;
+export type ExitCode = (typeof EXIT_CODES)[ExitCodeName]['code'];

@@ -1,0 +1,154 @@
+/**
+ * The shared model: what the parsers produce and what the engine decides on. Parsers in
+ * src/parse build these; everything in src/core consumes them without doing I/O.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Diagnostics: facts worth telling the user that do not make the input invalid.
+
+export interface Diagnostic {
+  /** Stable, kebab-case (for example `unknown-right`, `orphan-location`). */
+  code: string;
+  severity: 'warning' | 'info';
+  message: string;
+  file?: string;
+  line?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// User-rights policy (secedit.inf, GptTmpl.inf, gpresult, rsop).
+
+/** One entry of a right's holder list, as the policy wrote it. */
+export type PolicyHolder =
+  | { kind: 'sid'; sid: string; /** the entry as written, e.g. `*S-1-5-11` */ written: string; /** display name when the source gave one (gpresult) */ name?: string }
+  | { kind: 'name'; name: string; written: string };
+
+/** A right as one policy source defines it. `holders` empty means "defined, nobody". */
+export interface RightAssignment {
+  right: string;
+  holders: PolicyHolder[];
+  line?: number;
+}
+
+/** A parsed security template: `secedit /export` output or a GPO's GptTmpl.inf. */
+export interface SecurityTemplate {
+  file: string;
+  /** Section names in file order, as written. */
+  sections: string[];
+  /** `[Privilege Rights]` by right constant as written; null when the section is absent. */
+  privilegeRights: Map<string, RightAssignment> | null;
+  diagnostics: Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Group Policy (gpresult.xml, Get-GPOReport XML, rsop.json, GptTmpl.inf given with --with-gpo).
+
+export interface GroupPolicyObjectRef {
+  /** GUID in braces, upper case: `{31B2F340-016D-11D2-945F-00C04FB984F9}`. */
+  id: string;
+  /** Display name; the GUID itself when the source could not name it. */
+  name: string;
+}
+
+export interface GpoRightAssignment {
+  right: string;
+  holders: PolicyHolder[];
+  gpo: GroupPolicyObjectRef;
+  /** 1 = the winning GPO for this right (RSoP precedence). */
+  precedence: number;
+  file: string;
+  line?: number;
+}
+
+export interface GroupPolicyResult {
+  file: string;
+  kind: 'gpresult' | 'gpo-report' | 'rsop' | 'security-template';
+  gpos: GroupPolicyObjectRef[];
+  assignments: GpoRightAssignment[];
+  diagnostics: Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// IIS configuration (applicationHost.config for IIS 7+, MetaBase.xml for IIS 6).
+
+/** IIS 7+ `logonMethod` names; IIS 6 `LogonMethod` 0..3 map onto the same four. */
+export type LogonMethod = 'Interactive' | 'Batch' | 'Network' | 'ClearText';
+
+export type AppPoolIdentityType = 'LocalSystem' | 'LocalService' | 'NetworkService' | 'SpecificUser' | 'ApplicationPoolIdentity';
+
+export type AppPoolLogonType = 'LogonBatch' | 'LogonService';
+
+export interface ApplicationPool {
+  name: string;
+  identityType: AppPoolIdentityType;
+  /** Account for SpecificUser; '' otherwise. */
+  userName: string;
+  logonType: AppPoolLogonType;
+  line?: number;
+}
+
+/** The effective `anonymousAuthentication` (IIS 7+) or metabase equivalent (IIS 6) at one scope. */
+export interface AnonymousAuthentication {
+  enabled: boolean;
+  /** Account name as configured. '' = the application pool identity (IIS 7+ only). */
+  userName: string;
+  logonMethod: LogonMethod;
+  /** A password is configured (its value is never read). */
+  passwordSet: boolean;
+  /** Where the effective userName was set, for messages: `server level`, `<location path="Site/app">` line 12. */
+  definedAt: string;
+}
+
+/** One site, application, virtual directory or location path whose anonymous identity is evaluated. */
+export interface AnonymousScope {
+  site: string;
+  /** Site-relative URL path: `/`, `/app`, `/app/sub`. */
+  path: string;
+  kind: 'site' | 'application' | 'virtual-directory' | 'location';
+  /** Application pool of the application that serves this path; null when unknown. */
+  applicationPool: string | null;
+  anonymous: AnonymousAuthentication;
+  line?: number;
+}
+
+export interface IisConfiguration {
+  file: string;
+  format: 'applicationHost.config' | 'MetaBase.xml';
+  /** 6 for the metabase; null when applicationHost.config does not say (it never names a version). */
+  iisMajorVersion: number | null;
+  /** Keyed by lower-cased pool name (IIS compares pool names case-insensitively). */
+  applicationPools: Map<string, ApplicationPool>;
+  scopes: AnonymousScope[];
+  diagnostics: Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accounts and host (collected on the Windows host).
+
+export type AccountKind = 'local' | 'domain' | 'builtin' | 'virtual';
+
+export interface Account {
+  name: string;
+  sid: string;
+  kind: AccountKind;
+  /** Group SIDs (local and domain) the account's logon token carries, as collected. */
+  groups: string[];
+}
+
+export interface UnresolvedAccount {
+  name: string;
+  reason?: string;
+}
+
+export interface AccountDirectory {
+  accounts: Account[];
+  unresolved: UnresolvedAccount[];
+}
+
+export interface HostInfo {
+  computerName?: string;
+  domain?: string;
+  domainJoined?: boolean;
+  osVersion?: string;
+  iisVersion?: string;
+}

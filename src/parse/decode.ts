@@ -1,0 +1,56 @@
+import { InputError } from '../core/errors';
+
+export type TextEncodingName = 'utf-16le' | 'utf-16be' | 'utf-8';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+  hadByteOrderMark: boolean;
+}
+
+/**
+ * Decodes an artifact from bytes. Windows tools write UTF-16LE with a BOM (secedit, gpresult,
+ * Get-GPOReport); hand-made and exported files are UTF-8 with or without a BOM. Decoding is
+ * fatal on invalid data so a corrupt or truncated file is reported instead of turning into
+ * replacement characters that would then be compared as account names.
+ */
+export function decodeText(bytes: Uint8Array, file: string): DecodedText {
+  let encoding: TextEncodingName = 'utf-8';
+  let hadByteOrderMark = false;
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    encoding = 'utf-16le';
+    hadByteOrderMark = true;
+  } else if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    encoding = 'utf-16be';
+    hadByteOrderMark = true;
+  } else if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    hadByteOrderMark = true;
+  } else if (looksLikeUtf16WithoutBom(bytes)) {
+    encoding = bytes[0] === 0 ? 'utf-16be' : 'utf-16le';
+  }
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(file, {}, `text in ${encoding.toUpperCase()}${hadByteOrderMark ? ' (as its byte order mark says)' : ''}`, 'bytes that are not valid in that encoding (a binary, truncated or wrongly encoded file)');
+  }
+  if (text.includes('\u0000')) {
+    const line = text.slice(0, text.indexOf('\u0000')).split('\n').length;
+    throw new InputError(file, { line }, 'text', 'a NUL character (a binary file, or UTF-16 text without its byte order mark)');
+  }
+  return { text, encoding, hadByteOrderMark };
+}
+
+/** ASCII text in UTF-16 without a BOM has a NUL in every other byte; ordinary UTF-8 has none. */
+function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
+  const sample = Math.min(bytes.length, 512) & ~1;
+  if (sample < 4) return false;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) evenNuls++;
+    if (bytes[i + 1] === 0) oddNuls++;
+  }
+  const pairs = sample / 2;
+  return (oddNuls > pairs * 0.9 && evenNuls === 0) || (evenNuls > pairs * 0.9 && oddNuls === 0);
+}
