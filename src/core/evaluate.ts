@@ -1,0 +1,321 @@
+import { buildAccountIndex, type AccountIndex } from './accounts';
+import { resolveAnonymousIdentity, type AnonymousIdentity } from './identity';
+import type { AccountDirectory, AccountKind, AnonymousScope, Diagnostic, GroupPolicyObjectRef, HostInfo, IisConfiguration, PolicyHolder } from './model';
+import type { PolicyProjection, PolicyView } from './policy';
+import { describeRight } from './rights';
+import { findRule, isEnforced, tokenSidCounts, type Evidence, type IdentitySource, type LogonType, type RuleRow, type RuleSetName } from './rules';
+import { normalizeAccountName } from './sids';
+import { FINDING_STATUSES, reasonCode, type FindingStatus } from './status';
+import { computeTokenSids, type TokenSid } from './token';
+
+export interface EvaluationInput {
+  iis: IisConfiguration;
+  policy: PolicyProjection;
+  accounts: AccountDirectory | null;
+  host: HostInfo | null;
+  ruleSet: RuleSetName;
+}
+
+/** One SID of the identity's token that matched a holder of a right. */
+export interface SidMatch {
+  sid: string;
+  name: string;
+  /** The policy entry that matched, as written (`*S-1-5-113`, `Guest`). */
+  holder: string;
+  origin: string;
+  evidence: Evidence;
+}
+
+export interface RightCheck {
+  grantedBy: SidMatch[];
+  deniedBy: SidMatch[];
+  holdsRight: boolean;
+}
+
+export interface UnresolvedHolder {
+  right: string;
+  name: string;
+}
+
+export interface Finding {
+  site: string | null;
+  path: string;
+  scopeKind: AnonymousScope['kind'];
+  applicationPool: string | null;
+  identity: {
+    name: string;
+    sid: string | null;
+    kind: IdentitySource | 'unknown';
+    accountKind: AccountKind | 'unknown';
+    definedAt: string;
+  };
+  logonType: LogonType | null;
+  right: string | null;
+  denyRight: string | null;
+  status: FindingStatus;
+  /** SIDs that grant the right now (current local policy). */
+  grantedBy: string[];
+  /** SIDs that deny it now. */
+  deniedBy: string[];
+  /** The same after the next Group Policy refresh; null without Group Policy data. */
+  afterRefresh: { grantedBy: string[]; deniedBy: string[] } | null;
+  allowRightOwner: GroupPolicyObjectRef | null;
+  denyRightOwner: GroupPolicyObjectRef | null;
+  rule: { id: string; evidence: Evidence; enforced: boolean; citation: string } | null;
+  token: TokenSid[];
+  matches: { current: RightCheck; afterRefresh: RightCheck } | null;
+  unresolvedHolders: UnresolvedHolder[];
+  message: string;
+}
+
+export interface Reason {
+  code: string;
+  phrase: string;
+}
+
+export interface Evaluation {
+  inDesiredState: boolean;
+  ruleSet: RuleSetName;
+  findings: Finding[];
+  reasons: Reason[];
+  diagnostics: Diagnostic[];
+}
+
+export function evaluateSnapshot(input: EvaluationInput): Evaluation {
+  const accounts = buildAccountIndex(input.accounts, input.host);
+  const findings = input.iis.scopes.map((scope) => evaluateScope(scope, input, accounts));
+  const reasons = findings.filter((finding) => !FINDING_STATUSES[finding.status].inDesiredState).map(reasonFor);
+  return {
+    inDesiredState: reasons.length === 0,
+    ruleSet: input.ruleSet,
+    findings,
+    reasons,
+    diagnostics: [...input.iis.diagnostics],
+  };
+}
+
+export function reasonFor(finding: Finding): Reason {
+  return { code: reasonCode(finding.status), phrase: finding.message };
+}
+
+function evaluateScope(scope: AnonymousScope, input: EvaluationInput, accounts: AccountIndex): Finding {
+  const base = {
+    site: scope.site,
+    path: scope.path,
+    scopeKind: scope.kind,
+    applicationPool: scope.applicationPool,
+  };
+  const resolution = resolveAnonymousIdentity(scope, input.iis, accounts, input.host);
+  const where = describeScope(scope);
+
+  if (resolution.kind === 'anonymous-disabled') {
+    return emptyFinding(base, { name: scope.anonymous.userName || '(application pool identity)', sid: null, kind: 'unknown', accountKind: 'unknown', definedAt: scope.anonymous.definedAt }, 'not-required', `${where}: anonymous authentication is disabled, so no anonymous identity needs a logon right.`);
+  }
+  if (resolution.kind === 'unknown-pool') {
+    const poolText = resolution.poolName === null ? 'no application pool' : `application pool "${resolution.poolName}", which is not defined`;
+    return emptyFinding(base, { name: `(identity of ${poolText})`, sid: null, kind: 'app-pool-identity', accountKind: 'unknown', definedAt: scope.anonymous.definedAt }, 'unresolved', `${where}: anonymous requests run as the application pool identity (userName=""), but the path is served by ${poolText}; its identity cannot be judged.`);
+  }
+
+  const identity = resolution.identity;
+  const identityOut = { name: identity.name, sid: identity.sid, kind: identity.source, accountKind: identity.accountKind, definedAt: scope.anonymous.definedAt };
+  const rule = findRule(identity.source, identity.logonType);
+  const enforced = rule !== undefined && isEnforced(rule, input.ruleSet);
+  const ruleOut = rule ? { id: rule.id, evidence: rule.evidence, enforced, citation: rule.citation } : null;
+  const withRule = {
+    ...base,
+    identity: identityOut,
+    logonType: identity.logonType,
+    right: rule?.allowRight ?? null,
+    denyRight: rule?.denyRight ?? null,
+    rule: ruleOut,
+  };
+
+  if (!rule || !enforced || rule.allowRight === null) {
+    return {
+      ...withRule,
+      status: 'not-required',
+      grantedBy: [],
+      deniedBy: [],
+      afterRefresh: null,
+      allowRightOwner: null,
+      denyRightOwner: null,
+      token: [],
+      matches: null,
+      unresolvedHolders: [],
+      message: notRequiredMessage(where, identity, rule, input.ruleSet),
+    };
+  }
+
+  const allowRightOwner = input.policy.owner(rule.allowRight);
+  const denyRightOwner = rule.denyRight === null ? null : input.policy.owner(rule.denyRight);
+  if (identity.sid === null) {
+    return {
+      ...withRule,
+      status: 'unresolved',
+      grantedBy: [],
+      deniedBy: [],
+      afterRefresh: null,
+      allowRightOwner,
+      denyRightOwner,
+      token: [],
+      matches: null,
+      unresolvedHolders: [],
+      message: `${where}: anonymous account ${identity.name} needs ${describeRight(rule.allowRight)}, but ${identity.unresolvedReason ?? 'its SID is unknown'}; resolve the account on the host and collect again.`,
+    };
+  }
+
+  const token = computeTokenSids({ sid: identity.sid, accountKind: identity.accountKind, groups: identity.groups, source: identity.source, logonType: identity.logonType, host: input.host });
+  const unresolvedHolders: UnresolvedHolder[] = [];
+  const check = (view: PolicyView) => checkRight(view, rule, identity, token, accounts, input.ruleSet, unresolvedHolders);
+  const current = check(input.policy.current);
+  const afterRefresh = check(input.policy.afterRefresh);
+  const status = decideStatus(current, afterRefresh, allowRightOwner, denyRightOwner);
+  const finding: Finding = {
+    ...withRule,
+    status,
+    grantedBy: sidsOf(current.grantedBy),
+    deniedBy: sidsOf(current.deniedBy),
+    afterRefresh: input.policy.hasGroupPolicyData ? { grantedBy: sidsOf(afterRefresh.grantedBy), deniedBy: sidsOf(afterRefresh.deniedBy) } : null,
+    allowRightOwner,
+    denyRightOwner,
+    token,
+    matches: { current, afterRefresh },
+    unresolvedHolders: dedupeUnresolved(unresolvedHolders),
+    message: '',
+  };
+  finding.message = statusMessage(finding, rule, identity, where);
+  return finding;
+}
+
+/**
+ * The status rules (DESIGN.md "The decision", step 5). `afterRefresh` equals `current` where no
+ * GPO owns a right, so without Group Policy data only ok, missing and denied can come out.
+ */
+export function decideStatus(current: RightCheck, afterRefresh: RightCheck, allowRightOwner: GroupPolicyObjectRef | null, denyRightOwner: GroupPolicyObjectRef | null): FindingStatus {
+  if (current.holdsRight) return afterRefresh.holdsRight ? 'ok' : 'revoked-at-refresh';
+  const blockedByGpo = (afterRefresh.grantedBy.length === 0 && allowRightOwner !== null) || (afterRefresh.deniedBy.length > 0 && denyRightOwner !== null);
+  if (blockedByGpo) return 'gpo-blocked';
+  return current.deniedBy.length > 0 ? 'denied' : 'missing';
+}
+
+function checkRight(view: PolicyView, rule: RuleRow, identity: AnonymousIdentity, token: readonly TokenSid[], accounts: AccountIndex, ruleSet: RuleSetName, unresolved: UnresolvedHolder[]): RightCheck {
+  const grantedBy = matchHolders(view.holders(rule.allowRight!), rule.allowRight!, 'allow', identity, token, accounts, ruleSet, unresolved);
+  const deniedBy = rule.denyRight === null ? [] : matchHolders(view.holders(rule.denyRight), rule.denyRight, 'deny', identity, token, accounts, ruleSet, unresolved);
+  return { grantedBy, deniedBy, holdsRight: grantedBy.length > 0 && deniedBy.length === 0 };
+}
+
+function matchHolders(holders: readonly PolicyHolder[], right: string, purpose: 'allow' | 'deny', identity: AnonymousIdentity, token: readonly TokenSid[], accounts: AccountIndex, ruleSet: RuleSetName, unresolved: UnresolvedHolder[]): SidMatch[] {
+  const counted = new Map(token.filter((entry) => tokenSidCounts(entry.evidence, purpose, ruleSet)).map((entry) => [entry.sid, entry]));
+  const matches: SidMatch[] = [];
+  const seen = new Set<string>();
+  for (const holder of holders) {
+    let sid: string | undefined;
+    if (holder.kind === 'sid') {
+      sid = holder.sid;
+    } else if (normalizeAccountName(holder.name) === normalizeAccountName(identity.name)) {
+      sid = identity.sid ?? undefined;
+    } else {
+      sid = accounts.byName(holder.name)?.sid;
+      if (sid === undefined) {
+        unresolved.push({ right, name: holder.name });
+        continue;
+      }
+    }
+    if (sid === undefined || seen.has(sid)) continue;
+    const tokenEntry = counted.get(sid);
+    if (!tokenEntry) continue;
+    seen.add(sid);
+    matches.push({ sid, name: holder.kind === 'sid' && holder.name ? holder.name : accounts.displayName(sid), holder: holder.written, origin: tokenEntry.origin, evidence: tokenEntry.evidence });
+  }
+  return matches;
+}
+
+function sidsOf(matches: readonly SidMatch[]): string[] {
+  return matches.map((match) => match.sid);
+}
+
+function dedupeUnresolved(entries: readonly UnresolvedHolder[]): UnresolvedHolder[] {
+  const seen = new Set<string>();
+  return entries.filter((entry) => {
+    const key = `${entry.right}\u0000${normalizeAccountName(entry.name)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function emptyFinding(base: Pick<Finding, 'site' | 'path' | 'scopeKind' | 'applicationPool'>, identity: Finding['identity'], status: FindingStatus, message: string): Finding {
+  return {
+    ...base,
+    identity,
+    logonType: null,
+    right: null,
+    denyRight: null,
+    status,
+    grantedBy: [],
+    deniedBy: [],
+    afterRefresh: null,
+    allowRightOwner: null,
+    denyRightOwner: null,
+    rule: null,
+    token: [],
+    matches: null,
+    unresolvedHolders: [],
+    message,
+  };
+}
+
+export function describeScope(scope: Pick<AnonymousScope, 'site' | 'path'>): string {
+  return `Site "${scope.site}" path ${scope.path}`;
+}
+
+export function describeAccount(name: string, sid: string | null): string {
+  return sid === null ? name : `${name} (${sid})`;
+}
+
+function describeMatches(matches: readonly SidMatch[]): string {
+  return matches.map((match) => describeAccount(match.name, match.sid)).join(', ');
+}
+
+function describeGpo(gpo: GroupPolicyObjectRef): string {
+  return gpo.name === gpo.id ? `GPO ${gpo.id}` : `GPO "${gpo.name}" ${gpo.id}`;
+}
+
+function notRequiredMessage(where: string, identity: AnonymousIdentity, rule: RuleRow | undefined, ruleSet: RuleSetName): string {
+  const who = describeAccount(identity.name, identity.sid);
+  if (!rule) return `${where}: ${who} logs on as ${identity.logonType}; no rule requires a logon right for it.`;
+  if (rule.allowRight === null) return `${where}: ${who} needs no logon right from policy (${rule.citation}).`;
+  return `${where}: ${who} is not checked under the ${ruleSet} rules: the evidence that it needs ${describeRight(rule.allowRight)} is ${rule.evidence} (${rule.citation}). Use --rules conservative to enforce it.`;
+}
+
+function statusMessage(finding: Finding, rule: RuleRow, identity: AnonymousIdentity, where: string): string {
+  const who = `anonymous account ${describeAccount(identity.name, identity.sid)}`;
+  const right = describeRight(rule.allowRight!);
+  const denyRight = rule.denyRight ? describeRight(rule.denyRight) : '';
+  const matches = finding.matches!;
+  const unresolvedNote = finding.unresolvedHolders.length > 0 ? ` Policy entries that could not be resolved: ${finding.unresolvedHolders.map((entry) => `"${entry.name}" in ${entry.right}`).join(', ')}.` : '';
+  switch (finding.status) {
+    case 'ok':
+      return `${where}: ${who} holds ${right} through ${describeMatches(matches.current.grantedBy)}${finding.allowRightOwner ? `, and ${describeGpo(finding.allowRightOwner)} keeps granting it` : ''}.${unresolvedNote}`;
+    case 'missing': {
+      const pending = matches.afterRefresh.holdsRight ? ` The owning ${describeGpo(finding.allowRightOwner!)} grants it, so the next Group Policy refresh should add it.` : '';
+      return `${where}: ${who} lacks ${right}; no SID in its token holds it.${pending}${unresolvedNote}`;
+    }
+    case 'denied':
+      return `${where}: ${who} is denied ${right} by ${denyRight} held by ${describeMatches(matches.current.deniedBy)}.${unresolvedNote}`;
+    case 'revoked-at-refresh': {
+      const cause = matches.afterRefresh.deniedBy.length > 0 && finding.denyRightOwner
+        ? `${describeGpo(finding.denyRightOwner)} defines ${denyRight} with ${describeMatches(matches.afterRefresh.deniedBy)}`
+        : `${describeGpo(finding.allowRightOwner!)} defines ${right} without any SID in the account's token`;
+      return `${where}: ${who} holds ${right} now through ${describeMatches(matches.current.grantedBy)}, but ${cause}, so the next Group Policy refresh removes it.${unresolvedNote}`;
+    }
+    case 'gpo-blocked': {
+      const cause = matches.afterRefresh.deniedBy.length > 0 && finding.denyRightOwner
+        ? `is denied ${right} by ${denyRight} held by ${describeMatches(matches.afterRefresh.deniedBy)}, which ${describeGpo(finding.denyRightOwner)} defines`
+        : `lacks ${right}, which ${describeGpo(finding.allowRightOwner!)} defines without any SID in the account's token`;
+      return `${where}: ${who} ${cause}; a local change would be undone at the next refresh, so the fix belongs in the GPO.${unresolvedNote}`;
+    }
+    default:
+      return `${where}: ${who}: ${FINDING_STATUSES[finding.status].summary}`;
+  }
+}
