@@ -152,3 +152,17 @@ export interface HostInfo {
   osVersion?: string;
   iisVersion?: string;
 }
+
+// ---------------------------------------------------------------------------------------------
+// A snapshot: everything the engine needs from one host, parsed.
+
+export interface Snapshot {
+  /** Folder path, or the facts document's name. */
+  name: string;
+  localPolicy: SecurityTemplate;
+  iis: IisConfiguration;
+  /** gpresult.xml and/or rsop.json, in that order. */
+  groupPolicy: GroupPolicyResult[];
+  accounts: AccountDirectory | null;
+  host: HostInfo | null;
+}

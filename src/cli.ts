@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { InputError, UsageError } from './core/errors';
+import { EXIT_CODES, type ExitCode } from './core/exit-codes';
+import type { GroupPolicyResult, Snapshot } from './core/model';
+import { judgeSnapshot } from './core/judge';
+import { RULE_SETS, type RuleSetName } from './core/rules';
+import { loadFactsDocument, loadSnapshotFolder } from './io/snapshot';
+import { loadBaselineGpo } from './io/with-gpo';
+import { renderExplanation } from './render/explain';
+import { buildResultDocument } from './render/result-document';
+import { renderFindingsTable } from './render/table';
+import { VERSION } from './version';
+
+const COMMANDS = ['test', 'get', 'explain'] as const;
+type Command = (typeof COMMANDS)[number];
+const FORMATS = ['table', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+const HELP = `iis-logon-rights ${VERSION}
+Checks that every identity IIS uses for anonymous requests holds the Windows logon right its
+logon type needs, is not caught by a deny right, and keeps it after the next Group Policy refresh.
+
+Usage:
+  iis-logon-rights <command> --snapshot <folder|facts.json|-> [options]
+
+Commands:
+  test      Judge the snapshot; exit 0 when in the desired state, 1 when not.
+  get       Print the current state (the same findings; always exit 0 on valid input).
+  explain   Tell the story of every finding that is not in the desired state, with the fix.
+
+Options:
+  --snapshot <path>    A snapshot folder (secedit.inf, applicationHost.config or MetaBase.xml,
+                       and optionally gpresult.xml, rsop.json, accounts.json, host.json), a facts
+                       .json file, or - to read the facts document from stdin.
+  --format <format>    table or json (default: table on a terminal, json otherwise).
+  --rules <set>        documented (default) or conservative (also enforces rules whose evidence
+                       is unconfirmed, such as the IIS 7+ built-in IUSR needing network logon).
+  --with-gpo <file>    Project a baseline (GptTmpl.inf or GPO report XML) as a winning GPO over the
+                       snapshot, to see what it would break before it is linked. Repeatable.
+  --no-color           No colour in table output (also when NO_COLOR is set or output is not a TTY).
+  -h, --help           Show this help.
+  -v, --version        Show the version.
+
+Exit codes:
+${Object.values(EXIT_CODES)
+  .map((entry) => `  ${entry.code}  ${entry.meaning}`)
+  .join('\n')}
+`;
+
+interface CliOptions {
+  command: Command;
+  snapshot: string;
+  format: Format;
+  ruleSet: RuleSetName;
+  withGpo: string[];
+  color: boolean;
+}
+
+export interface CliIo {
+  argv: readonly string[];
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  readStdin(): Buffer;
+  env: Record<string, string | undefined>;
+}
+
+export function runCli(io: CliIo): ExitCode {
+  try {
+    const parsed = parseCommandLine(io);
+    if (parsed === 'help') {
+      io.stdout.write(HELP);
+      return EXIT_CODES.success.code;
+    }
+    if (parsed === 'version') {
+      io.stdout.write(`${VERSION}\n`);
+      return EXIT_CODES.success.code;
+    }
+    return runCommand(parsed, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`iis-logon-rights: ${error.message}\nRun iis-logon-rights --help for usage.\n`);
+      return EXIT_CODES.usage.code;
+    }
+    if (error instanceof InputError) {
+      io.stderr.write(`iis-logon-rights: invalid input: ${error.message}\n`);
+      return EXIT_CODES.invalidInput.code;
+    }
+    const detail = error instanceof Error ? (io.env.IIS_LOGON_RIGHTS_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
+    io.stderr.write(`iis-logon-rights: internal error: ${detail.replace(/\n/g, io.env.IIS_LOGON_RIGHTS_DEBUG ? '\n' : ' ')} (this is a defect; please report it with the input that caused it; set IIS_LOGON_RIGHTS_DEBUG=1 for details)\n`);
+    return EXIT_CODES.internal.code;
+  }
+}
+
+function parseCommandLine(io: CliIo): CliOptions | 'help' | 'version' {
+  let values: Record<string, string | boolean | string[] | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...io.argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        snapshot: { type: 'string' },
+        format: { type: 'string' },
+        rules: { type: 'string' },
+        'with-gpo': { type: 'string', multiple: true },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error));
+  }
+  if (values.help) return 'help';
+  if (values.version) return 'version';
+  const [command, ...extra] = positionals;
+  if (command === undefined) throw new UsageError(`a command is required (${COMMANDS.join(', ')})`);
+  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command "${command}" (expected ${COMMANDS.join(', ')})`);
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const snapshot = values.snapshot;
+  if (typeof snapshot !== 'string' || snapshot === '') throw new UsageError('--snapshot <folder|facts.json|-> is required');
+  const format = values.format ?? (io.stdout.isTTY ? 'table' : 'json');
+  if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${String(format)}"`);
+  const ruleSet = values.rules ?? 'documented';
+  if (typeof ruleSet !== 'string' || !(RULE_SETS as readonly string[]).includes(ruleSet)) throw new UsageError(`--rules must be one of ${RULE_SETS.join(', ')}, not "${String(ruleSet)}"`);
+  const color = !values['no-color'] && io.env.NO_COLOR === undefined && io.stdout.isTTY === true;
+  return { command: command as Command, snapshot, format: format as Format, ruleSet: ruleSet as RuleSetName, withGpo: (values['with-gpo'] as string[] | undefined) ?? [], color };
+}
+
+function loadSnapshot(options: CliOptions, io: CliIo): Snapshot {
+  if (options.snapshot === '-') return loadFactsDocument(io.readStdin(), 'stdin');
+  return loadSnapshotFolder(options.snapshot);
+}
+
+function runCommand(options: CliOptions, io: CliIo): ExitCode {
+  // Everything is loaded and validated before anything is printed, so bad input never yields a
+  // partial result.
+  const snapshot = loadSnapshot(options, io);
+  const baselines: GroupPolicyResult[] = options.withGpo.map((path) => loadBaselineGpo(path));
+  const { evaluation, policy } = judgeSnapshot(snapshot, { ruleSet: options.ruleSet, withGpo: baselines });
+  const style = { color: options.color };
+  let output: string;
+  if (options.format === 'json') {
+    output = `${JSON.stringify(buildResultDocument(snapshot.name, evaluation, options.withGpo), null, 2)}\n`;
+  } else if (options.command === 'explain') {
+    output = renderExplanation(snapshot.name, evaluation, policy, style);
+  } else {
+    output = renderFindingsTable(snapshot.name, evaluation, style);
+  }
+  io.stdout.write(output);
+  if (options.command === 'test' && !evaluation.inDesiredState) return EXIT_CODES.notInDesiredState.code;
+  return EXIT_CODES.success.code;
+}
+
+if (require.main === module) {
+  const code = runCli({
+    argv: process.argv.slice(2),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin: () => readFileSync(0),
+    env: process.env,
+  });
+  process.exitCode = code;
+}

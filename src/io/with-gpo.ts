@@ -1,0 +1,45 @@
+import { basename } from 'node:path';
+import { InputError } from '../core/errors';
+import { normalizeGpoId } from '../core/group-policy';
+import type { GroupPolicyObjectRef, GroupPolicyResult, SecurityTemplate } from '../core/model';
+import { decodeText } from '../parse/decode';
+import { parseGroupPolicyXmlText } from '../parse/gpresult';
+import { parseSecurityTemplateText } from '../parse/secedit-inf';
+import { readLimited } from './snapshot';
+
+/**
+ * Loads a baseline for `--with-gpo`: a GPO report XML (Get-GPOReport, or a gpresult) or a
+ * security template (GptTmpl.inf). The content decides, not the extension: a report starts
+ * with `<`, a template with `[` or `;`.
+ */
+export function loadBaselineGpo(path: string): GroupPolicyResult {
+  const bytes = readLimited(path, path.toLowerCase().endsWith('.inf') ? 'GptTmpl.inf' : 'gpo-report.xml');
+  const text = decodeText(bytes, path).text;
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (start.startsWith('<')) return parseGroupPolicyXmlText(text, path);
+  if (start.startsWith('[') || start.startsWith(';')) return securityTemplateAsGpo(parseSecurityTemplateText(text, path), gpoRefFromPath(path));
+  throw new InputError(path, { line: 1 }, 'a GPO report (XML) or a security template (GptTmpl.inf)', 'neither');
+}
+
+/**
+ * A GPO backup keeps its template under `{GUID}/DomainSysvol/GPO/Machine/.../GptTmpl.inf`, so the
+ * path usually names the GPO; otherwise the file name stands in for it.
+ */
+export function gpoRefFromPath(path: string): GroupPolicyObjectRef {
+  const guid = /\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}/.exec(path)?.[0];
+  const id = guid ? (normalizeGpoId(guid) ?? guid.toUpperCase()) : basename(path);
+  return { id, name: basename(path) };
+}
+
+/** Every right a template defines becomes a winning (precedence 1) assignment of one GPO. */
+export function securityTemplateAsGpo(template: SecurityTemplate, gpo: GroupPolicyObjectRef): GroupPolicyResult {
+  const assignments = [...(template.privilegeRights?.values() ?? [])].map((assignment) => ({
+    right: assignment.right,
+    holders: assignment.holders,
+    gpo,
+    precedence: 1,
+    file: template.file,
+    ...(assignment.line === undefined ? {} : { line: assignment.line }),
+  }));
+  return { file: template.file, kind: 'security-template', gpos: [gpo], assignments, diagnostics: template.diagnostics };
+}

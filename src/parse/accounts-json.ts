@@ -1,0 +1,45 @@
+import { InputError } from '../core/errors';
+import type { AccountDirectory, HostInfo } from '../core/model';
+import { normalizeSid } from '../core/sids';
+import { validateAgainstSchema } from '../io/schema-validation';
+
+/** Parses JSON text with an error that names the file and the line of the syntax error. */
+export function parseJsonText(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
+    throw new InputError(file, line === undefined ? {} : { line }, 'valid JSON', message.replace(/^Unexpected/, 'unexpected'));
+  }
+}
+
+/** accounts.json: validated against schemas/accounts.schema.json; SIDs normalised. */
+export function parseAccountsJson(value: unknown, file: string): AccountDirectory {
+  validateAgainstSchema('accounts', value, file);
+  const document = value as { accounts: { name: string; sid: string; kind: 'local' | 'domain' | 'builtin' | 'virtual'; groups?: string[] }[]; unresolved?: { name: string; reason?: string }[] };
+  return {
+    accounts: document.accounts.map((account, index) => ({
+      name: account.name,
+      sid: requireSid(account.sid, file, `/accounts/${index}/sid`),
+      kind: account.kind,
+      groups: (account.groups ?? []).map((group, groupIndex) => requireSid(group, file, `/accounts/${index}/groups/${groupIndex}`)),
+    })),
+    unresolved: (document.unresolved ?? []).map((entry) => (entry.reason === undefined ? { name: entry.name } : { name: entry.name, reason: entry.reason })),
+  };
+}
+
+/** host.json: validated against schemas/host.schema.json. */
+export function parseHostJson(value: unknown, file: string): HostInfo {
+  validateAgainstSchema('host', value, file);
+  const { $schema: _schema, ...host } = value as HostInfo & { $schema?: string };
+  return host;
+}
+
+function requireSid(text: string, file: string, pointer: string): string {
+  const sid = normalizeSid(text);
+  // The schema checks the shape; this also rejects sub-authorities above 32 bits.
+  if (sid === undefined) throw new InputError(file, { pointer }, 'a SID (S-1-...) whose parts fit in 32 bits', JSON.stringify(text));
+  return sid;
+}

@@ -1,0 +1,148 @@
+import { describeAccount, describeScope, type Evaluation, type Finding, type SidMatch } from '../core/evaluate';
+import type { GroupPolicyObjectRef, PolicyHolder } from '../core/model';
+import type { PolicyProjection } from '../core/policy';
+import { describeRight } from '../core/rights';
+import { FINDING_STATUSES } from '../core/status';
+import { describeLogonType } from '../core/token';
+import { paintStatus, type TableStyle } from './table';
+
+/**
+ * Tells the story of each finding that is not in the desired state, in plain words: who, where,
+ * which right, through which SID, who owns the right, when Group Policy will act, why a restart
+ * of IIS seems to help, and the durable fix.
+ */
+export function renderExplanation(snapshotName: string, evaluation: Evaluation, policy: PolicyProjection, style: TableStyle): string {
+  const problems = evaluation.findings.filter((finding) => !FINDING_STATUSES[finding.status].inDesiredState);
+  const lines: string[] = [];
+  const okCount = evaluation.findings.length - problems.length;
+  lines.push(`${snapshotName}: ${evaluation.findings.length} finding(s) under the ${evaluation.ruleSet} rules; ${okCount} in the desired state, ${problems.length} not.`);
+  if (evaluation.findings.length === 0) lines.push('No site, application or path uses anonymous authentication, so there is nothing to check.');
+  for (const [index, finding] of problems.entries()) {
+    lines.push('', `${index + 1}. ${describeScope({ site: finding.site ?? '(server)', path: finding.path })}: ${paintStatus(finding.status, style)}`);
+    for (const paragraph of explainFinding(finding, policy)) lines.push(indent(paragraph));
+  }
+  const notChecked = evaluation.findings.filter((finding) => finding.status === 'not-required' && finding.rule && !finding.rule.enforced);
+  if (notChecked.length > 0) {
+    lines.push('', `Not checked under the ${evaluation.ruleSet} rules (${notChecked.length}): ${[...new Set(notChecked.map((finding) => finding.identity.name))].join(', ')}. The evidence that they need a logon right is unconfirmed; --rules conservative checks them.`);
+  }
+  for (const diagnostic of evaluation.diagnostics) lines.push(`note: ${diagnostic.message}${diagnostic.file ? ` (${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''})` : ''}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `   ${line}`)
+    .join('\n');
+}
+
+export function explainFinding(finding: Finding, policy: PolicyProjection): string[] {
+  const who = describeAccount(finding.identity.name, finding.identity.sid);
+  const paragraphs: string[] = [];
+  if (finding.status === 'unresolved' || !finding.right) {
+    paragraphs.push(finding.message);
+    paragraphs.push('Fix: make sure the account exists on the host and collect the snapshot again (Export-IisLogonRightsSnapshot resolves every account name the configuration mentions).');
+    return paragraphs;
+  }
+  const right = describeRight(finding.right);
+  const denyRight = finding.denyRight ? describeRight(finding.denyRight) : 'its deny right';
+  const matches = finding.matches!;
+  paragraphs.push(
+    `Anonymous requests run as ${who} (${finding.identity.kind}, set at ${finding.identity.definedAt}), which logs on as ${describeLogonType(finding.logonType!)} and so needs ${right}.`,
+  );
+  paragraphs.push(describeCurrent(finding, right, denyRight));
+  if (finding.allowRightOwner) paragraphs.push(`${describeGpo(finding.allowRightOwner)} owns ${right}: at the next refresh its list replaces the local one (user rights settings replace, they do not merge).`);
+  if (finding.denyRightOwner) paragraphs.push(`${describeGpo(finding.denyRightOwner)} owns ${denyRight}.`);
+  if (finding.status === 'revoked-at-refresh' || finding.status === 'gpo-blocked') {
+    paragraphs.push(
+      'When: Group Policy refreshes computer settings every 90 minutes plus a random offset of up to 30 minutes, and the security extension re-applies user rights every 16 hours even when no GPO changed (KB 277543); a restart or gpupdate /force applies them at once.',
+    );
+    const restart = restartStory(finding);
+    if (restart) paragraphs.push(restart);
+  }
+  paragraphs.push(...durableFix(finding, policy, matches.afterRefresh.deniedBy.length > 0 ? matches.afterRefresh.deniedBy : matches.current.deniedBy));
+  if (finding.unresolvedHolders.length > 0) {
+    paragraphs.push(`Policy entries that could not be resolved to a SID (they may or may not include this account): ${finding.unresolvedHolders.map((entry) => `"${entry.name}" in ${entry.right}`).join(', ')}.`);
+  }
+  return paragraphs;
+}
+
+function describeCurrent(finding: Finding, right: string, denyRight: string): string {
+  const current = finding.matches!.current;
+  const after = finding.matches!.afterRefresh;
+  const granted = current.grantedBy.length > 0 ? `holds ${right} now through ${describeMatches(current.grantedBy)}` : `does not hold ${right} now (no SID in its token is listed)`;
+  const denied = current.deniedBy.length > 0 ? `, but ${denyRight} catches it through ${describeMatches(current.deniedBy)}` : '';
+  let text = `It ${granted}${denied}.`;
+  if (finding.afterRefresh) {
+    const afterGranted = after.grantedBy.length > 0 ? `granted through ${describeMatches(after.grantedBy)}` : 'not granted';
+    const afterDenied = after.deniedBy.length > 0 ? ` and denied through ${describeMatches(after.deniedBy)}` : '';
+    text += ` After the next Group Policy refresh it will be ${afterGranted}${afterDenied}.`;
+  }
+  return text;
+}
+
+function describeMatches(matches: readonly SidMatch[]): string {
+  return matches.map((match) => `${describeAccount(match.name, match.sid)} [${match.origin}]`).join('; ');
+}
+
+function describeGpo(gpo: GroupPolicyObjectRef): string {
+  return gpo.name === gpo.id ? `GPO ${gpo.id}` : `GPO "${gpo.name}" (${gpo.id})`;
+}
+
+function restartStory(finding: Finding): string | undefined {
+  switch (finding.identity.kind) {
+    case 'iis6-anonymous-account':
+      return 'Why IISRESET seems to fix it: IIS 5 and 6 check the IUSR_/IWAM_ accounts\' rights when they start and write missing ones back into local policy (KB Q275167), so the site works again until the next refresh removes them.';
+    case 'app-pool-identity':
+      return 'Why a restart seems to fix it: IIS 7+ WAS re-adds each application pool identity to "Log on as a service" when it starts a worker process, until the next refresh removes it again.';
+    default:
+      return undefined;
+  }
+}
+
+/** The change that survives Group Policy: the GPO's exact line, or the local grant. */
+function durableFix(finding: Finding, policy: PolicyProjection, deniedBy: readonly SidMatch[]): string[] {
+  const fixes: string[] = [];
+  const sid = finding.identity.sid!;
+  const right = finding.right!;
+  const after = finding.matches!.afterRefresh;
+  if (after.grantedBy.length === 0 || !finding.matches!.current.grantedBy.length) {
+    if (finding.allowRightOwner && after.grantedBy.length === 0) {
+      const line = templateLine(right, [...policy.afterRefresh.holders(right)], [`*${sid}`], []);
+      fixes.push(`Durable fix: in ${describeGpo(finding.allowRightOwner)}, add ${finding.identity.name} to "${describeRight(right)}" (Computer Configuration > Policies > Windows Settings > Security Settings > Local Policies > User Rights Assignment). In the GPO's GptTmpl.inf the line becomes:\n  ${line}`);
+    } else if (!finding.allowRightOwner && finding.matches!.current.grantedBy.length === 0) {
+      fixes.push(`Fix: grant ${describeRight(right)} to ${finding.identity.name} (*${sid}) in local policy; no GPO owns the right, so the grant lasts. Set-IisAnonymousLogonRight does exactly this and nothing else.`);
+    }
+  }
+  if (deniedBy.length > 0 && finding.denyRight) {
+    const owner = finding.denyRightOwner;
+    const own = deniedBy.filter((match) => match.sid === sid);
+    const throughGroups = deniedBy.filter((match) => match.sid !== sid);
+    if (own.length > 0) {
+      fixes.push(
+        owner
+          ? `Durable fix: in ${describeGpo(owner)}, remove ${finding.identity.name} from "${describeRight(finding.denyRight)}". The line becomes:\n  ${templateLine(finding.denyRight, [...policy.afterRefresh.holders(finding.denyRight)], [], [sid])}`
+          : `Fix: remove ${finding.identity.name} (*${sid}) from ${describeRight(finding.denyRight)} in local policy (Set-IisAnonymousLogonRight does this for the identity's own SID only).`,
+      );
+    }
+    for (const match of throughGroups) {
+      const computed = match.origin.includes('group membership collected') ? undefined : match;
+      if (computed) {
+        fixes.push(
+          `The deny comes through ${describeAccount(match.name, match.sid)}, which Windows adds to the token itself (${match.origin}); membership cannot be changed. Either ${owner ? `remove *${match.sid} from "${describeRight(finding.denyRight)}" in ${describeGpo(owner)}` : `remove *${match.sid} from "${describeRight(finding.denyRight)}" in local policy`} (this affects every account that carries it, so check with your baseline's owner), or run anonymous requests as an identity that does not carry it (a domain account, or the application pool identity with userName="").`,
+        );
+      } else {
+        fixes.push(`The deny comes through group ${describeAccount(match.name, match.sid)}: remove ${finding.identity.name} from that group, or remove *${match.sid} from "${describeRight(finding.denyRight)}"${owner ? ` in ${describeGpo(owner)}` : ''}. Set never changes group membership or other holders.`);
+      }
+    }
+  }
+  if (fixes.length === 0 && finding.status === 'missing') fixes.push('The owning GPO already grants the right; run gpupdate /force or wait for the next refresh.');
+  return fixes;
+}
+
+/** `SeNetworkLogonRight = *S-1-5-32-544,*S-1-5-11,*S-1-5-21-...` with entries added or removed. */
+export function templateLine(right: string, holders: readonly PolicyHolder[], add: readonly string[], removeSids: readonly string[]): string {
+  const entries = holders.filter((holder) => !(holder.kind === 'sid' && removeSids.includes(holder.sid))).map((holder) => (holder.kind === 'sid' ? `*${holder.sid}` : holder.name));
+  for (const entry of add) if (!entries.includes(entry)) entries.push(entry);
+  return `${right} = ${entries.join(',')}`;
+}

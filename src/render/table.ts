@@ -1,0 +1,56 @@
+import Table from 'cli-table3';
+import { describeAccount, type Evaluation, type Finding } from '../core/evaluate';
+import { describeRight } from '../core/rights';
+import type { FindingStatus } from '../core/status';
+import { summarizeStatuses } from './result-document';
+
+export interface TableStyle {
+  color: boolean;
+}
+
+const STATUS_COLORS: Record<FindingStatus, string> = {
+  ok: '\u001b[32m',
+  'not-required': '\u001b[90m',
+  missing: '\u001b[31m',
+  denied: '\u001b[31m',
+  'revoked-at-refresh': '\u001b[33m',
+  'gpo-blocked': '\u001b[35m',
+  unresolved: '\u001b[33m',
+};
+
+export function paintStatus(status: FindingStatus, style: TableStyle): string {
+  return style.color ? `${STATUS_COLORS[status]}${status}\u001b[0m` : status;
+}
+
+/** Names and SIDs side by side, friendly right names with the constant (issue 6). */
+export function renderFindingsTable(snapshotName: string, evaluation: Evaluation, style: TableStyle): string {
+  const table = new Table({
+    head: ['Site', 'Path', 'Anonymous identity', 'Right', 'Status', 'Through'],
+    style: { head: style.color ? ['bold'] : [], border: [] },
+    wordWrap: true,
+    colWidths: [null, null, 34, 34, null, 40],
+  });
+  for (const finding of evaluation.findings) {
+    table.push([
+      finding.site ?? '',
+      finding.path,
+      describeAccount(finding.identity.name, finding.identity.sid),
+      finding.right ? describeRight(finding.right) : '-',
+      paintStatus(finding.status, style),
+      describeThrough(finding),
+    ]);
+  }
+  const summary = Object.entries(summarizeStatuses(evaluation.findings))
+    .map(([status, count]) => `${count} ${status}`)
+    .join(', ');
+  const verdict = evaluation.inDesiredState ? 'in desired state' : 'NOT in desired state';
+  return `${snapshotName} (${evaluation.ruleSet} rules): ${verdict}${summary ? ` - ${summary}` : ''}\n${table.toString()}\n`;
+}
+
+function describeThrough(finding: Finding): string {
+  const current = finding.matches?.current;
+  if (!current) return '';
+  if (current.deniedBy.length > 0) return `denied by ${current.deniedBy.map((match) => describeAccount(match.name, match.sid)).join(', ')}`;
+  if (current.grantedBy.length > 0) return `granted by ${current.grantedBy.map((match) => describeAccount(match.name, match.sid)).join(', ')}`;
+  return '';
+}
