@@ -1,0 +1,223 @@
+import assert from 'node:assert/strict';
+import { evaluateSnapshot, decideStatus, type RightCheck } from '../../src/core/evaluate';
+import { projectPolicy } from '../../src/core/policy';
+import { applicationPoolSid } from '../../src/core/sids';
+import type { GpoRightAssignment, SecurityTemplate } from '../../src/core/model';
+import type { RuleSetName } from '../../src/core/rules';
+import { accounts, DOMAIN_ANON, gpoAssignment, iis, LOCAL_ANON, pool, scope, template, WEB01 } from '../helpers/builders';
+
+function judge(options: {
+  localPolicy: SecurityTemplate;
+  scopes: Parameters<typeof iis>[0];
+  pools?: Parameters<typeof iis>[1];
+  gpo?: GpoRightAssignment[];
+  directory?: ReturnType<typeof accounts>;
+  ruleSet?: RuleSetName;
+  format?: Parameters<typeof iis>[2];
+  osVersion?: string;
+}) {
+  const winners = new Map((options.gpo ?? []).map((assignment) => [assignment.right, assignment]));
+  return evaluateSnapshot({
+    iis: iis(options.scopes, options.pools, options.format),
+    policy: projectPolicy(options.localPolicy, winners, (options.gpo ?? []).length > 0),
+    accounts: options.directory ?? accounts(LOCAL_ANON, DOMAIN_ANON),
+    host: options.osVersion ? { ...WEB01, osVersion: options.osVersion } : WEB01,
+    ruleSet: options.ruleSet ?? 'documented',
+  });
+}
+
+const DEFAULT_NETWORK = ['*S-1-1-0', '*S-1-5-32-544', '*S-1-5-32-545', '*S-1-5-32-551'];
+
+describe('evaluateSnapshot', () => {
+  it('grants a custom ClearText account network logon through Everyone and reports the SID', () => {
+    const result = judge({ localPolicy: template({ SeNetworkLogonRight: DEFAULT_NETWORK }), scopes: [scope({ userName: 'WEB01\\anon' })] });
+    const [finding] = result.findings;
+    assert.equal(finding!.status, 'ok');
+    assert.equal(finding!.right, 'SeNetworkLogonRight');
+    assert.equal(finding!.denyRight, 'SeDenyNetworkLogonRight');
+    assert.equal(finding!.logonType, 'NetworkCleartext');
+    assert.deepEqual(finding!.grantedBy, ['S-1-1-0', 'S-1-5-32-545']);
+    assert.equal(result.inDesiredState, true);
+    assert.deepEqual(result.reasons, []);
+  });
+
+  it('denies a local account through Local account (S-1-5-113) and deny wins over allow', () => {
+    const result = judge({
+      localPolicy: template({ SeNetworkLogonRight: ['*S-1-5-11', '*S-1-5-32-544'], SeDenyNetworkLogonRight: ['*S-1-5-32-546', '*S-1-5-113'] }),
+      scopes: [scope({ userName: 'WEB01\\anon' })],
+    });
+    const [finding] = result.findings;
+    assert.equal(finding!.status, 'denied');
+    assert.deepEqual(finding!.grantedBy, ['S-1-5-11']);
+    assert.deepEqual(finding!.deniedBy, ['S-1-5-113']);
+    assert.equal(result.inDesiredState, false);
+    assert.equal(result.reasons[0]!.code, 'IisAnonymousLogonRight:IisAnonymousLogonRight:Denied');
+    assert.match(result.reasons[0]!.phrase, /WEB01\\anon \(S-1-5-21-1000-2000-3000-1005\)/);
+    assert.match(result.reasons[0]!.phrase, /Access this computer from the network \(SeNetworkLogonRight\)/);
+    assert.match(result.reasons[0]!.phrase, /Local account \(S-1-5-113\)/);
+  });
+
+  it('does not add Local account SIDs on hosts older than Windows Server 2012 R2', () => {
+    const result = judge({
+      localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'], SeDenyNetworkLogonRight: ['*S-1-5-113'] }),
+      scopes: [scope({ userName: 'WEB01\\anon' })],
+      osVersion: '5.2.3790',
+    });
+    assert.equal(result.findings[0]!.status, 'ok');
+  });
+
+  it('does not deny a domain account through S-1-5-113', () => {
+    const result = judge({
+      localPolicy: template({ SeNetworkLogonRight: ['*S-1-5-11'], SeDenyNetworkLogonRight: ['*S-1-5-113'] }),
+      scopes: [scope({ userName: 'contoso\\SVC-ANON' })],
+    });
+    assert.equal(result.findings[0]!.status, 'ok');
+    assert.equal(result.findings[0]!.identity.sid, DOMAIN_ANON.sid);
+  });
+
+  it('denies a local administrator through S-1-5-114 but not a plain local account', () => {
+    const localPolicy = template({ SeNetworkLogonRight: ['*S-1-5-11'], SeDenyNetworkLogonRight: ['*S-1-5-114'] });
+    const admin = { ...LOCAL_ANON, name: 'WEB01\\anonadmin', sid: 'S-1-5-21-1000-2000-3000-1006', groups: ['S-1-5-32-544'] };
+    const result = judge({ localPolicy, scopes: [scope({ userName: 'WEB01\\anon' }), scope({ site: 'Admin', userName: 'WEB01\\anonadmin' })], directory: accounts(LOCAL_ANON, admin) });
+    assert.deepEqual(result.findings.map((finding) => finding.status), ['ok', 'denied']);
+    assert.deepEqual(result.findings[1]!.deniedBy, ['S-1-5-114']);
+  });
+
+  it('reports missing when nothing in the token holds the right and no GPO owns it', () => {
+    const result = judge({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-5-32-544'] }), scopes: [scope({ userName: 'WEB01\\anon' })] });
+    assert.equal(result.findings[0]!.status, 'missing');
+    assert.equal(result.reasons[0]!.code, 'IisAnonymousLogonRight:IisAnonymousLogonRight:Missing');
+  });
+
+  it('maps each logonMethod to its right and deny right', () => {
+    const localPolicy = template({});
+    const expectations = [
+      ['Interactive', 'SeInteractiveLogonRight', 'SeDenyInteractiveLogonRight'],
+      ['Batch', 'SeBatchLogonRight', 'SeDenyBatchLogonRight'],
+      ['Network', 'SeNetworkLogonRight', 'SeDenyNetworkLogonRight'],
+      ['ClearText', 'SeNetworkLogonRight', 'SeDenyNetworkLogonRight'],
+    ] as const;
+    for (const [logonMethod, right, denyRight] of expectations) {
+      const finding = judge({ localPolicy, scopes: [scope({ userName: 'WEB01\\anon', logonMethod })] }).findings[0]!;
+      assert.equal(finding.right, right, logonMethod);
+      assert.equal(finding.denyRight, denyRight, logonMethod);
+    }
+  });
+
+  it('treats the IIS 7+ built-in IUSR as not-required under documented rules and checks it under conservative', () => {
+    const localPolicy = template({ SeNetworkLogonRight: ['*S-1-5-32-544'] });
+    const documented = judge({ localPolicy, scopes: [scope({ userName: 'IUSR' })] });
+    assert.equal(documented.findings[0]!.status, 'not-required');
+    assert.equal(documented.findings[0]!.rule!.evidence, 'unconfirmed');
+    assert.match(documented.findings[0]!.message, /conservative/);
+    const conservative = judge({ localPolicy, scopes: [scope({ userName: 'NT AUTHORITY\\iusr' })], ruleSet: 'conservative' });
+    assert.equal(conservative.findings[0]!.status, 'missing');
+    assert.equal(conservative.findings[0]!.identity.sid, 'S-1-5-17');
+  });
+
+  it('under conservative rules, an observed-only token SID (IIS_IUSRS for a pool user) no longer grants but still denies', () => {
+    const specificUser = pool('Reports', { identityType: 'SpecificUser', userName: 'CONTOSO\\svc-anon' });
+    const grantsViaIisIusrs = template({ SeBatchLogonRight: ['*S-1-5-32-568'] });
+    const scopes = [scope({ userName: '', applicationPool: 'Reports' })];
+    assert.equal(judge({ localPolicy: grantsViaIisIusrs, scopes, pools: [specificUser] }).findings[0]!.status, 'ok');
+    assert.equal(judge({ localPolicy: grantsViaIisIusrs, scopes, pools: [specificUser], ruleSet: 'conservative' }).findings[0]!.status, 'missing');
+    const deniesViaIisIusrs = template({ SeBatchLogonRight: ['*S-1-5-21-7-8-9-1105'], SeDenyBatchLogonRight: ['*S-1-5-32-568'] });
+    assert.equal(judge({ localPolicy: deniesViaIisIusrs, scopes, pools: [specificUser], ruleSet: 'conservative' }).findings[0]!.status, 'denied');
+  });
+
+  it('uses the application pool identity for userName="" and computes its S-1-5-82 SID', () => {
+    const sid = applicationPoolSid('Shop');
+    const result = judge({ localPolicy: template({ SeServiceLogonRight: [`*${sid}`] }), scopes: [scope({ userName: '', applicationPool: 'shop' })], pools: [pool('Shop')] });
+    const [finding] = result.findings;
+    assert.equal(finding!.identity.name, 'IIS APPPOOL\\Shop');
+    assert.equal(finding!.identity.sid, sid);
+    assert.equal(finding!.right, 'SeServiceLogonRight');
+    assert.equal(finding!.status, 'ok');
+  });
+
+  it('needs batch logon for a SpecificUser pool with LogonBatch and service logon with LogonService', () => {
+    const localPolicy = template({ SeBatchLogonRight: ['*S-1-5-32-544'], SeServiceLogonRight: ['*S-1-5-21-7-8-9-1105'] });
+    const batch = judge({ localPolicy, scopes: [scope({ userName: '', applicationPool: 'P' })], pools: [pool('P', { identityType: 'SpecificUser', userName: 'CONTOSO\\svc-anon' })] });
+    assert.equal(batch.findings[0]!.status, 'missing');
+    assert.equal(batch.findings[0]!.right, 'SeBatchLogonRight');
+    const service = judge({ localPolicy, scopes: [scope({ userName: '', applicationPool: 'P' })], pools: [pool('P', { identityType: 'SpecificUser', userName: 'CONTOSO\\svc-anon', logonType: 'LogonService' })] });
+    assert.equal(service.findings[0]!.status, 'ok');
+    assert.equal(service.findings[0]!.right, 'SeServiceLogonRight');
+  });
+
+  it('needs no right for NetworkService, LocalService and LocalSystem pools', () => {
+    for (const identityType of ['NetworkService', 'LocalService', 'LocalSystem'] as const) {
+      const result = judge({ localPolicy: template({}), scopes: [scope({ userName: '', applicationPool: 'P' })], pools: [pool('P', { identityType })] });
+      assert.equal(result.findings[0]!.status, 'not-required', identityType);
+      assert.equal(result.findings[0]!.identity.kind, 'app-pool-builtin-account');
+    }
+  });
+
+  it('reports unresolved for an account missing from accounts.json and for an undefined pool', () => {
+    const result = judge({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'] }), scopes: [scope({ userName: 'CONTOSO\\ghost' }), scope({ site: 'B', userName: '', applicationPool: 'Nope' })] });
+    assert.deepEqual(result.findings.map((finding) => finding.status), ['unresolved', 'unresolved']);
+    assert.match(result.findings[0]!.message, /CONTOSO\\ghost.*not in accounts.json/);
+    assert.match(result.findings[1]!.message, /"Nope", which is not defined/);
+    assert.equal(result.inDesiredState, false);
+  });
+
+  it('skips scopes with anonymous authentication disabled', () => {
+    const result = judge({ localPolicy: template({}), scopes: [scope({ enabled: false, userName: 'WEB01\\anon' })] });
+    assert.equal(result.findings[0]!.status, 'not-required');
+    assert.match(result.findings[0]!.message, /disabled/);
+  });
+
+  it('matches plain-name holders through accounts.json and reports the ones it cannot resolve', () => {
+    const localPolicy = template({ SeNetworkLogonRight: ['anon'], SeDenyNetworkLogonRight: ['ADD YOUR DOMAIN ADMINS'] });
+    const result = judge({ localPolicy, scopes: [scope({ userName: 'WEB01\\anon' })] });
+    const [finding] = result.findings;
+    assert.equal(finding!.status, 'ok');
+    assert.deepEqual(finding!.grantedBy, [LOCAL_ANON.sid]);
+    assert.deepEqual(finding!.unresolvedHolders, [{ right: 'SeDenyNetworkLogonRight', name: 'ADD YOUR DOMAIN ADMINS' }]);
+  });
+
+  it('reports revoked-at-refresh when a GPO defines the right without the account (the IISRESET story)', () => {
+    const localPolicy = template({ SeNetworkLogonRight: ['*S-1-5-32-544', `*${LOCAL_ANON.sid}`] });
+    const result = judge({ localPolicy, scopes: [scope({ userName: 'WEB01\\anon' })], gpo: [gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544'])] });
+    const [finding] = result.findings;
+    assert.equal(finding!.status, 'revoked-at-refresh');
+    assert.deepEqual(finding!.grantedBy, [LOCAL_ANON.sid]);
+    assert.deepEqual(finding!.afterRefresh, { grantedBy: [], deniedBy: [] });
+    assert.equal(finding!.allowRightOwner!.name, 'CONTOSO Server Baseline');
+    assert.match(finding!.message, /GPO "CONTOSO Server Baseline" \{11111111-2222-3333-4444-555555555555\}/);
+  });
+
+  it('reports gpo-blocked when the account lacks a GPO-owned right, and when a GPO-owned deny catches it', () => {
+    const localPolicy = template({ SeNetworkLogonRight: ['*S-1-5-32-544'] });
+    const lacking = judge({ localPolicy, scopes: [scope({ userName: 'CONTOSO\\svc-anon' })], gpo: [gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544'])] });
+    assert.equal(lacking.findings[0]!.status, 'gpo-blocked');
+    const deniedLocal = template({ SeNetworkLogonRight: ['*S-1-5-11'], SeDenyNetworkLogonRight: ['*S-1-5-113'] });
+    const denied = judge({ localPolicy: deniedLocal, scopes: [scope({ userName: 'WEB01\\anon' })], gpo: [gpoAssignment('SeDenyNetworkLogonRight', ['*S-1-5-113'], 'DISA STIG')] });
+    assert.equal(denied.findings[0]!.status, 'gpo-blocked');
+    assert.equal(denied.findings[0]!.denyRightOwner!.name, 'DISA STIG');
+  });
+
+  it('keeps a finding ok when the owning GPO also grants the right', () => {
+    const localPolicy = template({ SeNetworkLogonRight: ['*S-1-5-11'] });
+    const result = judge({ localPolicy, scopes: [scope({ userName: 'CONTOSO\\svc-anon' })], gpo: [gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544', '*S-1-5-11'])] });
+    assert.equal(result.findings[0]!.status, 'ok');
+  });
+});
+
+describe('decideStatus', () => {
+  const gpo = { id: '{A}', name: 'A' };
+  const check = (granted: boolean, denied: boolean): RightCheck => {
+    const match = { sid: 'S-1-1-0', name: 'Everyone', holder: '*S-1-1-0', origin: '', evidence: 'confirmed' as const };
+    return { grantedBy: granted ? [match] : [], deniedBy: denied ? [match] : [], holdsRight: granted && !denied };
+  };
+  it('covers every combination of now, after refresh and ownership', () => {
+    assert.equal(decideStatus(check(true, false), check(true, false), null, null), 'ok');
+    assert.equal(decideStatus(check(true, false), check(false, false), gpo, null), 'revoked-at-refresh');
+    assert.equal(decideStatus(check(true, false), check(true, true), null, gpo), 'revoked-at-refresh');
+    assert.equal(decideStatus(check(false, false), check(false, false), gpo, null), 'gpo-blocked');
+    assert.equal(decideStatus(check(true, true), check(true, true), null, gpo), 'gpo-blocked');
+    assert.equal(decideStatus(check(true, true), check(true, true), null, null), 'denied');
+    assert.equal(decideStatus(check(false, false), check(false, false), null, null), 'missing');
+    assert.equal(decideStatus(check(false, false), check(true, false), gpo, null), 'missing');
+  });
+});
