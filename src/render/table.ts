@@ -25,16 +25,17 @@ export function paintStatus(status: FindingStatus, style: TableStyle): string {
 /** Names and SIDs side by side, friendly right names with the constant (issue 6). */
 export function renderFindingsTable(snapshotName: string, evaluation: Evaluation, style: TableStyle): string {
   const table = new Table({
-    head: ['Site', 'Path', 'Anonymous identity', 'Right', 'Status', 'Through'],
+    head: ['Site', 'Path', 'Anonymous identity', 'SID', 'Right', 'Status', 'Through'],
     style: { head: style.color ? ['bold'] : [], border: [] },
     wordWrap: true,
-    colWidths: [null, null, 34, 34, null, 40],
+    colWidths: [null, null, null, null, null, null, 48],
   });
   for (const finding of evaluation.findings) {
     table.push([
       finding.site ?? '',
       finding.path,
-      describeAccount(finding.identity.name, finding.identity.sid),
+      finding.identity.name,
+      finding.identity.sid ?? '(unknown)',
       finding.right ? describeRight(finding.right) : '-',
       paintStatus(finding.status, style),
       describeThrough(finding),
