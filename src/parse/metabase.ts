@@ -169,17 +169,17 @@ function readKeys(root: XmlElement, file: string, source: SourceIndex, diagnosti
     for (const element of container.children) {
       const location = element.attributes['Location'];
       if (location === undefined) continue;
+      checkLocationSize(location, file, { line: source.attributeLine(element, 'Location'), element: `<${element.name}>` });
       const path = normalizeMetabasePath(location);
       // IIS_Global is written with Location "." and holds no web settings.
       if (path === undefined) continue;
       const line = source.lineOf(element);
-      checkLocationSize(location, path, file, { line: source.attributeLine(element, 'Location'), element: `<${element.name}>` });
       const existing = keys.get(path);
       if (existing !== undefined) {
         diagnostics.push({
           code: 'duplicate-location',
           severity: 'warning',
-          message: `Location "${location.trim()}" appears again (<${element.name}>); the first key, <${existing.element.name}> at line ${existing.line}, is used`,
+          message: `Location ${excerpt(location.trim())} appears again (<${element.name}>); the first key, <${existing.element.name}> at line ${existing.line}, is used`,
           file,
           line,
         });
@@ -213,11 +213,11 @@ function normalizeMetabasePath(location: string): string | undefined {
 const MAX_LOCATION_LENGTH = 4096;
 const MAX_LOCATION_SEGMENTS = 256;
 
-function checkLocationSize(location: string, path: string, file: string, where: ValueLocation): void {
-  const segments = path.split('/').length - 1;
-  if (location.length > MAX_LOCATION_LENGTH || segments > MAX_LOCATION_SEGMENTS) {
-    throw new InputError(file, where, `a Location of at most ${MAX_LOCATION_LENGTH} characters and ${MAX_LOCATION_SEGMENTS} segments`, `${location.length} characters in ${segments} segments: ${excerpt(location)}`);
-  }
+function checkLocationSize(location: string, file: string, where: ValueLocation): void {
+  const expected = `a Location of at most ${MAX_LOCATION_LENGTH} characters and ${MAX_LOCATION_SEGMENTS} segments`;
+  if (location.length > MAX_LOCATION_LENGTH) throw new InputError(file, where, expected, `${location.length} characters: ${excerpt(location)}`);
+  const segments = location.split('/').filter((segment) => segment !== '').length;
+  if (segments > MAX_LOCATION_SEGMENTS) throw new InputError(file, where, expected, `${segments} segments: ${excerpt(location)}`);
 }
 
 /** `/`, `/LM` and everything under `/LM/W3SVC`: the keys whose web properties can matter. */
@@ -335,7 +335,7 @@ function reportCustomProperties(key: MetabaseKey, file: string, source: SourceIn
     diagnostics.push({
       code: 'custom-property-ignored',
       severity: 'warning',
-      message: `${describeKey(key)} writes ${byId ?? name} as a <Custom> property; custom properties are not evaluated, check this key by hand`,
+      message: `${describeKey(key)} writes ${byId ?? excerpt(name)} as a <Custom> property; custom properties are not evaluated, check this key by hand`,
       file,
       line: source.lineOf(child),
     });
@@ -397,7 +397,7 @@ function readApplicationPools(keys: ReadonlyMap<string, MetabaseKey>, resolver: 
       diagnostics.push({
         code: 'pool-user-missing',
         severity: 'warning',
-        message: `Application pool "${name}" runs as a specific user (AppPoolIdentityType 3) but no WAMUserName applies to it`,
+        message: `Application pool ${excerpt(name)} runs as a specific user (AppPoolIdentityType 3) but no WAMUserName applies to it`,
         file,
         line: key.line,
       });
@@ -440,7 +440,7 @@ function buildScopes(keys: ReadonlyMap<string, MetabaseKey>, resolver: Inheritan
       diagnostics.push({
         code: 'orphan-location',
         severity: 'warning',
-        message: `${describeKey(key)} belongs to no web site: there is no IIsWebServer at /${writtenSegments(key).slice(0, 3).join('/')}`,
+        message: `${describeKey(key)} belongs to no web site: there is no IIsWebServer at ${excerpt(`/${writtenSegments(key).slice(0, 3).join('/')}`)}`,
         file,
         line: key.line,
       });
@@ -470,7 +470,7 @@ function findSites(keys: ReadonlyMap<string, MetabaseKey>, file: string, diagnos
       diagnostics.push({
         code: 'duplicate-site-name',
         severity: 'warning',
-        message: `Sites ${sameName.id} and ${id} are both named "${site.name}"; their findings share that name`,
+        message: `Sites ${sameName.id} and ${id} are both named ${excerpt(site.name)}; their findings share that name`,
         file,
         line: key.line,
       });
@@ -488,7 +488,7 @@ function siteScope(site: Site, keys: ReadonlyMap<string, MetabaseKey>, resolver:
     diagnostics.push({
       code: 'missing-root-virtual-directory',
       severity: 'warning',
-      message: `Site "${site.name}" (${site.key.location}) has no IIsWebVirtualDir at ${site.key.location}/ROOT; its settings are taken from the site key`,
+      message: `Site ${excerpt(site.name)} (${describeKey(site.key)}) has no IIsWebVirtualDir at ROOT below it; its settings are taken from the site key`,
       file,
       line: site.key.line,
     });
@@ -511,7 +511,7 @@ function makeScope(site: Site, path: string, kind: AnonymousScope['kind'], setti
     diagnostics.push({
       code: 'anonymous-user-missing',
       severity: 'warning',
-      message: `Anonymous access is enabled for "${site.name}" ${path} but no AnonymousUserName applies to it; IIS 6 has no default anonymous account, so anonymous requests fail`,
+      message: `Anonymous access is enabled for ${excerpt(site.name)} ${excerpt(path)} but no AnonymousUserName applies to it; IIS 6 has no default anonymous account, so anonymous requests fail`,
       file,
       line,
     });
@@ -520,7 +520,7 @@ function makeScope(site: Site, path: string, kind: AnonymousScope['kind'], setti
     diagnostics.push({
       code: 'anonymous-password-sync',
       severity: 'info',
-      message: `AnonymousPasswordSync is TRUE for "${site.name}" ${path} (set at ${describeSource(settings.anonymousPasswordSync.key)}): IIS logs the anonymous user on through the iissuba.dll sub-authenticator, a network logon, whatever LogonMethod says`,
+      message: `AnonymousPasswordSync is TRUE for ${excerpt(site.name)} ${excerpt(path)} (set at ${describeSource(settings.anonymousPasswordSync.key)}): IIS logs the anonymous user on through the iissuba.dll sub-authenticator, a network logon, whatever LogonMethod says`,
       file,
       line,
     });
@@ -558,7 +558,7 @@ function reportUnknownPools(scopes: readonly AnonymousScope[], pools: ReadonlyMa
     diagnostics.push({
       code: 'unknown-application-pool',
       severity: 'warning',
-      message: `AppPoolId "${pool}" (used by "${scope.site}" ${scope.path}) names no IIsApplicationPool in this metabase`,
+      message: `AppPoolId ${excerpt(pool)} (used by ${excerpt(scope.site)} ${excerpt(scope.path)}) names no IIsApplicationPool in this metabase`,
       file,
       ...(scope.line !== undefined ? { line: scope.line } : {}),
     });
@@ -573,7 +573,7 @@ function compareSites(a: Site, b: Site): number {
 }
 
 function describeKey(key: MetabaseKey): string {
-  return `<${key.element.name} Location="${key.location}">`;
+  return `<${key.element.name} Location=${excerpt(key.location, 200)}>`;
 }
 
 function describeSource(key: MetabaseKey): string {
