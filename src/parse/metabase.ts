@@ -146,10 +146,10 @@ export function parseMetabase(text: string, file: string): IisConfiguration {
   const limit = ARTIFACT_SIZE_LIMITS[FORMAT];
   if (text.length > limit) throw new InputError(file, {}, `a ${FORMAT} of at most ${formatBytes(limit)}`, `${text.length} characters`);
   const root = parseXmlTree(text, file);
-  if (root.local !== 'configuration') {
-    throw new InputError(file, { line: root.line, element: `<${root.name}>` }, `<configuration> as the root element of ${FORMAT}`, `<${root.name}>`);
-  }
   const source = new SourceIndex(text, root);
+  if (root.local !== 'configuration') {
+    throw new InputError(file, { line: source.lineOf(root), element: `<${root.name}>` }, `<configuration> as the root element of ${FORMAT}`, `<${root.name}>`);
+  }
   const diagnostics: Diagnostic[] = [];
   const keys = readKeys(root, file, source, diagnostics);
   const resolver = new InheritanceResolver(keys);
@@ -162,7 +162,7 @@ export function parseMetabase(text: string, file: string): IisConfiguration {
 function readKeys(root: XmlElement, file: string, source: SourceIndex, diagnostics: Diagnostic[]): Map<string, MetabaseKey> {
   const containers = root.children.filter((child) => child.local === 'MBProperty');
   if (containers.length === 0) {
-    throw new InputError(file, { line: root.line, element: `<${root.name}>` }, '<MBProperty> inside <configuration> (the metabase keys)', 'none');
+    throw new InputError(file, { line: source.lineOf(root), element: `<${root.name}>` }, '<MBProperty> inside <configuration> (the metabase keys)', 'none');
   }
   const keys = new Map<string, MetabaseKey>();
   for (const container of containers) {

@@ -436,7 +436,7 @@ describe('IIS 6 MetaBase.xml parser', () => {
     });
 
     it('rejects a root other than <configuration>', () => {
-      const text = '<?xml version="1.0"?>\n<MBProperty>\n</MBProperty>\n';
+      const text = '<?xml version="1.0"?>\n<MBProperty\n\txmlns="urn:microsoft-catalog:XML_Metabase_V64_0">\n</MBProperty>\n';
       const error = inputErrorFrom(() => parseMetabase(text, FILE));
       assert.equal(error.found, '<MBProperty>');
       assert.equal(error.location.line, 2);
