@@ -5,14 +5,17 @@ import { EXIT_CODES, type ExitCode } from './core/exit-codes';
 import type { GroupPolicyResult, Snapshot } from './core/model';
 import { judgeSnapshot } from './core/judge';
 import { RULE_SETS, type RuleSetName } from './core/rules';
-import { loadFactsDocument, loadSnapshotFolder } from './io/snapshot';
+import { buildPlan } from './core/plan';
+import { buildPlanDocument, readPlanDocument } from './io/plan-document';
+import { loadFactsDocument, loadSnapshotFolder, readLimited } from './io/snapshot';
+import { renderPlan } from './render/plan';
 import { loadBaselineGpo } from './io/with-gpo';
 import { renderExplanation } from './render/explain';
 import { buildResultDocument } from './render/result-document';
 import { renderFindingsTable } from './render/table';
 import { VERSION } from './version';
 
-const COMMANDS = ['test', 'get', 'explain'] as const;
+const COMMANDS = ['test', 'get', 'explain', 'plan', 'check-plan'] as const;
 type Command = (typeof COMMANDS)[number];
 const FORMATS = ['table', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -28,6 +31,10 @@ Commands:
   test      Judge the snapshot; exit 0 when in the desired state, 1 when not.
   get       Print the current state (the same findings; always exit 0 on valid input).
   explain   Tell the story of every finding that is not in the desired state, with the fix.
+  plan      Print the remediation plan: identity-scoped grant/revoke actions, their undo
+            actions, what was refused and why, and the GPO edits that would fix the rest.
+  check-plan  Validate a saved plan (--plan <file|->) before it is applied or undone; prints
+            it back normalised.
 
 Options:
   --snapshot <path>    A snapshot folder (secedit.inf, applicationHost.config or MetaBase.xml,
@@ -38,6 +45,9 @@ Options:
                        is unconfirmed, such as the IIS 7+ built-in IUSR needing network logon).
   --with-gpo <file>    Project a baseline (GptTmpl.inf or GPO report XML) as a winning GPO over the
                        snapshot, to see what it would break before it is linked. Repeatable.
+  --allow-temporary-fix  plan: also act under rights a GPO owns (marked temporary: the next
+                       refresh undoes them). Without it such findings are refused with the GPO fix.
+  --plan <file|->      check-plan: the plan document to validate.
   --no-color           No colour in table output (also when NO_COLOR is set or output is not a TTY).
   -h, --help           Show this help.
   -v, --version        Show the version.
@@ -50,7 +60,10 @@ ${Object.values(EXIT_CODES)
 
 interface CliOptions {
   command: Command;
+  /** '' for check-plan. */
   snapshot: string;
+  plan: string;
+  allowTemporaryFix: boolean;
   format: Format;
   ruleSet: RuleSetName;
   withGpo: string[];
@@ -106,6 +119,8 @@ function parseCommandLine(io: CliIo): CliOptions | 'help' | 'version' {
         rules: { type: 'string' },
         'with-gpo': { type: 'string', multiple: true },
         'no-color': { type: 'boolean' },
+        'allow-temporary-fix': { type: 'boolean' },
+        plan: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -119,14 +134,22 @@ function parseCommandLine(io: CliIo): CliOptions | 'help' | 'version' {
   if (command === undefined) throw new UsageError(`a command is required (${COMMANDS.join(', ')})`);
   if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command "${command}" (expected ${COMMANDS.join(', ')})`);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const snapshot = values.snapshot;
-  if (typeof snapshot !== 'string' || snapshot === '') throw new UsageError('--snapshot <folder|facts.json|-> is required');
+  const snapshot = typeof values.snapshot === 'string' ? values.snapshot : '';
+  const plan = typeof values.plan === 'string' ? values.plan : '';
+  if (command === 'check-plan') {
+    if (plan === '') throw new UsageError('check-plan needs --plan <file|->');
+    if (snapshot !== '') throw new UsageError('check-plan reads a plan, not a snapshot: drop --snapshot');
+  } else {
+    if (snapshot === '') throw new UsageError('--snapshot <folder|facts.json|-> is required');
+    if (plan !== '') throw new UsageError('--plan is only for check-plan');
+  }
+  if (values['allow-temporary-fix'] && command !== 'plan') throw new UsageError('--allow-temporary-fix is only for plan');
   const format = values.format ?? (io.stdout.isTTY ? 'table' : 'json');
   if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${String(format)}"`);
   const ruleSet = values.rules ?? 'documented';
   if (typeof ruleSet !== 'string' || !(RULE_SETS as readonly string[]).includes(ruleSet)) throw new UsageError(`--rules must be one of ${RULE_SETS.join(', ')}, not "${String(ruleSet)}"`);
   const color = !values['no-color'] && io.env.NO_COLOR === undefined && io.stdout.isTTY === true;
-  return { command: command as Command, snapshot, format: format as Format, ruleSet: ruleSet as RuleSetName, withGpo: (values['with-gpo'] as string[] | undefined) ?? [], color };
+  return { command: command as Command, snapshot, plan, allowTemporaryFix: values['allow-temporary-fix'] === true, format: format as Format, ruleSet: ruleSet as RuleSetName, withGpo: (values['with-gpo'] as string[] | undefined) ?? [], color };
 }
 
 function loadSnapshot(options: CliOptions, io: CliIo): Snapshot {
@@ -135,6 +158,12 @@ function loadSnapshot(options: CliOptions, io: CliIo): Snapshot {
 }
 
 function runCommand(options: CliOptions, io: CliIo): ExitCode {
+  if (options.command === 'check-plan') {
+    const bytes = options.plan === '-' ? io.readStdin() : readLimited(options.plan, 'plan.json');
+    const document = readPlanDocument(bytes, options.plan === '-' ? 'stdin' : options.plan);
+    io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    return EXIT_CODES.success.code;
+  }
   // Everything is loaded and validated before anything is printed, so bad input never yields a
   // partial result.
   const snapshot = loadSnapshot(options, io);
@@ -142,6 +171,11 @@ function runCommand(options: CliOptions, io: CliIo): ExitCode {
   const { evaluation, policy } = judgeSnapshot(snapshot, { ruleSet: options.ruleSet, withGpo: baselines });
   const style = { color: options.color };
   let output: string;
+  if (options.command === 'plan') {
+    const document = buildPlanDocument(snapshot.name, options.ruleSet, options.withGpo, buildPlan(evaluation, policy, { allowTemporaryFix: options.allowTemporaryFix }));
+    io.stdout.write(options.format === 'json' ? `${JSON.stringify(document, null, 2)}\n` : renderPlan(document, style));
+    return EXIT_CODES.success.code;
+  }
   if (options.format === 'json') {
     output = `${JSON.stringify(buildResultDocument(snapshot.name, evaluation, options.withGpo), null, 2)}\n`;
   } else if (options.command === 'explain') {

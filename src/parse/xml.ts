@@ -14,7 +14,7 @@ export interface XmlElement {
   children: XmlElement[];
   /** Concatenated character data directly inside this element (only when text is kept). */
   text: string;
-  /** 1-based line of the start tag. */
+  /** 1-based line where the start tag ends (saxes reports positions after the tag; a tag split over lines reports its last line). */
   line: number;
 }
 

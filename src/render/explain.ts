@@ -1,5 +1,6 @@
 import { describeAccount, describeScope, type Evaluation, type Finding, type SidMatch } from '../core/evaluate';
-import type { GroupPolicyObjectRef, PolicyHolder } from '../core/model';
+import type { GroupPolicyObjectRef } from '../core/model';
+import { gptTmplLine } from '../core/plan';
 import type { PolicyProjection } from '../core/policy';
 import { describeRight } from '../core/rights';
 import { FINDING_STATUSES } from '../core/status';
@@ -108,7 +109,7 @@ function durableFix(finding: Finding, policy: PolicyProjection, deniedBy: readon
   const after = finding.matches!.afterRefresh;
   if (after.grantedBy.length === 0 || !finding.matches!.current.grantedBy.length) {
     if (finding.allowRightOwner && after.grantedBy.length === 0) {
-      const line = templateLine(right, [...policy.afterRefresh.holders(right)], [`*${sid}`], []);
+      const line = gptTmplLine(right, policy.afterRefresh.holders(right), [sid], []);
       fixes.push(`Durable fix: in ${describeGpo(finding.allowRightOwner)}, add ${finding.identity.name} to "${describeRight(right)}" (Computer Configuration > Policies > Windows Settings > Security Settings > Local Policies > User Rights Assignment). In the GPO's GptTmpl.inf the line becomes:\n  ${line}`);
     } else if (!finding.allowRightOwner && finding.matches!.current.grantedBy.length === 0) {
       fixes.push(`Fix: grant ${describeRight(right)} to ${finding.identity.name} (*${sid}) in local policy; no GPO owns the right, so the grant lasts. Set-IisAnonymousLogonRight does exactly this and nothing else.`);
@@ -121,7 +122,7 @@ function durableFix(finding: Finding, policy: PolicyProjection, deniedBy: readon
     if (own.length > 0) {
       fixes.push(
         owner
-          ? `Durable fix: in ${describeGpo(owner)}, remove ${finding.identity.name} from "${describeRight(finding.denyRight)}". The line becomes:\n  ${templateLine(finding.denyRight, [...policy.afterRefresh.holders(finding.denyRight)], [], [sid])}`
+          ? `Durable fix: in ${describeGpo(owner)}, remove ${finding.identity.name} from "${describeRight(finding.denyRight)}". The line becomes:\n  ${gptTmplLine(finding.denyRight, policy.afterRefresh.holders(finding.denyRight), [], [sid])}`
           : `Fix: remove ${finding.identity.name} (*${sid}) from ${describeRight(finding.denyRight)} in local policy (Set-IisAnonymousLogonRight does this for the identity's own SID only).`,
       );
     }
@@ -138,11 +139,4 @@ function durableFix(finding: Finding, policy: PolicyProjection, deniedBy: readon
   }
   if (fixes.length === 0 && finding.status === 'missing') fixes.push('The owning GPO already grants the right; run gpupdate /force or wait for the next refresh.');
   return fixes;
-}
-
-/** `SeNetworkLogonRight = *S-1-5-32-544,*S-1-5-11,*S-1-5-21-...` with entries added or removed. */
-export function templateLine(right: string, holders: readonly PolicyHolder[], add: readonly string[], removeSids: readonly string[]): string {
-  const entries = holders.filter((holder) => !(holder.kind === 'sid' && removeSids.includes(holder.sid))).map((holder) => (holder.kind === 'sid' ? `*${holder.sid}` : holder.name));
-  for (const entry of add) if (!entries.includes(entry)) entries.push(entry);
-  return `${right} = ${entries.join(',')}`;
 }

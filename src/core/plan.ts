@@ -1,0 +1,182 @@
+import { describeAccount, describeScope, type Evaluation, type Finding, type SidMatch } from './evaluate';
+import type { GroupPolicyObjectRef, PolicyHolder } from './model';
+import type { PolicyProjection } from './policy';
+import { describeRight } from './rights';
+import type { FindingStatus } from './status';
+
+/**
+ * Remediation plans. A plan only ever holds identity-scoped actions: give an allow right to the
+ * identity's own SID, or take the identity's own SID out of a deny right. It never removes any
+ * other holder, never changes group membership, and never acts under a right a GPO owns unless
+ * the caller opts in with allowTemporaryFix (and then marks the action temporary). Everything
+ * it will not do is listed under `refused` with the administrator's fix.
+ */
+
+export type PlanActionKind = 'grant' | 'revoke';
+
+export interface PlanAction {
+  action: PlanActionKind;
+  right: string;
+  sid: string;
+  account: string;
+  /** The right is owned by a GPO: the change lasts only until the next refresh. */
+  temporary: boolean;
+  /** The findings this action fixes. */
+  fixes: { site: string | null; path: string; status: FindingStatus }[];
+}
+
+export interface RefusedFinding {
+  site: string | null;
+  path: string;
+  account: string;
+  sid: string | null;
+  right: string | null;
+  status: FindingStatus;
+  reason: string;
+  fix: string;
+}
+
+export interface GpoEdit {
+  gpo: GroupPolicyObjectRef;
+  right: string;
+  add: string[];
+  remove: string[];
+  /** The right's line in the GPO's GptTmpl.inf after the edit. */
+  line: string;
+}
+
+export interface PlanOptions {
+  /** Act under GPO-owned rights anyway; such actions are marked temporary. */
+  allowTemporaryFix: boolean;
+}
+
+export interface Plan {
+  options: PlanOptions;
+  actions: PlanAction[];
+  /** The inverse of every action, in reverse order: applying it restores exactly what changed. */
+  undo: Omit<PlanAction, 'fixes'>[];
+  refused: RefusedFinding[];
+  gpoEdits: GpoEdit[];
+}
+
+export const VERIFY_AFTER_SET =
+  'After applying the actions, collect the snapshot again and run test; a Set that did not reach the desired state must fail, naming the findings that remain. Save this plan (it carries its undo actions) before applying it.';
+
+export function buildPlan(evaluation: Evaluation, policy: PolicyProjection, options: PlanOptions): Plan {
+  const actions = new Map<string, PlanAction>();
+  const refused: RefusedFinding[] = [];
+  const gpoEdits = new Map<string, GpoEdit>();
+
+  const addAction = (finding: Finding, action: PlanActionKind, right: string, temporary: boolean) => {
+    const sid = finding.identity.sid!;
+    const key = `${action}\u0000${right}\u0000${sid}`;
+    const existing = actions.get(key);
+    const fix = { site: finding.site, path: finding.path, status: finding.status };
+    if (existing) {
+      existing.fixes.push(fix);
+      existing.temporary = existing.temporary || temporary;
+    } else {
+      actions.set(key, { action, right, sid, account: finding.identity.name, temporary, fixes: [fix] });
+    }
+  };
+  const addGpoEdit = (gpo: GroupPolicyObjectRef, right: string, add: string[], remove: string[]) => {
+    const key = `${gpo.id}\u0000${right}`;
+    const edit = gpoEdits.get(key) ?? { gpo, right, add: [], remove: [], line: '' };
+    for (const sid of add) if (!edit.add.includes(sid)) edit.add.push(sid);
+    for (const sid of remove) if (!edit.remove.includes(sid)) edit.remove.push(sid);
+    edit.line = gptTmplLine(right, policy.afterRefresh.holders(right), edit.add, edit.remove);
+    gpoEdits.set(key, edit);
+  };
+  const refuse = (finding: Finding, reason: string, fix: string) => {
+    refused.push({ site: finding.site, path: finding.path, account: finding.identity.name, sid: finding.identity.sid, right: finding.right, status: finding.status, reason, fix });
+  };
+
+  for (const finding of evaluation.findings) {
+    if (finding.status === 'ok' || finding.status === 'not-required') continue;
+    const where = describeScope({ site: finding.site ?? '(server)', path: finding.path });
+    if (finding.status === 'unresolved' || finding.identity.sid === null || finding.right === null || finding.matches === null) {
+      refuse(finding, `${where}: the identity's SID is unknown, so no right can be granted to it`, 'Make sure the account exists and resolves on the host, then collect the snapshot again.');
+      continue;
+    }
+    const sid = finding.identity.sid;
+    const who = describeAccount(finding.identity.name, sid);
+    const right = finding.right;
+    const current = finding.matches.current;
+    const after = finding.matches.afterRefresh;
+    const allowOwner = finding.allowRightOwner;
+    const denyOwner = finding.denyRightOwner;
+
+    // Allow side. Where local policy owns the right, a grant lasts. Where a GPO owns it, the
+    // GPO's list decides after the next refresh, so the fix is a GPO edit; a local grant is only
+    // made on request and marked temporary.
+    const grantedNow = current.grantedBy.length > 0;
+    const grantedAfterRefresh = after.grantedBy.length > 0;
+    if (!allowOwner) {
+      if (!grantedNow) addAction(finding, 'grant', right, false);
+    } else if (!grantedAfterRefresh || !grantedNow) {
+      if (!grantedAfterRefresh) addGpoEdit(allowOwner, right, [sid], []);
+      if (options.allowTemporaryFix && !grantedNow) {
+        addAction(finding, 'grant', right, true);
+      } else if (!grantedAfterRefresh) {
+        refuse(
+          finding,
+          `${where}: ${describeRight(right)} is owned by ${describeGpo(allowOwner)}, which does not grant it to ${who}; a local grant would be undone at the next refresh`,
+          `Add *${sid} (${finding.identity.name}) to ${right} in ${describeGpo(allowOwner)}: ${gpoEdits.get(`${allowOwner.id}\u0000${right}`)!.line}${grantedNow ? '' : ' (or rerun with --allow-temporary-fix for a local grant that lasts until the next refresh)'}`,
+        );
+      } else {
+        refuse(finding, `${where}: ${describeGpo(allowOwner)} owns ${describeRight(right)} and already grants it to ${who}; the next refresh applies it`, 'Run gpupdate /force (or wait for the next refresh); no local change is needed.');
+      }
+    }
+
+    // Deny side: only the identity's own SID may be removed; a deny through a group or a
+    // computed SID is reported with the change an administrator would make.
+    const denyRight = finding.denyRight;
+    if (denyRight) {
+      const ownNow = current.deniedBy.some((match) => match.sid === sid);
+      const ownAfterRefresh = after.deniedBy.some((match) => match.sid === sid);
+      if (!denyOwner) {
+        if (ownNow) addAction(finding, 'revoke', denyRight, false);
+      } else if (ownNow || ownAfterRefresh) {
+        if (ownAfterRefresh) addGpoEdit(denyOwner, denyRight, [], [sid]);
+        if (options.allowTemporaryFix && ownNow) {
+          addAction(finding, 'revoke', denyRight, true);
+        } else if (ownAfterRefresh) {
+          refuse(finding, `${where}: ${describeRight(denyRight)} is owned by ${describeGpo(denyOwner)}, which lists ${who}`, `Remove *${sid} from ${denyRight} in ${describeGpo(denyOwner)}: ${gpoEdits.get(`${denyOwner.id}\u0000${denyRight}`)!.line}`);
+        } else {
+          refuse(finding, `${where}: ${describeGpo(denyOwner)} owns ${describeRight(denyRight)} and does not list ${who}; the next refresh removes the local entry`, 'Run gpupdate /force (or wait for the next refresh), or rerun with --allow-temporary-fix.');
+        }
+      }
+      const others = new Map<string, SidMatch>();
+      for (const match of [...current.deniedBy, ...(denyOwner ? after.deniedBy : [])]) if (match.sid !== sid) others.set(match.sid, match);
+      for (const match of others.values()) {
+        const through = describeAccount(match.name, match.sid);
+        const computed = !match.origin.includes('group membership collected');
+        const inGpo = denyOwner !== null && after.deniedBy.some((entry) => entry.sid === match.sid);
+        if (inGpo) addGpoEdit(denyOwner, denyRight, [], [match.sid]);
+        const scope = inGpo ? `in ${describeGpo(denyOwner)}` : 'in local policy';
+        refuse(
+          finding,
+          `${where}: ${who} is denied by ${describeRight(denyRight)} through ${through}, ${computed ? 'a SID Windows adds to the token itself' : 'a group'}; Set never removes another holder or changes group membership`,
+          computed
+            ? `Remove *${match.sid} from ${denyRight} ${scope} (this affects every account that carries it), or run anonymous requests as an identity that does not carry it.`
+            : `Remove ${finding.identity.name} from ${through}, or remove *${match.sid} from ${denyRight} ${scope}.`,
+        );
+      }
+    }
+  }
+
+  const actionList = [...actions.values()];
+  const undo = [...actionList].reverse().map(({ action, right, sid, account, temporary }) => ({ action: action === 'grant' ? ('revoke' as const) : ('grant' as const), right, sid, account, temporary }));
+  return { options, actions: actionList, undo, refused, gpoEdits: [...gpoEdits.values()] };
+}
+
+function describeGpo(gpo: GroupPolicyObjectRef): string {
+  return gpo.name === gpo.id ? `GPO ${gpo.id}` : `GPO "${gpo.name}" ${gpo.id}`;
+}
+
+/** The right's GptTmpl.inf line with SIDs added and removed; other entries kept as written. */
+export function gptTmplLine(right: string, holders: readonly PolicyHolder[], add: readonly string[], removeSids: readonly string[]): string {
+  const entries = holders.filter((holder) => !(holder.kind === 'sid' && removeSids.includes(holder.sid))).map((holder) => (holder.kind === 'sid' ? `*${holder.sid}` : holder.name));
+  for (const sid of add) if (!entries.includes(`*${sid}`)) entries.push(`*${sid}`);
+  return `${right} = ${entries.join(',')}`;
+}

@@ -1,0 +1,51 @@
+import { InputError } from '../core/errors';
+import type { Plan } from '../core/plan';
+import { VERIFY_AFTER_SET } from '../core/plan';
+import { LOGON_RIGHTS } from '../core/rights';
+import type { RuleSetName } from '../core/rules';
+import { normalizeSid } from '../core/sids';
+import { parseJsonText } from '../parse/accounts-json';
+import { decodeText } from '../parse/decode';
+import { VERSION } from '../version';
+import { validateAgainstSchema } from './schema-validation';
+
+/** The plan as it is printed, saved and later applied or undone (schemas/plan.schema.json). */
+export interface PlanDocument extends Plan {
+  planVersion: 1;
+  tool: { name: 'iis-logon-rights'; version: string };
+  snapshot: string;
+  ruleSet: RuleSetName;
+  withGpo?: string[];
+  verify: string;
+}
+
+export function buildPlanDocument(snapshot: string, ruleSet: RuleSetName, withGpo: readonly string[], plan: Plan): PlanDocument {
+  return {
+    planVersion: 1,
+    tool: { name: 'iis-logon-rights', version: VERSION },
+    snapshot,
+    ruleSet,
+    ...(withGpo.length > 0 ? { withGpo: [...withGpo] } : {}),
+    ...plan,
+    verify: VERIFY_AFTER_SET,
+  };
+}
+
+/**
+ * Reads a saved plan before anything is applied: schema, then every SID and right checked
+ * again here so nothing invalid reaches an action even if the schema were loosened.
+ */
+export function readPlanDocument(bytes: Uint8Array, file: string): PlanDocument {
+  const value = parseJsonText(decodeText(bytes, file).text, file);
+  validateAgainstSchema('plan', value, file);
+  const plan = value as PlanDocument;
+  for (const [listName, list] of [['actions', plan.actions], ['undo', plan.undo]] as const) {
+    list.forEach((action, index) => {
+      const sid = normalizeSid(action.sid);
+      if (sid === undefined) throw new InputError(file, { pointer: `/${listName}/${index}/sid` }, 'a valid SID', JSON.stringify(action.sid));
+      if (!LOGON_RIGHTS.has(action.right)) throw new InputError(file, { pointer: `/${listName}/${index}/right` }, 'a logon right constant', JSON.stringify(action.right));
+      action.sid = sid;
+    });
+  }
+  return plan;
+}

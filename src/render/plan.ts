@@ -1,0 +1,23 @@
+import Table from 'cli-table3';
+import { describeRight } from '../core/rights';
+import type { PlanDocument } from '../io/plan-document';
+import type { TableStyle } from './table';
+
+/** The plan for people: what Set would change, what it refuses and why, and the GPO edits. */
+export function renderPlan(plan: PlanDocument, style: TableStyle): string {
+  const out: string[] = [];
+  out.push(`${plan.snapshot} (${plan.ruleSet} rules): ${plan.actions.length} action(s), ${plan.refused.length} refused, ${plan.gpoEdits.length} GPO edit(s).`);
+  if (plan.actions.length > 0) {
+    const table = new Table({ head: ['Action', 'Right', 'Account', 'SID', 'Temporary', 'Fixes'], style: { head: style.color ? ['bold'] : [], border: [] } });
+    for (const action of plan.actions) {
+      table.push([action.action, describeRight(action.right), action.account, action.sid, action.temporary ? 'yes (GPO-owned)' : 'no', action.fixes.map((fix) => `${fix.site ?? ''}${fix.path} (${fix.status})`).join('\n')]);
+    }
+    out.push(table.toString());
+  } else {
+    out.push('No local change is needed or allowed.');
+  }
+  for (const refused of plan.refused) out.push(`refused: ${refused.reason}.\n  fix: ${refused.fix}`);
+  for (const edit of plan.gpoEdits) out.push(`GPO edit: in "${edit.gpo.name}" ${edit.gpo.id}, ${[...edit.add.map((sid) => `add *${sid}`), ...edit.remove.map((sid) => `remove *${sid}`)].join(', ')} in ${describeRight(edit.right)}:\n  ${edit.line}`);
+  out.push(plan.verify);
+  return `${out.join('\n')}\n`;
+}
