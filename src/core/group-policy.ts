@@ -1,4 +1,4 @@
-import type { GpoRightAssignment, GroupPolicyResult } from './model';
+import type { GpoRightAssignment, GroupPolicyObjectRef, GroupPolicyResult } from './model';
 
 /**
  * Pure helpers over Group Policy results, shared by the gpresult/GPO-report and RSoP parsers and
@@ -26,6 +26,11 @@ export function normalizeGpoId(text: string): string | undefined {
   const bare = braced ? candidate.slice(1, -1) : candidate;
   if (!GUID.test(bare)) return undefined;
   return `{${bare.toUpperCase()}}`;
+}
+
+/** `GPO "Contoso Server Baseline" {GUID}`, or `GPO {GUID}` when the source gave no name. */
+export function describeGpo(gpo: GroupPolicyObjectRef): string {
+  return gpo.name === gpo.id ? `GPO ${gpo.id}` : `GPO "${gpo.name}" ${gpo.id}`;
 }
 
 /** Two assignments of one right that claim the same precedence, which RSoP never records. */

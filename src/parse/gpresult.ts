@@ -1,5 +1,5 @@
 import { InputError, excerpt } from '../core/errors';
-import { LOCAL_GPO_ID, findPrecedenceClashes, normalizeGpoId } from '../core/group-policy';
+import { LOCAL_GPO_ID, describeGpo, findPrecedenceClashes, normalizeGpoId } from '../core/group-policy';
 import { ARTIFACT_SIZE_LIMITS, formatBytes } from '../core/limits';
 import type { Diagnostic, GpoRightAssignment, GroupPolicyObjectRef, GroupPolicyResult, PolicyHolder } from '../core/model';
 import { canonicalRightName } from '../core/rights';
@@ -25,6 +25,8 @@ import { childText, childrenNamed, firstChild, parseXmlTree, type XmlElement } f
  *   `LocalGPO` (the Local Group Policy object) is accepted as an identifier.
  * - Two entries for one right at the same precedence other than 1 only earn a warning: the
  *   engine reads precedence 1 alone, and rejecting a report over a losing entry helps nobody.
+ * - In a GPO report every setting belongs to the report's GPO at precedence 1; `GPO` or
+ *   `Precedence` children of a setting, which such reports do not have, would be ignored.
  * - In a GPO report whose computer configuration is disabled (`Computer/Enabled` false) the
  *   GPO applies none of its user rights, so they are left out, with a warning.
  */
@@ -127,9 +129,7 @@ function listedGpos(computer: XmlElement, file: string): Map<string, GroupPolicy
     const identifier = path === undefined ? undefined : firstChild(path, 'Identifier', TYPES_NS);
     if (identifier === undefined) continue;
     const id = gpoIdFromElement(identifier, file);
-    // gpresult writes the GUID as the name when it cannot read the GPO's display name.
-    const name = childText(gpo, 'Name', RSOP_NS) || id;
-    if (!gpos.has(id)) gpos.set(id, { id, name });
+    if (!gpos.has(id)) gpos.set(id, { id, name: displayName(childText(gpo, 'Name', RSOP_NS), id) });
   }
   return gpos;
 }
@@ -175,10 +175,6 @@ function checkPrecedences(assignments: readonly GpoRightAssignment[], file: stri
   }
 }
 
-function describeGpo(gpo: GroupPolicyObjectRef): string {
-  return gpo.name === gpo.id ? `GPO ${gpo.id}` : `GPO "${gpo.name}" ${gpo.id}`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Get-GPOReport -ReportType Xml
 
@@ -189,7 +185,7 @@ function parseGpoReport(root: XmlElement, file: string): GroupPolicyResult {
     throw new InputError(file, { line: (outer ?? root).line, element: `<${(outer ?? root).name}>` }, `<Identifier><Identifier xmlns="${TYPES_NS}">{GPO GUID}</Identifier></Identifier> under the report's <GPO>`, 'none');
   }
   const id = gpoIdFromElement(identifier, file);
-  const gpo: GroupPolicyObjectRef = { id, name: childText(root, 'Name', SETTINGS_NS) || id };
+  const gpo: GroupPolicyObjectRef = { id, name: displayName(childText(root, 'Name', SETTINGS_NS), id) };
   const diagnostics: Diagnostic[] = [];
   const computer = firstChild(root, 'Computer', SETTINGS_NS);
   const elements = computer === undefined ? [] : userRightsElements(computer, SETTINGS_NS);
@@ -269,6 +265,15 @@ function gpoIdFromElement(identifier: XmlElement, file: string): string {
     throw new InputError(file, { line: identifier.line, element: `<${identifier.name}>` }, `a GPO GUID like {31B2F340-016D-11D2-945F-00C04FB984F9} (or ${LOCAL_GPO_ID})`, text === '' ? 'an empty identifier' : excerpt(text));
   }
   return id;
+}
+
+/**
+ * gpresult writes the GUID as the name when it cannot read the GPO's display name; that GUID
+ * is then spelled like the id, so messages never show two spellings of one GPO.
+ */
+function displayName(written: string | undefined, id: string): string {
+  if (written === undefined || written === '' || normalizeGpoId(written) === id) return id;
+  return written;
 }
 
 function firstChildIn(element: XmlElement, local: string, namespaces: readonly string[]): XmlElement | undefined {

@@ -1,5 +1,5 @@
 import { InputError, excerpt } from '../core/errors';
-import { findPrecedenceClashes, normalizeGpoId } from '../core/group-policy';
+import { describeGpo, findPrecedenceClashes, normalizeGpoId } from '../core/group-policy';
 import { ARTIFACT_SIZE_LIMITS, formatBytes } from '../core/limits';
 import type { Diagnostic, GpoRightAssignment, GroupPolicyObjectRef, GroupPolicyResult, PolicyHolder } from '../core/model';
 import { canonicalRightName } from '../core/rights';
@@ -164,10 +164,6 @@ function checkPrecedences(assignments: readonly GpoRightAssignment[], entries: r
       file,
     });
   }
-}
-
-function describeGpo(gpo: GroupPolicyObjectRef): string {
-  return gpo.name === gpo.id ? `GPO ${gpo.id}` : `GPO "${gpo.name}" ${gpo.id}`;
 }
 
 /** RFC 6901: `~` and `/` inside a key are written `~0` and `~1`. */

@@ -301,6 +301,15 @@ describe('Group Policy XML parser (gpresult /x, Get-GPOReport)', () => {
       assert.deepEqual(result.diagnostics, []);
     });
 
+    it('spells a GPO named by its own GUID (unreadable display name) like its id', () => {
+      const dcPolicy = '{6AC1786C-016F-11D2-945F-00C04FB984F9}';
+      const result = parseText(rsopDocument(gpoListEntry(dcPolicy.toLowerCase(), dcPolicy.toLowerCase()) + gpoListEntry('', SERVER_BASELINE), ''));
+      assert.deepEqual(result.gpos, [
+        { id: dcPolicy, name: dcPolicy },
+        { id: SERVER_BASELINE, name: SERVER_BASELINE },
+      ]);
+    });
+
     it('canonicalizes right names and normalizes SIDs, keeping what was written', () => {
       const result = parseText(rsopDocument(TWO_GPOS, userRight('senetworklogonright', SERVER_BASELINE, 1, member('s-1-5-032-544', undefined))));
       const entry = onlyEntry(result, 'SeNetworkLogonRight');

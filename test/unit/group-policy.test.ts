@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { findPrecedenceClashes, normalizeGpoId, winningAssignments } from '../../src/core/group-policy';
+import { describeGpo, findPrecedenceClashes, normalizeGpoId, winningAssignments } from '../../src/core/group-policy';
 import type { GpoRightAssignment, GroupPolicyObjectRef, GroupPolicyResult } from '../../src/core/model';
 
 const BASELINE: GroupPolicyObjectRef = { id: '{7D2C4B9E-3F1A-4C6D-9E85-2B1F0A6C3D47}', name: 'Contoso Server Baseline' };
@@ -49,6 +49,13 @@ describe('Group Policy helpers (core/group-policy)', () => {
       ]) {
         assert.equal(normalizeGpoId(text), undefined, JSON.stringify(text));
       }
+    });
+  });
+
+  describe('describeGpo', () => {
+    it('gives the name and the GUID, or the GUID alone when it stands in for the name', () => {
+      assert.equal(describeGpo(BASELINE), 'GPO "Contoso Server Baseline" {7D2C4B9E-3F1A-4C6D-9E85-2B1F0A6C3D47}');
+      assert.equal(describeGpo({ id: DOMAIN.id, name: DOMAIN.id }), 'GPO {31B2F340-016D-11D2-945F-00C04FB984F9}');
     });
   });
 
