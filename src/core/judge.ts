@@ -1,6 +1,6 @@
 import { evaluateSnapshot, type Evaluation } from './evaluate';
-import { winningAssignments } from './group-policy';
-import type { GroupPolicyResult, Snapshot } from './model';
+import { LOCAL_GPO_ID, winningAssignments } from './group-policy';
+import type { GpoRightAssignment, GroupPolicyResult, Snapshot } from './model';
 import { layerWinningAssignments, projectPolicy, type PolicyProjection } from './policy';
 import type { RuleSetName } from './rules';
 
@@ -18,7 +18,7 @@ export interface Judgement {
 
 /** Judges one snapshot: projects Group Policy, then evaluates every anonymous identity. */
 export function judgeSnapshot(snapshot: Snapshot, options: JudgeOptions): Judgement {
-  const layers = [...snapshot.groupPolicy, ...options.withGpo].map((result) => winningAssignments(result));
+  const layers = [...snapshot.groupPolicy, ...options.withGpo].map((result) => domainOwnedWinners(result));
   const hasGroupPolicyData = snapshot.groupPolicy.length > 0 || options.withGpo.length > 0;
   const policy = projectPolicy(snapshot.localPolicy, layerWinningAssignments(layers), hasGroupPolicyData);
   const evaluation = evaluateSnapshot({ iis: snapshot.iis, policy, accounts: snapshot.accounts, host: snapshot.host, ruleSet: options.ruleSet });
@@ -29,4 +29,14 @@ export function judgeSnapshot(snapshot: Snapshot, options: JudgeOptions): Judgem
     ...evaluation.diagnostics,
   ];
   return { evaluation: { ...evaluation, diagnostics }, policy };
+}
+
+/**
+ * Rights whose winner is the Local Group Policy object are owned by local policy: no refresh
+ * replaces them with another list, and a local change to them lasts.
+ */
+function domainOwnedWinners(result: GroupPolicyResult): Map<string, GpoRightAssignment> {
+  const winners = winningAssignments(result);
+  for (const [right, assignment] of winners) if (assignment.gpo.id === LOCAL_GPO_ID) winners.delete(right);
+  return winners;
 }

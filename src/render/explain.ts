@@ -75,9 +75,9 @@ function describeCurrent(finding: Finding, right: string, denyRight: string): st
   const denied = current.deniedBy.length > 0 ? `, but ${denyRight} catches it through ${describeMatches(current.deniedBy)}` : '';
   let text = `It ${granted}${denied}.`;
   if (finding.afterRefresh) {
-    const afterGranted = after.grantedBy.length > 0 ? `granted through ${describeMatches(after.grantedBy)}` : 'not granted';
-    const afterDenied = after.deniedBy.length > 0 ? ` and denied through ${describeMatches(after.deniedBy)}` : '';
-    text += ` After the next Group Policy refresh it will be ${afterGranted}${afterDenied}.`;
+    const afterGranted = after.grantedBy.length > 0 ? `it will be granted through ${describeMatches(after.grantedBy)}` : 'no SID in its token will hold it';
+    const afterDenied = after.deniedBy.length > 0 ? ` and it will be denied through ${describeMatches(after.deniedBy)}` : '';
+    text += ` After the next Group Policy refresh ${afterGranted}${afterDenied}.`;
   }
   return text;
 }
@@ -110,7 +110,7 @@ function durableFix(finding: Finding, policy: PolicyProjection, deniedBy: readon
   if (after.grantedBy.length === 0 || !finding.matches!.current.grantedBy.length) {
     if (finding.allowRightOwner && after.grantedBy.length === 0) {
       const line = gptTmplLine(right, policy.afterRefresh.holders(right), [sid], []);
-      fixes.push(`Durable fix: in ${describeGpo(finding.allowRightOwner)}, add ${finding.identity.name} to "${describeRight(right)}" (Computer Configuration > Policies > Windows Settings > Security Settings > Local Policies > User Rights Assignment). In the GPO's GptTmpl.inf the line becomes:\n  ${line}`);
+      fixes.push(`Durable fix: in ${describeGpo(finding.allowRightOwner)}, add ${finding.identity.name} to "${describeRight(right)}" (Computer Configuration > Policies > Windows Settings > Security Settings > Local Policies > User Rights Assignment). In the GPO's GptTmpl.inf the line becomes:\n  ${line}${finding.identity.accountKind === 'local' ? `\n  (${finding.identity.name} is a local account: its SID means something only on this server. A GPO linked to many servers may instead list a domain group that the account's token carries.)` : ''}`);
     } else if (!finding.allowRightOwner && finding.matches!.current.grantedBy.length === 0) {
       fixes.push(`Fix: grant ${describeRight(right)} to ${finding.identity.name} (*${sid}) in local policy; no GPO owns the right, so the grant lasts. Set-IisAnonymousLogonRight does exactly this and nothing else.`);
     }
