@@ -10,7 +10,6 @@
  */
 import { InputError, excerpt } from '../core/errors';
 import type {
-  AnonymousAuthentication,
   AnonymousScope,
   ApplicationPool,
   AppPoolIdentityType,
@@ -133,6 +132,8 @@ interface SiteRecord {
   root: PathNode;
   /** In document order; the root one is a placeholder when the file defines none. */
   applications: ApplicationRecord[];
+  /** `<application path="/">`, or the placeholder standing for it. */
+  rootApplication: ApplicationRecord;
   /** Scopes to create, in the order they are reported: root, applications and vdirs, locations. */
   pending: PendingScope[];
 }
@@ -344,13 +345,14 @@ function readSites(root: XmlElement, context: ParseContext): Map<string, SiteRec
 function readSite(siteElement: XmlElement, serverDefaultPool: string | undefined, context: ParseContext): SiteRecord {
   const name = requiredAttribute(context, siteElement, 'name');
   const defaultPool = attribute(firstChild(siteElement, 'applicationDefaults'), 'applicationPool') ?? serverDefaultPool;
-  const site: SiteRecord = { name, root: newNode(null), applications: [], pending: [] };
-  site.pending.push({ node: site.root, path: '/', kind: 'site', line: siteElement.line });
+  const root = newNode(null);
+  const applications: ApplicationRecord[] = [];
+  const pending: PendingScope[] = [{ node: root, path: '/', kind: 'site', line: siteElement.line }];
   const virtualDirectories: PendingScope[] = [];
   for (const applicationElement of childrenNamed(siteElement, 'application')) {
     const path = requiredAttribute(context, applicationElement, 'path');
     const segments = pathSegments(path);
-    const node = nodeAt(site.root, segments);
+    const node = nodeAt(root, segments);
     if (node.application !== undefined) {
       context.diagnostics.push({ code: 'duplicate-application', severity: 'warning', message: `site "${name}" defines application "${urlPath(segments)}" more than once; the first definition is used`, file: context.file, line: applicationElement.line });
       continue;
@@ -359,22 +361,26 @@ function readSite(siteElement: XmlElement, serverDefaultPool: string | undefined
     if (pool === null) {
       context.diagnostics.push({ code: 'no-application-pool', severity: 'warning', message: `application "${urlPath(segments)}" of site "${name}" names no application pool and no applicationDefaults gives one (the IIS schema has no default pool)`, file: context.file, line: applicationElement.line });
     }
-    node.application = { path: urlPath(segments), pool, line: applicationElement.line };
-    site.applications.push(node.application);
-    if (segments.length > 0) site.pending.push({ node, path: urlPath(segments), kind: 'application', line: applicationElement.line });
+    const applicationPath = urlPath(segments);
+    node.application = { path: applicationPath, pool, line: applicationElement.line };
+    applications.push(node.application);
+    if (segments.length > 0) pending.push({ node, path: applicationPath, kind: 'application', line: applicationElement.line });
+    // Walk from the application's node: a deep application path is not re-walked per directory.
+    const prefix = segments.length === 0 ? '' : applicationPath;
     for (const directory of childrenNamed(applicationElement, 'virtualDirectory')) {
       const directorySegments = pathSegments(requiredAttribute(context, directory, 'path'));
       if (directorySegments.length === 0) continue;
-      const fullSegments = [...segments, ...directorySegments];
-      virtualDirectories.push({ node: nodeAt(site.root, fullSegments), path: urlPath(fullSegments), kind: 'virtual-directory', line: directory.line });
+      virtualDirectories.push({ node: nodeAt(node, directorySegments), path: prefix + urlPath(directorySegments), kind: 'virtual-directory', line: directory.line });
     }
   }
-  if (site.root.application === undefined) {
+  let rootApplication = root.application;
+  if (rootApplication === undefined) {
     // IIS cannot serve such a site; its root is still reported with the pool IIS would give a
     // new root application, so the anonymous identity configured for it is not lost.
     const pool = poolName(defaultPool);
-    site.root.application = { path: '/', pool, line: siteElement.line };
-    site.applications.unshift(site.root.application);
+    rootApplication = { path: '/', pool, line: siteElement.line };
+    root.application = rootApplication;
+    applications.unshift(rootApplication);
     context.diagnostics.push({
       code: 'no-root-application',
       severity: 'warning',
@@ -383,8 +389,8 @@ function readSite(siteElement: XmlElement, serverDefaultPool: string | undefined
       line: siteElement.line,
     });
   }
-  for (const directory of virtualDirectories) site.pending.push(directory);
-  return site;
+  for (const directory of virtualDirectories) pending.push(directory);
+  return { name, root, applications, rootApplication, pending };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -501,37 +507,63 @@ function applySetting(effective: EffectiveAnonymous, setting: AnonymousSetting):
   }
 }
 
-/** The nodes from the site root down to `node`. */
-function chainTo(node: PathNode): PathNode[] {
-  const chain: PathNode[] = [];
-  for (let current: PathNode | null = node; current !== null; current = current.parent) chain.push(current);
-  return chain.reverse();
+function withSettings(base: EffectiveAnonymous, settings: readonly AnonymousSetting[]): EffectiveAnonymous {
+  if (settings.length === 0) return base;
+  const effective = { ...base };
+  for (const setting of settings) applySetting(effective, setting);
+  return effective;
 }
 
-function resolveScope(chain: readonly PathNode[], serverSettings: readonly AnonymousSetting[]): { anonymous: AnonymousAuthentication; applicationPool: string | null } {
-  // The site root always carries an application (a placeholder when the file defines none).
-  let applicationIndex = 0;
-  for (let index = 0; index < chain.length; index++) if (chain[index]!.application !== undefined) applicationIndex = index;
-  const effective: EffectiveAnonymous = { ...DEFAULT_ANONYMOUS, definedAt: SCHEMA_DEFAULT_ORIGIN };
-  for (const setting of serverSettings) applySetting(effective, setting);
-  for (let index = 0; index < chain.length; index++) {
-    for (const tag of chain[index]!.locations ?? []) {
-      // inheritInChildApplications="false" stops at the first application below the location.
-      if (!tag.inheritInChildApplications && index < applicationIndex) continue;
-      for (const setting of tag.settings) applySetting(effective, setting);
-    }
+/**
+ * What every path below a node sees, computed once per node from its parent's, so resolving all
+ * scopes costs one step per node however deep the paths or however many location tags share one.
+ */
+interface ResolvedNode {
+  /** As seen from inside a child application: only tags that inherit into child applications so far. */
+  forChildApplications: EffectiveAnonymous;
+  /** As seen from this node's own application: every tag, except the non-inheriting ones above its application. */
+  here: EffectiveAnonymous;
+  application: ApplicationRecord;
+}
+
+function resolveNode(node: PathNode, site: SiteRecord, server: EffectiveAnonymous, memo: Map<PathNode, ResolvedNode>): ResolvedNode {
+  const known = memo.get(node);
+  if (known !== undefined) return known;
+  // Walk up to the nearest resolved ancestor, then resolve downwards (no recursion: paths can be deep).
+  const pending: PathNode[] = [];
+  let parentResolved: ResolvedNode | undefined;
+  for (let current: PathNode | null = node; current !== null; current = current.parent) {
+    parentResolved = memo.get(current);
+    if (parentResolved !== undefined) break;
+    pending.push(current);
   }
-  return { anonymous: effective, applicationPool: chain[applicationIndex]?.application?.pool ?? null };
+  let resolved = parentResolved;
+  for (let index = pending.length - 1; index >= 0; index--) {
+    const current = pending[index]!;
+    const tags = current.locations ?? [];
+    const allSettings = tags.flatMap((tag) => tag.settings);
+    const inheritedSettings = tags.filter((tag) => tag.inheritInChildApplications).flatMap((tag) => tag.settings);
+    const aboveForChildren = resolved?.forChildApplications ?? server;
+    // An application starts from what its parent passes to child applications; a folder continues its application.
+    const start = current.application !== undefined || resolved === undefined ? aboveForChildren : resolved.here;
+    const application = current.application ?? resolved?.application ?? site.rootApplication;
+    resolved = { forChildApplications: withSettings(aboveForChildren, inheritedSettings), here: withSettings(start, allSettings), application };
+    memo.set(current, resolved);
+  }
+  // pending always holds at least `node` itself when it was not memoized.
+  return resolved ?? { forChildApplications: server, here: server, application: site.rootApplication };
 }
 
 function buildScopes(sites: Map<string, SiteRecord>, serverSettings: readonly AnonymousSetting[]): AnonymousScope[] {
+  const server = withSettings({ ...DEFAULT_ANONYMOUS, definedAt: SCHEMA_DEFAULT_ORIGIN }, serverSettings);
+  const memo = new Map<PathNode, ResolvedNode>();
   const scopes: AnonymousScope[] = [];
   for (const site of sites.values()) {
     for (const pending of site.pending) {
       if (pending.node.hasScope) continue;
       pending.node.hasScope = true;
-      const { anonymous, applicationPool } = resolveScope(chainTo(pending.node), serverSettings);
-      scopes.push({ site: site.name, path: pending.path, kind: pending.kind, applicationPool, anonymous, line: pending.line });
+      const resolved = resolveNode(pending.node, site, server, memo);
+      scopes.push({ site: site.name, path: pending.path, kind: pending.kind, applicationPool: resolved.application.pool, anonymous: { ...resolved.here }, line: pending.line });
     }
   }
   return scopes;

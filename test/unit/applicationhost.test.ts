@@ -480,4 +480,31 @@ describe('applicationHost.config parser: values and errors', function () {
     // Four times the input; a quadratic lookup would take about 16 times as long.
     assert.ok(large < small * 10 + 500, `5,000 sites: ${small.toFixed(0)} ms, 20,000 sites: ${large.toFixed(0)} ms`);
   });
+
+  it('stays linear for hostile shapes: many location tags on one path, many directories under a deep application', function () {
+    this.timeout(60000);
+    const build = (count: number): string => {
+      const deepPath = `/${Array.from({ length: count }, (_, i) => `d${i}`).join('/')}`;
+      const applications: string[] = [];
+      for (let i = 0; i < count; i++) applications.push(`<application path="/a${i}"/>`);
+      const directories = Array.from({ length: count }, (_, i) => `<virtualDirectory path="/v${i}"/>`).join('');
+      const siteXml = `<site name="S" id="1"><application path="/"/>${applications.join('')}<application path="${deepPath}">${directories}</application></site>`;
+      const locations = Array.from({ length: count }, (_, i) => location('S', i === count - 1 ? 'userName="last"' : 'enabled="true"')).join('\n');
+      return doc(siteXml, locations);
+    };
+    const time = (count: number): number => {
+      const text = build(count);
+      const started = performance.now();
+      const config = parseApplicationHostConfig(text, 'hostile.config');
+      const elapsed = performance.now() - started;
+      assert.equal(config.scopes.length, 1 + count + 1 + count);
+      assert.equal(config.scopes.at(-1)?.kind, 'virtual-directory');
+      assert.equal(config.scopes.at(-1)?.anonymous.userName, 'last');
+      return elapsed;
+    };
+    time(500); // warm up
+    const small = time(2500);
+    const large = time(10000);
+    assert.ok(large < small * 10 + 500, `2,500: ${small.toFixed(0)} ms, 10,000: ${large.toFixed(0)} ms`);
+  });
 });
