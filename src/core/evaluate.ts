@@ -1,4 +1,5 @@
 import { buildAccountIndex, type AccountIndex } from './accounts';
+import { describeGpo } from './group-policy';
 import { resolveAnonymousIdentity, type AnonymousIdentity } from './identity';
 import type { AccountDirectory, AccountKind, AnonymousScope, Diagnostic, GroupPolicyObjectRef, HostInfo, IisConfiguration, PolicyHolder } from './model';
 import type { PolicyProjection, PolicyView } from './policy';
@@ -277,9 +278,6 @@ function describeMatches(matches: readonly SidMatch[]): string {
   return matches.map((match) => describeAccount(match.name, match.sid)).join(', ');
 }
 
-function describeGpo(gpo: GroupPolicyObjectRef): string {
-  return gpo.name === gpo.id ? `GPO ${gpo.id}` : `GPO "${gpo.name}" ${gpo.id}`;
-}
 
 function notRequiredMessage(where: string, identity: AnonymousIdentity, rule: RuleRow | undefined, ruleSet: RuleSetName): string {
   const who = describeAccount(identity.name, identity.sid);

@@ -1,4 +1,5 @@
 import { describeAccount, describeScope, type Evaluation, type Finding, type SidMatch } from './evaluate';
+import { describeGpo } from './group-policy';
 import type { GroupPolicyObjectRef, PolicyHolder } from './model';
 import type { PolicyProjection } from './policy';
 import { describeRight } from './rights';
@@ -170,9 +171,6 @@ export function buildPlan(evaluation: Evaluation, policy: PolicyProjection, opti
   return { options, actions: actionList, undo, refused, gpoEdits: [...gpoEdits.values()] };
 }
 
-function describeGpo(gpo: GroupPolicyObjectRef): string {
-  return gpo.name === gpo.id ? `GPO ${gpo.id}` : `GPO "${gpo.name}" ${gpo.id}`;
-}
 
 /** The right's GptTmpl.inf line with SIDs added and removed; other entries kept as written. */
 export function gptTmplLine(right: string, holders: readonly PolicyHolder[], add: readonly string[], removeSids: readonly string[]): string {

@@ -1,5 +1,5 @@
 import { describeAccount, describeScope, type Evaluation, type Finding, type SidMatch } from '../core/evaluate';
-import type { GroupPolicyObjectRef } from '../core/model';
+import { describeGpo } from '../core/group-policy';
 import { gptTmplLine } from '../core/plan';
 import type { PolicyProjection } from '../core/policy';
 import { describeRight } from '../core/rights';
@@ -86,9 +86,6 @@ function describeMatches(matches: readonly SidMatch[]): string {
   return matches.map((match) => `${describeAccount(match.name, match.sid)} [${match.origin}]`).join('; ');
 }
 
-function describeGpo(gpo: GroupPolicyObjectRef): string {
-  return gpo.name === gpo.id ? `GPO ${gpo.id}` : `GPO "${gpo.name}" (${gpo.id})`;
-}
 
 function restartStory(finding: Finding): string | undefined {
   switch (finding.identity.kind) {

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderRulesDocument } from '../../scripts/generate-docs';
+import { EXIT_CODES } from '../../src/core/exit-codes';
+import { LOGON_RIGHTS } from '../../src/core/rights';
+import { RULE_TABLE } from '../../src/core/rules';
+import { ALL_STATUSES, FINDING_STATUSES, reasonCode } from '../../src/core/status';
+
+/**
+ * Each table has one source in src/core; everything derived from it (docs, README, schemas) is
+ * checked here so a change to the source without its copies fails.
+ */
+const root = join(__dirname, '..', '..');
+const read = (...parts: string[]) => readFileSync(join(root, ...parts), 'utf8');
+const readJson = (...parts: string[]) => JSON.parse(read(...parts));
+
+describe('tables and their derived copies agree', () => {
+  it('docs/rules.md is what scripts/generate-docs.ts writes from the rule and status tables', () => {
+    assert.equal(read('docs', 'rules.md'), renderRulesDocument(), 'run: npx tsx scripts/generate-docs.ts');
+  });
+
+  it('the README exit code table lists exactly EXIT_CODES', () => {
+    const readme = read('README.md');
+    const section = readme.slice(readme.indexOf('### Exit codes'));
+    const rows = [...section.matchAll(/^\| (\d) \| (.+) \|$/gm)].map((match) => Number(match[1]));
+    assert.deepEqual(rows, Object.values(EXIT_CODES).map((entry) => entry.code));
+  });
+
+  it('the README status table lists exactly FINDING_STATUSES', () => {
+    const readme = read('README.md');
+    const section = readme.slice(readme.indexOf('### Statuses'), readme.indexOf('### Rule sets'));
+    const rows = [...section.matchAll(/^\| `([a-z-]+)` \|/gm)].map((match) => match[1]);
+    assert.deepEqual(rows, ALL_STATUSES);
+  });
+
+  it('result.schema.json and plan.schema.json enumerate exactly the statuses', () => {
+    assert.deepEqual(readJson('schemas', 'result.schema.json').$defs.status.enum, ALL_STATUSES);
+    assert.deepEqual(readJson('schemas', 'plan.schema.json').$defs.status.enum, ALL_STATUSES);
+  });
+
+  it('plan.schema.json enumerates exactly the logon rights of the rights table', () => {
+    assert.deepEqual([...readJson('schemas', 'plan.schema.json').$defs.logonRight.enum].sort(), [...LOGON_RIGHTS.keys()].sort());
+  });
+
+  it('result.schema.json enumerates exactly the identity sources of the rule table, plus unknown', () => {
+    const sources = new Set(RULE_TABLE.map((row) => row.source));
+    const schemaKinds = readJson('schemas', 'result.schema.json').$defs.finding.properties.identity.properties.kind.enum as string[];
+    assert.deepEqual(new Set(schemaKinds), new Set([...sources, 'unknown']));
+  });
+
+  it('Reasons codes follow IisAnonymousLogonRight:IisAnonymousLogonRight:<Status> and are unique', () => {
+    const codes = ALL_STATUSES.map((status) => reasonCode(status));
+    assert.equal(new Set(codes).size, codes.length);
+    for (const code of codes) assert.match(code, /^IisAnonymousLogonRight:IisAnonymousLogonRight:[A-Z][A-Za-z]+$/);
+    assert.equal(reasonCode('revoked-at-refresh'), 'IisAnonymousLogonRight:IisAnonymousLogonRight:RevokedAtRefresh');
+  });
+
+  it('every rule row names rights from the rights table, and deny is the allow right\'s counterpart', () => {
+    for (const row of RULE_TABLE) {
+      if (row.allowRight === null) {
+        assert.equal(row.denyRight, null, row.id);
+        continue;
+      }
+      assert.equal(LOGON_RIGHTS.get(row.allowRight)?.kind, 'allow', row.id);
+      assert.equal(LOGON_RIGHTS.get(row.allowRight)?.counterpart, row.denyRight, row.id);
+    }
+    assert.ok(Object.keys(FINDING_STATUSES).length === ALL_STATUSES.length);
+  });
+});
