@@ -7,6 +7,24 @@
  * Only the elements this needs are kept while parsing, and every path lookup goes through a
  * per-site tree of path segments, so time and memory stay linear in the size of the file (a
  * 100,000-site file is a real case for hosting servers).
+ *
+ * Choices where IIS documentation is silent or the file is one IIS itself would not load:
+ * - An application's pool comes from its own `applicationPool`, else the site's
+ *   `<applicationDefaults>`, else `<sites><applicationDefaults>`. The IIS schema gives that
+ *   attribute no default, so with none of them the pool is null (unknown) and a
+ *   `no-application-pool` warning says so; nothing guesses DefaultAppPool.
+ * - A site without `<application path="/">` still gets its "/" scope, served by a placeholder
+ *   root application with the applicationDefaults pool, and a `no-root-application` warning.
+ * - `<location path="">`, `path="."` and a location without `path` are the server level, merged
+ *   with the root `<system.webServer>` in file order. With inheritInChildApplications="false" a
+ *   server-level location reaches no site (every site root is a child application of it).
+ * - Location paths: empty segments (leading, trailing or doubled slashes) are ignored and
+ *   segments compare case-insensitively; the first segment must name a defined site, else the
+ *   location is an `orphan-location` warning and yields no scope.
+ * - Duplicate pools, sites or applications (which IIS refuses to load) are warnings; the first
+ *   definition wins.
+ * - The identityType default is ApplicationPoolIdentity (IIS 7.5+); IIS 7.0 used NetworkService,
+ *   but applicationHost.config never says which version wrote it.
  */
 import { InputError, excerpt } from '../core/errors';
 import type {
@@ -25,7 +43,7 @@ const IDENTITY_TYPES: readonly AppPoolIdentityType[] = ['LocalSystem', 'LocalSer
 const POOL_LOGON_TYPES: readonly AppPoolLogonType[] = ['LogonBatch', 'LogonService'];
 const LOGON_METHODS: readonly LogonMethod[] = ['Interactive', 'Batch', 'Network', 'ClearText'];
 
-/** IIS schema defaults (IIS_schema.xml, unchanged since IIS 7.5). */
+/** IIS schema defaults (IIS_schema.xml of IIS 7.5 and later). */
 const DEFAULT_IDENTITY_TYPE: AppPoolIdentityType = 'ApplicationPoolIdentity';
 const DEFAULT_POOL_LOGON_TYPE: AppPoolLogonType = 'LogonBatch';
 const DEFAULT_ANONYMOUS = { enabled: true, userName: 'IUSR', logonMethod: 'ClearText' as LogonMethod, passwordSet: false };

@@ -481,6 +481,33 @@ describe('applicationHost.config parser: values and errors', function () {
     assert.ok(large < small * 10 + 500, `5,000 sites: ${small.toFixed(0)} ms, 20,000 sites: ${large.toFixed(0)} ms`);
   });
 
+  it('throws nothing but InputError for corrupted copies of the fixtures', function () {
+    let seed = 20240611;
+    const random = (below: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % below;
+    };
+    const replacements = ['', '<', '>', '"', '/', '.', '0', '9', '&amp;', '<location path="x">', '</location>', '<!--', 'userName="__proto__"', 'path="constructor"', '<site name="toString" id="1"/>'];
+    let inputErrors = 0;
+    for (const name of ['hardened-specific-user.applicationHost.config', 'shared-hosting.applicationHost.config']) {
+      const original = readFileSync(join(FIXTURES, name), 'utf8');
+      for (let round = 0; round < 300; round++) {
+        let text = original;
+        for (let edits = 1 + random(3); edits > 0; edits--) {
+          const at = random(text.length);
+          text = text.slice(0, at) + replacements[random(replacements.length)]! + text.slice(at + random(12));
+        }
+        try {
+          parseApplicationHostConfig(text, name);
+        } catch (error) {
+          assert.ok(error instanceof InputError, `round ${round} of ${name}: ${String(error)}`);
+          inputErrors++;
+        }
+      }
+    }
+    assert.ok(inputErrors > 100, `only ${inputErrors} of 600 corrupted copies were rejected`);
+  });
+
   it('stays linear for hostile shapes: many location tags on one path, many directories under a deep application', function () {
     this.timeout(60000);
     const build = (count: number): string => {
