@@ -13,11 +13,20 @@ import { loadBaselineGpo } from './io/with-gpo';
 import { renderExplanation } from './render/explain';
 import { buildResultDocument } from './render/result-document';
 import { renderFindingsTable } from './render/table';
+import { fleetExitCodeName, summarizeFleet, type SnapshotOutcome } from './core/fleet';
+import { discoverSnapshots, judgeFleet } from './io/fleet';
+import { renderJunit } from './render/junit';
+import { renderSarif } from './render/sarif';
+import { buildReportDocument } from './render/report-document';
+import { renderReportTable } from './render/report-table';
+import { CLEAR_LINE, progressLine, progressThrottle } from './render/report-progress';
 import { VERSION } from './version';
 
-const COMMANDS = ['test', 'get', 'explain', 'plan', 'check-plan'] as const;
+const COMMANDS = ['test', 'get', 'explain', 'plan', 'check-plan', 'report'] as const;
 type Command = (typeof COMMANDS)[number];
-const FORMATS = ['table', 'json'] as const;
+const FORMATS = ['table', 'json', 'junit', 'sarif'] as const;
+/** plan and check-plan print a plan, which has no JUnit or SARIF form. */
+const PLAN_FORMATS: readonly Format[] = ['table', 'json'];
 type Format = (typeof FORMATS)[number];
 
 const HELP = `iis-logon-rights ${VERSION}
@@ -26,6 +35,7 @@ logon type needs, is not caught by a deny right, and keeps it after the next Gro
 
 Usage:
   iis-logon-rights <command> --snapshot <folder|facts.json|-> [options]
+  iis-logon-rights report <folder>... [options]
 
 Commands:
   test      Judge the snapshot; exit 0 when in the desired state, 1 when not.
@@ -35,12 +45,21 @@ Commands:
             actions, what was refused and why, and the GPO edits that would fix the rest.
   check-plan  Validate a saved plan (--plan <file|->) before it is applied or undone; prints
             it back normalised.
+  report    Judge many snapshots in one run: each <folder> is a snapshot folder (it holds
+            secedit.inf) or a folder of snapshot folders. Prints a fleet summary (findings by
+            status, the worst hosts, the GPOs behind revoked-at-refresh and gpo-blocked). A
+            snapshot that cannot be loaded is reported with its error; the others go on.
+            Exit 3 if any snapshot failed to load, else 1 if any host is not in the desired
+            state, else 0.
 
 Options:
   --snapshot <path>    A snapshot folder (secedit.inf, applicationHost.config or MetaBase.xml,
                        and optionally gpresult.xml, rsop.json, accounts.json, host.json), a facts
                        .json file, or - to read the facts document from stdin.
-  --format <format>    table or json (default: table on a terminal, json otherwise).
+  --format <format>    table, json, junit or sarif (default: table on a terminal, json
+                       otherwise). junit: one test case per site, path and identity. sarif:
+                       SARIF 2.1.0, one result per finding not in the desired state. plan and
+                       check-plan print table or json only.
   --rules <set>        documented (default) or conservative (also enforces rules whose evidence
                        is unconfirmed, such as the IIS 7+ built-in IUSR needing network logon).
   --with-gpo <file>    Project a baseline (GptTmpl.inf or GPO report XML) as a winning GPO over the
@@ -49,6 +68,8 @@ Options:
                        refresh undoes them). Without it such findings are refused with the GPO fix.
   --plan <file|->      check-plan: the plan document to validate.
   --no-color           No colour in table output (also when NO_COLOR is set or output is not a TTY).
+                       report also shows a progress line on stderr when stderr is a terminal
+                       and NO_COLOR is not set.
   -h, --help           Show this help.
   -v, --version        Show the version.
 
@@ -60,8 +81,10 @@ ${Object.values(EXIT_CODES)
 
 interface CliOptions {
   command: Command;
-  /** '' for check-plan. */
+  /** '' for check-plan and report. */
   snapshot: string;
+  /** report: the folders given. */
+  folders: string[];
   plan: string;
   allowTemporaryFix: boolean;
   format: Format;
@@ -73,7 +96,7 @@ interface CliOptions {
 export interface CliIo {
   argv: readonly string[];
   stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   readStdin(): Buffer;
   env: Record<string, string | undefined>;
 }
@@ -133,10 +156,14 @@ function parseCommandLine(io: CliIo): CliOptions | 'help' | 'version' {
   const [command, ...extra] = positionals;
   if (command === undefined) throw new UsageError(`a command is required (${COMMANDS.join(', ')})`);
   if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command "${command}" (expected ${COMMANDS.join(', ')})`);
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (extra.length > 0 && command !== 'report') throw new UsageError(`unexpected argument "${extra[0]}"`);
   const snapshot = typeof values.snapshot === 'string' ? values.snapshot : '';
   const plan = typeof values.plan === 'string' ? values.plan : '';
-  if (command === 'check-plan') {
+  if (command === 'report') {
+    if (extra.length === 0) throw new UsageError('report needs at least one snapshot folder or folder of snapshot folders');
+    if (snapshot !== '') throw new UsageError('report takes folders as arguments, not --snapshot');
+    if (plan !== '') throw new UsageError('--plan is only for check-plan');
+  } else if (command === 'check-plan') {
     if (plan === '') throw new UsageError('check-plan needs --plan <file|->');
     if (snapshot !== '') throw new UsageError('check-plan reads a plan, not a snapshot: drop --snapshot');
   } else {
@@ -146,10 +173,11 @@ function parseCommandLine(io: CliIo): CliOptions | 'help' | 'version' {
   if (values['allow-temporary-fix'] && command !== 'plan') throw new UsageError('--allow-temporary-fix is only for plan');
   const format = values.format ?? (io.stdout.isTTY ? 'table' : 'json');
   if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${String(format)}"`);
+  if ((command === 'plan' || command === 'check-plan') && !PLAN_FORMATS.includes(format as Format)) throw new UsageError(`--format for ${command} must be one of ${PLAN_FORMATS.join(', ')}, not "${format}"`);
   const ruleSet = values.rules ?? 'documented';
   if (typeof ruleSet !== 'string' || !(RULE_SETS as readonly string[]).includes(ruleSet)) throw new UsageError(`--rules must be one of ${RULE_SETS.join(', ')}, not "${String(ruleSet)}"`);
   const color = !values['no-color'] && io.env.NO_COLOR === undefined && io.stdout.isTTY === true;
-  return { command: command as Command, snapshot, plan, allowTemporaryFix: values['allow-temporary-fix'] === true, format: format as Format, ruleSet: ruleSet as RuleSetName, withGpo: (values['with-gpo'] as string[] | undefined) ?? [], color };
+  return { command: command as Command, snapshot, folders: command === 'report' ? extra : [], plan, allowTemporaryFix: values['allow-temporary-fix'] === true, format: format as Format, ruleSet: ruleSet as RuleSetName, withGpo: (values['with-gpo'] as string[] | undefined) ?? [], color };
 }
 
 function loadSnapshot(options: CliOptions, io: CliIo): Snapshot {
@@ -164,6 +192,7 @@ function runCommand(options: CliOptions, io: CliIo): ExitCode {
     io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     return EXIT_CODES.success.code;
   }
+  if (options.command === 'report') return runReport(options, io);
   // Everything is loaded and validated before anything is printed, so bad input never yields a
   // partial result.
   const snapshot = loadSnapshot(options, io);
@@ -178,6 +207,8 @@ function runCommand(options: CliOptions, io: CliIo): ExitCode {
   }
   if (options.format === 'json') {
     output = `${JSON.stringify(buildResultDocument(snapshot.name, evaluation, options.withGpo), null, 2)}\n`;
+  } else if (options.format === 'junit' || options.format === 'sarif') {
+    output = renderForPipelines([{ kind: 'judged', name: snapshot.name, host: snapshot.host, evaluation, policy }], options.format);
   } else if (options.command === 'explain') {
     output = renderExplanation(snapshot.name, evaluation, policy, style);
   } else {
@@ -186,6 +217,36 @@ function runCommand(options: CliOptions, io: CliIo): ExitCode {
   io.stdout.write(output);
   if (options.command === 'test' && !evaluation.inDesiredState) return EXIT_CODES.notInDesiredState.code;
   return EXIT_CODES.success.code;
+}
+
+function renderForPipelines(outcomes: readonly SnapshotOutcome[], format: 'junit' | 'sarif'): string {
+  return format === 'junit' ? renderJunit(outcomes) : `${JSON.stringify(renderSarif(outcomes), null, 2)}\n`;
+}
+
+/**
+ * report: every snapshot is judged, whatever happens to the others; a snapshot with invalid
+ * files becomes a line in the report (and on stderr), and the exit code says so. Baselines given
+ * with --with-gpo are loaded first: a bad baseline would make every host's answer wrong.
+ */
+function runReport(options: CliOptions, io: CliIo): ExitCode {
+  const baselines: GroupPolicyResult[] = options.withGpo.map((path) => loadBaselineGpo(path));
+  const entries = discoverSnapshots(options.folders);
+  const showProgress = io.stderr.isTTY === true && io.env.NO_COLOR === undefined;
+  const shouldDraw = progressThrottle(100, () => Date.now());
+  let drawn = false;
+  const outcomes = judgeFleet(entries, { ruleSet: options.ruleSet, withGpo: baselines, keepPolicy: options.format === 'junit' }, (done, total, name) => {
+    if (!showProgress || !shouldDraw(done, total)) return;
+    io.stderr.write(progressLine(done, total, name, io.stderr.columns ?? 80));
+    drawn = true;
+  });
+  if (drawn) io.stderr.write(CLEAR_LINE);
+  for (const outcome of outcomes) if (outcome.kind === 'failed') io.stderr.write(`iis-logon-rights: invalid input: ${outcome.error}\n`);
+  let output: string;
+  if (options.format === 'json') output = `${JSON.stringify(buildReportDocument(outcomes, options.ruleSet, options.withGpo), null, 2)}\n`;
+  else if (options.format === 'junit' || options.format === 'sarif') output = renderForPipelines(outcomes, options.format);
+  else output = renderReportTable(outcomes, options.ruleSet, { color: options.color });
+  io.stdout.write(output);
+  return EXIT_CODES[fleetExitCodeName(summarizeFleet(outcomes))].code;
 }
 
 if (require.main === module) {

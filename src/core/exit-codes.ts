@@ -3,10 +3,10 @@
  * DSC v3 manifest's exitCodes and the PowerShell error mapping are all checked against it.
  */
 export const EXIT_CODES = {
-  success: { code: 0, meaning: 'Success (for test: every finding is in the desired state).' },
-  notInDesiredState: { code: 1, meaning: 'test only: at least one finding is not in the desired state.' },
+  success: { code: 0, meaning: 'Success (for test and report: every finding is in the desired state; for report, every snapshot also loaded).' },
+  notInDesiredState: { code: 1, meaning: 'test and report only: at least one finding is not in the desired state (report: on a host that loaded).' },
   usage: { code: 2, meaning: 'Usage error: unknown command or option, missing or conflicting argument.' },
-  invalidInput: { code: 3, meaning: 'Invalid input: an artifact is missing, unreadable, malformed, over its size limit, or fails its schema.' },
+  invalidInput: { code: 3, meaning: 'Invalid input: an artifact is missing, unreadable, malformed, over its size limit, or fails its schema (report: at least one snapshot could not be loaded; the others are still reported, and 3 wins over 1).' },
   internal: { code: 4, meaning: 'Internal error: a defect in iis-logon-rights; please report it.' },
 } as const;
 

@@ -1,0 +1,232 @@
+import { createHash } from 'node:crypto';
+import type { Finding } from '../core/evaluate';
+import { causingGpos, hostLabel, type JudgedSnapshot, type SnapshotOutcome } from '../core/fleet';
+import type { GroupPolicyObjectRef } from '../core/model';
+import { describeRight } from '../core/rights';
+import { normalizeAccountName } from '../core/sids';
+import { ALL_STATUSES, FINDING_STATUSES, reasonCode, type FindingStatus } from '../core/status';
+import { VERSION } from '../version';
+
+export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+type SarifLevel = 'error' | 'warning' | 'note' | 'none';
+
+/**
+ * Finding statuses as SARIF levels: the ones a person must act on are errors; unresolved is a
+ * warning because the host may be fine and only the snapshot is incomplete. Statuses in the
+ * desired state never become results; their rules exist so the rule list is the status table.
+ */
+export const SARIF_LEVELS: Record<FindingStatus, SarifLevel> = {
+  ok: 'none',
+  'not-required': 'none',
+  missing: 'error',
+  denied: 'error',
+  'revoked-at-refresh': 'error',
+  'gpo-blocked': 'error',
+  unresolved: 'warning',
+};
+
+/** What to do about each status, for the rule's help text. */
+export const STATUS_ADVICE: Record<FindingStatus, string> = {
+  ok: 'Nothing to do.',
+  'not-required': 'Nothing to do. --rules conservative also checks identities whose need for a logon right is unconfirmed.',
+  missing: 'Grant the right to the identity in local policy (Set-IisAnonymousLogonRight does exactly this; `iis-logon-rights plan` shows the action). No GPO owns the right, so the grant lasts.',
+  denied: 'Remove the identity\'s SID, or the group SID that catches it, from the deny right in local policy, or run anonymous requests as an identity the deny does not catch. `iis-logon-rights explain` names the SID and how it got into the token.',
+  'revoked-at-refresh': 'Add the identity (or a group its token carries) to the right in the GPO that owns it. A local grant or IISRESET only lasts until the next Group Policy refresh. `iis-logon-rights explain` names the GPO and prints its GptTmpl.inf line.',
+  'gpo-blocked': 'Change the GPO that owns the right: add the identity to the allow right, or take it out of the deny right. A local change would be undone at the next refresh. `iis-logon-rights explain` names the GPO and prints its GptTmpl.inf line.',
+  unresolved: 'Make sure the account exists on the host and collect the snapshot again; Export-IisLogonRightsSnapshot resolves every account the configuration names.',
+};
+
+/** The key under result.partialFingerprints; bump the version if the recipe ever changes. */
+export const FINGERPRINT_KEY = 'iisAnonymousLogonRight/v1';
+
+/**
+ * A fingerprint that stays the same across repeated runs for the same problem, so a code-scanning
+ * service keeps one alert per problem. It hashes where the problem is and who has it:
+ * - the host: DOMAIN\COMPUTER from host.json, upper-cased (the snapshot folder's path changes
+ *   from one collection to the next, the computer does not); the snapshot name only when
+ *   host.json does not name the computer;
+ * - the site and path, lower-cased (IIS compares both case-insensitively);
+ * - the identity: its SID when known (a rename or another spelling of the same account is the
+ *   same problem), else its normalised name;
+ * - the right it needs.
+ * The status is left out on purpose: revoked-at-refresh becomes gpo-blocked once the refresh
+ * happens, and denied can become gpo-blocked when a GPO takes the deny right over; that is the
+ * same problem getting worse, not a new one. Messages are left out because they name SIDs that
+ * grant or deny, which change as policy is edited.
+ */
+export function findingFingerprint(snapshot: Pick<JudgedSnapshot, 'name' | 'host'>, finding: Finding): string {
+  const host = snapshot.host?.computerName ? `${snapshot.host.domain ?? ''}\\${snapshot.host.computerName}`.toUpperCase() : `snapshot:${snapshot.name}`;
+  const identity = finding.identity.sid ?? `name:${normalizeAccountName(finding.identity.name)}`;
+  const parts = [host, (finding.site ?? '').toLowerCase(), finding.path.toLowerCase(), identity, finding.right ?? ''];
+  return createHash('sha256').update(parts.join('\u0000'), 'utf8').digest('hex');
+}
+
+/**
+ * A snapshot's name as a URI reference: relative paths stay relative (segments percent-encoded),
+ * absolute POSIX and Windows paths become file: URIs.
+ */
+export function snapshotUri(name: string): string {
+  const slashed = name.replace(/\\/g, '/');
+  const encode = (path: string) => path.split('/').map((segment) => encodeURIComponent(segment)).join('/');
+  const drive = /^([A-Za-z]):\//.exec(slashed);
+  if (drive) return `file:///${drive[1]}:/${encode(slashed.slice(3))}`;
+  if (slashed.startsWith('//')) return `file:${encode(slashed)}`;
+  if (slashed.startsWith('/')) return `file://${encode(slashed)}`;
+  return encode(slashed);
+}
+
+/** SARIF 2.1.0 log object (only the parts this tool writes). */
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: SarifRun[];
+}
+
+interface SarifMessage {
+  text: string;
+}
+
+interface SarifRule {
+  id: string;
+  name: string;
+  shortDescription: SarifMessage;
+  fullDescription: SarifMessage;
+  help: { text: string; markdown: string };
+  defaultConfiguration: { level: SarifLevel };
+  properties: { status: FindingStatus; reasonCode: string; inDesiredState: boolean; tags: string[] };
+}
+
+interface SarifArtifactLocation {
+  uri: string;
+  index: number;
+}
+
+interface SarifLocation {
+  physicalLocation: { artifactLocation: SarifArtifactLocation };
+  logicalLocations?: { name: string; fullyQualifiedName: string; kind: string }[];
+}
+
+interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  kind: 'fail';
+  level: SarifLevel;
+  message: SarifMessage;
+  locations: SarifLocation[];
+  partialFingerprints: Record<string, string>;
+  properties: {
+    status: FindingStatus;
+    reasonCode: string;
+    snapshot: string;
+    host: string;
+    site: string | null;
+    path: string;
+    identity: { name: string; sid: string | null };
+    right: string | null;
+    causedBy: GroupPolicyObjectRef[];
+  };
+}
+
+interface SarifRun {
+  tool: { driver: { name: string; version: string; semanticVersion: string; rules: SarifRule[] } };
+  invocations: { executionSuccessful: boolean; toolExecutionNotifications: SarifNotification[] }[];
+  artifacts: { location: { uri: string }; description: SarifMessage }[];
+  results: SarifResult[];
+  properties: { ruleSets: string[] };
+}
+
+interface SarifNotification {
+  level: 'error';
+  message: SarifMessage;
+  descriptor: { id: string };
+  locations: SarifLocation[];
+}
+
+/** One rule per status, in the order of the status table, with help text saying what to do. */
+export function sarifRules(): SarifRule[] {
+  return ALL_STATUSES.map((status) => {
+    const entry = FINDING_STATUSES[status];
+    return {
+      id: status,
+      name: entry.reasonSuffix,
+      shortDescription: { text: `Anonymous IIS identity: ${status}` },
+      fullDescription: { text: entry.summary },
+      help: { text: `${entry.summary} What to do: ${STATUS_ADVICE[status]}`, markdown: `${entry.summary}\n\n**What to do:** ${STATUS_ADVICE[status]}` },
+      defaultConfiguration: { level: SARIF_LEVELS[status] },
+      properties: { status, reasonCode: reasonCode(status), inDesiredState: entry.inDesiredState, tags: ['security', 'iis', 'logon-rights', 'group-policy'] },
+    };
+  });
+}
+
+/**
+ * One SARIF run over every snapshot: one result per finding not in the desired state, located
+ * at the snapshot (the artifact) and logically at the site and the path. A snapshot that could
+ * not be loaded is an error notification, and the invocation then did not fully succeed.
+ */
+export function renderSarif(outcomes: readonly SnapshotOutcome[]): SarifLog {
+  const rules = sarifRules();
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const artifacts: SarifRun['artifacts'] = [];
+  const results: SarifResult[] = [];
+  const notifications: SarifNotification[] = [];
+  const ruleSets = new Set<string>();
+  for (const outcome of outcomes) {
+    const index = artifacts.length;
+    const uri = snapshotUri(outcome.name);
+    const artifactLocation = { uri, index };
+    if (outcome.kind === 'failed') {
+      artifacts.push({ location: { uri }, description: { text: `Snapshot ${outcome.name} (could not be loaded)` } });
+      notifications.push({ level: 'error', message: { text: outcome.error }, descriptor: { id: 'invalid-input' }, locations: [{ physicalLocation: { artifactLocation } }] });
+      continue;
+    }
+    const label = hostLabel(outcome);
+    artifacts.push({ location: { uri }, description: { text: `Snapshot of ${label}` } });
+    ruleSets.add(outcome.evaluation.ruleSet);
+    for (const finding of outcome.evaluation.findings) {
+      if (FINDING_STATUSES[finding.status].inDesiredState) continue;
+      const site = finding.site ?? '(server)';
+      results.push({
+        ruleId: finding.status,
+        ruleIndex: ruleIndex.get(finding.status)!,
+        kind: 'fail',
+        level: SARIF_LEVELS[finding.status],
+        message: { text: finding.message },
+        locations: [
+          {
+            physicalLocation: { artifactLocation },
+            logicalLocations: [
+              { name: site, fullyQualifiedName: `${label}/${site}`, kind: 'namespace' },
+              { name: finding.path, fullyQualifiedName: `${label}/${site}${finding.path}`, kind: 'resource' },
+            ],
+          },
+        ],
+        partialFingerprints: { [FINGERPRINT_KEY]: findingFingerprint(outcome, finding) },
+        properties: {
+          status: finding.status,
+          reasonCode: reasonCode(finding.status),
+          snapshot: outcome.name,
+          host: label,
+          site: finding.site,
+          path: finding.path,
+          identity: { name: finding.identity.name, sid: finding.identity.sid },
+          right: finding.right === null ? null : describeRight(finding.right),
+          causedBy: causingGpos(finding),
+        },
+      });
+    }
+  }
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'iis-logon-rights', version: VERSION, semanticVersion: VERSION, rules } },
+        invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+        artifacts,
+        results,
+        properties: { ruleSets: [...ruleSets] },
+      },
+    ],
+  };
+}
