@@ -1,0 +1,381 @@
+/**
+ * `npm run bench`: measures the engine against the floors that bound it, in one run, and prints
+ * one table (BENCHMARKS.md explains every row). Ratios against a floor measured in the same run
+ * are the numbers to read: absolute times move with the machine and its load.
+ *
+ * Options: --quick (fewer repetitions, no 100,000-site case; for trying changes),
+ *          --sizes 1000,10000,100000, --json <file> (also write the raw results).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { GENERATOR_VERSION, machineSidFor, writeFleet, writeSnapshot, type FleetSummary } from './generate';
+
+const ROOT = dirname(__dirname);
+const BUNDLE = join(ROOT, 'dist', 'iis-logon-rights.cjs');
+const CACHE = join(ROOT, 'bench', '.cache');
+const INPUTS = join(CACHE, `inputs-v${GENERATOR_VERSION}`);
+const WORKER = join(CACHE, 'worker.cjs');
+
+const TARGETS = {
+  coldStartRatio: 1.3,
+  engineOverParse: 1.3,
+  growth10kTo100k: 11,
+  fleetSnapshotsPerSecond: 500,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+
+interface Sample {
+  median: number;
+  p25: number;
+  p75: number;
+  runs: number;
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const position = (sorted.length - 1) * q;
+  const lower = Math.floor(position);
+  const upper = Math.ceil(position);
+  return sorted[lower]! + (sorted[upper]! - sorted[lower]!) * (position - lower);
+}
+
+function summarize(values: readonly number[]): Sample {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: quantile(sorted, 0.5), p25: quantile(sorted, 0.25), p75: quantile(sorted, 0.75), runs: values.length };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+
+function timeSpawn(command: string, args: readonly string[]): number {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.error) throw result.error;
+  // `test` exits 1 when a finding is out of desired state; anything else is a broken run.
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr.toString()}`);
+  return ms;
+}
+
+interface WorkerResult {
+  ms: number;
+  peakRssMiB: number;
+  [detail: string]: unknown;
+}
+
+function runWorker(args: readonly string[], nodeOptions: readonly string[] = []): WorkerResult {
+  const result = spawnSync(process.execPath, [...nodeOptions, WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`worker ${args.join(' ')} exited ${result.status}: ${result.stderr.toString()}`);
+  return JSON.parse(result.stdout.toString()) as WorkerResult;
+}
+
+function buildWorker(): void {
+  // The same esbuild settings as the CLI bundle (build.mjs), so the measured code is the shipped code.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const esbuild = require('esbuild') as typeof import('esbuild');
+  mkdirSync(CACHE, { recursive: true });
+  esbuild.buildSync({
+    entryPoints: [join(ROOT, 'bench', 'worker.ts')],
+    outfile: WORKER,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    define: { IIS_LOGON_RIGHTS_VERSION: '"bench"' },
+    logLevel: 'warning',
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs, generated once and cached (bench/.cache is gitignored).
+
+function cached(name: string, generate: (folder: string) => void): string {
+  const folder = join(INPUTS, name);
+  const done = join(folder, '.complete');
+  if (existsSync(done)) return folder;
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  const start = Date.now();
+  generate(folder);
+  writeFileSync(done, new Date().toISOString());
+  log(`generated ${name} in ${((Date.now() - start) / 1000).toFixed(1)} s`);
+  return folder;
+}
+
+function snapshotInput(sites: number): string {
+  return cached(`snapshot-${sites}`, (folder) => writeSnapshot(folder, { sites, profile: 'mixed', host: 'WEB01', machineSid: machineSidFor(sites) }, sites));
+}
+
+function fleetInput(count: number): { folder: string; summary: FleetSummary } {
+  let summary: FleetSummary | undefined;
+  const folder = cached(`fleet-${count}`, (target) => {
+    summary = writeFleet(target, count, 7);
+    writeFileSync(join(target, '.summary.json'), JSON.stringify(summary));
+  });
+  summary ??= JSON.parse(readFileSync(join(folder, '.summary.json'), 'utf8')) as FleetSummary;
+  return { folder, summary };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The cases
+
+interface Row {
+  id: string;
+  label: string;
+  value: Sample | null;
+  unit: 'ms' | '/s' | 'x' | 'KiB';
+  floor?: Sample;
+  ratio?: number;
+  peakRssMiB?: number;
+  target?: string;
+  pass?: boolean;
+  note?: string;
+}
+
+function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+function coldStart(repetitions: number): Row[] {
+  const folder = snapshotInput(10);
+  const nodeArgs = ['-e', '0'];
+  const cliArgs = [BUNDLE, 'test', '--snapshot', folder, '--format', 'json'];
+  for (let warm = 0; warm < 3; warm++) {
+    timeSpawn(process.execPath, nodeArgs);
+    timeSpawn(process.execPath, cliArgs);
+  }
+  const bare: number[] = [];
+  const cli: number[] = [];
+  // Interleaved, so both see the same machine load.
+  for (let run = 0; run < repetitions; run++) {
+    bare.push(timeSpawn(process.execPath, nodeArgs));
+    cli.push(timeSpawn(process.execPath, cliArgs));
+  }
+  const floor = summarize(bare);
+  const value = summarize(cli);
+  const ratio = value.median / floor.median;
+  return [
+    { id: 'P1', label: 'node -e 0 (floor)', value: floor, unit: 'ms' },
+    { id: 'P1', label: 'cold `test`, 10 sites, bundle', value, unit: 'ms', floor, ratio, target: `<= ${TARGETS.coldStartRatio}x`, pass: ratio <= TARGETS.coldStartRatio },
+  ];
+}
+
+interface SizeResult {
+  sites: number;
+  floorBare: Sample;
+  floorEmpty: Sample;
+  engine: Sample;
+  engineLoad: Sample;
+  engineJudge: Sample;
+  peakRssMiB: number;
+  floorPeakRssMiB: number;
+  fileMiB: number;
+  scopes: number;
+  statuses: unknown;
+}
+
+function engineAtSize(sites: number, repetitions: number): SizeResult {
+  const folder = snapshotInput(sites);
+  const config = join(folder, 'applicationHost.config');
+  const bare: WorkerResult[] = [];
+  const empty: WorkerResult[] = [];
+  const engine: WorkerResult[] = [];
+  for (let run = 0; run < repetitions; run++) {
+    bare.push(runWorker(['floor', config, 'bare']));
+    empty.push(runWorker(['floor', config, 'empty']));
+    engine.push(runWorker(['engine', folder]));
+  }
+  const last = engine[engine.length - 1]!;
+  return {
+    sites,
+    floorBare: summarize(bare.map((run) => run.ms)),
+    floorEmpty: summarize(empty.map((run) => run.ms)),
+    engine: summarize(engine.map((run) => run.ms)),
+    engineLoad: summarize(engine.map((run) => run['loadMs'] as number)),
+    engineJudge: summarize(engine.map((run) => run['judgeMs'] as number)),
+    peakRssMiB: Math.max(...engine.map((run) => run.peakRssMiB)),
+    floorPeakRssMiB: Math.max(...bare.map((run) => run.peakRssMiB)),
+    fileMiB: statSync(config).size / 1024 / 1024,
+    scopes: last['scopes'] as number,
+    statuses: last['statuses'],
+  };
+}
+
+function engineRows(results: readonly SizeResult[]): Row[] {
+  const rows: Row[] = [];
+  for (const result of results) {
+    const size = result.sites.toLocaleString('en-US');
+    const ratio = result.engine.median / result.floorBare.median;
+    rows.push({ id: 'P2', label: `saxes parse, ${size} sites (floor, no handlers)`, value: result.floorBare, unit: 'ms', peakRssMiB: result.floorPeakRssMiB, note: `${result.fileMiB.toFixed(1)} MiB applicationHost.config` });
+    rows.push({ id: 'P2', label: `saxes parse, ${size} sites (empty handlers)`, value: result.floorEmpty, unit: 'ms', floor: result.floorBare, ratio: result.floorEmpty.median / result.floorBare.median });
+    rows.push({
+      id: 'P2',
+      label: `engine, ${size} sites`,
+      value: result.engine,
+      unit: 'ms',
+      floor: result.floorBare,
+      ratio,
+      peakRssMiB: result.peakRssMiB,
+      target: `<= ${TARGETS.engineOverParse}x`,
+      pass: ratio <= TARGETS.engineOverParse,
+      note: `load ${result.engineLoad.median.toFixed(0)} ms + judge ${result.engineJudge.median.toFixed(0)} ms; ${result.scopes.toLocaleString('en-US')} scopes`,
+    });
+  }
+  const tenK = results.find((result) => result.sites === 10_000);
+  const hundredK = results.find((result) => result.sites === 100_000);
+  if (tenK && hundredK) {
+    const growth = hundredK.engine.median / tenK.engine.median;
+    const floorGrowth = hundredK.floorBare.median / tenK.floorBare.median;
+    rows.push({ id: 'P2', label: 'engine growth 10,000 -> 100,000 sites', value: { median: growth, p25: growth, p75: growth, runs: 1 }, unit: 'x', target: `<= ${TARGETS.growth10kTo100k}x`, pass: growth <= TARGETS.growth10kTo100k, note: `floor grows ${floorGrowth.toFixed(1)}x` });
+  }
+  return rows;
+}
+
+interface FleetResult {
+  rows: Row[];
+  mode: 'cli report' | 'in-process engine';
+}
+
+function cliHasReport(): boolean {
+  const help = spawnSync(process.execPath, [BUNDLE, '--help'], { encoding: 'utf8' });
+  return /^\s+report\b/m.test(help.stdout ?? '');
+}
+
+function fleetThroughput(count: number, repetitions: number): FleetResult {
+  const { folder, summary } = fleetInput(count);
+  const hosts = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
+  const perSecond: number[] = [];
+  let mode: FleetResult['mode'];
+  let note: string;
+  if (cliHasReport()) {
+    mode = 'cli report';
+    for (let run = 0; run < repetitions; run++) {
+      const ms = timeSpawn(process.execPath, [BUNDLE, 'report', folder, '--format', 'json']);
+      perSecond.push(hosts / (ms / 1000));
+    }
+    note = `\`report\` through the bundle, whole process; ${summary.sites.toLocaleString('en-US')} sites, ${summary.truncated} broken snapshots`;
+  } else {
+    mode = 'in-process engine';
+    let last: WorkerResult | undefined;
+    for (let run = 0; run < repetitions; run++) {
+      last = runWorker(['fleet', folder]);
+      perSecond.push((last['snapshots'] as number) / (last.ms / 1000));
+    }
+    note = `no \`report\` command yet: loadSnapshotFolder + judgeSnapshot in one process; ${summary.sites.toLocaleString('en-US')} sites, ${String(last?.['failed'])} broken snapshots reported`;
+  }
+  const value = summarize(perSecond);
+  return {
+    mode,
+    rows: [{ id: 'P3', label: `fleet of ${hosts.toLocaleString('en-US')} snapshots (${mode})`, value, unit: '/s', target: `>= ${TARGETS.fleetSnapshotsPerSecond}/s`, pass: value.median >= TARGETS.fleetSnapshotsPerSecond, note }],
+  };
+}
+
+function bundleRows(): Row[] {
+  const bytes = readFileSync(BUNDLE);
+  const gzip = gzipSync(bytes, { level: 9 }).length;
+  const kib = (n: number) => ({ median: n / 1024, p25: n / 1024, p75: n / 1024, runs: 1 });
+  return [
+    { id: 'size', label: 'dist/iis-logon-rights.cjs', value: kib(bytes.length), unit: 'KiB' },
+    { id: 'size', label: 'dist/iis-logon-rights.cjs, gzip -9', value: kib(gzip), unit: 'KiB' },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+function formatNumber(value: number, unit: Row['unit']): string {
+  if (unit === 'x') return `${value.toFixed(2)}x`;
+  if (unit === '/s') return `${value.toFixed(0)}/s`;
+  if (unit === 'KiB') return `${value.toFixed(1)} KiB`;
+  return value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`;
+}
+
+function formatTable(rows: readonly Row[]): string {
+  const header = ['case', '', 'median', 'spread (IQR)', 'runs', 'floor', 'ratio', 'peak RSS', 'target', 'result', 'notes'];
+  const lines = rows.map((row) => [
+    row.id,
+    row.label,
+    row.value ? formatNumber(row.value.median, row.unit) : '',
+    row.value && row.value.runs > 1 ? `${formatNumber(row.value.p25, row.unit)} - ${formatNumber(row.value.p75, row.unit)}` : '',
+    row.value ? String(row.value.runs) : '',
+    row.floor ? formatNumber(row.floor.median, 'ms') : '',
+    row.ratio !== undefined ? `${row.ratio.toFixed(2)}x` : '',
+    row.peakRssMiB !== undefined ? `${row.peakRssMiB.toFixed(0)} MiB` : '',
+    row.target ?? '',
+    row.pass === undefined ? '' : row.pass ? 'pass' : 'FAIL',
+    row.note ?? '',
+  ]);
+  const table = [header, ...lines];
+  const widths = header.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));
+  const render = (line: readonly string[]) => `| ${line.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+  return [render(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...lines.map(render)].join('\n');
+}
+
+function machineLine(nodeFloorMs: number | undefined): string {
+  const cpu = cpus();
+  const parts = [
+    `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'})`,
+    `${(totalmem() / 1024 ** 3).toFixed(1)} GiB RAM`,
+    `Node ${process.version}`,
+    `load average at start ${loadavg().map((value) => value.toFixed(2)).join(' ')}`,
+  ];
+  if (nodeFloorMs !== undefined) parts.push(`node -e 0 ${nodeFloorMs.toFixed(1)} ms`);
+  return parts.join(', ');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function main(): void {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, json: { type: 'string' }, only: { type: 'string' } } });
+  const quick = values.quick === true;
+  const sizes = (values.sizes ?? (quick ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
+  const only = new Set((values.only ?? 'P1,P2,P3,size').split(','));
+  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run node build.mjs first (npm run bench does)`);
+  const startLoad = loadavg();
+  const started = Date.now();
+  buildWorker();
+
+  const rows: Row[] = [];
+  let nodeFloor: number | undefined;
+  if (only.has('P1')) {
+    log('P1: cold start');
+    const p1 = coldStart(quick ? 10 : 30);
+    nodeFloor = p1[0]!.value!.median;
+    rows.push(...p1);
+  }
+  const sizeResults: SizeResult[] = [];
+  if (only.has('P2')) {
+    for (const sites of sizes) {
+      log(`P2: ${sites} sites`);
+      sizeResults.push(engineAtSize(sites, quick ? 3 : sites >= 100_000 ? 5 : 7));
+    }
+    rows.push(...engineRows(sizeResults));
+  }
+  let fleetMode: string | undefined;
+  if (only.has('P3')) {
+    log('P3: fleet');
+    const fleet = fleetThroughput(1000, quick ? 2 : 5);
+    fleetMode = fleet.mode;
+    rows.push(...fleet.rows);
+  }
+  if (only.has('size')) rows.push(...bundleRows());
+
+  const table = formatTable(rows);
+  process.stdout.write(`\niis-logon-rights benchmarks (${new Date().toISOString().slice(0, 10)}), ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  process.stdout.write(`machine: ${machineLine(nodeFloor)}\n`);
+  process.stdout.write(`spread is the interquartile range over the runs; every P2 run is a fresh process\n\n${table}\n`);
+  const failed = rows.filter((row) => row.pass === false);
+  process.stdout.write(`\n${failed.length === 0 ? 'all targets met' : `${failed.length} target(s) missed: ${failed.map((row) => `${row.id} ${row.label}`).join('; ')}`}\n`);
+  if (values.json) {
+    writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), machine: machineLine(nodeFloor), startLoad, fleetMode, rows, sizeResults }, null, 2)}\n`);
+  }
+}
+
+main();
