@@ -29,7 +29,8 @@ export interface FailedSnapshot {
 
 export interface HostRank {
   snapshot: string;
-  host: string;
+  /** From host.json; null when the snapshot has none. */
+  computerName: string | null;
   /** Findings not in the desired state. */
   problems: number;
   byStatus: Partial<Record<FindingStatus, number>>;
@@ -125,7 +126,7 @@ export function summarizeFleet(outcomes: readonly SnapshotOutcome[], limits: Sum
       hostsWithStatus[status]++;
     }
     const problems = outcome.evaluation.findings.filter(isProblem).length;
-    if (problems > 0) ranks.push({ snapshot: outcome.name, host: hostLabel(outcome), problems, byStatus });
+    if (problems > 0) ranks.push({ snapshot: outcome.name, computerName: outcome.host?.computerName ?? null, problems, byStatus });
     const gposOnThisHost = new Set<string>();
     for (const finding of outcome.evaluation.findings) {
       for (const gpo of causingGpos(finding)) {

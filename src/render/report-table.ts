@@ -18,7 +18,7 @@ export function renderReportTable(outcomes: readonly SnapshotOutcome[], ruleSet:
   }
   if (summary.worstHosts.length > 0) {
     const worst = newTable(['Host', 'Snapshot', 'Not in desired state', 'By status'], style);
-    for (const rank of summary.worstHosts) worst.push([rank.host, rank.snapshot, String(rank.problems), describeByStatus(rank.byStatus, style, (status) => !FINDING_STATUSES[status].inDesiredState)]);
+    for (const rank of summary.worstHosts) worst.push([rank.computerName ?? '(no host.json)', rank.snapshot, String(rank.problems), describeByStatus(rank.byStatus, style, (status) => !FINDING_STATUSES[status].inDesiredState)]);
     out.push('', `Worst hosts (${summary.worstHosts.length} of ${summary.notInDesiredState} not in the desired state)`, worst.toString());
   }
   if (summary.gpoCauses.length > 0) {
@@ -29,7 +29,7 @@ export function renderReportTable(outcomes: readonly SnapshotOutcome[], ruleSet:
   const failures = outcomes.filter((outcome) => outcome.kind === 'failed');
   if (failures.length > 0) {
     const failed = newTable(['Snapshot', 'Error'], style, [null, 80]);
-    for (const failure of failures) failed.push([failure.name, failure.error]);
+    for (const failure of failures) failed.push([failure.name, withinSnapshot(failure.name, failure.error)]);
     out.push('', `Could not be loaded (${failures.length})`, failed.toString());
   }
   return `${out.join('\n')}\n`;
@@ -41,8 +41,20 @@ export function reportVerdict(summary: FleetSummary, ruleSet: RuleSetName): stri
   return `${summary.snapshots} snapshot(s): ${loaded}; ${summary.inDesiredState} in the desired state, ${summary.notInDesiredState} not (${ruleSet} rules).`;
 }
 
+/** Without rules between rows: a fleet's tables are long, and a rule per row doubles them. */
+const COMPACT_CHARS = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
 function newTable(head: string[], style: TableStyle, colWidths?: (number | null)[]): Table.Table {
-  return new Table({ head, style: { head: style.color ? ['bold'] : [], border: [] }, ...(colWidths ? { colWidths, wordWrap: true } : {}) });
+  return new Table({ head, chars: COMPACT_CHARS, style: { head: style.color ? ['bold'] : [], border: [] }, ...(colWidths ? { colWidths, wordWrap: true } : {}) });
+}
+
+/** The error names the file inside the snapshot; the Snapshot column already names the folder. */
+function withinSnapshot(snapshot: string, error: string): string {
+  for (const separator of ['/', '\\']) {
+    const prefix = `${snapshot}${separator}`;
+    if (error.startsWith(prefix)) return error.slice(prefix.length);
+  }
+  return error;
 }
 
 function describeByStatus(byStatus: Partial<Record<FindingStatus, number>>, style: TableStyle, include: (status: FindingStatus) => boolean): string {
