@@ -19,6 +19,7 @@ export const RUNTIME_SCHEMAS = {
   facts: 'schemas/facts.schema.json',
   rsop: 'schemas/rsop.schema.json',
   plan: 'schemas/plan.schema.json',
+  'dsc-request': 'schemas/dsc-request.schema.json',
 };
 
 function generateValidators() {

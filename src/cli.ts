@@ -7,7 +7,11 @@ import { judgeSnapshot } from './core/judge';
 import { RULE_SETS, type RuleSetName } from './core/rules';
 import { buildPlan } from './core/plan';
 import { buildPlanDocument, readPlanDocument } from './io/plan-document';
-import { loadFactsDocument, loadSnapshotFolder, readLimited } from './io/snapshot';
+import { loadFactsDocument, loadFactsValue, loadSnapshotFolder, readLimited } from './io/snapshot';
+import { ALL_SITES, desiredStateFrom, dscInstanceFrom, restrictToSite } from './core/dsc-instance';
+import { validateAgainstSchema } from './io/schema-validation';
+import { parseJsonText } from './parse/accounts-json';
+import { decodeText } from './parse/decode';
 import { renderPlan } from './render/plan';
 import { loadBaselineGpo } from './io/with-gpo';
 import { renderExplanation } from './render/explain';
@@ -22,7 +26,10 @@ import { renderReportTable } from './render/report-table';
 import { CLEAR_LINE, progressLine, progressThrottle } from './render/report-progress';
 import { VERSION } from './version';
 
-const COMMANDS = ['test', 'get', 'explain', 'plan', 'check-plan', 'report'] as const;
+const COMMANDS = ['test', 'get', 'explain', 'plan', 'check-plan', 'report', 'dsc'] as const;
+const DSC_OPERATIONS = ['get', 'test', 'set'] as const;
+type DscOperation = (typeof DSC_OPERATIONS)[number];
+const LOG_FORMATS = ['text', 'json'] as const;
 type Command = (typeof COMMANDS)[number];
 const FORMATS = ['table', 'json', 'junit', 'sarif'] as const;
 /** plan and check-plan print a plan, which has no JUnit or SARIF form. */
@@ -67,11 +74,19 @@ Options:
   --allow-temporary-fix  plan: also act under rights a GPO owns (marked temporary: the next
                        refresh undoes them). Without it such findings are refused with the GPO fix.
   --plan <file|->      check-plan: the plan document to validate.
+  --site <name>        test, get, explain, plan: judge only this IIS site (* for all, the default).
+  --log-format <fmt>   text (default) or json: errors and warnings on stderr as one-key JSON lines
+                       ({"error": ...}, {"warn": ...}), for the PowerShell module and DSC v3.
   --no-color           No colour in table output (also when NO_COLOR is set or output is not a TTY).
                        report also shows a progress line on stderr when stderr is a terminal
                        and NO_COLOR is not set.
   -h, --help           Show this help.
   -v, --version        Show the version.
+
+DSC v3:
+  iis-logon-rights dsc <get|test|set>   reads {"desired": {...}, "facts": {...}} on stdin
+  (schemas/dsc-request.schema.json) and prints the instance (get, test) or the plan (set) as one
+  JSON line. Being out of desired state is data, never a non-zero exit code.
 
 Exit codes:
 ${Object.values(EXIT_CODES)
@@ -81,6 +96,10 @@ ${Object.values(EXIT_CODES)
 
 interface CliOptions {
   command: Command;
+  /** dsc: the operation. */
+  dscOperation: DscOperation | null;
+  site: string;
+  logFormat: 'text' | 'json';
   /** '' for check-plan and report. */
   snapshot: string;
   /** report: the folders given. */
@@ -102,6 +121,9 @@ export interface CliIo {
 }
 
 export function runCli(io: CliIo): ExitCode {
+  // One-key JSON lines for the PowerShell module and DSC v3 (which reads {"error": ...} from stderr).
+  const jsonLog = io.argv[0] === 'dsc' || io.argv.some((arg, index) => arg === '--log-format=json' || (arg === '--log-format' && io.argv[index + 1] === 'json'));
+  const report = (level: 'error' | 'warn', text: string) => io.stderr.write(jsonLog ? `${JSON.stringify({ [level]: text })}\n` : `iis-logon-rights: ${text}\n`);
   try {
     const parsed = parseCommandLine(io);
     if (parsed === 'help') {
@@ -115,15 +137,15 @@ export function runCli(io: CliIo): ExitCode {
     return runCommand(parsed, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`iis-logon-rights: ${error.message}\nRun iis-logon-rights --help for usage.\n`);
+      report('error', jsonLog ? `usage: ${error.message}` : `${error.message}\nRun iis-logon-rights --help for usage.`);
       return EXIT_CODES.usage.code;
     }
     if (error instanceof InputError) {
-      io.stderr.write(`iis-logon-rights: invalid input: ${error.message}\n`);
+      report('error', `invalid input: ${error.message}`);
       return EXIT_CODES.invalidInput.code;
     }
     const detail = error instanceof Error ? (io.env.IIS_LOGON_RIGHTS_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
-    io.stderr.write(`iis-logon-rights: internal error: ${detail.replace(/\n/g, io.env.IIS_LOGON_RIGHTS_DEBUG ? '\n' : ' ')} (this is a defect; please report it with the input that caused it; set IIS_LOGON_RIGHTS_DEBUG=1 for details)\n`);
+    report('error', `internal error: ${detail.replace(/\n/g, io.env.IIS_LOGON_RIGHTS_DEBUG && !jsonLog ? '\n' : ' ')} (this is a defect; please report it with the input that caused it; set IIS_LOGON_RIGHTS_DEBUG=1 for details)`);
     return EXIT_CODES.internal.code;
   }
 }
@@ -144,6 +166,8 @@ function parseCommandLine(io: CliIo): CliOptions | 'help' | 'version' {
         'no-color': { type: 'boolean' },
         'allow-temporary-fix': { type: 'boolean' },
         plan: { type: 'string' },
+        site: { type: 'string' },
+        'log-format': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -156,10 +180,22 @@ function parseCommandLine(io: CliIo): CliOptions | 'help' | 'version' {
   const [command, ...extra] = positionals;
   if (command === undefined) throw new UsageError(`a command is required (${COMMANDS.join(', ')})`);
   if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command "${command}" (expected ${COMMANDS.join(', ')})`);
-  if (extra.length > 0 && command !== 'report') throw new UsageError(`unexpected argument "${extra[0]}"`);
+  let dscOperation: DscOperation | null = null;
+  if (command === 'dsc') {
+    const [operation, ...rest] = extra;
+    if (operation === undefined || !(DSC_OPERATIONS as readonly string[]).includes(operation)) throw new UsageError(`dsc needs an operation: ${DSC_OPERATIONS.join(', ')}`);
+    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+    dscOperation = operation as DscOperation;
+  } else if (extra.length > 0 && command !== 'report') throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const site = typeof values.site === 'string' ? values.site : ALL_SITES;
+  if (site === '') throw new UsageError('--site needs a site name, or * for all sites');
+  const logFormat = values['log-format'] ?? 'text';
+  if (typeof logFormat !== 'string' || !(LOG_FORMATS as readonly string[]).includes(logFormat)) throw new UsageError(`--log-format must be one of ${LOG_FORMATS.join(', ')}, not "${String(logFormat)}"`);
   const snapshot = typeof values.snapshot === 'string' ? values.snapshot : '';
   const plan = typeof values.plan === 'string' ? values.plan : '';
-  if (command === 'report') {
+  if (command === 'dsc') {
+    if (snapshot !== '' || plan !== '' || typeof values.site === 'string') throw new UsageError('dsc reads everything from stdin: drop --snapshot, --plan and --site');
+  } else if (command === 'report') {
     if (extra.length === 0) throw new UsageError('report needs at least one snapshot folder or folder of snapshot folders');
     if (snapshot !== '') throw new UsageError('report takes folders as arguments, not --snapshot');
     if (plan !== '') throw new UsageError('--plan is only for check-plan');
@@ -177,7 +213,8 @@ function parseCommandLine(io: CliIo): CliOptions | 'help' | 'version' {
   const ruleSet = values.rules ?? 'documented';
   if (typeof ruleSet !== 'string' || !(RULE_SETS as readonly string[]).includes(ruleSet)) throw new UsageError(`--rules must be one of ${RULE_SETS.join(', ')}, not "${String(ruleSet)}"`);
   const color = !values['no-color'] && io.env.NO_COLOR === undefined && io.stdout.isTTY === true;
-  return { command: command as Command, snapshot, folders: command === 'report' ? extra : [], plan, allowTemporaryFix: values['allow-temporary-fix'] === true, format: format as Format, ruleSet: ruleSet as RuleSetName, withGpo: (values['with-gpo'] as string[] | undefined) ?? [], color };
+  if (typeof values.site === 'string' && !['test', 'get', 'explain', 'plan'].includes(command)) throw new UsageError('--site is only for test, get, explain and plan');
+  return { command: command as Command, dscOperation, site, logFormat: logFormat as 'text' | 'json', snapshot, folders: command === 'report' ? extra : [], plan, allowTemporaryFix: values['allow-temporary-fix'] === true, format: format as Format, ruleSet: ruleSet as RuleSetName, withGpo: (values['with-gpo'] as string[] | undefined) ?? [], color };
 }
 
 function loadSnapshot(options: CliOptions, io: CliIo): Snapshot {
@@ -193,11 +230,13 @@ function runCommand(options: CliOptions, io: CliIo): ExitCode {
     return EXIT_CODES.success.code;
   }
   if (options.command === 'report') return runReport(options, io);
+  if (options.command === 'dsc') return runDsc(options.dscOperation!, io);
   // Everything is loaded and validated before anything is printed, so bad input never yields a
   // partial result.
-  const snapshot = loadSnapshot(options, io);
+  const snapshot = restrictToSite(loadSnapshot(options, io), options.site, options.snapshot === '-' ? 'stdin' : options.snapshot);
   const baselines: GroupPolicyResult[] = options.withGpo.map((path) => loadBaselineGpo(path));
   const { evaluation, policy } = judgeSnapshot(snapshot, { ruleSet: options.ruleSet, withGpo: baselines });
+  if (options.logFormat === 'json') for (const diagnostic of evaluation.diagnostics) io.stderr.write(`${JSON.stringify({ [diagnostic.severity === 'warning' ? 'warn' : 'info']: diagnostic.message })}\n`);
   const style = { color: options.color };
   let output: string;
   if (options.command === 'plan') {
@@ -216,6 +255,30 @@ function runCommand(options: CliOptions, io: CliIo): ExitCode {
   }
   io.stdout.write(output);
   if (options.command === 'test' && !evaluation.inDesiredState) return EXIT_CODES.notInDesiredState.code;
+  return EXIT_CODES.success.code;
+}
+
+/**
+ * DSC v3 protocol: the PowerShell entry collects the facts and sends them with the desired
+ * instance; get and test print the actual instance, set prints the plan the entry applies
+ * (then it collects again and runs test). Out of desired state is data: exit 0.
+ */
+function runDsc(operation: DscOperation, io: CliIo): ExitCode {
+  const request = parseJsonText(decodeText(io.readStdin(), 'stdin').text, 'stdin');
+  validateAgainstSchema('dsc-request', request, 'stdin');
+  const { desired: rawDesired, facts } = request as { desired: { scope: string; ruleSet?: RuleSetName; allowTemporaryFix?: boolean }; facts: unknown };
+  const desired = desiredStateFrom(rawDesired);
+  const snapshot = restrictToSite(loadFactsValue(facts, 'stdin:/facts'), desired.scope, 'stdin');
+  const { evaluation, policy } = judgeSnapshot(snapshot, { ruleSet: desired.ruleSet, withGpo: [] });
+  for (const diagnostic of evaluation.diagnostics) io.stderr.write(`${JSON.stringify({ [diagnostic.severity === 'warning' ? 'warn' : 'info']: diagnostic.message })}\n`);
+  let output: unknown;
+  if (operation === 'set') {
+    output = buildPlanDocument(snapshot.name, desired.ruleSet, [], buildPlan(evaluation, policy, { allowTemporaryFix: desired.allowTemporaryFix }));
+  } else {
+    const instance = dscInstanceFrom(desired, evaluation);
+    output = operation === 'test' ? { ...instance, _inDesiredState: instance.inDesiredState } : instance;
+  }
+  io.stdout.write(`${JSON.stringify(output)}\n`);
   return EXIT_CODES.success.code;
 }
 

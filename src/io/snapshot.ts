@@ -51,7 +51,11 @@ export function loadSnapshotFolder(folder: string): Snapshot {
 export function loadFactsDocument(bytes: Uint8Array, label: string): Snapshot {
   const limit = ARTIFACT_SIZE_LIMITS['facts.json'];
   if (bytes.length > limit) throw new InputError(label, {}, `a facts document of at most ${formatBytes(limit)}`, formatBytes(bytes.length));
-  const value = parseJsonText(decodeText(bytes, label).text, label);
+  return loadFactsValue(parseJsonText(decodeText(bytes, label).text, label), label);
+}
+
+/** A facts document already parsed from JSON (the DSC request carries one inside). */
+export function loadFactsValue(value: unknown, label: string): Snapshot {
   validateAgainstSchema('facts', value, label);
   const facts = value as { name?: string; files: Partial<Record<SnapshotFileName, unknown>> };
   const name = facts.name ?? label;

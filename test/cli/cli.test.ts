@@ -109,7 +109,7 @@ describe('CLI (built bundle)', () => {
     });
     it('a wrongly encoded INF (UTF-16LE BOM with an odd number of bytes)', () => {
       const broken = Buffer.concat([utf16le(MINIMAL_SECEDIT), Buffer.from([0x41])]);
-      withSnapshot({ ...VALID, 'secedit.inf': broken }, (path) => assertInputError(runBundle(['test', '--snapshot', path]), /secedit\.inf: expected text in UTF-16LE/));
+      withSnapshot({ ...VALID, 'secedit.inf': broken }, (path) => assertInputError(runBundle(['test', '--snapshot', path]), /secedit\.inf( \(line \d+\))?: expected text in UTF-16LE/));
     });
     it('an invalid SID string names the line and the entry', () => {
       const badSid = MINIMAL_SECEDIT.replace('*S-1-5-32-551', '*S-1-5-32-xyz');
