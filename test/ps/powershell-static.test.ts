@@ -22,6 +22,11 @@ const DIRTY = 'test/fixtures/ps/dirty';
 // the checks never run on nothing.
 const CHECKED_FOLDERS = ['dsc', 'tools', CLEAN];
 
+// The first use may build tools/ps-ast (about 16 s on a clean machine, more under load).
+const TOOL_SETUP_TIMEOUT_MS = 10 * 60_000;
+// Each runspace costs a process start (0.7 s idle, several seconds on a loaded machine).
+const EVAL_TIMEOUT_MS = 60_000;
+
 function where(file: PsAnalysis, line: number, column: number): string {
   return `${file.path}:${line}:${column}`;
 }
@@ -30,6 +35,7 @@ describe('PowerShell files in dsc/ and tools/ (real PowerShell parser)', functio
   let files: PsAnalysis[] = [];
 
   before(function () {
+    this.timeout(TOOL_SETUP_TIMEOUT_MS);
     skipUnlessPsTool(this, 'PowerShell static checks');
     files = analyzePowerShell(listPowerShellFiles(CHECKED_FOLDERS));
   });
@@ -69,6 +75,7 @@ describe('PowerShell files in dsc/ and tools/ (real PowerShell parser)', functio
 
 describe('ps-ast detectors (fixtures under test/fixtures/ps)', function () {
   before(function () {
+    this.timeout(TOOL_SETUP_TIMEOUT_MS);
     skipUnlessPsTool(this, 'ps-ast detector tests');
     // One tool process for every fixture; the tests below read from the cache.
     analyzePowerShell([...listPowerShellFiles([CLEAN]), ...listPowerShellFiles([DIRTY])]);
@@ -251,8 +258,10 @@ describe('ps-ast detectors (fixtures under test/fixtures/ps)', function () {
 
 describe('runPowerShell (a fresh runspace of the real engine)', function () {
   let backend: PsBackend;
+  this.timeout(EVAL_TIMEOUT_MS);
 
   before(function () {
+    this.timeout(TOOL_SETUP_TIMEOUT_MS);
     backend = skipUnlessPsTool(this, 'PowerShell evaluation tests');
   });
 
@@ -345,7 +354,10 @@ describe('runPowerShell (a fresh runspace of the real engine)', function () {
 });
 
 describe('tools/ps-ast/ps-ast.ps1 agrees with ps-ast.dll', function () {
+  this.timeout(EVAL_TIMEOUT_MS);
+
   before(function () {
+    this.timeout(TOOL_SETUP_TIMEOUT_MS);
     const status = psToolStatus();
     if (status.available && status.backend.kind !== 'dotnet') {
       // Under pwsh the script is the tool itself; its agreement is checked where the dll runs.
@@ -356,7 +368,6 @@ describe('tools/ps-ast/ps-ast.ps1 agrees with ps-ast.dll', function () {
   });
 
   it('writes the same facts for every fixture when run inside the dll runspace', function () {
-    this.timeout(60_000);
     const fixtures = [...listPowerShellFiles([CLEAN]), ...listPowerShellFiles([DIRTY])];
     assert.ok(fixtures.length >= 10);
     const fromDll = analyzePowerShell(fixtures);

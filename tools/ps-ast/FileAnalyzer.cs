@@ -77,6 +77,9 @@ internal static class FileAnalyzer
 
     private static void WriteFunctions(Utf8JsonWriter w, ScriptBlockAst ast)
     {
+        // Without a shared cache, each GetHelpContent() tokenizes the whole file again: quadratic
+        // in file size (minutes for a 700 KB file).
+        var helpTokenCache = new Dictionary<Ast, Token[]>();
         w.WriteStartArray("functions");
         foreach (FunctionDefinitionAst f in ast.FindAll(a => a is FunctionDefinitionAst, true).Cast<FunctionDefinitionAst>())
         {
@@ -112,7 +115,7 @@ internal static class FileAnalyzer
             foreach (var p in parameters) WriteParameter(w, p);
             w.WriteEndArray();
 
-            var help = f.GetHelpContent();
+            var help = f.GetHelpContent(helpTokenCache);
             w.WriteBoolean("hasCommentHelp", help != null);
             if (help == null) w.WriteNull("help");
             else

@@ -357,7 +357,11 @@ function Get-FunctionFact {
     if ($null -ne $Function.Parameters) { $parameters = @($Function.Parameters) }
     elseif ($null -ne $paramBlock) { $parameters = @($paramBlock.Parameters) }
 
-    $help = $Function.GetHelpContent()
+    # The overload with a token cache (where this engine has it) avoids tokenizing the whole
+    # file again for every function.
+    $help = $null
+    if ($null -ne $script:HelpTokenCache) { $help = $Function.GetHelpContent($script:HelpTokenCache) }
+    else { $help = $Function.GetHelpContent() }
     $helpFact = $null
     if ($null -ne $help) {
         $helpFact = [ordered] @{
@@ -769,6 +773,11 @@ function Get-FileFact {
     $nonAscii = Get-NonAsciiFact $bytes
     $manifest = @{ manifest = $null; manifestError = $null }
     if ($FilePath.EndsWith('.psd1', [System.StringComparison]::OrdinalIgnoreCase)) { $manifest = Get-ManifestFact $ast }
+    $script:HelpTokenCache = $null
+    $cacheType = [System.Collections.Generic.Dictionary[System.Management.Automation.Language.Ast, System.Management.Automation.Language.Token[]]]
+    if ($null -ne [System.Management.Automation.Language.FunctionDefinitionAst].GetMethod('GetHelpContent', [type[]] @($cacheType))) {
+        $script:HelpTokenCache = $cacheType::new()
+    }
     $types = Find-Ast $ast 'TypeDefinitionAst'
     [ordered] @{
         path = $FilePath
