@@ -32,7 +32,7 @@ export const STATUS_ADVICE: Record<FindingStatus, string> = {
   'not-required': 'Nothing to do. --rules conservative also checks identities whose need for a logon right is unconfirmed.',
   missing: 'Grant the right to the identity in local policy (Set-IisAnonymousLogonRight does exactly this; `iis-logon-rights plan` shows the action). No GPO owns the right, so the grant lasts.',
   denied: 'Remove the identity\'s SID, or the group SID that catches it, from the deny right in local policy, or run anonymous requests as an identity the deny does not catch. `iis-logon-rights explain` names the SID and how it got into the token.',
-  'revoked-at-refresh': 'Add the identity (or a group its token carries) to the right in the GPO that owns it. A local grant or IISRESET only lasts until the next Group Policy refresh. `iis-logon-rights explain` names the GPO and prints its GptTmpl.inf line.',
+  'revoked-at-refresh': 'Change the GPO that owns the right before its next refresh: add the identity (or a group its token carries) to the allow right, or take it out of the deny right. A local grant or IISRESET only lasts until that refresh. `iis-logon-rights explain` names the GPO and prints its GptTmpl.inf line.',
   'gpo-blocked': 'Change the GPO that owns the right: add the identity to the allow right, or take it out of the deny right. A local change would be undone at the next refresh. `iis-logon-rights explain` names the GPO and prints its GptTmpl.inf line.',
   unresolved: 'Make sure the account exists on the host and collect the snapshot again; Export-IisLogonRightsSnapshot resolves every account the configuration names.',
 };

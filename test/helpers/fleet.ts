@@ -1,6 +1,9 @@
 import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { JudgedSnapshot } from '../../src/core/fleet';
+import { judgeSnapshot } from '../../src/core/judge';
+import { loadSnapshotFolder } from '../../src/io/snapshot';
 import { REPO_ROOT } from './cli';
 
 export const EXAMPLES = join(REPO_ROOT, 'examples', 'snapshots');
@@ -117,4 +120,11 @@ function writeHost(template: string, folder: string, index: number, fault: Fault
       }
     }
   }
+}
+
+/** An example snapshot judged in process, as report would judge it. */
+export function judgeExample(template: Template | string, ruleSet: 'documented' | 'conservative' = 'documented', folder = join(EXAMPLES, template)): JudgedSnapshot {
+  const snapshot = loadSnapshotFolder(folder);
+  const { evaluation, policy } = judgeSnapshot(snapshot, { ruleSet, withGpo: [] });
+  return { kind: 'judged', name: snapshot.name, host: snapshot.host, evaluation, policy };
 }
