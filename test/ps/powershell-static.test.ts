@@ -7,11 +7,13 @@ import {
   psQuote,
   psToolStatus,
   runPowerShell,
+  runPowerShellFile,
   skipUnlessPsTool,
   PS_AST_SCRIPT,
   REPO_ROOT,
   type PsAnalysis,
   type PsBackend,
+  type PsEvalResult,
 } from './ps-tools';
 
 const CLEAN = 'test/fixtures/ps/clean';
@@ -378,5 +380,22 @@ describe('tools/ps-ast/ps-ast.ps1 agrees with ps-ast.dll', function () {
     const fromScript = JSON.parse(result.output[0]!.value as string) as { engine: { host: string }; files: PsAnalysis[] };
     assert.equal(fromScript.engine.host, 'ps-ast.ps1');
     assert.deepEqual(fromScript.files, fromDll);
+  });
+
+  it('-Eval reports the same values, errors and streams when run inside the dll runspace', function () {
+    const script = `${REPO_ROOT}/${CLEAN}/Fixture.Eval.ps1`;
+    const fromDll = runPowerShellFile(script);
+    const result = runPowerShell(`& ${psQuote(PS_AST_SCRIPT)} -Eval ${psQuote(script)}`);
+    assert.deepEqual(result.errors, []);
+    assert.equal(result.terminatingError, null);
+    const fromScript = JSON.parse(result.output[0]!.value as string) as PsEvalResult;
+    assert.equal(fromScript.engine.host, 'ps-ast.ps1');
+    // The fixture must exercise what is compared: deep values, an error, a terminating error.
+    assert.equal(fromDll.output.length, 6);
+    assert.equal(fromDll.errors[0]?.fullyQualifiedErrorId, 'Bad,Invoke-FixtureFailure');
+    assert.equal(fromDll.terminatingError?.message, 'stopped');
+    const { engine: _dllEngine, standIns: _dllStandIns, ...dllStreams } = fromDll;
+    const { engine: _scriptEngine, standIns: _scriptStandIns, ...scriptStreams } = fromScript;
+    assert.deepEqual(scriptStreams, dllStreams);
   });
 });

@@ -445,6 +445,13 @@ export function runPowerShell(script: string, options: { timeoutMs?: number } = 
   return runTool(backend, backend.evalArgs, script, options.timeoutMs ?? EVAL_TIMEOUT_MS) as PsEvalResult;
 }
 
+/** Like runPowerShell, for a script file (run as a command, so $PSScriptRoot is its folder). */
+export function runPowerShellFile(file: string, options: { timeoutMs?: number } = {}): PsEvalResult {
+  const backend = requireBackend();
+  const args = [...backend.evalArgs.slice(0, -1), isAbsolute(file) ? file : resolve(REPO_ROOT, file)];
+  return runTool(backend, args, undefined, options.timeoutMs ?? EVAL_TIMEOUT_MS) as PsEvalResult;
+}
+
 /** A PowerShell single-quoted literal: the only character to escape is the quote itself. */
 export function psQuote(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;

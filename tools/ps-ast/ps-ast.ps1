@@ -862,7 +862,10 @@ function ConvertFrom-ErrorRecord {
 
 function Invoke-PsAstEval {
     param([string] $ScriptPath)
-    $shell = [System.Management.Automation.PowerShell]::Create()
+    # CreateDefault2 loads the Core cmdlets and autoloads modules on first use. CreateDefault
+    # would load snap-ins by name, and the hosted engine of ps-ast.dll has no console host one.
+    $state = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
+    $shell = [System.Management.Automation.PowerShell]::Create($state)
     try {
         if ($ScriptPath -eq '-') { [void] $shell.AddScript([System.Console]::In.ReadToEnd()) }
         else { [void] $shell.AddCommand($ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($ScriptPath)) }
@@ -873,9 +876,10 @@ function Invoke-PsAstEval {
         $terminating = $null
         try { $shell.Invoke($inputObjects, $output) }
         catch {
+            # A method call wraps what Invoke threw in a MethodInvocationException.
             $inner = $_.Exception
-            while ($null -ne $inner -and $inner -isnot [System.Management.Automation.RuntimeException]) { $inner = $inner.InnerException }
-            if ($null -eq $inner) { throw }
+            if ($inner -is [System.Management.Automation.MethodInvocationException] -and $null -ne $inner.InnerException) { $inner = $inner.InnerException }
+            if ($inner -isnot [System.Management.Automation.RuntimeException]) { throw }
             $terminating = $inner.ErrorRecord
         }
         $terminatingFact = $null
