@@ -84,7 +84,8 @@ export interface Evaluation {
 
 export function evaluateSnapshot(input: EvaluationInput): Evaluation {
   const accounts = buildAccountIndex(input.accounts, input.host);
-  const findings = input.iis.scopes.map((scope) => evaluateScope(scope, input, accounts));
+  const indexHolders = holderIndexer(accounts);
+  const findings = input.iis.scopes.map((scope) => evaluateScope(scope, input, accounts, indexHolders));
   const reasons = findings.filter((finding) => !FINDING_STATUSES[finding.status].inDesiredState).map(reasonFor);
   return {
     inDesiredState: reasons.length === 0,
@@ -99,7 +100,7 @@ export function reasonFor(finding: Finding): Reason {
   return { code: reasonCode(finding.status), phrase: finding.message };
 }
 
-function evaluateScope(scope: AnonymousScope, input: EvaluationInput, accounts: AccountIndex): Finding {
+function evaluateScope(scope: AnonymousScope, input: EvaluationInput, accounts: AccountIndex, indexHolders: HolderIndexer): Finding {
   const base = {
     site: scope.site,
     path: scope.path,
@@ -167,7 +168,7 @@ function evaluateScope(scope: AnonymousScope, input: EvaluationInput, accounts: 
 
   const token = computeTokenSids({ sid: identity.sid, accountKind: identity.accountKind, groups: identity.groups, source: identity.source, logonType: identity.logonType, host: input.host });
   const unresolvedHolders: UnresolvedHolder[] = [];
-  const check = (view: PolicyView) => checkRight(view, rule, identity, token, accounts, input.ruleSet, unresolvedHolders);
+  const check = (view: PolicyView) => checkRight(view, rule, identity, token, accounts, indexHolders, input.ruleSet, unresolvedHolders);
   const current = check(input.policy.current);
   const afterRefresh = check(input.policy.afterRefresh);
   const status = decideStatus(current, afterRefresh, allowRightOwner, denyRightOwner);
@@ -199,36 +200,97 @@ export function decideStatus(current: RightCheck, afterRefresh: RightCheck, allo
   return current.deniedBy.length > 0 ? 'denied' : 'missing';
 }
 
-function checkRight(view: PolicyView, rule: RuleRow, identity: AnonymousIdentity, token: readonly TokenSid[], accounts: AccountIndex, ruleSet: RuleSetName, unresolved: UnresolvedHolder[]): RightCheck {
-  const grantedBy = matchHolders(view.holders(rule.allowRight!), rule.allowRight!, 'allow', identity, token, accounts, ruleSet, unresolved);
-  const deniedBy = rule.denyRight === null ? [] : matchHolders(view.holders(rule.denyRight), rule.denyRight, 'deny', identity, token, accounts, ruleSet, unresolved);
+function checkRight(view: PolicyView, rule: RuleRow, identity: AnonymousIdentity, token: readonly TokenSid[], accounts: AccountIndex, indexHolders: HolderIndexer, ruleSet: RuleSetName, unresolved: UnresolvedHolder[]): RightCheck {
+  const grantedBy = matchHolders(indexHolders(view.holders(rule.allowRight!)), rule.allowRight!, 'allow', identity, token, accounts, ruleSet, unresolved);
+  const deniedBy = rule.denyRight === null ? [] : matchHolders(indexHolders(view.holders(rule.denyRight)), rule.denyRight, 'deny', identity, token, accounts, ruleSet, unresolved);
   return { grantedBy, deniedBy, holdsRight: grantedBy.length > 0 && deniedBy.length === 0 };
 }
 
-function matchHolders(holders: readonly PolicyHolder[], right: string, purpose: 'allow' | 'deny', identity: AnonymousIdentity, token: readonly TokenSid[], accounts: AccountIndex, ruleSet: RuleSetName, unresolved: UnresolvedHolder[]): SidMatch[] {
-  const counted = new Map(token.filter((entry) => tokenSidCounts(entry.evidence, purpose, ruleSet)).map((entry) => [entry.sid, entry]));
-  const matches: SidMatch[] = [];
-  const seen = new Set<string>();
-  for (const holder of holders) {
-    let sid: string | undefined;
-    if (holder.kind === 'sid') {
-      sid = holder.sid;
-    } else if (normalizeAccountName(holder.name) === normalizeAccountName(identity.name)) {
-      sid = identity.sid ?? undefined;
-    } else {
-      sid = accounts.byName(holder.name)?.sid;
-      if (sid === undefined) {
-        unresolved.push({ right, name: holder.name });
-        continue;
-      }
+/** One entry of a right's holder list, resolved to a SID once per evaluation. */
+interface IndexedHolder {
+  position: number;
+  holder: PolicyHolder;
+  /** The SID the entry stands for; undefined for a name the account index cannot resolve. */
+  sid: string | undefined;
+  /** The normalized account name, for entries written as a name; null for SID entries. */
+  normalizedName: string | null;
+}
+
+/**
+ * A holder list prepared for matching. Lists grow with the server (every started pool's SID is
+ * in "Log on as a service"), so matching walks the token's few SIDs through these maps instead
+ * of walking the whole list for every scope.
+ */
+interface HolderIndex {
+  bySid: Map<string, IndexedHolder[]>;
+  /** Name entries by normalized name: an entry naming the identity itself stands for its SID. */
+  byName: Map<string, IndexedHolder[]>;
+  /** Name entries the account index cannot resolve, in list order. */
+  unresolved: IndexedHolder[];
+}
+
+type HolderIndexer = (holders: readonly PolicyHolder[]) => HolderIndex;
+
+/** Indexes each distinct holder list once per evaluation (the views hand out the same arrays). */
+function holderIndexer(accounts: AccountIndex): HolderIndexer {
+  const cache = new Map<readonly PolicyHolder[], HolderIndex>();
+  return (holders) => {
+    let index = cache.get(holders);
+    if (index === undefined) {
+      index = buildHolderIndex(holders, accounts);
+      cache.set(holders, index);
     }
-    if (sid === undefined || seen.has(sid)) continue;
-    const tokenEntry = counted.get(sid);
-    if (!tokenEntry) continue;
-    seen.add(sid);
-    matches.push({ sid, name: holder.kind === 'sid' && holder.name ? holder.name : accounts.displayName(sid), holder: holder.written, origin: tokenEntry.origin, evidence: tokenEntry.evidence });
+    return index;
+  };
+}
+
+function buildHolderIndex(holders: readonly PolicyHolder[], accounts: AccountIndex): HolderIndex {
+  const index: HolderIndex = { bySid: new Map(), byName: new Map(), unresolved: [] };
+  holders.forEach((holder, position) => {
+    const normalizedName = holder.kind === 'name' ? normalizeAccountName(holder.name) : null;
+    const sid = holder.kind === 'sid' ? holder.sid : accounts.byName(holder.name)?.sid;
+    const entry: IndexedHolder = { position, holder, sid, normalizedName };
+    if (normalizedName !== null) appendTo(index.byName, normalizedName, entry);
+    if (sid !== undefined) appendTo(index.bySid, sid, entry);
+    else index.unresolved.push(entry);
+  });
+  return index;
+}
+
+function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+/**
+ * The token SIDs that hold the right, each through the first list entry that names it, in list
+ * order. An entry written as the identity's own name stands for the identity's SID (whatever
+ * else the name resolves to); an unresolvable name that is not the identity is reported.
+ */
+function matchHolders(index: HolderIndex, right: string, purpose: 'allow' | 'deny', identity: AnonymousIdentity, token: readonly TokenSid[], accounts: AccountIndex, ruleSet: RuleSetName, unresolved: UnresolvedHolder[]): SidMatch[] {
+  const identityName = normalizeAccountName(identity.name);
+  for (const { holder, normalizedName } of index.unresolved) {
+    if (holder.kind === 'name' && normalizedName !== identityName) unresolved.push({ right, name: holder.name });
   }
-  return matches;
+  const counted = new Map(token.filter((entry) => tokenSidCounts(entry.evidence, purpose, ruleSet)).map((entry) => [entry.sid, entry]));
+  const found: { entry: IndexedHolder; sid: string; tokenEntry: TokenSid }[] = [];
+  for (const [sid, tokenEntry] of counted) {
+    let first = index.bySid.get(sid)?.find((entry) => entry.normalizedName !== identityName);
+    if (sid === identity.sid) {
+      const naming = index.byName.get(identityName)?.[0];
+      if (naming !== undefined && (first === undefined || naming.position < first.position)) first = naming;
+    }
+    if (first !== undefined) found.push({ entry: first, sid, tokenEntry });
+  }
+  found.sort((a, b) => a.entry.position - b.entry.position);
+  return found.map(({ entry, sid, tokenEntry }) => ({
+    sid,
+    name: entry.holder.kind === 'sid' && entry.holder.name ? entry.holder.name : accounts.displayName(sid),
+    holder: entry.holder.written,
+    origin: tokenEntry.origin,
+    evidence: tokenEntry.evidence,
+  }));
 }
 
 function sidsOf(matches: readonly SidMatch[]): string[] {
