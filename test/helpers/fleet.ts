@@ -1,10 +1,14 @@
 import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Ajv from 'ajv';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import type { JudgedSnapshot } from '../../src/core/fleet';
 import { judgeSnapshot } from '../../src/core/judge';
 import { loadSnapshotFolder } from '../../src/io/snapshot';
 import { REPO_ROOT } from './cli';
+import { sharedPath } from './shared';
 
 export const EXAMPLES = join(REPO_ROOT, 'examples', 'snapshots');
 
@@ -127,4 +131,38 @@ export function judgeExample(template: Template | string, ruleSet: 'documented' 
   const snapshot = loadSnapshotFolder(folder);
   const { evaluation, policy } = judgeSnapshot(snapshot, { ruleSet, withGpo: [] });
   return { kind: 'judged', name: snapshot.name, host: snapshot.host, evaluation, policy };
+}
+
+type Validator = ((value: unknown) => boolean) & { errors?: unknown };
+let sarifValidator: Validator | undefined;
+let reportValidator: Validator | undefined;
+
+/**
+ * Compiles the vendored SARIF 2.1.0 schema (read in place from ../shared; call
+ * skipUnlessShared first). It declares draft-04, which ajv 8 does not load; the only draft-04
+ * construct it uses is the root "id", so it is read as draft-07 with that renamed to "$id".
+ */
+export function sarifSchemaValidator(): Validator {
+  if (!sarifValidator) {
+    const { $schema: _draft04, id, ...schema } = JSON.parse(readFileSync(sharedPath('vendor-schemas', 'sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>;
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    sarifValidator = ajv.compile({ $id: String(id), ...schema });
+  }
+  return sarifValidator;
+}
+
+export function assertValidSarif(log: unknown): void {
+  const validate = sarifSchemaValidator();
+  if (!validate(log)) throw new Error(`SARIF does not match sarif-schema-2.1.0.json: ${JSON.stringify(validate.errors, null, 2)}`);
+}
+
+/** Validates a report document against schemas/report.schema.json; throws with ajv's errors. */
+export function assertValidReport(document: unknown): void {
+  if (!reportValidator) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    addFormats(ajv);
+    reportValidator = ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'report.schema.json'), 'utf8')));
+  }
+  if (!reportValidator(document)) throw new Error(`report does not match schemas/report.schema.json: ${JSON.stringify(reportValidator.errors, null, 2)}`);
 }
