@@ -47,13 +47,18 @@ export interface GeneratedFleet {
   cleanup(): void;
 }
 
-/** Which fault host number i gets: a fixed, documented mix, so counts are known in advance. */
+/**
+ * Which fault host number i gets: a fixed mix, spread over the templates (host i is a copy of
+ * template i mod 5, so the moduli here are prime to 5 or step over whole groups of five).
+ * Per 1,000 hosts: 4 without secedit.inf, 10 binary and 10 with a bad SID, about 10 without
+ * host.json, and 100 with dropped accounts (20 of each template).
+ */
 export function faultFor(index: number): Fault {
   if (index % 250 === 99) return 'no-secedit';
-  if (index % 100 === 7) return 'binary-secedit';
-  if (index % 100 === 57) return 'bad-sid-secedit';
+  if (index % 101 === 7) return 'binary-secedit';
+  if (index % 103 === 57) return 'bad-sid-secedit';
   if (index % 97 === 11) return 'no-host-json';
-  if (index % 10 === 3) return 'drop-accounts';
+  if (Math.floor(index / 5) % 10 === 3) return 'drop-accounts';
   return 'none';
 }
 
