@@ -294,7 +294,8 @@ function renderForPipelines(outcomes: readonly SnapshotOutcome[], format: 'junit
 function runReport(options: CliOptions, io: CliIo): ExitCode {
   const baselines: GroupPolicyResult[] = options.withGpo.map((path) => loadBaselineGpo(path));
   const entries = discoverSnapshots(options.folders);
-  const showProgress = io.stderr.isTTY === true && io.env.NO_COLOR === undefined;
+  // A machine reading --log-format json lines gets no progress line to parse around.
+  const showProgress = io.stderr.isTTY === true && io.env.NO_COLOR === undefined && options.logFormat === 'text';
   const shouldDraw = progressThrottle(100, () => Date.now());
   let drawn = false;
   const outcomes = judgeFleet(entries, { ruleSet: options.ruleSet, withGpo: baselines, keepPolicy: options.format === 'junit' }, (done, total, name) => {
@@ -303,7 +304,10 @@ function runReport(options: CliOptions, io: CliIo): ExitCode {
     drawn = true;
   });
   if (drawn) io.stderr.write(CLEAR_LINE);
-  for (const outcome of outcomes) if (outcome.kind === 'failed') io.stderr.write(`iis-logon-rights: invalid input: ${outcome.error}\n`);
+  for (const outcome of outcomes) {
+    if (outcome.kind !== 'failed') continue;
+    io.stderr.write(options.logFormat === 'json' ? `${JSON.stringify({ error: `invalid input: ${outcome.error}` })}\n` : `iis-logon-rights: invalid input: ${outcome.error}\n`);
+  }
   let output: string;
   if (options.format === 'json') output = `${JSON.stringify(buildReportDocument(outcomes, options.ruleSet, options.withGpo), null, 2)}\n`;
   else if (options.format === 'junit' || options.format === 'sarif') output = renderForPipelines(outcomes, options.format);

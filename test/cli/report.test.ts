@@ -251,6 +251,13 @@ describe('report (built bundle)', function () {
       assert.match(missing.stderr, /^iis-logon-rights: invalid input: .*no-such-host: expected a snapshot folder or a folder of snapshot folders, found no such file or folder\n$/);
     });
 
+    it('--log-format json writes each failure as a one-key JSON line on stderr', () => {
+      const run = runBundle(['report', join(EXAMPLES, 'iis10-healthy'), join(EXAMPLES, 'no-such-host'), '--format', 'json', '--log-format', 'json']);
+      assert.equal(run.status, 3);
+      const lines = run.stderr.trimEnd().split('\n').map((line) => JSON.parse(line));
+      assert.deepEqual(lines, [{ error: `invalid input: ${join(EXAMPLES, 'no-such-host')}: expected a snapshot folder or a folder of snapshot folders, found no such file or folder` }]);
+    });
+
     it('--rules and --with-gpo apply to every host: the fleet equals the sum of test on each', () => {
       const folder = mkdtempSync(join(tmpdir(), 'iis-logon-rights-baseline-'));
       try {
