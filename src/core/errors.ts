@@ -42,8 +42,9 @@ export function describeLocation(location: InputLocation): string {
   if (location.line !== undefined) {
     parts.push(location.column !== undefined ? `line ${location.line}, column ${location.column}` : `line ${location.line}`);
   }
-  if (location.element !== undefined) parts.push(`element ${location.element}`);
-  if (location.pointer !== undefined) parts.push(`at ${location.pointer === '' ? '(document root)' : location.pointer}`);
+  // Element names and JSON pointers are spelled by the input, so they are bounded like excerpts.
+  if (location.element !== undefined) parts.push(`element ${oneShortLine(location.element, 400)}`);
+  if (location.pointer !== undefined) parts.push(`at ${location.pointer === '' ? '(document root)' : oneShortLine(location.pointer, 400)}`);
   return parts.join(', ');
 }
 
@@ -54,7 +55,10 @@ function formatInputMessage(file: string, location: InputLocation, expected: str
 
 /** Shortens untrusted text for a message: one line, bounded length, control characters shown. */
 export function excerpt(text: string, maxLength = 60): string {
+  return JSON.stringify(oneShortLine(text, maxLength));
+}
+
+function oneShortLine(text: string, maxLength: number): string {
   const oneLine = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-  const cut = oneLine.length > maxLength ? `${oneLine.slice(0, maxLength)}...` : oneLine;
-  return JSON.stringify(cut);
+  return oneLine.length > maxLength ? `${oneLine.slice(0, maxLength)}...` : oneLine;
 }

@@ -51,7 +51,7 @@ function describeSchemaError(error: SchemaError): [string, string] {
     case 'required':
       return [`property "${String(params.missingProperty)}"`, error.instancePath];
     case 'additionalProperties':
-      return [`only the documented properties (no "${String(params.additionalProperty)}")`, `${error.instancePath}/${String(params.additionalProperty)}`];
+      return [`only the documented properties (no ${excerpt(String(params.additionalProperty))})`, `${error.instancePath}/${String(params.additionalProperty)}`];
     case 'enum':
       return [`one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`, error.instancePath];
     case 'const':
@@ -69,7 +69,7 @@ function describeSchemaError(error: SchemaError): [string, string] {
 
 function describeFound(value: unknown, error: SchemaError): string {
   if (error.keyword === 'required') return 'it missing';
-  if (error.keyword === 'additionalProperties') return `property "${String(error.params.additionalProperty)}"`;
+  if (error.keyword === 'additionalProperties') return `property ${excerpt(String(error.params.additionalProperty))}`;
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array of ${value.length} item(s)`;

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { InputError } from '../core/errors';
+import { InputError, type InputLocation } from '../core/errors';
 import { ARTIFACT_SIZE_LIMITS, formatBytes, type ArtifactKind } from '../core/limits';
 import type { GroupPolicyResult, IisConfiguration, Snapshot } from '../core/model';
 import { parseAccountsJson, parseHostJson, parseJsonText } from '../parse/accounts-json';
@@ -23,6 +23,8 @@ type ArtifactContent = { bytes: Uint8Array } | { value: unknown };
 interface ArtifactSource {
   label(file: SnapshotFileName): string;
   read(file: SnapshotFileName): ArtifactContent | undefined;
+  /** What to name when an artifact is missing: the folder, or the document's `files` object. */
+  container: { file: string; location: InputLocation };
 }
 
 export function loadSnapshotFolder(folder: string): Snapshot {
@@ -38,6 +40,7 @@ export function loadSnapshotFolder(folder: string): Snapshot {
   const present = new Map(readdirSync(path).map((entry) => [entry.toLowerCase(), entry]));
   const source: ArtifactSource = {
     label: (file) => join(folder, present.get(file.toLowerCase()) ?? file),
+    container: { file: folder, location: {} },
     read: (file) => {
       const actual = present.get(file.toLowerCase());
       if (actual === undefined) return undefined;
@@ -61,13 +64,14 @@ export function loadFactsValue(value: unknown, label: string): Snapshot {
   const name = facts.name ?? label;
   const source: ArtifactSource = {
     label: (file) => `${label}:/files/${file}`,
+    container: { file: label, location: { pointer: '/files' } },
     read: (file) => {
       const content = facts.files[file];
       if (content === undefined) return undefined;
       if (typeof content === 'string') {
         const bytes = Buffer.from(content, 'utf8');
         const limit = ARTIFACT_SIZE_LIMITS[artifactKindOf(file)];
-        if (bytes.length > limit) throw new InputError(`${label}:/files/${file}`, {}, `at most ${formatBytes(limit)}`, formatBytes(bytes.length));
+        if (bytes.length > limit) throw new InputError(label, { pointer: `/files/${file}` }, `a ${file} of at most ${formatBytes(limit)}`, formatBytes(bytes.length));
         return { bytes };
       }
       return { value: content };
@@ -89,7 +93,7 @@ function buildSnapshot(name: string, source: ArtifactSource, whatWasThere: strin
   } else if (metabase) {
     iis = parseMetabase(textOf(metabase, source.label('MetaBase.xml')), source.label('MetaBase.xml'));
   } else {
-    throw new InputError(name, {}, 'applicationHost.config (IIS 7+) or MetaBase.xml (IIS 6)', `neither (${whatWasThere})`);
+    throw new InputError(source.container.file, source.container.location, 'applicationHost.config (IIS 7+) or MetaBase.xml (IIS 6)', `neither (${whatWasThere})`);
   }
 
   const groupPolicy: GroupPolicyResult[] = [];

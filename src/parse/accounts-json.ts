@@ -2,16 +2,17 @@ import { InputError } from '../core/errors';
 import type { AccountDirectory, HostInfo } from '../core/model';
 import { normalizeSid } from '../core/sids';
 import { validateAgainstSchema } from '../io/schema-validation';
+import { describeJsonSyntaxError, locateJsonSyntaxError } from './json-syntax';
 
 /** Parses JSON text with an error that names the file and the line of the syntax error. */
 export function parseJsonText(text: string, file: string): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return JSON.parse(body);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
-    throw new InputError(file, line === undefined ? {} : { line }, 'valid JSON', message.replace(/^Unexpected/, 'unexpected'));
+    const { line } = locateJsonSyntaxError(body, message);
+    throw new InputError(file, { line }, 'valid JSON', describeJsonSyntaxError(message));
   }
 }
 

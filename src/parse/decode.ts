@@ -32,13 +32,40 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   try {
     text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw new InputError(file, {}, `text in ${encoding.toUpperCase()}${hadByteOrderMark ? ' (as its byte order mark says)' : ''}`, 'bytes that are not valid in that encoding (a binary, truncated or wrongly encoded file)');
+    const line = lineOfFirstInvalidSequence(bytes, encoding, hadByteOrderMark);
+    throw new InputError(file, { line }, `text in ${encoding.toUpperCase()}${hadByteOrderMark ? ' (as its byte order mark says)' : ''}`, 'bytes that are not valid in that encoding (a binary, truncated or wrongly encoded file)');
   }
   if (text.includes('\u0000')) {
     const line = text.slice(0, text.indexOf('\u0000')).split('\n').length;
     throw new InputError(file, { line }, 'text', 'a NUL character (a binary file, or UTF-16 text without its byte order mark)');
   }
   return { text, encoding, hadByteOrderMark };
+}
+
+/** How U+FFFD itself is written, to tell one in the file from one the decoder put in. */
+const REPLACEMENT_CHARACTER_BYTES: Record<TextEncodingName, readonly number[]> = {
+  'utf-8': [0xef, 0xbf, 0xbd],
+  'utf-16le': [0xfd, 0xff],
+  'utf-16be': [0xff, 0xfd],
+};
+
+/**
+ * The line of the first byte sequence that is invalid in the encoding. Decoding again leniently
+ * turns it into U+FFFD; the text before it is valid, so its length in bytes says where to look,
+ * which tells a U+FFFD written in the file from the decoder's.
+ */
+function lineOfFirstInvalidSequence(bytes: Uint8Array, encoding: TextEncodingName, hadByteOrderMark: boolean): number {
+  const body = bytes.subarray(hadByteOrderMark ? (encoding === 'utf-8' ? 3 : 2) : 0);
+  const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(body);
+  const replacement = REPLACEMENT_CHARACTER_BYTES[encoding];
+  let index = text.indexOf('\uFFFD');
+  while (index !== -1) {
+    const before = text.slice(0, index);
+    const offset = encoding === 'utf-8' ? new TextEncoder().encode(before).length : before.length * 2;
+    if (!replacement.every((byte, position) => body[offset + position] === byte)) return before.split(/\r\n|\r|\n/).length;
+    index = text.indexOf('\uFFFD', index + 1);
+  }
+  return text.split(/\r\n|\r|\n/).length;
 }
 
 /** ASCII text in UTF-16 without a BOM has a NUL in every other byte; ordinary UTF-8 has none. */

@@ -4,6 +4,7 @@ import { ARTIFACT_SIZE_LIMITS, formatBytes } from '../core/limits';
 import type { Diagnostic, GpoRightAssignment, GroupPolicyObjectRef, GroupPolicyResult, PolicyHolder } from '../core/model';
 import { canonicalRightName } from '../core/rights';
 import { normalizeSid } from '../core/sids';
+import { describeJsonSyntaxError, locateJsonSyntaxError } from './json-syntax';
 
 /**
  * rsop.json: the collector's export of WMI `root\rsop\computer` `RSOP_UserPrivilegeRight`
@@ -45,7 +46,7 @@ export function parseRsopJsonText(text: string, file: string): GroupPolicyResult
     value = JSON.parse(body);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new InputError(file, locationOfJsonError(body, message), 'valid JSON (an array of RSoP user-right entries)', excerpt(message, 100));
+    throw new InputError(file, locateJsonSyntaxError(body, message), 'valid JSON (an array of RSoP user-right entries)', describeJsonSyntaxError(message));
   }
   return parseRsopJson(value, file);
 }
@@ -187,13 +188,4 @@ function describeJson(value: unknown): string {
     default:
       return `a ${typeof value}`;
   }
-}
-
-/** V8 names a character position for most syntax errors ("... in JSON at position 12"). */
-function locationOfJsonError(text: string, message: string): { line?: number; column?: number } {
-  const position = /at position (\d+)/.exec(message);
-  if (position === null) return {};
-  const before = text.slice(0, Number(position[1]));
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: before.split('\n').length, column: before.length - lineStart + 1 };
 }

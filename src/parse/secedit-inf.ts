@@ -41,7 +41,7 @@ export function parseSecurityTemplateText(text: string, file: string): SecurityT
   const diagnostics: Diagnostic[] = [];
   let privilegeRights: Map<string, RightAssignment> | null = null;
   let currentSection: string | null = null;
-  let sawComment = false;
+  let firstCommentLine: number | undefined;
 
   for (let index = 0; index < lines.length; index++) {
     const raw = lines[index]!;
@@ -51,7 +51,7 @@ export function parseSecurityTemplateText(text: string, file: string): SecurityT
     }
     const content = withoutComment(raw).trim();
     if (content === '') {
-      if (raw.trim() !== '') sawComment = true;
+      if (raw.trim() !== '') firstCommentLine ??= line;
       continue;
     }
     if (content.startsWith('[')) {
@@ -73,8 +73,8 @@ export function parseSecurityTemplateText(text: string, file: string): SecurityT
     }
   }
 
-  if (sections.length === 0 && sawComment) {
-    throw new InputError(file, {}, 'a security template with section headers such as [Privilege Rights]', 'only comment lines');
+  if (sections.length === 0 && firstCommentLine !== undefined) {
+    throw new InputError(file, { line: firstCommentLine }, 'a security template with section headers such as [Privilege Rights]', 'only comment lines');
   }
   return { file, sections, privilegeRights, diagnostics };
 }

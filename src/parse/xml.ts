@@ -1,5 +1,5 @@
 import { SaxesParser, type SaxesTag, type SaxesTagNS } from 'saxes';
-import { InputError, excerpt } from '../core/errors';
+import { InputError, excerpt, type InputLocation } from '../core/errors';
 import { MAX_XML_DEPTH } from '../core/limits';
 
 /** One element of a parsed document. `name` is the qualified name as written. */
@@ -51,8 +51,11 @@ export function parseXmlTree(text: string, file: string, options: XmlTreeOptions
   let rootSeen = false;
   let failure: InputError | undefined;
 
+  // saxes counts the characters read on the line; 0 means none yet (the end of a file that ends
+  // with a line break), where a 1-based column has nothing to point at, so only the line is given.
+  const position = (): InputLocation => (parser.column > 0 ? { line: parser.line, column: parser.column } : { line: parser.line });
   const fail = (expected: string, found: string): never => {
-    throw new InputError(file, { line: parser.line, column: parser.column }, expected, found);
+    throw new InputError(file, position(), expected, found);
   };
 
   parser.on('doctype', () => fail('no DOCTYPE (DTDs and entity declarations are not accepted)', 'a <!DOCTYPE> declaration'));
@@ -103,7 +106,7 @@ export function parseXmlTree(text: string, file: string, options: XmlTreeOptions
   parser.on('error', (error: Error) => {
     // saxes prefixes "line:column: "; keep only the message, the location is reported separately.
     const message = error.message.replace(/^(?:[^:]*:)?\d+:\d+:\s*/, '');
-    throw new InputError(file, { line: parser.line, column: parser.column }, 'well-formed XML', excerpt(message, 120));
+    throw new InputError(file, position(), 'well-formed XML', excerpt(message, 120));
   });
 
   try {

@@ -1,0 +1,4 @@
+// Loaded by .mocharc.fuzz.json (npm run fuzz) before the suites: the full count and the per-case
+// time bound. Inside npm test the same suites run 200 cases each with a generous bound.
+process.env.FUZZ_RUNS ??= '10000';
+process.env.FUZZ_CASE_LIMIT_MS ??= '1000';
