@@ -44,11 +44,13 @@ export function computeTokenSids(input: TokenInput): TokenSid[] {
   for (const group of input.groups) add(group, 'group membership collected on the host (accounts.json)', 'confirmed');
 
   if (input.source === 'iis-builtin-iusr') {
-    // Observed in `whoami /all` run as NT AUTHORITY\IUSR on Server 2008 R2 and 2019.
+    // Everyone is in every token, and the security-identifiers page says IIS's anonymous user is
+    // a member of Authenticated Users; the rest was observed in `whoami /all` run as
+    // NT AUTHORITY\IUSR on Server 2008 R2 and 2019.
+    add('S-1-1-0', 'Everyone: in every logon token', 'confirmed');
+    add('S-1-5-11', 'Authenticated Users: the IIS anonymous user is a member (security-identifiers.md)', 'confirmed');
+    add('S-1-5-32-545', 'Users: contains Authenticated Users by default', 'inferred');
     for (const [sid, name] of [
-      ['S-1-1-0', 'Everyone'],
-      ['S-1-5-32-545', 'Users'],
-      ['S-1-5-11', 'Authenticated Users'],
       ['S-1-5-15', 'This Organization'],
       ['S-1-2-0', 'LOCAL'],
       ['S-1-2-1', 'CONSOLE LOGON'],

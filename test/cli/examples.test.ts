@@ -51,9 +51,13 @@ describe('example snapshots give the statuses their READMEs promise', () => {
     }
   });
 
-  it('iis10-local-account-denied under conservative rules also checks the built-in IUSR', () => {
-    const { findings } = judge('iis10-local-account-denied', '--rules', 'conservative');
-    assert.notEqual(statuses(findings)['Default Web Site/'], 'not-required');
+  it('under conservative rules the built-in IUSR is checked: granted through Authenticated Users, blocked where a GPO lists Administrators only', () => {
+    const denied = judge('iis10-local-account-denied', '--rules', 'conservative').findings;
+    assert.deepEqual(statuses(denied), { 'Default Web Site/': 'ok', 'Shop/': 'denied', 'Shop/api': 'denied' });
+    assert.deepEqual(denied[0]!.grantedBy, ['S-1-5-11']);
+    assert.equal(denied[0]!.identity.sid, 'S-1-5-17');
+    assert.deepEqual(statuses(judge('iis10-gpo-blocked', '--rules', 'conservative').findings), { 'Default Web Site/': 'gpo-blocked', 'Partners/': 'gpo-blocked' });
+    assert.equal(judge('iis10-healthy', '--rules', 'conservative').status, 0);
   });
 
   it('iis10-specificuser-pool-missing-batch: missing batch logon for the SpecificUser pool, ok for the pool identity', () => {
