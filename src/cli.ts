@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError, UsageError } from './core/errors';
 import { EXIT_CODES, type ExitCode } from './core/exit-codes';
@@ -7,7 +6,7 @@ import { judgeSnapshot } from './core/judge';
 import { RULE_SETS, type RuleSetName } from './core/rules';
 import { buildPlan } from './core/plan';
 import { buildPlanDocument, readPlanDocument } from './io/plan-document';
-import { loadFactsDocument, loadFactsValue, loadSnapshotFolder, readLimited } from './io/snapshot';
+import { loadFactsDocument, loadFactsValue, loadSnapshotFolder, readLimited, readLimitedStream } from './io/snapshot';
 import { ALL_SITES, desiredStateFrom, dscInstanceFrom, restrictToSite } from './core/dsc-instance';
 import { validateAgainstSchema } from './io/schema-validation';
 import { parseJsonText } from './parse/accounts-json';
@@ -321,7 +320,7 @@ if (require.main === module) {
     argv: process.argv.slice(2),
     stdout: process.stdout,
     stderr: process.stderr,
-    readStdin: () => readFileSync(0),
+    readStdin: () => readLimitedStream(0, 'stdin', 'facts.json'),
     env: process.env,
   });
   process.exitCode = code;

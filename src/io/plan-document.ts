@@ -1,4 +1,5 @@
 import { InputError } from '../core/errors';
+import { ARTIFACT_SIZE_LIMITS, formatBytes } from '../core/limits';
 import type { Plan } from '../core/plan';
 import { VERIFY_AFTER_SET } from '../core/plan';
 import { LOGON_RIGHTS } from '../core/rights';
@@ -36,6 +37,9 @@ export function buildPlanDocument(snapshot: string, ruleSet: RuleSetName, withGp
  * again here so nothing invalid reaches an action even if the schema were loosened.
  */
 export function readPlanDocument(bytes: Uint8Array, file: string): PlanDocument {
+  // A plan file is size-checked before it is read; one piped on stdin is checked here.
+  const limit = ARTIFACT_SIZE_LIMITS['plan.json'];
+  if (bytes.length > limit) throw new InputError(file, {}, `a plan of at most ${formatBytes(limit)}`, formatBytes(bytes.length));
   const value = parseJsonText(decodeText(bytes, file).text, file);
   validateAgainstSchema('plan', value, file);
   const plan = value as PlanDocument;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { InputError, type InputLocation } from '../core/errors';
 import { ARTIFACT_SIZE_LIMITS, formatBytes, type ArtifactKind } from '../core/limits';
@@ -132,6 +132,38 @@ export function readLimited(path: string, kind: ArtifactKind): Buffer {
   } catch (error) {
     throw new InputError(path, {}, 'a readable file', describeFileSystemError(error));
   }
+}
+
+/**
+ * Reads a stream such as stdin up to the artifact's limit and refuses it as soon as it goes
+ * over, so an endless or huge input costs at most the limit in memory (readFileSync(0) would
+ * read it all first).
+ */
+export function readLimitedStream(fd: number, label: string, kind: ArtifactKind): Buffer {
+  const limit = ARTIFACT_SIZE_LIMITS[kind];
+  const buffer = Buffer.allocUnsafe(64 * 1024);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    let read: number;
+    try {
+      read = readSync(fd, buffer, 0, buffer.length, null);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      // Windows reports the end of a pipe as an error; a non-blocking stdin has no data yet.
+      if (code === 'EOF') break;
+      if (code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      throw new InputError(label, {}, 'readable input', describeFileSystemError(error));
+    }
+    if (read === 0) break;
+    total += read;
+    if (total > limit) throw new InputError(label, {}, `input of at most ${formatBytes(limit)}`, 'more (reading stopped there)');
+    chunks.push(Buffer.from(buffer.subarray(0, read)));
+  }
+  return Buffer.concat(chunks, total);
 }
 
 function describeFileSystemError(error: unknown): string {

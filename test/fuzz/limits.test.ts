@@ -1,0 +1,281 @@
+import assert from 'node:assert/strict';
+import { closeSync, openSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { InputError } from '../../src/core/errors';
+import { ARTIFACT_SIZE_LIMITS, MAX_INF_LINE_LENGTH, MAX_XML_DEPTH, formatBytes, type ArtifactKind } from '../../src/core/limits';
+import { readPlanDocument } from '../../src/io/plan-document';
+import { loadSnapshotFolder, readLimitedStream } from '../../src/io/snapshot';
+import { loadBaselineGpo } from '../../src/io/with-gpo';
+import { parseApplicationHostConfig } from '../../src/parse/applicationhost';
+import { parseGroupPolicyXml, parseGroupPolicyXmlText } from '../../src/parse/gpresult';
+import { parseMetabase } from '../../src/parse/metabase';
+import { parseRsopJsonText } from '../../src/parse/rsop-json';
+import { parseSecurityTemplate, parseSecurityTemplateText } from '../../src/parse/secedit-inf';
+import { MINIMAL_ACCOUNTS, MINIMAL_APPLICATION_HOST, MINIMAL_SECEDIT, REPO_ROOT, makeSnapshotFolder, utf16le } from '../helpers/cli';
+import { assertAcceptableError } from './harness';
+
+/**
+ * The limits of src/core/limits.ts, each at its boundary: sizes checked before a file is read,
+ * DOCTYPEs refused before the parser sees them, element depth, INF line length; and the README
+ * table that documents them.
+ */
+
+function inputErrorFrom(action: () => unknown): InputError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  assert.fail('expected an InputError');
+}
+
+const MINIMAL_METABASE = `<?xml version ="1.0"?>
+<configuration xmlns="urn:microsoft-catalog:XML_Metabase_V64_0">
+<MBProperty>
+<IIsWebServer Location="/LM/W3SVC/1" ServerComment="Default Web Site"></IIsWebServer>
+<IIsWebVirtualDir Location="/LM/W3SVC/1/ROOT" AnonymousUserName="WEB01\\IUSR_WEB01" AuthFlags="AuthAnonymous"></IIsWebVirtualDir>
+</MBProperty>
+</configuration>
+`;
+
+const RSOP = 'http://www.microsoft.com/GroupPolicy/Rsop';
+const SETTINGS = 'http://www.microsoft.com/GroupPolicy/Settings';
+const MINIMAL_GPRESULT = `<?xml version="1.0" encoding="utf-16"?>\n<Rsop xmlns="${RSOP}">\n<ComputerResults></ComputerResults>\n</Rsop>\n`;
+const MINIMAL_GPO_REPORT = `<?xml version="1.0" encoding="utf-8"?>\n<GPO xmlns="${SETTINGS}">\n<Identifier><Identifier xmlns="http://www.microsoft.com/GroupPolicy/Types">{31B2F340-016D-11D2-945F-00C04FB984F9}</Identifier></Identifier>\n<Name>Default Domain Policy</Name>\n</GPO>\n`;
+
+/** Every XML parser, by the name it reports, with a minimal document it accepts. */
+const XML_PARSERS: { name: string; minimal: string; parse: (text: string) => unknown }[] = [
+  { name: 'applicationHost.config', minimal: MINIMAL_APPLICATION_HOST, parse: (text) => parseApplicationHostConfig(text, 'applicationHost.config') },
+  { name: 'MetaBase.xml', minimal: MINIMAL_METABASE, parse: (text) => parseMetabase(text, 'MetaBase.xml') },
+  { name: 'gpresult.xml', minimal: MINIMAL_GPRESULT, parse: (text) => parseGroupPolicyXmlText(text, 'gpresult.xml') },
+  { name: 'gpo-report.xml', minimal: MINIMAL_GPO_REPORT, parse: (text) => parseGroupPolicyXmlText(text, 'gpo-report.xml') },
+];
+
+/** Puts `inner` right after the root element's start tag. */
+function insideRoot(document: string, inner: string): string {
+  const root = document.search(/<[A-Za-z]/);
+  const end = document.indexOf('>', root) + 1;
+  return document.slice(0, end) + inner + document.slice(end);
+}
+
+/** Puts a DOCTYPE after the XML declaration (or first), as a hostile file would. */
+function withDoctype(document: string, doctype: string): string {
+  const declaration = /^<\?xml[^>]*\?>\r?\n?/.exec(document);
+  const at = declaration === null ? 0 : declaration[0].length;
+  return `${document.slice(0, at)}${doctype}\n${document.slice(at)}`;
+}
+
+function billionLaughs(): string {
+  const entities = ['<!ENTITY lol "lol">'];
+  for (let level = 1; level <= 9; level++) entities.push(`<!ENTITY lol${level} "${`&lol${level - 1 === 0 ? '' : level - 1};`.repeat(10)}">`);
+  return `<!DOCTYPE lolz [${entities.join('')}]>`;
+}
+
+describe('limits', () => {
+  describe('README', () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Limits'), readme.indexOf('\n## ', readme.indexOf('### Limits')));
+
+    it('lists exactly the size limit of every artifact in src/core/limits.ts', () => {
+      const rows = [...section.matchAll(/^\| `([^`]+)`[^|]*\| ([^|]+) \|$/gm)].map((match) => [match[1]!, match[2]!.trim()]);
+      assert.deepEqual(
+        rows,
+        Object.entries(ARTIFACT_SIZE_LIMITS).map(([kind, bytes]) => [kind, formatBytes(bytes)]),
+      );
+    });
+
+    it('states the XML depth and the INF line length', () => {
+      assert.match(section, new RegExp(`nest at most ${MAX_XML_DEPTH} deep`));
+      assert.match(section, new RegExp(`at most ${MAX_INF_LINE_LENGTH} characters long`));
+    });
+  });
+
+  describe('sizes, checked before a file is read', () => {
+    /** Grows a file to `bytes` without writing them (a sparse file: reading it would take seconds). */
+    function oversized(path: string, bytes: number): void {
+      writeFileSync(path, '');
+      truncateSync(path, bytes);
+    }
+
+    const folderArtifacts: [string, ArtifactKind][] = [
+      ['secedit.inf', 'secedit.inf'],
+      ['applicationHost.config', 'applicationHost.config'],
+      ['gpresult.xml', 'gpresult.xml'],
+      ['rsop.json', 'rsop.json'],
+      ['accounts.json', 'accounts.json'],
+      ['host.json', 'host.json'],
+    ];
+    for (const [file, kind] of folderArtifacts) {
+      it(`refuses a snapshot's ${file} one byte over ${formatBytes(ARTIFACT_SIZE_LIMITS[kind])}, naming it`, () => {
+        const folder = makeSnapshotFolder({ 'secedit.inf': utf16le(MINIMAL_SECEDIT), 'applicationHost.config': MINIMAL_APPLICATION_HOST, 'accounts.json': MINIMAL_ACCOUNTS });
+        try {
+          oversized(join(folder.path, file), ARTIFACT_SIZE_LIMITS[kind] + 1);
+          const started = performance.now();
+          const error = inputErrorFrom(() => loadSnapshotFolder(folder.path));
+          assert.equal(error.file, join(folder.path, file));
+          assert.equal(error.expected, `a ${file} of at most ${formatBytes(ARTIFACT_SIZE_LIMITS[kind])}`);
+          assert.equal(error.found, formatBytes(ARTIFACT_SIZE_LIMITS[kind] + 1));
+          assert.ok(performance.now() - started < 5_000);
+        } finally {
+          folder.cleanup();
+        }
+      });
+    }
+
+    it('accepts a file of exactly its limit as far as size goes', () => {
+      const folder = makeSnapshotFolder({ 'secedit.inf': utf16le(MINIMAL_SECEDIT), 'applicationHost.config': MINIMAL_APPLICATION_HOST });
+      try {
+        // A host.json of exactly 1 MiB passes the size check and then fails as JSON, not as size.
+        const path = join(folder.path, 'host.json');
+        writeFileSync(path, `{"computerName": "WEB01"}${' '.repeat(ARTIFACT_SIZE_LIMITS['host.json'] - 26)}x`);
+        assert.equal(readFileSync(path).length, ARTIFACT_SIZE_LIMITS['host.json']);
+        const error = inputErrorFrom(() => loadSnapshotFolder(folder.path));
+        assert.match(error.message, /host\.json \(line 1\): expected valid JSON/);
+      } finally {
+        folder.cleanup();
+      }
+    });
+
+    it('refuses an IIS 6 MetaBase.xml and a facts .json file over their limits', () => {
+      const folder = makeSnapshotFolder({ 'secedit.inf': MINIMAL_SECEDIT });
+      try {
+        oversized(join(folder.path, 'MetaBase.xml'), ARTIFACT_SIZE_LIMITS['MetaBase.xml'] + 1);
+        assert.match(inputErrorFrom(() => loadSnapshotFolder(folder.path)).message, /MetaBase\.xml: expected a MetaBase\.xml of at most 64 MiB, found 64\.0 MiB$/);
+        const facts = join(folder.path, 'web01.json');
+        oversized(facts, ARTIFACT_SIZE_LIMITS['facts.json'] + 1);
+        assert.match(inputErrorFrom(() => loadSnapshotFolder(facts)).message, /web01\.json: expected a web01\.json of at most 512 MiB, found 512\.0 MiB$/);
+      } finally {
+        folder.cleanup();
+      }
+    });
+
+    it('refuses --with-gpo baselines over their limits, by kind', () => {
+      const folder = makeSnapshotFolder({});
+      try {
+        const template = join(folder.path, 'GptTmpl.inf');
+        oversized(template, ARTIFACT_SIZE_LIMITS['GptTmpl.inf'] + 1);
+        assert.match(inputErrorFrom(() => loadBaselineGpo(template)).message, /expected a GptTmpl\.inf of at most 16 MiB/);
+        const report = join(folder.path, 'gpreport.xml');
+        oversized(report, ARTIFACT_SIZE_LIMITS['gpo-report.xml'] + 1);
+        assert.match(inputErrorFrom(() => loadBaselineGpo(report)).message, /expected a gpreport\.xml of at most 64 MiB/);
+      } finally {
+        folder.cleanup();
+      }
+    });
+
+    it('refuses text already in memory over the limit: MetaBase.xml, Group Policy XML, rsop.json, a plan', () => {
+      assert.match(inputErrorFrom(() => parseMetabase(' '.repeat(ARTIFACT_SIZE_LIMITS['MetaBase.xml'] + 1), 'MetaBase.xml')).message, /^MetaBase\.xml: expected a MetaBase\.xml of at most 64 MiB/);
+      assert.match(inputErrorFrom(() => parseGroupPolicyXml(new Uint8Array(ARTIFACT_SIZE_LIMITS['gpresult.xml'] + 1), 'gpresult.xml')).message, /^gpresult\.xml: expected a Group Policy XML report of at most 64 MiB/);
+      assert.match(inputErrorFrom(() => parseRsopJsonText(' '.repeat(ARTIFACT_SIZE_LIMITS['rsop.json'] + 1), 'rsop.json')).message, /^rsop\.json: expected an rsop\.json of at most 16 MiB/);
+      assert.equal(inputErrorFrom(() => readPlanDocument(new Uint8Array(ARTIFACT_SIZE_LIMITS['plan.json'] + 1), 'stdin')).message, 'stdin: expected a plan of at most 16 MiB, found 16.0 MiB');
+    });
+
+    it('reads a stream only up to the limit, then refuses it', () => {
+      const folder = makeSnapshotFolder({ 'small.json': 'x'.repeat(ARTIFACT_SIZE_LIMITS['host.json']), 'large.json': 'x'.repeat(ARTIFACT_SIZE_LIMITS['host.json'] + 1) });
+      const read = (name: string): Buffer => {
+        const fd = openSync(join(folder.path, name), 'r');
+        try {
+          return readLimitedStream(fd, 'stdin', 'host.json');
+        } finally {
+          closeSync(fd);
+        }
+      };
+      try {
+        assert.deepEqual(read('small.json'), readFileSync(join(folder.path, 'small.json')));
+        assert.equal(inputErrorFrom(() => read('large.json')).message, 'stdin: expected input of at most 1 MiB, found more (reading stopped there)');
+      } finally {
+        folder.cleanup();
+      }
+    });
+  });
+
+  describe('DOCTYPE and entity declarations, refused before any expansion', () => {
+    const doctypes: [string, string][] = [
+      ['a billion-laughs internal subset', billionLaughs()],
+      ['an external DTD', '<!DOCTYPE configuration SYSTEM "file:///etc/passwd">'],
+      ['an external entity', '<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'],
+      ['a parameter entity', '<!DOCTYPE r [<!ENTITY % p SYSTEM "http://127.0.0.1/evil.dtd"> %p;]>'],
+    ];
+    for (const parser of XML_PARSERS) {
+      for (const [what, doctype] of doctypes) {
+        it(`${parser.name}: ${what}`, () => {
+          const error = inputErrorFrom(() => parser.parse(withDoctype(parser.minimal, doctype)));
+          assertAcceptableError(error, parser.name);
+          assert.equal(error.expected, 'no DOCTYPE (DTDs and entity declarations are not accepted)');
+          assert.deepEqual(error.location, { line: parser.minimal.startsWith('<?xml') ? 2 : 1 });
+        });
+      }
+      it(`${parser.name}: an entity reference with no declaration is an error, not an expansion`, () => {
+        const error = inputErrorFrom(() => parser.parse(insideRoot(parser.minimal, '<x a="&lol9;"/>')));
+        assert.equal(error.expected, 'well-formed XML');
+        assert.match(error.found, /undefined entity/);
+      });
+      it(`${parser.name}: a DOCTYPE after a BOM, comments and processing instructions, or after the root`, () => {
+        const prolog = `\uFEFF<?xml version="1.0"?>\r\n<!-- a comment with <!DOCTYPE inside -->\r\n<?pi data?>\r\n<!DOCTYPE r [<!ENTITY a "b">]>\r\n`;
+        const afterProlog = inputErrorFrom(() => parser.parse(prolog + parser.minimal.replace(/^<\?xml[^>]*\?>/, '')));
+        assert.deepEqual(afterProlog.location, { line: 4 });
+        const afterRoot = inputErrorFrom(() => parser.parse(`${parser.minimal}<!DOCTYPE r>`));
+        assert.match(afterRoot.found, /doctype/i);
+      });
+    }
+
+    it('refuses a DOCTYPE with a 20 MB internal subset without reading it (well under a second)', () => {
+      const huge = withDoctype(MINIMAL_APPLICATION_HOST, `<!DOCTYPE c [<!ENTITY a "${'A'.repeat(20_000_000)}">]>`);
+      const started = performance.now();
+      const error = inputErrorFrom(() => parseApplicationHostConfig(huge, 'applicationHost.config'));
+      const elapsed = performance.now() - started;
+      assert.equal(error.expected, 'no DOCTYPE (DTDs and entity declarations are not accepted)');
+      assert.ok(elapsed < 200, `took ${elapsed.toFixed(0)} ms`);
+    });
+
+    it('refuses a DOCTYPE in UTF-16 Group Policy bytes too', () => {
+      const error = inputErrorFrom(() => parseGroupPolicyXml(utf16le(withDoctype(MINIMAL_GPRESULT, billionLaughs())), 'gpresult.xml'));
+      assert.match(error.message, /^gpresult\.xml \(line 2\): expected no DOCTYPE/);
+    });
+  });
+
+  describe(`XML depth (at most ${MAX_XML_DEPTH})`, () => {
+    for (const parser of XML_PARSERS) {
+      it(`${parser.name}: ${MAX_XML_DEPTH} levels are read, ${MAX_XML_DEPTH + 1} refused with the line`, () => {
+        // The root is level 1, so MAX_XML_DEPTH - 1 elements inside it reach the limit exactly.
+        const nested = (levels: number): string => `\n${'<n>'.repeat(levels)}${'</n>'.repeat(levels)}`;
+        assert.doesNotThrow(() => parser.parse(insideRoot(parser.minimal, nested(MAX_XML_DEPTH - 1))));
+        const error = inputErrorFrom(() => parser.parse(insideRoot(parser.minimal, nested(MAX_XML_DEPTH))));
+        assertAcceptableError(error, parser.name);
+        assert.equal(error.expected, `elements nested at most ${MAX_XML_DEPTH} deep`);
+        assert.equal(error.found, `element <n> at depth ${MAX_XML_DEPTH + 1}`);
+        assert.equal(error.location.line, parser.minimal.slice(0, parser.minimal.search(/<[A-Za-z]/)).split('\n').length + 1);
+      });
+    }
+
+    it('refuses 100,000 levels quickly, without recursion', () => {
+      const started = performance.now();
+      const error = inputErrorFrom(() => parseApplicationHostConfig(insideRoot(MINIMAL_APPLICATION_HOST, `${'<n>'.repeat(100_000)}${'</n>'.repeat(100_000)}`), 'applicationHost.config'));
+      assert.equal(error.expected, `elements nested at most ${MAX_XML_DEPTH} deep`);
+      assert.ok(performance.now() - started < 1_000);
+    });
+  });
+
+  describe(`INF line length (at most ${MAX_INF_LINE_LENGTH} characters)`, () => {
+    const header = '[Unicode]\rUnicode=yes\r[Privilege Rights]\r';
+
+    it('reads a line of exactly the limit and refuses one character more, naming its line', () => {
+      const right = 'SeNetworkLogonRight = ';
+      const entries = (length: number): string => `${right}${'*S-1-5-11,'.repeat(Math.floor((length - right.length) / 10))}`.padEnd(length, ' ');
+      const atLimit = parseSecurityTemplateText(`${header}${entries(MAX_INF_LINE_LENGTH)}\r`, 'secedit.inf');
+      assert.ok((atLimit.privilegeRights?.get('SeNetworkLogonRight')?.holders.length ?? 0) > 100_000);
+      const error = inputErrorFrom(() => parseSecurityTemplateText(`${header}${entries(MAX_INF_LINE_LENGTH + 1)}\r`, 'secedit.inf'));
+      assert.deepEqual(error.location, { line: 4 });
+      assert.equal(error.expected, `lines of at most ${MAX_INF_LINE_LENGTH} characters`);
+      assert.equal(error.found, `a line of ${MAX_INF_LINE_LENGTH + 1} characters`);
+    });
+
+    it('counts characters, not bytes: a UTF-16LE line of the limit is read', () => {
+      const line = `; ${'é'.repeat(MAX_INF_LINE_LENGTH - 2)}`;
+      assert.doesNotThrow(() => parseSecurityTemplate(utf16le(`${header}${line}\r\n`), 'secedit.inf'));
+      assert.throws(() => parseSecurityTemplate(utf16le(`${header}${line}é\r\n`), 'secedit.inf'), (error: unknown) => error instanceof InputError && error.location.line === 4);
+    });
+  });
+});
