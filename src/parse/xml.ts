@@ -1,4 +1,4 @@
-import { SaxesParser, type SaxesTag, type SaxesTagNS } from 'saxes';
+import { SaxesParser, type SaxesTag, type SaxesTagNS, type SaxesTagPlain } from 'saxes';
 import { InputError, excerpt, type InputLocation } from '../core/errors';
 import { MAX_XML_DEPTH } from '../core/limits';
 
@@ -71,10 +71,7 @@ export function parseXmlTree(text: string, file: string, options: XmlTreeOptions
       openNames.push(local);
       return;
     }
-    const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
-    for (const [key, value] of Object.entries(tag.attributes)) {
-      attributes[key] = typeof value === 'string' ? value : value.value;
-    }
+    const attributes = namespaces ? attributeValues(tag as SaxesTagNS) : (tag as SaxesTagPlain).attributes;
     const element: XmlElement = {
       name: tag.name,
       local,
@@ -146,6 +143,17 @@ function rejectDoctypeInProlog(text: string, file: string): void {
     const line = text.slice(0, index).split('\n').length;
     throw new InputError(file, { line }, 'no DOCTYPE (DTDs and entity declarations are not accepted)', 'a <!DOCTYPE> declaration');
   }
+}
+
+/**
+ * Without namespaces saxes already hands over a fresh prototype-free object of string values per
+ * tag, which is kept as it is (a large file has hundreds of thousands of elements). With
+ * namespaces each value is an object, so the values are copied out.
+ */
+function attributeValues(tag: SaxesTagNS): Record<string, string> {
+  const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const key in tag.attributes) attributes[key] = tag.attributes[key]!.value;
+  return attributes;
 }
 
 function localName(qualified: string): string {
