@@ -17,9 +17,19 @@ export function isValidSid(text: string): boolean {
     .every((part) => Number(part) <= 0xffffffff);
 }
 
+/**
+ * A SID already in normal form: what Windows writes, and so nearly every SID in a snapshot.
+ * Policy lists on a large server hold tens of thousands, so these skip the general path.
+ */
+const NORMAL_SID = /^S-1-(?:0|[1-9]\d{0,12})(?:-(?:0|[1-9]\d{0,9})){0,15}$/;
+/** Only a ten-digit sub-authority can exceed 32 bits. */
+const TEN_DIGIT_SUB_AUTHORITY = /-\d{10}(?=-|$)/;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 /** Upper-case `S-` prefix, no leading zeros; undefined when the text is not a SID. */
 export function normalizeSid(text: string): string | undefined {
   const trimmed = text.trim();
+  if (NORMAL_SID.test(trimmed) && !TEN_DIGIT_SUB_AUTHORITY.test(trimmed)) return trimmed;
   if (!isValidSid(trimmed)) return undefined;
   const [, revision, authority, ...subAuthorities] = trimmed.split('-');
   const authorityText = authority!.toLowerCase().startsWith('0x') ? authority!.toUpperCase().replace('0X', '0x') : String(Number(authority));
@@ -94,7 +104,10 @@ export function wellKnownSidForName(name: string): string | undefined {
  * machine's `x`. Locale-independent folding keeps the comparison stable across hosts.
  */
 export function normalizeAccountName(name: string): string {
-  return name.trim().replace(/^\.\\/, '').toLocaleLowerCase('en-US');
+  const trimmed = name.trim().replace(/^\.\\/, '');
+  // ASCII folds the same in every locale, and toLowerCase skips the ICU call (names are
+  // compared once per scope, so a large server folds hundreds of thousands of them).
+  return ASCII_ONLY.test(trimmed) ? trimmed.toLowerCase() : trimmed.toLocaleLowerCase('en-US');
 }
 
 function shortName(qualified: string): string {
