@@ -1,0 +1,183 @@
+<#
+    IisLogonRightsDsc: collects the facts on a Windows web server, lets the iis-logon-rights
+    engine (node, bin\iis-logon-rights.cjs) decide, and applies the engine's identity-scoped plan
+    through the LSA API.
+
+    The classes live in this file, not in a dot-sourced Classes\ folder: the DSC engines
+    (Get-DscResource, the LCM, Invoke-DscResource) find class-based resources by parsing the
+    module's root .psm1, so a class defined in another file would not be found. The classes
+    only delegate to the public functions, which are dot-sourced below.
+
+    Windows PowerShell 5.1 syntax only, ASCII only (test/ps checks both with the real parser).
+#>
+
+Set-StrictMode -Version 2.0
+
+# A failing step stops the command instead of letting the next statement run on a $null
+# (PowerShell's default lets a function continue after a statement-terminating error). Callers
+# can still pass -ErrorAction to a public command.
+$ErrorActionPreference = 'Stop'
+
+# Module state. Initialised here because strict mode refuses to read unset variables.
+$script:IisLogonRightsNodePath = $null
+$script:IisLogonRightsEngineContract = $null
+$script:IisLogonRightsVerifiedEngines = $null
+$script:IisLogonRightsLsaTypeLoaded = $false
+
+<#
+    .SYNOPSIS
+        One Azure Machine Configuration reason: why the resource is not in the desired state.
+
+    .DESCRIPTION
+        Machine Configuration requires exactly two string properties, Code and Phrase. Code is
+        IisAnonymousLogonRight:IisAnonymousLogonRight:<Status>; the engine writes both.
+#>
+class IisLogonRightsReason
+{
+    [DscProperty()]
+    [System.String]
+    $Code
+
+    [DscProperty()]
+    [System.String]
+    $Phrase
+}
+
+<#
+    .SYNOPSIS
+        One finding: a site, path and anonymous identity, the right it needs and its status.
+#>
+class IisLogonRightsFinding
+{
+    [DscProperty()]
+    [System.String]
+    $Site
+
+    [DscProperty()]
+    [System.String]
+    $Path
+
+    [DscProperty()]
+    [System.String]
+    $Account
+
+    [DscProperty()]
+    [System.String]
+    $Sid
+
+    [DscProperty()]
+    [System.String]
+    $Right
+
+    [DscProperty()]
+    [System.String]
+    $Status
+}
+
+<#
+    .SYNOPSIS
+        The DSC resource: every identity IIS uses for anonymous requests in the scope holds the
+        logon right its logon type needs, is not denied, and keeps it after the next Group
+        Policy refresh.
+
+    .DESCRIPTION
+        Get(), Test() and Set() only delegate to Get-, Test- and Set-IisAnonymousLogonRight.
+        Properties mirror schemas/dsc-instance.schema.json (test/ps/module.test.ts checks it).
+
+        ## Requirements
+        Node.js 20 or later on the node, visible to SYSTEM (see about_IisLogonRightsDsc).
+
+        ## Known issues
+        Set never changes a right that a GPO owns unless AllowTemporaryFix is true, and then
+        the change lasts only until the next Group Policy refresh; the fix is the GPO.
+#>
+[DscResource()]
+class IisAnonymousLogonRight
+{
+    [DscProperty(Key)]
+    [System.String]
+    $Scope
+
+    [DscProperty()]
+    [ValidateSet('documented', 'conservative')]
+    [System.String]
+    $RuleSet = 'documented'
+
+    [DscProperty()]
+    [System.Boolean]
+    $AllowTemporaryFix = $false
+
+    [DscProperty(NotConfigurable)]
+    [System.Boolean]
+    $InDesiredState
+
+    [DscProperty(NotConfigurable)]
+    [IisLogonRightsReason[]]
+    $Reasons
+
+    [DscProperty(NotConfigurable)]
+    [IisLogonRightsFinding[]]
+    $Findings
+
+    [IisAnonymousLogonRight] Get()
+    {
+        $state = Get-IisAnonymousLogonRight -Scope $this.Scope -RuleSet $this.RuleSet
+        $current = [IisAnonymousLogonRight]::new()
+        $current.Scope = $this.Scope
+        $current.RuleSet = $this.RuleSet
+        $current.AllowTemporaryFix = $this.AllowTemporaryFix
+        $current.InDesiredState = $state.InDesiredState
+        $current.Reasons = [IisLogonRightsReason[]] @(
+            foreach ($reason in $state.Reasons)
+            {
+                $item = [IisLogonRightsReason]::new()
+                $item.Code = $reason.Code
+                $item.Phrase = $reason.Phrase
+                $item
+            }
+        )
+        $current.Findings = [IisLogonRightsFinding[]] @(
+            foreach ($finding in $state.Findings)
+            {
+                $item = [IisLogonRightsFinding]::new()
+                $item.Site = $finding.Site
+                $item.Path = $finding.Path
+                $item.Account = $finding.Account
+                $item.Sid = $finding.Sid
+                $item.Right = $finding.Right
+                $item.Status = $finding.Status
+                $item
+            }
+        )
+        return $current
+    }
+
+    [System.Boolean] Test()
+    {
+        return [System.Boolean] (Test-IisAnonymousLogonRight -Scope $this.Scope -RuleSet $this.RuleSet)
+    }
+
+    [void] Set()
+    {
+        Set-IisAnonymousLogonRight -Scope $this.Scope -RuleSet $this.RuleSet -AllowTemporaryFix:$this.AllowTemporaryFix -Confirm:$false
+    }
+}
+
+foreach ($folder in @('Private', 'Public'))
+{
+    $files = [System.IO.Directory]::GetFiles([System.IO.Path]::Combine($PSScriptRoot, $folder), '*.ps1')
+    [System.Array]::Sort($files, [System.StringComparer]::Ordinal)
+    foreach ($file in $files)
+    {
+        . $file
+    }
+}
+
+Export-ModuleMember -Function @(
+    'Export-IisLogonRightsSnapshot',
+    'Get-IisAnonymousLogonRight',
+    'Set-IisAnonymousLogonRight',
+    'Set-IisLogonRightsNodePath',
+    'Test-IisAnonymousLogonRight',
+    'Undo-IisAnonymousLogonRight'
+)

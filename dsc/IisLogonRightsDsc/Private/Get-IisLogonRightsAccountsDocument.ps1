@@ -1,0 +1,83 @@
+function Get-IisLogonRightsAccountsDocument
+{
+    <#
+    .SYNOPSIS
+        Resolves the mentioned account names on this host into accounts.json.
+
+    .DESCRIPTION
+        Each name is resolved to a SID and its canonical name, classified, and given the group
+        SIDs its token carries: domain groups (asked from the domain for domain accounts; when
+        the domain cannot be reached, a warning says so and the local groups are kept) and local
+        groups. A name the host cannot resolve is listed as unresolved with the reason.
+
+    .PARAMETER Name
+        The names (Get-IisLogonRightsMentionedAccountName).
+
+    .PARAMETER ComputerName
+        This computer's name.
+
+    .EXAMPLE
+        $accounts = Get-IisLogonRightsAccountsDocument -Name $names -ComputerName $env:COMPUTERNAME
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Collections.Specialized.OrderedDictionary])]
+    param
+    (
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [System.String[]]
+        $Name,
+
+        [Parameter(Mandatory = $true)]
+        [System.String]
+        $ComputerName
+    )
+
+    $localGroupMember = @{}
+    try
+    {
+        $localGroupMember = Get-IisLogonRightsLocalGroupMember
+    }
+    catch
+    {
+        Write-Warning -Message ('The local groups could not be read, so accounts.json lists no local group memberships: {0}' -f $_.Exception.Message)
+    }
+
+    $resolutions = foreach ($item in $Name)
+    {
+        try
+        {
+            $resolved = Resolve-IisLogonRightsAccountSid -Name $item -ComputerName $ComputerName
+        }
+        catch
+        {
+            [pscustomobject] @{ Name = $item; Error = $_.Exception.Message }
+            continue
+        }
+
+        $kind = Get-IisLogonRightsAccountKind -Sid $resolved.Sid -CanonicalName $resolved.CanonicalName -ComputerName $ComputerName
+        $domainGroup = @()
+        if ($kind -eq 'domain')
+        {
+            try
+            {
+                $domainGroup = @(Get-IisLogonRightsDomainGroup -Sid $resolved.Sid)
+            }
+            catch
+            {
+                Write-Warning -Message ('The domain groups of {0} could not be read, so only its local groups are listed: {1}' -f $resolved.CanonicalName, $_.Exception.Message)
+            }
+        }
+
+        [pscustomobject] @{
+            Name          = $item
+            Error         = $null
+            Sid           = $resolved.Sid
+            CanonicalName = $resolved.CanonicalName
+            Kind          = $kind
+            Groups        = @(Resolve-IisLogonRightsTokenGroup -Sid $resolved.Sid -Kind $kind -DomainGroup $domainGroup -LocalGroupMember $localGroupMember)
+        }
+    }
+
+    return ConvertTo-IisLogonRightsAccountsDocument -Resolution @($resolutions)
+}

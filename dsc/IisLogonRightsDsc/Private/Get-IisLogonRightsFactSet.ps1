@@ -1,0 +1,81 @@
+function Get-IisLogonRightsFactSet
+{
+    <#
+    .SYNOPSIS
+        Collects every fact the engine needs from this host.
+
+    .DESCRIPTION
+        The user-rights export (secedit), the IIS configuration (passwords redacted), the Group
+        Policy user-rights results (RSoP WMI, or gpresult, as -GroupPolicySource says), the host
+        facts, and accounts.json for every account name those files mention. Returns the name
+        (the computer name) and the files, ready for New-IisLogonRightsFactsDocument or for
+        writing a snapshot folder. A Group Policy source that fails is a warning, not an error:
+        the engine then judges without GPO ownership and says so.
+
+    .PARAMETER GroupPolicySource
+        Rsop (default): RSoP WMI. RsopThenGpresult: RSoP WMI, and gpresult when that fails.
+        Gpresult: gpresult only. None: no Group Policy facts.
+
+    .EXAMPLE
+        $facts = Get-IisLogonRightsFactSet
+        New-IisLogonRightsFactsDocument -Name $facts.Name -Files $facts.Files
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Management.Automation.PSCustomObject])]
+    param
+    (
+        [Parameter()]
+        [ValidateSet('Rsop', 'RsopThenGpresult', 'Gpresult', 'None')]
+        [System.String]
+        $GroupPolicySource = 'Rsop'
+    )
+
+    $files = [ordered] @{}
+    $files['secedit.inf'] = Export-IisLogonRightsUserRightsPolicy
+    $iis = Get-IisLogonRightsIisConfiguration
+    $files[$iis.FileName] = $iis.Text
+    Write-Verbose -Message ('Read the IIS configuration from {0}' -f $iis.Path)
+
+    $tryGpresult = $GroupPolicySource -eq 'Gpresult'
+    if ($GroupPolicySource -eq 'Rsop' -or $GroupPolicySource -eq 'RsopThenGpresult')
+    {
+        try
+        {
+            $files['rsop.json'] = Get-IisLogonRightsRsopDocument
+        }
+        catch
+        {
+            $tryGpresult = $GroupPolicySource -eq 'RsopThenGpresult'
+            $next = 'Group Policy ownership of the rights is unknown'
+            if ($tryGpresult)
+            {
+                $next = 'trying gpresult'
+            }
+
+            Write-Warning -Message ('RSoP WMI (root\rsop\computer) could not be read, {0}: {1}' -f $next, $_.Exception.Message)
+        }
+    }
+
+    if ($tryGpresult)
+    {
+        try
+        {
+            $files['gpresult.xml'] = Export-IisLogonRightsGroupPolicyResult
+        }
+        catch
+        {
+            Write-Warning -Message ('gpresult failed, so Group Policy ownership of the rights is unknown: {0}' -f $_.Exception.Message)
+        }
+    }
+
+    $hostFact = Get-IisLogonRightsHostFact
+    $names = @(Get-IisLogonRightsMentionedAccountName -Files $files)
+    Write-Verbose -Message ('Resolving {0} account names: {1}' -f $names.Count, ($names -join ', '))
+    $files['accounts.json'] = Get-IisLogonRightsAccountsDocument -Name $names -ComputerName $hostFact['computerName']
+    $files['host.json'] = $hostFact
+
+    return [pscustomobject] @{
+        Name  = $hostFact['computerName']
+        Files = $files
+    }
+}

@@ -1,0 +1,209 @@
+function Set-IisAnonymousLogonRight
+{
+    <#
+    .SYNOPSIS
+        Grants the identities IIS uses for anonymous requests the logon rights they lack.
+
+    .DESCRIPTION
+        Collects the facts on this computer and asks the iis-logon-rights engine for a plan.
+        The plan only makes identity-scoped changes: it grants the required right to the
+        identity's own SID, or removes the identity's own SID from a deny right. It never
+        touches another holder of a right, and it refuses to change a right that a GPO owns
+        (the change would be undone at the next refresh) unless -AllowTemporaryFix is given;
+        refused findings are written as warnings with the fix an administrator would make (for
+        a GPO, the edit to make in it).
+
+        Before changing anything it validates the plan with the engine (check-plan) and saves a
+        backup with the undo plan (see -BackupPath and Undo-IisAnonymousLogonRight). It applies
+        the plan through LsaAddAccountRights and LsaRemoveAccountRights, one SID and one right
+        at a time (not secedit, which replaces whole holder lists). Then it collects the facts
+        again and tests: if the scope is still not in the desired state, it throws an error that
+        names every finding that remains.
+
+        -WhatIf prints each grant and revoke and changes nothing (no backup is written either).
+
+    .PARAMETER Scope
+        The IIS site to fix, by name (case-insensitive), or * for every site (the default).
+        Takes site names from the pipeline, and the Name property of objects such as the ones
+        Get-IISSite and Get-Website write.
+
+    .PARAMETER RuleSet
+        documented (default) or conservative.
+
+    .PARAMETER AllowTemporaryFix
+        Also change rights that a GPO owns. Such changes last only until the next Group Policy
+        refresh (at most 16 hours for security settings); the lasting fix is the GPO.
+
+    .PARAMETER BackupPath
+        The folder under which each change's backup folder is created. Default:
+        %ProgramData%\IisLogonRightsDsc\Backups.
+
+    .PARAMETER GroupPolicySource
+        Where the Group Policy facts come from when collecting: Rsop (default), RsopThenGpresult,
+        Gpresult or None.
+
+    .PARAMETER PassThru
+        Write an IisLogonRightsDsc.ChangeResult per scope: the actions applied, the findings
+        refused, the backup folder and the state after the change.
+
+    .PARAMETER WhatIf
+        Shows each grant and revoke without applying it.
+
+    .PARAMETER Confirm
+        Asks before each grant and revoke.
+
+    .INPUTS
+        System.String. Site names, or objects with a Name property.
+
+    .OUTPUTS
+        None, or IisLogonRightsDsc.ChangeResult with -PassThru.
+
+    .EXAMPLE
+        Set-IisAnonymousLogonRight -WhatIf
+
+        Shows what would be granted or revoked for every site.
+
+    .EXAMPLE
+        Set-IisAnonymousLogonRight -Scope 'Default Web Site' -PassThru
+
+        Fixes one site, then shows what was applied and where the backup is.
+
+    .EXAMPLE
+        Set-IisAnonymousLogonRight -AllowTemporaryFix -Confirm:$false
+
+        Also acts under rights a GPO owns, until the GPO itself is fixed.
+
+    .LINK
+        Undo-IisAnonymousLogonRight
+
+    .LINK
+        about_IisLogonRightsDsc
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
+    [OutputType('IisLogonRightsDsc.ChangeResult')]
+    param
+    (
+        [Parameter(Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('Site', 'SiteName', 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [System.String[]]
+        $Scope = @('*'),
+
+        [Parameter()]
+        [ValidateSet('documented', 'conservative')]
+        [System.String]
+        $RuleSet = 'documented',
+
+        [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $AllowTemporaryFix,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [System.String]
+        $BackupPath,
+
+        [Parameter()]
+        [ValidateSet('Rsop', 'RsopThenGpresult', 'Gpresult', 'None')]
+        [System.String]
+        $GroupPolicySource = 'Rsop',
+
+        [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $PassThru
+    )
+
+    begin
+    {
+        $backupRoot = Get-IisLogonRightsDefaultBackupRoot
+        if ($PSBoundParameters.ContainsKey('BackupPath'))
+        {
+            $backupRoot = $PSCmdlet.GetUnresolvedProviderPathFromPSPath($BackupPath)
+        }
+    }
+
+    process
+    {
+        try
+        {
+            foreach ($item in $Scope)
+            {
+                $facts = Get-IisLogonRightsFactSet -GroupPolicySource $GroupPolicySource
+                $factsJson = New-IisLogonRightsFactsDocument -Name $facts.Name -Files $facts.Files
+                $arguments = @('plan', '--snapshot', '-', '--format', 'json', '--log-format', 'json', '--rules', $RuleSet, '--site', $item)
+                if ($AllowTemporaryFix)
+                {
+                    $arguments += '--allow-temporary-fix'
+                }
+
+                $planRun = Invoke-IisLogonRightsEngine -ArgumentList $arguments -InputText $factsJson
+                $outcome = Invoke-IisLogonRightsPlanApplication -PlanJson $planRun.StandardOutput -SeceditText $facts.Files['secedit.inf'] -BackupRoot $backupRoot
+                if ($null -ne $outcome.BackupPath)
+                {
+                    Write-Information -MessageData ('Backup and undo plan: {0}' -f $outcome.BackupPath) -Tags 'IisLogonRightsDsc'
+                }
+
+                $inDesiredState = $null
+                if ($WhatIfPreference)
+                {
+                    Write-Verbose -Message 'WhatIf: nothing was changed, so the result is not tested.'
+                }
+                elseif (@($outcome.Declined).Count -gt 0)
+                {
+                    Write-Warning -Message ('{0} of the plan''s changes were declined, so the result is not tested; Test-IisAnonymousLogonRight tells the state.' -f @($outcome.Declined).Count)
+                }
+                else
+                {
+                    $after = Get-IisLogonRightsFactSet -GroupPolicySource $GroupPolicySource
+                    $afterJson = New-IisLogonRightsFactsDocument -Name $after.Name -Files $after.Files
+                    $result = Invoke-IisLogonRightsJudgement -Command 'test' -Scope $item -RuleSet $RuleSet -FactsJson $afterJson
+                    $inDesiredState = [System.Boolean] $result.inDesiredState
+                    if (-not $inDesiredState)
+                    {
+                        $remaining = @(
+                            foreach ($finding in @($result.findings))
+                            {
+                                $converted = ConvertTo-IisLogonRightsFinding -Finding $finding
+                                if (-not $converted.InDesiredState)
+                                {
+                                    $converted.Message
+                                }
+                            }
+                        )
+                        $undoHint = ''
+                        if ($null -ne $outcome.BackupPath)
+                        {
+                            $undoHint = ' The changes that were applied can be undone with: Undo-IisAnonymousLogonRight -BackupPath ''{0}''' -f $outcome.BackupPath
+                        }
+
+                        $notReached = @{
+                            ErrorId           = 'IisLogonRightsNotInDesiredState'
+                            Category          = 'InvalidResult'
+                            TargetObject      = $item
+                            Message           = 'Scope {0} is still not in the desired state after Set ({1} change(s) applied). What remains: {2}{3}' -f $item, @($outcome.Applied).Count, ($remaining -join ' | '), $undoHint
+                            RecommendedAction = ((Get-IisLogonRightsEngineContract).ExitCodes | Where-Object { $_.Name -eq 'notInDesiredState' }).RecommendedAction
+                        }
+                        $PSCmdlet.ThrowTerminatingError((New-IisLogonRightsErrorRecord @notReached))
+                    }
+                }
+
+                if ($PassThru)
+                {
+                    [pscustomobject] @{
+                        PSTypeName     = 'IisLogonRightsDsc.ChangeResult'
+                        Operation      = 'Set'
+                        Scope          = $item
+                        Applied        = @(foreach ($action in @($outcome.Applied)) { ConvertTo-IisLogonRightsPlanAction -Action $action })
+                        Refused        = @($outcome.Refused)
+                        BackupPath     = $outcome.BackupPath
+                        InDesiredState = $inDesiredState
+                    }
+                }
+            }
+        }
+        catch
+        {
+            $PSCmdlet.ThrowTerminatingError($_)
+        }
+    }
+}
