@@ -8,6 +8,7 @@ import type { GpoRightAssignment, GroupPolicyResult, PolicyHolder } from '../../
 import { BASE_NS, RSOP_NS, SECURITY_NS, SETTINGS_NS, TYPES_NS, parseGroupPolicyXml, parseGroupPolicyXmlText } from '../../src/parse/gpresult';
 import { parseSecurityTemplate } from '../../src/parse/secedit-inf';
 import { readShared, skipUnlessShared } from '../helpers/shared';
+import { inputErrorFrom } from '../helpers/errors';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'gpresult');
 const WEB01 = 'web01.gpresult.xml';
@@ -28,16 +29,6 @@ function utf16leWithBom(text: string): Uint8Array {
   return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 }
 
-/** Runs `action`, which must throw an InputError, and returns it for further checks. */
-function inputErrorFrom(action: () => unknown): InputError {
-  try {
-    action();
-  } catch (error) {
-    assert.ok(error instanceof InputError, `expected an InputError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected an InputError, but parsing succeeded');
-}
 
 function entriesFor(result: GroupPolicyResult, right: string): GpoRightAssignment[] {
   return result.assignments.filter((assignment) => assignment.right === right);

@@ -6,6 +6,7 @@ import { InputError } from '../../src/core/errors';
 import type { AnonymousScope, IisConfiguration } from '../../src/core/model';
 import { decodeText } from '../../src/parse/decode';
 import { parseMetabase } from '../../src/parse/metabase';
+import { inputErrorFrom } from '../helpers/errors';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'metabase');
 const FILE = 'MetaBase.xml';
@@ -43,15 +44,6 @@ function diagnosticCodes(config: IisConfiguration): string[] {
   return config.diagnostics.map((diagnostic) => diagnostic.code);
 }
 
-function inputErrorFrom(action: () => unknown): InputError {
-  try {
-    action();
-  } catch (error) {
-    assert.ok(error instanceof InputError, `expected an InputError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected an InputError, but parsing succeeded');
-}
 
 /** A MetaBase.xml around the given key elements, written the way IIS writes them (tabs, one attribute a line). */
 function metabase(...keys: string[]): string {

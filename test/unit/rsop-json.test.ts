@@ -9,6 +9,7 @@ import type { GroupPolicyResult, PolicyHolder } from '../../src/core/model';
 import { parseGroupPolicyXmlText } from '../../src/parse/gpresult';
 import { parseRsopJson, parseRsopJsonText } from '../../src/parse/rsop-json';
 import { normalizeSid } from '../../src/core/sids';
+import { inputErrorFrom } from '../helpers/errors';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'gpresult');
 const SCHEMA_PATH = join(__dirname, '..', '..', 'schemas', 'rsop.schema.json');
@@ -21,15 +22,6 @@ function parse(value: unknown): GroupPolicyResult {
   return parseRsopJson(value, FILE);
 }
 
-function inputErrorFrom(action: () => unknown): InputError {
-  try {
-    action();
-  } catch (error) {
-    assert.ok(error instanceof InputError, `expected an InputError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected an InputError, but parsing succeeded');
-}
 
 function entry(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return { right: 'SeNetworkLogonRight', accounts: ['*S-1-5-32-544'], precedence: 1, gpoId: BASELINE, gpoName: 'Contoso Server Baseline', ...overrides };

@@ -5,6 +5,7 @@ import { MAX_INF_LINE_LENGTH } from '../../src/core/limits';
 import type { PolicyHolder, RightAssignment, SecurityTemplate } from '../../src/core/model';
 import { parseSecurityTemplate, parseSecurityTemplateText } from '../../src/parse/secedit-inf';
 import { listShared, readShared, skipUnlessShared } from '../helpers/shared';
+import { inputErrorFrom } from '../helpers/errors';
 
 const FILE = 'secedit.inf';
 
@@ -35,16 +36,6 @@ function sortedSids(template: SecurityTemplate, right: string): string[] {
   return sidsOf(assignment(template, right).holders).sort();
 }
 
-/** Runs `action`, which must throw an InputError, and returns it for further checks. */
-function inputErrorFrom(action: () => unknown): InputError {
-  try {
-    action();
-  } catch (error) {
-    assert.ok(error instanceof InputError, `expected an InputError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected an InputError, but parsing succeeded');
-}
 
 function template(...privilegeLines: string[]): string {
   return ['[Unicode]', 'Unicode=yes', '[Privilege Rights]', ...privilegeLines, '[Version]', 'signature="$CHICAGO$"', 'Revision=1', ''].join('\r\n');
