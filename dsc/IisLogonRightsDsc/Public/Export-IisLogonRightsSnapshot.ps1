@@ -28,6 +28,12 @@ function Export-IisLogonRightsSnapshot
     .PARAMETER Force
         Replace the snapshot files already in the folder.
 
+    .PARAMETER WhatIf
+        Collects, but shows where the snapshot would be written instead of writing it.
+
+    .PARAMETER Confirm
+        Asks before writing the snapshot.
+
     .OUTPUTS
         IisLogonRightsDsc.Snapshot
 
