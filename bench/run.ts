@@ -6,7 +6,7 @@
  * Options: --quick (fewer repetitions, no 100,000-site case; for trying changes),
  *          --sizes 1000,10000,100000, --json <file> (also write the raw results).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -77,6 +77,23 @@ function runWorker(args: readonly string[], nodeOptions: readonly string[] = [])
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`worker ${args.join(' ')} exited ${result.status}: ${result.stderr.toString()}`);
   return JSON.parse(result.stdout.toString()) as WorkerResult;
+}
+
+/** Wall-clock time of n node processes started together (one per core), start to last exit. */
+async function timeParallel(argsFor: (index: number) => readonly string[], processes: number, expectedExitCodes: readonly number[]): Promise<number> {
+  const start = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: processes }, (_, index) => new Promise<void>((resolvePromise, reject) => {
+      const child = spawn(process.execPath, [...argsFor(index)], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      child.on('error', reject);
+      child.on('exit', (code) => (code !== null && expectedExitCodes.includes(code) ? resolvePromise() : reject(new Error(`${argsFor(index).slice(0, 3).join(' ')} ... exited ${code}: ${stderr}`))));
+    })),
+  );
+  return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
 function buildWorker(): void {
@@ -268,14 +285,27 @@ function cliHasReport(): boolean {
   return /^\s+report\b/m.test(help.stdout ?? '');
 }
 
-function fleetThroughput(count: number, repetitions: number): FleetResult {
+async function fleetThroughput(count: number, repetitions: number): Promise<FleetResult> {
   const { folder, summary } = fleetInput(count);
-  const hosts = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
+  const hostFolders = readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(folder, entry.name))
+    .sort();
+  const hosts = hostFolders.length;
   const useCli = cliHasReport();
   const mode: FleetResult['mode'] = useCli ? 'cli report' : 'in-process engine';
+  const cores = cpus().length;
   const perSecond: number[] = [];
   const floorPerSecond: number[] = [];
+  const parallelPerSecond: number[] = [];
   for (let run = 0; run < repetitions; run++) {
+    // One process per core, each given every n-th snapshot folder: what an administrator can do
+    // today by splitting the fleet, and what a parallel `report` would reach.
+    const share = (index: number) => hostFolders.filter((_, position) => position % cores === index);
+    const parallelMs = useCli
+      ? await timeParallel((index) => [BUNDLE, 'report', ...share(index), '--format', 'json'], cores, [0, 1, 3])
+      : await timeParallel((index) => [WORKER, 'fleet', folder, `${index}/${cores}`], cores, [0]);
+    parallelPerSecond.push(hosts / (parallelMs / 1000));
     // The floor runs in one process too, start-up included, so the two compare like for like.
     floorPerSecond.push(hosts / (timeSpawn(process.execPath, [WORKER, 'xmlfloor', folder], [0]) / 1000));
     if (useCli) {
@@ -290,11 +320,21 @@ function fleetThroughput(count: number, repetitions: number): FleetResult {
     : `no \`report\` command: loadSnapshotFolder + judgeSnapshot in one process; ${summary.sites.toLocaleString('en-US')} sites, ${summary.truncated} broken snapshots`;
   const value = summarize(perSecond);
   const floor = summarize(floorPerSecond);
+  const parallel = summarize(parallelPerSecond);
   return {
     mode,
     rows: [
       { id: 'P3', label: `saxes parse of the fleet's files (floor)`, value: floor, unit: '/s', note: 'one process: read + decode every file, bare saxes over every XML file' },
       { id: 'P3', label: `fleet of ${hosts.toLocaleString('en-US')} snapshots (${mode})`, value, unit: '/s', ratio: floor.median / value.median, target: `>= ${TARGETS.fleetSnapshotsPerSecond}/s`, pass: value.median >= TARGETS.fleetSnapshotsPerSecond, note },
+      {
+        id: 'P3',
+        label: `the same fleet split over ${cores} processes`,
+        value: parallel,
+        unit: '/s',
+        target: `>= ${TARGETS.fleetSnapshotsPerSecond}/s`,
+        pass: parallel.median >= TARGETS.fleetSnapshotsPerSecond,
+        note: `${useCli ? '`report --format json`' : 'loadSnapshotFolder + judgeSnapshot'} in ${cores} processes at once, each given every ${cores === 2 ? 'other' : `${cores}th`} snapshot folder, start-up included`,
+      },
     ],
   };
 }
@@ -354,7 +394,7 @@ function machineLine(nodeFloorMs: number | undefined): string {
 
 // ---------------------------------------------------------------------------------------------
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, json: { type: 'string' }, only: { type: 'string' } } });
   const quick = values.quick === true;
   const sizes = (values.sizes ?? (quick ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
@@ -383,7 +423,7 @@ function main(): void {
   let fleetMode: string | undefined;
   if (only.has('P3')) {
     log('P3: fleet');
-    const fleet = fleetThroughput(1000, quick ? 2 : 5);
+    const fleet = await fleetThroughput(1000, quick ? 2 : 5);
     fleetMode = fleet.mode;
     rows.push(...fleet.rows);
   }
@@ -400,4 +440,7 @@ function main(): void {
   }
 }
 
-main();
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

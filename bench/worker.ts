@@ -5,7 +5,9 @@
  *
  *   worker.cjs floor  <file> bare|empty   read + decode + saxes parse of one XML file
  *   worker.cjs engine <folder>            loadSnapshotFolder + judgeSnapshot
- *   worker.cjs fleet  <folder>            the same for every snapshot folder inside <folder>
+ *   worker.cjs fleet  <folder> [i/n]      the same for every snapshot folder inside <folder>
+ *                                         (with i/n: only every n-th one from the i-th, so n
+ *                                         processes can split a fleet between cores)
  *   worker.cjs phases <folder>            one cold `test --format json`, timed phase by phase
  *   worker.cjs xmlfloor <folder>...       read + decode + bare saxes parse of every snapshot's
  *                                         XML files, and read + decode of the rest
@@ -135,8 +137,13 @@ function countStatuses(findings: readonly { status: string }[]): Record<string, 
 }
 
 /** The in-process fleet run: every snapshot judged, a broken one counted and skipped. */
-function fleet(folder: string): Measurement {
-  const hosts = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+function fleet(folder: string, shard = '0/1'): Measurement {
+  const [index, count] = shard.split('/').map(Number) as [number, number];
+  const hosts = readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .filter((_, position) => position % count === index);
   const start = process.hrtime.bigint();
   let failed = 0;
   let outOfDesiredState = 0;
@@ -161,7 +168,7 @@ function main(argv: readonly string[]): void {
   let result: Measurement;
   if (mode === 'floor') result = floor(target, variant ?? 'bare');
   else if (mode === 'engine') result = engine(target);
-  else if (mode === 'fleet') result = fleet(target);
+  else if (mode === 'fleet') result = fleet(target, variant);
   else if (mode === 'phases') result = phases(target);
   else if (mode === 'xmlfloor') result = xmlFloor(argv.slice(1));
   else throw new Error(`unknown mode ${String(mode)}`);
