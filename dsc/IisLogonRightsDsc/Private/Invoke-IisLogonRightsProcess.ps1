@@ -39,6 +39,7 @@ function Invoke-IisLogonRightsProcess
 
         [Parameter(Mandatory = $true)]
         [AllowEmptyCollection()]
+        [AllowEmptyString()]
         [System.String[]]
         $ArgumentList,
 
