@@ -1,0 +1,120 @@
+<#
+    Pester 5 tests of the collector with the Windows calls mocked at the module's boundary
+    functions (secedit, IIS files, WMI, account lookups): what Get-IisLogonRightsFactSet
+    gathers, what it does when a source fails, and that the engine accepts the result.
+#>
+BeforeAll {
+    $script:repositoryRoot = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))
+    Import-Module -Name ([System.IO.Path]::Combine($PSScriptRoot, '..', 'IisLogonRightsDsc', 'IisLogonRightsDsc.psd1')) -Force
+    $PSDefaultParameterValues['Mock:ModuleName'] = 'IisLogonRightsDsc'
+    $PSDefaultParameterValues['Should:ModuleName'] = 'IisLogonRightsDsc'
+    $script:example = [System.IO.Path]::Combine($script:repositoryRoot, 'examples', 'snapshots', 'iis10-specificuser-pool-missing-batch')
+}
+
+AfterAll {
+    $PSDefaultParameterValues.Remove('Mock:ModuleName')
+    $PSDefaultParameterValues.Remove('Should:ModuleName')
+    Remove-Module -Name 'IisLogonRightsDsc' -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Get-IisLogonRightsFactSet' {
+    BeforeEach {
+        Mock -CommandName Export-IisLogonRightsUserRightsPolicy -MockWith { [System.IO.File]::ReadAllText([System.IO.Path]::Combine($script:example, 'secedit.inf')) }
+        Mock -CommandName Get-IisLogonRightsIisConfiguration -MockWith {
+            [pscustomobject] @{ FileName = 'applicationHost.config'; Path = 'C:\Windows\System32\inetsrv\config\applicationHost.config'; Text = [System.IO.File]::ReadAllText([System.IO.Path]::Combine($script:example, 'applicationHost.config')) }
+        }
+        Mock -CommandName Get-IisLogonRightsCimInstance -ParameterFilter { $ClassName -eq 'RSOP_UserPrivilegeRight' } -MockWith {
+            [pscustomobject] @{ UserRight = 'SeNetworkLogonRight'; AccountList = @('*S-1-5-32-544', '*S-1-5-11'); precedence = 1; GPOID = 'CN={6AC1786C-016F-11D2-945F-00C04FB984F9},CN=Policies,CN=System,DC=contoso,DC=com' }
+        }
+        Mock -CommandName Get-IisLogonRightsCimInstance -ParameterFilter { $ClassName -eq 'RSOP_GPO' } -MockWith {
+            [pscustomobject] @{ id = 'CN={6AC1786C-016F-11D2-945F-00C04FB984F9},CN=Policies,CN=System,DC=contoso,DC=com'; name = 'CONTOSO Servers - User Rights' }
+        }
+        Mock -CommandName Export-IisLogonRightsGroupPolicyResult -MockWith { [System.IO.File]::ReadAllText([System.IO.Path]::Combine($script:example, 'gpresult.xml')) }
+        Mock -CommandName Get-IisLogonRightsHostFact -MockWith { [ordered] @{ computerName = 'WEB03'; domain = 'CONTOSO'; domainJoined = $true; osVersion = '10.0.20348'; iisVersion = '10.0' } }
+        Mock -CommandName Get-IisLogonRightsLocalGroupMember -MockWith { @{ 'S-1-5-32-545' = @('S-1-5-11', 'S-1-5-4'); 'S-1-5-32-568' = @('S-1-5-17') } }
+        Mock -CommandName Get-IisLogonRightsDomainGroup -MockWith { @('S-1-5-21-2060260628-1893702904-3285376245-513') }
+        Mock -CommandName Resolve-IisLogonRightsAccountSid -MockWith {
+            switch ($Name)
+            {
+                'CONTOSO\svc-reports' { [pscustomobject] @{ Sid = 'S-1-5-21-2060260628-1893702904-3285376245-1604'; CanonicalName = 'CONTOSO\svc-reports' } }
+                'IUSR' { [pscustomobject] @{ Sid = 'S-1-5-17'; CanonicalName = 'NT AUTHORITY\IUSR' } }
+                'Guest' { [pscustomobject] @{ Sid = 'S-1-5-21-496250926-734067688-4248505504-501'; CanonicalName = 'WEB03\Guest' } }
+                default { throw 'Some or all identity references could not be translated.' }
+            }
+        }
+    }
+
+    Context 'When every source answers' {
+        It 'Should gather every file, resolve the mentioned names and list the others as unresolved' {
+            $facts = InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock { Get-IisLogonRightsFactSet }
+            $facts.Name | Should -Be 'WEB03'
+            @($facts.Files.Keys) | Should -Be @('secedit.inf', 'applicationHost.config', 'rsop.json', 'accounts.json', 'host.json')
+            @($facts.Files['rsop.json'])[0].gpoName | Should -Be 'CONTOSO Servers - User Rights'
+            @($facts.Files['accounts.json'].accounts | ForEach-Object { $_.name }) | Should -Be @('CONTOSO\svc-reports', 'NT AUTHORITY\IUSR', 'WEB03\Guest')
+            @($facts.Files['accounts.json'].unresolved | ForEach-Object { $_.name }) | Should -Be @('IIS APPPOOL\DefaultAppPool', 'IIS APPPOOL\ReportsPool', 'IIS APPPOOL\Docs')
+            Should -Invoke -CommandName Get-IisLogonRightsDomainGroup -Exactly -Times 1 -Scope It
+            Should -Invoke -CommandName Export-IisLogonRightsGroupPolicyResult -Exactly -Times 0 -Scope It
+        }
+
+        It 'Should produce facts the engine judges' {
+            $json = InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock {
+                $facts = Get-IisLogonRightsFactSet
+                New-IisLogonRightsFactsDocument -Name $facts.Name -Files $facts.Files
+            }
+            $result = InModuleScope -ModuleName 'IisLogonRightsDsc' -Parameters @{ Json = $json } -ScriptBlock {
+                param ($Json)
+                Invoke-IisLogonRightsJudgement -Command 'test' -Scope 'Reports' -RuleSet 'documented' -FactsJson $Json
+            }
+            $result.inDesiredState | Should -BeFalse
+            @($result.findings)[0].status | Should -Be 'missing'
+        }
+    }
+
+    Context 'When RSoP WMI cannot be read' {
+        BeforeEach {
+            Mock -CommandName Get-IisLogonRightsCimInstance -ParameterFilter { $Namespace -eq 'root\rsop\computer' } -MockWith { throw 'Access denied' }
+        }
+
+        It 'Should fall back to gpresult only when asked to' {
+            $facts = InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock { Get-IisLogonRightsFactSet -GroupPolicySource 'RsopThenGpresult' -WarningAction SilentlyContinue }
+            $facts.Files.Contains('gpresult.xml') | Should -BeTrue
+            $facts.Files.Contains('rsop.json') | Should -BeFalse
+            Should -Invoke -CommandName Export-IisLogonRightsGroupPolicyResult -Exactly -Times 1 -Scope It
+        }
+
+        It 'Should warn and leave the Group Policy facts out otherwise' {
+            $facts = InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock { Get-IisLogonRightsFactSet -WarningAction SilentlyContinue }
+            $facts.Files.Contains('rsop.json') | Should -BeFalse
+            $facts.Files.Contains('gpresult.xml') | Should -BeFalse
+            Should -Invoke -CommandName Export-IisLogonRightsGroupPolicyResult -Exactly -Times 0 -Scope It
+        }
+    }
+
+    Context 'When the domain cannot be reached' {
+        BeforeEach {
+            Mock -CommandName Get-IisLogonRightsDomainGroup -MockWith { throw 'The server is not operational.' }
+        }
+
+        It 'Should keep the local groups and say so' {
+            $facts = InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock { Get-IisLogonRightsFactSet -WarningAction SilentlyContinue }
+            $reports = @($facts.Files['accounts.json'].accounts | Where-Object { $_.name -eq 'CONTOSO\svc-reports' })[0]
+            @($reports.groups) | Should -Be @('S-1-5-32-545')
+        }
+    }
+}
+
+Describe 'Export-IisLogonRightsUserRightsPolicy' {
+    It 'Should remove its temp files when secedit fails' {
+        Mock -CommandName Invoke-IisLogonRightsNativeCommand -MockWith { [pscustomobject] @{ ExitCode = 1; Output = 'Access is denied.' } }
+        { InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock { Export-IisLogonRightsUserRightsPolicy } } | Should -Throw -ErrorId 'IisLogonRightsSeceditFailed*'
+        Should -Invoke -CommandName Invoke-IisLogonRightsNativeCommand -Exactly -Times 1 -Scope It -ParameterFilter { $ArgumentList -contains '/export' -and $ArgumentList -contains 'USER_RIGHTS' }
+        @(Get-ChildItem -Path ([System.IO.Path]::GetTempPath()) -Filter 'iis-logon-rights-*.inf' -ErrorAction SilentlyContinue | Where-Object { $_.LastWriteTime -gt (Get-Date).AddMinutes(-1) }).Count | Should -Be 0
+    }
+}
+
+Describe 'Get-IisLogonRightsIisConfiguration' -Skip:([System.Environment]::OSVersion.Platform -ne [System.PlatformID]::Win32NT) {
+    It 'Should never return a password value' {
+        $configuration = InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock { Get-IisLogonRightsIisConfiguration }
+        $configuration.Text | Should -Not -Match 'password="\[enc:'
+    }
+}

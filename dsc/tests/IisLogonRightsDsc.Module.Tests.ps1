@@ -1,0 +1,67 @@
+<#
+    Pester 5 tests of the module as PowerShell sees it: the manifest loads, the commands and
+    the DSC resource are exported, and every command has help. Needs the built module (node
+    build.mjs copies the engine into bin\). Runs in Windows PowerShell 5.1 and PowerShell 7.
+#>
+BeforeDiscovery {
+    $script:onWindows = [System.Environment]::OSVersion.Platform -eq [System.PlatformID]::Win32NT
+    $script:hasDscCmdlets = $null -ne (Get-Command -Name 'Get-DscResource' -ErrorAction SilentlyContinue)
+}
+
+BeforeAll {
+    $script:manifestPath = [System.IO.Path]::Combine($PSScriptRoot, '..', 'IisLogonRightsDsc', 'IisLogonRightsDsc.psd1')
+    $script:module = Import-Module -Name $script:manifestPath -Force -PassThru
+}
+
+AfterAll {
+    Remove-Module -Name 'IisLogonRightsDsc' -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'IisLogonRightsDsc module' {
+    It 'Should have a valid manifest' {
+        $manifest = Test-ModuleManifest -Path $script:manifestPath -ErrorAction Stop
+        $manifest.PowerShellVersion | Should -Be ([System.Version] '5.1')
+        $manifest.CompatiblePSEditions | Should -Contain 'Desktop'
+        $manifest.CompatiblePSEditions | Should -Contain 'Core'
+    }
+
+    It 'Should export exactly the public commands' {
+        @($script:module.ExportedFunctions.Keys | Sort-Object) | Should -Be @(
+            'Export-IisLogonRightsSnapshot',
+            'Get-IisAnonymousLogonRight',
+            'Set-IisAnonymousLogonRight',
+            'Set-IisLogonRightsNodePath',
+            'Test-IisAnonymousLogonRight',
+            'Undo-IisAnonymousLogonRight'
+        )
+    }
+
+    It 'Should have help with a synopsis and an example for <_>' -ForEach @(
+        'Export-IisLogonRightsSnapshot',
+        'Get-IisAnonymousLogonRight',
+        'Set-IisAnonymousLogonRight',
+        'Set-IisLogonRightsNodePath',
+        'Test-IisAnonymousLogonRight',
+        'Undo-IisAnonymousLogonRight'
+    ) {
+        $help = Get-Help -Name $_ -Full
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        @($help.Examples.Example).Count | Should -BeGreaterThan 0
+    }
+
+    It 'Should ship the engine with the module version' {
+        $bundle = [System.IO.Path]::Combine($script:module.ModuleBase, 'bin', 'iis-logon-rights.cjs')
+        $bundle | Should -Exist
+        (& node $bundle --version) | Should -Be $script:module.Version.ToString()
+    }
+
+    It 'Should show the about topic' {
+        Get-Help -Name 'about_IisLogonRightsDsc' | Out-String | Should -Match 'Set-IisAnonymousLogonRight'
+    }
+
+    It 'Should expose the class-based DSC resource' -Skip:(-not ($script:onWindows -and $script:hasDscCmdlets)) {
+        $resource = Get-DscResource -Name 'IisAnonymousLogonRight' -Module 'IisLogonRightsDsc'
+        $resource.ImplementedAs | Should -Be 'PowerShell'
+        @($resource.Properties | Where-Object { $_.Name -eq 'Scope' }).IsMandatory | Should -BeTrue
+    }
+}
