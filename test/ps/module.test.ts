@@ -287,7 +287,7 @@ describe('IisLogonRightsDsc module: manifest, commands, help and schema agreemen
     );
   });
 
-  it('every ErrorId the module raises is a literal that names the module, and every table ErrorId is used', function () {
+  it('every ErrorId the module raises is a literal that names the module, and Set raises the table\'s IisLogonRightsNotInDesiredState', function () {
     const moduleFiles = [...publicFiles, ...privateFiles, psm1, file(V3_ENTRY)];
     const texts = moduleFiles.map((entry) => readFileSync(join(REPO_ROOT, entry.path), 'utf8')).join('\n');
     const raised = [...texts.matchAll(/ErrorId\s*=\s*'([^']+)'/g)].map((match) => match[1]!);
@@ -319,6 +319,44 @@ describe('IisLogonRightsDsc module: manifest, commands, help and schema agreemen
     assert.deepEqual(found, []);
     const texts = moduleFiles.map((entry) => readFileSync(join(REPO_ROOT, entry.path), 'utf8'));
     assert.ok(texts.every((text) => !/['"]\/configure['"]/i.test(text)), 'secedit /configure replaces every holder of a right; the module uses LSA');
+  });
+
+  it('Pester tests replace only boundary functions (the ones whose help says so), the whole collector, or public commands', function () {
+    const boundary = functionsIn(privateFiles).filter((fn) => /A boundary function/.test(fn.help?.description ?? '')).map((fn) => fn.name).sort();
+    assert.deepEqual(boundary, [
+      'Add-IisLogonRightsAccountRight',
+      'Get-IisLogonRightsAccountRight',
+      'Get-IisLogonRightsCimInstance',
+      'Get-IisLogonRightsDomainGroup',
+      'Get-IisLogonRightsHostFact',
+      'Get-IisLogonRightsLocalGroupMember',
+      'Invoke-IisLogonRightsNativeCommand',
+      'Remove-IisLogonRightsAccountRight',
+      'Resolve-IisLogonRightsAccountSid',
+    ]);
+    // Reading files of the host is its own boundary: the IIS configuration and the two exports.
+    const replaceable = new Set([...boundary, 'Get-IisLogonRightsIisConfiguration', 'Export-IisLogonRightsUserRightsPolicy', 'Export-IisLogonRightsGroupPolicyResult', 'Get-IisLogonRightsFactSet', ...stringList(manifestValue(manifest, 'FunctionsToExport'))]);
+    const pester = files.filter((entry) => entry.path.startsWith('dsc/tests/') && entry.path.endsWith('.Tests.ps1'));
+    assert.ok(pester.length >= 4, pester.map((entry) => entry.path).join(', '));
+    const mocked = pester.flatMap((entry) => [...readFileSync(join(REPO_ROOT, entry.path), 'utf8').matchAll(/\bMock\s+-CommandName\s+([\w-]+)/g)].map((match) => `${entry.path}: ${match[1]}`));
+    assert.ok(mocked.length >= 10);
+    assert.deepEqual(mocked.filter((line) => !replaceable.has(line.split(': ')[1]!)), []);
+  });
+
+  it('the examples name only the resource\'s properties', function () {
+    const resource = byName(psm1.classes, 'IisAnonymousLogonRight');
+    const writable = resource.properties.filter((property) => property.dscProperty !== null && !property.dscProperty.notConfigurable).map((property) => property.name);
+    const readme = readFileSync(join(REPO_ROOT, 'dsc', 'examples', 'README.md'), 'utf8');
+    const block = /<!-- dsc-configuration -->\s*```powershell\n([\s\S]*?)```/.exec(readme);
+    assert.ok(block, 'the configuration block the Windows workflow compiles');
+    const configured = [...block[1]!.matchAll(/^\s+(\w+)\s+=\s+/gm)].map((match) => match[1]!);
+    assert.deepEqual(configured, writable, 'the configuration sets every writable property, by its exact name');
+    assert.match(block[1]!, /Import-DscResource -ModuleName 'IisLogonRightsDsc'/);
+    const ansible = readFileSync(join(REPO_ROOT, 'dsc', 'examples', 'ansible-win_dsc.yml'), 'utf8');
+    const task = /win_dsc:\n([\s\S]*?)\n\s*register:/.exec(ansible);
+    assert.ok(task);
+    const properties = [...task[1]!.matchAll(/^\s+(\w+):/gm)].map((match) => match[1]!).filter((name) => !['resource_name', 'module_name', 'module_version'].includes(name));
+    assert.deepEqual(properties, writable);
   });
 
   it('Native/IisLogonRightsLsa.cs compiles as C# 5 (the Windows PowerShell 5.1 Add-Type compiler)', function () {
