@@ -22,18 +22,27 @@ export function isValidSid(text: string): boolean {
  * Policy lists on a large server hold tens of thousands, so these skip the general path.
  */
 const NORMAL_SID = /^S-1-(?:0|[1-9]\d{0,12})(?:-(?:0|[1-9]\d{0,9})){0,15}$/;
-/** Only a ten-digit sub-authority can exceed 32 bits. */
-const TEN_DIGIT_SUB_AUTHORITY = /-\d{10}(?=-|$)/;
+/** Only a ten-digit sub-authority can exceed 32 bits (pool SIDs have several). */
+const TEN_DIGIT_SUB_AUTHORITY = /-(\d{10})(?=-|$)/g;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /** Upper-case `S-` prefix, no leading zeros; undefined when the text is not a SID. */
 export function normalizeSid(text: string): string | undefined {
   const trimmed = text.trim();
-  if (NORMAL_SID.test(trimmed) && !TEN_DIGIT_SUB_AUTHORITY.test(trimmed)) return trimmed;
+  if (NORMAL_SID.test(trimmed) && subAuthoritiesFit(trimmed)) return trimmed;
   if (!isValidSid(trimmed)) return undefined;
   const [, revision, authority, ...subAuthorities] = trimmed.split('-');
   const authorityText = authority!.toLowerCase().startsWith('0x') ? authority!.toUpperCase().replace('0X', '0x') : String(Number(authority));
   return ['S', revision, authorityText, ...subAuthorities.map((part) => String(Number(part)))].join('-');
+}
+
+/** For a SID in normal form: every sub-authority is at most 4294967295 (compared as text, same length). */
+function subAuthoritiesFit(sid: string): boolean {
+  TEN_DIGIT_SUB_AUTHORITY.lastIndex = 0;
+  for (let match = TEN_DIGIT_SUB_AUTHORITY.exec(sid); match !== null; match = TEN_DIGIT_SUB_AUTHORITY.exec(sid)) {
+    if (match[1]! > '4294967295') return false;
+  }
+  return true;
 }
 
 export type WellKnownSidEvidence = 'confirmed' | 'inferred';
