@@ -217,6 +217,8 @@ function Invoke-IisLogonRightsDscEntry
 # Dot-sourced (by a test), the script only defines its functions.
 if ($MyInvocation.InvocationName -ne '.')
 {
+    # Nothing but the instance line may reach stdout.
+    $ProgressPreference = 'SilentlyContinue'
     $utf8 = [System.Text.UTF8Encoding]::new($false)
     $stdin = [System.IO.StreamReader]::new([System.Console]::OpenStandardInput(), $utf8)
     $inputText = $stdin.ReadToEnd()

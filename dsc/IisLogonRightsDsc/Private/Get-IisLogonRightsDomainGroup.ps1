@@ -26,7 +26,7 @@ function Get-IisLogonRightsDomainGroup
         $Sid
     )
 
-    $null = [System.Reflection.Assembly]::Load('System.DirectoryServices.AccountManagement, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089')
+    Add-Type -AssemblyName 'System.DirectoryServices.AccountManagement'
     $context = [System.DirectoryServices.AccountManagement.PrincipalContext]::new([System.DirectoryServices.AccountManagement.ContextType]::Domain)
     try
     {

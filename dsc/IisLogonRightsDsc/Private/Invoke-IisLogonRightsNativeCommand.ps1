@@ -31,6 +31,9 @@ function Invoke-IisLogonRightsNativeCommand
         $ArgumentList
     )
 
+    # Windows PowerShell 5.1 turns a native program's stderr line into a terminating error when
+    # the preference is Stop (the module's default); the exit code is what decides here.
+    $ErrorActionPreference = 'Continue'
     $output = & $FilePath @ArgumentList 2>&1
     return [pscustomobject] @{
         ExitCode = $LASTEXITCODE
