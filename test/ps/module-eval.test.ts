@@ -89,6 +89,32 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     return folder;
   };
 
+  it('Test-ModuleManifest accepts the manifest, and the help system finds every command\'s help and the about topic', function () {
+    const result = runPowerShell(`
+      $manifest = Test-ModuleManifest -Path ${psQuote(MODULE_MANIFEST)}
+      $manifest.Version.ToString()
+      @($manifest.ExportedDscResources) -join ','
+      Import-Module ${psQuote(MODULE_MANIFEST)}
+      foreach ($command in @((Get-Module -Name 'IisLogonRightsDsc').ExportedFunctions.Keys)) {
+        $help = Get-Help -Name $command -Full
+        '{0}|{1}|{2}|{3}' -f $command, ($help.Synopsis.Length -gt 20), @($help.Examples.Example).Count, (@($help.Parameters.Parameter | ForEach-Object { $_.Name }) -join ',')
+      }
+      ([System.String] (Get-Help -Name 'about_IisLogonRightsDsc')).StartsWith('TOPIC')
+    `);
+    assertClean(result);
+    const output = values(result);
+    assert.equal(output[0], (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+    assert.equal(output[1], 'IisAnonymousLogonRight');
+    const help = new Map((output.slice(2, -1) as string[]).map((line) => [line.split('|')[0]!, line.split('|').slice(1)]));
+    assert.deepEqual([...help.keys()].sort(), ['Export-IisLogonRightsSnapshot', 'Get-IisAnonymousLogonRight', 'Set-IisAnonymousLogonRight', 'Set-IisLogonRightsNodePath', 'Test-IisAnonymousLogonRight', 'Undo-IisAnonymousLogonRight']);
+    for (const [command, [synopsis, examples]] of help) {
+      assert.equal(synopsis, 'True', `${command} synopsis`);
+      assert.ok(Number(examples) >= 1, `${command} examples`);
+    }
+    assert.deepEqual(help.get('Set-IisAnonymousLogonRight')![2]!.split(','), ['Scope', 'RuleSet', 'AllowTemporaryFix', 'BackupPath', 'GroupPolicySource', 'PassThru', 'WhatIf', 'Confirm']);
+    assert.equal(output.at(-1), true);
+  });
+
   it('ConvertTo-IisLogonRightsJson writes ASCII JSON: escapes, order, one-element and empty arrays, custom objects, enums', function () {
     const result = evalInModule(`
       ConvertTo-IisLogonRightsJson -InputObject ([ordered] @{ z = 'q"b\\s'; a = @('one'); e = @(); n = $null; t = $true; i = 42; d = 1.5; o = [pscustomobject] @{ k = 'v' }; w = [System.DayOfWeek]::Monday; u = "caf$([char] 0xE9) $([char] 0xD83D)$([char] 0xDE00) tab$([char] 9)" })
