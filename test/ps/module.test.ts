@@ -109,7 +109,7 @@ describe('IisLogonRightsDsc module: manifest, commands, help and schema agreemen
 
   it('every PowerShell file of the module is tracked by git, so the generic parser checks cover it', function () {
     const onDisk = (folder: string) => readdirSync(join(REPO_ROOT, folder)).filter((name) => /\.ps(d|m)?1$/i.test(name)).map((name) => `${folder}/${name}`);
-    const expected = [...onDisk(MODULE_DIR), ...onDisk(`${MODULE_DIR}/Public`), ...onDisk(`${MODULE_DIR}/Private`), ...onDisk(`${MODULE_DIR}/Data`), ...onDisk('dsc/v3'), ...onDisk(FIXTURES)];
+    const expected = [...onDisk(MODULE_DIR), ...onDisk(`${MODULE_DIR}/Public`), ...onDisk(`${MODULE_DIR}/Private`), ...onDisk(`${MODULE_DIR}/Data`), ...onDisk('dsc/v3'), ...onDisk('dsc/tests'), ...onDisk('dsc/examples'), ...onDisk(FIXTURES)];
     const tracked = new Set(files.map((entry) => entry.path));
     assert.deepEqual(expected.filter((path) => !tracked.has(path)), []);
     assert.ok(publicFiles.length >= 5 && privateFiles.length >= 30, `${publicFiles.length} public, ${privateFiles.length} private files`);
