@@ -116,6 +116,14 @@ function buildWorker(): void {
 // ---------------------------------------------------------------------------------------------
 // Inputs, generated once and cached (bench/.cache is gitignored).
 
+/** Inputs of older generator versions are never read again; they can be hundreds of MiB. */
+function removeStaleInputs(): void {
+  if (!existsSync(CACHE)) return;
+  for (const entry of readdirSync(CACHE)) {
+    if (/^inputs-v\d+$/.test(entry) && join(CACHE, entry) !== INPUTS) rmSync(join(CACHE, entry), { recursive: true, force: true });
+  }
+}
+
 function cached(name: string, generate: (folder: string) => void): string {
   const folder = join(INPUTS, name);
   const done = join(folder, '.complete');
@@ -402,6 +410,7 @@ async function main(): Promise<void> {
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run node build.mjs first (npm run bench does)`);
   const startLoad = loadavg();
   const started = Date.now();
+  removeStaleInputs();
   buildWorker();
 
   const rows: Row[] = [];
