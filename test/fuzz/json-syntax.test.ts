@@ -73,7 +73,41 @@ describe('JSON syntax-error locator', () => {
     assert.equal(firstInvalidOffset('[} '), 1);
     assert.equal(firstInvalidOffset('nul'), 3);
     assert.equal(firstInvalidOffset('nulL'), 3);
-    assert.equal(firstInvalidOffset('[' .repeat(100_000)), 100_000);
+    assert.equal(firstInvalidOffset('['.repeat(100_000)), 100_000);
+  });
+
+  it('reads past every escape JSON allows, and stops at the first it does not', () => {
+    const escapes = '"\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uABCD"';
+    assert.doesNotThrow(() => JSON.parse(escapes));
+    assert.equal(firstInvalidOffset(`[${escapes}, x]`), escapes.length + 3);
+    for (const bad of ['\\a', '\\x41', '\\U0041', '\\0']) assert.equal(firstInvalidOffset(`["ok${bad}"]`), 5, bad);
+    assert.equal(firstInvalidOffset('["ok\\u12"]'), 8, 'the first character that is not a hex digit');
+    assert.equal(firstInvalidOffset('"\\'), 2);
+    assert.equal(firstInvalidOffset('"\\u00'), 5);
+    assert.equal(firstInvalidOffset('"tab\there"'), 4);
+  });
+
+  it('reads numbers in every form JSON allows', () => {
+    for (const number of ['0', '-0', '7', '-12', '1.5', '-0.25', '1e5', '1E+5', '2.5e-3', '10']) {
+      assert.equal(firstInvalidOffset(`[${number} x]`), number.length + 2, number);
+    }
+    for (const [bad, at] of [['+1', 1], ['.5', 1], ['1.', 3], ['1e', 3], ['-a', 2], ['00', 2], ['1.5.2', 4]] as const) {
+      assert.equal(firstInvalidOffset(`[${bad}]`), at, bad);
+    }
+  });
+
+  it('reads the literals and nested containers, and stops at a mismatched close', () => {
+    assert.equal(firstInvalidOffset('[true, false, null, {"a": [{}], "b": []}] x'), 42);
+    assert.equal(firstInvalidOffset('{"a": [1}'), 8);
+    assert.equal(firstInvalidOffset('[{"a": 1]'), 8);
+    assert.equal(firstInvalidOffset('{"a": 1 "b": 2}'), 8);
+    assert.equal(firstInvalidOffset('[1 2]'), 3);
+    assert.equal(firstInvalidOffset('{"a": 1, }'), 9);
+    assert.equal(firstInvalidOffset('{"a"}'), 4);
+    assert.equal(firstInvalidOffset('[,1]'), 1);
+    assert.equal(firstInvalidOffset('fals'), 4);
+    assert.equal(firstInvalidOffset('falsy'), 4);
+    assert.equal(firstInvalidOffset('  \t\r\n'), 5);
   });
 
   it('counts lines at LF, CRLF and a lone CR, and columns from 1', () => {
