@@ -18,12 +18,14 @@ import { buildResultDocument } from './render/result-document';
 import { renderFindingsTable } from './render/table';
 import { fleetExitCodeName, summarizeFleet, type SnapshotOutcome } from './core/fleet';
 import { discoverSnapshots, judgeFleet } from './io/fleet';
+import { fleetWorkerCount, isFleetWorkerData, judgeFleetOnThreads, runFleetWorker } from './io/fleet-workers';
 import { renderJunit } from './render/junit';
 import { renderSarif } from './render/sarif';
 import { buildReportDocument } from './render/report-document';
 import { renderReportTable } from './render/report-table';
 import { CLEAR_LINE, progressLine, progressThrottle } from './render/report-progress';
 import { VERSION } from './version';
+import { isMainThread, workerData } from 'node:worker_threads';
 
 const COMMANDS = ['test', 'get', 'explain', 'plan', 'check-plan', 'report', 'dsc'] as const;
 const DSC_OPERATIONS = ['get', 'test', 'set'] as const;
@@ -297,11 +299,19 @@ function runReport(options: CliOptions, io: CliIo): ExitCode {
   const showProgress = io.stderr.isTTY === true && io.env.NO_COLOR === undefined && options.logFormat === 'text';
   const shouldDraw = progressThrottle(100, () => Date.now());
   let drawn = false;
-  const outcomes = judgeFleet(entries, { ruleSet: options.ruleSet, withGpo: baselines, keepPolicy: options.format === 'junit' }, (done, total, name) => {
+  const onProgress = (done: number, total: number, name: string) => {
     if (!showProgress || !shouldDraw(done, total)) return;
     io.stderr.write(progressLine(done, total, name, io.stderr.columns ?? 80));
     drawn = true;
-  });
+  };
+  const keepPolicy = options.format === 'junit';
+  // Worker threads re-launch this file, which only the bundle can do without a TypeScript loader;
+  // JUnit keeps each snapshot's policy projection, which holds functions and cannot cross threads.
+  const workers = !keepPolicy && __filename.endsWith('.cjs') ? fleetWorkerCount(entries.filter((entry) => entry.kind === 'snapshot').length) : 0;
+  const outcomes =
+    workers > 0
+      ? judgeFleetOnThreads(entries, { ruleSet: options.ruleSet, withGpo: baselines }, __filename, workers, onProgress)
+      : judgeFleet(entries, { ruleSet: options.ruleSet, withGpo: baselines, keepPolicy }, onProgress);
   if (drawn) io.stderr.write(CLEAR_LINE);
   for (const outcome of outcomes) {
     if (outcome.kind !== 'failed') continue;
@@ -315,7 +325,9 @@ function runReport(options: CliOptions, io: CliIo): ExitCode {
   return EXIT_CODES[fleetExitCodeName(summarizeFleet(outcomes))].code;
 }
 
-if (require.main === module) {
+if (!isMainThread && isFleetWorkerData(workerData)) {
+  runFleetWorker(workerData);
+} else if (require.main === module) {
   const code = runCli({
     argv: process.argv.slice(2),
     stdout: process.stdout,

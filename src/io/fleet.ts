@@ -91,19 +91,21 @@ export interface FleetOptions extends JudgeOptions {
 export function judgeFleet(entries: readonly FleetEntry[], options: FleetOptions, onProgress?: (done: number, total: number, name: string) => void): SnapshotOutcome[] {
   const outcomes: SnapshotOutcome[] = [];
   for (const [index, entry] of entries.entries()) {
-    if (entry.kind === 'failed') {
-      outcomes.push(entry);
-    } else {
-      try {
-        const snapshot = loadSnapshotFolder(entry.path);
-        const { evaluation, policy } = judgeSnapshot(snapshot, options);
-        outcomes.push({ kind: 'judged', name: snapshot.name, host: snapshot.host, evaluation, policy: options.keepPolicy ? policy : null });
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        outcomes.push({ kind: 'failed', name: entry.path, error: error.message });
-      }
-    }
+    outcomes.push(judgeFleetEntry(entry, options));
     onProgress?.(index + 1, entries.length, entry.kind === 'failed' ? entry.name : entry.path);
   }
   return outcomes;
+}
+
+/** Loads and judges one entry; an InputError becomes a failed outcome, any other error propagates. */
+export function judgeFleetEntry(entry: FleetEntry, options: FleetOptions): SnapshotOutcome {
+  if (entry.kind === 'failed') return entry;
+  try {
+    const snapshot = loadSnapshotFolder(entry.path);
+    const { evaluation, policy } = judgeSnapshot(snapshot, options);
+    return { kind: 'judged', name: snapshot.name, host: snapshot.host, evaluation, policy: options.keepPolicy ? policy : null };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { kind: 'failed', name: entry.path, error: error.message };
+  }
 }
