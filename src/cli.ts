@@ -18,14 +18,13 @@ import { buildResultDocument } from './render/result-document';
 import { renderFindingsTable } from './render/table';
 import { fleetExitCodeName, summarizeFleet, type SnapshotOutcome } from './core/fleet';
 import { discoverSnapshots, judgeFleet } from './io/fleet';
-import { fleetWorkerCount, isFleetWorkerData, judgeFleetOnThreads, runFleetWorker } from './io/fleet-workers';
+import { fleetWorkerCount, fleetWorkerData, judgeFleetOnThreads, runFleetWorker } from './io/fleet-workers';
 import { renderJunit } from './render/junit';
 import { renderSarif } from './render/sarif';
 import { buildReportDocument } from './render/report-document';
 import { renderReportTable } from './render/report-table';
 import { CLEAR_LINE, progressLine, progressThrottle } from './render/report-progress';
 import { VERSION } from './version';
-import { isMainThread, workerData } from 'node:worker_threads';
 
 const COMMANDS = ['test', 'get', 'explain', 'plan', 'check-plan', 'report', 'dsc'] as const;
 const DSC_OPERATIONS = ['get', 'test', 'set'] as const;
@@ -325,8 +324,9 @@ function runReport(options: CliOptions, io: CliIo): ExitCode {
   return EXIT_CODES[fleetExitCodeName(summarizeFleet(outcomes))].code;
 }
 
-if (!isMainThread && isFleetWorkerData(workerData)) {
-  runFleetWorker(workerData);
+const asFleetWorker = fleetWorkerData(process.argv);
+if (asFleetWorker !== undefined) {
+  runFleetWorker(asFleetWorker);
 } else if (require.main === module) {
   const code = runCli({
     argv: process.argv.slice(2),

@@ -1,4 +1,4 @@
-import Table from 'cli-table3';
+import { newCliTable } from './cli-table';
 import { describeRight } from '../core/rights';
 import type { PlanDocument } from '../io/plan-document';
 import type { TableStyle } from './table';
@@ -8,7 +8,7 @@ export function renderPlan(plan: PlanDocument, style: TableStyle): string {
   const out: string[] = [];
   out.push(`${plan.snapshot} (${plan.ruleSet} rules): ${plan.actions.length} action(s), ${plan.refused.length} refused, ${plan.gpoEdits.length} GPO edit(s).`);
   if (plan.actions.length > 0) {
-    const table = new Table({ head: ['Action', 'Right', 'Account', 'SID', 'Temporary', 'Fixes'], style: { head: style.color ? ['bold'] : [], border: [] } });
+    const table = newCliTable({ head: ['Action', 'Right', 'Account', 'SID', 'Temporary', 'Fixes'], style: { head: style.color ? ['bold'] : [], border: [] } });
     for (const action of plan.actions) {
       table.push([action.action, describeRight(action.right), action.account, action.sid, action.temporary ? 'yes (GPO-owned)' : 'no', action.fixes.map((fix) => `${fix.site ?? ''}${fix.path} (${fix.status})`).join('\n')]);
     }

@@ -1,4 +1,5 @@
-import Table from 'cli-table3';
+import type Table from 'cli-table3';
+import { newCliTable } from './cli-table';
 import { summarizeFleet, type FleetSummary, type SnapshotOutcome, type SummaryLimits, DEFAULT_SUMMARY_LIMITS } from '../core/fleet';
 import type { RuleSetName } from '../core/rules';
 import { ALL_STATUSES, FINDING_STATUSES, type FindingStatus } from '../core/status';
@@ -45,7 +46,7 @@ export function reportVerdict(summary: FleetSummary, ruleSet: RuleSetName): stri
 const COMPACT_CHARS = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 function newTable(head: string[], style: TableStyle, colWidths?: (number | null)[]): Table.Table {
-  return new Table({ head, chars: COMPACT_CHARS, style: { head: style.color ? ['bold'] : [], border: [] }, ...(colWidths ? { colWidths, wordWrap: true } : {}) });
+  return newCliTable({ head, chars: COMPACT_CHARS, style: { head: style.color ? ['bold'] : [], border: [] }, ...(colWidths ? { colWidths, wordWrap: true } : {}) });
 }
 
 /** The error names the file inside the snapshot; the Snapshot column already names the folder. */

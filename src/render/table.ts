@@ -1,4 +1,4 @@
-import Table from 'cli-table3';
+import { newCliTable } from './cli-table';
 import { describeAccount, type Evaluation, type Finding } from '../core/evaluate';
 import { describeRight } from '../core/rights';
 import type { FindingStatus } from '../core/status';
@@ -24,7 +24,7 @@ export function paintStatus(status: FindingStatus, style: TableStyle): string {
 
 /** Names and SIDs side by side, friendly right names with the constant (issue 6). */
 export function renderFindingsTable(snapshotName: string, evaluation: Evaluation, style: TableStyle): string {
-  const table = new Table({
+  const table = newCliTable({
     head: ['Site', 'Path', 'Anonymous identity', 'SID', 'Right', 'Status', 'Through'],
     style: { head: style.color ? ['bold'] : [], border: [] },
     wordWrap: true,
