@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha1Utf16le } from './sha1';
 
 /**
  * Security identifiers: syntax, normalisation, the well-known table, and the application pool
@@ -137,9 +137,10 @@ export function accountShortName(name: string): string {
  * LookupAccountName answer, when present in accounts.json, takes precedence.
  */
 export function applicationPoolSid(poolName: string): string {
-  const digest = createHash('sha1').update(Buffer.from(poolName.toLowerCase(), 'utf16le')).digest();
+  const digest = sha1Utf16le(poolName.toLowerCase());
+  // The digest's bytes read as little-endian numbers: each big-endian SHA-1 word byte-swapped.
   const parts: number[] = [];
-  for (let offset = 0; offset < 20; offset += 4) parts.push(digest.readUInt32LE(offset));
+  for (const word of digest) parts.push(((word & 0xff) * 0x1000000 + ((word >>> 8) & 0xff) * 0x10000 + ((word >>> 16) & 0xff) * 0x100 + (word >>> 24)));
   return `S-1-5-82-${parts.join('-')}`;
 }
 

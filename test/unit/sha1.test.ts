@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { sha1Utf16le } from '../../src/core/sha1';
+
+/** The digest as node:crypto prints it: the five words big-endian, in hex. */
+function hex(words: Uint32Array): string {
+  return [...words].map((word) => word.toString(16).padStart(8, '0')).join('');
+}
+
+function nodeSha1(text: string): string {
+  return createHash('sha1').update(Buffer.from(text, 'utf16le')).digest('hex');
+}
+
+describe('sha1Utf16le', () => {
+  it('gives the FIPS 180 digest of the empty message', () => {
+    assert.equal(hex(sha1Utf16le('')), 'da39a3ee5e6b4b0d3255bfef95601890afd80709');
+  });
+
+  it('matches node:crypto at every padding boundary (lengths 0 to 140 bytes)', () => {
+    for (let length = 0; length <= 70; length++) {
+      const text = 'defaultapppool-'.repeat(5).slice(0, length);
+      assert.equal(hex(sha1Utf16le(text)), nodeSha1(text), `length ${length}`);
+    }
+  });
+
+  it('hashes lone surrogates as the code units they are, as Buffer.from(text, "utf16le") does', () => {
+    for (const text of ['\ud800', 'pool\udfff', '\udc00\ud800', '\u{1F600}pool']) assert.equal(hex(sha1Utf16le(text)), nodeSha1(text), JSON.stringify(text));
+  });
+
+  it('matches node:crypto on any string, lone surrogates and non-BMP characters included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => hex(sha1Utf16le(text)) === nodeSha1(text)),
+      { numRuns: 3000 },
+    );
+  });
+});
