@@ -273,9 +273,11 @@ function matchHolders(index: HolderIndex, right: string, purpose: 'allow' | 'den
   for (const { holder, normalizedName } of index.unresolved) {
     if (holder.kind === 'name' && normalizedName !== identityName) unresolved.push({ right, name: holder.name });
   }
-  const counted = new Map(token.filter((entry) => tokenSidCounts(entry.evidence, purpose, ruleSet)).map((entry) => [entry.sid, entry]));
   const found: { entry: IndexedHolder; sid: string; tokenEntry: TokenSid }[] = [];
-  for (const [sid, tokenEntry] of counted) {
+  // computeTokenSids gives each SID once, so the token is walked as it is (no map per call).
+  for (const tokenEntry of token) {
+    if (!tokenSidCounts(tokenEntry.evidence, purpose, ruleSet)) continue;
+    const sid = tokenEntry.sid;
     let first = index.bySid.get(sid)?.find((entry) => entry.normalizedName !== identityName);
     if (sid === identity.sid) {
       const naming = index.byName.get(identityName)?.[0];

@@ -544,6 +544,8 @@ interface ResolvedNode {
   application: ApplicationRecord;
 }
 
+const NO_SETTINGS: readonly AnonymousSetting[] = [];
+
 function resolveNode(node: PathNode, site: SiteRecord, server: EffectiveAnonymous, memo: Map<PathNode, ResolvedNode>): ResolvedNode {
   const known = memo.get(node);
   if (known !== undefined) return known;
@@ -558,9 +560,10 @@ function resolveNode(node: PathNode, site: SiteRecord, server: EffectiveAnonymou
   let resolved = parentResolved;
   for (let index = pending.length - 1; index >= 0; index--) {
     const current = pending[index]!;
-    const tags = current.locations ?? [];
-    const allSettings = tags.flatMap((tag) => tag.settings);
-    const inheritedSettings = tags.filter((tag) => tag.inheritInChildApplications).flatMap((tag) => tag.settings);
+    // Most nodes carry no location tag; they allocate nothing here.
+    const tags = current.locations;
+    const allSettings = tags === undefined ? NO_SETTINGS : tags.flatMap((tag) => tag.settings);
+    const inheritedSettings = tags === undefined ? NO_SETTINGS : tags.filter((tag) => tag.inheritInChildApplications).flatMap((tag) => tag.settings);
     const aboveForChildren = resolved?.forChildApplications ?? server;
     // An application starts from what its parent passes to child applications; a folder continues its application.
     const start = current.application !== undefined || resolved === undefined ? aboveForChildren : resolved.here;
