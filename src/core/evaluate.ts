@@ -101,21 +101,15 @@ export function reasonFor(finding: Finding): Reason {
 }
 
 function evaluateScope(scope: AnonymousScope, input: EvaluationInput, accounts: AccountIndex, indexHolders: HolderIndexer): Finding {
-  const base = {
-    site: scope.site,
-    path: scope.path,
-    scopeKind: scope.kind,
-    applicationPool: scope.applicationPool,
-  };
   const resolution = resolveAnonymousIdentity(scope, input.iis, accounts, input.host);
   const where = describeScope(scope);
 
   if (resolution.kind === 'anonymous-disabled') {
-    return emptyFinding(base, { name: scope.anonymous.userName || '(application pool identity)', sid: null, kind: 'unknown', accountKind: 'unknown', definedAt: scope.anonymous.definedAt }, 'not-required', `${where}: anonymous authentication is disabled, so no anonymous identity needs a logon right.`);
+    return emptyFinding(scope, { name: scope.anonymous.userName || '(application pool identity)', sid: null, kind: 'unknown', accountKind: 'unknown', definedAt: scope.anonymous.definedAt }, 'not-required', `${where}: anonymous authentication is disabled, so no anonymous identity needs a logon right.`);
   }
   if (resolution.kind === 'unknown-pool') {
     const poolText = resolution.poolName === null ? 'no application pool' : `application pool "${resolution.poolName}", which is not defined`;
-    return emptyFinding(base, { name: `(identity of ${poolText})`, sid: null, kind: 'app-pool-identity', accountKind: 'unknown', definedAt: scope.anonymous.definedAt }, 'unresolved', `${where}: anonymous requests run as the application pool identity (userName=""), but the path is served by ${poolText}; its identity cannot be judged.`);
+    return emptyFinding(scope, { name: `(identity of ${poolText})`, sid: null, kind: 'app-pool-identity', accountKind: 'unknown', definedAt: scope.anonymous.definedAt }, 'unresolved', `${where}: anonymous requests run as the application pool identity (userName=""), but the path is served by ${poolText}; its identity cannot be judged.`);
   }
 
   const identity = resolution.identity;
@@ -123,47 +117,21 @@ function evaluateScope(scope: AnonymousScope, input: EvaluationInput, accounts: 
   const rule = findRule(identity.source, identity.logonType);
   const enforced = rule !== undefined && isEnforced(rule, input.ruleSet);
   const ruleOut = rule ? { id: rule.id, evidence: rule.evidence, enforced, citation: rule.citation } : null;
-  const withRule = {
-    ...base,
-    identity: identityOut,
-    logonType: identity.logonType,
-    right: rule?.allowRight ?? null,
-    denyRight: rule?.denyRight ?? null,
-    rule: ruleOut,
-  };
+  const finding = ruledFinding(scope, identityOut, identity.logonType, rule, ruleOut);
 
   if (!rule || !enforced || rule.allowRight === null) {
-    return {
-      ...withRule,
-      status: 'not-required',
-      grantedBy: [],
-      deniedBy: [],
-      afterRefresh: null,
-      allowRightOwner: null,
-      denyRightOwner: null,
-      token: [],
-      matches: null,
-      unresolvedHolders: [],
-      message: notRequiredMessage(where, identity, rule, input.ruleSet),
-    };
+    finding.message = notRequiredMessage(where, identity, rule, input.ruleSet);
+    return finding;
   }
 
   const allowRightOwner = input.policy.owner(rule.allowRight);
   const denyRightOwner = rule.denyRight === null ? null : input.policy.owner(rule.denyRight);
+  finding.allowRightOwner = allowRightOwner;
+  finding.denyRightOwner = denyRightOwner;
   if (identity.sid === null) {
-    return {
-      ...withRule,
-      status: 'unresolved',
-      grantedBy: [],
-      deniedBy: [],
-      afterRefresh: null,
-      allowRightOwner,
-      denyRightOwner,
-      token: [],
-      matches: null,
-      unresolvedHolders: [],
-      message: `${where}: anonymous account ${identity.name} needs ${describeRight(rule.allowRight)}, but ${identity.unresolvedReason ?? 'its SID is unknown'}; resolve the account on the host and collect again.`,
-    };
+    finding.status = 'unresolved';
+    finding.message = `${where}: anonymous account ${identity.name} needs ${describeRight(rule.allowRight)}, but ${identity.unresolvedReason ?? 'its SID is unknown'}; resolve the account on the host and collect again.`;
+    return finding;
   }
 
   const token = computeTokenSids({ sid: identity.sid, accountKind: identity.accountKind, groups: identity.groups, source: identity.source, logonType: identity.logonType, host: input.host });
@@ -171,20 +139,13 @@ function evaluateScope(scope: AnonymousScope, input: EvaluationInput, accounts: 
   const check = (view: PolicyView) => checkRight(view, rule, identity, token, accounts, indexHolders, input.ruleSet, unresolvedHolders);
   const current = check(input.policy.current);
   const afterRefresh = check(input.policy.afterRefresh);
-  const status = decideStatus(current, afterRefresh, allowRightOwner, denyRightOwner);
-  const finding: Finding = {
-    ...withRule,
-    status,
-    grantedBy: sidsOf(current.grantedBy),
-    deniedBy: sidsOf(current.deniedBy),
-    afterRefresh: input.policy.hasGroupPolicyData ? { grantedBy: sidsOf(afterRefresh.grantedBy), deniedBy: sidsOf(afterRefresh.deniedBy) } : null,
-    allowRightOwner,
-    denyRightOwner,
-    token,
-    matches: { current, afterRefresh },
-    unresolvedHolders: dedupeUnresolved(unresolvedHolders),
-    message: '',
-  };
+  finding.status = decideStatus(current, afterRefresh, allowRightOwner, denyRightOwner);
+  finding.grantedBy = sidsOf(current.grantedBy);
+  finding.deniedBy = sidsOf(current.deniedBy);
+  finding.afterRefresh = input.policy.hasGroupPolicyData ? { grantedBy: sidsOf(afterRefresh.grantedBy), deniedBy: sidsOf(afterRefresh.deniedBy) } : null;
+  finding.token = token;
+  finding.matches = { current, afterRefresh };
+  finding.unresolvedHolders = dedupeUnresolved(unresolvedHolders);
   finding.message = statusMessage(finding, rule, identity, where);
   return finding;
 }
@@ -309,9 +270,42 @@ function dedupeUnresolved(entries: readonly UnresolvedHolder[]): UnresolvedHolde
   });
 }
 
-function emptyFinding(base: Pick<Finding, 'site' | 'path' | 'scopeKind' | 'applicationPool'>, identity: Finding['identity'], status: FindingStatus, message: string): Finding {
+/**
+ * A finding for a resolved identity with its rule, in the not-required shape that the checks in
+ * evaluateScope then fill in. Written as one literal (no spreads): findings are built for every
+ * scope, and this is their key order in every output.
+ */
+function ruledFinding(scope: AnonymousScope, identity: Finding['identity'], logonType: LogonType, rule: RuleRow | undefined, ruleOut: Finding['rule']): Finding {
   return {
-    ...base,
+    site: scope.site,
+    path: scope.path,
+    scopeKind: scope.kind,
+    applicationPool: scope.applicationPool,
+    identity,
+    logonType,
+    right: rule?.allowRight ?? null,
+    denyRight: rule?.denyRight ?? null,
+    rule: ruleOut,
+    status: 'not-required',
+    grantedBy: [],
+    deniedBy: [],
+    afterRefresh: null,
+    allowRightOwner: null,
+    denyRightOwner: null,
+    token: [],
+    matches: null,
+    unresolvedHolders: [],
+    message: '',
+  };
+}
+
+/** A finding with no identity to judge; note its key order differs from ruledFinding's (rule comes later). */
+function emptyFinding(scope: AnonymousScope, identity: Finding['identity'], status: FindingStatus, message: string): Finding {
+  return {
+    site: scope.site,
+    path: scope.path,
+    scopeKind: scope.kind,
+    applicationPool: scope.applicationPool,
     identity,
     logonType: null,
     right: null,
