@@ -2,7 +2,96 @@
 // mutant, so the property and fuzz suites run fewer cases, from a fixed seed: a mutant is then
 // killed or not the same way on every run.
 import fc from 'fast-check';
+import Mocha from 'mocha';
 
-process.env.FUZZ_RUNS ??= '40';
+process.env.FUZZ_RUNS ??= '25';
 process.env.PLAN_PROPERTY_RUNS ??= '300';
 fc.configureGlobal({ seed: 20240601 });
+
+/**
+ * Stryker's per-test coverage credits code to the test whose beforeEach ran last, so what a
+ * suite's before() hook computes (a parsed fixture, a judged example) is credited to a test of
+ * some earlier suite, and a mutant there is then tried only against that unrelated test and
+ * "survives". Coverage recorded while a before() hook runs is kept per suite here and credited
+ * to every test of the suite instead.
+ */
+interface InstrumenterContext {
+  currentTestId?: string;
+  mutantCoverage?: { static: Record<string, number>; perTest: Record<string, Record<string, number>> };
+}
+
+function instrumenterContext(): InstrumenterContext | undefined {
+  return (globalThis as { __stryker__?: InstrumenterContext }).__stryker__;
+}
+
+const hookCoverage = new Map<Mocha.Suite, Record<string, number>>();
+
+function addCoverage(target: Record<string, number>, covered: Record<string, number>): void {
+  for (const [mutant, hits] of Object.entries(covered)) target[mutant] = (target[mutant] ?? 0) + hits;
+}
+
+function creditingHook(suite: Mocha.Suite, hook: Mocha.Func | Mocha.AsyncFunc): Mocha.Func | Mocha.AsyncFunc {
+  const key = `before() of ${suite.fullTitle()}`;
+  const begin = (): { previous: string | undefined } | undefined => {
+    const context = instrumenterContext();
+    if (context === undefined) return undefined;
+    const previous = context.currentTestId;
+    context.currentTestId = key;
+    return { previous };
+  };
+  const end = (started: { previous: string | undefined } | undefined): void => {
+    const context = instrumenterContext();
+    if (context === undefined || started === undefined) return;
+    context.currentTestId = started.previous;
+    const covered = context.mutantCoverage?.perTest[key];
+    if (covered === undefined) return;
+    delete context.mutantCoverage!.perTest[key];
+    const kept = hookCoverage.get(suite) ?? {};
+    addCoverage(kept, covered);
+    hookCoverage.set(suite, kept);
+  };
+  if (hook.length > 0) {
+    return function (this: Mocha.Context, done: Mocha.Done) {
+      const started = begin();
+      (hook as Mocha.Func).call(this, (error?: unknown) => {
+        end(started);
+        done(error);
+      });
+    };
+  }
+  return function (this: Mocha.Context) {
+    const started = begin();
+    let result: unknown;
+    try {
+      result = (hook as () => unknown).call(this);
+    } catch (error) {
+      end(started);
+      throw error;
+    }
+    if (result instanceof Promise) return result.finally(() => end(started));
+    end(started);
+    return result as void;
+  } as Mocha.Func;
+}
+
+const originalBeforeAll = Mocha.Suite.prototype.beforeAll as (this: Mocha.Suite, ...args: unknown[]) => Mocha.Suite;
+Mocha.Suite.prototype.beforeAll = function (this: Mocha.Suite, ...args: unknown[]): Mocha.Suite {
+  const hookAt = typeof args[0] === 'function' ? 0 : 1;
+  const hook = args[hookAt];
+  if (typeof hook === 'function') args[hookAt] = creditingHook(this, hook as Mocha.Func);
+  return originalBeforeAll.apply(this, args);
+} as typeof Mocha.Suite.prototype.beforeAll;
+
+export const mochaHooks = {
+  beforeEach(this: Mocha.Context): void {
+    const context = instrumenterContext();
+    const test = this.currentTest;
+    if (context === undefined || test === undefined) return;
+    for (let suite: Mocha.Suite | undefined = test.parent; suite !== undefined; suite = suite.parent) {
+      const covered = hookCoverage.get(suite);
+      if (covered === undefined) continue;
+      const coverage = (context.mutantCoverage ??= { static: {}, perTest: {} });
+      addCoverage((coverage.perTest[test.fullTitle()] ??= {}), covered);
+    }
+  },
+};
