@@ -110,6 +110,24 @@ describe('JSON syntax-error locator', () => {
     assert.equal(firstInvalidOffset('  \t\r\n'), 5);
   });
 
+  it('stops where a bad escape or hex digit is, even when that character could go on the document', () => {
+    assert.equal(firstInvalidOffset('["\\u1,"]'), 5);
+    assert.equal(firstInvalidOffset('["\\,", 1]'), 3);
+    assert.equal(firstInvalidOffset('[1,]'), 3);
+    assert.equal(firstInvalidOffset('{"a":1,]'), 7);
+  });
+
+  it('counts a CRLF as one line break and a lone CR as one', () => {
+    assert.deepEqual(locateJsonSyntaxError('{\r\n\r\n x}', 'Unexpected token'), { line: 3, column: 2 });
+    assert.deepEqual(locateJsonSyntaxError('{\r\r x}', 'Unexpected token'), { line: 3, column: 2 });
+  });
+
+  it('shortens a reason only past 120 characters or when it holds a control character', () => {
+    const exactly = `Unexpected ${'x'.repeat(109)}`;
+    assert.equal(describeJsonSyntaxError(exactly), `unexpected ${'x'.repeat(109)}`);
+    assert.equal(describeJsonSyntaxError(`${exactly}y`), JSON.stringify(`unexpected ${'x'.repeat(109)}...`));
+  });
+
   it('counts lines at LF, CRLF and a lone CR, and columns from 1', () => {
     assert.deepEqual(locateJsonSyntaxError('{\r\n"a":\r1,\n x}', 'Unexpected token'), { line: 4, column: 2 });
     assert.deepEqual(locateJsonSyntaxError('[1,\n 2', 'Unexpected end of JSON input'), { line: 2, column: 3 });
