@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { judgeSnapshot } from '../../src/core/judge';
+import type { Snapshot } from '../../src/core/model';
+import { buildPlan, gptTmplLine, type Plan } from '../../src/core/plan';
+import { loadSnapshotFolder } from '../../src/io/snapshot';
+import { accounts, DOMAIN_ANON, gpoAssignment, holders, iis, LOCAL_ANON, scope, template, WEB01 } from '../helpers/builders';
+
+/**
+ * Plans for each way an identity can lack its right: what is done locally, what is refused with
+ * which administrator's fix, and which GptTmpl.inf line a GPO needs. Exact texts, since the
+ * refusals are what a person acts on.
+ */
+
+const ANON = 'S-1-5-21-1000-2000-3000-1005';
+const BASELINE = 'GPO "CONTOSO Server Baseline" {11111111-2222-3333-4444-555555555555}';
+const WHERE = 'Site "Default Web Site" path /';
+
+function groupPolicy(...assignments: ReturnType<typeof gpoAssignment>[]): Snapshot['groupPolicy'] {
+  return [{ file: 'gpresult.xml', kind: 'gpresult', gpos: [assignments[0]!.gpo], assignments, diagnostics: [] }];
+}
+
+function snapshot(overrides: Partial<Snapshot>): Snapshot {
+  return { name: 'WEB01', localPolicy: template({}), iis: iis([scope({ userName: 'WEB01\\anon' })]), groupPolicy: [], accounts: accounts(LOCAL_ANON, DOMAIN_ANON), host: WEB01, ...overrides };
+}
+
+function plan(of: Snapshot, allowTemporaryFix = false): Plan {
+  const { evaluation, policy } = judgeSnapshot(of, { ruleSet: 'documented', withGpo: [] });
+  return buildPlan(evaluation, policy, { allowTemporaryFix });
+}
+
+function refusals(of: Plan): [string, string, string][] {
+  return of.refused.map((refused) => [refused.status, refused.reason, refused.fix]);
+}
+
+describe('plans', () => {
+  it('the identity\'s own SID in a local deny right: revoke it, and refuse the deny through a group with the fix', () => {
+    const result = plan(snapshot({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'], SeDenyNetworkLogonRight: [`*${ANON}`, '*S-1-5-32-545'] }) }));
+    assert.deepEqual(result.actions, [{ action: 'revoke', right: 'SeDenyNetworkLogonRight', sid: ANON, account: 'WEB01\\anon', temporary: false, fixes: [{ site: 'Default Web Site', path: '/', status: 'denied' }] }]);
+    assert.deepEqual(result.undo, [{ action: 'grant', right: 'SeDenyNetworkLogonRight', sid: ANON, account: 'WEB01\\anon', temporary: false }]);
+    assert.deepEqual(refusals(result), [
+      [
+        'denied',
+        `${WHERE}: WEB01\\anon (${ANON}) is denied by Deny access to this computer from the network (SeDenyNetworkLogonRight) through BUILTIN\\Users (S-1-5-32-545), a group; Set never removes another holder or changes group membership`,
+        'Remove WEB01\\anon from BUILTIN\\Users (S-1-5-32-545), or remove *S-1-5-32-545 from SeDenyNetworkLogonRight in local policy.',
+      ],
+    ]);
+    assert.deepEqual(result.gpoEdits, []);
+  });
+
+  it('the identity\'s own SID in a GPO\'s deny right: the GPO edit, and a temporary revoke only when allowed', () => {
+    const denied = snapshot({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'], SeDenyNetworkLogonRight: [`*${ANON}`] }), groupPolicy: groupPolicy(gpoAssignment('SeDenyNetworkLogonRight', [`*${ANON}`, 'Guests'])) });
+    const edit = { gpo: { id: '{11111111-2222-3333-4444-555555555555}', name: 'CONTOSO Server Baseline' }, right: 'SeDenyNetworkLogonRight', add: [], remove: [ANON], line: 'SeDenyNetworkLogonRight = Guests' };
+    const refused = plan(denied);
+    assert.deepEqual(refused.actions, []);
+    assert.deepEqual(refusals(refused), [['gpo-blocked', `${WHERE}: Deny access to this computer from the network (SeDenyNetworkLogonRight) is owned by ${BASELINE}, which lists WEB01\\anon (${ANON})`, `Remove *${ANON} from SeDenyNetworkLogonRight in ${BASELINE}: SeDenyNetworkLogonRight = Guests`]]);
+    assert.deepEqual(refused.gpoEdits, [edit]);
+    const temporary = plan(denied, true);
+    assert.deepEqual(temporary.actions, [{ action: 'revoke', right: 'SeDenyNetworkLogonRight', sid: ANON, account: 'WEB01\\anon', temporary: true, fixes: [{ site: 'Default Web Site', path: '/', status: 'gpo-blocked' }] }]);
+    assert.deepEqual(temporary.undo, [{ action: 'grant', right: 'SeDenyNetworkLogonRight', sid: ANON, account: 'WEB01\\anon', temporary: true }]);
+    assert.deepEqual(temporary.refused, []);
+    assert.deepEqual(temporary.gpoEdits, [edit]);
+  });
+
+  it('a GPO that will deny at the next refresh: refused either way, with the GPO line left empty', () => {
+    const later = snapshot({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'] }), groupPolicy: groupPolicy(gpoAssignment('SeDenyNetworkLogonRight', [`*${ANON}`])) });
+    for (const allowTemporaryFix of [false, true]) {
+      const result = plan(later, allowTemporaryFix);
+      assert.deepEqual(result.actions, []);
+      assert.deepEqual(refusals(result), [['revoked-at-refresh', `${WHERE}: Deny access to this computer from the network (SeDenyNetworkLogonRight) is owned by ${BASELINE}, which lists WEB01\\anon (${ANON})`, `Remove *${ANON} from SeDenyNetworkLogonRight in ${BASELINE}: SeDenyNetworkLogonRight = `]]);
+      assert.deepEqual(result.gpoEdits.map((edit) => edit.line), ['SeDenyNetworkLogonRight = ']);
+    }
+  });
+
+  it('a right the GPO already grants: nothing local, unless a temporary grant is allowed', () => {
+    const pending = snapshot({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-5-32-544'] }), groupPolicy: groupPolicy(gpoAssignment('SeNetworkLogonRight', [`*${ANON}`])) });
+    const result = plan(pending);
+    assert.deepEqual(refusals(result), [['missing', `${WHERE}: ${BASELINE} owns Access this computer from the network (SeNetworkLogonRight) and already grants it to WEB01\\anon (${ANON}); the next refresh applies it`, 'Run gpupdate /force (or wait for the next refresh); no local change is needed.']]);
+    assert.deepEqual(result.gpoEdits, []);
+    assert.deepEqual(plan(pending, true).actions.map((action) => [action.action, action.right, action.temporary]), [['grant', 'SeNetworkLogonRight', true]]);
+  });
+
+  it('an identity without a SID cannot be acted on', () => {
+    const result = plan(snapshot({ iis: iis([scope({ userName: 'CONTOSO\\ghost' })]), localPolicy: template({ SeNetworkLogonRight: ['*S-1-5-32-544'] }) }), true);
+    assert.deepEqual(refusals(result), [['unresolved', `${WHERE}: the identity's SID is unknown, so no right can be granted to it`, 'Make sure the account exists and resolves on the host, then collect the snapshot again.']]);
+    assert.deepEqual([result.actions, result.undo, result.gpoEdits], [[], [], []]);
+  });
+
+  it('one action per identity and right, fixing every scope that needs it; undo in reverse', () => {
+    const twoScopes = snapshot({
+      iis: iis([scope({ userName: 'WEB01\\anon' }), scope({ site: 'Shop', userName: 'WEB01\\anon' }), scope({ site: 'Api', userName: 'CONTOSO\\svc-anon' })]),
+      localPolicy: template({ SeNetworkLogonRight: ['*S-1-5-32-544'] }),
+    });
+    const result = plan(twoScopes);
+    assert.deepEqual(result.actions.map((action) => [action.sid, action.fixes.map((fix) => fix.site)]), [[ANON, ['Default Web Site', 'Shop']], ['S-1-5-21-7-8-9-1105', ['Api']]]);
+    assert.deepEqual(result.undo.map((action) => [action.action, action.sid]), [['revoke', 'S-1-5-21-7-8-9-1105'], ['revoke', ANON]]);
+  });
+
+  it('the example snapshots: a grant for the missing batch right, GPO edits for the GPO-owned findings', () => {
+    const example = (name: string, allowTemporaryFix = false): Plan => plan(loadSnapshotFolder(join(__dirname, '..', '..', 'examples', 'snapshots', name)), allowTemporaryFix);
+    const batch = example('iis10-specificuser-pool-missing-batch');
+    assert.deepEqual(batch.actions.map((action) => [action.action, action.right, action.account, action.temporary, action.fixes]), [['grant', 'SeBatchLogonRight', 'CONTOSO\\svc-reports', false, [{ site: 'Reports', path: '/', status: 'missing' }]]]);
+    const blocked = example('iis10-gpo-blocked');
+    assert.deepEqual(blocked.gpoEdits.map((edit) => [edit.gpo.name, edit.right, edit.add, edit.remove, edit.line]), [['CONTOSO Hardened Baseline - Computer', 'SeNetworkLogonRight', ['S-1-5-21-2060260628-1893702904-3285376245-1841'], [], 'SeNetworkLogonRight = *S-1-5-32-544,*S-1-5-21-2060260628-1893702904-3285376245-1841']]);
+    assert.match(blocked.refused[0]!.fix, / \(or rerun with --allow-temporary-fix for a local grant that lasts until the next refresh\)$/);
+    assert.deepEqual(example('iis10-gpo-blocked', true).actions.map((action) => [action.action, action.temporary]), [['grant', true]]);
+    const revoked = example('iis6-gpo-revoked-at-refresh', true);
+    assert.deepEqual(revoked.actions, []);
+    assert.deepEqual(revoked.refused.map((refused) => [refused.site, refused.status]), [['Default Web Site', 'revoked-at-refresh'], ['Intranet', 'revoked-at-refresh']]);
+    assert.doesNotMatch(revoked.refused[0]!.fix, /allow-temporary-fix/);
+    assert.equal(revoked.gpoEdits.length, 1, 'one edit for both sites');
+  });
+});
+
+describe('gptTmplLine', () => {
+  it('keeps names as written, removes only the listed SIDs, and adds each SID once', () => {
+    const written = holders('*S-1-5-32-544', 'Web Admins', '*S-1-5-21-1-2-3-500');
+    assert.equal(gptTmplLine('SeNetworkLogonRight', written, ['S-1-5-11', 'S-1-5-32-544', 'S-1-5-11'], ['S-1-5-21-1-2-3-500', 'S-1-5-99']), 'SeNetworkLogonRight = *S-1-5-32-544,Web Admins,*S-1-5-11');
+    assert.equal(gptTmplLine('SeDenyBatchLogonRight', holders('Guests'), [], ['Guests']), 'SeDenyBatchLogonRight = Guests');
+    assert.equal(gptTmplLine('SeBatchLogonRight', [], [], []), 'SeBatchLogonRight = ');
+  });
+});
