@@ -19,6 +19,7 @@ describe('fuzz: applicationHost.config', () => {
     const seeds = [
       ...corpusSeeds('applicationhost', /\.config$/i),
       ...repoSeeds('test/fixtures/applicationhost', /\.config$/i),
+      ...repoSeeds('test/fixtures/diagnostics', /\.applicationHost\.config$/i),
       ...repoSeeds('examples/snapshots', /^applicationHost\.config$/i),
     ];
     runFuzz(target, fc.oneof(mutatedSeeds(seeds, 'xml'), mutatedGenerated(generatedApplicationHost, 'xml')));
