@@ -46,7 +46,7 @@ describe('decodeText', () => {
     });
 
     it('half a mark is not one: FF or FE alone, FF without FE, EF BB without BF are invalid UTF-8', () => {
-      for (const start of [bytes(0xff), bytes(0xfe), bytes(0xff, 0x41, 0x42, 0x43), bytes(0xfe, 0x41, 0x42, 0x43), bytes(0x41, 0xfe, 0xff), bytes(0xef, 0xbb), bytes(0xef, 0xbb, 0x41), bytes(0xef, 0x41, 0xbf)]) {
+      for (const start of [bytes(0xff), bytes(0xfe), bytes(0xff, 0x41, 0x42, 0x43), bytes(0xfe, 0x41, 0x42, 0x43), bytes(0x41, 0xfe, 0xff), bytes(0xef, 0xbb), bytes(0xef, 0xbb, 0x41), bytes(0xef, 0x41, 0xbf), bytes(0x41, 0xbb, 0xbf), bytes(0x41, 0x42, 0xbf)]) {
         const error = errorFrom(start);
         assert.equal(error.expected, 'text in UTF-8', start.toString('hex'));
         assert.equal(error.found, 'bytes that are not valid in that encoding (a binary, truncated or wrongly encoded file)');
@@ -88,6 +88,19 @@ describe('decodeText', () => {
       const bigEndian = Buffer.from(utf16be('abcdefghij'));
       bigEndian[19] = 0;
       assert.equal(errorFrom(bigEndian).expected, 'text');
+      // Nine of ten pairs in big-endian order is not enough either.
+      const nineBig = Buffer.from(utf16be('abcdefghij'));
+      nineBig[18] = 0x41;
+      assert.equal(errorFrom(nineBig).expected, 'text');
+    });
+
+    it('a NUL on the other side, in a pair that is not all NUL, spoils the guess in either byte order', () => {
+      // Twenty pairs: nineteen look like ASCII, one holds U+4100 (00 41 in little-endian order).
+      const little = utf16le(`${'a'.repeat(19)}\u4100`);
+      assert.equal(errorFrom(little).expected, 'text');
+      const big = utf16be(`\u4100${'a'.repeat(19)}`);
+      assert.equal(big[1], 0x00, 'U+4100 first, in big-endian order 41 00: a NUL on the odd side');
+      assert.equal(errorFrom(big).expected, 'text');
     });
 
     it('looks at the first 512 bytes only', () => {
@@ -106,6 +119,7 @@ describe('decodeText', () => {
 
   describe('where the problem is', () => {
     it('names the line of a NUL, counting line feeds', () => {
+      assert.deepEqual(errorFrom(Buffer.from('a\nb\u0000\nc\nd')).location, { line: 2 });
       const error = errorFrom(Buffer.from('a\nb\r\nc\u0000d'));
       assert.deepEqual(error.location, { line: 3 });
       assert.equal(error.message, 'f.inf (line 3): expected text, found a NUL character (a binary file, or UTF-16 text without its byte order mark)');

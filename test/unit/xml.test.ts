@@ -81,6 +81,10 @@ describe('parseXmlTree', () => {
     assert.deepEqual(error.location, { line: 2, column: 6 });
     assert.equal(error.message, 'f.xml (line 2, column 6): expected well-formed XML, found "unexpected close tag."');
     assert.equal(errorFrom('').found, '"document must contain a root element."');
+    // Two-digit lines and columns: saxes' "12:15: " prefix is removed whole.
+    const far = errorFrom(`<r>${'\n'.repeat(11)}${' '.repeat(10)}</x>`);
+    assert.deepEqual(far.location, { line: 12, column: 14 });
+    assert.equal(far.found, '"unexpected close tag."');
     assert.equal(errorFrom('<a/><b/>').expected, 'well-formed XML');
   });
 
