@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { buildAccountIndex, guessAccountKind } from '../../src/core/accounts';
+import { buildAccountIndex, guessAccountKind, type AccountIndex } from '../../src/core/accounts';
 import type { Account, HostInfo } from '../../src/core/model';
 
 /** Looking accounts up by SID and by name, the way policy files and IIS spell them. */
@@ -10,7 +10,10 @@ const SVC: Account = { name: 'CONTOSO\\svc-web', sid: 'S-1-5-21-7-8-9-1200', kin
 const WEB01: HostInfo = { computerName: 'web01', domain: 'CONTOSO' };
 
 describe('buildAccountIndex', () => {
-  const index = buildAccountIndex({ accounts: [ANON, DOMAIN_ANON, SVC, { ...SVC, name: 'CONTOSO\\svc-web-renamed' }], unresolved: [{ name: 'CONTOSO\\Gone' }] }, WEB01);
+  let index: AccountIndex;
+  before(() => {
+    index = buildAccountIndex({ accounts: [ANON, DOMAIN_ANON, SVC, { ...SVC, name: 'CONTOSO\\svc-web-renamed' }], unresolved: [{ name: 'CONTOSO\\Gone' }] }, WEB01);
+  });
 
   it('finds an account by SID, the first listing winning', () => {
     assert.equal(index.bySid('S-1-5-21-7-8-9-1200')?.name, 'CONTOSO\\svc-web');

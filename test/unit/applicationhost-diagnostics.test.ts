@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../src/core/errors';
+import type { IisConfiguration } from '../../src/core/model';
 import { parseApplicationHostConfig } from '../../src/parse/applicationhost';
 
 /**
@@ -32,7 +33,11 @@ function withServerAnonymous(attributes: string): string {
 }
 
 describe('applicationHost.config: every diagnostic, padded values and value forms', () => {
-  const config = parseApplicationHostConfig(text, FILE);
+  // Parsed in a hook, not while the file loads, so mutation testing credits it to these tests.
+  let config: IisConfiguration;
+  before(() => {
+    config = parseApplicationHostConfig(text, FILE);
+  });
   const SERVER = { enabled: true, userName: 'IUSR', logonMethod: 'ClearText', passwordSet: true, definedAt: 'server level (line 49)' };
   const APP = { ...SERVER, userName: 'CONTOSO\\app-anon', definedAt: '<location path="Default Web Site/App"> (line 68)' };
 

@@ -16,11 +16,9 @@ const DIRECTORY: AccountDirectory = {
   ],
   unresolved: [{ name: 'CONTOSO\\gone' }],
 };
-const ACCOUNTS = buildAccountIndex(DIRECTORY, HOST);
-
 function resolve(overrides: Parameters<typeof scope>[0], pools = [pool('DefaultAppPool')], format: 'applicationHost.config' | 'MetaBase.xml' = 'applicationHost.config') {
   const theScope = scope(overrides);
-  return resolveAnonymousIdentity(theScope, iis([theScope], pools, format), ACCOUNTS, HOST);
+  return resolveAnonymousIdentity(theScope, iis([theScope], pools, format), buildAccountIndex(DIRECTORY, HOST), HOST);
 }
 
 describe('resolveAnonymousIdentity', () => {

@@ -118,7 +118,10 @@ describe('parseXmlTree', () => {
 });
 
 describe('XML tree helpers', () => {
-  const root = parseXmlTree('<r xmlns:a="urn:a" xmlns:b="urn:b"><a:n>1</a:n><b:n> 2 </b:n><a:n>3</a:n><m/></r>', 'f.xml', { namespaces: true, keepText: true });
+  let root: XmlElement;
+  before(() => {
+    root = parseXmlTree('<r xmlns:a="urn:a" xmlns:b="urn:b"><a:n>1</a:n><b:n> 2 </b:n><a:n>3</a:n><m/></r>', 'f.xml', { namespaces: true, keepText: true });
+  });
 
   it('childrenNamed and firstChild match the local name, and the URI when one is given', () => {
     assert.deepEqual(childrenNamed(root, 'n').map((child: XmlElement) => child.text), ['1', ' 2 ', '3']);
