@@ -46,6 +46,11 @@ describe('Group Policy helpers (core/group-policy)', () => {
         'CN={6AC1786C-016F-11D2-945F-00C04FB984F9},CN=Policies,CN=Systems',
         'CN=Default,CN=Policies,CN=System,DC=contoso,DC=com',
         'LocalGPO2',
+        // One brace with a character on the other side: stripping both ends would leave a GUID.
+        '{6AC1786C-016F-11D2-945F-00C04FB984F9x',
+        'x6AC1786C-016F-11D2-945F-00C04FB984F9}',
+        // The directory path must start the text, not be found inside it.
+        'OU=x,CN={6AC1786C-016F-11D2-945F-00C04FB984F9},CN=Policies,CN=System',
       ]) {
         assert.equal(normalizeGpoId(text), undefined, JSON.stringify(text));
       }

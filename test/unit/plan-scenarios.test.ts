@@ -4,7 +4,7 @@ import { judgeSnapshot } from '../../src/core/judge';
 import type { Snapshot } from '../../src/core/model';
 import { buildPlan, gptTmplLine, type Plan } from '../../src/core/plan';
 import { loadSnapshotFolder } from '../../src/io/snapshot';
-import { accounts, DOMAIN_ANON, gpoAssignment, holders, iis, LOCAL_ANON, scope, template, WEB01 } from '../helpers/builders';
+import { accounts, DOMAIN_ANON, gpoAssignment, holders, iis, LOCAL_ANON, pool, scope, template, WEB01 } from '../helpers/builders';
 
 /**
  * Plans for each way an identity can lack its right: what is done locally, what is refused with
@@ -94,6 +94,59 @@ describe('plans', () => {
     const result = plan(twoScopes);
     assert.deepEqual(result.actions.map((action) => [action.sid, action.fixes.map((fix) => fix.site)]), [[ANON, ['Default Web Site', 'Shop']], ['S-1-5-21-7-8-9-1105', ['Api']]]);
     assert.deepEqual(result.undo.map((action) => [action.action, action.sid]), [['revoke', 'S-1-5-21-7-8-9-1105'], ['revoke', ANON]]);
+    assert.deepEqual(result.actions.map((action) => action.temporary), [false, false]);
+  });
+
+  it('a deny through a group or a computed SID in a GPO: the GPO edit removes those SIDs, and each is refused with its own fix', () => {
+    const result = plan(snapshot({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'] }), groupPolicy: groupPolicy(gpoAssignment('SeDenyNetworkLogonRight', ['*S-1-5-32-545', '*S-1-5-113'])) }), true);
+    assert.deepEqual(result.actions, []);
+    const denied = `${WHERE}: WEB01\\anon (${ANON}) is denied by Deny access to this computer from the network (SeDenyNetworkLogonRight) through`;
+    assert.deepEqual(refusals(result), [
+      ['revoked-at-refresh', `${denied} BUILTIN\\Users (S-1-5-32-545), a group; Set never removes another holder or changes group membership`, `Remove WEB01\\anon from BUILTIN\\Users (S-1-5-32-545), or remove *S-1-5-32-545 from SeDenyNetworkLogonRight in ${BASELINE}.`],
+      ['revoked-at-refresh', `${denied} NT AUTHORITY\\Local account (S-1-5-113), a SID Windows adds to the token itself; Set never removes another holder or changes group membership`, `Remove *S-1-5-113 from SeDenyNetworkLogonRight in ${BASELINE} (this affects every account that carries it), or run anonymous requests as an identity that does not carry it.`],
+    ]);
+    assert.deepEqual(result.gpoEdits.map((edit) => [edit.right, edit.add, edit.remove, edit.line]), [['SeDenyNetworkLogonRight', [], ['S-1-5-32-545', 'S-1-5-113'], 'SeDenyNetworkLogonRight = ']]);
+  });
+
+  it('a local deny of the identity\'s own SID under a GPO that does not list it: refused until the refresh, revoked only when a temporary fix is allowed', () => {
+    const stale = snapshot({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'], SeDenyNetworkLogonRight: [`*${ANON}`] }), groupPolicy: groupPolicy(gpoAssignment('SeDenyNetworkLogonRight', ['Guests'])) });
+    const refused = plan(stale);
+    assert.deepEqual(refused.actions, []);
+    assert.deepEqual(refusals(refused), [['denied', `${WHERE}: ${BASELINE} owns Deny access to this computer from the network (SeDenyNetworkLogonRight) and does not list WEB01\\anon (${ANON}); the next refresh removes the local entry`, 'Run gpupdate /force (or wait for the next refresh), or rerun with --allow-temporary-fix.']]);
+    assert.deepEqual(refused.gpoEdits, []);
+    const temporary = plan(stale, true);
+    assert.deepEqual(temporary.actions.map((action) => [action.action, action.right, action.temporary]), [['revoke', 'SeDenyNetworkLogonRight', true]]);
+    assert.deepEqual(temporary.refused, []);
+  });
+
+  it('a GPO-owned allow right that does not grant: the exact refusal and fix, one GPO edit adding the SID once for every scope', () => {
+    const blocked = snapshot({
+      iis: iis([scope({ userName: 'WEB01\\anon' }), scope({ site: 'Shop', userName: 'WEB01\\anon' })]),
+      groupPolicy: groupPolicy(gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544'])),
+    });
+    const refused = plan(blocked);
+    const line = `SeNetworkLogonRight = *S-1-5-32-544,*${ANON}`;
+    assert.deepEqual(refusals(refused)[0], ['gpo-blocked', `${WHERE}: Access this computer from the network (SeNetworkLogonRight) is owned by ${BASELINE}, which does not grant it to WEB01\\anon (${ANON}); a local grant would be undone at the next refresh`, `Add *${ANON} (WEB01\\anon) to SeNetworkLogonRight in ${BASELINE}: ${line} (or rerun with --allow-temporary-fix for a local grant that lasts until the next refresh)`]);
+    assert.equal(refused.refused.length, 2);
+    assert.deepEqual(refused.gpoEdits.map((edit) => [edit.add, edit.remove, edit.line]), [[[ANON], [], line]]);
+    const temporary = plan(blocked, true);
+    assert.deepEqual(temporary.actions.map((action) => [action.action, action.temporary, action.fixes.map((fix) => fix.site)]), [['grant', true, ['Default Web Site', 'Shop']]]);
+    assert.deepEqual(temporary.undo.map((action) => [action.action, action.temporary]), [['revoke', true]]);
+  });
+
+  it('denied while the GPO already grants the allow right: only the revoke, no refusal about the allow side', () => {
+    const result = plan(snapshot({
+      localPolicy: template({ SeNetworkLogonRight: [`*${ANON}`], SeDenyNetworkLogonRight: [`*${ANON}`] }),
+      groupPolicy: groupPolicy(gpoAssignment('SeNetworkLogonRight', [`*${ANON}`])),
+    }));
+    assert.deepEqual(result.actions.map((action) => [action.action, action.right, action.temporary]), [['revoke', 'SeDenyNetworkLogonRight', false]]);
+    assert.deepEqual(result.refused, []);
+    assert.deepEqual(result.gpoEdits, []);
+  });
+
+  it('scopes whose identity needs no right from policy plan nothing', () => {
+    const result = plan(snapshot({ iis: iis([scope({ userName: '' })], [pool('DefaultAppPool', { identityType: 'NetworkService' })]) }));
+    assert.deepEqual([result.actions, result.undo, result.refused, result.gpoEdits], [[], [], [], []]);
   });
 
   it('the example snapshots: a grant for the missing batch right, GPO edits for the GPO-owned findings', () => {
