@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT_CODES } from '../../src/core/exit-codes';
-import { causingGpos, fleetExitCodeName, summarizeFleet, type JudgedSnapshot, type SnapshotOutcome } from '../../src/core/fleet';
+import { causingGpos, compareText, fleetExitCodeName, summarizeFleet, type JudgedSnapshot, type SnapshotOutcome } from '../../src/core/fleet';
 import { ALL_STATUSES } from '../../src/core/status';
 import { discoverSnapshots, judgeFleet, type FleetEntry } from '../../src/io/fleet';
 import { buildReportDocument } from '../../src/render/report-document';
@@ -66,6 +66,24 @@ describe('fleet report', () => {
       assert.deepEqual(summarizeFleet([revoked, blocked], { worstHosts: 10, gpoCauses: 1 }).gpoCauses.map((cause) => cause.gpo), [MEMBER_SERVER_BASELINE]);
     });
 
+    it('GPO causes with equal counts and hosts are ordered by name, then by GUID', () => {
+      const rename = (snapshot: JudgedSnapshot, gpo: { id: string; name: string }): JudgedSnapshot => ({
+        ...snapshot,
+        evaluation: { ...snapshot.evaluation, findings: snapshot.evaluation.findings.map((finding) => (finding.allowRightOwner ? { ...finding, allowRightOwner: gpo } : finding)) },
+      });
+      const zeta = { id: '{00000000-0000-0000-0000-000000000001}', name: 'Zeta' };
+      const alpha = { id: '{FFFFFFFF-0000-0000-0000-000000000002}', name: 'Alpha' };
+      const alphaLow = { id: '{00000000-0000-0000-0000-000000000003}', name: 'Alpha' };
+      assert.deepEqual(summarizeFleet([rename(blocked, zeta), rename(blocked, alpha)]).gpoCauses.map((cause) => cause.gpo), [alpha, zeta]);
+      assert.deepEqual(summarizeFleet([rename(blocked, alpha), rename(blocked, alphaLow)]).gpoCauses.map((cause) => cause.gpo), [alphaLow, alpha]);
+      assert.deepEqual(summarizeFleet([revoked, blocked, blocked, blocked]).gpoCauses.map((cause) => [cause.gpo.name, cause.revokedAtRefresh + cause.gpoBlocked]), [[HARDENED_BASELINE.name, 3], [MEMBER_SERVER_BASELINE.name, 2]]);
+    });
+
+    it('compareText orders by code point and says -1, 0 or 1', () => {
+      assert.deepEqual([compareText('a', 'b'), compareText('b', 'a'), compareText('a', 'a')], [-1, 1, 0]);
+      assert.deepEqual(['b', 'é', 'Z', 'a'].sort(compareText), ['Z', 'a', 'b', 'é']);
+    });
+
     it('an empty fleet and an all-healthy fleet are in the desired state', () => {
       assert.equal(summarizeFleet([]).everyLoadedHostInDesiredState, true);
       const summary = summarizeFleet([healthy, healthy]);
@@ -92,6 +110,20 @@ describe('fleet report', () => {
       const both = { ...deniedAfter, afterRefresh: { grantedBy: [], deniedBy: ['S-1-5-113'] } };
       assert.deepEqual(causingGpos(both), [denyOwner, HARDENED_BASELINE]);
       assert.deepEqual(causingGpos({ ...both, denyRightOwner: HARDENED_BASELINE }), [HARDENED_BASELINE], 'one GPO owning both rights is counted once');
+    });
+    it('a deny owner is a cause only when its list catches the identity, and a finding without a projected refresh is read as it stands', () => {
+      const finding = blocked.evaluation.findings[1]!;
+      const denyOwner = { id: '{11111111-2222-3333-4444-555555555555}', name: 'Deny baseline' };
+      assert.deepEqual(causingGpos({ ...finding, afterRefresh: { grantedBy: [], deniedBy: [] }, denyRightOwner: denyOwner }), [HARDENED_BASELINE]);
+      assert.deepEqual(causingGpos({ ...finding, afterRefresh: { grantedBy: ['S-1-5-11'], deniedBy: ['S-1-5-113'] }, denyRightOwner: null }), []);
+      assert.deepEqual(causingGpos({ ...finding, afterRefresh: null, grantedBy: [], deniedBy: ['S-1-5-113'], denyRightOwner: denyOwner }), [denyOwner, HARDENED_BASELINE]);
+      assert.deepEqual(causingGpos({ ...finding, afterRefresh: null, grantedBy: ['S-1-5-11'], deniedBy: [], denyRightOwner: denyOwner }), []);
+    });
+    it('only revoked-at-refresh and gpo-blocked findings have causes, whatever their owners say', () => {
+      const finding = blocked.evaluation.findings[1]!;
+      for (const status of ALL_STATUSES.filter((name) => name !== 'revoked-at-refresh' && name !== 'gpo-blocked')) {
+        assert.deepEqual(causingGpos({ ...finding, status }), [], status);
+      }
     });
   });
 
