@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { judgeSnapshot } from '../../src/core/judge';
 import type { Snapshot } from '../../src/core/model';
-import { accounts, DOMAIN_ANON, gpoAssignment, iis, LOCAL_ANON, scope, template, WEB01 } from '../helpers/builders';
+import { accounts, DOMAIN_ANON, gpoAssignment, iis, LOCAL_ANON, pool, scope, template, WEB01 } from '../helpers/builders';
 
 /**
  * The finding for each status, with the SIDs that grant and deny, the policy entries that could
@@ -77,6 +77,31 @@ describe('findings: status, matches and message', () => {
         ['unresolved', '(identity of no application pool)', 'Site "B" path /: anonymous requests run as the application pool identity (userName=""), but the path is served by no application pool; its identity cannot be judged.'],
       ],
     );
+  });
+
+  it('the identity of a finding that never reached a rule: the configured name, or what stands in for it', () => {
+    const identities = (overrides: Partial<Snapshot>) => judgeSnapshot({ name: 'WEB01', localPolicy: template({}), iis: iis([]), groupPolicy: [], accounts: accounts(LOCAL_ANON), host: WEB01, ...overrides }, { ruleSet: 'documented', withGpo: [] }).evaluation.findings.map((finding) => finding.identity);
+    assert.deepEqual(identities({ iis: iis([scope({ enabled: false, userName: 'WEB01\\anon' }), scope({ site: 'B', enabled: false, userName: '' })]) }), [
+      { name: 'WEB01\\anon', sid: null, kind: 'unknown', accountKind: 'unknown', definedAt: 'server level' },
+      { name: '(application pool identity)', sid: null, kind: 'unknown', accountKind: 'unknown', definedAt: 'server level' },
+    ]);
+    assert.deepEqual(identities({ iis: iis([scope({ userName: '', applicationPool: 'Nope' })]) }), [{ name: '(identity of application pool "Nope", which is not defined)', sid: null, kind: 'app-pool-identity', accountKind: 'unknown', definedAt: 'server level' }]);
+  });
+
+  it('revoked or blocked by the allow list while the same GPO also owns a deny right that does not catch the identity', () => {
+    const both = (local: string[]) => findings({ localPolicy: template({ SeNetworkLogonRight: local }), groupPolicy: groupPolicy(gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544']), gpoAssignment('SeDenyNetworkLogonRight', ['*S-1-5-32-546'])) })[0]!;
+    const revoked = both(['*S-1-1-0']);
+    assert.equal(revoked.status, 'revoked-at-refresh');
+    assert.equal(revoked.message, `${WHERE}: ${WHO} holds ${NETWORK} now through Everyone (S-1-1-0), but ${BASELINE} defines ${NETWORK} without any SID in the account's token, so the next Group Policy refresh removes it.`);
+    const blocked = both(['*S-1-5-32-544']);
+    assert.equal(blocked.status, 'gpo-blocked');
+    assert.equal(blocked.message, `${WHERE}: ${WHO} lacks ${NETWORK}, which ${BASELINE} defines without any SID in the account's token; a local change would be undone at the next refresh, so the fix belongs in the GPO.`);
+  });
+
+  it('not required for a pool identity that needs no right from policy, citing the rule', () => {
+    const [finding] = findings({ iis: iis([scope({ userName: '' })], [pool('DefaultAppPool', { identityType: 'NetworkService' })]) });
+    assert.equal(finding!.status, 'not-required');
+    assert.match(finding!.message, /^Site "Default Web Site" path \/: NT AUTHORITY\\NETWORK SERVICE \(S-1-5-20\) needs no logon right from policy \(.+\)\.$/);
   });
 
   it('not required: anonymous access off, and IUSR under the documented rules', () => {
