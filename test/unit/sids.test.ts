@@ -36,6 +36,7 @@ describe('SIDs', () => {
 
   it('recognises an account SID of a domain or machine: S-1-5-21-a-b-c-RID', () => {
     assert.equal(isDomainOrMachineAccountSid('S-1-5-21-1-2-3-1005'), true);
+    assert.equal(isDomainOrMachineAccountSid('S-1-5-21-173939653-3250197068-1151168150-1003'), true);
     for (const sid of ['S-1-5-21-1-2-3', 'S-1-5-21-1-2-3-4-5', 'S-1-5-32-544', 'xS-1-5-21-1-2-3-4', 'S-1-5-21-1-2-3-4x', 'S-1-5-21-a-2-3-4']) assert.equal(isDomainOrMachineAccountSid(sid), false, sid);
   });
 
@@ -59,6 +60,8 @@ describe('account names', () => {
     assert.equal(accountShortName(' CONTOSO\\svc '), 'svc');
     assert.equal(accountShortName('A\\B\\c'), 'c');
     assert.equal(accountShortName('Guest'), 'Guest');
+    assert.equal(accountShortName('A\\user'), 'user', 'a one-letter domain');
+    assert.equal(accountShortName('\\user'), 'user');
   });
 
   it('well-known SIDs by English name, short name or alias, and their display names', () => {
