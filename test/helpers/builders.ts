@@ -1,4 +1,4 @@
-import type { AccountDirectory, AnonymousScope, ApplicationPool, GpoRightAssignment, HostInfo, IisConfiguration, PolicyHolder, SecurityTemplate } from '../../src/core/model';
+import type { AccountDirectory, AnonymousScope, ApplicationPool, GpoRightAssignment, GroupPolicyResult, HostInfo, IisConfiguration, PolicyHolder, SecurityTemplate } from '../../src/core/model';
 
 /** In-memory model builders so core tests state only what matters to them. */
 
@@ -48,6 +48,12 @@ export function accounts(...entries: AccountDirectory['accounts']): AccountDirec
 
 export function gpoAssignment(right: string, entries: string[], gpoName = 'CONTOSO Server Baseline', id = '{11111111-2222-3333-4444-555555555555}'): GpoRightAssignment {
   return { right, holders: holders(...entries), gpo: { id, name: gpoName }, precedence: 1, file: 'gpresult.xml' };
+}
+
+/** A gpresult-style result of these assignments, listing each of their GPOs once. */
+export function groupPolicyResult(assignments: GpoRightAssignment[], file = 'gpresult.xml', diagnostics: GroupPolicyResult['diagnostics'] = []): GroupPolicyResult {
+  const gpos = [...new Map(assignments.map((assignment) => [assignment.gpo.id, assignment.gpo])).values()];
+  return { file, kind: 'gpresult', gpos, assignments, diagnostics };
 }
 
 export const WEB01: HostInfo = { computerName: 'WEB01', domain: 'CONTOSO', domainJoined: true, osVersion: '10.0.17763' };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { judgeSnapshot } from '../../src/core/judge';
 import type { Snapshot } from '../../src/core/model';
-import { accounts, DOMAIN_ANON, gpoAssignment, iis, LOCAL_ANON, pool, scope, template, WEB01 } from '../helpers/builders';
+import { accounts, DOMAIN_ANON, gpoAssignment, groupPolicyResult, iis, LOCAL_ANON, pool, scope, template, WEB01 } from '../helpers/builders';
 
 /**
  * The finding for each status, with the SIDs that grant and deny, the policy entries that could
@@ -16,7 +16,7 @@ const DENY_NETWORK = 'Deny access to this computer from the network (SeDenyNetwo
 const BASELINE = 'GPO "CONTOSO Server Baseline" {11111111-2222-3333-4444-555555555555}';
 
 function groupPolicy(...assignments: ReturnType<typeof gpoAssignment>[]): Snapshot['groupPolicy'] {
-  return [{ file: 'gpresult.xml', kind: 'gpresult', gpos: [assignments[0]!.gpo], assignments, diagnostics: [] }];
+  return [groupPolicyResult(assignments)];
 }
 
 function findings(overrides: Partial<Snapshot>): { status: string; name: string; grantedBy: string[]; deniedBy: string[]; unresolved: string[]; message: string }[] {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { judgeSnapshot } from '../../src/core/judge';
 import type { GroupPolicyResult, Snapshot } from '../../src/core/model';
-import { accounts, gpoAssignment, iis, LOCAL_ANON, scope, template, WEB01 } from '../helpers/builders';
+import { accounts, gpoAssignment, groupPolicyResult, iis, LOCAL_ANON, scope, template, WEB01 } from '../helpers/builders';
 
 /**
  * judgeSnapshot joins the snapshot's own Group Policy, the --with-gpo baselines and the local
@@ -11,10 +11,6 @@ import { accounts, gpoAssignment, iis, LOCAL_ANON, scope, template, WEB01 } from
 
 const ANON = LOCAL_ANON.sid;
 const LOCAL_GPO = { id: 'LocalGPO', name: 'Local Group Policy' };
-
-function result(file: string, assignments: ReturnType<typeof gpoAssignment>[], diagnostics: GroupPolicyResult['diagnostics'] = []): GroupPolicyResult {
-  return { file, kind: 'gpresult', gpos: assignments.map((assignment) => assignment.gpo), assignments, diagnostics };
-}
 
 function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
   return {
@@ -39,8 +35,8 @@ describe('judgeSnapshot', () => {
   let revoking: GroupPolicyResult;
   let granting: GroupPolicyResult;
   before(() => {
-    revoking = result('gpresult.xml', [gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544'])]);
-    granting = result('baseline.inf', [gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544', `*${ANON}`], 'Web Baseline', '{AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE}')]);
+    revoking = groupPolicyResult([gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544'])]);
+    granting = groupPolicyResult([gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544', `*${ANON}`], 'Web Baseline', '{AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE}')], 'baseline.inf');
   });
 
   it('without any Group Policy data projects no refresh: afterRefresh is null and the policy says so', () => {
@@ -69,7 +65,7 @@ describe('judgeSnapshot', () => {
   });
 
   it('a right whose winner is the Local Group Policy object stays locally owned: no GPO owns it, the local list holds', () => {
-    const local = result('gpresult.xml', [{ ...gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544']), gpo: LOCAL_GPO }]);
+    const local = groupPolicyResult([{ ...gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544']), gpo: LOCAL_GPO }]);
     const { finding, policy } = onlyFinding(snapshot({ localPolicy: template({}), groupPolicy: [local] }));
     assert.equal(policy.owner('SeNetworkLogonRight'), null);
     assert.equal(finding.status, 'missing');
@@ -79,8 +75,8 @@ describe('judgeSnapshot', () => {
 
   it('keeps every source\'s diagnostics, in order: local policy, the snapshot\'s GPOs, the baselines, then the evaluation', () => {
     const localPolicy = { ...template({ SeNetworkLogonRight: [`*${ANON}`] }), diagnostics: [{ code: 'from-local', severity: 'warning' as const, message: 'local' }] };
-    const own = result('gpresult.xml', [], [{ code: 'from-gpresult', severity: 'info' as const, message: 'gpresult' }]);
-    const baseline = result('baseline.inf', [], [{ code: 'from-baseline', severity: 'warning' as const, message: 'baseline' }]);
+    const own = groupPolicyResult([], 'gpresult.xml', [{ code: 'from-gpresult', severity: 'info' as const, message: 'gpresult' }]);
+    const baseline = groupPolicyResult([], 'baseline.inf', [{ code: 'from-baseline', severity: 'warning' as const, message: 'baseline' }]);
     const { evaluation } = judgeSnapshot(snapshot({ localPolicy, groupPolicy: [own] }), { ruleSet: 'documented', withGpo: [baseline] });
     assert.deepEqual(evaluation.diagnostics.map((diagnostic) => diagnostic.code).slice(0, 3), ['from-local', 'from-gpresult', 'from-baseline']);
   });

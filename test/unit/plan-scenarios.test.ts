@@ -4,7 +4,7 @@ import { judgeSnapshot } from '../../src/core/judge';
 import type { Snapshot } from '../../src/core/model';
 import { buildPlan, gptTmplLine, type Plan } from '../../src/core/plan';
 import { loadSnapshotFolder } from '../../src/io/snapshot';
-import { accounts, DOMAIN_ANON, gpoAssignment, holders, iis, LOCAL_ANON, pool, scope, template, WEB01 } from '../helpers/builders';
+import { accounts, DOMAIN_ANON, gpoAssignment, groupPolicyResult, holders, iis, LOCAL_ANON, pool, scope, template, WEB01 } from '../helpers/builders';
 
 /**
  * Plans for each way an identity can lack its right: what is done locally, what is refused with
@@ -17,7 +17,7 @@ const BASELINE = 'GPO "CONTOSO Server Baseline" {11111111-2222-3333-4444-5555555
 const WHERE = 'Site "Default Web Site" path /';
 
 function groupPolicy(...assignments: ReturnType<typeof gpoAssignment>[]): Snapshot['groupPolicy'] {
-  return [{ file: 'gpresult.xml', kind: 'gpresult', gpos: [assignments[0]!.gpo], assignments, diagnostics: [] }];
+  return [groupPolicyResult(assignments)];
 }
 
 function snapshot(overrides: Partial<Snapshot>): Snapshot {
