@@ -10,3 +10,41 @@ export function newCliTable(options: CliTable3.TableConstructorOptions): CliTabl
   const Table = require('cli-table3') as typeof CliTable3;
   return new Table(options);
 }
+
+/** Longest cell text a table shows; the rest is counted, not printed. */
+export const MAX_TABLE_CELL_LENGTH = 512;
+
+/** How many lines of a list a single cell shows before counting the rest. */
+export const MAX_TABLE_CELL_LINES = 20;
+
+/**
+ * Text from the snapshot made safe for a table cell. cli-table3 measures and truncates cells a
+ * character at a time, so a cell with thousands of line breaks, carriage returns, tabs or wide
+ * characters takes seconds to minutes (8,000 carriage returns: 100 s); and a control character
+ * from a hostile name would reach the terminal as an escape sequence. Control characters are
+ * shown escaped (`\r`, `\x1B`) and long text is cut with a count of what was left out.
+ */
+export function tableCell(text: string): string {
+  const visible = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, escapeControlCharacter);
+  if (visible.length <= MAX_TABLE_CELL_LENGTH) return visible;
+  // Never cut a surrogate pair in half.
+  const cut = isHighSurrogate(visible.charCodeAt(MAX_TABLE_CELL_LENGTH - 1)) ? MAX_TABLE_CELL_LENGTH - 1 : MAX_TABLE_CELL_LENGTH;
+  return `${visible.slice(0, cut)}... (${visible.length - cut} more characters)`;
+}
+
+/** Lines of a list for one cell, each made safe, at most MAX_TABLE_CELL_LINES of them. */
+export function tableCellLines(lines: readonly string[]): string {
+  const shown = lines.slice(0, MAX_TABLE_CELL_LINES).map(tableCell);
+  if (lines.length > MAX_TABLE_CELL_LINES) shown.push(`... and ${lines.length - MAX_TABLE_CELL_LINES} more`);
+  return shown.join('\n');
+}
+
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function escapeControlCharacter(character: string): string {
+  return NAMED_ESCAPES[character] ?? `\\x${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}

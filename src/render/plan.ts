@@ -1,4 +1,4 @@
-import { newCliTable } from './cli-table';
+import { newCliTable, tableCell, tableCellLines } from './cli-table';
 import { describeRight } from '../core/rights';
 import type { PlanDocument } from '../io/plan-document';
 import type { TableStyle } from './table';
@@ -10,7 +10,7 @@ export function renderPlan(plan: PlanDocument, style: TableStyle): string {
   if (plan.actions.length > 0) {
     const table = newCliTable({ head: ['Action', 'Right', 'Account', 'SID', 'Temporary', 'Fixes'], style: { head: style.color ? ['bold'] : [], border: [] } });
     for (const action of plan.actions) {
-      table.push([action.action, describeRight(action.right), action.account, action.sid, action.temporary ? 'yes (GPO-owned)' : 'no', action.fixes.map((fix) => `${fix.site ?? ''}${fix.path} (${fix.status})`).join('\n')]);
+      table.push([action.action, describeRight(action.right), tableCell(action.account), action.sid, action.temporary ? 'yes (GPO-owned)' : 'no', tableCellLines(action.fixes.map((fix) => `${fix.site ?? ''}${fix.path} (${fix.status})`))]);
     }
     out.push(table.toString());
   } else {

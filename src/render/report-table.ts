@@ -1,5 +1,5 @@
 import type Table from 'cli-table3';
-import { newCliTable } from './cli-table';
+import { newCliTable, tableCell } from './cli-table';
 import { summarizeFleet, type FleetSummary, type SnapshotOutcome, type SummaryLimits, DEFAULT_SUMMARY_LIMITS } from '../core/fleet';
 import type { RuleSetName } from '../core/rules';
 import { ALL_STATUSES, FINDING_STATUSES, type FindingStatus } from '../core/status';
@@ -19,18 +19,18 @@ export function renderReportTable(outcomes: readonly SnapshotOutcome[], ruleSet:
   }
   if (summary.worstHosts.length > 0) {
     const worst = newTable(['Host', 'Snapshot', 'Not in desired state', 'By status'], style);
-    for (const rank of summary.worstHosts) worst.push([rank.computerName ?? '(no host.json)', rank.snapshot, String(rank.problems), describeByStatus(rank.byStatus, style, (status) => !FINDING_STATUSES[status].inDesiredState)]);
+    for (const rank of summary.worstHosts) worst.push([tableCell(rank.computerName ?? '(no host.json)'), tableCell(rank.snapshot), String(rank.problems), describeByStatus(rank.byStatus, style, (status) => !FINDING_STATUSES[status].inDesiredState)]);
     out.push('', `Worst hosts (${summary.worstHosts.length} of ${summary.notInDesiredState} not in the desired state)`, worst.toString());
   }
   if (summary.gpoCauses.length > 0) {
     const gpos = newTable(['GPO', 'Id', 'revoked-at-refresh', 'gpo-blocked', 'Hosts'], style);
-    for (const cause of summary.gpoCauses) gpos.push([cause.gpo.name === cause.gpo.id ? '(unnamed)' : cause.gpo.name, cause.gpo.id, String(cause.revokedAtRefresh), String(cause.gpoBlocked), String(cause.hosts)]);
+    for (const cause of summary.gpoCauses) gpos.push([cause.gpo.name === cause.gpo.id ? '(unnamed)' : tableCell(cause.gpo.name), cause.gpo.id, String(cause.revokedAtRefresh), String(cause.gpoBlocked), String(cause.hosts)]);
     out.push('', 'GPOs behind revoked-at-refresh and gpo-blocked findings', gpos.toString());
   }
   const failures = outcomes.filter((outcome) => outcome.kind === 'failed');
   if (failures.length > 0) {
     const failed = newTable(['Snapshot', 'Error'], style, [null, 80]);
-    for (const failure of failures) failed.push([failure.name, withinSnapshot(failure.name, failure.error)]);
+    for (const failure of failures) failed.push([tableCell(failure.name), tableCell(withinSnapshot(failure.name, failure.error))]);
     out.push('', `Could not be loaded (${failures.length})`, failed.toString());
   }
   return `${out.join('\n')}\n`;

@@ -1,4 +1,4 @@
-import { newCliTable } from './cli-table';
+import { newCliTable, tableCell } from './cli-table';
 import { describeAccount, type Evaluation, type Finding } from '../core/evaluate';
 import { describeRight } from '../core/rights';
 import type { FindingStatus } from '../core/status';
@@ -32,13 +32,13 @@ export function renderFindingsTable(snapshotName: string, evaluation: Evaluation
   });
   for (const finding of evaluation.findings) {
     table.push([
-      finding.site ?? '',
-      finding.path,
-      finding.identity.name,
+      tableCell(finding.site ?? ''),
+      tableCell(finding.path),
+      tableCell(finding.identity.name),
       finding.identity.sid ?? '(unknown)',
       finding.right ? describeRight(finding.right) : '-',
       paintStatus(finding.status, style),
-      describeThrough(finding),
+      tableCell(describeThrough(finding)),
     ]);
   }
   const summary = Object.entries(summarizeStatuses(evaluation.findings))

@@ -9,6 +9,9 @@ import { parseSecurityTemplateText } from '../../src/parse/secedit-inf';
 import { loadFactsDocument } from '../../src/io/snapshot';
 import { MINIMAL_APPLICATION_HOST, MINIMAL_SECEDIT } from '../helpers/cli';
 import { assertAcceptableError } from './harness';
+import { judgeSnapshot } from '../../src/core/judge';
+import { renderFindingsTable } from '../../src/render/table';
+import { accounts, iis, LOCAL_ANON, scope, template, WEB01 } from '../helpers/builders';
 
 /** Bugs the fuzz suite found, each pinned by the smallest input that showed it. */
 
@@ -111,4 +114,17 @@ describe('fuzz regressions', () => {
     const error = inputErrorFrom(() => loadFactsDocument(Buffer.from(facts), 'stdin'));
     assert.equal(error.message, 'stdin (at /files/host.json): expected a host.json of at most 1 MiB, found 1.0 MiB');
   });
+
+  it('regression: a table cell of thousands of carriage returns, tabs or wide characters took minutes to draw, and control characters reached the terminal', () => {
+    // Found by the facts fuzz suite: cli-table3 measures and truncates a cell a character at a
+    // time, so a site name of 8,000 carriage returns took about 100 s to draw.
+    const hostile = ['a\r'.repeat(4000), 'b\t'.repeat(4000), '\u4e00'.repeat(8000), '\u001b]0;owned\u0007'];
+    const snapshot = { name: 'WEB01', localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'] }), iis: iis(hostile.map((site) => scope({ site, userName: 'WEB01\\anon' }))), groupPolicy: [], accounts: accounts(LOCAL_ANON), host: WEB01 };
+    const table = renderFindingsTable('WEB01', judgeSnapshot(snapshot, { ruleSet: 'documented', withGpo: [] }).evaluation, { color: false });
+    assert.doesNotMatch(table, /[\r\t\u0007\u001b]/);
+    assert.match(table, /a\\ra\\r/);
+    assert.match(table, /\\x1B\]0;owned\\x07/);
+    assert.match(table, /\.\.\. \(7488 more characters\)/);
+  });
 });
+
