@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { closeSync, openSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { InputError } from '../../src/core/errors';
 import { ARTIFACT_SIZE_LIMITS, MAX_INF_LINE_LENGTH, MAX_XML_DEPTH, formatBytes, type ArtifactKind } from '../../src/core/limits';
 import { readPlanDocument } from '../../src/io/plan-document';
