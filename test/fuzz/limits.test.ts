@@ -224,7 +224,7 @@ describe('limits', () => {
       const huge = withDoctype(MINIMAL_APPLICATION_HOST, `<!DOCTYPE c [<!ENTITY a "${'A'.repeat(20_000_000)}">]>`);
       const error = inputErrorFrom(() => parseApplicationHostConfig(huge, 'applicationHost.config'));
       assert.equal(error.expected, 'no DOCTYPE (DTDs and entity declarations are not accepted)');
-      assert.deepEqual(error.location, { line: 1 });
+      assert.deepEqual(error.location, { line: 2 });
     });
 
     it('refuses a DOCTYPE in UTF-16 Group Policy bytes too', () => {
