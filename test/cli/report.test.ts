@@ -10,7 +10,6 @@ import { CLEAR_LINE } from '../../src/render/report-progress';
 import type { SarifLog } from '../../src/render/sarif';
 import { assertValidResult, runBundle } from '../helpers/cli';
 import { assertValidReport, assertValidSarif, BROKEN_FAULTS, EXAMPLES, generateFleet, TEMPLATES, type Fault, type GeneratedFleet, type GeneratedHost } from '../helpers/fleet';
-import { skipUnlessShared } from '../helpers/shared';
 
 type Summary = Partial<Record<FindingStatus, number>>;
 
@@ -219,7 +218,6 @@ describe('report (built bundle)', function () {
     });
 
     it('sarif: schema-valid, one result per finding not in the desired state, the broken snapshot as an error notification', function () {
-      skipUnlessShared(this, 'SARIF fleet output against the vendored schema');
       const run = runBundle(['report', ...fleet.args, '--format', 'sarif']);
       assert.equal(run.status, 3);
       const log = JSON.parse(run.stdout) as SarifLog;
@@ -320,7 +318,6 @@ describe('report (built bundle)', function () {
     });
 
     it('explain --format sarif is schema-valid and repeated runs give the same fingerprints', function () {
-      skipUnlessShared(this, 'SARIF output against the vendored schema');
       const first = runBundle(['explain', '--snapshot', revoked, '--format', 'sarif']);
       assert.equal(first.status, 0);
       const log = JSON.parse(first.stdout) as SarifLog;

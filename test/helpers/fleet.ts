@@ -8,7 +8,7 @@ import type { JudgedSnapshot } from '../../src/core/fleet';
 import { judgeSnapshot } from '../../src/core/judge';
 import { loadSnapshotFolder } from '../../src/io/snapshot';
 import { REPO_ROOT } from './cli';
-import { sharedPath } from './shared';
+import { readVendorSchema } from './vendor-schemas';
 
 export const EXAMPLES = join(REPO_ROOT, 'examples', 'snapshots');
 
@@ -143,13 +143,12 @@ let sarifValidator: Validator | undefined;
 let reportValidator: Validator | undefined;
 
 /**
- * Compiles the vendored SARIF 2.1.0 schema (read in place from ../shared; call
- * skipUnlessShared first). It declares draft-04, which ajv 8 does not load; the only draft-04
+ * Compiles the official SARIF 2.1.0 schema (test/fixtures/vendor-schemas). It declares draft-04, which ajv 8 does not load; the only draft-04
  * construct it uses is the root "id", so it is read as draft-07 with that renamed to "$id".
  */
 export function sarifSchemaValidator(): Validator {
   if (!sarifValidator) {
-    const { $schema: _draft04, id, ...schema } = JSON.parse(readFileSync(sharedPath('vendor-schemas', 'sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>;
+    const { $schema: _draft04, id, ...schema } = readVendorSchema('sarif-schema-2.1.0.json');
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(ajv);
     sarifValidator = ajv.compile({ $id: String(id), ...schema });

@@ -3,13 +3,13 @@ import { join, resolve } from 'node:path';
 
 /**
  * The team's shared reference folder (`../shared` beside the checkout) holds the real-world
- * corpus and the vendor schemas. Tests read them in place; a user's clone has no such folder, so
+ * corpus. Tests read it in place; a user's clone has no such folder, so
  * those tests skip with a printed reason instead of failing or passing vacuously.
  */
 export const SHARED_ROOT = resolve(process.env.IIS_LOGON_RIGHTS_SHARED ?? join(__dirname, '..', '..', '..', 'shared'));
 
 export function sharedAvailable(): boolean {
-  return existsSync(join(SHARED_ROOT, 'corpus')) && existsSync(join(SHARED_ROOT, 'vendor-schemas'));
+  return existsSync(join(SHARED_ROOT, 'corpus'));
 }
 
 export function sharedPath(...parts: string[]): string {

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { EXIT_CODES } from '../../src/core/exit-codes';
-import { readShared, skipUnlessShared } from '../helpers/shared';
+import { readVendorSchema } from '../helpers/vendor-schemas';
 import { analyzePowerShellFile, manifestValue, psQuote, runPowerShell, skipUnlessPsTool, REPO_ROOT, type PsEvalResult } from './ps-tools';
 
 // The native DSC v3 resource: its manifest against the official 3.1.0 manifest schema, its
@@ -56,14 +56,10 @@ function vendorAjv(): Ajv2020 {
 }
 
 function vendorSchema(file: string): Record<string, unknown> & { $defs: Record<string, Record<string, unknown>> } {
-  return JSON.parse(readShared('vendor-schemas', 'dsc-v3.1.0', file).toString('utf8'));
+  return readVendorSchema('dsc-v3.1.0', file) as ReturnType<typeof vendorSchema>;
 }
 
 describe('DSC v3 resource manifest and configuration document (official 3.1.0 schemas)', function () {
-  before(function () {
-    skipUnlessShared(this, 'DSC v3 schema validation');
-  });
-
   it('the manifest validates against resource_manifest.json (draft 2020-12)', function () {
     const schema = vendorSchema('resource_manifest.json');
     assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');

@@ -6,7 +6,6 @@ import type { JudgedSnapshot } from '../../src/core/fleet';
 import { ALL_STATUSES, FINDING_STATUSES } from '../../src/core/status';
 import { FINGERPRINT_KEY, findingFingerprint, renderSarif, SARIF_LEVELS, snapshotUri, STATUS_ADVICE } from '../../src/render/sarif';
 import { assertValidSarif, EXAMPLES, judgeExample, sarifSchemaValidator } from '../helpers/fleet';
-import { skipUnlessShared } from '../helpers/shared';
 
 const IUSR_WEB01 = 'S-1-5-21-173939653-3250197068-1151168150-1003';
 
@@ -28,10 +27,6 @@ function editUtf16(path: string, edit: (text: string) => string): void {
 }
 
 describe('SARIF renderer', () => {
-  before(function () {
-    skipUnlessShared(this, 'SARIF output against the vendored sarif-schema-2.1.0.json');
-  });
-
   let examples: JudgedSnapshot[];
   before(() => {
     examples = ['iis6-gpo-revoked-at-refresh', 'iis10-local-account-denied', 'iis10-specificuser-pool-missing-batch', 'iis10-healthy', 'iis10-gpo-blocked'].map((name) => judgeExample(name));
