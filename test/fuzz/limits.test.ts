@@ -13,22 +13,13 @@ import { parseRsopJsonText } from '../../src/parse/rsop-json';
 import { parseSecurityTemplate, parseSecurityTemplateText } from '../../src/parse/secedit-inf';
 import { MINIMAL_ACCOUNTS, MINIMAL_APPLICATION_HOST, MINIMAL_SECEDIT, REPO_ROOT, makeSnapshotFolder, utf16le } from '../helpers/cli';
 import { assertAcceptableError } from './harness';
+import { inputErrorFrom } from '../helpers/errors';
 
 /**
  * The limits of src/core/limits.ts, each at its boundary: sizes checked before a file is read,
  * DOCTYPEs refused before the parser sees them, element depth, INF line length; and the README
  * table that documents them.
  */
-
-function inputErrorFrom(action: () => unknown): InputError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  assert.fail('expected an InputError');
-}
 
 const MINIMAL_METABASE = `<?xml version ="1.0"?>
 <configuration xmlns="urn:microsoft-catalog:XML_Metabase_V64_0">

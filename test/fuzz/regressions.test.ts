@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { InputError } from '../../src/core/errors';
 import { parseAccountsJson, parseJsonText } from '../../src/parse/accounts-json';
 import { parseApplicationHostConfig } from '../../src/parse/applicationhost';
 import { decodeText } from '../../src/parse/decode';
@@ -12,18 +11,9 @@ import { assertAcceptableError } from './harness';
 import { judgeSnapshot } from '../../src/core/judge';
 import { renderFindingsTable } from '../../src/render/table';
 import { accounts, iis, LOCAL_ANON, scope, template, WEB01 } from '../helpers/builders';
+import { inputErrorFrom } from '../helpers/errors';
 
 /** Bugs the fuzz suite found, each pinned by the smallest input that showed it. */
-
-function inputErrorFrom(action: () => unknown): InputError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  assert.fail('expected an InputError');
-}
 
 function utf16leWithBom(text: string): Buffer {
   return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);

@@ -1,18 +1,8 @@
 import assert from 'node:assert/strict';
-import { InputError } from '../../src/core/errors';
 import { parseAccountsJson, parseHostJson, parseJsonText } from '../../src/parse/accounts-json';
+import { inputErrorFrom } from '../helpers/errors';
 
 /** accounts.json and host.json after the schema: SIDs normalised, defaults, and JSON text errors. */
-
-function errorFrom(action: () => unknown): InputError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  assert.fail('expected an InputError');
-}
 
 describe('accounts.json and host.json', () => {
   it('normalises every SID and keeps names, kinds and unresolved entries as written', () => {
@@ -38,9 +28,9 @@ describe('accounts.json and host.json', () => {
   });
 
   it('rejects a SID whose parts do not fit in 32 bits, naming its JSON pointer', () => {
-    const account = errorFrom(() => parseAccountsJson({ accounts: [{ name: 'x', sid: 'S-1-5-21-4294967296', kind: 'local' }] }, 'accounts.json'));
+    const account = inputErrorFrom(() => parseAccountsJson({ accounts: [{ name: 'x', sid: 'S-1-5-21-4294967296', kind: 'local' }] }, 'accounts.json'));
     assert.equal(account.message, 'accounts.json (at /accounts/0/sid): expected a SID (S-1-...) whose parts fit in 32 bits, found "S-1-5-21-4294967296"');
-    const group = errorFrom(() => parseAccountsJson({ accounts: [{ name: 'x', sid: 'S-1-5-17', kind: 'builtin' }, { name: 'y', sid: 'S-1-5-18', kind: 'builtin', groups: ['S-1-5-32-545', 'S-1-5-99999999999'] }] }, 'accounts.json'));
+    const group = inputErrorFrom(() => parseAccountsJson({ accounts: [{ name: 'x', sid: 'S-1-5-17', kind: 'builtin' }, { name: 'y', sid: 'S-1-5-18', kind: 'builtin', groups: ['S-1-5-32-545', 'S-1-5-99999999999'] }] }, 'accounts.json'));
     assert.deepEqual(group.location, { pointer: '/accounts/1/groups/1' });
   });
 
@@ -50,7 +40,7 @@ describe('accounts.json and host.json', () => {
 
   it('parseJsonText reads past a byte order mark and names the line of a syntax error', () => {
     assert.deepEqual(parseJsonText('\uFEFF{"a": [1]}', 'f.json'), { a: [1] });
-    const error = errorFrom(() => parseJsonText('\uFEFF{\n  "a": 1,\n  "b": }', 'f.json'));
+    const error = inputErrorFrom(() => parseJsonText('\uFEFF{\n  "a": 1,\n  "b": }', 'f.json'));
     assert.deepEqual(error.location, { line: 3 });
     assert.equal(error.expected, 'valid JSON');
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { InputError } from '../../src/core/errors';
 import type { IisConfiguration } from '../../src/core/model';
 import { parseApplicationHostConfig } from '../../src/parse/applicationhost';
+import { inputErrorFrom } from '../helpers/errors';
 
 /**
  * An applicationHost.config that earns every diagnostic, with padded and numeric values,
@@ -14,15 +15,7 @@ import { parseApplicationHostConfig } from '../../src/parse/applicationhost';
 const FILE = 'applicationHost.config';
 const text = readFileSync(join(__dirname, '..', 'fixtures', 'diagnostics', 'every-diagnostic.applicationHost.config'), 'utf8');
 
-function errorFrom(document: string): InputError {
-  try {
-    parseApplicationHostConfig(document, FILE);
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  assert.fail('expected an InputError');
-}
+const errorFrom = (document: string): InputError => inputErrorFrom(() => parseApplicationHostConfig(document, FILE));
 
 function withPool(processModel: string): string {
   return `<configuration><system.applicationHost><applicationPools>\n<add name="P">\n<processModel ${processModel} /></add></applicationPools></system.applicationHost></configuration>`;

@@ -5,6 +5,7 @@ import { InputError } from '../../src/core/errors';
 import type { AnonymousScope, IisConfiguration } from '../../src/core/model';
 import { parseApplicationHostConfig } from '../../src/parse/applicationhost';
 import { decodeText } from '../../src/parse/decode';
+import { inputErrorFrom } from '../helpers/errors';
 import { listShared, readShared, skipUnlessShared } from '../helpers/shared';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'applicationhost');
@@ -52,11 +53,7 @@ function location(path: string, attributes: string, extra = ''): string {
 }
 
 function throwsInputError(run: () => unknown, check: (error: InputError) => void): void {
-  assert.throws(run, (error: unknown) => {
-    assert.ok(error instanceof InputError, `expected InputError, got ${String(error)}`);
-    check(error);
-    return true;
-  });
+  check(inputErrorFrom(run));
 }
 
 describe('applicationHost.config parser: shared corpus', function () {

@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
 import { InputError } from '../../src/core/errors';
 import { decodeText } from '../../src/parse/decode';
+import { inputErrorFrom } from '../helpers/errors';
 
 /**
  * decodeText: which encoding a byte order mark (or its absence) selects, the UTF-16 sniffing of
  * files without one, and where an invalid sequence or a NUL is reported.
  */
 
-function errorFrom(bytes: Uint8Array): InputError {
-  try {
-    decodeText(bytes, 'f.inf');
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  assert.fail('expected an InputError');
-}
+const errorFrom = (bytes: Uint8Array): InputError => inputErrorFrom(() => decodeText(bytes, 'f.inf'));
 
 const bytes = (...values: number[]): Buffer => Buffer.from(values);
 const utf16le = (text: string): Buffer => Buffer.from(text, 'utf16le');

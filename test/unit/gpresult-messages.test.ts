@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
 import { InputError } from '../../src/core/errors';
 import { BASE_NS, RSOP_NS, SECURITY_NS, SETTINGS_NS, TYPES_NS, parseGroupPolicyXml, parseGroupPolicyXmlText } from '../../src/parse/gpresult';
+import { inputErrorFrom } from '../helpers/errors';
 
 /** Group Policy reports: every rejection with its exact message and place, and the edges of what is read. */
 
 const FILE = 'gpresult.xml';
 const DDP = '{31B2F340-016D-11D2-945F-00C04FB984F9}';
 
-function errorFrom(text: string): InputError {
-  try {
-    parseGroupPolicyXmlText(text, FILE);
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  assert.fail('expected an InputError');
-}
+const errorFrom = (text: string): InputError => inputErrorFrom(() => parseGroupPolicyXmlText(text, FILE));
 
 /** One line per element, so every element's line is its index in `lines` + 1. */
 function rsop(...computerResults: string[]): string {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { InputError } from '../../src/core/errors';
 import type { IisConfiguration } from '../../src/core/model';
 import { parseMetabase } from '../../src/parse/metabase';
+import { inputErrorFrom } from '../helpers/errors';
 
 /**
  * One metabase that earns every diagnostic, with padded values, numeric and named forms, a
@@ -18,15 +19,7 @@ function parse(document: string): IisConfiguration {
   return parseMetabase(document, FILE);
 }
 
-function errorFrom(document: string): InputError {
-  try {
-    parse(document);
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  assert.fail('expected an InputError');
-}
+const errorFrom = (document: string): InputError => inputErrorFrom(() => parse(document));
 
 /** A minimal metabase with one site whose ROOT carries the given attributes. */
 function withRoot(attributes: string): string {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { InputError } from '../../src/core/errors';
 import { parseRsopJson, parseRsopJsonText } from '../../src/parse/rsop-json';
+import { inputErrorFrom } from '../helpers/errors';
 
 /** rsop.json: what each rejected value is called in the message, and the edges of what is read. */
 
@@ -8,15 +9,7 @@ const FILE = 'rsop.json';
 const DDP = '{31B2F340-016D-11D2-945F-00C04FB984F9}';
 const entry = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({ right: 'SeNetworkLogonRight', accounts: ['*S-1-5-11'], precedence: 1, gpoId: DDP, gpoName: 'Default Domain Policy', ...overrides });
 
-function errorFrom(value: unknown): InputError {
-  try {
-    parseRsopJson(value, FILE);
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  assert.fail('expected an InputError');
-}
+const errorFrom = (value: unknown): InputError => inputErrorFrom(() => parseRsopJson(value, FILE));
 
 describe('rsop.json: messages and edges', () => {
   it('names what it found instead of an entry, for every kind of JSON value', () => {

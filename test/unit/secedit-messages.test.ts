@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
 import { InputError } from '../../src/core/errors';
 import { parseSecurityTemplateText } from '../../src/parse/secedit-inf';
+import { inputErrorFrom } from '../helpers/errors';
 
 /** Security templates: exact messages for each rejection, quoting rules, and sections after [Privilege Rights]. */
 
 const FILE = 'GptTmpl.inf';
 
-function errorFrom(text: string): InputError {
-  try {
-    parseSecurityTemplateText(text, FILE);
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  assert.fail('expected an InputError');
-}
+const errorFrom = (text: string): InputError => inputErrorFrom(() => parseSecurityTemplateText(text, FILE));
 
 const RIGHTS = '[Privilege Rights]\r\n';
 

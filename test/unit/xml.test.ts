@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
 import { InputError } from '../../src/core/errors';
 import { childText, childrenNamed, describeElement, firstChild, parseXmlTree, type XmlElement } from '../../src/parse/xml';
+import { inputErrorFrom } from '../helpers/errors';
 
 /** The XML tree every XML parser builds on: options, the keep filter, text, lines and errors. */
 
-function errorFrom(text: string, options: Parameters<typeof parseXmlTree>[2] = {}): InputError {
-  try {
-    parseXmlTree(text, 'f.xml', options);
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  assert.fail('expected an InputError');
-}
+const errorFrom = (text: string, options: Parameters<typeof parseXmlTree>[2] = {}): InputError => inputErrorFrom(() => parseXmlTree(text, 'f.xml', options));
 
 const NAMESPACED = '<q:r xmlns:q="urn:q" xmlns="urn:d"><q:c x="1">t</q:c><c y="2"/></q:r>';
 
