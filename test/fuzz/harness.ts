@@ -13,14 +13,18 @@ import { applyMutations, describeMutations, mutationListArbitrary, type Document
 /**
  * The fuzz harness. Every parser gets FUZZ_RUNS cases (10,000 under `npm run fuzz`, 200 inside
  * `npm test`); each case must end in a model that passes the parser's own checks or in an
- * InputError naming the file and a location on one short line, within FUZZ_CASE_LIMIT_MS.
+ * InputError naming the file and a location on one short line (under `npm run fuzz`, within
+ * FUZZ_CASE_LIMIT_MS).
  * Mutations that keep a document's meaning (encoding, BOM, line endings) must give the very
  * model the unmutated document gives.
  */
 
 export const FUZZ_RUNS = positiveInteger('FUZZ_RUNS', 200);
-/** Per case. The fuzz run sets 1000 ms; inside npm test, on a busy machine, only a runaway fails. */
-export const CASE_LIMIT_MS = positiveInteger('FUZZ_CASE_LIMIT_MS', 10_000);
+/**
+ * Per case, only when set: `npm run fuzz` sets 1000 ms. Inside `npm test` no case is timed (a
+ * loaded machine would fail it); the mocha timeout is the runaway guard there.
+ */
+export const CASE_LIMIT_MS = process.env.FUZZ_CASE_LIMIT_MS ? positiveInteger('FUZZ_CASE_LIMIT_MS', 1_000) : undefined;
 /** Messages are one line and short: every parser excerpts the untrusted text it quotes. */
 const MAX_MESSAGE_LENGTH = 1_000;
 
@@ -211,7 +215,7 @@ export function runFuzz<M>(target: FuzzTarget<M>, cases: fc.Arbitrary<FuzzCase>,
         tally.slowestMs = elapsed;
         tally.slowestCase = `${fuzzCase.origin}, ${fuzzCase.bytes.length} bytes, ${fuzzCase.mutations.slice(0, 200)}`;
       }
-      assert.ok(elapsed <= CASE_LIMIT_MS, `${context}: took ${elapsed.toFixed(0)} ms, over ${CASE_LIMIT_MS} ms`);
+      if (CASE_LIMIT_MS !== undefined) assert.ok(elapsed <= CASE_LIMIT_MS, `${context}: took ${elapsed.toFixed(0)} ms, over ${CASE_LIMIT_MS} ms`);
       try {
         if ('error' in outcome) {
           assertAcceptableError(outcome.error, target.label, target.namesInside);
