@@ -5,7 +5,7 @@ import { renderRulesDocument } from '../../scripts/generate-docs';
 import { EXIT_CODES } from '../../src/core/exit-codes';
 import { LOGON_RIGHTS } from '../../src/core/rights';
 import { RULE_TABLE } from '../../src/core/rules';
-import { ALL_STATUSES, FINDING_STATUSES, reasonCode } from '../../src/core/status';
+import { ALL_STATUSES, reasonCode } from '../../src/core/status';
 
 /**
  * Each table has one source in src/core; everything derived from it (docs, README, schemas) is
@@ -20,11 +20,13 @@ describe('tables and their derived copies agree', () => {
     assert.equal(read('docs', 'rules.md'), renderRulesDocument(), 'run: npx tsx scripts/generate-docs.ts');
   });
 
-  it('the README exit code table lists exactly EXIT_CODES', () => {
+  it('the README exit code table gives each code of EXIT_CODES with its meaning', () => {
     const readme = read('README.md');
     const section = readme.slice(readme.indexOf('### Exit codes'));
-    const rows = [...section.matchAll(/^\| (\d) \| (.+) \|$/gm)].map((match) => Number(match[1]));
-    assert.deepEqual(rows, Object.values(EXIT_CODES).map((entry) => entry.code));
+    // The README marks commands as code and starts rows in lower case; the words must be the table's.
+    const plain = (text: string) => text.replaceAll('`', '').replace(/\.$/, '').replace(/^./, (first) => first.toLowerCase());
+    const rows = [...section.matchAll(/^\| (\d+) \| (.+) \|$/gm)].map((match) => ({ code: Number(match[1]), meaning: plain(match[2]!) }));
+    assert.deepEqual(rows, Object.values(EXIT_CODES).map((entry) => ({ code: entry.code, meaning: plain(entry.meaning) })));
   });
 
   it('the README status table lists exactly FINDING_STATUSES', () => {
@@ -65,6 +67,5 @@ describe('tables and their derived copies agree', () => {
       assert.equal(LOGON_RIGHTS.get(row.allowRight)?.kind, 'allow', row.id);
       assert.equal(LOGON_RIGHTS.get(row.allowRight)?.counterpart, row.denyRight, row.id);
     }
-    assert.ok(Object.keys(FINDING_STATUSES).length === ALL_STATUSES.length);
   });
 });
