@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { evaluateSnapshot, decideStatus, type RightCheck } from '../../src/core/evaluate';
+import { evaluateSnapshot } from '../../src/core/evaluate';
 import { projectPolicy } from '../../src/core/policy';
 import { applicationPoolSid } from '../../src/core/sids';
 import type { GpoRightAssignment, SecurityTemplate } from '../../src/core/model';
@@ -201,23 +201,5 @@ describe('evaluateSnapshot', () => {
     const localPolicy = template({ SeNetworkLogonRight: ['*S-1-5-11'] });
     const result = judge({ localPolicy, scopes: [scope({ userName: 'CONTOSO\\svc-anon' })], gpo: [gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544', '*S-1-5-11'])] });
     assert.equal(result.findings[0]!.status, 'ok');
-  });
-});
-
-describe('decideStatus', () => {
-  const gpo = { id: '{A}', name: 'A' };
-  const check = (granted: boolean, denied: boolean): RightCheck => {
-    const match = { sid: 'S-1-1-0', name: 'Everyone', holder: '*S-1-1-0', origin: '', evidence: 'confirmed' as const };
-    return { grantedBy: granted ? [match] : [], deniedBy: denied ? [match] : [], holdsRight: granted && !denied };
-  };
-  it('covers every combination of now, after refresh and ownership', () => {
-    assert.equal(decideStatus(check(true, false), check(true, false), null, null), 'ok');
-    assert.equal(decideStatus(check(true, false), check(false, false), gpo, null), 'revoked-at-refresh');
-    assert.equal(decideStatus(check(true, false), check(true, true), null, gpo), 'revoked-at-refresh');
-    assert.equal(decideStatus(check(false, false), check(false, false), gpo, null), 'gpo-blocked');
-    assert.equal(decideStatus(check(true, true), check(true, true), null, gpo), 'gpo-blocked');
-    assert.equal(decideStatus(check(true, true), check(true, true), null, null), 'denied');
-    assert.equal(decideStatus(check(false, false), check(false, false), null, null), 'missing');
-    assert.equal(decideStatus(check(false, false), check(true, false), gpo, null), 'missing');
   });
 });
