@@ -24,6 +24,7 @@ import { renderSarif } from './render/sarif';
 import { buildReportDocument } from './render/report-document';
 import { renderReportTable } from './render/report-table';
 import { CLEAR_LINE, progressLine, progressThrottle } from './render/report-progress';
+import { escapeText, stringifyJson } from './render/text-escape';
 import { VERSION } from './version';
 
 const COMMANDS = ['test', 'get', 'explain', 'plan', 'check-plan', 'report', 'dsc'] as const;
@@ -123,7 +124,9 @@ export interface CliIo {
 export function runCli(io: CliIo): ExitCode {
   // One-key JSON lines for the PowerShell module and DSC v3 (which reads {"error": ...} from stderr).
   const jsonLog = io.argv[0] === 'dsc' || io.argv.some((arg, index) => arg === '--log-format=json' || (arg === '--log-format' && io.argv[index + 1] === 'json'));
-  const report = (level: 'error' | 'warn', text: string) => io.stderr.write(jsonLog ? `${JSON.stringify({ [level]: text })}\n` : `iis-logon-rights: ${text}\n`);
+  // Messages name files and quote what was found, so they are escaped: an error stays one line
+  // whatever a file name holds. `lines` after the first are the tool's own (usage hint, stack).
+  const report = (level: 'error' | 'warn', text: string, ...lines: string[]) => io.stderr.write(jsonLog ? `${stringifyJson({ [level]: [text, ...lines].join(' ') })}\n` : `${[`iis-logon-rights: ${escapeText(text)}`, ...lines.map(escapeText)].join('\n')}\n`);
   try {
     const parsed = parseCommandLine(io);
     if (parsed === 'help') {
@@ -137,7 +140,8 @@ export function runCli(io: CliIo): ExitCode {
     return runCommand(parsed, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      report('error', jsonLog ? `usage: ${error.message}` : `${error.message}\nRun iis-logon-rights --help for usage.`);
+      if (jsonLog) report('error', `usage: ${error.message}`);
+      else report('error', error.message, 'Run iis-logon-rights --help for usage.');
       return EXIT_CODES.usage.code;
     }
     if (error instanceof InputError) {
@@ -145,7 +149,10 @@ export function runCli(io: CliIo): ExitCode {
       return EXIT_CODES.invalidInput.code;
     }
     const detail = error instanceof Error ? (io.env.IIS_LOGON_RIGHTS_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
-    report('error', `internal error: ${detail.replace(/\n/g, io.env.IIS_LOGON_RIGHTS_DEBUG && !jsonLog ? '\n' : ' ')} (this is a defect; please report it with the input that caused it; set IIS_LOGON_RIGHTS_DEBUG=1 for details)`);
+    const [first = '', ...stack] = detail.split('\n');
+    const defect = '(this is a defect; please report it with the input that caused it; set IIS_LOGON_RIGHTS_DEBUG=1 for details)';
+    if (io.env.IIS_LOGON_RIGHTS_DEBUG && !jsonLog) report('error', `internal error: ${first} ${defect}`, ...stack);
+    else report('error', `internal error: ${[first, ...stack].join(' ')} ${defect}`);
     return EXIT_CODES.internal.code;
   }
 }
@@ -226,7 +233,7 @@ function runCommand(options: CliOptions, io: CliIo): ExitCode {
   if (options.command === 'check-plan') {
     const bytes = options.plan === '-' ? io.readStdin() : readLimited(options.plan, 'plan.json');
     const document = readPlanDocument(bytes, options.plan === '-' ? 'stdin' : options.plan);
-    io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    io.stdout.write(`${stringifyJson(document, 2)}\n`);
     return EXIT_CODES.success.code;
   }
   if (options.command === 'report') return runReport(options, io);
@@ -236,16 +243,16 @@ function runCommand(options: CliOptions, io: CliIo): ExitCode {
   const snapshot = restrictToSite(loadSnapshot(options, io), options.site, options.snapshot === '-' ? 'stdin' : options.snapshot);
   const baselines: GroupPolicyResult[] = options.withGpo.map((path) => loadBaselineGpo(path));
   const { evaluation, policy } = judgeSnapshot(snapshot, { ruleSet: options.ruleSet, withGpo: baselines });
-  if (options.logFormat === 'json') for (const diagnostic of evaluation.diagnostics) io.stderr.write(`${JSON.stringify({ [diagnostic.severity === 'warning' ? 'warn' : 'info']: diagnostic.message })}\n`);
+  if (options.logFormat === 'json') for (const diagnostic of evaluation.diagnostics) io.stderr.write(`${stringifyJson({ [diagnostic.severity === 'warning' ? 'warn' : 'info']: diagnostic.message })}\n`);
   const style = { color: options.color };
   let output: string;
   if (options.command === 'plan') {
     const document = buildPlanDocument(snapshot.name, options.ruleSet, options.withGpo, buildPlan(evaluation, policy, { allowTemporaryFix: options.allowTemporaryFix }));
-    io.stdout.write(options.format === 'json' ? `${JSON.stringify(document, null, 2)}\n` : renderPlan(document, style));
+    io.stdout.write(options.format === 'json' ? `${stringifyJson(document, 2)}\n` : renderPlan(document, style));
     return EXIT_CODES.success.code;
   }
   if (options.format === 'json') {
-    output = `${JSON.stringify(buildResultDocument(snapshot.name, evaluation, options.withGpo), null, 2)}\n`;
+    output = `${stringifyJson(buildResultDocument(snapshot.name, evaluation, options.withGpo), 2)}\n`;
   } else if (options.format === 'junit' || options.format === 'sarif') {
     output = renderForPipelines([{ kind: 'judged', name: snapshot.name, host: snapshot.host, evaluation, policy }], options.format);
   } else if (options.command === 'explain') {
@@ -270,7 +277,7 @@ function runDsc(operation: DscOperation, io: CliIo): ExitCode {
   const desired = desiredStateFrom(rawDesired);
   const snapshot = restrictToSite(loadFactsValue(facts, 'stdin:/facts'), desired.scope, 'stdin');
   const { evaluation, policy } = judgeSnapshot(snapshot, { ruleSet: desired.ruleSet, withGpo: [] });
-  for (const diagnostic of evaluation.diagnostics) io.stderr.write(`${JSON.stringify({ [diagnostic.severity === 'warning' ? 'warn' : 'info']: diagnostic.message })}\n`);
+  for (const diagnostic of evaluation.diagnostics) io.stderr.write(`${stringifyJson({ [diagnostic.severity === 'warning' ? 'warn' : 'info']: diagnostic.message })}\n`);
   let output: unknown;
   if (operation === 'set') {
     output = buildPlanDocument(snapshot.name, desired.ruleSet, [], buildPlan(evaluation, policy, { allowTemporaryFix: desired.allowTemporaryFix }));
@@ -278,12 +285,12 @@ function runDsc(operation: DscOperation, io: CliIo): ExitCode {
     const instance = dscInstanceFrom(desired, evaluation);
     output = operation === 'test' ? { ...instance, _inDesiredState: instance.inDesiredState } : instance;
   }
-  io.stdout.write(`${JSON.stringify(output)}\n`);
+  io.stdout.write(`${stringifyJson(output)}\n`);
   return EXIT_CODES.success.code;
 }
 
 function renderForPipelines(outcomes: readonly SnapshotOutcome[], format: 'junit' | 'sarif'): string {
-  return format === 'junit' ? renderJunit(outcomes) : `${JSON.stringify(renderSarif(outcomes), null, 2)}\n`;
+  return format === 'junit' ? renderJunit(outcomes) : `${stringifyJson(renderSarif(outcomes), 2)}\n`;
 }
 
 /**
@@ -314,10 +321,10 @@ function runReport(options: CliOptions, io: CliIo): ExitCode {
   if (drawn) io.stderr.write(CLEAR_LINE);
   for (const outcome of outcomes) {
     if (outcome.kind !== 'failed') continue;
-    io.stderr.write(options.logFormat === 'json' ? `${JSON.stringify({ error: `invalid input: ${outcome.error}` })}\n` : `iis-logon-rights: invalid input: ${outcome.error}\n`);
+    io.stderr.write(options.logFormat === 'json' ? `${stringifyJson({ error: `invalid input: ${outcome.error}` })}\n` : `iis-logon-rights: invalid input: ${escapeText(outcome.error)}\n`);
   }
   let output: string;
-  if (options.format === 'json') output = `${JSON.stringify(buildReportDocument(outcomes, options.ruleSet, options.withGpo), null, 2)}\n`;
+  if (options.format === 'json') output = `${stringifyJson(buildReportDocument(outcomes, options.ruleSet, options.withGpo), 2)}\n`;
   else if (options.format === 'junit' || options.format === 'sarif') output = renderForPipelines(outcomes, options.format);
   else output = renderReportTable(outcomes, options.ruleSet, { color: options.color });
   io.stdout.write(output);

@@ -1,3 +1,4 @@
+import { escapeText } from './text-escape';
 import type CliTable3 from 'cli-table3';
 
 /**
@@ -21,11 +22,12 @@ export const MAX_TABLE_CELL_LINES = 20;
  * Text from the snapshot made safe for a table cell. cli-table3 measures and truncates cells a
  * character at a time, so a cell with thousands of line breaks, carriage returns, tabs or wide
  * characters takes seconds to minutes (8,000 carriage returns: 100 s); and a control character
- * from a hostile name would reach the terminal as an escape sequence. Control characters are
- * shown escaped (`\r`, `\x1B`) and long text is cut with a count of what was left out.
+ * from a hostile name would reach the terminal as an escape sequence. Control and bidi characters
+ * are shown escaped (`\r`, `\x1B`, `\u202E`, by escapeText) and long text is cut with a count of
+ * what was left out.
  */
 export function tableCell(text: string): string {
-  const visible = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, escapeControlCharacter);
+  const visible = escapeText(text);
   if (visible.length <= MAX_TABLE_CELL_LENGTH) return visible;
   // Never cut a surrogate pair in half.
   const cut = isHighSurrogate(visible.charCodeAt(MAX_TABLE_CELL_LENGTH - 1)) ? MAX_TABLE_CELL_LENGTH - 1 : MAX_TABLE_CELL_LENGTH;
@@ -37,12 +39,6 @@ export function tableCellLines(lines: readonly string[]): string {
   const shown = lines.slice(0, MAX_TABLE_CELL_LINES).map(tableCell);
   if (lines.length > MAX_TABLE_CELL_LINES) shown.push(`... and ${lines.length - MAX_TABLE_CELL_LINES} more`);
   return shown.join('\n');
-}
-
-const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-function escapeControlCharacter(character: string): string {
-  return NAMED_ESCAPES[character] ?? `\\x${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
 }
 
 function isHighSurrogate(code: number): boolean {

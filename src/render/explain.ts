@@ -6,13 +6,17 @@ import { describeRight } from '../core/rights';
 import { FINDING_STATUSES } from '../core/status';
 import { describeLogonType } from '../core/token';
 import { paintStatus, type TableStyle } from './table';
+import { escapeText, escapeTextFields } from './text-escape';
 
 /**
  * Tells the story of each finding that is not in the desired state, in plain words: who, where,
  * which right, through which SID, who owns the right, when Group Policy will act, why a restart
  * of IIS seems to help, and the durable fix.
  */
-export function renderExplanation(snapshotName: string, evaluation: Evaluation, policy: PolicyProjection, style: TableStyle): string {
+export function renderExplanation(snapshotName: string, rawEvaluation: Evaluation, policy: PolicyProjection, style: TableStyle): string {
+  // Every name, path and message in the story is data from the inputs: shown escaped, never obeyed.
+  const evaluation = escapeTextFields(rawEvaluation);
+  snapshotName = escapeText(snapshotName);
   const problems = evaluation.findings.filter((finding) => !FINDING_STATUSES[finding.status].inDesiredState);
   const lines: string[] = [];
   const okCount = evaluation.findings.length - problems.length;
@@ -106,7 +110,7 @@ function durableFix(finding: Finding, policy: PolicyProjection, deniedBy: readon
   const after = finding.matches!.afterRefresh;
   if (after.grantedBy.length === 0 || !finding.matches!.current.grantedBy.length) {
     if (finding.allowRightOwner && after.grantedBy.length === 0) {
-      const line = gptTmplLine(right, policy.afterRefresh.holders(right), [sid], []);
+      const line = escapeText(gptTmplLine(right, policy.afterRefresh.holders(right), [sid], []));
       fixes.push(`Durable fix: in ${describeGpo(finding.allowRightOwner)}, add ${finding.identity.name} to "${describeRight(right)}" (Computer Configuration > Policies > Windows Settings > Security Settings > Local Policies > User Rights Assignment). In the GPO's GptTmpl.inf the line becomes:\n  ${line}${finding.identity.accountKind === 'local' ? `\n  (${finding.identity.name} is a local account: its SID means something only on this server. A GPO linked to many servers may instead list a domain group that the account's token carries.)` : ''}`);
     } else if (!finding.allowRightOwner && finding.matches!.current.grantedBy.length === 0) {
       fixes.push(`Fix: grant ${describeRight(right)} to ${finding.identity.name} (*${sid}) in local policy; no GPO owns the right, so the grant lasts. Set-IisAnonymousLogonRight does exactly this and nothing else.`);
@@ -119,7 +123,7 @@ function durableFix(finding: Finding, policy: PolicyProjection, deniedBy: readon
     if (own.length > 0) {
       fixes.push(
         owner
-          ? `Durable fix: in ${describeGpo(owner)}, remove ${finding.identity.name} from "${describeRight(finding.denyRight)}". The line becomes:\n  ${gptTmplLine(finding.denyRight, policy.afterRefresh.holders(finding.denyRight), [], [sid])}`
+          ? `Durable fix: in ${describeGpo(owner)}, remove ${finding.identity.name} from "${describeRight(finding.denyRight)}". The line becomes:\n  ${escapeText(gptTmplLine(finding.denyRight, policy.afterRefresh.holders(finding.denyRight), [], [sid]))}`
           : `Fix: remove ${finding.identity.name} (*${sid}) from ${describeRight(finding.denyRight)} in local policy (Set-IisAnonymousLogonRight does this for the identity's own SID only).`,
       );
     }

@@ -1,3 +1,4 @@
+import { escapeText, escapeTextFields, UNSAFE_BEYOND_C0 } from './text-escape';
 import { describeAccount, type Finding } from '../core/evaluate';
 import { hostLabel, type FailedSnapshot, type JudgedSnapshot, type SnapshotOutcome } from '../core/fleet';
 import { describeRight } from '../core/rights';
@@ -91,13 +92,18 @@ function judgedSuite(snapshot: JudgedSnapshot): Suite {
     ...cases.map((line) => `  ${line}`),
   ];
   const notes = snapshot.evaluation.diagnostics.map((diagnostic) => `${diagnostic.severity}: ${diagnostic.message}${diagnostic.file ? ` (${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''})` : ''}`);
-  if (notes.length > 0) lines.push(`  <system-out>${xmlText(notes.join('\n'))}</system-out>`);
+  if (notes.length > 0) lines.push(`  <system-out>${xmlText(notes.map(escapeText).join('\n'))}</system-out>`);
   lines.push('</testsuite>');
   return { counts, lines };
 }
 
-/** The failure's body: the status and what it means, then the story explain would tell. */
-function failureText(snapshot: JudgedSnapshot, finding: Finding): string {
+/**
+ * The failure's body: the status and what it means, then the story explain would tell. It is
+ * text for people with line breaks of its own, so names in it are shown escaped (a line break in
+ * a name must not start a line of its own); the attributes carry the names as they are.
+ */
+function failureText(snapshot: JudgedSnapshot, rawFinding: Finding): string {
+  const finding = escapeTextFields(rawFinding);
   const head = [`${finding.status} (${reasonCode(finding.status)}): ${FINDING_STATUSES[finding.status].summary}`, `Identity: ${describeAccount(finding.identity.name, finding.identity.sid)}`];
   if (finding.right) head.push(`Right: ${describeRight(finding.right)}`);
   const story = snapshot.policy ? explainFinding(finding, snapshot.policy) : [];
@@ -111,7 +117,7 @@ function failedSuite(snapshot: FailedSnapshot): Suite {
     lines: [
       `<testsuite name="${xmlAttribute(snapshot.name)}" hostname="${xmlAttribute(snapshot.name)}" tests="1" failures="0" errors="1" skipped="0">`,
       `  <testcase classname="${xmlAttribute(snapshot.name)}" name="load snapshot">`,
-      `    <error message="${xmlAttribute(snapshot.error)}" type="invalid-input">${xmlText(snapshot.error)}</error>`,
+      `    <error message="${xmlAttribute(snapshot.error)}" type="invalid-input">${xmlText(escapeText(snapshot.error))}</error>`,
       '  </testcase>',
       '</testsuite>',
     ],
@@ -126,9 +132,23 @@ function failedSuite(snapshot: FailedSnapshot): Suite {
  */
 const NOT_XML_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Character data: markup characters escaped, line breaks kept. */
+/**
+ * Character data: markup characters escaped, line feeds kept. A carriage return, DEL, C1 and the
+ * bidi characters are written as references: the same data to a parser, nothing a terminal or
+ * an editor showing the file would act on (and a parser would turn a raw CR into a line feed).
+ */
 export function xmlText(text: string): string {
-  return text.replace(NOT_XML_CHARACTER, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(NOT_XML_CHARACTER, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(UNSAFE_BEYOND_C0, characterReference)
+    .replace(/\r/g, '&#13;');
+}
+
+function characterReference(character: string): string {
+  return `&#x${character.charCodeAt(0).toString(16).toUpperCase()};`;
 }
 
 /** A double-quoted attribute value. Tabs and line breaks become references, which a parser would otherwise turn into spaces. */

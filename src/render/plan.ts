@@ -2,11 +2,12 @@ import { newCliTable, tableCell, tableCellLines } from './cli-table';
 import { describeRight } from '../core/rights';
 import type { PlanDocument } from '../io/plan-document';
 import type { TableStyle } from './table';
+import { escapeText } from './text-escape';
 
 /** The plan for people: what Set would change, what it refuses and why, and the GPO edits. */
 export function renderPlan(plan: PlanDocument, style: TableStyle): string {
   const out: string[] = [];
-  out.push(`${plan.snapshot} (${plan.ruleSet} rules): ${plan.actions.length} action(s), ${plan.refused.length} refused, ${plan.gpoEdits.length} GPO edit(s).`);
+  out.push(`${escapeText(plan.snapshot)} (${plan.ruleSet} rules): ${plan.actions.length} action(s), ${plan.refused.length} refused, ${plan.gpoEdits.length} GPO edit(s).`);
   if (plan.actions.length > 0) {
     const table = newCliTable({ head: ['Action', 'Right', 'Account', 'SID', 'Temporary', 'Fixes'], style: { head: style.color ? ['bold'] : [], border: [] } });
     for (const action of plan.actions) {
@@ -16,8 +17,8 @@ export function renderPlan(plan: PlanDocument, style: TableStyle): string {
   } else {
     out.push('No local change is needed or allowed.');
   }
-  for (const refused of plan.refused) out.push(`refused: ${refused.reason}.\n  fix: ${refused.fix}`);
-  for (const edit of plan.gpoEdits) out.push(`GPO edit: in "${edit.gpo.name}" ${edit.gpo.id}, ${[...edit.add.map((sid) => `add *${sid}`), ...edit.remove.map((sid) => `remove *${sid}`)].join(', ')} in ${describeRight(edit.right)}:\n  ${edit.line}`);
+  for (const refused of plan.refused) out.push(`refused: ${escapeText(refused.reason)}.\n  fix: ${escapeText(refused.fix)}`);
+  for (const edit of plan.gpoEdits) out.push(`GPO edit: ${escapeText(`in "${edit.gpo.name}" ${edit.gpo.id}, ${[...edit.add.map((sid) => `add *${sid}`), ...edit.remove.map((sid) => `remove *${sid}`)].join(', ')} in ${describeRight(edit.right)}:`)}\n  ${escapeText(edit.line)}`);
   out.push(plan.verify);
   return `${out.join('\n')}\n`;
 }

@@ -1,3 +1,5 @@
+import { escapeText } from './text-escape';
+
 /** Carriage return, then erase to the end of the line: the progress line rewrites itself in place. */
 export const CLEAR_LINE = '\r\u001b[K';
 
@@ -7,7 +9,7 @@ export const CLEAR_LINE = '\r\u001b[K';
  */
 export function progressLine(done: number, total: number, name: string, columns: number): string {
   const width = String(total).length;
-  const text = `[${String(done).padStart(width)}/${total}] judging ${name}`;
+  const text = `[${String(done).padStart(width)}/${total}] judging ${escapeText(name)}`;
   const room = Math.max(columns - 1, 10);
   const shown = text.length > room ? `${text.slice(0, room - 3)}...` : text;
   return `${CLEAR_LINE}${shown}`;

@@ -3,6 +3,7 @@ import { describeAccount, type Evaluation, type Finding } from '../core/evaluate
 import { describeRight } from '../core/rights';
 import type { FindingStatus } from '../core/status';
 import { summarizeStatuses } from './result-document';
+import { escapeText } from './text-escape';
 
 export interface TableStyle {
   color: boolean;
@@ -45,7 +46,7 @@ export function renderFindingsTable(snapshotName: string, evaluation: Evaluation
     .map(([status, count]) => `${count} ${status}`)
     .join(', ');
   const verdict = evaluation.inDesiredState ? 'in desired state' : 'NOT in desired state';
-  return `${snapshotName} (${evaluation.ruleSet} rules): ${verdict}${summary ? ` - ${summary}` : ''}\n${table.toString()}\n`;
+  return `${escapeText(snapshotName)} (${evaluation.ruleSet} rules): ${verdict}${summary ? ` - ${summary}` : ''}\n${table.toString()}\n`;
 }
 
 function describeThrough(finding: Finding): string {

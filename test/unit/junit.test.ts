@@ -100,7 +100,7 @@ describe('JUnit renderer', () => {
     assert.deepEqual(properties, { snapshot: denied.name, ruleSet: 'documented', inDesiredState: 'false', computerName: 'WEB02', domain: 'WORKGROUP', osVersion: '10.0.17763', iisVersion: '10.0' });
   });
 
-  it('hostile names survive: markup and quotes escaped, line breaks kept in attributes, characters XML cannot hold replaced', () => {
+  it('hostile names survive: markup and quotes escaped, line breaks kept in attributes and shown escaped in the body, characters XML cannot hold replaced', () => {
     const original = revoked.evaluation.findings[0]!;
     const hostileName = 'EVIL\\a"b<c>&d\'e\nline2\ttab\u0001ctl\ud800lone';
     const finding: Finding = { ...original, site: 'Site & "Co" <x>', identity: { ...original.identity, name: hostileName }, message: `msg with ]]> and ${hostileName}` };
@@ -113,7 +113,9 @@ describe('JUnit renderer', () => {
     assert.equal(testCase.attributes.name, `/ as ${expectedName} (${original.identity.sid})`);
     const failure = firstChild(testCase, 'failure')!;
     assert.equal(failure.attributes.message, `msg with ]]> and ${expectedName}`);
-    assert.ok(failure.text.includes(`msg with ]]> and ${expectedName}`));
+    // The body is text for people: the name is shown escaped, so its line break starts no line.
+    assert.ok(failure.text.includes(`msg with ]]> and EVIL\\a"b<c>&d'e\\nline2\\ttab\\x01ctl\ufffdlone`), failure.text);
+    assert.ok(!failure.text.split('\n').some((line) => line.startsWith('line2')));
   });
 
   it('xmlText and xmlAttribute escape exactly what XML needs', () => {
