@@ -151,7 +151,7 @@ function evaluateScope(scope: AnonymousScope, input: EvaluationInput, accounts: 
 }
 
 /**
- * The status rules (DESIGN.md "The decision", step 5). `afterRefresh` equals `current` where no
+ * The status rules (README, "Statuses"). `afterRefresh` equals `current` where no
  * GPO owns a right, so without Group Policy data only ok, missing and denied can come out.
  */
 export function decideStatus(current: RightCheck, afterRefresh: RightCheck, allowRightOwner: GroupPolicyObjectRef | null, denyRightOwner: GroupPolicyObjectRef | null): FindingStatus {

@@ -3,7 +3,7 @@ import type { GpoRightAssignment, GroupPolicyObjectRef, GroupPolicyResult } from
 /**
  * Pure helpers over Group Policy results, shared by the gpresult/GPO-report and RSoP parsers and
  * by the engine. RSoP gives every setting a precedence; 1 is the GPO whose value is applied
- * (domain.md Q6, RSOP_PolicySetting), larger numbers lost.
+ * (RSOP_PolicySetting; docs/windows-behaviour.md), larger numbers lost.
  */
 
 /** What gpresult and RSoP call the machine's Local Group Policy object, which has no GUID. */

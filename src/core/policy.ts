@@ -3,7 +3,7 @@ import type { GpoRightAssignment, GroupPolicyObjectRef, PolicyHolder, SecurityTe
 /**
  * The user-rights policy as two views: what LSA holds now (secedit export) and what it will
  * hold after the next Group Policy refresh. User-rights settings replace, they do not merge
- * (domain.md Q6): where a GPO defines a right, its winning list becomes the whole list.
+ * (docs/windows-behaviour.md): where a GPO defines a right, its winning list becomes the whole list.
  */
 export interface PolicyView {
   holders(right: string): readonly PolicyHolder[];

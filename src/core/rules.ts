@@ -1,6 +1,6 @@
 /**
  * The rule table: which logon right each kind of anonymous identity needs, as data with the
- * evidence for every row (domain.md "Implementation table"). Rows whose evidence is
+ * evidence for every row (docs/rules.md is generated from it). Rows whose evidence is
  * `unconfirmed` are enforced only under the `conservative` rule set, and the output says so.
  */
 
@@ -134,7 +134,7 @@ export const RULE_TABLE: readonly RuleRow[] = [
     denyRight: 'SeDenyNetworkLogonRight',
     evidence: 'unconfirmed',
     enforcedIn: ['conservative'],
-    citation: 'IIS 7+ WAS supplies the IUSR (S-1-5-17) token itself (passAnonymousToken) and setup grants IUSR no rights; whether LSA checks any logon right for it is unconfirmed, so only the conservative rules treat it as a ClearText network logon (domain.md Q2)',
+    citation: 'IIS 7+ WAS supplies the IUSR (S-1-5-17) token itself (passAnonymousToken, in a well-known logon session) and setup grants IUSR no rights; no document says whether LSA checks any logon right for it, so only the conservative rules treat it as a ClearText network logon',
   },
   {
     id: 'pool-application-pool-identity',

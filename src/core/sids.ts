@@ -133,7 +133,7 @@ export function accountShortName(name: string): string {
  * `IIS APPPOOL\\<pool>` virtual account SID: S-1-5-82 followed by the SHA-1 of the UTF-16LE
  * bytes of the lower-cased pool name, read as five little-endian 32-bit numbers. Checked by
  * computation against the DefaultAppPool SID seen in many public `whoami /all` outputs
- * (domain.md Q4). Lower-casing of non-ASCII names is not confirmed; the collector's
+ * (docs/windows-behaviour.md). Lower-casing of non-ASCII names is not confirmed; the collector's
  * LookupAccountName answer, when present in accounts.json, takes precedence.
  */
 export function applicationPoolSid(poolName: string): string {

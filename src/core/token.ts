@@ -28,9 +28,9 @@ const LOGON_TYPE_SIDS: Partial<Record<LogonType, { sid: string; name: string }>>
 
 /**
  * The SIDs a logon token of this identity carries: its own SID, the groups collected for it,
- * and the SIDs Windows computes at logon. Sources: itpro-docs security-identifiers.md (the
- * computed SIDs), domain.md Q2 (the IUSR token observed in public `whoami /all` output) and Q4
- * (IIS_IUSRS injection), Q9 (Local account SIDs).
+ * and the SIDs Windows computes at logon. docs/windows-behaviour.md ("The SIDs in a logon token")
+ * gives the evidence for each: Microsoft's well-known SIDs reference for the computed SIDs, public
+ * `whoami /all` output for the IUSR token, the IIS documentation for IIS_IUSRS.
  */
 export function computeTokenSids(input: TokenInput): TokenSid[] {
   const token = new Map<string, TokenSid>();

@@ -12,7 +12,7 @@ import { parseRsopJson } from '../parse/rsop-json';
 import { parseSecurityTemplate } from '../parse/secedit-inf';
 import { validateAgainstSchema } from './schema-validation';
 
-/** The snapshot files (DESIGN.md "The snapshot folder"). */
+/** The snapshot files (README, "Use": what each one holds). */
 export const SNAPSHOT_FILES = ['secedit.inf', 'applicationHost.config', 'MetaBase.xml', 'gpresult.xml', 'rsop.json', 'accounts.json', 'host.json'] as const;
 export type SnapshotFileName = (typeof SNAPSHOT_FILES)[number];
 

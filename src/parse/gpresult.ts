@@ -8,7 +8,7 @@ import { decodeText } from './decode';
 import { childText, childrenNamed, firstChild, parseXmlTree, type XmlElement } from './xml';
 
 /**
- * Group Policy XML reports (domain.md Q6):
+ * Group Policy XML reports (docs/windows-behaviour.md, "Group Policy results"):
  * - `gpresult /scope computer /x`: root `<Rsop>`, the applied GPOs in `ComputerResults/GPO`,
  *   and one `UserRightsAssignment` per right and contributing GPO, each naming its GPO by GUID
  *   and carrying its RSoP precedence (1 = applied).

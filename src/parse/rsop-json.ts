@@ -8,7 +8,7 @@ import { describeJsonSyntaxError, locateJsonSyntaxError } from './json-syntax';
 
 /**
  * rsop.json: the collector's export of WMI `root\rsop\computer` `RSOP_UserPrivilegeRight`
- * joined with `RSOP_GPO` (domain.md Q6), shaped as schemas/rsop.schema.json describes:
+ * joined with `RSOP_GPO` (docs/windows-behaviour.md), shaped as schemas/rsop.schema.json describes:
  * `[{ "right", "accounts": [...], "precedence", "gpoId", "gpoName" }]`.
  *
  * The shape is checked here by hand, in the schema's terms, so each error names its JSON

@@ -12,7 +12,7 @@ import { decodeText } from './decode';
  * they hold registry paths, service ACLs and audit settings that have nothing to do with logon
  * rights and whose syntax varies.
  *
- * Choices where Windows' own behaviour is not documented (see domain.md Q7):
+ * Choices where Windows' own behaviour is not documented (docs/windows-behaviour.md says what is):
  * - A line break is CRLF, LF or a lone CR, mixed freely (hand-edited and git-converted files).
  * - Repeated sections merge, as SetupAPI does; `sections` names each section once, spelled as
  *   its first header wrote it.
