@@ -5,7 +5,7 @@ import { judgeSnapshot } from '../../src/core/judge';
 import { formatBytes } from '../../src/core/limits';
 import type { Snapshot } from '../../src/core/model';
 import { canonicalRightName, describeRight, isLogonRight } from '../../src/core/rights';
-import { applyActionsToPolicy } from '../../src/core/simulate';
+import { applyActionsToPolicy } from '../helpers/policy-simulator';
 import { accounts, iis, LOCAL_ANON, scope, template, WEB01 } from '../helpers/builders';
 
 /** The small core helpers: errors, sizes, rights, the DSC instance and the policy simulator. */

@@ -8,7 +8,7 @@ import { buildPlan, type Plan } from '../../src/core/plan';
 import { projectPolicy, type PolicyProjection } from '../../src/core/policy';
 import type { RuleSetName } from '../../src/core/rules';
 import { applicationPoolSid } from '../../src/core/sids';
-import { applyActionsToPolicy } from '../../src/core/simulate';
+import { applyActionsToPolicy } from '../helpers/policy-simulator';
 import { FINDING_STATUSES } from '../../src/core/status';
 import { buildPlanDocument } from '../../src/io/plan-document';
 import { holders } from '../helpers/builders';
