@@ -8,7 +8,7 @@ import { buildPlan } from './core/plan';
 import { buildPlanDocument, readPlanDocument } from './io/plan-document';
 import { loadFactsDocument, loadFactsValue, loadSnapshotFolder, readLimited, readLimitedStream } from './io/snapshot';
 import { ALL_SITES, desiredStateFrom, dscInstanceFrom, restrictToSite } from './core/dsc-instance';
-import { validateAgainstSchema } from './io/schema-validation';
+import { validateAgainstSchema } from './parse/schema-validation';
 import { parseJsonText } from './parse/accounts-json';
 import { decodeText } from './parse/decode';
 import { renderPlan } from './render/plan';

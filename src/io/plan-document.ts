@@ -8,7 +8,7 @@ import { normalizeSid } from '../core/sids';
 import { parseJsonText } from '../parse/accounts-json';
 import { decodeText } from '../parse/decode';
 import { VERSION } from '../version';
-import { validateAgainstSchema } from './schema-validation';
+import { validateAgainstSchema } from '../parse/schema-validation';
 
 /** The plan as it is printed, saved and later applied or undone (schemas/plan.schema.json). */
 export interface PlanDocument extends Plan {

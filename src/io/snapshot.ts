@@ -10,7 +10,7 @@ import { parseGroupPolicyXml } from '../parse/gpresult';
 import { parseMetabase } from '../parse/metabase';
 import { parseRsopJson } from '../parse/rsop-json';
 import { parseSecurityTemplate } from '../parse/secedit-inf';
-import { validateAgainstSchema } from './schema-validation';
+import { validateAgainstSchema } from '../parse/schema-validation';
 
 /** The snapshot files (README, "Use": what each one holds). */
 export const SNAPSHOT_FILES = ['secedit.inf', 'applicationHost.config', 'MetaBase.xml', 'gpresult.xml', 'rsop.json', 'accounts.json', 'host.json'] as const;

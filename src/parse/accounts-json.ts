@@ -1,7 +1,7 @@
 import { InputError } from '../core/errors';
 import type { AccountDirectory, HostInfo } from '../core/model';
 import { normalizeSid } from '../core/sids';
-import { validateAgainstSchema } from '../io/schema-validation';
+import { validateAgainstSchema } from './schema-validation';
 import { describeJsonSyntaxError, locateJsonSyntaxError } from './json-syntax';
 
 /** Parses JSON text with an error that names the file and the line of the syntax error. */
