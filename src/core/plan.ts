@@ -3,6 +3,7 @@ import { describeGpo } from './group-policy';
 import type { GroupPolicyObjectRef, PolicyHolder } from './model';
 import type { PolicyProjection } from './policy';
 import { describeRight } from './rights';
+import type { RuleSetName } from './rules';
 import type { FindingStatus } from './status';
 
 /**
@@ -58,6 +59,16 @@ export interface Plan {
   undo: Omit<PlanAction, 'fixes'>[];
   refused: RefusedFinding[];
   gpoEdits: GpoEdit[];
+}
+
+/** The plan as it is printed, saved and later applied or undone (schemas/plan.schema.json). */
+export interface PlanDocument extends Plan {
+  planVersion: 1;
+  tool: { name: 'iis-logon-rights'; version: string };
+  snapshot: string;
+  ruleSet: RuleSetName;
+  withGpo?: string[];
+  verify: string;
 }
 
 export const VERIFY_AFTER_SET =

@@ -1,6 +1,6 @@
 import { InputError } from '../core/errors';
 import { ARTIFACT_SIZE_LIMITS, formatBytes } from '../core/limits';
-import type { Plan } from '../core/plan';
+import type { Plan, PlanDocument } from '../core/plan';
 import { VERIFY_AFTER_SET } from '../core/plan';
 import { LOGON_RIGHTS } from '../core/rights';
 import type { RuleSetName } from '../core/rules';
@@ -9,16 +9,6 @@ import { parseJsonText } from '../parse/accounts-json';
 import { decodeText } from '../parse/decode';
 import { VERSION } from '../version';
 import { validateAgainstSchema } from '../parse/schema-validation';
-
-/** The plan as it is printed, saved and later applied or undone (schemas/plan.schema.json). */
-export interface PlanDocument extends Plan {
-  planVersion: 1;
-  tool: { name: 'iis-logon-rights'; version: string };
-  snapshot: string;
-  ruleSet: RuleSetName;
-  withGpo?: string[];
-  verify: string;
-}
 
 export function buildPlanDocument(snapshot: string, ruleSet: RuleSetName, withGpo: readonly string[], plan: Plan): PlanDocument {
   return {

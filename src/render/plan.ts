@@ -1,6 +1,6 @@
 import { newCliTable, tableCell, tableCellLines } from './cli-table';
 import { describeRight } from '../core/rights';
-import type { PlanDocument } from '../io/plan-document';
+import type { PlanDocument } from '../core/plan';
 import type { TableStyle } from './table';
 import { escapeText } from './text-escape';
 
