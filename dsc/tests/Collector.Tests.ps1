@@ -112,8 +112,13 @@ Describe 'Export-IisLogonRightsUserRightsPolicy' {
     }
 }
 
-Describe 'Get-IisLogonRightsIisConfiguration' -Skip:([System.Environment]::OSVersion.Platform -ne [System.PlatformID]::Win32NT) {
+Describe 'Get-IisLogonRightsIisConfiguration' {
     It 'Should never return a password value' {
+        if ([System.Environment]::OSVersion.Platform -ne [System.PlatformID]::Win32NT)
+        {
+            Set-ItResult -Skipped -Because 'Windows only: reads the IIS configuration of the machine it runs on'
+        }
+
         $configuration = InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock { Get-IisLogonRightsIisConfiguration }
         $configuration.Text | Should -Not -Match 'password="\[enc:'
     }

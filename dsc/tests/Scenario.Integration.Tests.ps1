@@ -5,12 +5,20 @@
     logon right changes along the way. It changes the machine's security policy, so it runs
     only when IIS_LOGON_RIGHTS_SCENARIO is 1, elevated.
 #>
-BeforeDiscovery {
-    $script:enabled = $env:IIS_LOGON_RIGHTS_SCENARIO -eq '1'
-}
+Describe 'Anonymous account without network logon, end to end' -Tag 'Scenario' {
+    BeforeEach {
+        if ($env:IIS_LOGON_RIGHTS_SCENARIO -ne '1')
+        {
+            Set-ItResult -Skipped -Because 'Windows only: changes the security policy of a disposable Windows Server with IIS (the Windows workflow sets IIS_LOGON_RIGHTS_SCENARIO=1)'
+        }
+    }
 
-Describe 'Anonymous account without network logon, end to end' -Tag 'Scenario' -Skip:(-not $script:enabled) {
     BeforeAll {
+        if ($env:IIS_LOGON_RIGHTS_SCENARIO -ne '1')
+        {
+            return
+        }
+
         Import-Module -Name ([System.IO.Path]::Combine($PSScriptRoot, '..', 'IisLogonRightsDsc', 'IisLogonRightsDsc.psd1')) -Force
         Import-Module -Name 'WebAdministration' -ErrorAction Stop
 
@@ -72,6 +80,11 @@ Describe 'Anonymous account without network logon, end to end' -Tag 'Scenario' -
     }
 
     AfterAll {
+        if ($env:IIS_LOGON_RIGHTS_SCENARIO -ne '1')
+        {
+            return
+        }
+
         foreach ($sid in $script:removedHolders)
         {
             Invoke-Lsa -Operation 'Add-IisLogonRightsAccountRight' -Sid $sid -Right 'SeNetworkLogonRight'
