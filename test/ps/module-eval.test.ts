@@ -264,7 +264,7 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     assert.deepEqual(output.slice(3, 5), [true, true]);
     const nothing = output[5] as PsErrorRecord;
     assert.equal(nothing.category, 'ObjectNotFound');
-    assert.match(nothing.message ?? '', /Tried: Set-IisLogonRightsNodePath \(not set\), IIS_LOGON_RIGHTS_NODE \(not set\), PATH\. The DSC Local Configuration Manager runs as SYSTEM/);
+    assert.match(nothing.message ?? '', /Tried: Set-IisLogonRightsNodePath \(not set\), IIS_LOGON_RIGHTS_NODE \(not set in the process or the machine\), PATH\. The DSC Local Configuration Manager runs as SYSTEM/);
     assert.match(nothing.recommendedAction ?? '', /machine environment variable IIS_LOGON_RIGHTS_NODE/);
     assert.equal(output[6], 'version matches');
     const mismatch = output[7] as PsErrorRecord;

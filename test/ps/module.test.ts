@@ -330,6 +330,7 @@ describe('IisLogonRightsDsc module: manifest, commands, help and schema agreemen
       'Get-IisLogonRightsDomainGroup',
       'Get-IisLogonRightsHostFact',
       'Get-IisLogonRightsLocalGroupMember',
+      'Get-IisLogonRightsMachineEnvironmentVariable',
       'Invoke-IisLogonRightsNativeCommand',
       'Remove-IisLogonRightsAccountRight',
       'Resolve-IisLogonRightsAccountSid',

@@ -6,10 +6,12 @@ function Find-IisLogonRightsNode
 
     .DESCRIPTION
         In this order: the path given to Set-IisLogonRightsNodePath in this session; the
-        environment variable IIS_LOGON_RIGHTS_NODE; node on PATH; node.exe in the Node.js
-        installer's default folder (%ProgramFiles%\nodejs). A path set explicitly (the first two)
-        that does not exist is an error, not a reason to try the next place, so a typo never
-        runs a different node. When nothing is found, the error says what was tried and that the
+        environment variable IIS_LOGON_RIGHTS_NODE of this process; the same variable at machine
+        scope, read from the registry, for hosts started before it was set (WmiPrvSE, which runs
+        the DSC LCM, and the Machine Configuration agent keep the environment they started with);
+        node on PATH; node.exe in the Node.js installer's default folder (%ProgramFiles%\nodejs).
+        A path set explicitly (the first three) that does not exist is an error, not a reason to
+        try the next place, so a typo never runs a different node. When nothing is found, the error says what was tried and that the
         DSC Local Configuration Manager runs as SYSTEM, which does not see a user's PATH.
 
     .EXAMPLE
@@ -21,7 +23,8 @@ function Find-IisLogonRightsNode
 
     $explicit = @(
         @{ Source = 'Set-IisLogonRightsNodePath'; Path = $script:IisLogonRightsNodePath },
-        @{ Source = 'the environment variable IIS_LOGON_RIGHTS_NODE'; Path = $env:IIS_LOGON_RIGHTS_NODE }
+        @{ Source = 'the environment variable IIS_LOGON_RIGHTS_NODE'; Path = $env:IIS_LOGON_RIGHTS_NODE },
+        @{ Source = 'the machine environment variable IIS_LOGON_RIGHTS_NODE'; Path = (Get-IisLogonRightsMachineEnvironmentVariable -Name 'IIS_LOGON_RIGHTS_NODE') }
     )
     foreach ($candidate in $explicit)
     {
@@ -51,7 +54,7 @@ function Find-IisLogonRightsNode
         return $onPath[0].Source
     }
 
-    $tried = 'Set-IisLogonRightsNodePath (not set), IIS_LOGON_RIGHTS_NODE (not set), PATH'
+    $tried = 'Set-IisLogonRightsNodePath (not set), IIS_LOGON_RIGHTS_NODE (not set in the process or the machine), PATH'
     if (-not [System.String]::IsNullOrEmpty($env:ProgramFiles))
     {
         $default = [System.IO.Path]::Combine($env:ProgramFiles, 'nodejs', 'node.exe')
@@ -68,7 +71,7 @@ function Find-IisLogonRightsNode
         Category          = 'ObjectNotFound'
         TargetObject      = 'node'
         Message           = 'node (Node.js 20 or later, which runs the iis-logon-rights engine) was not found. Tried: {0}. The DSC Local Configuration Manager runs as SYSTEM and does not see a user''s PATH.' -f $tried
-        RecommendedAction = 'Install Node.js 20 or later for all users, or set the machine environment variable IIS_LOGON_RIGHTS_NODE to the full path of node.exe (restart the service that hosts the LCM, WinRM or WmiPrvSE, so it sees the new variable), or call Set-IisLogonRightsNodePath in this session.'
+        RecommendedAction = 'Install Node.js 20 or later for all users, or set the machine environment variable IIS_LOGON_RIGHTS_NODE to the full path of node.exe (read at each run, so no service needs a restart), or call Set-IisLogonRightsNodePath in this session.'
     }
     $PSCmdlet.ThrowTerminatingError((New-IisLogonRightsErrorRecord @notFound))
 }
