@@ -36,6 +36,10 @@ for (const shape of shapes) {
   const large = medianParseMs(shape.build(shape.small * 4));
   const growth = large / small;
   if (growth > TARGET_GROWTH) missed++;
-  lines.push(`${shape.label}: ${shape.small.toLocaleString('en-US')} -> ${(shape.small * 4).toLocaleString('en-US')}: ${small.toFixed(0)} ms -> ${large.toFixed(0)} ms, growth ${growth.toFixed(2)}x (target <= ${TARGET_GROWTH}x)${growth > TARGET_GROWTH ? '  MISSED' : ''}`);
+  lines.push(
+    `${shape.label}: ${shape.small.toLocaleString('en-US')} -> ${(shape.small * 4).toLocaleString('en-US')}: ${small.toFixed(0)} ms -> ${large.toFixed(0)} ms, growth ${growth.toFixed(2)}x (target <= ${TARGET_GROWTH}x)${growth > TARGET_GROWTH ? '  MISSED' : ''}`,
+  );
 }
-process.stdout.write(`applicationHost.config parse growth (median of ${RUNS} runs, 4x the input)\n${lines.join('\n')}\n${missed === 0 ? 'growth targets met' : `${missed} growth target(s) missed`}\n\n`);
+process.stdout.write(
+  `applicationHost.config parse growth (median of ${RUNS} runs, 4x the input)\n${lines.join('\n')}\n${missed === 0 ? 'growth targets met' : `${missed} growth target(s) missed`}\n\n`,
+);

@@ -46,6 +46,8 @@ export function hostileShapesDocument(count: number): string {
   const applications = Array.from({ length: count }, (_, i) => `<application path="/a${i}"/>`).join('');
   const directories = Array.from({ length: count }, (_, i) => `<virtualDirectory path="/v${i}"/>`).join('');
   const site = `<site name="S" id="1"><application path="/"/>${applications}<application path="${deepPath}">${directories}</application></site>`;
-  const locations = Array.from({ length: count }, (_, i) => anonymousLocation('S', i === count - 1 ? 'userName="last"' : 'enabled="true"')).join('\n');
+  const locations = Array.from({ length: count }, (_, i) =>
+    anonymousLocation('S', i === count - 1 ? 'userName="last"' : 'enabled="true"'),
+  ).join('\n');
   return configuration(site, locations);
 }

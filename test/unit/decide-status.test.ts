@@ -21,6 +21,8 @@ interface Row {
  * right matches now, else missing. Some rows cannot occur in a real evaluation (without an owning
  * GPO the refresh changes nothing); they are pinned too, so a change to the rules is a visible one.
  */
+// One row per line, so the table reads as a table.
+// prettier-ignore
 const TABLE: readonly Row[] = [
   { now: 'neither', afterRefresh: 'neither', allowRightOwnedByGpo: false, denyRightOwnedByGpo: false, status: 'missing' },
   { now: 'neither', afterRefresh: 'neither', allowRightOwnedByGpo: false, denyRightOwnedByGpo: true, status: 'missing' },
@@ -91,7 +93,13 @@ const TABLE: readonly Row[] = [
 const GPO = { id: '{31B2F340-016D-11D2-945F-00C04FB984F9}', name: 'Default Domain Policy' };
 
 function rightCheck(matches: Matches): RightCheck {
-  const everyone = { sid: 'S-1-1-0', name: 'Everyone', holder: '*S-1-1-0', origin: 'secedit.inf', evidence: 'confirmed' as const };
+  const everyone = {
+    sid: 'S-1-1-0',
+    name: 'Everyone',
+    holder: '*S-1-1-0',
+    origin: 'secedit.inf',
+    evidence: 'confirmed' as const,
+  };
   const grantedBy = matches === 'granted' || matches === 'granted and denied' ? [everyone] : [];
   const deniedBy = matches === 'denied' || matches === 'granted and denied' ? [everyone] : [];
   return { grantedBy, deniedBy, holdsRight: grantedBy.length > 0 && deniedBy.length === 0 };
@@ -99,7 +107,9 @@ function rightCheck(matches: Matches): RightCheck {
 
 describe('decideStatus: the status for every combination of matches and ownership', () => {
   it('the table holds each of the 64 combinations exactly once', () => {
-    const keys = TABLE.map((row) => `${row.now}|${row.afterRefresh}|${row.allowRightOwnedByGpo}|${row.denyRightOwnedByGpo}`);
+    const keys = TABLE.map(
+      (row) => `${row.now}|${row.afterRefresh}|${row.allowRightOwnedByGpo}|${row.denyRightOwnedByGpo}`,
+    );
     assert.equal(new Set(keys).size, 64);
     assert.equal(keys.length, 64);
   });
@@ -107,7 +117,12 @@ describe('decideStatus: the status for every combination of matches and ownershi
   for (const row of TABLE) {
     const title = `now ${row.now}, after the refresh ${row.afterRefresh}, allow right ${row.allowRightOwnedByGpo ? 'owned by a GPO' : 'local'}, deny right ${row.denyRightOwnedByGpo ? 'owned by a GPO' : 'local'}: ${row.status}`;
     it(title, () => {
-      const status = decideStatus(rightCheck(row.now), rightCheck(row.afterRefresh), row.allowRightOwnedByGpo ? GPO : null, row.denyRightOwnedByGpo ? GPO : null);
+      const status = decideStatus(
+        rightCheck(row.now),
+        rightCheck(row.afterRefresh),
+        row.allowRightOwnedByGpo ? GPO : null,
+        row.denyRightOwnedByGpo ? GPO : null,
+      );
       assert.equal(status, row.status);
     });
   }

@@ -62,7 +62,9 @@ function layoutViolations(files: ReadonlyMap<string, string>): string[] {
 describe('layout: imports point one way', () => {
   let files: Map<string, string>;
   before(() => {
-    files = new Map(sourceFiles(SRC).map((path) => [relative(SRC, path).split(sep).join('/'), readFileSync(path, 'utf8')]));
+    files = new Map(
+      sourceFiles(SRC).map((path) => [relative(SRC, path).split(sep).join('/'), readFileSync(path, 'utf8')]),
+    );
   });
 
   it('no import from core/ to anything else, from parse/ to io/ or render/, from render/ to io/, or of cli.ts', () => {
@@ -72,15 +74,27 @@ describe('layout: imports point one way', () => {
   it('reads every kind of import it checks (the check above is not vacuous)', () => {
     assert.ok(files.size > 30, `only ${files.size} source files found under ${SRC}`);
     assert.ok(specifiers(files.get('core/plan.ts')!).includes('./evaluate'), 'named imports');
-    assert.ok(specifiers(files.get('parse/schema-validation.ts')!).includes('../generated/validators.cjs'), 'require()');
-    assert.ok(specifiers(files.get('cli.ts')!).some((specifier) => specifier.startsWith('./render/')), 'the CLI renders');
+    assert.ok(
+      specifiers(files.get('parse/schema-validation.ts')!).includes('../generated/validators.cjs'),
+      'require()',
+    );
+    assert.ok(
+      specifiers(files.get('cli.ts')!).some((specifier) => specifier.startsWith('./render/')),
+      'the CLI renders',
+    );
   });
 
   it('flags each forbidden direction and allows the others', () => {
     const sample = new Map([
-      ['core/a.ts', "import { b } from '../parse/b';\nimport { c } from './c';\nimport { createHash } from 'node:crypto';"],
+      [
+        'core/a.ts',
+        "import { b } from '../parse/b';\nimport { c } from './c';\nimport { createHash } from 'node:crypto';",
+      ],
       ['parse/b.ts', "import { x } from '../core/x';\nexport { y } from '../io/y';\nconst z = require('../render/z');"],
-      ['render/c.ts', "import type { T } from '../io/t';\nimport { u } from '../core/u';\nimport { v } from '../version';"],
+      [
+        'render/c.ts',
+        "import type { T } from '../io/t';\nimport { u } from '../core/u';\nimport { v } from '../version';",
+      ],
       ['io/d.ts', "import { p } from '../parse/p';\nimport { main } from '../cli';"],
       ['cli.ts', "import { d } from './io/d';\nimport { r } from './render/c';"],
       ['render/deep/e.ts', "import { y } from '../../io/y';\nimport { c } from '../c';"],
@@ -95,5 +109,4 @@ describe('layout: imports point one way', () => {
       'render/deep/e.ts -> ../../io/y',
     ]);
   });
-
 });
