@@ -40,7 +40,7 @@ describe('SIDs', () => {
     for (const sid of ['S-1-5-21-1-2-3', 'S-1-5-21-1-2-3-4-5', 'S-1-5-32-544', 'xS-1-5-21-1-2-3-4', 'S-1-5-21-1-2-3-4x', 'S-1-5-21-a-2-3-4']) assert.equal(isDomainOrMachineAccountSid(sid), false, sid);
   });
 
-  it('derives an application pool SID from the lower-cased pool name (DefaultAppPool, domain.md Q4)', () => {
+  it('derives an application pool SID from the lower-cased pool name (DefaultAppPool, as whoami /all shows it)', () => {
     assert.equal(applicationPoolSid('DefaultAppPool'), 'S-1-5-82-3006700770-424185619-1745488364-794895919-4004696415');
     assert.equal(applicationPoolSid('DEFAULTAPPPOOL'), applicationPoolSid('defaultapppool'));
     assert.notEqual(applicationPoolSid('Shop'), applicationPoolSid('Shop2'));
