@@ -5,6 +5,7 @@ import type { GroupPolicyResult, Snapshot } from './core/model';
 import { judgeSnapshot } from './core/judge';
 import { RULE_SETS, type RuleSetName } from './core/rules';
 import { buildPlan } from './core/plan';
+import { acceptTemporaryFixes } from './core/temporary-fix';
 import { buildPlanDocument, readPlanDocument } from './io/plan-document';
 import { loadFactsDocument, loadFactsValue, loadSnapshotFolder, readLimited, readLimitedStream } from './io/snapshot';
 import { ALL_SITES, desiredStateFrom, dscInstanceFrom, restrictToSite } from './core/dsc-instance';
@@ -74,6 +75,8 @@ Options:
                        snapshot, to see what it would break before it is linked. Repeatable.
   --allow-temporary-fix  plan: also act under rights a GPO owns (marked temporary: the next
                        refresh undoes them). Without it such findings are refused with the GPO fix.
+                       test, get, explain: count revoked-at-refresh as in the desired state (the
+                       accepted temporary fix), with its reason and a warning naming the GPO.
   --plan <file|->      check-plan: the plan document to validate.
   --site <name>        test, get, explain, plan: judge only this IIS site (* for all, the default).
   --log-format <fmt>   text (default) or json: errors and warnings on stderr as one-key JSON lines
@@ -213,7 +216,7 @@ function parseCommandLine(io: CliIo): CliOptions | 'help' | 'version' {
     if (snapshot === '') throw new UsageError('--snapshot <folder|facts.json|-> is required');
     if (plan !== '') throw new UsageError('--plan is only for check-plan');
   }
-  if (values['allow-temporary-fix'] && command !== 'plan') throw new UsageError('--allow-temporary-fix is only for plan');
+  if (values['allow-temporary-fix'] && !['plan', 'test', 'get', 'explain'].includes(command)) throw new UsageError('--allow-temporary-fix is only for plan, test, get and explain');
   const format = values.format ?? (io.stdout.isTTY ? 'table' : 'json');
   if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${String(format)}"`);
   if ((command === 'plan' || command === 'check-plan') && !PLAN_FORMATS.includes(format as Format)) throw new UsageError(`--format for ${command} must be one of ${PLAN_FORMATS.join(', ')}, not "${format}"`);
@@ -242,7 +245,10 @@ function runCommand(options: CliOptions, io: CliIo): ExitCode {
   // partial result.
   const snapshot = restrictToSite(loadSnapshot(options, io), options.site, options.snapshot === '-' ? 'stdin' : options.snapshot);
   const baselines: GroupPolicyResult[] = options.withGpo.map((path) => loadBaselineGpo(path));
-  const { evaluation, policy } = judgeSnapshot(snapshot, { ruleSet: options.ruleSet, withGpo: baselines });
+  const judged = judgeSnapshot(snapshot, { ruleSet: options.ruleSet, withGpo: baselines });
+  const policy = judged.policy;
+  // The plan needs every finding as it is; only the verdict accepts opted-in temporary fixes.
+  const evaluation = options.allowTemporaryFix && options.command !== 'plan' ? acceptTemporaryFixes(judged.evaluation) : judged.evaluation;
   if (options.logFormat === 'json') for (const diagnostic of evaluation.diagnostics) io.stderr.write(`${stringifyJson({ [diagnostic.severity === 'warning' ? 'warn' : 'info']: diagnostic.message })}\n`);
   const style = { color: options.color };
   let output: string;
@@ -276,7 +282,9 @@ function runDsc(operation: DscOperation, io: CliIo): ExitCode {
   const { desired: rawDesired, facts } = request as { desired: { scope: string; ruleSet?: RuleSetName; allowTemporaryFix?: boolean }; facts: unknown };
   const desired = desiredStateFrom(rawDesired);
   const snapshot = restrictToSite(loadFactsValue(facts, 'stdin:/facts'), desired.scope, 'stdin');
-  const { evaluation, policy } = judgeSnapshot(snapshot, { ruleSet: desired.ruleSet, withGpo: [] });
+  const judged = judgeSnapshot(snapshot, { ruleSet: desired.ruleSet, withGpo: [] });
+  const policy = judged.policy;
+  const evaluation = desired.allowTemporaryFix && operation !== 'set' ? acceptTemporaryFixes(judged.evaluation) : judged.evaluation;
   for (const diagnostic of evaluation.diagnostics) io.stderr.write(`${stringifyJson({ [diagnostic.severity === 'warning' ? 'warn' : 'info']: diagnostic.message })}\n`);
   let output: unknown;
   if (operation === 'set') {

@@ -89,7 +89,10 @@ class IisLogonRightsFinding
 
         ## Known issues
         Set never changes a right that a GPO owns unless AllowTemporaryFix is true, and then
-        the change lasts only until the next Group Policy refresh; the fix is the GPO.
+        the change lasts only until the next Group Policy refresh; the fix is the GPO. With
+        AllowTemporaryFix true, Get and Test count such a granted-until-refresh finding
+        (revoked-at-refresh) as in the desired state, keep its Reason and warn naming the GPO,
+        so a configuration converges instead of granting again at every consistency check.
 #>
 [DscResource()]
 class IisAnonymousLogonRight
@@ -121,7 +124,7 @@ class IisAnonymousLogonRight
 
     [IisAnonymousLogonRight] Get()
     {
-        $state = Get-IisAnonymousLogonRight -Scope $this.Scope -RuleSet $this.RuleSet
+        $state = Get-IisAnonymousLogonRight -Scope $this.Scope -RuleSet $this.RuleSet -AllowTemporaryFix:$this.AllowTemporaryFix
         $current = [IisAnonymousLogonRight]::new()
         $current.Scope = $this.Scope
         $current.RuleSet = $this.RuleSet
@@ -154,7 +157,7 @@ class IisAnonymousLogonRight
 
     [System.Boolean] Test()
     {
-        return [System.Boolean] (Test-IisAnonymousLogonRight -Scope $this.Scope -RuleSet $this.RuleSet)
+        return [System.Boolean] (Test-IisAnonymousLogonRight -Scope $this.Scope -RuleSet $this.RuleSet -AllowTemporaryFix:$this.AllowTemporaryFix)
     }
 
     [void] Set()

@@ -11,28 +11,11 @@ BeforeAll {
     $script:before = [System.IO.Path]::Combine($script:repositoryRoot, 'examples', 'snapshots', 'iis10-specificuser-pool-missing-batch')
     $script:reportsSid = 'S-1-5-21-2060260628-1893702904-3285376245-1604'
 
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'Helpers', 'SnapshotFacts.ps1'))
+
     # The state after the grant: the same snapshot with the account added to SeBatchLogonRight.
     $script:after = Join-Path -Path $TestDrive -ChildPath 'after'
-    Copy-Item -Path $script:before -Destination $script:after -Recurse
-    $secedit = [System.IO.File]::ReadAllText((Join-Path $script:after 'secedit.inf'))
-    $granted = $secedit -replace '(?m)^(SeBatchLogonRight = .*?)\r?$', ('$1,*{0}' -f $script:reportsSid)
-    [System.IO.File]::WriteAllText((Join-Path $script:after 'secedit.inf'), $granted, [System.Text.Encoding]::Unicode)
-
-    function script:Read-SnapshotFacts
-    {
-        param ([System.String] $Folder)
-        $files = [ordered] @{}
-        foreach ($name in 'secedit.inf', 'applicationHost.config', 'gpresult.xml', 'accounts.json', 'host.json')
-        {
-            $path = Join-Path -Path $Folder -ChildPath $name
-            if (Test-Path -LiteralPath $path)
-            {
-                $files[$name] = [System.IO.File]::ReadAllText($path)
-            }
-        }
-
-        [pscustomobject] @{ Name = 'WEB03'; Files = $files }
-    }
+    New-GrantedSnapshotCopy -Source $script:before -Destination $script:after -Right 'SeBatchLogonRight' -Sid $script:reportsSid
 }
 
 AfterAll {
@@ -47,7 +30,7 @@ Describe 'Set-IisAnonymousLogonRight' {
         $script:backupRoot = Join-Path -Path $TestDrive -ChildPath ('backups-{0}' -f [System.Guid]::NewGuid().ToString('N'))
         Mock -CommandName Get-IisLogonRightsFactSet -MockWith {
             $script:collections++
-            if ($script:collections -eq 1) { Read-SnapshotFacts -Folder $script:before } else { Read-SnapshotFacts -Folder $script:after }
+            if ($script:collections -eq 1) { Read-SnapshotFacts -Folder $script:before -Name 'WEB03' } else { Read-SnapshotFacts -Folder $script:after -Name 'WEB03' }
         }
         Mock -CommandName Get-IisLogonRightsAccountRight -MockWith { @() }
         Mock -CommandName Add-IisLogonRightsAccountRight -MockWith {

@@ -21,6 +21,10 @@ function Invoke-IisLogonRightsJudgement
     .PARAMETER FactsJson
         The facts document (New-IisLogonRightsFactsDocument). Either this or SnapshotPath.
 
+    .PARAMETER AllowTemporaryFix
+        Count revoked-at-refresh findings (a temporary fix the caller opted into) as in the
+        desired state; the engine keeps their Reasons and warns with the GPO to fix.
+
     .PARAMETER SnapshotPath
         A snapshot folder or facts .json file to judge instead of the facts of this host.
 
@@ -50,7 +54,11 @@ function Invoke-IisLogonRightsJudgement
 
         [Parameter()]
         [System.String]
-        $SnapshotPath = ''
+        $SnapshotPath = '',
+
+        [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $AllowTemporaryFix
     )
 
     $source = '-'
@@ -60,6 +68,11 @@ function Invoke-IisLogonRightsJudgement
     }
 
     $arguments = @($Command, '--snapshot', $source, '--format', 'json', '--log-format', 'json', '--rules', $RuleSet, '--site', $Scope)
+    if ($AllowTemporaryFix)
+    {
+        $arguments += '--allow-temporary-fix'
+    }
+
     $successCodes = @(0)
     if ($Command -eq 'test')
     {

@@ -23,6 +23,12 @@ function Get-IisAnonymousLogonRight
         documented (default) enforces only documented rules; conservative also enforces rules
         whose evidence is unconfirmed (the IIS 7+ built-in IUSR needing network logon).
 
+    .PARAMETER AllowTemporaryFix
+        Count a finding that is revoked-at-refresh as in the desired state: the identity holds
+        the right now, through a local grant that a GPO will undo at the next refresh, which the
+        caller accepted (Set-IisAnonymousLogonRight -AllowTemporaryFix makes such grants). The
+        finding and its Reason stay, and a warning names the GPO whose edit makes the fix last.
+
     .PARAMETER SnapshotPath
         A snapshot folder (Export-IisLogonRightsSnapshot) or facts .json file to judge instead
         of this computer.
@@ -71,6 +77,10 @@ function Get-IisAnonymousLogonRight
         $RuleSet = 'documented',
 
         [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $AllowTemporaryFix,
+
+        [Parameter()]
         [ValidateNotNullOrEmpty()]
         [System.String]
         $SnapshotPath,
@@ -103,7 +113,7 @@ function Get-IisAnonymousLogonRight
                     $factsJson = New-IisLogonRightsFactsDocument -Name $facts.Name -Files $facts.Files
                 }
 
-                $result = Invoke-IisLogonRightsJudgement -Command 'get' -Scope $item -RuleSet $RuleSet -FactsJson ([System.String] $factsJson) -SnapshotPath $snapshot
+                $result = Invoke-IisLogonRightsJudgement -Command 'get' -Scope $item -RuleSet $RuleSet -FactsJson ([System.String] $factsJson) -SnapshotPath $snapshot -AllowTemporaryFix:$AllowTemporaryFix
                 ConvertTo-IisLogonRightsState -Result $result -Scope $item
             }
         }

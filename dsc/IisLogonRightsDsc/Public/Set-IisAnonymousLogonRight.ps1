@@ -32,7 +32,10 @@ function Set-IisAnonymousLogonRight
 
     .PARAMETER AllowTemporaryFix
         Also change rights that a GPO owns. Such changes last only until the next Group Policy
-        refresh (at most 16 hours for security settings); the lasting fix is the GPO.
+        refresh (at most 16 hours for security settings); the lasting fix is the GPO. The test
+        after the change then counts the granted-until-refresh finding (revoked-at-refresh) as
+        in the desired state, with a warning naming the GPO, as Test-IisAnonymousLogonRight
+        -AllowTemporaryFix does.
 
     .PARAMETER BackupPath
         The folder under which each change's backup folder is created. Default:
@@ -156,7 +159,7 @@ function Set-IisAnonymousLogonRight
                 {
                     $after = Get-IisLogonRightsFactSet -GroupPolicySource $GroupPolicySource
                     $afterJson = New-IisLogonRightsFactsDocument -Name $after.Name -Files $after.Files
-                    $result = Invoke-IisLogonRightsJudgement -Command 'test' -Scope $item -RuleSet $RuleSet -FactsJson $afterJson
+                    $result = Invoke-IisLogonRightsJudgement -Command 'test' -Scope $item -RuleSet $RuleSet -FactsJson $afterJson -AllowTemporaryFix:$AllowTemporaryFix
                     $inDesiredState = [System.Boolean] $result.inDesiredState
                     if (-not $inDesiredState)
                     {

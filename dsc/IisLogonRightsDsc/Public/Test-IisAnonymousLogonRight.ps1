@@ -23,6 +23,12 @@ function Test-IisAnonymousLogonRight
     .PARAMETER Detailed
         Return every finding instead of a boolean.
 
+    .PARAMETER AllowTemporaryFix
+        Count a finding that is revoked-at-refresh as in the desired state: the identity holds
+        the right now, through a local grant that a GPO will undo at the next refresh, which the
+        caller accepted (Set-IisAnonymousLogonRight -AllowTemporaryFix makes such grants). The
+        finding and its Reason stay, and a warning names the GPO whose edit makes the fix last.
+
     .PARAMETER SnapshotPath
         A snapshot folder or facts .json file to judge instead of this computer.
 
@@ -70,6 +76,10 @@ function Test-IisAnonymousLogonRight
         $Detailed,
 
         [Parameter()]
+        [System.Management.Automation.SwitchParameter]
+        $AllowTemporaryFix,
+
+        [Parameter()]
         [ValidateNotNullOrEmpty()]
         [System.String]
         $SnapshotPath,
@@ -102,7 +112,7 @@ function Test-IisAnonymousLogonRight
                     $factsJson = New-IisLogonRightsFactsDocument -Name $facts.Name -Files $facts.Files
                 }
 
-                $result = Invoke-IisLogonRightsJudgement -Command 'test' -Scope $item -RuleSet $RuleSet -FactsJson ([System.String] $factsJson) -SnapshotPath $snapshot
+                $result = Invoke-IisLogonRightsJudgement -Command 'test' -Scope $item -RuleSet $RuleSet -FactsJson ([System.String] $factsJson) -SnapshotPath $snapshot -AllowTemporaryFix:$AllowTemporaryFix
                 $findings = @(foreach ($finding in @($result.findings)) { ConvertTo-IisLogonRightsFinding -Finding $finding })
                 foreach ($finding in $findings)
                 {
