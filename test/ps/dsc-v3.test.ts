@@ -76,15 +76,41 @@ describe('DSC v3 resource manifest and configuration document (official 3.1.0 sc
     assert.equal(manifest.whatIf.args.at(-1), 'whatif');
   });
 
-  it('the embedded schema is schemas/dsc-instance.schema.json, with _inDesiredState as the canonical property DSC requires', function () {
-    const embedded = structuredClone(manifest.schema.embedded);
-    assert.deepEqual(embedded.properties._inDesiredState, { $ref: CANONICAL_IN_DESIRED_STATE });
+  it('has no remote $ref anywhere: dsc 3.1 builds its validator without remote resolution, so one would fail every operation', function () {
+    const remote: string[] = [];
+    const walk = (value: unknown, path: string): void => {
+      if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${path}/${index}`));
+      else if (typeof value === 'object' && value !== null) {
+        for (const [key, child] of Object.entries(value)) {
+          if (key === '$ref' && !(typeof child === 'string' && child.startsWith('#'))) remote.push(`${path}/$ref: ${String(child)}`);
+          walk(child, `${path}/${key}`);
+        }
+      }
+    };
+    walk(JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')), '');
+    assert.deepEqual(remote, []);
+  });
+
+  it('the embedded schema is schemas/dsc-instance.schema.json, with _inDesiredState inline as DSC\'s canonical property defines it', function () {
+    assert.deepEqual(manifest.schema.embedded, instanceSchema);
     const canonical = vendorSchema('resource_manifest.json').$defs['https://raw.githubusercontent.com/PowerShell/DSC/main/schemas/v3.1.0/resource/properties/inDesiredState.json']!;
-    const ours = instanceSchema.properties._inDesiredState!;
-    assert.ok((canonical.type as string[]).includes(ours.type as string), 'our _inDesiredState type is one the canonical property allows');
+    const ours = (instanceSchema as unknown as { patternProperties: Record<string, { type: string; readOnly: boolean }> }).patternProperties['^_inDesiredState$']!;
+    assert.ok((canonical.type as string[]).includes(ours.type), 'our _inDesiredState type is one the canonical property allows');
     assert.equal(canonical.readOnly, ours.readOnly);
-    embedded.properties._inDesiredState = ours;
-    assert.deepEqual(embedded, instanceSchema);
+    const validate = new Ajv2020({ strict: true, allowUnionTypes: true }).compile(instanceSchema);
+    assert.ok(validate({ scope: '*', _inDesiredState: true }), 'the test output\'s _inDesiredState is accepted');
+    assert.equal(validate({ scope: '*', _inDesiredState: 'yes' }), false);
+    assert.equal(validate({ scope: '*', _inDesired: true }), false, 'no other extra property');
+  });
+
+  it('why a patternProperty: the 3.1.0 manifest schema accepts _inDesiredState under properties only as the remote $ref', function () {
+    const validate = vendorAjv().compile(vendorSchema('resource_manifest.json'));
+    const inline = structuredClone(manifest);
+    inline.schema.embedded.properties._inDesiredState = { type: 'boolean', readOnly: true };
+    assert.equal(validate(inline), false);
+    assert.ok(validate.errors?.some((error) => error.instancePath === '/schema/embedded/properties/_inDesiredState' && error.keyword === 'enum'));
+    inline.schema.embedded.properties._inDesiredState = { $ref: CANONICAL_IN_DESIRED_STATE };
+    assert.ok(validate(inline), 'it wants the $ref that dsc 3.1 cannot resolve (PowerShell/DSC issue 1033)');
   });
 
   it('the example configuration document validates against config_document.json, and its instances against the resource schemas', function () {
