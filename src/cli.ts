@@ -6,6 +6,8 @@ import { judgeSnapshot } from './core/judge';
 import { RULE_SETS, type RuleSetName } from './core/rules';
 import { buildPlan } from './core/plan';
 import { acceptTemporaryFixes } from './core/temporary-fix';
+import { snapshotAfterPlan } from './core/plan-effect';
+import type { Evaluation } from './core/evaluate';
 import { buildPlanDocument, readPlanDocument } from './io/plan-document';
 import { loadFactsDocument, loadFactsValue, loadSnapshotFolder, readLimited, readLimitedStream } from './io/snapshot';
 import { ALL_SITES, desiredStateFrom, dscInstanceFrom, restrictToSite } from './core/dsc-instance';
@@ -29,7 +31,7 @@ import { escapeText, stringifyJson } from './render/text-escape';
 import { VERSION } from './version';
 
 const COMMANDS = ['test', 'get', 'explain', 'plan', 'check-plan', 'report', 'dsc'] as const;
-const DSC_OPERATIONS = ['get', 'test', 'set'] as const;
+const DSC_OPERATIONS = ['get', 'test', 'set', 'whatif'] as const;
 type DscOperation = (typeof DSC_OPERATIONS)[number];
 const LOG_FORMATS = ['text', 'json'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -88,9 +90,10 @@ Options:
   -v, --version        Show the version.
 
 DSC v3:
-  iis-logon-rights dsc <get|test|set>   reads {"desired": {...}, "facts": {...}} on stdin
-  (schemas/dsc-request.schema.json) and prints the instance (get, test) or the plan (set) as one
-  JSON line. Being out of desired state is data, never a non-zero exit code.
+  iis-logon-rights dsc <get|test|set|whatif>   reads {"desired": {...}, "facts": {...}} on stdin
+  (schemas/dsc-request.schema.json) and prints the instance (get, test), the plan (set) or the
+  instance as it will be once the plan is applied (whatif) as one JSON line. Being out of
+  desired state is data, never a non-zero exit code.
 
 Exit codes:
 ${Object.values(EXIT_CODES)
@@ -284,11 +287,17 @@ function runDsc(operation: DscOperation, io: CliIo): ExitCode {
   const snapshot = restrictToSite(loadFactsValue(facts, 'stdin:/facts'), desired.scope, 'stdin');
   const judged = judgeSnapshot(snapshot, { ruleSet: desired.ruleSet, withGpo: [] });
   const policy = judged.policy;
-  const evaluation = desired.allowTemporaryFix && operation !== 'set' ? acceptTemporaryFixes(judged.evaluation) : judged.evaluation;
+  const verdict = (judgement: Evaluation) => (desired.allowTemporaryFix ? acceptTemporaryFixes(judgement) : judgement);
+  const evaluation = operation === 'set' ? judged.evaluation : verdict(judged.evaluation);
   for (const diagnostic of evaluation.diagnostics) io.stderr.write(`${stringifyJson({ [diagnostic.severity === 'warning' ? 'warn' : 'info']: diagnostic.message })}\n`);
   let output: unknown;
   if (operation === 'set') {
     output = buildPlanDocument(snapshot.name, desired.ruleSet, [], buildPlan(evaluation, policy, { allowTemporaryFix: desired.allowTemporaryFix }));
+  } else if (operation === 'whatif') {
+    // DSC compares what-if's instance with get's to report the properties set would change.
+    const plan = buildPlan(judged.evaluation, policy, { allowTemporaryFix: desired.allowTemporaryFix });
+    const after = judgeSnapshot(snapshotAfterPlan(snapshot, plan.actions), { ruleSet: desired.ruleSet, withGpo: [] });
+    output = dscInstanceFrom(desired, verdict(after.evaluation));
   } else {
     const instance = dscInstanceFrom(desired, evaluation);
     output = operation === 'test' ? { ...instance, _inDesiredState: instance.inDesiredState } : instance;

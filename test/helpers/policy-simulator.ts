@@ -1,33 +1,3 @@
-import type { PolicyHolder, SecurityTemplate } from '../../src/core/model';
-import type { PlanAction } from '../../src/core/plan';
-
-/**
- * Applies plan actions to a local policy the way LsaAddAccountRights and LsaRemoveAccountRights
- * would: a grant adds one SID to one right (no-op when present); a revoke removes exactly one
- * SID from one right, including an entry the export wrote by name that resolves to that SID.
- * The tests' oracle: the plan's property tests apply a plan with it and judge the result again.
- * The engine itself never applies a plan; the PowerShell module does, through LSA.
- */
-export function applyActionsToPolicy(policy: SecurityTemplate, actions: readonly Pick<PlanAction, 'action' | 'right' | 'sid'>[], resolveName: (name: string) => string | undefined): SecurityTemplate {
-  const rights = new Map(policy.privilegeRights ?? []);
-  for (const action of actions) {
-    const existing = rights.get(action.right);
-    const holders = existing?.holders ?? [];
-    if (action.action === 'grant') {
-      if (holders.some((holder) => holderSid(holder, resolveName) === action.sid)) continue;
-      rights.set(action.right, { ...(existing ?? { right: action.right }), holders: [...holders, { kind: 'sid', sid: action.sid, written: `*${action.sid}` }] });
-    } else {
-      if (!existing) continue;
-      const kept = holders.filter((holder) => holderSid(holder, resolveName) !== action.sid);
-      // LSA forgets a right nobody holds; secedit then omits the line, so drop it too.
-      if (kept.length === 0) rights.delete(action.right);
-      else rights.set(action.right, { ...existing, holders: kept });
-    }
-  }
-  return { ...policy, privilegeRights: rights };
-}
-
-/** `resolveName` maps an entry written by name to the SID LSA holds for it (accounts.json, identity names). */
-function holderSid(holder: PolicyHolder, resolveName: (name: string) => string | undefined): string | undefined {
-  return holder.kind === 'sid' ? holder.sid : resolveName(holder.name);
-}
+// The tests' oracle for plans is the engine's own model of what LSA does with a plan (DSC
+// what-if reports the state it predicts); its unit tests are in test/unit/core-small.test.ts.
+export { applyActionsToPolicy } from '../../src/core/plan-effect';

@@ -266,7 +266,8 @@ describe('DSC v3 entry script (real PowerShell parser and runspace)', function (
     assert.equal(whatIf!.ExitCode, 0);
     assert.deepEqual(whatIf!.Lsa, [], 'what-if changes nothing');
     assert.ok(whatIf!.Trace.includes('{"warn":"what-if: Grant SeBatchLogonRight to CONTOSO\\\\svc-reports (S-1-5-21-2060260628-1893702904-3285376245-1604)"}'), whatIf!.Trace.join('\n'));
-    assert.equal(JSON.parse(whatIf!.Output!).inDesiredState, false, 'what-if returns the current state');
+    assert.deepEqual(JSON.parse(whatIf!.Output!).findings.map((finding: { status: string }) => finding.status), ['ok'], 'what-if returns the state after the plan, for DSC to compare with get');
+    assert.equal(JSON.parse(whatIf!.Output!).inDesiredState, true);
     // The boundary returns the same snapshot after the change, so set must report that it did not reach the state.
     assert.equal(set!.ExitCode, 1);
     assert.equal(set!.Output, null);

@@ -9,8 +9,10 @@ function Invoke-IisLogonRightsDscOperation
         <get|test|set>` and returns the JSON line DSC expects on stdout.
         get and test: the engine's instance (test with _inDesiredState). Out of desired state
         is data, never an error.
-        whatif: the current instance, with each change the plan would make written as a
-        warning (DSC shows warn trace lines by default) and nothing changed.
+        whatif: the instance as it will be once the plan is applied (the engine predicts it
+        from the plan; DSC compares it with get's to report what set would change), with each
+        change the plan would make written as a warning (DSC shows warn trace lines by
+        default) and nothing changed.
         set: the engine's plan is checked, backed up and applied (Invoke-IisLogonRightsPlanApplication),
         the facts are collected again and tested; the after-state instance is returned, or, when
         the instance is still not in the desired state, an IisLogonRightsNotInDesiredState error
@@ -94,8 +96,8 @@ function Invoke-IisLogonRightsDscOperation
                 Write-Warning -Message ('what-if: would not change {0} at {1}{2} ({3}): {4} Fix: {5}' -f $refusal.account, $refusal.site, $refusal.path, $refusal.status, $refusal.reason, $refusal.fix)
             }
 
-            $current = Invoke-IisLogonRightsEngine -ArgumentList @('dsc', 'get') -InputText $request
-            return $current.StandardOutput.Trim()
+            $predicted = Invoke-IisLogonRightsEngine -ArgumentList @('dsc', 'whatif') -InputText $request
+            return $predicted.StandardOutput.Trim()
         }
 
         'set'
