@@ -22,7 +22,7 @@ $ErrorActionPreference = 'Stop'
 $script:IisLogonRightsNodePath = $null
 $script:IisLogonRightsEngineContract = $null
 $script:IisLogonRightsVerifiedEngines = $null
-$script:IisLogonRightsLsaTypeLoaded = $false
+$script:IisLogonRightsLsaType = $null
 
 <#
     .SYNOPSIS

@@ -336,7 +336,8 @@ describe('IisLogonRightsDsc module: manifest, commands, help and schema agreemen
       'Resolve-IisLogonRightsAccountSid',
     ]);
     // Reading files of the host is its own boundary: the IIS configuration and the two exports.
-    const replaceable = new Set([...boundary, 'Get-IisLogonRightsIisConfiguration', 'Export-IisLogonRightsUserRightsPolicy', 'Export-IisLogonRightsGroupPolicyResult', 'Get-IisLogonRightsFactSet', ...stringList(manifestValue(manifest, 'FunctionsToExport'))]);
+    // The default backup folder is the machine's too (%ProgramData%).
+    const replaceable = new Set([...boundary, 'Get-IisLogonRightsDefaultBackupRoot', 'Get-IisLogonRightsIisConfiguration', 'Export-IisLogonRightsUserRightsPolicy', 'Export-IisLogonRightsGroupPolicyResult', 'Get-IisLogonRightsFactSet', ...stringList(manifestValue(manifest, 'FunctionsToExport'))]);
     const pester = files.filter((entry) => entry.path.startsWith('dsc/tests/') && entry.path.endsWith('.Tests.ps1'));
     assert.ok(pester.length >= 4, pester.map((entry) => entry.path).join(', '));
     const mocked = pester.flatMap((entry) => [...readFileSync(join(REPO_ROOT, entry.path), 'utf8').matchAll(/\bMock\s+-CommandName\s+([\w-]+)/g)].map((match) => `${entry.path}: ${match[1]}`));
@@ -385,13 +386,15 @@ describe('IisLogonRightsDsc module: manifest, commands, help and schema agreemen
 `);
       const build = spawnSync('dotnet', ['build', join(folder, 'lsa.csproj'), '-nologo', '-v', 'quiet', '-clp:ErrorsOnly', '-o', join(folder, 'out')], { encoding: 'utf8', timeout: TOOL_SETUP_TIMEOUT_MS });
       assert.equal(build.status, 0, `${build.stdout}\n${build.stderr}`);
-      // The type names the module asks for exist (Initialize-IisLogonRightsLsaType, Add-/Remove-/Get-IisLogonRightsAccountRight).
+      // The members the module calls exist (Add-/Remove-/Get-IisLogonRightsAccountRight, on the type Initialize-IisLogonRightsLsaType
+      // compiles with the module version in its namespace, so they never name the type itself).
       const source = readFileSync(join(REPO_ROOT, MODULE_DIR, 'Native', 'IisLogonRightsLsa.cs'), 'utf8');
-      for (const member of ['namespace IisLogonRightsDsc', 'public static class Lsa', 'public static void AddAccountRight(string sid, string right)', 'public static void RemoveAccountRight(string sid, string right)', 'public static string[] GetAccountRights(string sid)']) {
+      for (const member of ['namespace IisLogonRightsDsc\n', 'public static class Lsa', 'public static bool IsSuccess(uint status)', 'public static void AddAccountRight(string sid, string right)', 'public static void RemoveAccountRight(string sid, string right)', 'public static string[] GetAccountRights(string sid)']) {
         assert.ok(source.includes(member), member);
       }
       const callers = privateFiles.map((entry) => readFileSync(join(REPO_ROOT, entry.path), 'utf8')).join('\n');
-      for (const call of ['[IisLogonRightsDsc.Lsa]::AddAccountRight(', '[IisLogonRightsDsc.Lsa]::RemoveAccountRight(', '[IisLogonRightsDsc.Lsa]::GetAccountRights(']) assert.ok(callers.includes(call), call);
+      for (const call of ['$lsa::AddAccountRight(', '$lsa::RemoveAccountRight(', '$lsa::GetAccountRights(']) assert.ok(callers.includes(call), call);
+      assert.doesNotMatch(callers, /\[IisLogonRightsDsc\.Lsa\]/, 'no fixed type name: a long-lived host could hold an older module\'s type'); 
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -2,6 +2,8 @@
 // the plan asks for them: one SID, one right at a time, never the whole holder list (secedit
 // /configure would replace every holder of a right). Compiled by Add-Type in Windows
 // PowerShell 5.1 (C# 5 compiler) and PowerShell 7, so it keeps to C# 5 syntax.
+// Initialize-IisLogonRightsLsaType compiles it with the module version in the namespace, so a
+// long-lived host (the LCM's WmiPrvSE) that loaded an older module never reuses its stale type.
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
@@ -148,9 +150,18 @@ namespace IisLogonRightsDsc
             return value;
         }
 
+        /// <summary>
+        /// NT_SUCCESS: the severity bits say success or informational (high bit clear). Some
+        /// calls return a non-zero success status, such as STATUS_SOME_NOT_MAPPED (0x00000107).
+        /// </summary>
+        public static bool IsSuccess(uint status)
+        {
+            return (status & 0x80000000u) == 0;
+        }
+
         private static void Check(uint status, string call, string sid, string right)
         {
-            if (status == 0) return;
+            if (IsSuccess(status)) return;
             int win32 = LsaNtStatusToWinError(status);
             string subject = sid == null ? "" : " for " + sid + (right == null ? "" : " and " + right);
             throw new Win32Exception(win32, call + subject + " failed: " + new Win32Exception(win32).Message + " (NTSTATUS 0x" + status.ToString("X8") + ")");

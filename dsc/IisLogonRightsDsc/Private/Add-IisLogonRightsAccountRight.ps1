@@ -29,6 +29,6 @@ function Add-IisLogonRightsAccountRight
         $Right
     )
 
-    Initialize-IisLogonRightsLsaType
-    [IisLogonRightsDsc.Lsa]::AddAccountRight($Sid, $Right)
+    $lsa = Initialize-IisLogonRightsLsaType
+    $lsa::AddAccountRight($Sid, $Right)
 }

@@ -23,6 +23,6 @@ function Get-IisLogonRightsAccountRight
         $Sid
     )
 
-    Initialize-IisLogonRightsLsaType
-    return [System.String[]] [IisLogonRightsDsc.Lsa]::GetAccountRights($Sid)
+    $lsa = Initialize-IisLogonRightsLsaType
+    return [System.String[]] $lsa::GetAccountRights($Sid)
 }

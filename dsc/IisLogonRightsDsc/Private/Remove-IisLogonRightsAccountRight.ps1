@@ -29,6 +29,6 @@ function Remove-IisLogonRightsAccountRight
         $Right
     )
 
-    Initialize-IisLogonRightsLsaType
-    [IisLogonRightsDsc.Lsa]::RemoveAccountRight($Sid, $Right)
+    $lsa = Initialize-IisLogonRightsLsaType
+    $lsa::RemoveAccountRight($Sid, $Right)
 }
