@@ -60,7 +60,18 @@ Describe 'IisLogonRightsDsc module' {
             Set-ItResult -Skipped -Because 'Windows only: Get-DscResource comes with the PSDesiredStateConfiguration module of Windows'
         }
 
-        $resource = Get-DscResource -Name 'IisAnonymousLogonRight' -Module 'IisLogonRightsDsc'
+        # Get-DscResource finds modules by name in PSModulePath only: put this checkout's first.
+        $savedModulePath = $env:PSModulePath
+        try
+        {
+            $env:PSModulePath = '{0}{1}{2}' -f [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..')), [System.IO.Path]::PathSeparator, $savedModulePath
+            $resource = Get-DscResource -Name 'IisAnonymousLogonRight' -Module 'IisLogonRightsDsc'
+        }
+        finally
+        {
+            $env:PSModulePath = $savedModulePath
+        }
+
         $resource.ImplementedAs | Should -Be 'PowerShell'
         @($resource.Properties | Where-Object { $_.Name -eq 'Scope' }).IsMandatory | Should -BeTrue
     }

@@ -85,6 +85,8 @@ Describe 'Anonymous account without network logon, end to end' -Tag 'Scenario' {
             return
         }
 
+        # What the Invoke-DscResource test granted, if it ran.
+        Invoke-Lsa -Operation 'Remove-IisLogonRightsAccountRight' -Sid $script:accountSid -Right 'SeNetworkLogonRight'
         foreach ($sid in $script:removedHolders)
         {
             Invoke-Lsa -Operation 'Add-IisLogonRightsAccountRight' -Sid $sid -Right 'SeNetworkLogonRight'
@@ -128,5 +130,14 @@ Describe 'Anonymous account without network logon, end to end' -Tag 'Scenario' {
         Undo-IisAnonymousLogonRight -BackupPath $script:change.BackupPath -Confirm:$false
         Format-Holder (Get-LogonRightHolder) | Should -Be (Format-Holder $script:baseline)
         Test-IisAnonymousLogonRight -Scope 'Default Web Site' | Should -BeFalse
+    }
+
+    It 'Invoke-DscResource Set, as the LCM runs it, grants the right and Test then passes' {
+        # The workflow installed the module under Program Files and set the LCM to RefreshMode Disabled.
+        $properties = @{ Scope = 'Default Web Site' }
+        (Invoke-DscResource -Name 'IisAnonymousLogonRight' -ModuleName 'IisLogonRightsDsc' -Method Test -Property $properties).InDesiredState | Should -BeFalse
+        $null = Invoke-DscResource -Name 'IisAnonymousLogonRight' -ModuleName 'IisLogonRightsDsc' -Method Set -Property $properties
+        (Invoke-DscResource -Name 'IisAnonymousLogonRight' -ModuleName 'IisLogonRightsDsc' -Method Test -Property $properties).InDesiredState | Should -BeTrue
+        Test-IisAnonymousLogonRight -Scope 'Default Web Site' | Should -BeTrue
     }
 }
