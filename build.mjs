@@ -3,6 +3,9 @@
 //    so the bundle validates input without compiling schemas at start-up (about 45 ms saved
 //    per call, measured in deps.md) and without ajv's code generator in the bundle.
 // 2. Bundle src/cli.ts with esbuild into dist/iis-logon-rights.cjs for Node 20, version baked in.
+// 3. Bundle src/engine.ts into dist/iis-logon-rights.engine.js for no platform at all: the
+//    in-process host runs it in Jint inside PowerShell. A neutral build cannot resolve node:
+//    modules, and the metafile check below refuses any Node built-in that slipped in anyway.
 import { mkdirSync, readFileSync, writeFileSync, existsSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,7 +71,57 @@ async function bundle() {
   return outfile;
 }
 
-const validators = generateValidators();
-const outfile = await bundle();
-const size = readFileSync(outfile).length;
-console.error(`built ${outfile.slice(root.length + 1)} (${(size / 1024).toFixed(1)} KiB, version ${packageJson.version}; validators: ${validators.join(', ')})`);
+/** Node's built-in modules, with and without the node: prefix. */
+function isNodeBuiltin(path) {
+  const { builtinModules } = require('node:module');
+  const name = path.replace(/^node:/, '').split('/')[0];
+  return path.startsWith('node:') || builtinModules.includes(name);
+}
+
+export const ENGINE_BUNDLE = join(root, 'dist', 'iis-logon-rights.engine.js');
+
+/** The engine for the in-process host: plain ECMAScript, one global, IisLogonRightsEngine. */
+export async function bundleEngine(outfile = ENGINE_BUNDLE, entry = join(root, 'src', 'engine.ts'), logLevel = 'warning') {
+  const esbuild = require('esbuild');
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'neutral',
+    mainFields: ['main', 'module'],
+    target: 'es2020',
+    format: 'iife',
+    globalName: 'IisLogonRightsEngine',
+    minify: false,
+    legalComments: 'inline',
+    metafile: true,
+    // @pkgjs/parseargs reads Node's `global`; ECMAScript's name for it is globalThis.
+    define: { IIS_LOGON_RIGHTS_VERSION: JSON.stringify(packageJson.version), global: 'globalThis' },
+    logLevel,
+  });
+  const nodeImports = Object.values(result.metafile.inputs)
+    .flatMap((input) => input.imports)
+    .filter((entry) => entry.path !== '<runtime>' && (entry.external || isNodeBuiltin(entry.path)))
+    .map((entry) => entry.path);
+  if (nodeImports.length > 0) throw new Error(`the engine bundle must not import Node modules, but imports ${[...new Set(nodeImports)].join(', ')}`);
+  return { outfile, metafile: result.metafile };
+}
+
+async function main() {
+  const validators = generateValidators();
+  const outfile = await bundle();
+  const engine = await bundleEngine();
+  if (existsSync(join(root, 'dsc', 'IisLogonRightsDsc'))) {
+    copyFileSync(engine.outfile, join(root, 'dsc', 'IisLogonRightsDsc', 'bin', 'iis-logon-rights.engine.js'));
+    // The in-process host's assemblies (Jint, Acornima) from NuGet; see scripts/engine-host.mjs.
+    const { installEngineHost } = await import('./scripts/engine-host.mjs');
+    const problem = installEngineHost(join(root, 'dsc', 'IisLogonRightsDsc', 'bin'));
+    if (problem !== '') console.error(`engine host: ${problem}`);
+  }
+  const size = readFileSync(outfile).length;
+  console.error(`built ${outfile.slice(root.length + 1)} (${(size / 1024).toFixed(1)} KiB, version ${packageJson.version}; validators: ${validators.join(', ')})`);
+  console.error(`built ${engine.outfile.slice(root.length + 1)} (${(readFileSync(engine.outfile).length / 1024).toFixed(1)} KiB, no Node APIs)`);
+}
+
+// Tests import bundleEngine without building everything.
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) await main();

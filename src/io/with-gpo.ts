@@ -1,34 +1,34 @@
-import { basename } from 'node:path';
 import { InputError } from '../core/errors';
 import { normalizeGpoId } from '../core/group-policy';
 import type { GroupPolicyObjectRef, GroupPolicyResult, SecurityTemplate } from '../core/model';
 import { decodeText } from '../parse/decode';
 import { parseGroupPolicyXmlText } from '../parse/gpresult';
 import { parseSecurityTemplateText } from '../parse/secedit-inf';
-import { readLimited } from './snapshot';
+import { readLimited, type FileAccess } from './facts';
 
 /**
  * Loads a baseline for `--with-gpo`: a GPO report XML (Get-GPOReport, or a gpresult) or a
  * security template (GptTmpl.inf). The content decides, not the extension: a report starts
  * with `<`, a template with `[` or `;`.
  */
-export function loadBaselineGpo(path: string): GroupPolicyResult {
-  const bytes = readLimited(path, path.toLowerCase().endsWith('.inf') ? 'GptTmpl.inf' : 'gpo-report.xml');
+export function loadBaselineGpo(path: string, files: FileAccess): GroupPolicyResult {
+  const bytes = readLimited(files, path, path.toLowerCase().endsWith('.inf') ? 'GptTmpl.inf' : 'gpo-report.xml');
   const text = decodeText(bytes, path).text;
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('<')) return parseGroupPolicyXmlText(text, path);
-  if (start.startsWith('[') || start.startsWith(';')) return securityTemplateAsGpo(parseSecurityTemplateText(text, path), gpoRefFromPath(path));
+  if (start.startsWith('[') || start.startsWith(';')) return securityTemplateAsGpo(parseSecurityTemplateText(text, path), gpoRefFromPath(path, files.basename(path)));
   throw new InputError(path, { line: 1 }, 'a GPO report (XML) or a security template (GptTmpl.inf)', 'neither');
 }
 
 /**
  * A GPO backup keeps its template under `{GUID}/DomainSysvol/GPO/Machine/.../GptTmpl.inf`, so the
- * path usually names the GPO; otherwise the file name stands in for it.
+ * path usually names the GPO; otherwise the file name (`fileName`, the path's last part) stands
+ * in for it.
  */
-export function gpoRefFromPath(path: string): GroupPolicyObjectRef {
+export function gpoRefFromPath(path: string, fileName: string): GroupPolicyObjectRef {
   const guid = /\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}/.exec(path)?.[0];
-  const id = guid ? (normalizeGpoId(guid) ?? guid.toUpperCase()) : basename(path);
-  return { id, name: basename(path) };
+  const id = guid ? (normalizeGpoId(guid) ?? guid.toUpperCase()) : fileName;
+  return { id, name: fileName };
 }
 
 /** Every right a template defines becomes a winning (precedence 1) assignment of one GPO. */

@@ -5,7 +5,7 @@ import type { PolicyProjection } from '../core/policy';
 import { describeRight } from '../core/rights';
 import { FINDING_STATUSES } from '../core/status';
 import { describeLogonType } from '../core/token';
-import { paintStatus, type TableStyle } from './table';
+import { paintStatus, type TableStyle } from './paint';
 import { escapeText, escapeTextFields } from './text-escape';
 
 /**

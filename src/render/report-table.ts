@@ -3,7 +3,7 @@ import { newCliTable, tableCell } from './cli-table';
 import { summarizeFleet, type FleetSummary, type SnapshotOutcome, type SummaryLimits, DEFAULT_SUMMARY_LIMITS } from '../core/fleet';
 import type { RuleSetName } from '../core/rules';
 import { ALL_STATUSES, FINDING_STATUSES, type FindingStatus } from '../core/status';
-import { paintStatus, type TableStyle } from './table';
+import { paintStatus, type TableStyle } from './paint';
 
 /**
  * The fleet summary for people: one verdict line, findings by status, the worst hosts, the GPOs

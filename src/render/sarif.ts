@@ -1,10 +1,11 @@
-import type { createHash as CreateHash } from 'node:crypto';
 import type { Finding } from '../core/evaluate';
 import { causingGpos, hostLabel, type JudgedSnapshot, type SnapshotOutcome } from '../core/fleet';
 import type { GroupPolicyObjectRef } from '../core/model';
 import { describeRight } from '../core/rights';
 import { normalizeAccountName } from '../core/sids';
 import { ALL_STATUSES, FINDING_STATUSES, reasonCode, type FindingStatus } from '../core/status';
+import { sha256Hex } from '../core/sha256';
+import { encodeUtf8 } from '../core/text-codec';
 import { VERSION } from '../version';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -59,13 +60,7 @@ export function findingFingerprint(snapshot: Pick<JudgedSnapshot, 'name' | 'host
   const host = snapshot.host?.computerName ? `${snapshot.host.domain ?? ''}\\${snapshot.host.computerName}`.toUpperCase() : `snapshot:${snapshot.name}`;
   const identity = finding.identity.sid ?? `name:${normalizeAccountName(finding.identity.name)}`;
   const parts = [host, (finding.site ?? '').toLowerCase(), finding.path.toLowerCase(), identity, finding.right ?? ''];
-  return createHash('sha256').update(parts.join('\u0000'), 'utf8').digest('hex');
-}
-
-/** node:crypto costs a cold process about 4 ms to load; only SARIF output needs it. */
-function createHash(algorithm: string): ReturnType<typeof CreateHash> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('node:crypto') as { createHash: typeof CreateHash }).createHash(algorithm);
+  return sha256Hex(encodeUtf8(parts.join('\u0000')));
 }
 
 /**

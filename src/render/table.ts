@@ -1,27 +1,11 @@
 import { newCliTable, tableCell } from './cli-table';
 import { describeAccount, type Evaluation, type Finding } from '../core/evaluate';
 import { describeRight } from '../core/rights';
-import type { FindingStatus } from '../core/status';
 import { summarizeStatuses } from './result-document';
 import { escapeText } from './text-escape';
+import { paintStatus, type TableStyle } from './paint';
 
-export interface TableStyle {
-  color: boolean;
-}
-
-const STATUS_COLORS: Record<FindingStatus, string> = {
-  ok: '\u001b[32m',
-  'not-required': '\u001b[90m',
-  missing: '\u001b[31m',
-  denied: '\u001b[31m',
-  'revoked-at-refresh': '\u001b[33m',
-  'gpo-blocked': '\u001b[35m',
-  unresolved: '\u001b[33m',
-};
-
-export function paintStatus(status: FindingStatus, style: TableStyle): string {
-  return style.color ? `${STATUS_COLORS[status]}${status}\u001b[0m` : status;
-}
+export { paintStatus, type TableStyle } from './paint';
 
 /** Names and SIDs side by side, friendly right names with the constant (issue 6). */
 export function renderFindingsTable(snapshotName: string, evaluation: Evaluation, style: TableStyle): string {

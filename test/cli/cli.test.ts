@@ -164,7 +164,7 @@ describe('CLI (built bundle)', () => {
     assert.equal(version.stdout.trim(), require('../../package.json').version);
   });
 
-  it('ships no file in dist/ other than the single bundle', () => {
-    assert.deepEqual(readdirSync(join(REPO_ROOT, 'dist')), ['iis-logon-rights.cjs']);
+  it('ships no file in dist/ other than the CLI bundle and the engine bundle for the in-process host', () => {
+    assert.deepEqual(readdirSync(join(REPO_ROOT, 'dist')).sort(), ['iis-logon-rights.cjs', 'iis-logon-rights.engine.js']);
   });
 });

@@ -12,7 +12,7 @@ import { renderFindingsTable } from '../../src/render/table';
 import { REPO_ROOT } from '../helpers/cli';
 import { checkAccountDirectory, checkGroupPolicyResult, checkIisConfiguration, checkSecurityTemplate } from './checks';
 import { decodeLoosely } from './encoding';
-import { generatedAccountsJson, generatedApplicationHost, generatedGroupPolicyXml, generatedHostJson, generatedInf, generatedMetabase, generatedRsopJson } from './generators';
+import { generatedFacts } from './generators';
 import { mutatedJsonValues, mutatedSeeds, runFuzz, type FuzzCase, type FuzzTarget, type Seed } from './harness';
 import { applyMutations, describeMutations, mutationListArbitrary, type DocumentFormat } from './mutations';
 
@@ -49,25 +49,6 @@ function exampleFacts(): { origin: string; value: unknown }[] {
   }
   return facts;
 }
-
-const generatedFacts: fc.Arbitrary<{ origin: string; value: unknown }> = fc
-  .record({
-    iis: fc.oneof(generatedApplicationHost.map((text) => ({ 'applicationHost.config': text })), generatedMetabase.map((text) => ({ 'MetaBase.xml': text }))),
-    secedit: generatedInf,
-    gpresult: fc.option(generatedGroupPolicyXml, { nil: undefined }),
-    rsop: fc.option(generatedRsopJson, { nil: undefined }),
-    accounts: fc.option(generatedAccountsJson, { nil: undefined }),
-    host: fc.option(generatedHostJson, { nil: undefined }),
-    name: fc.option(fc.constantFrom('WEB01', '', '__proto__'), { nil: undefined }),
-  })
-  .map(({ iis, secedit, gpresult, rsop, accounts, host, name }) => {
-    const files: Files = { 'secedit.inf': secedit, ...iis };
-    if (gpresult !== undefined) files['gpresult.xml'] = gpresult;
-    if (rsop !== undefined) files['rsop.json'] = rsop;
-    if (accounts !== undefined) files['accounts.json'] = accounts;
-    if (host !== undefined) files['host.json'] = JSON.stringify(host);
-    return { origin: 'generated facts', value: { factsVersion: 1, ...(name === undefined ? {} : { name }), files } };
-  });
 
 const FORMAT_OF: Record<string, DocumentFormat> = {
   'secedit.inf': 'inf',

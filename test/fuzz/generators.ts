@@ -282,3 +282,23 @@ export const generatedHostJson: fc.Arbitrary<unknown> = fc.record(
   },
   { requiredKeys: [] },
 );
+
+/** A whole facts document (schemas/facts.schema.json), as the module sends it on stdin. */
+export const generatedFacts: fc.Arbitrary<{ origin: string; value: unknown }> = fc
+  .record({
+    iis: fc.oneof(generatedApplicationHost.map((text) => ({ 'applicationHost.config': text })), generatedMetabase.map((text) => ({ 'MetaBase.xml': text }))),
+    secedit: generatedInf,
+    gpresult: fc.option(generatedGroupPolicyXml, { nil: undefined }),
+    rsop: fc.option(generatedRsopJson, { nil: undefined }),
+    accounts: fc.option(generatedAccountsJson, { nil: undefined }),
+    host: fc.option(generatedHostJson, { nil: undefined }),
+    name: fc.option(fc.constantFrom('WEB01', '', '__proto__'), { nil: undefined }),
+  })
+  .map(({ iis, secedit, gpresult, rsop, accounts, host, name }) => {
+    const files: Record<string, unknown> = { 'secedit.inf': secedit, ...iis };
+    if (gpresult !== undefined) files['gpresult.xml'] = gpresult;
+    if (rsop !== undefined) files['rsop.json'] = rsop;
+    if (accounts !== undefined) files['accounts.json'] = accounts;
+    if (host !== undefined) files['host.json'] = JSON.stringify(host);
+    return { origin: 'generated facts', value: { factsVersion: 1, ...(name === undefined ? {} : { name }), files } };
+  });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { InputError } from '../../src/core/errors';
 import { ARTIFACT_SIZE_LIMITS, MAX_INF_LINE_LENGTH, MAX_XML_DEPTH, formatBytes, type ArtifactKind } from '../../src/core/limits';
 import { readPlanDocument } from '../../src/io/plan-document';
-import { loadSnapshotFolder, readLimitedStream } from '../../src/io/snapshot';
+import { loadSnapshotFolder, NODE_FILES, readLimitedStream } from '../../src/io/snapshot';
 import { loadBaselineGpo } from '../../src/io/with-gpo';
 import { parseApplicationHostConfig } from '../../src/parse/applicationhost';
 import { parseGroupPolicyXml, parseGroupPolicyXmlText } from '../../src/parse/gpresult';
@@ -144,10 +144,10 @@ describe('limits', () => {
       try {
         const template = join(folder.path, 'GptTmpl.inf');
         oversized(template, ARTIFACT_SIZE_LIMITS['GptTmpl.inf'] + 1);
-        assert.match(inputErrorFrom(() => loadBaselineGpo(template)).message, /expected a GptTmpl\.inf of at most 16 MiB/);
+        assert.match(inputErrorFrom(() => loadBaselineGpo(template, NODE_FILES)).message, /expected a GptTmpl\.inf of at most 16 MiB/);
         const report = join(folder.path, 'gpreport.xml');
         oversized(report, ARTIFACT_SIZE_LIMITS['gpo-report.xml'] + 1);
-        assert.match(inputErrorFrom(() => loadBaselineGpo(report)).message, /expected a gpreport\.xml of at most 64 MiB/);
+        assert.match(inputErrorFrom(() => loadBaselineGpo(report, NODE_FILES)).message, /expected a gpreport\.xml of at most 64 MiB/);
       } finally {
         folder.cleanup();
       }

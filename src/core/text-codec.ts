@@ -1,0 +1,166 @@
+/**
+ * Strict UTF-8 and UTF-16 decoding and UTF-8 encoding in plain JavaScript. The engine runs in
+ * two hosts: Node (the CLI) and Jint inside PowerShell, which has no TextDecoder, TextEncoder or
+ * Buffer. Both hosts use these functions, so a file decodes to the same text, or fails at the
+ * same byte, whichever host reads it. They follow the WHATWG Encoding Standard: overlong forms,
+ * surrogates and code points above U+10FFFF are invalid UTF-8; an unpaired surrogate or an odd
+ * trailing byte is invalid UTF-16.
+ */
+
+export type UnicodeEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/** Text decoded up to the first invalid sequence; `invalidAt` is its byte offset, or -1. */
+export interface DecodeOutcome {
+  text: string;
+  invalidAt: number;
+}
+
+/** Code units collected before they are turned into a string, to bound the argument list. */
+const CHUNK = 8192;
+
+class TextBuilder {
+  private readonly parts: string[] = [];
+  private readonly units: number[] = [];
+
+  push(unit: number): void {
+    this.units.push(unit);
+    if (this.units.length >= CHUNK) this.flush();
+  }
+
+  pushCodePoint(codePoint: number): void {
+    if (codePoint < 0x10000) {
+      this.push(codePoint);
+      return;
+    }
+    const offset = codePoint - 0x10000;
+    this.push(0xd800 + (offset >> 10));
+    this.push(0xdc00 + (offset & 0x3ff));
+  }
+
+  text(): string {
+    this.flush();
+    return this.parts.join('');
+  }
+
+  private flush(): void {
+    if (this.units.length === 0) return;
+    this.parts.push(String.fromCharCode.apply(null, this.units));
+    this.units.length = 0;
+  }
+}
+
+/** Decodes bytes[start..] in the encoding, stopping at the first invalid sequence. */
+export function decodeUnicode(bytes: Uint8Array, encoding: UnicodeEncoding, start = 0): DecodeOutcome {
+  return encoding === 'utf-8' ? decodeUtf8(bytes, start) : decodeUtf16(bytes, encoding === 'utf-16be', start);
+}
+
+function decodeUtf8(bytes: Uint8Array, start: number): DecodeOutcome {
+  const out = new TextBuilder();
+  const end = bytes.length;
+  let index = start;
+  while (index < end) {
+    const first = bytes[index]!;
+    if (first < 0x80) {
+      out.push(first);
+      index++;
+      continue;
+    }
+    let needed: number;
+    let codePoint: number;
+    // The second byte's range excludes overlong forms, surrogates and values above U+10FFFF.
+    let lower = 0x80;
+    let upper = 0xbf;
+    if (first >= 0xc2 && first <= 0xdf) {
+      needed = 1;
+      codePoint = first & 0x1f;
+    } else if (first >= 0xe0 && first <= 0xef) {
+      needed = 2;
+      codePoint = first & 0x0f;
+      if (first === 0xe0) lower = 0xa0;
+      if (first === 0xed) upper = 0x9f;
+    } else if (first >= 0xf0 && first <= 0xf4) {
+      needed = 3;
+      codePoint = first & 0x07;
+      if (first === 0xf0) lower = 0x90;
+      if (first === 0xf4) upper = 0x8f;
+    } else {
+      return { text: out.text(), invalidAt: index };
+    }
+    if (index + needed >= end) return { text: out.text(), invalidAt: index };
+    for (let offset = 1; offset <= needed; offset++) {
+      const next = bytes[index + offset]!;
+      if (next < (offset === 1 ? lower : 0x80) || next > (offset === 1 ? upper : 0xbf)) return { text: out.text(), invalidAt: index };
+      codePoint = (codePoint << 6) | (next & 0x3f);
+    }
+    out.pushCodePoint(codePoint);
+    index += needed + 1;
+  }
+  return { text: out.text(), invalidAt: -1 };
+}
+
+function decodeUtf16(bytes: Uint8Array, bigEndian: boolean, start: number): DecodeOutcome {
+  const out = new TextBuilder();
+  const unitAt = (at: number) => (bigEndian ? (bytes[at]! << 8) | bytes[at + 1]! : bytes[at]! | (bytes[at + 1]! << 8));
+  let index = start;
+  while (index + 1 < bytes.length) {
+    const unit = unitAt(index);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      if (index + 3 >= bytes.length) return { text: out.text(), invalidAt: index };
+      const low = unitAt(index + 2);
+      if (low < 0xdc00 || low > 0xdfff) return { text: out.text(), invalidAt: index };
+      out.push(unit);
+      out.push(low);
+      index += 4;
+      continue;
+    }
+    if (unit >= 0xdc00 && unit <= 0xdfff) return { text: out.text(), invalidAt: index };
+    out.push(unit);
+    index += 2;
+  }
+  return { text: out.text(), invalidAt: index < bytes.length ? index : -1 };
+}
+
+/** UTF-8 bytes of a string; an unpaired surrogate becomes U+FFFD, as Node and .NET write it. */
+export function encodeUtf8(text: string): Uint8Array {
+  let length = 0;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit < 0x80) length += 1;
+    else if (unit < 0x800) length += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && isLowSurrogate(text.charCodeAt(index + 1))) {
+      length += 4;
+      index++;
+    } else length += 3;
+  }
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (let index = 0; index < text.length; index++) {
+    let codePoint = text.charCodeAt(index);
+    if (codePoint >= 0xd800 && codePoint <= 0xdbff && isLowSurrogate(text.charCodeAt(index + 1))) {
+      codePoint = 0x10000 + ((codePoint - 0xd800) << 10) + (text.charCodeAt(index + 1) - 0xdc00);
+      index++;
+    } else if (codePoint >= 0xd800 && codePoint <= 0xdfff) {
+      codePoint = 0xfffd;
+    }
+    if (codePoint < 0x80) {
+      bytes[at++] = codePoint;
+    } else if (codePoint < 0x800) {
+      bytes[at++] = 0xc0 | (codePoint >> 6);
+      bytes[at++] = 0x80 | (codePoint & 0x3f);
+    } else if (codePoint < 0x10000) {
+      bytes[at++] = 0xe0 | (codePoint >> 12);
+      bytes[at++] = 0x80 | ((codePoint >> 6) & 0x3f);
+      bytes[at++] = 0x80 | (codePoint & 0x3f);
+    } else {
+      bytes[at++] = 0xf0 | (codePoint >> 18);
+      bytes[at++] = 0x80 | ((codePoint >> 12) & 0x3f);
+      bytes[at++] = 0x80 | ((codePoint >> 6) & 0x3f);
+      bytes[at++] = 0x80 | (codePoint & 0x3f);
+    }
+  }
+  return bytes;
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}

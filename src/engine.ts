@@ -1,0 +1,108 @@
+import { EXIT_CODES } from './core/exit-codes';
+import { encodeUtf8 } from './core/text-codec';
+import { runCommandLine } from './command';
+import type { FileAccess } from './io/facts';
+import { VERSION } from './version';
+
+// The engine entry for the in-process host: PowerShell runs this bundle
+// (dist/iis-logon-rights.engine.js) in Jint, a JavaScript interpreter for .NET, so a server needs
+// no Node. It takes what the Node process would get (arguments, stdin text, a few environment
+// variables) and returns what it would give (exit code, stdout, stderr), by running the same
+// command line as the CLI (command.ts). Nothing below it may use a Node API; build.mjs bundles
+// it for a neutral platform, which fails on any node: import, and a test checks the bundle.
+
+/**
+ * Files, as the host reads them. Each callback returns a string that starts with `=` and the
+ * answer, or with `!`, an error code (ENOENT, EACCES, EPERM, EIO), a space and the message, so
+ * nothing has to be serialised on the .NET side. The answers: stat gives "" when nothing is
+ * there, else the kind (file, directory, other), a space and the size in bytes; list gives the
+ * names separated by NUL; read gives the bytes as one character per byte (code points 0-255);
+ * resolve, join and basename give the path.
+ */
+export interface EngineHost {
+  stat(path: string): string;
+  list(folder: string): string;
+  read(path: string): string;
+  resolve(path: string): string;
+  join(folder: string, name: string): string;
+  basename(path: string): string;
+}
+
+/** One call: the request is JSON, {"argv": [...], "env": {...}}; stdin comes as it is. */
+export interface EngineRequest {
+  argv: string[];
+  env?: Record<string, string>;
+}
+
+export interface EngineResponse {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+class HostFileError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+function fromHost(answer: string): string {
+  if (answer.startsWith('=')) return answer.slice(1);
+  const space = answer.indexOf(' ');
+  if (answer.startsWith('!') && space > 1) throw new HostFileError(answer.slice(1, space), answer.slice(space + 1));
+  throw new Error(`the host answered a file request with ${JSON.stringify(answer.slice(0, 40))}`);
+}
+
+function statFromHost(answer: string): ReturnType<FileAccess['stat']> {
+  const text = fromHost(answer);
+  if (text === '') return undefined;
+  const [kind, size] = text.split(' ');
+  if ((kind !== 'file' && kind !== 'directory' && kind !== 'other') || !/^\d+$/.test(size ?? '')) throw new Error(`the host answered stat with ${JSON.stringify(text.slice(0, 40))}`);
+  return { kind, size: Number(size) };
+}
+
+function bytesFromLatin1(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length);
+  for (let index = 0; index < text.length; index++) bytes[index] = text.charCodeAt(index);
+  return bytes;
+}
+
+export function hostFiles(host: EngineHost): FileAccess {
+  return {
+    stat: (path) => statFromHost(host.stat(path)),
+    list: (folder) => {
+      const names = fromHost(host.list(folder));
+      return names === '' ? [] : names.split('\u0000');
+    },
+    read: (path) => bytesFromLatin1(fromHost(host.read(path))),
+    resolve: (path) => fromHost(host.resolve(path)),
+    join: (folder, name) => fromHost(host.join(folder, name)),
+    basename: (path) => fromHost(host.basename(path)),
+  };
+}
+
+/**
+ * Runs one command line; never throws for anything the CLI would turn into an exit code. The
+ * answer is an object, so the host reads three properties instead of parsing JSON.
+ */
+export function run(requestJson: string, stdinText: string, host: EngineHost): EngineResponse {
+  const request = JSON.parse(requestJson) as EngineRequest;
+  let stdout = '';
+  let stderr = '';
+  const stdin = encodeUtf8(stdinText);
+  const exitCode = runCommandLine({
+    argv: request.argv,
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    readStdin: () => stdin,
+    env: request.env ?? {},
+    files: hostFiles(host),
+  });
+  return { exitCode, stdout, stderr };
+}
+
+export const version = VERSION;
+export const exitCodes = EXIT_CODES;

@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../helpers/cli';
+import { cliAnswer, corpusCases, exampleCases, generatedCases, type DifferentialCase } from '../helpers/differential';
+import { ENGINE_BUNDLE, loadEngineInBareContext, runEngine } from '../helpers/engine';
+
+// The engine entry (src/engine.ts, bundled as dist/iis-logon-rights.engine.js) has no Node API
+// below it: it builds for a neutral platform, loads in a V8 context that has only ECMAScript's
+// globals, and answers every differential case exactly as the Node CLI does. test/ps runs the
+// same cases through Jint inside PowerShell.
+
+type BundleEngine = (outfile?: string, entry?: string, logLevel?: string) => Promise<{ metafile: { inputs: Record<string, { imports: { path: string }[] }> } }>;
+
+async function bundleEngine(): Promise<BundleEngine> {
+  const build = (await import(join(REPO_ROOT, 'build.mjs'))) as { bundleEngine: BundleEngine };
+  return build.bundleEngine;
+}
+
+function assertSameAsCli(cases: readonly DifferentialCase[]): void {
+  for (const entry of cases) {
+    const cli = cliAnswer(entry);
+    const engine = runEngine(entry.argv, entry.stdin);
+    assert.equal(engine.exitCode, cli.status, `${entry.name}: exit code (stderr: ${engine.stderr} / ${cli.stderr})`);
+    assert.equal(engine.stdout, cli.stdout, `${entry.name}: stdout`);
+    assert.equal(engine.stderr, cli.stderr, `${entry.name}: stderr`);
+  }
+}
+
+describe('engine bundle: no Node APIs, the CLI\'s answers', function () {
+  this.timeout(300_000);
+  const temporary: string[] = [];
+  after(() => temporary.forEach((path) => rmSync(path, { recursive: true, force: true })));
+
+  it('builds for a neutral platform with no Node built-in among its inputs', async () => {
+    const outfile = join(mkdtempSync(join(tmpdir(), 'iislr-engine-')), 'engine.js');
+    temporary.push(join(outfile, '..'));
+    const { metafile } = await (await bundleEngine())(outfile);
+    const imports = Object.values(metafile.inputs).flatMap((input) => input.imports.map((entry) => entry.path));
+    assert.ok(imports.length > 50, 'the metafile lists the bundle\'s imports');
+    assert.deepEqual(imports.filter((path) => path.startsWith('node:') || ['fs', 'path', 'os', 'util', 'crypto', 'worker_threads', 'buffer', 'process'].includes(path)), []);
+    assert.doesNotMatch(readFileSync(outfile, 'utf8'), /\brequire\("(node:)?(fs|path|os|util|crypto|worker_threads)"\)/);
+  });
+
+  it('refuses to build an entry that imports a Node module', async () => {
+    const folder = mkdtempSync(join(REPO_ROOT, 'src', '.engine-guard-'));
+    temporary.push(folder);
+    const entry = join(folder, 'entry.ts');
+    writeFileSync(entry, "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n");
+    await assert.rejects((await bundleEngine())(join(folder, 'out.js'), entry, 'silent'), /node:fs/);
+  });
+
+  it('loads where there is no require, process, Buffer, TextDecoder or TextEncoder', () => {
+    const engine = loadEngineInBareContext();
+    assert.equal(engine.version, JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version);
+    assert.match(readFileSync(ENGINE_BUNDLE, 'utf8'), /var IisLogonRightsEngine = /);
+  });
+
+  it('answers every example case byte for byte as the CLI does', () => {
+    const cases = exampleCases();
+    assert.ok(cases.length >= 70, `${cases.length} cases`);
+    assertSameAsCli(cases);
+  });
+
+  it('answers the corpus combinations as the CLI does', function () {
+    const cases = corpusCases();
+    if (cases.length === 0) {
+      console.log('      SKIPPED corpus combinations: ../shared is not present in this clone');
+      this.skip();
+    }
+    assertSameAsCli(cases);
+  });
+
+  it('answers 30 generated facts documents as the CLI does', () => {
+    assertSameAsCli(generatedCases(30, 7));
+  });
+
+  it('says that tables and report need the Node CLI, as a usage error', () => {
+    const table = runEngine(['test', '--snapshot', join(REPO_ROOT, 'examples', 'snapshots', 'iis10-healthy'), '--format', 'table']);
+    assert.equal(table.exitCode, 2);
+    assert.equal(table.stdout, '');
+    assert.equal(table.stderr, 'iis-logon-rights: --format table needs the Node CLI (iis-logon-rights.cjs); the in-process engine prints json, junit, sarif and explain text\nRun iis-logon-rights --help for usage.\n');
+    const report = runEngine(['report', join(REPO_ROOT, 'examples', 'snapshots'), '--log-format', 'json']);
+    assert.equal(report.exitCode, 2);
+    assert.equal(report.stderr, '{"error":"usage: report needs the Node CLI (iis-logon-rights.cjs); the in-process engine prints json, junit, sarif and explain text"}\n');
+  });
+});

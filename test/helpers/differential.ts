@@ -1,0 +1,115 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { generatedFacts } from '../fuzz/generators';
+import { REPO_ROOT, runBundle, type CliRun } from './cli';
+import { factsFromFolder } from './facts';
+import { listShared, sharedAvailable, sharedPath } from './shared';
+
+/**
+ * The differential corpus: command lines (and stdin) that both hosts must answer alike, byte for
+ * byte: the Node CLI bundle, and the engine bundle (in a bare V8 context here, in Jint inside
+ * PowerShell in test/ps). Tables are left out: they need cli-table3, which only the CLI has.
+ */
+
+export interface DifferentialCase {
+  name: string;
+  argv: string[];
+  stdin: string;
+}
+
+export const EXAMPLES = join(REPO_ROOT, 'examples', 'snapshots');
+
+const cliAnswers = new Map<string, CliRun>();
+
+/** The Node CLI bundle's answer to a case, run once per test process (both suites compare to it). */
+export function cliAnswer(entry: DifferentialCase): CliRun {
+  const key = JSON.stringify([entry.argv, entry.stdin]);
+  let answer = cliAnswers.get(key);
+  if (answer === undefined) {
+    answer = runBundle(entry.argv, entry.stdin);
+    cliAnswers.set(key, answer);
+  }
+  return answer;
+}
+
+let corpusFolder: string | undefined;
+
+export function exampleNames(): string[] {
+  return readdirSync(EXAMPLES)
+    .filter((name) => existsSync(join(EXAMPLES, name, 'secedit.inf')))
+    .sort();
+}
+
+/** Every example through every command the module and DSC use, plus the other text outputs. */
+export function exampleCases(): DifferentialCase[] {
+  const cases: DifferentialCase[] = [];
+  const add = (name: string, argv: string[], stdin = '') => cases.push({ name, argv, stdin });
+  for (const example of exampleNames()) {
+    const folder = join(EXAMPLES, example);
+    const json = ['--format', 'json', '--log-format', 'json'];
+    for (const command of ['test', 'get', 'plan']) add(`${example}: ${command}`, [command, '--snapshot', folder, ...json]);
+    add(`${example}: test conservative`, ['test', '--snapshot', folder, '--rules', 'conservative', '--format', 'json']);
+    add(`${example}: plan --allow-temporary-fix`, ['plan', '--snapshot', folder, '--allow-temporary-fix', ...json]);
+    add(`${example}: explain text`, ['explain', '--snapshot', folder, '--format', 'table', '--no-color']);
+    add(`${example}: junit`, ['test', '--snapshot', folder, '--format', 'junit']);
+    add(`${example}: sarif`, ['test', '--snapshot', folder, '--format', 'sarif']);
+    add(`${example}: --site Intranet`, ['get', '--snapshot', folder, '--site', 'Intranet', ...json]);
+    const facts = JSON.stringify(factsFromFolder(folder, example));
+    add(`${example}: test facts on stdin`, ['test', '--snapshot', '-', ...json], facts);
+    for (const operation of ['get', 'test', 'set']) {
+      add(`${example}: dsc ${operation}`, ['dsc', operation], `{"desired":{"scope":"*","ruleSet":"conservative"},"facts":${facts}}`);
+    }
+    const plan = runBundle(['plan', '--snapshot', folder, '--format', 'json']);
+    add(`${example}: check-plan`, ['check-plan', '--plan', '-', '--format', 'json', '--log-format', 'json'], plan.stdout);
+  }
+  const first = join(EXAMPLES, exampleNames()[0]!);
+  add('usage: unknown command', ['frobnicate']);
+  add('usage: unknown option', ['test', '--snapshot', first, '--colour']);
+  add('usage: --version', ['--version']);
+  add('usage: --help', ['--help']);
+  add('invalid input: no such folder', ['test', '--snapshot', join(EXAMPLES, 'no-such-snapshot'), '--format', 'json', '--log-format', 'json']);
+  add('invalid input: a folder without secedit.inf', ['test', '--snapshot', EXAMPLES, '--format', 'json']);
+  add('invalid input: a README as a snapshot', ['test', '--snapshot', join(EXAMPLES, 'README.md'), '--format', 'json']);
+  add('invalid input: facts that are not JSON', ['get', '--snapshot', '-', '--format', 'json', '--log-format', 'json'], '{"factsVersion": 1, "files": ');
+  add('invalid input: a dsc request without facts', ['dsc', 'test'], '{"desired":{"scope":"*"}}');
+  add('invalid input: a plan with a bad SID', ['check-plan', '--plan', '-', '--format', 'json'], '{"planVersion":1}');
+  add('invalid input: UTF-16 stdin without BOM', ['test', '--snapshot', '-', '--format', 'json'], '\u0000{\u0000');
+  return cases;
+}
+
+/**
+ * The corpus combinations the engine tests use: every corpus baseline projected with --with-gpo
+ * over every example, and every corpus applicationHost.config judged with an example's policy.
+ * Empty (and the caller skips) without ../shared.
+ */
+export function corpusCases(): DifferentialCase[] {
+  if (!sharedAvailable()) return [];
+  const cases: DifferentialCase[] = [];
+  const baselines = [...listShared('corpus', 'secedit-inf').map((file) => sharedPath('corpus', 'secedit-inf', file)), ...listShared('corpus', 'gpresult').map((file) => sharedPath('corpus', 'gpresult', file))];
+  for (const example of exampleNames()) {
+    for (const baseline of baselines) {
+      cases.push({ name: `${example} --with-gpo ${baseline.split(/[\\/]/).pop()}`, argv: ['test', '--snapshot', join(EXAMPLES, example), '--with-gpo', baseline, '--format', 'json'], stdin: '' });
+    }
+  }
+  const policy = join(EXAMPLES, 'iis10-specificuser-pool-missing-batch');
+  corpusFolder ??= mkdtempSync(join(tmpdir(), 'iislr-diff-'));
+  for (const file of listShared('corpus', 'applicationhost')) {
+    const folder = join(corpusFolder, file.replace(/\.applicationhost\.config$/i, ''));
+    mkdirSync(folder, { recursive: true });
+    for (const name of ['secedit.inf', 'accounts.json', 'host.json', 'gpresult.xml']) writeFileSync(join(folder, name), readFileSync(join(policy, name)));
+    writeFileSync(join(folder, 'applicationHost.config'), readFileSync(sharedPath('corpus', 'applicationhost', file)));
+    cases.push({ name: `corpus ${file}`, argv: ['test', '--snapshot', folder, '--format', 'json', '--log-format', 'json'], stdin: '' });
+    cases.push({ name: `corpus ${file}: plan`, argv: ['plan', '--snapshot', folder, '--format', 'json'], stdin: '' });
+  }
+  return cases;
+}
+
+/** `count` generated facts documents (the fuzz suite's generator), each judged and planned. */
+export function generatedCases(count: number, seed = 18): DifferentialCase[] {
+  return fc.sample(generatedFacts, { numRuns: count, seed }).map((facts, index) => {
+    const command = index % 3 === 0 ? 'plan' : index % 3 === 1 ? 'test' : 'get';
+    return { name: `generated #${index} (${command})`, argv: [command, '--snapshot', '-', '--format', 'json', '--log-format', 'json', ...(index % 2 === 0 ? ['--rules', 'conservative'] : [])], stdin: JSON.stringify(facts.value) };
+  });
+}
