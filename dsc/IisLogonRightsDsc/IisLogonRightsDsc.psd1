@@ -13,6 +13,7 @@
         'Export-IisLogonRightsSnapshot',
         'Get-IisAnonymousLogonRight',
         'Set-IisAnonymousLogonRight',
+        'Set-IisLogonRightsEngineHost',
         'Set-IisLogonRightsNodePath',
         'Test-IisAnonymousLogonRight',
         'Undo-IisAnonymousLogonRight'

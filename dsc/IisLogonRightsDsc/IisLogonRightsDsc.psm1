@@ -23,6 +23,9 @@ $script:IisLogonRightsNodePath = $null
 $script:IisLogonRightsEngineContract = $null
 $script:IisLogonRightsVerifiedEngines = $null
 $script:IisLogonRightsLsaType = $null
+$script:IisLogonRightsEngineHost = $null
+$script:IisLogonRightsJsEngine = $null
+$script:IisLogonRightsAssemblyResolver = $null
 
 <#
     .SYNOPSIS
@@ -166,6 +169,128 @@ class IisAnonymousLogonRight
     }
 }
 
+<#
+    .SYNOPSIS
+        The files of this host, as the in-process engine asks for them.
+
+    .DESCRIPTION
+        The engine bundle runs in Jint inside this process and reads snapshot folders, --with-gpo
+        baselines and plan files through an object with these six methods (EngineHost in
+        src/engine.ts). Each returns '=' and the answer, or '!', an error code, a space and the
+        message, so no JSON is written here: stat gives '' for nothing there, else the kind and
+        the size; list gives names separated by NUL; read gives one character per byte.
+        A PowerShell class, not script blocks, because Jint calls .NET methods by their real
+        parameters, and a script block delegate has a hidden one.
+#>
+class IisLogonRightsEngineFiles
+{
+    static [System.String] Failure([System.Exception] $Exception)
+    {
+        $inner = $Exception
+        while ($inner -is [System.Management.Automation.MethodInvocationException] -and $null -ne $inner.InnerException)
+        {
+            $inner = $inner.InnerException
+        }
+
+        $code = 'EIO'
+        if ($inner -is [System.IO.FileNotFoundException] -or $inner -is [System.IO.DirectoryNotFoundException])
+        {
+            $code = 'ENOENT'
+        }
+        elseif ($inner -is [System.UnauthorizedAccessException] -or $inner -is [System.Security.SecurityException])
+        {
+            $code = 'EACCES'
+        }
+
+        return '!{0} {1}' -f $code, ($inner.Message -replace '[\r\n]+', ' ')
+    }
+
+    [System.String] stat([System.String] $Path)
+    {
+        try
+        {
+            if ([System.IO.Directory]::Exists($Path))
+            {
+                return '=directory 0'
+            }
+
+            if ([System.IO.File]::Exists($Path))
+            {
+                return '=file {0}' -f ([System.IO.FileInfo]::new($Path)).Length
+            }
+
+            return '='
+        }
+        catch
+        {
+            return [IisLogonRightsEngineFiles]::Failure($_.Exception)
+        }
+    }
+
+    [System.String] list([System.String] $Folder)
+    {
+        try
+        {
+            $names = @(foreach ($entry in [System.IO.Directory]::GetFileSystemEntries($Folder)) { [System.IO.Path]::GetFileName($entry) })
+            return '=' + ($names -join [System.String][System.Char]0)
+        }
+        catch
+        {
+            return [IisLogonRightsEngineFiles]::Failure($_.Exception)
+        }
+    }
+
+    [System.String] read([System.String] $Path)
+    {
+        try
+        {
+            # ISO-8859-1 maps each byte to the character with the same code: the engine turns the
+            # characters back into bytes and decodes them itself, exactly as from a Node Buffer.
+            return '=' + [System.Text.Encoding]::GetEncoding(28591).GetString([System.IO.File]::ReadAllBytes($Path))
+        }
+        catch
+        {
+            return [IisLogonRightsEngineFiles]::Failure($_.Exception)
+        }
+    }
+
+    [System.String] resolve([System.String] $Path)
+    {
+        try
+        {
+            return '=' + [System.IO.Path]::GetFullPath($Path)
+        }
+        catch
+        {
+            return [IisLogonRightsEngineFiles]::Failure($_.Exception)
+        }
+    }
+
+    [System.String] join([System.String] $Folder, [System.String] $Name)
+    {
+        try
+        {
+            return '=' + [System.IO.Path]::Combine($Folder, $Name)
+        }
+        catch
+        {
+            return [IisLogonRightsEngineFiles]::Failure($_.Exception)
+        }
+    }
+
+    [System.String] basename([System.String] $Path)
+    {
+        try
+        {
+            return '=' + [System.IO.Path]::GetFileName($Path.TrimEnd([System.IO.Path]::DirectorySeparatorChar, [System.IO.Path]::AltDirectorySeparatorChar))
+        }
+        catch
+        {
+            return [IisLogonRightsEngineFiles]::Failure($_.Exception)
+        }
+    }
+}
+
 foreach ($folder in @('Private', 'Public'))
 {
     $files = [System.IO.Directory]::GetFiles([System.IO.Path]::Combine($PSScriptRoot, $folder), '*.ps1')
@@ -180,6 +305,7 @@ Export-ModuleMember -Function @(
     'Export-IisLogonRightsSnapshot',
     'Get-IisAnonymousLogonRight',
     'Set-IisAnonymousLogonRight',
+    'Set-IisLogonRightsEngineHost',
     'Set-IisLogonRightsNodePath',
     'Test-IisAnonymousLogonRight',
     'Undo-IisAnonymousLogonRight'

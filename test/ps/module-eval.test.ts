@@ -106,7 +106,7 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     assert.equal(output[0], (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version);
     assert.equal(output[1], 'IisAnonymousLogonRight');
     const help = new Map((output.slice(2, -1) as string[]).map((line) => [line.split('|')[0]!, line.split('|').slice(1)]));
-    assert.deepEqual([...help.keys()].sort(), ['Export-IisLogonRightsSnapshot', 'Get-IisAnonymousLogonRight', 'Set-IisAnonymousLogonRight', 'Set-IisLogonRightsNodePath', 'Test-IisAnonymousLogonRight', 'Undo-IisAnonymousLogonRight']);
+    assert.deepEqual([...help.keys()].sort(), ['Export-IisLogonRightsSnapshot', 'Get-IisAnonymousLogonRight', 'Set-IisAnonymousLogonRight', 'Set-IisLogonRightsEngineHost', 'Set-IisLogonRightsNodePath', 'Test-IisAnonymousLogonRight', 'Undo-IisAnonymousLogonRight']);
     for (const [command, [synopsis, examples]] of help) {
       assert.equal(synopsis, 'True', `${command} synopsis`);
       assert.ok(Number(examples) >= 1, `${command} examples`);

@@ -175,8 +175,8 @@ describe('IisLogonRightsDsc module: manifest, commands, help and schema agreemen
   });
 
   it('public commands: advanced functions, an OutputType on each that writes objects, ShouldProcess on each that changes anything', function () {
-    const changing = ['Set-IisAnonymousLogonRight', 'Undo-IisAnonymousLogonRight', 'Export-IisLogonRightsSnapshot', 'Set-IisLogonRightsNodePath'];
-    const silent = ['Set-IisLogonRightsNodePath'];
+    const changing = ['Set-IisAnonymousLogonRight', 'Undo-IisAnonymousLogonRight', 'Export-IisLogonRightsSnapshot', 'Set-IisLogonRightsNodePath', 'Set-IisLogonRightsEngineHost'];
+    const silent = ['Set-IisLogonRightsNodePath', 'Set-IisLogonRightsEngineHost'];
     for (const fn of functionsIn(publicFiles)) {
       assert.ok(fn.cmdletBinding, `${fn.name} is an advanced function`);
       assert.equal(fn.cmdletBinding.supportsShouldProcess, changing.includes(fn.name), `${fn.name} SupportsShouldProcess`);

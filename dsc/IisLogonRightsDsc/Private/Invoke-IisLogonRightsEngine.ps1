@@ -2,13 +2,16 @@ function Invoke-IisLogonRightsEngine
 {
     <#
     .SYNOPSIS
-        Runs one command of the iis-logon-rights engine and returns its stdout.
+        Runs one command of the iis-logon-rights engine and returns its exit code and output.
 
     .DESCRIPTION
-        The only function that knows node exists. It finds node and the bundle, checks their
-        versions agree, runs `node <bundle> <arguments>` with the input on stdin (JSON never
-        travels in argv), replays the engine's stderr lines into the Warning, Verbose and Debug
-        streams, and turns an exit code that is not in -SuccessExitCode into a terminating error
+        The one place that picks the engine's host (Get-IisLogonRightsEngineHost). inprocess,
+        the default, runs the engine bundle in Jint inside this process
+        (Invoke-IisLogonRightsInProcessEngine). node finds node and the bundle, checks their
+        versions agree and runs `node <bundle> <arguments>` with the input on stdin (JSON never
+        travels in argv). Both give the same exit code, stdout and stderr for the same command
+        line. The engine's stderr lines are replayed into the Warning, Verbose and Debug
+        streams, and an exit code that is not in -SuccessExitCode becomes a terminating error
         with a stable ErrorId (see ConvertTo-IisLogonRightsEngineError).
 
     .PARAMETER ArgumentList
@@ -41,10 +44,7 @@ function Invoke-IisLogonRightsEngine
         $SuccessExitCode = @(0)
     )
 
-    $node = Find-IisLogonRightsNode
-    $bundle = Get-IisLogonRightsBundlePath
-    Assert-IisLogonRightsEngineVersion -NodePath $node -BundlePath $bundle
-
+    $engineHost = Get-IisLogonRightsEngineHost
     # The command for messages: 'test', or 'dsc set'.
     $words = @($ArgumentList | Where-Object { $_ -notlike '-*' })
     $command = ''
@@ -57,8 +57,19 @@ function Invoke-IisLogonRightsEngine
         $command = $words[0]
     }
 
-    Write-Verbose -Message ('iis-logon-rights {0}' -f ($ArgumentList -join ' '))
-    $run = Invoke-IisLogonRightsProcess -FilePath $node -ArgumentList (@($bundle) + $ArgumentList) -InputText $InputText
+    Write-Verbose -Message ('iis-logon-rights {0} ({1})' -f ($ArgumentList -join ' '), $engineHost)
+    if ($engineHost -eq 'node')
+    {
+        $node = Find-IisLogonRightsNode
+        $bundle = Get-IisLogonRightsBundlePath
+        Assert-IisLogonRightsEngineVersion -NodePath $node -BundlePath $bundle
+        $run = Invoke-IisLogonRightsProcess -FilePath $node -ArgumentList (@($bundle) + $ArgumentList) -InputText $InputText
+    }
+    else
+    {
+        $run = Invoke-IisLogonRightsInProcessEngine -ArgumentList $ArgumentList -InputText $InputText
+    }
+
     $errorMessages = @(Write-IisLogonRightsEngineDiagnostic -StandardError $run.StandardError)
     if ($SuccessExitCode -notcontains $run.ExitCode)
     {

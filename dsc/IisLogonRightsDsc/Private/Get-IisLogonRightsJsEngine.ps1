@@ -1,0 +1,88 @@
+function Get-IisLogonRightsJsEngine
+{
+    <#
+    .SYNOPSIS
+        Returns the in-process engine: Jint with the engine bundle loaded, made once per session.
+
+    .DESCRIPTION
+        The DSC Local Configuration Manager and Machine Configuration call Test again and again
+        in one process, so the bundle is parsed and run once and the Jint engine kept in the
+        module's state; each call then only invokes IisLogonRightsEngine.run. The engine's
+        version must be the module's, as with the node host.
+
+        Limits on each call (Jint's constraints): no more than TimeoutSeconds; on PowerShell 7,
+        no more than MemoryMegabytes allocated (Jint counts the bytes the call allocates, which
+        .NET Framework cannot report, so Windows PowerShell 5.1 relies on the input size limits
+        and the time limit); JavaScript calls nested no deeper than 400, so deep input stops with
+        an error instead of overflowing this process's stack.
+
+    .PARAMETER TimeoutSeconds
+        The time limit of one call.
+
+    .PARAMETER MemoryMegabytes
+        The allocation limit of one call (PowerShell 7 only).
+
+    .EXAMPLE
+        $engine = Get-IisLogonRightsJsEngine
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Management.Automation.PSCustomObject])]
+    param
+    (
+        [Parameter()]
+        [ValidateRange(1, 86400)]
+        [System.Int32]
+        $TimeoutSeconds = 600,
+
+        [Parameter()]
+        [ValidateRange(64, 1048576)]
+        [System.Int64]
+        $MemoryMegabytes = 16384
+    )
+
+    if ($null -ne $script:IisLogonRightsJsEngine)
+    {
+        return $script:IisLogonRightsJsEngine
+    }
+
+    Import-IisLogonRightsJint
+    $bundle = Get-IisLogonRightsBundlePath -Name 'iis-logon-rights.engine.js'
+    $canLimitMemory = $null -ne [System.GC].GetMethod('GetAllocatedBytesForCurrentThread', [System.Type[]] @())
+    $configure = [System.Action[Jint.Options]] {
+        param ($options)
+        $null = [Jint.OptionsExtensions]::LimitRecursion($options, 400)
+        $null = [Jint.ConstraintsOptionsExtensions]::TimeoutInterval($options, [System.TimeSpan]::FromSeconds($TimeoutSeconds))
+        if ($canLimitMemory)
+        {
+            $null = [Jint.ConstraintsOptionsExtensions]::LimitMemory($options, $MemoryMegabytes * 1MB)
+        }
+    }.GetNewClosure()
+    $engine = [Jint.Engine]::new($configure)
+    $engine.Constraints.Reset()
+    $null = $engine.Execute([System.IO.File]::ReadAllText($bundle, [System.Text.Encoding]::UTF8), $bundle)
+    $exports = $engine.GetValue('IisLogonRightsEngine')
+
+    $manifestPath = [System.IO.Path]::Combine((Get-IisLogonRightsModuleRoot), 'IisLogonRightsDsc.psd1')
+    $moduleVersion = [System.String] (Import-IisLogonRightsDataFile -Path $manifestPath).ModuleVersion
+    $engineVersion = $exports.Get('version').ToString()
+    if ($engineVersion -ne $moduleVersion)
+    {
+        $mismatch = @{
+            ErrorId           = 'IisLogonRightsVersionMismatch'
+            Category          = 'InvalidResult'
+            TargetObject      = $bundle
+            Message           = 'The engine {0} reports version "{1}", but the module is version {2}.' -f $bundle, $engineVersion, $moduleVersion
+            RecommendedAction = 'Install the module and its bin\iis-logon-rights.engine.js from the same build.'
+        }
+        $PSCmdlet.ThrowTerminatingError((New-IisLogonRightsErrorRecord @mismatch))
+    }
+
+    $script:IisLogonRightsJsEngine = [pscustomobject] @{
+        Engine          = $engine
+        Run             = $exports.Get('run')
+        Files           = [Jint.Native.JsValue]::FromObject($engine, [IisLogonRightsEngineFiles]::new())
+        TimeoutSeconds  = $TimeoutSeconds
+        MemoryMegabytes = $(if ($canLimitMemory) { $MemoryMegabytes } else { 0 })
+    }
+    return $script:IisLogonRightsJsEngine
+}
