@@ -2,3 +2,5 @@
 // time bound. Inside npm test the same suites run 200 cases each with a generous bound.
 process.env.FUZZ_RUNS ??= '10000';
 process.env.FUZZ_CASE_LIMIT_MS ??= '1000';
+// The two engine hosts (in-process Jint and node) compared on this many generated facts documents.
+process.env.IIS_LOGON_RIGHTS_DIFFERENTIAL_CASES ??= '1000';
