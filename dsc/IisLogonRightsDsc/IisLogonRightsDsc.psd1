@@ -5,7 +5,7 @@
     Author               = 'iis-logon-rights contributors'
     CompanyName          = 'iis-logon-rights'
     Copyright            = '(c) iis-logon-rights contributors. MIT License.'
-    Description          = 'Checks, and on request fixes, that every identity IIS uses for anonymous requests holds the Windows logon right its logon type needs, is not caught by a deny right, and keeps it after the next Group Policy refresh. Collects the facts on the host, lets the iis-logon-rights engine (node) decide, and applies identity-scoped grants and revokes through the LSA API. Class-based DSC resource IisAnonymousLogonRight with Reasons for Azure Machine Configuration.'
+    Description          = 'Checks, and on request fixes, that every identity IIS uses for anonymous requests holds the Windows logon right its logon type needs, is not caught by a deny right, and keeps it after the next Group Policy refresh. Collects the facts on the host, lets the iis-logon-rights engine decide (in-process, in the Jint interpreter shipped with the module: no Node.js needed), and applies identity-scoped grants and revokes through the LSA API. Class-based DSC resource IisAnonymousLogonRight with Reasons for Azure Machine Configuration.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
 
@@ -30,9 +30,11 @@
 
     PrivateData          = @{
         PSData = @{
-            Tags       = @('DSC', 'DSCResource', 'DesiredStateConfiguration', 'IIS', 'UserRights', 'LogonRights', 'GroupPolicy', 'Windows')
-            LicenseUri = 'https://opensource.org/licenses/MIT'
-            Prerelease = ''
+            Tags         = @('DSC', 'DSCResource', 'DesiredStateConfiguration', 'IIS', 'UserRights', 'LogonRights', 'GroupPolicy', 'Windows', 'PSEdition_Desktop', 'PSEdition_Core')
+            ProjectUri   = 'https://github.com/iis-logon-rights/iis-logon-rights'
+            LicenseUri   = 'https://github.com/iis-logon-rights/iis-logon-rights/blob/main/LICENSE'
+            ReleaseNotes = '0.1.0: first release. Get, Test and Set of the logon rights of every identity IIS uses for anonymous requests; class-based DSC resource IisAnonymousLogonRight with Reasons; DSC v3 resource IisLogonRights/AnonymousLogonRight (manifest in the module folder); the engine runs in-process (Jint, shipped in bin) on Windows PowerShell 5.1 and PowerShell 7, or with Node.js on request.'
+            Prerelease   = ''
         }
     }
 }
