@@ -12,9 +12,9 @@ function Get-IisLogonRightsJsEngine
 
         Limits on each call (Jint's constraints): no more than TimeoutSeconds; on PowerShell 7,
         no more than MemoryMegabytes allocated (Jint counts the bytes the call allocates, which
-        .NET Framework cannot report, so Windows PowerShell 5.1 relies on the input size limits
-        and the time limit); JavaScript calls nested no deeper than 400, so deep input stops with
-        an error instead of overflowing this process's stack.
+        the Windows PowerShell 5.1 runtime cannot report, so there the input size limits and the
+        time limit bound a call); JavaScript calls nested no deeper than 400, so deep input
+        stops with an error instead of overflowing this process's stack.
 
     .PARAMETER TimeoutSeconds
         The time limit of one call.
