@@ -25,6 +25,7 @@ Describe 'IisLogonRightsDsc module' {
             'Export-IisLogonRightsSnapshot',
             'Get-IisAnonymousLogonRight',
             'Set-IisAnonymousLogonRight',
+            'Set-IisLogonRightsEngineHost',
             'Set-IisLogonRightsNodePath',
             'Test-IisAnonymousLogonRight',
             'Undo-IisAnonymousLogonRight'
@@ -35,6 +36,7 @@ Describe 'IisLogonRightsDsc module' {
         'Export-IisLogonRightsSnapshot',
         'Get-IisAnonymousLogonRight',
         'Set-IisAnonymousLogonRight',
+        'Set-IisLogonRightsEngineHost',
         'Set-IisLogonRightsNodePath',
         'Test-IisAnonymousLogonRight',
         'Undo-IisAnonymousLogonRight'
@@ -44,10 +46,18 @@ Describe 'IisLogonRightsDsc module' {
         @($help.Examples.Example).Count | Should -BeGreaterThan 0
     }
 
-    It 'Should ship the engine with the module version' {
+    It 'Should ship the engine with the module version' -Skip:($null -eq (Get-Command -Name 'node' -ErrorAction SilentlyContinue)) {
         $bundle = [System.IO.Path]::Combine($script:module.ModuleBase, 'bin', 'iis-logon-rights.cjs')
         $bundle | Should -Exist
         (& node $bundle --version) | Should -Be $script:module.Version.ToString()
+    }
+
+    It 'Should run the engine in-process by default, with the module version' {
+        $version = & $script:module {
+            $null = Get-IisLogonRightsJsEngine
+            (Get-IisLogonRightsEngineHost) + ' ' + (Invoke-IisLogonRightsInProcessEngine -ArgumentList @('--version')).StandardOutput.Trim()
+        }
+        $version | Should -Be ('inprocess ' + $script:module.Version.ToString())
     }
 
     It 'Should show the about topic' {

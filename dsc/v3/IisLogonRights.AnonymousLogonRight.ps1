@@ -5,8 +5,9 @@
     .DESCRIPTION
         DSC runs this script once per operation (IisLogonRights.AnonymousLogonRight.dsc.resource.json)
         with the desired instance as JSON on stdin. It imports the IisLogonRightsDsc module (the
-        folder beside this one, else from PSModulePath), which collects the facts, calls
-        `node iis-logon-rights.cjs dsc <get|test|set>` and, for set, applies the plan. It writes
+        installed module this script sits in, else the folder beside this one in the repository,
+        else from PSModulePath), which collects the facts, runs the engine's
+        `dsc <get|test|set>` (in-process by default) and, for set, applies the plan. It writes
         the one JSON line DSC expects on stdout and its messages as one-key JSON lines on stderr
         ({"warn": ...}, {"info": ...}, {"error": ...}), the form DSC reads. The exit code is one
         of the codes the manifest declares (Data\EngineContract.psd1 in the module).
@@ -124,8 +125,15 @@ function Invoke-IisLogonRightsDscEntry
 
     if ($ModulePath -eq '')
     {
+        # In the installed module the entry sits beside the manifest; in the repository the
+        # module folder is beside dsc\v3.
+        $beside = [System.IO.Path]::Combine($PSScriptRoot, 'IisLogonRightsDsc.psd1')
         $sibling = [System.IO.Path]::Combine([System.IO.Path]::GetDirectoryName($PSScriptRoot), 'IisLogonRightsDsc', 'IisLogonRightsDsc.psd1')
-        if ([System.IO.File]::Exists($sibling))
+        if ([System.IO.File]::Exists($beside))
+        {
+            $ModulePath = $beside
+        }
+        elseif ([System.IO.File]::Exists($sibling))
         {
             $ModulePath = $sibling
         }
