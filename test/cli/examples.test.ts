@@ -123,7 +123,9 @@ describe('--with-gpo: judging corpus baselines before they are linked', function
   // Baselines whose network-logon allow list has no SID a custom account's token carries.
   const NARROW_ALLOW = /^(disa-win10-2021q3-placeholders|msft-win10-1909-computer|nsa-shb-win10-draft-stig-2016|nsa-shb-win10-stig-v10\.1\.0)\./;
 
-  it('every corpus GptTmpl.inf and GPO report projects over the example snapshots, with the outcome the baseline dictates', () => {
+  it('every corpus GptTmpl.inf and GPO report projects over the example snapshots, with the outcome the baseline dictates', function () {
+    // Dozens of CLI processes: on a loaded 2-core machine they outlast the default 20 s.
+    this.timeout(300_000);
     const baselines = [...listShared('corpus', 'secedit-inf').map((file) => ['secedit-inf', file]), ...listShared('corpus', 'gpresult').map((file) => ['gpresult', file])] as [string, string][];
     let judged = 0;
     for (const [folder, file] of baselines) {

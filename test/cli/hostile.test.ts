@@ -306,7 +306,9 @@ describe('CLI (built bundle): hostile and broken input', () => {
     });
   });
 
-  it('random damage to any artifact never ends in an internal error, and a refusal is always one line', () => {
+  it('random damage to any artifact never ends in an internal error, and a refusal is always one line', function () {
+    // Dozens of CLI processes: on a loaded 2-core machine they outlast the default 20 s.
+    this.timeout(300_000);
     const artifacts: [Files, string, DocumentFormat][] = [
       [IIS10, 'secedit.inf', 'inf'],
       [IIS10, 'applicationHost.config', 'xml'],
