@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { GENERATOR_VERSION, machineSidFor, writeFleet, writeSnapshot, type FleetSummary } from './generate';
+import { inProcessSession, type InProcessSample } from './in-process';
 
 const ROOT = dirname(__dirname);
 const BUNDLE = join(ROOT, 'dist', 'iis-logon-rights.cjs');
@@ -25,6 +26,8 @@ const TARGETS = {
   engineOverParse: 1.3,
   growth10kTo100k: 11,
   fleetSnapshotsPerSecond: 500,
+  /** In-process cold (Jint and the bundle loaded, first judgement), ms. */
+  inProcessColdMs: 1500,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -288,6 +291,55 @@ interface FleetResult {
   mode: 'cli report' | 'in-process engine';
 }
 
+/**
+ * P4: the in-process host (Jint inside pwsh) against the Node CLI's whole process, measured
+ * side by side: for each size, the CLI runs interleaved with fresh pwsh sessions.
+ */
+function inProcessRows(sizes: readonly number[], sessions: number, warmCalls: number): Row[] {
+  const rows: Row[] = [];
+  for (const sites of sizes) {
+    const folder = snapshotInput(sites);
+    const cliArgs = [BUNDLE, 'test', '--snapshot', folder, '--format', 'json', '--log-format', 'json'];
+    timeSpawn(process.execPath, cliArgs);
+    const cli: number[] = [];
+    const samples: InProcessSample[] = [];
+    for (let session = 0; session < sessions; session++) {
+      samples.push(inProcessSession(ROOT, folder, warmCalls));
+      for (let run = 0; run < warmCalls; run++) cli.push(timeSpawn(process.execPath, cliArgs));
+    }
+    const node = summarize(cli);
+    const cold = summarize(samples.map((sample) => sample.assembliesMs + sample.prepareMs + sample.firstCallMs));
+    const warm = summarize(samples.flatMap((sample) => sample.warmMs));
+    const phase = (pick: (sample: InProcessSample) => number) => summarize(samples.map(pick)).median.toFixed(0);
+    rows.push(
+      { id: 'P4', label: `node CLI whole process, \`test\`, ${sites} sites`, value: node, unit: 'ms' },
+      {
+        id: 'P4',
+        label: `in-process cold, ${sites} sites`,
+        value: cold,
+        unit: 'ms',
+        floor: node,
+        ratio: cold.median / node.median,
+        target: `<= ${TARGETS.inProcessColdMs} ms`,
+        pass: cold.median <= TARGETS.inProcessColdMs,
+        note: `Jint + Acornima load ${phase((sample) => sample.assembliesMs)} ms, bundle prepared ${phase((sample) => sample.prepareMs)} ms, first judgement ${phase((sample) => sample.firstCallMs)} ms (Import-Module ${phase((sample) => sample.importMs)} ms, not counted)`,
+      },
+      {
+        id: 'P4',
+        label: `in-process warm, ${sites} sites`,
+        value: warm,
+        unit: 'ms',
+        floor: node,
+        ratio: warm.median / node.median,
+        target: '<= node CLI',
+        pass: warm.median <= node.median,
+        note: `${sessions} pwsh sessions x ${warmCalls} calls after the first`,
+      },
+    );
+  }
+  return rows;
+}
+
 function cliHasReport(): boolean {
   const help = spawnSync(process.execPath, [BUNDLE, '--help'], { encoding: 'utf8' });
   return /^\s+report\b/m.test(help.stdout ?? '');
@@ -406,7 +458,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, json: { type: 'string' }, only: { type: 'string' } } });
   const quick = values.quick === true;
   const sizes = (values.sizes ?? (quick ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
-  const only = new Set((values.only ?? 'P1,P2,P3,size').split(','));
+  const only = new Set((values.only ?? 'P1,P2,P3,P4,size').split(','));
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run node build.mjs first (npm run bench does)`);
   const startLoad = loadavg();
   const started = Date.now();
@@ -435,6 +487,10 @@ async function main(): Promise<void> {
     const fleet = await fleetThroughput(1000, quick ? 2 : 5);
     fleetMode = fleet.mode;
     rows.push(...fleet.rows);
+  }
+  if (only.has('P4')) {
+    log('P4: in-process host against the node CLI');
+    rows.push(...inProcessRows([10, 1000], quick ? 2 : 5, quick ? 3 : 5));
   }
   if (only.has('size')) rows.push(...bundleRows());
 
