@@ -46,7 +46,7 @@ Describe 'IisLogonRightsDsc module' {
         @($help.Examples.Example).Count | Should -BeGreaterThan 0
     }
 
-    It 'Should ship the engine with the module version' -Skip:($null -eq (Get-Command -Name 'node' -ErrorAction SilentlyContinue)) {
+    It 'Should ship the bundle of the node host with the module version' {
         $bundle = [System.IO.Path]::Combine($script:module.ModuleBase, 'bin', 'iis-logon-rights.cjs')
         $bundle | Should -Exist
         (& node $bundle --version) | Should -Be $script:module.Version.ToString()
