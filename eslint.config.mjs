@@ -8,6 +8,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      'out/',
       'coverage/',
       'reports/',
       '.stryker-tmp/',
