@@ -1,6 +1,7 @@
 import { describeAccount, describeScope, type Evaluation, type Finding, type SidMatch } from './evaluate';
 import { describeGpo } from './group-policy';
-import type { GroupPolicyObjectRef, PolicyHolder } from './model';
+import { describeGptTmplLine, gptTmplLine } from './gpttmpl-line';
+import type { GroupPolicyObjectRef } from './model';
 import type { PolicyProjection } from './policy';
 import { describeRight } from './rights';
 import type { RuleSetName } from './rules';
@@ -43,8 +44,12 @@ export interface GpoEdit {
   right: string;
   add: string[];
   remove: string[];
-  /** The right's line in the GPO's GptTmpl.inf after the edit. */
-  line: string;
+  /**
+   * The right's line in the GPO's GptTmpl.inf after the edit; null when the GPO's list holds an
+   * entry that is neither a SID nor a plain account name (lineWithheld says which and why).
+   */
+  line: string | null;
+  lineWithheld?: string;
 }
 
 export interface PlanOptions {
@@ -76,6 +81,7 @@ export const VERIFY_AFTER_SET =
 
 export function buildPlan(evaluation: Evaluation, policy: PolicyProjection, options: PlanOptions): Plan {
   const actions = new Map<string, PlanAction>();
+  const sidOfName = holderSids(evaluation.findings);
   const refused: RefusedFinding[] = [];
   const gpoEdits = new Map<string, GpoEdit>();
 
@@ -93,11 +99,18 @@ export function buildPlan(evaluation: Evaluation, policy: PolicyProjection, opti
   };
   const addGpoEdit = (gpo: GroupPolicyObjectRef, right: string, add: string[], remove: string[]) => {
     const key = `${gpo.id}\u0000${right}`;
-    const edit = gpoEdits.get(key) ?? { gpo, right, add: [], remove: [], line: '' };
+    const edit: GpoEdit = gpoEdits.get(key) ?? { gpo, right, add: [], remove: [], line: null };
     for (const sid of add) if (!edit.add.includes(sid)) edit.add.push(sid);
     for (const sid of remove) if (!edit.remove.includes(sid)) edit.remove.push(sid);
-    edit.line = gptTmplLine(right, policy.afterRefresh.holders(right), edit.add, edit.remove);
+    const line = gptTmplLine(right, policy.afterRefresh.holders(right), edit.add, edit.remove, sidOfName);
+    edit.line = line.ok ? line.line : null;
+    if (line.ok) delete edit.lineWithheld;
+    else edit.lineWithheld = describeGptTmplLine(line);
     gpoEdits.set(key, edit);
+  };
+  const editLine = (gpo: GroupPolicyObjectRef, right: string) => {
+    const edit = gpoEdits.get(`${gpo.id}\u0000${right}`)!;
+    return edit.line ?? edit.lineWithheld!;
   };
   const refuse = (finding: Finding, reason: string, fix: string) => {
     refused.push({ site: finding.site, path: finding.path, account: finding.identity.name, sid: finding.identity.sid, right: finding.right, status: finding.status, reason, fix });
@@ -133,7 +146,7 @@ export function buildPlan(evaluation: Evaluation, policy: PolicyProjection, opti
         refuse(
           finding,
           `${where}: ${describeRight(right)} is owned by ${describeGpo(allowOwner)}, which does not grant it to ${who}; a local grant would be undone at the next refresh`,
-          `Add *${sid} (${finding.identity.name}) to ${right} in ${describeGpo(allowOwner)}: ${gpoEdits.get(`${allowOwner.id}\u0000${right}`)!.line}${grantedNow ? '' : ' (or rerun with --allow-temporary-fix for a local grant that lasts until the next refresh)'}`,
+          `Add *${sid} (${finding.identity.name}) to ${right} in ${describeGpo(allowOwner)}: ${editLine(allowOwner, right)}${grantedNow ? '' : ' (or rerun with --allow-temporary-fix for a local grant that lasts until the next refresh)'}`,
         );
       } else {
         refuse(finding, `${where}: ${describeGpo(allowOwner)} owns ${describeRight(right)} and already grants it to ${who}; the next refresh applies it`, 'Run gpupdate /force (or wait for the next refresh); no local change is needed.');
@@ -153,7 +166,7 @@ export function buildPlan(evaluation: Evaluation, policy: PolicyProjection, opti
         if (options.allowTemporaryFix && ownNow) {
           addAction(finding, 'revoke', denyRight, true);
         } else if (ownAfterRefresh) {
-          refuse(finding, `${where}: ${describeRight(denyRight)} is owned by ${describeGpo(denyOwner)}, which lists ${who}`, `Remove *${sid} from ${denyRight} in ${describeGpo(denyOwner)}: ${gpoEdits.get(`${denyOwner.id}\u0000${denyRight}`)!.line}`);
+          refuse(finding, `${where}: ${describeRight(denyRight)} is owned by ${describeGpo(denyOwner)}, which lists ${who}`, `Remove *${sid} from ${denyRight} in ${describeGpo(denyOwner)}: ${editLine(denyOwner, denyRight)}`);
         } else {
           refuse(finding, `${where}: ${describeGpo(denyOwner)} owns ${describeRight(denyRight)} and does not list ${who}; the next refresh removes the local entry`, 'Run gpupdate /force (or wait for the next refresh), or rerun with --allow-temporary-fix.');
         }
@@ -182,10 +195,18 @@ export function buildPlan(evaluation: Evaluation, policy: PolicyProjection, opti
   return { options, actions: actionList, undo, refused, gpoEdits: [...gpoEdits.values()] };
 }
 
-
-/** The right's GptTmpl.inf line with SIDs added and removed; other entries kept as written. */
-export function gptTmplLine(right: string, holders: readonly PolicyHolder[], add: readonly string[], removeSids: readonly string[]): string {
-  const entries = holders.filter((holder) => !(holder.kind === 'sid' && removeSids.includes(holder.sid))).map((holder) => (holder.kind === 'sid' ? `*${holder.sid}` : holder.name));
-  for (const sid of add) if (!entries.includes(`*${sid}`)) entries.push(`*${sid}`);
-  return `${right} = ${entries.join(',')}`;
+/**
+ * The SIDs the evaluation matched to policy entries written as names (the identity's own name,
+ * a group in its token), so a GptTmpl.inf line can drop or rewrite exactly those entries.
+ */
+export function holderSids(findings: readonly Finding[]): (name: string) => string | undefined {
+  const sids = new Map<string, string>();
+  for (const finding of findings) {
+    const matches = finding.matches;
+    if (!matches) continue;
+    for (const match of [...matches.current.grantedBy, ...matches.current.deniedBy, ...matches.afterRefresh.grantedBy, ...matches.afterRefresh.deniedBy]) {
+      if (!match.holder.startsWith('*')) sids.set(match.holder.toLowerCase(), match.sid);
+    }
+  }
+  return (name) => sids.get(name.toLowerCase());
 }

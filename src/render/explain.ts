@@ -1,6 +1,7 @@
 import { describeAccount, describeScope, type Evaluation, type Finding, type SidMatch } from '../core/evaluate';
 import { describeGpo } from '../core/group-policy';
-import { gptTmplLine } from '../core/plan';
+import { describeGptTmplLine, gptTmplLine } from '../core/gpttmpl-line';
+import { holderSids } from '../core/plan';
 import type { PolicyProjection } from '../core/policy';
 import { describeRight } from '../core/rights';
 import { FINDING_STATUSES } from '../core/status';
@@ -16,6 +17,7 @@ import { escapeText, escapeTextFields } from './text-escape';
 export function renderExplanation(snapshotName: string, rawEvaluation: Evaluation, policy: PolicyProjection, style: TableStyle): string {
   // Every name, path and message in the story is data from the inputs: shown escaped, never obeyed.
   const evaluation = escapeTextFields(rawEvaluation);
+  const sidOfName = holderSids(rawEvaluation.findings);
   snapshotName = escapeText(snapshotName);
   const problems = evaluation.findings.filter((finding) => !FINDING_STATUSES[finding.status].inDesiredState);
   const lines: string[] = [];
@@ -24,7 +26,7 @@ export function renderExplanation(snapshotName: string, rawEvaluation: Evaluatio
   if (evaluation.findings.length === 0) lines.push('No site, application or path uses anonymous authentication, so there is nothing to check.');
   for (const [index, finding] of problems.entries()) {
     lines.push('', `${index + 1}. ${describeScope({ site: finding.site ?? '(server)', path: finding.path })}: ${paintStatus(finding.status, style)}`);
-    for (const paragraph of explainFinding(finding, policy)) lines.push(indent(paragraph));
+    for (const paragraph of explainFinding(finding, policy, sidOfName)) lines.push(indent(paragraph));
   }
   const notChecked = evaluation.findings.filter((finding) => finding.status === 'not-required' && finding.rule && !finding.rule.enforced);
   if (notChecked.length > 0) {
@@ -41,7 +43,8 @@ function indent(text: string): string {
     .join('\n');
 }
 
-export function explainFinding(finding: Finding, policy: PolicyProjection): string[] {
+/** `sidOfName` resolves the policy's name entries (holderSids of the findings as judged, before any escaping). */
+export function explainFinding(finding: Finding, policy: PolicyProjection, sidOfName: (name: string) => string | undefined): string[] {
   const who = describeAccount(finding.identity.name, finding.identity.sid);
   const paragraphs: string[] = [];
   if (finding.status === 'unresolved' || !finding.right) {
@@ -65,7 +68,7 @@ export function explainFinding(finding: Finding, policy: PolicyProjection): stri
     const restart = restartStory(finding);
     if (restart) paragraphs.push(restart);
   }
-  paragraphs.push(...durableFix(finding, policy, matches.afterRefresh.deniedBy.length > 0 ? matches.afterRefresh.deniedBy : matches.current.deniedBy));
+  paragraphs.push(...durableFix(finding, policy, sidOfName, matches.afterRefresh.deniedBy.length > 0 ? matches.afterRefresh.deniedBy : matches.current.deniedBy));
   if (finding.unresolvedHolders.length > 0) {
     paragraphs.push(`Policy entries that could not be resolved to a SID (they may or may not include this account): ${finding.unresolvedHolders.map((entry) => `"${entry.name}" in ${entry.right}`).join(', ')}.`);
   }
@@ -103,14 +106,14 @@ function restartStory(finding: Finding): string | undefined {
 }
 
 /** The change that survives Group Policy: the GPO's exact line, or the local grant. */
-function durableFix(finding: Finding, policy: PolicyProjection, deniedBy: readonly SidMatch[]): string[] {
+function durableFix(finding: Finding, policy: PolicyProjection, sidOfName: (name: string) => string | undefined, deniedBy: readonly SidMatch[]): string[] {
   const fixes: string[] = [];
   const sid = finding.identity.sid!;
   const right = finding.right!;
   const after = finding.matches!.afterRefresh;
   if (after.grantedBy.length === 0 || !finding.matches!.current.grantedBy.length) {
     if (finding.allowRightOwner && after.grantedBy.length === 0) {
-      const line = escapeText(gptTmplLine(right, policy.afterRefresh.holders(right), [sid], []));
+      const line = escapeText(describeGptTmplLine(gptTmplLine(right, policy.afterRefresh.holders(right), [sid], [], sidOfName)));
       fixes.push(`Durable fix: in ${describeGpo(finding.allowRightOwner)}, add ${finding.identity.name} to "${describeRight(right)}" (Computer Configuration > Policies > Windows Settings > Security Settings > Local Policies > User Rights Assignment). In the GPO's GptTmpl.inf the line becomes:\n  ${line}${finding.identity.accountKind === 'local' ? `\n  (${finding.identity.name} is a local account: its SID means something only on this server. A GPO linked to many servers may instead list a domain group that the account's token carries.)` : ''}`);
     } else if (!finding.allowRightOwner && finding.matches!.current.grantedBy.length === 0) {
       fixes.push(`Fix: grant ${describeRight(right)} to ${finding.identity.name} (*${sid}) in local policy; no GPO owns the right, so the grant lasts. Set-IisAnonymousLogonRight does exactly this and nothing else.`);
@@ -123,7 +126,7 @@ function durableFix(finding: Finding, policy: PolicyProjection, deniedBy: readon
     if (own.length > 0) {
       fixes.push(
         owner
-          ? `Durable fix: in ${describeGpo(owner)}, remove ${finding.identity.name} from "${describeRight(finding.denyRight)}". The line becomes:\n  ${escapeText(gptTmplLine(finding.denyRight, policy.afterRefresh.holders(finding.denyRight), [], [sid]))}`
+          ? `Durable fix: in ${describeGpo(owner)}, remove ${finding.identity.name} from "${describeRight(finding.denyRight)}". The line becomes:\n  ${escapeText(describeGptTmplLine(gptTmplLine(finding.denyRight, policy.afterRefresh.holders(finding.denyRight), [], [sid], sidOfName)))}`
           : `Fix: remove ${finding.identity.name} (*${sid}) from ${describeRight(finding.denyRight)} in local policy (Set-IisAnonymousLogonRight does this for the identity's own SID only).`,
       );
     }

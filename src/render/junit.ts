@@ -4,6 +4,7 @@ import { hostLabel, type FailedSnapshot, type JudgedSnapshot, type SnapshotOutco
 import { describeRight } from '../core/rights';
 import { FINDING_STATUSES, reasonCode } from '../core/status';
 import { explainFinding } from './explain';
+import { holderSids } from '../core/plan';
 
 /**
  * JUnit XML in the shape CI test-report viewers read (Jenkins, GitLab, Azure DevOps, GitHub
@@ -106,7 +107,7 @@ function failureText(snapshot: JudgedSnapshot, rawFinding: Finding): string {
   const finding = escapeTextFields(rawFinding);
   const head = [`${finding.status} (${reasonCode(finding.status)}): ${FINDING_STATUSES[finding.status].summary}`, `Identity: ${describeAccount(finding.identity.name, finding.identity.sid)}`];
   if (finding.right) head.push(`Right: ${describeRight(finding.right)}`);
-  const story = snapshot.policy ? explainFinding(finding, snapshot.policy) : [];
+  const story = snapshot.policy ? explainFinding(finding, snapshot.policy, holderSids([rawFinding])) : [];
   const paragraphs = [head.join('\n'), finding.message, ...story.filter((paragraph) => paragraph !== finding.message)];
   return paragraphs.join('\n\n');
 }

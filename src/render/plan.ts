@@ -18,7 +18,7 @@ export function renderPlan(plan: PlanDocument, style: TableStyle): string {
     out.push('No local change is needed or allowed.');
   }
   for (const refused of plan.refused) out.push(`refused: ${escapeText(refused.reason)}.\n  fix: ${escapeText(refused.fix)}`);
-  for (const edit of plan.gpoEdits) out.push(`GPO edit: ${escapeText(`in "${edit.gpo.name}" ${edit.gpo.id}, ${[...edit.add.map((sid) => `add *${sid}`), ...edit.remove.map((sid) => `remove *${sid}`)].join(', ')} in ${describeRight(edit.right)}:`)}\n  ${escapeText(edit.line)}`);
+  for (const edit of plan.gpoEdits) out.push(`GPO edit: ${escapeText(`in "${edit.gpo.name}" ${edit.gpo.id}, ${[...edit.add.map((sid) => `add *${sid}`), ...edit.remove.map((sid) => `remove *${sid}`)].join(', ')} in ${describeRight(edit.right)}:`)}\n  ${escapeText(edit.line ?? `(${edit.lineWithheld ?? 'no line'})`)}`);
   out.push(plan.verify);
   return `${out.join('\n')}\n`;
 }

@@ -20,7 +20,7 @@ const FORGED = 'FORGED';
 const ACCOUNT = `CONTOSO\\svc\r\n${FORGED}\u202e\u0085`;
 const GUEST = 'Guest\u001b]0;pwn\u0007';
 const GPO_NAME = `GPO\u001b[2J\u202e\r\n${FORGED}`;
-const HOLDER = `Evil\u001b]0;pwn\u0007\u2066`;
+const HOLDER = `Backup Ops,*S-1-1-0\r\nSeDenyNetworkLogonRight = *S-1-5-32-544\u001b]0;pwn\u0007\u2066`;
 const COMPUTER = `WEB\u001b[2J05\u2067`;
 const FOLDER = `snap\u001b[31m\r\n${FORGED}\u202e`;
 
@@ -112,6 +112,17 @@ describe('hostile names through every command and format', function () {
       }
     });
   }
+
+  it('plan: a GPO edit whose list holds a hostile name gives no line, and says why', () => {
+    const run = runBundle(['plan', '--snapshot', snapshot, '--format', 'json']);
+    assert.equal(run.status, 0, run.stderr);
+    const plan = JSON.parse(run.stdout) as { gpoEdits: { line: string | null; lineWithheld?: string }[]; refused: { fix: string }[] };
+    assert.equal(plan.gpoEdits.length, 1);
+    assert.equal(plan.gpoEdits[0]!.line, null);
+    assert.match(plan.gpoEdits[0]!.lineWithheld!, /neither a SID nor a plain account name/);
+    // The fix quotes the entry it could not write (as a JSON string), never pastes it.
+    assert.ok(plan.refused.every((refused) => !refused.fix.includes(HOLDER) && refused.fix.includes('no GptTmpl.inf line is given')), 'no forged line in any fix');
+  });
 
   for (const format of ['table', 'json', 'junit', 'sarif']) {
     it(`report --format ${format}: the progress-free report, tables and documents clean`, () => {
