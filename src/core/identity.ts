@@ -1,6 +1,6 @@
 import type { AccountIndex } from './accounts';
 import { guessAccountKind } from './accounts';
-import type { AccountKind, AnonymousScope, HostInfo, IisConfiguration, LogonMethod } from './model';
+import type { AccountKind, AnonymousScope, ApplicationPool, AppPoolIdentityType, ConnectAsCredentials, HostInfo, IisConfiguration, LogonMethod } from './model';
 import type { IdentitySource, LogonType } from './rules';
 import { applicationPoolSid, normalizeAccountName } from './sids';
 
@@ -14,6 +14,8 @@ export interface AnonymousIdentity {
   logonType: LogonType;
   /** Why the SID is unknown, when it is. */
   unresolvedReason?: string;
+  /** A default the engine had to assume to name this identity (said in the finding). */
+  assumption?: string;
 }
 
 export type IdentityResolution =
@@ -44,7 +46,7 @@ export function resolveAnonymousIdentity(scope: AnonymousScope, iis: IisConfigur
   if (iis.format === 'MetaBase.xml') {
     return { kind: 'identity', identity: accountIdentity(userName, 'iis6-anonymous-account', logonType, accounts, host) };
   }
-  if (userName === '') return resolvePoolIdentity(scope, iis, accounts, host);
+  if (userName === '') return resolvePoolIdentity(scope.applicationPool, iis, accounts, host);
   if (BUILTIN_IUSR_NAMES.has(normalizeAccountName(userName))) {
     return {
       kind: 'identity',
@@ -54,44 +56,64 @@ export function resolveAnonymousIdentity(scope: AnonymousScope, iis: IisConfigur
   return { kind: 'identity', identity: accountIdentity(userName, 'custom-anonymous-account', logonType, accounts, host) };
 }
 
-function resolvePoolIdentity(scope: AnonymousScope, iis: IisConfiguration, accounts: AccountIndex, host: HostInfo | null): IdentityResolution {
-  const pool = scope.applicationPool === null ? undefined : iis.applicationPools.get(scope.applicationPool.toLowerCase());
-  if (!pool) return { kind: 'unknown-pool', poolName: scope.applicationPool };
-  switch (pool.identityType) {
+/** The identity the worker processes of a pool log on as (IIS 7+ processModel, IIS 6 AppPoolIdentityType). */
+export function resolvePoolIdentity(poolName: string | null, iis: IisConfiguration, accounts: AccountIndex, host: HostInfo | null): IdentityResolution {
+  const pool = poolName === null ? undefined : iis.applicationPools.get(poolName.toLowerCase());
+  if (!pool) return { kind: 'unknown-pool', poolName };
+  const { identityType, assumption } = effectiveIdentityType(pool, iis, host);
+  const withAssumption = (identity: AnonymousIdentity): IdentityResolution => ({ kind: 'identity', identity: assumption === undefined ? identity : { ...identity, assumption } });
+  switch (identityType) {
     case 'ApplicationPoolIdentity': {
       const name = `IIS APPPOOL\\${pool.name}`;
       const collected = accounts.byName(name);
       // The host's own lookup wins over the computed SID: the case folding of non-ASCII pool names is unconfirmed.
-      return {
-        kind: 'identity',
-        identity: {
-          name,
-          sid: collected?.sid ?? applicationPoolSid(pool.name),
-          source: 'app-pool-identity',
-          accountKind: 'virtual',
-          groups: collected?.groups ?? [],
-          logonType: 'Service',
-        },
-      };
+      return withAssumption({
+        name,
+        sid: collected?.sid ?? applicationPoolSid(pool.name),
+        source: 'app-pool-identity',
+        accountKind: 'virtual',
+        groups: collected?.groups ?? [],
+        logonType: 'Service',
+      });
     }
     case 'SpecificUser': {
-      const logonType: LogonType = pool.logonType === 'LogonService' ? 'Service' : 'Batch';
+      const iis6 = iis.format === 'MetaBase.xml';
+      const source: IdentitySource = iis6 ? 'iis6-pool-specific-user' : 'app-pool-specific-user';
+      // IIS 6 has no logonType: a configurable identity always logs on as a batch job.
+      const logonType: LogonType = !iis6 && pool.logonType === 'LogonService' ? 'Service' : 'Batch';
       if (pool.userName.trim() === '') {
-        return {
-          kind: 'identity',
-          identity: { name: `(SpecificUser of pool ${pool.name} with no userName)`, sid: null, source: 'app-pool-specific-user', accountKind: 'unknown', groups: [], logonType, unresolvedReason: `application pool "${pool.name}" is SpecificUser but names no account` },
-        };
+        return withAssumption({ name: `(SpecificUser of pool ${pool.name} with no userName)`, sid: null, source, accountKind: 'unknown', groups: [], logonType, unresolvedReason: `application pool "${pool.name}" is SpecificUser but names no account` });
       }
-      return { kind: 'identity', identity: accountIdentity(pool.userName.trim(), 'app-pool-specific-user', logonType, accounts, host) };
+      return withAssumption(accountIdentity(pool.userName.trim(), source, logonType, accounts, host));
     }
     default: {
-      const builtin = BUILTIN_POOL_ACCOUNTS[pool.identityType];
-      return {
-        kind: 'identity',
-        identity: { name: builtin.name, sid: builtin.sid, source: 'app-pool-builtin-account', accountKind: 'builtin', groups: [], logonType: 'BuiltInServiceAccount' },
-      };
+      const builtin = BUILTIN_POOL_ACCOUNTS[identityType];
+      return withAssumption({ name: builtin.name, sid: builtin.sid, source: 'app-pool-builtin-account', accountKind: 'builtin', groups: [], logonType: 'BuiltInServiceAccount' });
     }
   }
+}
+
+/**
+ * A pool whose identityType no attribute sets gets the IIS version's default: NetworkService in
+ * IIS 7.0, ApplicationPoolIdentity from IIS 7.5 (the parser records the latter). Without the IIS
+ * version the stricter ApplicationPoolIdentity stays, and the finding says it was assumed.
+ */
+function effectiveIdentityType(pool: ApplicationPool, iis: IisConfiguration, host: HostInfo | null): { identityType: AppPoolIdentityType; assumption?: string } {
+  if (!pool.identityTypeDefaulted || iis.format !== 'applicationHost.config') return { identityType: pool.identityType };
+  const version = host?.iisVersion?.trim().match(/^(\d+)(?:\.(\d+))?/);
+  if (!version) {
+    return { identityType: pool.identityType, assumption: `pool "${pool.name}" sets no identityType and host.json gives no IIS version, so the IIS 7.5+ default ${pool.identityType} was assumed (IIS 7.0 defaulted to NetworkService)` };
+  }
+  const major = Number(version[1]);
+  const minor = Number(version[2] ?? '0');
+  if (major === 7 && minor === 0) return { identityType: 'NetworkService' };
+  return { identityType: pool.identityType };
+}
+
+/** The account a virtual directory's connect-as credentials name. */
+export function resolveConnectAs(connectAs: ConnectAsCredentials, iis: IisConfiguration, accounts: AccountIndex, host: HostInfo | null): AnonymousIdentity {
+  if (iis.format === 'MetaBase.xml') return accountIdentity(connectAs.userName.trim(), 'iis6-connect-as-account', 'NetworkCleartext', accounts, host);
+  return accountIdentity(connectAs.userName.trim(), 'connect-as-account', LOGON_METHOD_TO_LOGON_TYPE[connectAs.logonMethod], accounts, host);
 }
 
 function accountIdentity(name: string, source: IdentitySource, logonType: LogonType, accounts: AccountIndex, host: HostInfo | null): AnonymousIdentity {

@@ -84,7 +84,24 @@ export interface ApplicationPool {
   /** Account for SpecificUser; '' otherwise. */
   userName: string;
   logonType: AppPoolLogonType;
+  /**
+   * identityType came from no attribute (neither the pool nor applicationPoolDefaults): its
+   * default depends on the IIS version (NetworkService in IIS 7.0, ApplicationPoolIdentity from
+   * IIS 7.5), which applicationHost.config never states, so the engine decides it from host.json.
+   */
+  identityTypeDefaulted?: boolean;
   line?: number;
+}
+
+/** Connect-as credentials of a virtual directory (IIS 7+ userName/password, IIS 6 UNCUserName). */
+export interface ConnectAsCredentials {
+  userName: string;
+  logonMethod: LogonMethod;
+  passwordSet: boolean;
+  /** The directory's physicalPath (IIS 6 Path) as written; '' when not given. */
+  physicalPath: string;
+  /** Where userName was set, for messages. */
+  definedAt: string;
 }
 
 /** The effective `anonymousAuthentication` (IIS 7+) or metabase equivalent (IIS 6) at one scope. */
@@ -108,6 +125,8 @@ export interface AnonymousScope {
   /** Application pool of the application that serves this path; null when unknown. */
   applicationPool: string | null;
   anonymous: AnonymousAuthentication;
+  /** Connect-as credentials of the virtual directory this scope stands for, when it names an account. */
+  connectAs?: ConnectAsCredentials;
   line?: number;
 }
 
@@ -133,6 +152,13 @@ export interface Account {
   kind: AccountKind;
   /** Group SIDs (local and domain) the account's logon token carries, as collected. */
   groups: string[];
+  /**
+   * Whether `groups` was collected on the host (accounts.json gave the field). When it was, no
+   * alias such as BUILTIN\\Users is added by inference: hardened hosts remove those memberships.
+   */
+  groupsCollected?: boolean;
+  /** For a local group (alias): the SIDs of its direct members, as collected on the host. */
+  members?: string[];
 }
 
 export interface UnresolvedAccount {
@@ -151,6 +177,11 @@ export interface HostInfo {
   domainJoined?: boolean;
   osVersion?: string;
   iisVersion?: string;
+  /**
+   * Whether the Local account SIDs S-1-5-113/114 exist on the host (they translate to a name).
+   * NT 6.3 and later always have them; NT 6.1 and 6.2 only with KB 2871997. Absent = not collected.
+   */
+  localAccountSids?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

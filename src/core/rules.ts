@@ -21,14 +21,17 @@ export type LogonType =
   /** LocalSystem, LocalService, NetworkService: hold their logon by definition. */
   | 'BuiltInServiceAccount';
 
-/** Where the anonymous identity comes from. */
+/** Where the identity comes from in the IIS configuration. */
 export type IdentitySource =
   | 'iis-builtin-iusr'
   | 'custom-anonymous-account'
   | 'iis6-anonymous-account'
   | 'app-pool-identity'
   | 'app-pool-specific-user'
-  | 'app-pool-builtin-account';
+  | 'app-pool-builtin-account'
+  | 'iis6-pool-specific-user'
+  | 'connect-as-account'
+  | 'iis6-connect-as-account';
 
 export interface RuleRow {
   id: string;
@@ -41,6 +44,12 @@ export interface RuleRow {
   /** Rule sets that enforce this row. */
   enforcedIn: readonly RuleSetName[];
   citation: string;
+  /**
+   * IIS itself grants the allow right to the identity's own SID before the logon that needs it,
+   * so a policy list without it does not stop the logon (a deny right still does). Credited
+   * under the rule sets that trust its evidence level (see selfGrantCounts).
+   */
+  selfGranted?: { evidence: Evidence; citation: string };
 }
 
 const BOTH: readonly RuleSetName[] = ['documented', 'conservative'];
@@ -144,7 +153,11 @@ export const RULE_TABLE: readonly RuleRow[] = [
     denyRight: 'SeDenyServiceLogonRight',
     evidence: 'confirmed',
     enforcedIn: BOTH,
-    citation: 'WAS grants each ApplicationPoolIdentity SID "Log on as a service" at start and whenever a w3wp starts (KB 981949; Microsoft asiatech blog); the deny right overrides it (log-on-as-a-service.md)',
+    citation: 'An ApplicationPoolIdentity worker process logs on as a service; IIS setup grants each pool SID "Log on as a service" (KB 981949), and "Deny log on as a service" overrides it (log-on-as-a-service.md)',
+    selfGranted: {
+      evidence: 'observed',
+      citation: 'WAS adds each pool identity to "Log on as a service" when IIS starts and again whenever it launches a w3wp whose identity is missing from the right, one identity at a time (Microsoft support blog, asiatech, "How IIS interferes in Group policy \'Log on as a service\'"); so a GPO that defines the right without the pool SID does not stop the pool. Not a product document, so the conservative rules do not credit it',
+    },
   },
   {
     id: 'pool-specific-user-batch',
@@ -167,6 +180,27 @@ export const RULE_TABLE: readonly RuleRow[] = [
     citation: 'processModel logonType LogonService logs the SpecificUser on as a service (processModel.md)',
   },
   {
+    id: 'iis6-pool-specific-user-batch',
+    source: 'iis6-pool-specific-user',
+    logonType: 'Batch',
+    allowRight: 'SeBatchLogonRight',
+    denyRight: 'SeDenyBatchLogonRight',
+    evidence: 'observed',
+    enforcedIn: BOTH,
+    citation: 'An IIS 6 pool with AppPoolIdentityType 3 logs WAMUserName on as a batch job: Microsoft\'s IIS 6 walkthrough puts the account in IIS_WPG, which holds "Log on as a batch job", and a missing right shows as W3SVC event 1021 with 0x80070569 (logon type not granted) (Microsoft support blog "Steps for setting up a custom identity of an IIS 6 application pool")',
+  },
+  ...connectAsRows(),
+  {
+    id: 'iis6-connect-as-cleartext',
+    source: 'iis6-connect-as-account',
+    logonType: 'NetworkCleartext',
+    allowRight: 'SeNetworkLogonRight',
+    denyRight: 'SeDenyNetworkLogonRight',
+    evidence: 'inferred',
+    enforcedIn: BOTH,
+    citation: 'IIS 6 logs UNCUserName on with the password from UNCPassword to reach a UNC virtual root (UNCUserName reference); the metabase gives no logon type for it, so the clear-text network logon IIS 6 uses for stored passwords (LogonMethod default 3) is assumed',
+  },
+  {
     id: 'pool-builtin-account',
     source: 'app-pool-builtin-account',
     logonType: 'BuiltInServiceAccount',
@@ -177,6 +211,29 @@ export const RULE_TABLE: readonly RuleRow[] = [
     citation: 'LocalSystem, LocalService and NetworkService hold "Log on as a service" by definition, not through policy (log-on-as-a-service.md)',
   },
 ];
+
+/**
+ * Connect-as credentials of an IIS 7+ virtual directory: `logonMethod` (default ClearText) picks
+ * the LogonUser type exactly as it does for anonymous authentication.
+ */
+function connectAsRows(): RuleRow[] {
+  const rows: [string, LogonType, string, string][] = [
+    ['connect-as-cleartext', 'NetworkCleartext', 'SeNetworkLogonRight', 'SeDenyNetworkLogonRight'],
+    ['connect-as-network', 'Network', 'SeNetworkLogonRight', 'SeDenyNetworkLogonRight'],
+    ['connect-as-batch', 'Batch', 'SeBatchLogonRight', 'SeDenyBatchLogonRight'],
+    ['connect-as-interactive', 'Interactive', 'SeInteractiveLogonRight', 'SeDenyInteractiveLogonRight'],
+  ];
+  return rows.map(([id, logonType, allowRight, denyRight]) => ({
+    id,
+    source: 'connect-as-account',
+    logonType,
+    allowRight,
+    denyRight,
+    evidence: 'confirmed',
+    enforcedIn: BOTH,
+    citation: `A virtual directory's userName/password (or virtualDirectoryDefaults') is the account IIS logs on to reach its content; its logonMethod (default ClearText) maps to the LogonUser type, here ${logonType} (IIS configuration reference, virtualDirectory; AuthenticationLogonMethod docs)`,
+  }));
+}
 
 export function findRule(source: IdentitySource, logonType: LogonType): RuleRow | undefined {
   return RULE_TABLE.find((row) => row.source === source && row.logonType === logonType);
@@ -195,4 +252,9 @@ export function tokenSidCounts(evidence: Evidence, purpose: 'allow' | 'deny', ru
   if (ruleSet === 'documented') return evidence !== 'unconfirmed';
   if (purpose === 'deny') return true;
   return evidence === 'confirmed' || evidence === 'inferred';
+}
+
+/** Whether IIS's own grant of the allow right counts: the same trust as a token SID that allows. */
+export function selfGrantCounts(rule: RuleRow, ruleSet: RuleSetName): boolean {
+  return rule.selfGranted !== undefined && tokenSidCounts(rule.selfGranted.evidence, 'allow', ruleSet);
 }

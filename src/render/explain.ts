@@ -56,7 +56,7 @@ export function explainFinding(finding: Finding, policy: PolicyProjection, sidOf
   const denyRight = finding.denyRight ? describeRight(finding.denyRight) : 'its deny right';
   const matches = finding.matches!;
   paragraphs.push(
-    `Anonymous requests run as ${who} (${finding.identity.kind}, set at ${finding.identity.definedAt}), which logs on as ${describeLogonType(finding.logonType!)} and so needs ${right}.`,
+    `${roleSentence(finding, who)} (${finding.identity.kind}, set at ${finding.identity.definedAt}), which logs on as ${describeLogonType(finding.logonType!)} and so needs ${right}. If it cannot: HTTP ${finding.symptom.httpStatus}, ${finding.symptom.description}.`,
   );
   paragraphs.push(describeCurrent(finding, right, denyRight));
   if (finding.allowRightOwner) paragraphs.push(`${describeGpo(finding.allowRightOwner)} owns ${right}: at the next refresh its list replaces the local one (user rights settings replace, they do not merge).`);
@@ -73,6 +73,17 @@ export function explainFinding(finding: Finding, policy: PolicyProjection, sidOf
     paragraphs.push(`Policy entries that could not be resolved to a SID (they may or may not include this account): ${finding.unresolvedHolders.map((entry) => `"${entry.name}" in ${entry.right}`).join(', ')}.`);
   }
   return paragraphs;
+}
+
+function roleSentence(finding: Finding, who: string): string {
+  switch (finding.role) {
+    case 'anonymous-user':
+      return `Anonymous requests run as ${who}`;
+    case 'worker-process':
+      return `The worker processes of application pool "${finding.applicationPool ?? '(unknown)'}" run as ${who}`;
+    case 'connect-as':
+      return `IIS reaches the content of this virtual directory as the connect-as account ${who}`;
+  }
 }
 
 function describeCurrent(finding: Finding, right: string, denyRight: string): string {

@@ -1,3 +1,4 @@
+import { IDENTITY_ROLES } from '../core/roles';
 import { escapeText, escapeTextFields, UNSAFE_BEYOND_C0 } from './text-escape';
 import { describeAccount, type Finding } from '../core/evaluate';
 import { hostLabel, type FailedSnapshot, type JudgedSnapshot, type SnapshotOutcome } from '../core/fleet';
@@ -49,12 +50,13 @@ function countAttributes(counts: SuiteCounts): string {
 
 /**
  * classname is host.site: viewers that split a class name at its last dot (Jenkins) then group
- * test cases by host, then by site. name is the path and the identity with its SID.
+ * test cases by host, then by site. name is the path and the identity with its SID, and the
+ * role of any identity other than the anonymous user (one account can play two roles at a path).
  */
 export function testCaseNames(snapshot: Pick<JudgedSnapshot, 'name' | 'host'>, finding: Finding): { classname: string; name: string } {
   return {
     classname: `${hostLabel(snapshot)}.${finding.site ?? '(server)'}`,
-    name: `${finding.path} as ${describeAccount(finding.identity.name, finding.identity.sid)}`,
+    name: `${finding.path} as ${describeAccount(finding.identity.name, finding.identity.sid)}${finding.role === 'anonymous-user' ? '' : ` (${IDENTITY_ROLES[finding.role].label})`}`,
   };
 }
 

@@ -50,7 +50,8 @@ export const FINGERPRINT_KEY = 'iisAnonymousLogonRight/v1';
  * - the site and path, lower-cased (IIS compares both case-insensitively);
  * - the identity: its SID when known (a rename or another spelling of the same account is the
  *   same problem), else its normalised name;
- * - the right it needs.
+ * - the right it needs;
+ * - its role, unless it is the anonymous user.
  * The status is left out on purpose: revoked-at-refresh becomes gpo-blocked once the refresh
  * happens, and denied can become gpo-blocked when a GPO takes the deny right over; that is the
  * same problem getting worse, not a new one. Messages are left out because they name SIDs that
@@ -60,6 +61,9 @@ export function findingFingerprint(snapshot: Pick<JudgedSnapshot, 'name' | 'host
   const host = snapshot.host?.computerName ? `${snapshot.host.domain ?? ''}\\${snapshot.host.computerName}`.toUpperCase() : `snapshot:${snapshot.name}`;
   const identity = finding.identity.sid ?? `name:${normalizeAccountName(finding.identity.name)}`;
   const parts = [host, (finding.site ?? '').toLowerCase(), finding.path.toLowerCase(), identity, finding.right ?? ''];
+  // The anonymous user keeps the fingerprint it had before roles existed; other roles add theirs,
+  // so one account that is both the anonymous user and the connect-as account is two results.
+  if (finding.role !== 'anonymous-user') parts.push(finding.role);
   return sha256Hex(encodeUtf8(parts.join('\u0000')));
 }
 

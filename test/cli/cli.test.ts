@@ -34,7 +34,9 @@ describe('CLI (built bundle)', () => {
         const document = JSON.parse(run.stdout);
         assertValidResult(document);
         assert.equal(document.inDesiredState, true);
-        assert.equal(document.findings.length, 1);
+        // The anonymous account, then the DefaultAppPool worker process that serves the site.
+        assert.deepEqual(document.findings.map((finding: { role: string; status: string }) => `${finding.role} ${finding.status}`), ['anonymous-user ok', 'worker-process ok']);
+        assert.equal(document.findings[1].symptom.httpStatus, '503');
         assert.equal(document.findings[0].status, 'ok');
         assert.deepEqual(document.findings[0].grantedBy, ['S-1-1-0', 'S-1-5-32-545']);
       });
@@ -81,7 +83,7 @@ describe('CLI (built bundle)', () => {
         const run = runBundle(['test', '--snapshot', path, '--format', 'table']);
         assert.equal(run.status, 0, run.stderr);
         assert.match(run.stdout, /in desired state/);
-        assert.match(run.stdout, /│ WEB01\\anon\s+│ S-1-5-21-1000-2000-3000-1005 │/);
+        assert.match(run.stdout, /│ WEB01\\anon\s+│ S-1-5-21-1000-2000-3000-1005 +│/);
         assert.match(run.stdout, /Access this computer from the network \(SeNetworkLogonRight\)/);
         assert.doesNotMatch(run.stdout, /\u001b\[/, 'no colour when NO_COLOR is set');
       });

@@ -9,6 +9,7 @@ interface Finding {
   site: string;
   path: string;
   status: string;
+  role: string;
   grantedBy: string[];
   deniedBy: string[];
   identity: { name: string; sid: string | null };
@@ -24,16 +25,25 @@ function judge(snapshot: string, ...extra: string[]): { status: number | null; f
   return { status: run.status, findings: document.findings, document };
 }
 
+/** `Site/path` for the anonymous user, `Site/path [worker-process]` for the other roles. */
 function statuses(findings: readonly Finding[]): Record<string, string> {
-  return Object.fromEntries(findings.map((finding) => [`${finding.site}${finding.path}`, finding.status]));
+  const key = (finding: Finding) => `${finding.site}${finding.path}${finding.role === 'anonymous-user' ? '' : ` [${finding.role}]`}`;
+  const result = Object.fromEntries(findings.map((finding) => [key(finding), finding.status]));
+  assert.equal(Object.keys(result).length, findings.length, 'one finding per site, path and role');
+  return result;
 }
 
 describe('example snapshots give the statuses their READMEs promise', () => {
   it('iis6-gpo-revoked-at-refresh: revoked-at-refresh naming the GPO (the seed story)', () => {
     const { status, findings } = judge('iis6-gpo-revoked-at-refresh');
     assert.equal(status, 1);
-    assert.deepEqual(statuses(findings), { 'Default Web Site/': 'revoked-at-refresh', 'Intranet/': 'revoked-at-refresh' });
-    for (const finding of findings) {
+    assert.deepEqual(statuses(findings), {
+      'Default Web Site/': 'revoked-at-refresh',
+      'Default Web Site/ [worker-process]': 'not-required',
+      'Intranet/': 'revoked-at-refresh',
+      'Intranet/ [worker-process]': 'not-required',
+    });
+    for (const finding of findings.filter((entry) => entry.role === 'anonymous-user')) {
       assert.equal(finding.identity.name, 'WEB01\\IUSR_WEB01');
       assert.deepEqual(finding.grantedBy, [finding.identity.sid]);
       assert.equal(finding.allowRightOwner!.name, 'CONTOSO Member Server Baseline');
@@ -44,8 +54,15 @@ describe('example snapshots give the statuses their READMEs promise', () => {
   it('iis10-local-account-denied: denied through Local account (S-1-5-113), IUSR not required', () => {
     const { status, findings } = judge('iis10-local-account-denied');
     assert.equal(status, 1);
-    assert.deepEqual(statuses(findings), { 'Default Web Site/': 'not-required', 'Shop/': 'denied', 'Shop/api': 'denied' });
-    for (const finding of findings.filter((entry) => entry.site === 'Shop')) {
+    assert.deepEqual(statuses(findings), {
+      'Default Web Site/': 'not-required',
+      'Default Web Site/ [worker-process]': 'ok',
+      'Shop/': 'denied',
+      'Shop/ [worker-process]': 'ok',
+      'Shop/api': 'denied',
+      'Shop/api [worker-process]': 'ok',
+    });
+    for (const finding of findings.filter((entry) => entry.site === 'Shop' && entry.role === 'anonymous-user')) {
       assert.deepEqual(finding.deniedBy, ['S-1-5-113']);
       assert.ok(finding.grantedBy.includes('S-1-5-11'));
     }
@@ -53,17 +70,17 @@ describe('example snapshots give the statuses their READMEs promise', () => {
 
   it('under conservative rules the built-in IUSR is checked: granted through Authenticated Users, blocked where a GPO lists Administrators only', () => {
     const denied = judge('iis10-local-account-denied', '--rules', 'conservative').findings;
-    assert.deepEqual(statuses(denied), { 'Default Web Site/': 'ok', 'Shop/': 'denied', 'Shop/api': 'denied' });
+    assert.deepEqual(statuses(denied), { 'Default Web Site/': 'ok', 'Default Web Site/ [worker-process]': 'ok', 'Shop/': 'denied', 'Shop/ [worker-process]': 'ok', 'Shop/api': 'denied', 'Shop/api [worker-process]': 'ok' });
     assert.deepEqual(denied[0]!.grantedBy, ['S-1-5-11']);
     assert.equal(denied[0]!.identity.sid, 'S-1-5-17');
-    assert.deepEqual(statuses(judge('iis10-gpo-blocked', '--rules', 'conservative').findings), { 'Default Web Site/': 'gpo-blocked', 'Partners/': 'gpo-blocked' });
+    assert.deepEqual(statuses(judge('iis10-gpo-blocked', '--rules', 'conservative').findings), { 'Default Web Site/': 'gpo-blocked', 'Default Web Site/ [worker-process]': 'ok', 'Partners/': 'gpo-blocked', 'Partners/ [worker-process]': 'ok' });
     assert.equal(judge('iis10-healthy', '--rules', 'conservative').status, 0);
   });
 
   it('iis10-specificuser-pool-missing-batch: missing batch logon for the SpecificUser pool, ok for the pool identity', () => {
     const { status, findings } = judge('iis10-specificuser-pool-missing-batch');
     assert.equal(status, 1);
-    assert.deepEqual(statuses(findings), { 'Default Web Site/': 'not-required', 'Reports/': 'missing', 'Docs/': 'ok' });
+    assert.deepEqual(statuses(findings), { 'Default Web Site/': 'not-required', 'Default Web Site/ [worker-process]': 'ok', 'Reports/ [worker-process]': 'missing', 'Docs/ [worker-process]': 'ok' });
     const docs = findings.find((finding) => finding.site === 'Docs')!;
     assert.equal(docs.identity.name, 'IIS APPPOOL\\Docs');
     assert.deepEqual(docs.grantedBy, [docs.identity.sid]);
@@ -72,13 +89,20 @@ describe('example snapshots give the statuses their READMEs promise', () => {
   it('iis10-healthy: every finding ok or not-required, exit 0', () => {
     const { status, findings } = judge('iis10-healthy');
     assert.equal(status, 0);
-    assert.deepEqual(statuses(findings), { 'Default Web Site/': 'not-required', 'Intranet/': 'ok', 'Catalog/': 'ok', 'Catalog/api': 'ok' });
+    assert.deepEqual(statuses(findings), {
+      'Default Web Site/': 'not-required',
+      'Default Web Site/ [worker-process]': 'ok',
+      'Intranet/ [worker-process]': 'ok',
+      'Catalog/': 'ok',
+      'Catalog/ [worker-process]': 'ok',
+      'Catalog/api [worker-process]': 'ok',
+    });
     assert.ok(findings.find((finding) => finding.site === 'Catalog' && finding.path === '/')!.grantedBy.includes('S-1-5-11'));
   });
 
   it('iis10-gpo-blocked: gpo-blocked naming the GPO', () => {
     const { findings } = judge('iis10-gpo-blocked');
-    assert.deepEqual(statuses(findings), { 'Default Web Site/': 'not-required', 'Partners/': 'gpo-blocked' });
+    assert.deepEqual(statuses(findings), { 'Default Web Site/': 'not-required', 'Default Web Site/ [worker-process]': 'ok', 'Partners/': 'gpo-blocked', 'Partners/ [worker-process]': 'ok' });
     assert.equal(findings.find((finding) => finding.site === 'Partners')!.allowRightOwner!.name, 'CONTOSO Hardened Baseline - Computer');
   });
 

@@ -258,7 +258,7 @@ describe('DSC v3 entry script (real PowerShell parser and runspace)', function (
     }
     const [getAll, testReports, testDocs, whatIf, set, unknownSite, notJson] = runs;
     assert.equal(getAll!.ExitCode, 0);
-    assert.deepEqual((JSON.parse(getAll!.Output!) as { findings: { site: string }[] }).findings.map((finding) => finding.site), ['Default Web Site', 'Reports', 'Docs']);
+    assert.deepEqual((JSON.parse(getAll!.Output!) as { findings: { site: string }[] }).findings.map((finding) => finding.site), ['Default Web Site', 'Default Web Site', 'Reports', 'Docs']);
     assert.equal(JSON.parse(getAll!.Output!)._inDesiredState, undefined);
     assert.equal(testReports!.ExitCode, 0, 'out of desired state is data, not an error');
     assert.equal(JSON.parse(testReports!.Output!)._inDesiredState, false);

@@ -560,7 +560,7 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     assert.deepEqual(output.slice(0, 7), [
       'IisLogonRightsDsc.State',
       false,
-      'Default Web Site/ NT AUTHORITY\\IUSR not-required True|Reports/ CONTOSO\\svc-reports missing False|Docs/ IIS APPPOOL\\Docs ok True',
+      'Default Web Site/ NT AUTHORITY\\IUSR not-required True|Default Web Site/ IIS APPPOOL\\DefaultAppPool ok True|Reports/ CONTOSO\\svc-reports missing False|Docs/ IIS APPPOOL\\Docs ok True',
       'IisAnonymousLogonRight:IisAnonymousLogonRight:Missing',
       'False,True',
       'IisLogonRightsDsc.Finding SeBatchLogonRight missing',
@@ -610,7 +610,7 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     ]);
     const failed = output[8] as PsErrorRecord;
     assert.equal(failed.fullyQualifiedErrorId, 'IisLogonRightsNotInDesiredState,Set-IisAnonymousLogonRight');
-    assert.match(failed.message ?? '', /Scope Reports is still not in the desired state after Set \(1 change\(s\) applied\)\. What remains: Site "Reports" path \/: anonymous account CONTOSO\\svc-reports .* lacks Log on as a batch job/);
+    assert.match(failed.message ?? '', /Scope Reports is still not in the desired state after Set \(1 change\(s\) applied\)\. What remains: Site "Reports" path \/: worker process identity CONTOSO\\svc-reports .* lacks Log on as a batch job.* HTTP 503/);
     assert.equal(readdirSync(backups).length, 2, 'one backup per Set that changed something');
   });
 

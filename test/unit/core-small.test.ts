@@ -77,15 +77,24 @@ describe('DSC instance', () => {
       allowTemporaryFix: false,
       inDesiredState: true,
       reasons: evaluation.reasons.map((reason) => ({ code: reason.code, phrase: reason.phrase })),
-      findings: [{ site: 'Shop', path: '/', account: 'WEB01\\anon', sid: 'S-1-5-21-1000-2000-3000-1005', right: 'SeNetworkLogonRight', status: 'ok' }],
+      findings: [
+        { site: 'Shop', path: '/', account: 'WEB01\\anon', sid: 'S-1-5-21-1000-2000-3000-1005', right: 'SeNetworkLogonRight', status: 'ok' },
+        { site: 'Shop', path: '/', account: 'IIS APPPOOL\\DefaultAppPool', sid: 'S-1-5-82-3006700770-424185619-1745488364-794895919-4004696415', right: 'SeServiceLogonRight', status: 'ok' },
+      ],
     });
     const lacking = judgeSnapshot({ ...snapshot, localPolicy: template({ SeNetworkLogonRight: ['*S-1-5-32-544'] }) }, { ruleSet: 'conservative', withGpo: [] }).evaluation;
     const instance = dscInstanceFrom(desiredStateFrom({ scope: '*', ruleSet: 'conservative' }), lacking);
     assert.equal(instance.inDesiredState, false);
-    assert.deepEqual(instance.reasons.map((reason) => reason.code), ['IisAnonymousLogonRight:IisAnonymousLogonRight:Missing', 'IisAnonymousLogonRight:IisAnonymousLogonRight:Missing']);
+    // Under the conservative rules IIS's own grant of the service right to the pool SID is not credited either.
+    assert.deepEqual(instance.reasons.map((reason) => reason.code), Array(4).fill('IisAnonymousLogonRight:IisAnonymousLogonRight:Missing'));
     assert.deepEqual(instance.reasons.map((reason) => reason.phrase), lacking.reasons.map((reason) => reason.phrase));
     assert.match(instance.reasons[0]!.phrase, /WEB01\\anon/);
-    assert.deepEqual(instance.findings.map((finding) => [finding.site, finding.status]), [['Default Web Site', 'missing'], ['Shop', 'missing']]);
+    assert.deepEqual(instance.findings.map((finding) => [finding.site, finding.right, finding.status]), [
+      ['Default Web Site', 'SeNetworkLogonRight', 'missing'],
+      ['Default Web Site', 'SeServiceLogonRight', 'missing'],
+      ['Shop', 'SeNetworkLogonRight', 'missing'],
+      ['Shop', 'SeServiceLogonRight', 'missing'],
+    ]);
   });
 });
 

@@ -79,8 +79,9 @@ describe('evaluateSnapshot', () => {
     const localPolicy = template({ SeNetworkLogonRight: ['*S-1-5-11'], SeDenyNetworkLogonRight: ['*S-1-5-114'] });
     const admin = { ...LOCAL_ANON, name: 'WEB01\\anonadmin', sid: 'S-1-5-21-1000-2000-3000-1006', groups: ['S-1-5-32-544'] };
     const result = judge({ localPolicy, scopes: [scope({ userName: 'WEB01\\anon' }), scope({ site: 'Admin', userName: 'WEB01\\anonadmin' })], directory: accounts(LOCAL_ANON, admin) });
-    assert.deepEqual(result.findings.map((finding) => finding.status), ['ok', 'denied']);
-    assert.deepEqual(result.findings[1]!.deniedBy, ['S-1-5-114']);
+    const anonymous = result.findings.filter((finding) => finding.role === 'anonymous-user');
+    assert.deepEqual(anonymous.map((finding) => finding.status), ['ok', 'denied']);
+    assert.deepEqual(anonymous[1]!.deniedBy, ['S-1-5-114']);
   });
 
   it('reports missing when nothing in the token holds the right and no GPO owns it', () => {
@@ -155,9 +156,10 @@ describe('evaluateSnapshot', () => {
 
   it('reports unresolved for an account missing from accounts.json and for an undefined pool', () => {
     const result = judge({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'] }), scopes: [scope({ userName: 'CONTOSO\\ghost' }), scope({ site: 'B', userName: '', applicationPool: 'Nope' })] });
-    assert.deepEqual(result.findings.map((finding) => finding.status), ['unresolved', 'unresolved']);
+    // The first site's DefaultAppPool worker process is judged too (ok: IIS grants its pool SID the service right).
+    assert.deepEqual(result.findings.map((finding) => [finding.role, finding.status]), [['anonymous-user', 'unresolved'], ['worker-process', 'ok'], ['worker-process', 'unresolved']]);
     assert.match(result.findings[0]!.message, /CONTOSO\\ghost.*not in accounts.json/);
-    assert.match(result.findings[1]!.message, /"Nope", which is not defined/);
+    assert.match(result.findings[2]!.message, /"Nope", which is not defined/);
     assert.equal(result.inDesiredState, false);
   });
 

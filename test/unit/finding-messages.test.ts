@@ -14,6 +14,8 @@ const WHERE = 'Site "Default Web Site" path /';
 const NETWORK = 'Access this computer from the network (SeNetworkLogonRight)';
 const DENY_NETWORK = 'Deny access to this computer from the network (SeDenyNetworkLogonRight)';
 const BASELINE = 'GPO "CONTOSO Server Baseline" {11111111-2222-3333-4444-555555555555}';
+const SYMPTOM = ' Symptom: anonymous requests fail with HTTP 401.1 (logon failed).';
+const AFTER = ' After that refresh anonymous requests fail with HTTP 401.1 (logon failed).';
 
 function groupPolicy(...assignments: ReturnType<typeof gpoAssignment>[]): Snapshot['groupPolicy'] {
   return [groupPolicyResult(assignments)];
@@ -21,7 +23,9 @@ function groupPolicy(...assignments: ReturnType<typeof gpoAssignment>[]): Snapsh
 
 function findings(overrides: Partial<Snapshot>): { status: string; name: string; grantedBy: string[]; deniedBy: string[]; unresolved: string[]; message: string }[] {
   const snapshot: Snapshot = { name: 'WEB01', localPolicy: template({}), iis: iis([scope({ userName: 'WEB01\\anon' })]), groupPolicy: [], accounts: accounts(LOCAL_ANON, DOMAIN_ANON), host: WEB01, ...overrides };
-  return judgeSnapshot(snapshot, { ruleSet: 'documented', withGpo: [] }).evaluation.findings.map((finding) => ({
+  // The first finding of each scope is its anonymous identity; the worker process findings after it have their own suite.
+  const all = judgeSnapshot(snapshot, { ruleSet: 'documented', withGpo: [] }).evaluation.findings;
+  return all.filter((finding, index) => index === 0 || all[index - 1]!.site !== finding.site || all[index - 1]!.path !== finding.path).map((finding) => ({
     status: finding.status,
     name: finding.identity.name,
     grantedBy: finding.grantedBy,
@@ -41,34 +45,34 @@ describe('findings: status, matches and message', () => {
 
   it('missing, and missing until the owning GPO applies', () => {
     assert.deepEqual(findings({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-5-32-544', 'Nobody'] }) }), [
-      { status: 'missing', name: 'WEB01\\anon', grantedBy: [], deniedBy: [], unresolved: ['SeNetworkLogonRight:Nobody'], message: `${WHERE}: ${WHO} lacks ${NETWORK}; no SID in its token holds it. Policy entries that could not be resolved: "Nobody" in SeNetworkLogonRight.` },
+      { status: 'missing', name: 'WEB01\\anon', grantedBy: [], deniedBy: [], unresolved: ['SeNetworkLogonRight:Nobody'], message: `${WHERE}: ${WHO} lacks ${NETWORK}; no SID in its token holds it. Policy entries that could not be resolved: "Nobody" in SeNetworkLogonRight.${SYMPTOM}` },
     ]);
-    assert.equal(findings({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-5-32-544'] }), groupPolicy: groupPolicy(gpoAssignment('SeNetworkLogonRight', [`*${ANON}`])) })[0]!.message, `${WHERE}: ${WHO} lacks ${NETWORK}; no SID in its token holds it. The owning ${BASELINE} grants it, so the next Group Policy refresh should add it.`);
+    assert.equal(findings({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-5-32-544'] }), groupPolicy: groupPolicy(gpoAssignment('SeNetworkLogonRight', [`*${ANON}`])) })[0]!.message, `${WHERE}: ${WHO} lacks ${NETWORK}; no SID in its token holds it. The owning ${BASELINE} grants it, so the next Group Policy refresh should add it.${SYMPTOM}`);
   });
 
   it('denied, by its own name in a deny right', () => {
     assert.deepEqual(findings({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'], SeDenyNetworkLogonRight: ['WEB01\\anon'] }) }), [
-      { status: 'denied', name: 'WEB01\\anon', grantedBy: ['S-1-1-0'], deniedBy: [ANON], unresolved: [], message: `${WHERE}: ${WHO} is denied ${NETWORK} by ${DENY_NETWORK} held by WEB01\\anon (${ANON}).` },
+      { status: 'denied', name: 'WEB01\\anon', grantedBy: ['S-1-1-0'], deniedBy: [ANON], unresolved: [], message: `${WHERE}: ${WHO} is denied ${NETWORK} by ${DENY_NETWORK} held by WEB01\\anon (${ANON}).${SYMPTOM}` },
     ]);
   });
 
   it('revoked at the next refresh, by a GPO deny or by a GPO allow list without it', () => {
-    assert.equal(findings({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'] }), groupPolicy: groupPolicy(gpoAssignment('SeDenyNetworkLogonRight', ['*S-1-5-113'])) })[0]!.message, `${WHERE}: ${WHO} holds ${NETWORK} now through Everyone (S-1-1-0), but ${BASELINE} defines ${DENY_NETWORK} with NT AUTHORITY\\Local account (S-1-5-113), so the next Group Policy refresh removes it.`);
+    assert.equal(findings({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'] }), groupPolicy: groupPolicy(gpoAssignment('SeDenyNetworkLogonRight', ['*S-1-5-113'])) })[0]!.message, `${WHERE}: ${WHO} holds ${NETWORK} now through Everyone (S-1-1-0), but ${BASELINE} defines ${DENY_NETWORK} with NT AUTHORITY\\Local account (S-1-5-113), so the next Group Policy refresh removes it.${AFTER}`);
     const revoked = findings({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'] }), groupPolicy: groupPolicy(gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544'])) })[0]!;
     assert.equal(revoked.status, 'revoked-at-refresh');
-    assert.equal(revoked.message, `${WHERE}: ${WHO} holds ${NETWORK} now through Everyone (S-1-1-0), but ${BASELINE} defines ${NETWORK} without any SID in the account's token, so the next Group Policy refresh removes it.`);
+    assert.equal(revoked.message, `${WHERE}: ${WHO} holds ${NETWORK} now through Everyone (S-1-1-0), but ${BASELINE} defines ${NETWORK} without any SID in the account's token, so the next Group Policy refresh removes it.${AFTER}`);
   });
 
   it('blocked by a GPO, through its deny right or its allow list', () => {
     const denied = findings({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'], SeDenyNetworkLogonRight: ['*S-1-5-113'] }), groupPolicy: groupPolicy(gpoAssignment('SeDenyNetworkLogonRight', ['*S-1-5-113'])) })[0]!;
     assert.deepEqual([denied.status, denied.deniedBy], ['gpo-blocked', ['S-1-5-113']]);
-    assert.equal(denied.message, `${WHERE}: ${WHO} is denied ${NETWORK} by ${DENY_NETWORK} held by NT AUTHORITY\\Local account (S-1-5-113), which ${BASELINE} defines; a local change would be undone at the next refresh, so the fix belongs in the GPO.`);
-    assert.equal(findings({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-5-32-544'] }), groupPolicy: groupPolicy(gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544'])) })[0]!.message, `${WHERE}: ${WHO} lacks ${NETWORK}, which ${BASELINE} defines without any SID in the account's token; a local change would be undone at the next refresh, so the fix belongs in the GPO.`);
+    assert.equal(denied.message, `${WHERE}: ${WHO} is denied ${NETWORK} by ${DENY_NETWORK} held by NT AUTHORITY\\Local account (S-1-5-113), which ${BASELINE} defines; a local change would be undone at the next refresh, so the fix belongs in the GPO.${SYMPTOM}`);
+    assert.equal(findings({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-5-32-544'] }), groupPolicy: groupPolicy(gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544'])) })[0]!.message, `${WHERE}: ${WHO} lacks ${NETWORK}, which ${BASELINE} defines without any SID in the account's token; a local change would be undone at the next refresh, so the fix belongs in the GPO.${SYMPTOM}`);
   });
 
   it('unresolved: an account the host did not resolve, and a pool that is not there', () => {
     assert.deepEqual(findings({ iis: iis([scope({ userName: 'CONTOSO\\ghost' })]) }), [
-      { status: 'unresolved', name: 'CONTOSO\\ghost', grantedBy: [], deniedBy: [], unresolved: [], message: `${WHERE}: anonymous account CONTOSO\\ghost needs ${NETWORK}, but "CONTOSO\\ghost" is not in accounts.json, so its SID and groups are unknown; resolve the account on the host and collect again.` },
+      { status: 'unresolved', name: 'CONTOSO\\ghost', grantedBy: [], deniedBy: [], unresolved: [], message: `${WHERE}: anonymous account CONTOSO\\ghost needs ${NETWORK}, but "CONTOSO\\ghost" is not in accounts.json, so its SID and groups are unknown; resolve the account on the host and collect again.${SYMPTOM}` },
     ]);
     assert.deepEqual(
       findings({ iis: iis([scope({ userName: '', applicationPool: 'Nope' }), scope({ site: 'B', userName: '', applicationPool: null })]) }).map((finding) => [finding.status, finding.name, finding.message]),
@@ -92,16 +96,16 @@ describe('findings: status, matches and message', () => {
     const both = (local: string[]) => findings({ localPolicy: template({ SeNetworkLogonRight: local }), groupPolicy: groupPolicy(gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544']), gpoAssignment('SeDenyNetworkLogonRight', ['*S-1-5-32-546'])) })[0]!;
     const revoked = both(['*S-1-1-0']);
     assert.equal(revoked.status, 'revoked-at-refresh');
-    assert.equal(revoked.message, `${WHERE}: ${WHO} holds ${NETWORK} now through Everyone (S-1-1-0), but ${BASELINE} defines ${NETWORK} without any SID in the account's token, so the next Group Policy refresh removes it.`);
+    assert.equal(revoked.message, `${WHERE}: ${WHO} holds ${NETWORK} now through Everyone (S-1-1-0), but ${BASELINE} defines ${NETWORK} without any SID in the account's token, so the next Group Policy refresh removes it.${AFTER}`);
     const blocked = both(['*S-1-5-32-544']);
     assert.equal(blocked.status, 'gpo-blocked');
-    assert.equal(blocked.message, `${WHERE}: ${WHO} lacks ${NETWORK}, which ${BASELINE} defines without any SID in the account's token; a local change would be undone at the next refresh, so the fix belongs in the GPO.`);
+    assert.equal(blocked.message, `${WHERE}: ${WHO} lacks ${NETWORK}, which ${BASELINE} defines without any SID in the account's token; a local change would be undone at the next refresh, so the fix belongs in the GPO.${SYMPTOM}`);
   });
 
   it('not required for a pool identity that needs no right from policy, citing the rule', () => {
     const [finding] = findings({ iis: iis([scope({ userName: '' })], [pool('DefaultAppPool', { identityType: 'NetworkService' })]) });
     assert.equal(finding!.status, 'not-required');
-    assert.match(finding!.message, /^Site "Default Web Site" path \/: NT AUTHORITY\\NETWORK SERVICE \(S-1-5-20\) needs no logon right from policy \(.+\)\.$/);
+    assert.match(finding!.message, /^Site "Default Web Site" path \/: worker process identity NT AUTHORITY\\NETWORK SERVICE \(S-1-5-20\) needs no logon right from policy \(.+\)\.$/);
   });
 
   it('not required: anonymous access off, and IUSR under the documented rules', () => {

@@ -26,7 +26,7 @@ function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
 
 function onlyFinding(of: Snapshot, withGpo: GroupPolicyResult[] = []) {
   const { evaluation, policy } = judgeSnapshot(of, { ruleSet: 'documented', withGpo });
-  const findings = evaluation.findings.filter((finding) => finding.status !== 'not-required');
+  const findings = evaluation.findings.filter((finding) => finding.status !== 'not-required' && finding.role === 'anonymous-user');
   assert.equal(findings.length, 1);
   return { finding: findings[0]!, evaluation, policy };
 }

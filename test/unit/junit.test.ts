@@ -27,13 +27,14 @@ describe('JUnit renderer', () => {
   it('one suite per snapshot, one test case per site x path x identity, with counts at both levels', () => {
     const failed: SnapshotOutcome = { kind: 'failed', name: 'fleet/web99', error: 'fleet/web99/secedit.inf (line 1): expected text in UTF-8, found bytes that are not valid in that encoding' };
     const root = parseJunit(renderJunit([revoked, denied, failed]));
-    // iis6: 2 revoked-at-refresh; iis10-local-account-denied: 1 not-required + 2 denied; plus the failed load.
-    assert.deepEqual(counts(root), { tests: '6', failures: '4', errors: '1', skipped: '1' });
+    // iis6: 2 revoked-at-refresh + 2 NetworkService worker processes (not-required);
+    // iis10-local-account-denied: IUSR not-required + 2 denied + 3 pool identities ok; plus the failed load.
+    assert.deepEqual(counts(root), { tests: '11', failures: '4', errors: '1', skipped: '3' });
     const suites = childrenNamed(root, 'testsuite');
     assert.deepEqual(suites.map((suite) => suite.attributes.name), [revoked.name, denied.name, 'fleet/web99']);
     assert.deepEqual(suites.map(counts), [
-      { tests: '2', failures: '2', errors: '0', skipped: '0' },
-      { tests: '3', failures: '2', errors: '0', skipped: '1' },
+      { tests: '4', failures: '2', errors: '0', skipped: '2' },
+      { tests: '6', failures: '2', errors: '0', skipped: '1' },
       { tests: '1', failures: '0', errors: '1', skipped: '0' },
     ]);
     assert.deepEqual(suites.map((suite) => suite.attributes.hostname), ['WEB01', 'WEB02', 'fleet/web99']);
@@ -47,7 +48,9 @@ describe('JUnit renderer', () => {
       cases.map((entry) => [entry.attributes.classname, entry.attributes.name]),
       [
         ['WEB01.Default Web Site', '/ as WEB01\\IUSR_WEB01 (S-1-5-21-173939653-3250197068-1151168150-1003)'],
+        ['WEB01.Default Web Site', '/ as NT AUTHORITY\\NETWORK SERVICE (S-1-5-20) (worker process identity)'],
         ['WEB01.Intranet', '/ as WEB01\\IUSR_WEB01 (S-1-5-21-173939653-3250197068-1151168150-1003)'],
+        ['WEB01.Intranet', '/ as NT AUTHORITY\\NETWORK SERVICE (S-1-5-20) (worker process identity)'],
       ],
     );
   });
@@ -76,7 +79,7 @@ describe('JUnit renderer', () => {
     const healthy = judgeExample('iis10-healthy');
     const root = parseJunit(renderJunit([healthy]));
     const suite = firstChild(root, 'testsuite')!;
-    assert.deepEqual(counts(suite), { tests: '4', failures: '0', errors: '0', skipped: '1' });
+    assert.deepEqual(counts(suite), { tests: '6', failures: '0', errors: '0', skipped: '1' });
     const [iusr, ...rest] = childrenNamed(suite, 'testcase');
     assert.equal(iusr!.attributes.name, '/ as NT AUTHORITY\\IUSR (S-1-5-17)');
     assert.match(firstChild(iusr!, 'skipped')!.attributes.message!, /^not-required: Site "Default Web Site" path \/: NT AUTHORITY\\IUSR \(S-1-5-17\) is not checked under the documented rules/);

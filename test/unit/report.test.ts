@@ -42,14 +42,14 @@ describe('fleet report', () => {
       assert.equal(summary.everyLoadedHostInDesiredState, false);
       // From the example READMEs: WEB01 2 revoked; WEB02 IUSR + 2 denied; WEB03 IUSR + missing + ok;
       // WEB04 IUSR + 3 ok; WEB05 IUSR + gpo-blocked.
-      assert.deepEqual(summary.findings, { ok: 4, missing: 1, denied: 2, 'revoked-at-refresh': 2, 'gpo-blocked': 1, unresolved: 0, 'not-required': 4 });
-      assert.deepEqual(summary.hostsWithStatus, { ok: 2, missing: 1, denied: 1, 'revoked-at-refresh': 1, 'gpo-blocked': 1, unresolved: 0, 'not-required': 4 });
+      assert.deepEqual(summary.findings, { ok: 12, missing: 1, denied: 2, 'revoked-at-refresh': 2, 'gpo-blocked': 1, unresolved: 0, 'not-required': 6 });
+      assert.deepEqual(summary.hostsWithStatus, { ok: 4, missing: 1, denied: 1, 'revoked-at-refresh': 1, 'gpo-blocked': 1, unresolved: 0, 'not-required': 5 });
     });
 
     it('ranks the worst hosts by findings not in the desired state, then by snapshot name, and leaves healthy hosts out', () => {
       const summary = summarizeFleet([blocked, healthy, missing, revoked, denied]);
       assert.deepEqual(summary.worstHosts.map((rank) => [rank.computerName, rank.problems]), [['WEB02', 2], ['WEB01', 2], ['WEB05', 1], ['WEB03', 1]]);
-      assert.deepEqual(summary.worstHosts[0]!.byStatus, { denied: 2, 'not-required': 1 });
+      assert.deepEqual(summary.worstHosts[0]!.byStatus, { denied: 2, 'not-required': 1, ok: 3 });
       assert.deepEqual(summarizeFleet([blocked, revoked], { worstHosts: 1, gpoCauses: 10 }).worstHosts.map((rank) => rank.computerName), ['WEB01']);
       assert.equal(summarizeFleet([{ ...revoked, host: null }]).worstHosts[0]!.computerName, null);
     });
@@ -93,17 +93,18 @@ describe('fleet report', () => {
 
   describe('causingGpos', () => {
     it('is the allow right\'s owner when its list will not grant the identity', () => {
-      assert.deepEqual(revoked.evaluation.findings.map(causingGpos), [[MEMBER_SERVER_BASELINE], [MEMBER_SERVER_BASELINE]]);
-      assert.deepEqual(causingGpos(blocked.evaluation.findings[1]!), [HARDENED_BASELINE]);
+      // Each site's NetworkService worker process needs no right, so no GPO causes anything for it.
+      assert.deepEqual(revoked.evaluation.findings.map(causingGpos), [[MEMBER_SERVER_BASELINE], [], [MEMBER_SERVER_BASELINE], []]);
+      assert.deepEqual(causingGpos(blocked.evaluation.findings.filter((finding) => finding.role === 'anonymous-user')[1]!), [HARDENED_BASELINE]);
     });
     it('is empty for other statuses, even when a GPO owns the right', () => {
       const ok = healthy.evaluation.findings.find((finding) => finding.site === 'Catalog' && finding.path === '/')!;
       assert.ok(ok.allowRightOwner !== null);
       assert.deepEqual(causingGpos(ok), []);
-      assert.deepEqual(causingGpos(denied.evaluation.findings[1]!), []);
+      assert.deepEqual(causingGpos(denied.evaluation.findings.filter((finding) => finding.role === 'anonymous-user')[1]!), []);
     });
     it('counts the deny right\'s owner when its list will catch the identity, and both owners when both are at fault', () => {
-      const finding = blocked.evaluation.findings[1]!;
+      const finding = blocked.evaluation.findings.filter((finding) => finding.role === 'anonymous-user')[1]!;
       const denyOwner = { id: '{11111111-2222-3333-4444-555555555555}', name: 'Deny baseline' };
       const deniedAfter = { ...finding, afterRefresh: { grantedBy: ['S-1-5-11'], deniedBy: ['S-1-5-113'] }, denyRightOwner: denyOwner };
       assert.deepEqual(causingGpos(deniedAfter), [denyOwner]);
@@ -112,7 +113,7 @@ describe('fleet report', () => {
       assert.deepEqual(causingGpos({ ...both, denyRightOwner: HARDENED_BASELINE }), [HARDENED_BASELINE], 'one GPO owning both rights is counted once');
     });
     it('a deny owner is a cause only when its list catches the identity, and a finding without a projected refresh is read as it stands', () => {
-      const finding = blocked.evaluation.findings[1]!;
+      const finding = blocked.evaluation.findings.filter((finding) => finding.role === 'anonymous-user')[1]!;
       const denyOwner = { id: '{11111111-2222-3333-4444-555555555555}', name: 'Deny baseline' };
       assert.deepEqual(causingGpos({ ...finding, afterRefresh: { grantedBy: [], deniedBy: [] }, denyRightOwner: denyOwner }), [HARDENED_BASELINE]);
       assert.deepEqual(causingGpos({ ...finding, afterRefresh: { grantedBy: ['S-1-5-11'], deniedBy: ['S-1-5-113'] }, denyRightOwner: null }), []);
@@ -120,7 +121,7 @@ describe('fleet report', () => {
       assert.deepEqual(causingGpos({ ...finding, afterRefresh: null, grantedBy: ['S-1-5-11'], deniedBy: [], denyRightOwner: denyOwner }), []);
     });
     it('only revoked-at-refresh and gpo-blocked findings have causes, whatever their owners say', () => {
-      const finding = blocked.evaluation.findings[1]!;
+      const finding = blocked.evaluation.findings.filter((finding) => finding.role === 'anonymous-user')[1]!;
       for (const status of ALL_STATUSES.filter((name) => name !== 'revoked-at-refresh' && name !== 'gpo-blocked')) {
         assert.deepEqual(causingGpos({ ...finding, status }), [], status);
       }
@@ -150,7 +151,7 @@ describe('fleet report', () => {
       const web01 = document.snapshots[0]!;
       assert.ok(web01.loaded);
       assert.deepEqual(web01.host, { computerName: 'WEB01', domain: 'CONTOSO', domainJoined: true, osVersion: '5.2.3790', iisVersion: '6.0' });
-      assert.deepEqual(web01.summary, { 'revoked-at-refresh': 2 });
+      assert.deepEqual(web01.summary, { 'revoked-at-refresh': 2, 'not-required': 2 });
       assert.deepEqual(web01.findings[0], {
         site: 'Default Web Site',
         path: '/',
@@ -186,7 +187,7 @@ describe('fleet report', () => {
       const text = renderReportTable([revoked, denied, missing, healthy, blocked, failed], 'documented', { color: false });
       assert.equal(text.split('\n')[0], '6 snapshot(s): 5 loaded, 1 could not be loaded; 1 in the desired state, 4 not (documented rules).');
       assert.match(text, /│ revoked-at-refresh +│ 2 +│ 1 +│/);
-      assert.match(text, /│ not-required +│ 4 +│ 4 +│/);
+      assert.match(text, /│ not-required +│ 6 +│ 5 +│/);
       assert.match(text, /Worst hosts \(4 of 4 not in the desired state\)/);
       assert.match(text, /│ WEB02 +│ [^│]*iis10-local-account-denied +│ 2 +│ 2 denied +│/);
       assert.match(text, /│ CONTOSO Member Server Baseline +│ \{5A91776E-1ACB-4255-B97E-6FFF265E0FD3\} +│ 2 +│ 0 +│ 1 +│/);

@@ -140,7 +140,7 @@ describe('SARIF renderer', () => {
 
     it('stay the same when the problem changes status: revoked-at-refresh becomes gpo-blocked once the refresh ran', () => {
       const afterRefresh = judgeEditedCopy('iis6-gpo-revoked-at-refresh', (folder) => editUtf16(join(folder, 'secedit.inf'), (text) => text.replace(`,*${IUSR_WEB01}`, '')));
-      assert.deepEqual(afterRefresh.evaluation.findings.map((finding) => finding.status), ['gpo-blocked', 'gpo-blocked']);
+      assert.deepEqual(afterRefresh.evaluation.findings.map((finding) => finding.status), ['gpo-blocked', 'not-required', 'gpo-blocked', 'not-required']);
       assert.deepEqual(fingerprintsOf(afterRefresh), fingerprintsOf(examples[0]!));
     });
 
@@ -153,6 +153,7 @@ describe('SARIF renderer', () => {
       assert.equal(findingFingerprint(base, { ...finding, site: 'DEFAULT WEB SITE', path: finding.path.toUpperCase() }), original);
       assert.notEqual(findingFingerprint(base, { ...finding, right: 'SeBatchLogonRight' }), original);
       assert.equal(findingFingerprint(base, { ...finding, status: 'missing', message: 'another story' }), original);
+      assert.notEqual(findingFingerprint(base, { ...finding, role: 'connect-as' }), original, 'the same account as connect-as account is another problem');
     });
 
     it('use the snapshot name only when host.json does not name the computer, and the identity name only without a SID', () => {

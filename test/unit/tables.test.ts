@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { renderRulesDocument } from '../../scripts/generate-docs';
 import { EXIT_CODES } from '../../src/core/exit-codes';
 import { LOGON_RIGHTS } from '../../src/core/rights';
+import { IDENTITY_ROLES } from '../../src/core/roles';
 import { RULE_TABLE } from '../../src/core/rules';
 import { ALL_STATUSES, reasonCode } from '../../src/core/status';
 
@@ -49,6 +50,10 @@ describe('tables and their derived copies agree', () => {
     const sources = new Set(RULE_TABLE.map((row) => row.source));
     const schemaKinds = readJson('schemas', 'result.schema.json').$defs.finding.properties.identity.properties.kind.enum as string[];
     assert.deepEqual(new Set(schemaKinds), new Set([...sources, 'unknown']));
+  });
+
+  it('result.schema.json enumerates exactly the identity roles of the roles table', () => {
+    assert.deepEqual(readJson('schemas', 'result.schema.json').$defs.role.enum, Object.keys(IDENTITY_ROLES));
   });
 
   it('Reasons codes follow IisAnonymousLogonRight:IisAnonymousLogonRight:<Status> and are unique', () => {

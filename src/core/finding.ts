@@ -1,0 +1,136 @@
+import type { AccountDirectory, AccountKind, AnonymousScope, Diagnostic, GroupPolicyObjectRef, HostInfo, IisConfiguration } from './model';
+import type { PolicyProjection } from './policy';
+import type { IdentityRole, Symptom } from './roles';
+import type { Evidence, IdentitySource, LogonType, RuleSetName } from './rules';
+import type { FindingStatus } from './status';
+import type { SidMatch, UnresolvedHolder } from './holder-match';
+import type { TokenSid } from './token';
+
+export type { SidMatch, UnresolvedHolder } from './holder-match';
+
+/** The types of an evaluation, and the two shapes a finding is built in. */
+
+export interface EvaluationInput {
+  iis: IisConfiguration;
+  policy: PolicyProjection;
+  accounts: AccountDirectory | null;
+  host: HostInfo | null;
+  ruleSet: RuleSetName;
+}
+
+export interface RightCheck {
+  grantedBy: SidMatch[];
+  deniedBy: SidMatch[];
+  holdsRight: boolean;
+}
+
+export interface FindingIdentity {
+  name: string;
+  sid: string | null;
+  kind: IdentitySource | 'unknown';
+  accountKind: AccountKind | 'unknown';
+  definedAt: string;
+}
+
+export interface Finding {
+  site: string | null;
+  path: string;
+  scopeKind: AnonymousScope['kind'];
+  applicationPool: string | null;
+  /** What the identity does for IIS: log anonymous requests on, run the worker process, reach UNC content. */
+  role: IdentityRole;
+  /** What a client sees when this identity cannot log on. */
+  symptom: Symptom;
+  identity: FindingIdentity;
+  logonType: LogonType | null;
+  right: string | null;
+  denyRight: string | null;
+  status: FindingStatus;
+  /** SIDs that grant the right now (current local policy). */
+  grantedBy: string[];
+  /** SIDs that deny it now. */
+  deniedBy: string[];
+  /** The same after the next Group Policy refresh; null without Group Policy data. */
+  afterRefresh: { grantedBy: string[]; deniedBy: string[] } | null;
+  allowRightOwner: GroupPolicyObjectRef | null;
+  denyRightOwner: GroupPolicyObjectRef | null;
+  rule: { id: string; evidence: Evidence; enforced: boolean; citation: string } | null;
+  token: TokenSid[];
+  matches: { current: RightCheck; afterRefresh: RightCheck } | null;
+  unresolvedHolders: UnresolvedHolder[];
+  /** What the verdict rests on beyond the snapshot: assumed defaults, inferred memberships, facts not collected. */
+  notes: string[];
+  message: string;
+}
+
+export interface Reason {
+  code: string;
+  phrase: string;
+}
+
+export interface Evaluation {
+  inDesiredState: boolean;
+  ruleSet: RuleSetName;
+  findings: Finding[];
+  reasons: Reason[];
+  diagnostics: Diagnostic[];
+}
+
+/** Where a finding stands and what it is about, shared by both shapes. */
+export interface FindingSubject {
+  scope: AnonymousScope;
+  role: IdentityRole;
+  symptom: Symptom;
+}
+
+/**
+ * A finding for a resolved identity with its rule, in the not-required shape that the checks
+ * then fill in. Written as one literal (no spreads): findings are built for every scope, and
+ * this is their key order in every output.
+ */
+export function ruledFinding(subject: FindingSubject, identity: FindingIdentity, logonType: LogonType | null, right: string | null, denyRight: string | null, ruleOut: Finding['rule']): Finding {
+  return {
+    site: subject.scope.site,
+    path: subject.scope.path,
+    scopeKind: subject.scope.kind,
+    applicationPool: subject.scope.applicationPool,
+    role: subject.role,
+    symptom: subject.symptom,
+    identity,
+    logonType,
+    right,
+    denyRight,
+    rule: ruleOut,
+    status: 'not-required',
+    grantedBy: [],
+    deniedBy: [],
+    afterRefresh: null,
+    allowRightOwner: null,
+    denyRightOwner: null,
+    token: [],
+    matches: null,
+    unresolvedHolders: [],
+    notes: [],
+    message: '',
+  };
+}
+
+/** A finding with no identity to judge: no logon type, no rule, only a status and why. */
+export function emptyFinding(subject: FindingSubject, identity: FindingIdentity, status: FindingStatus, message: string): Finding {
+  const finding = ruledFinding(subject, identity, null, null, null, null);
+  finding.status = status;
+  finding.message = message;
+  return finding;
+}
+
+export function describeScope(scope: Pick<AnonymousScope, 'site' | 'path'>): string {
+  return `Site "${scope.site}" path ${scope.path}`;
+}
+
+export function describeAccount(name: string, sid: string | null): string {
+  return sid === null ? name : `${name} (${sid})`;
+}
+
+export function describeMatches(matches: readonly SidMatch[]): string {
+  return matches.map((match) => describeAccount(match.name, match.sid)).join(', ');
+}

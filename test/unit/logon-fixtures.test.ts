@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { judgeSnapshot } from '../../src/core/judge';
+import type { RuleSetName } from '../../src/core/rules';
+import { loadSnapshotFolder } from '../../src/io/snapshot';
+
+/**
+ * Judges every folder of test/fixtures/logon and compares each finding with the table its
+ * README wrote down before the code: site, path, role, identity, status and HTTP symptom.
+ * A README table per rule set: "## Expected findings (`--rules documented`)".
+ */
+const ROOT = join(__dirname, '..', 'fixtures', 'logon');
+
+interface ExpectedRow {
+  site: string;
+  path: string;
+  role: string;
+  identity: string;
+  status: string;
+  symptom: string;
+}
+
+function expectedTables(readme: string): Map<RuleSetName, ExpectedRow[]> {
+  const tables = new Map<RuleSetName, ExpectedRow[]>();
+  for (const section of readme.split(/^## /m).slice(1)) {
+    const heading = /^Expected findings \(`--rules (documented|conservative)`\)/.exec(section);
+    if (!heading) continue;
+    const rows = section
+      .split('\n')
+      .filter((line) => line.startsWith('| ') && !line.startsWith('| site') && !line.startsWith('|---'))
+      .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()))
+      .map(([site, path, role, identity, status, symptom]) => ({
+        site: site!,
+        path: path!.replace(/`/g, ''),
+        role: role!,
+        identity: identity!.replace(/ \(.*\)$/, ''),
+        status: status!.split(' ')[0]!,
+        symptom: symptom!,
+      }));
+    tables.set(heading[1] as RuleSetName, rows);
+  }
+  return tables;
+}
+
+describe('logon fixtures: each finding is what the README says Windows does', () => {
+  const folders = readdirSync(ROOT).filter((entry) => statSync(join(ROOT, entry)).isDirectory());
+
+  it('there are fixtures, each with at least one expected table', () => {
+    assert.ok(folders.length >= 2);
+    for (const folder of folders) assert.ok(expectedTables(readFileSync(join(ROOT, folder, 'README.md'), 'utf8')).size > 0, folder);
+  });
+
+  for (const folder of folders) {
+    it(folder, () => {
+      const tables = expectedTables(readFileSync(join(ROOT, folder, 'README.md'), 'utf8'));
+      const snapshot = loadSnapshotFolder(join(ROOT, folder));
+      for (const [ruleSet, expected] of tables) {
+        const { evaluation } = judgeSnapshot(snapshot, { ruleSet, withGpo: [] });
+        const actual = evaluation.findings.map((finding) => ({
+          site: finding.site ?? '',
+          path: finding.path,
+          role: finding.role,
+          identity: finding.identity.name,
+          status: finding.status,
+          symptom: finding.symptom.httpStatus,
+        }));
+        assert.deepEqual(actual, expected, `${folder} under --rules ${ruleSet}`);
+        for (const finding of evaluation.findings) {
+          if (finding.status === 'ok' || finding.status === 'not-required') continue;
+          assert.ok(finding.message.includes(`HTTP ${finding.symptom.httpStatus}`), `${folder}: the message names the symptom: ${finding.message}`);
+        }
+      }
+    });
+  }
+});
