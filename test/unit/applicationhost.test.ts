@@ -77,7 +77,7 @@ describe('applicationHost.config parser: shared corpus', function () {
     const config = parseCorpus('jexus-tests-original2.applicationHost.config');
     assert.deepEqual([...config.applicationPools.keys()], ['clr4integratedapppool', 'clr4classicapppool', 'clr2integratedapppool', 'clr2classicapppool', 'unmanagedclassicapppool']);
     // IIS Express pools carry no processModel identity: the schema default applies.
-    assert.deepEqual(config.applicationPools.get('clr4integratedapppool'), { name: 'Clr4IntegratedAppPool', identityType: 'ApplicationPoolIdentity', userName: '', logonType: 'LogonBatch', line: 142 });
+    assert.deepEqual(config.applicationPools.get('clr4integratedapppool'), { name: 'Clr4IntegratedAppPool', identityType: 'ApplicationPoolIdentity', userName: '', logonType: 'LogonBatch', identityTypeDefaulted: true, line: 142 });
 
     const webSite1 = scope(config, 'WebSite1', '/');
     assert.deepEqual(webSite1.anonymous, { enabled: true, userName: '', logonMethod: 'ClearText', passwordSet: false, definedAt: 'server level (line 419)' });
@@ -137,7 +137,7 @@ describe('applicationHost.config parser: shared corpus', function () {
     assert.equal(root.applicationPool, null);
     assert.equal(root.line, 12);
     assert.deepEqual(config.diagnostics.map((d) => [d.code, d.line]), [['no-root-application', 12]]);
-    assert.deepEqual(config.applicationPools.get('defaultapppool'), { name: 'DefaultAppPool', identityType: 'ApplicationPoolIdentity', userName: '', logonType: 'LogonBatch', line: 9 });
+    assert.deepEqual(config.applicationPools.get('defaultapppool'), { name: 'DefaultAppPool', identityType: 'ApplicationPoolIdentity', userName: '', logonType: 'LogonBatch', identityTypeDefaulted: true, line: 9 });
   });
 
   it('mattgillard-iis-reverse-proxy: DefaultAppPool from applicationPoolDefaults, IUSR enabled globally', function () {

@@ -1,0 +1,70 @@
+import { InputError, excerpt } from '../../core/errors';
+import type { AppPoolIdentityType, AppPoolLogonType, LogonMethod } from '../../core/model';
+import type { XmlElement } from '../xml';
+import type { ParseContext } from './types';
+
+// Enum names in the order of their numeric values in the IIS schema, so the index is the number.
+export const IDENTITY_TYPES: readonly AppPoolIdentityType[] = ['LocalSystem', 'LocalService', 'NetworkService', 'SpecificUser', 'ApplicationPoolIdentity'];
+export const POOL_LOGON_TYPES: readonly AppPoolLogonType[] = ['LogonBatch', 'LogonService'];
+export const LOGON_METHODS: readonly LogonMethod[] = ['Interactive', 'Batch', 'Network', 'ClearText'];
+
+/** IIS schema defaults (IIS_schema.xml of IIS 7.5 and later). */
+export const DEFAULT_IDENTITY_TYPE: AppPoolIdentityType = 'ApplicationPoolIdentity';
+export const DEFAULT_POOL_LOGON_TYPE: AppPoolLogonType = 'LogonBatch';
+export const DEFAULT_ANONYMOUS = { enabled: true, userName: 'IUSR', logonMethod: 'ClearText' as LogonMethod, passwordSet: false };
+export const SCHEMA_DEFAULT_ORIGIN = 'IIS schema default';
+
+export const ANONYMOUS_SECTION_PATH = ['system.webServer', 'security', 'authentication', 'anonymousAuthentication'];
+
+// ---------------------------------------------------------------------------------------------
+// Attribute values.
+
+export function attribute(element: XmlElement | undefined, name: string): string | undefined {
+  return element === undefined ? undefined : element.attributes[name];
+}
+
+export function invalidValue(context: ParseContext, element: XmlElement, name: string, expected: string, value: string): InputError {
+  return new InputError(context.file, { line: element.line, element: `<${element.name}>` }, `${name} to be ${expected}`, excerpt(value));
+}
+
+/** Reads an enum attribute written by name (any case) or by its schema number. */
+export function enumAttribute<T extends string>(context: ParseContext, element: XmlElement | undefined, name: string, names: readonly T[]): T | undefined {
+  const raw = attribute(element, name);
+  if (raw === undefined || element === undefined) return undefined;
+  const value = raw.trim();
+  if (/^\d{1,3}$/.test(value)) {
+    const byNumber = names[Number(value)];
+    if (byNumber !== undefined) return byNumber;
+  } else {
+    const lower = value.toLowerCase();
+    const byName = names.find((candidate) => candidate.toLowerCase() === lower);
+    if (byName !== undefined) return byName;
+  }
+  throw invalidValue(context, element, name, `one of ${names.join(', ')} or a number 0-${names.length - 1}`, raw);
+}
+
+export function booleanAttribute(context: ParseContext, element: XmlElement | undefined, name: string): boolean | undefined {
+  const raw = attribute(element, name);
+  if (raw === undefined || element === undefined) return undefined;
+  const value = raw.trim().toLowerCase();
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw invalidValue(context, element, name, 'true or false', raw);
+}
+
+export function requiredAttribute(context: ParseContext, element: XmlElement, name: string): string {
+  const value = attribute(element, name);
+  if (value === undefined || value.trim() === '') {
+    throw new InputError(context.file, { line: element.line, element: `<${element.name}>` }, `a non-empty ${name} attribute`, value === undefined ? 'none' : 'an empty value');
+  }
+  return value;
+}
+
+/** URL path segments: `/App/Sub/` -> [App, Sub]; empty segments (doubled or edge slashes) dropped. */
+export function pathSegments(path: string): string[] {
+  return path.split('/').filter((segment) => segment !== '');
+}
+
+export function urlPath(segments: readonly string[]): string {
+  return `/${segments.join('/')}`;
+}

@@ -1,0 +1,125 @@
+import type { ApplicationPool } from '../../core/model';
+import { childrenNamed, firstChild, type XmlElement } from '../xml';
+import { attribute, pathSegments, requiredAttribute, urlPath } from './attributes';
+import { readConnectAs } from './connect-as';
+import type { ApplicationRecord, ParseContext, PathNode, PendingScope, SiteRecord } from './types';
+
+// Sites, applications, virtual directories.
+
+export function newNode(parent: PathNode | null): PathNode {
+  return { parent, hasScope: false };
+}
+
+export function nodeAt(root: PathNode, segments: readonly string[]): PathNode {
+  let node = root;
+  for (const segment of segments) {
+    const key = segment.toLowerCase();
+    node.children ??= new Map();
+    let child = node.children.get(key);
+    if (child === undefined) {
+      child = newNode(node);
+      node.children.set(key, child);
+    }
+    node = child;
+  }
+  return node;
+}
+
+/** `''` means "no pool" just as a missing attribute does at the end of the chain. */
+export function poolName(value: string | undefined): string | null {
+  return value === undefined || value === '' ? null : value;
+}
+
+export function readSites(root: XmlElement, context: ParseContext): Map<string, SiteRecord> {
+  const sites = new Map<string, SiteRecord>();
+  for (const host of childrenNamed(root, 'system.applicationHost')) {
+    for (const section of childrenNamed(host, 'sites')) {
+      const serverDefaultPool = attribute(firstChild(section, 'applicationDefaults'), 'applicationPool');
+      const serverDirectoryDefaults = firstChild(section, 'virtualDirectoryDefaults');
+      for (const siteElement of childrenNamed(section, 'site')) {
+        const site = readSite(siteElement, serverDefaultPool, serverDirectoryDefaults, context);
+        const key = site.name.toLowerCase();
+        if (sites.has(key)) {
+          context.diagnostics.push({ code: 'duplicate-site', severity: 'warning', message: `site "${site.name}" is defined more than once; the first definition is used (IIS refuses to load such a file)`, file: context.file, line: siteElement.line });
+          continue;
+        }
+        sites.set(key, site);
+      }
+    }
+  }
+  return sites;
+}
+
+export function readSite(siteElement: XmlElement, serverDefaultPool: string | undefined, serverDirectoryDefaults: XmlElement | undefined, context: ParseContext): SiteRecord {
+  const siteDirectoryDefaults = firstChild(siteElement, 'virtualDirectoryDefaults');
+  const name = requiredAttribute(context, siteElement, 'name');
+  const defaultPool = attribute(firstChild(siteElement, 'applicationDefaults'), 'applicationPool') ?? serverDefaultPool;
+  const root = newNode(null);
+  const applications: ApplicationRecord[] = [];
+  const pending: PendingScope[] = [{ node: root, path: '/', kind: 'site', line: siteElement.line }];
+  const virtualDirectories: PendingScope[] = [];
+  for (const applicationElement of childrenNamed(siteElement, 'application')) {
+    const path = requiredAttribute(context, applicationElement, 'path');
+    const segments = pathSegments(path);
+    const node = nodeAt(root, segments);
+    if (node.application !== undefined) {
+      context.diagnostics.push({ code: 'duplicate-application', severity: 'warning', message: `site "${name}" defines application "${urlPath(segments)}" more than once; the first definition is used`, file: context.file, line: applicationElement.line });
+      continue;
+    }
+    const pool = poolName(attribute(applicationElement, 'applicationPool') ?? defaultPool);
+    if (pool === null) {
+      context.diagnostics.push({ code: 'no-application-pool', severity: 'warning', message: `application "${urlPath(segments)}" of site "${name}" names no application pool and no applicationDefaults gives one (the IIS schema has no default pool)`, file: context.file, line: applicationElement.line });
+    }
+    const applicationPath = urlPath(segments);
+    node.application = { path: applicationPath, pool, line: applicationElement.line };
+    applications.push(node.application);
+    const applicationScope: PendingScope = segments.length > 0 ? { node, path: applicationPath, kind: 'application', line: applicationElement.line } : pending[0]!;
+    if (segments.length > 0) pending.push(applicationScope);
+    const directoryDefaults = [firstChild(applicationElement, 'virtualDirectoryDefaults'), siteDirectoryDefaults, serverDirectoryDefaults];
+    // Walk from the application's node: a deep application path is not re-walked per directory.
+    const prefix = segments.length === 0 ? '' : applicationPath;
+    for (const directory of childrenNamed(applicationElement, 'virtualDirectory')) {
+      const directorySegments = pathSegments(requiredAttribute(context, directory, 'path'));
+      const connectAs = readConnectAs(context, directory, directoryDefaults);
+      if (directorySegments.length === 0) {
+        // The root directory's content is the application's own: its scope carries the account.
+        if (connectAs !== undefined && applicationScope.connectAs === undefined) applicationScope.connectAs = connectAs;
+        continue;
+      }
+      const scope: PendingScope = { node: nodeAt(node, directorySegments), path: prefix + urlPath(directorySegments), kind: 'virtual-directory', line: directory.line };
+      if (connectAs !== undefined) scope.connectAs = connectAs;
+      virtualDirectories.push(scope);
+    }
+  }
+  let rootApplication = root.application;
+  if (rootApplication === undefined) {
+    // IIS cannot serve such a site; its root is still reported with the pool IIS would give a
+    // new root application, so the anonymous identity configured for it is not lost.
+    const pool = poolName(defaultPool);
+    rootApplication = { path: '/', pool, line: siteElement.line };
+    root.application = rootApplication;
+    applications.unshift(rootApplication);
+    context.diagnostics.push({
+      code: 'no-root-application',
+      severity: 'warning',
+      message: `site "${name}" has no <application path="/">; its root is evaluated with ${pool === null ? 'no known application pool' : `the applicationDefaults pool "${pool}"`}`,
+      file: context.file,
+      line: siteElement.line,
+    });
+  }
+  for (const directory of virtualDirectories) pending.push(directory);
+  return { name, root, applications, rootApplication, pending };
+}
+
+export function reportUnknownPools(sites: Map<string, SiteRecord>, pools: Map<string, ApplicationPool>, context: ParseContext): void {
+  const reported = new Set<string>();
+  for (const site of sites.values()) {
+    for (const application of site.applications) {
+      if (application.pool === null) continue;
+      const key = application.pool.toLowerCase();
+      if (pools.has(key) || reported.has(key)) continue;
+      reported.add(key);
+      context.diagnostics.push({ code: 'unknown-application-pool', severity: 'warning', message: `application pool "${application.pool}" is used by application "${application.path}" of site "${site.name}" but not defined in <applicationPools>`, file: context.file, line: application.line });
+    }
+  }
+}

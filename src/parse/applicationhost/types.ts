@@ -1,0 +1,62 @@
+import type { AnonymousScope, ConnectAsCredentials, Diagnostic, LogonMethod } from '../../core/model';
+
+/** The records the applicationHost.config reader builds while it walks the file. */
+
+
+/** One `<anonymousAuthentication>` element: only the attributes it writes. */
+export interface AnonymousSetting {
+  enabled?: boolean;
+  userName?: string;
+  logonMethod?: LogonMethod;
+  passwordSet?: boolean;
+  /** For `definedAt`: `server level (line 12)`, `<location path="Site/app"> (line 40)`. */
+  origin: string;
+}
+
+export interface LocationTag {
+  inheritInChildApplications: boolean;
+  settings: AnonymousSetting[];
+}
+
+export interface ApplicationRecord {
+  path: string;
+  pool: string | null;
+  line: number;
+}
+
+/** A node of a site's path tree: one URL segment, compared case-insensitively. */
+export interface PathNode {
+  parent: PathNode | null;
+  /** Created on first use: most nodes are leaves, and a large file has hundreds of thousands. */
+  children?: Map<string, PathNode>;
+  application?: ApplicationRecord;
+  /** Location tags for exactly this path, in document order. */
+  locations?: LocationTag[];
+  /** Set once a scope exists for this path, so later definers of the same path are folded in. */
+  hasScope: boolean;
+}
+
+export interface PendingScope {
+  node: PathNode;
+  path: string;
+  kind: AnonymousScope['kind'];
+  line: number;
+  /** The connect-as credentials of the virtual directory this scope stands for. */
+  connectAs?: ConnectAsCredentials;
+}
+
+export interface SiteRecord {
+  name: string;
+  root: PathNode;
+  /** In document order; the root one is a placeholder when the file defines none. */
+  applications: ApplicationRecord[];
+  /** `<application path="/">`, or the placeholder standing for it. */
+  rootApplication: ApplicationRecord;
+  /** Scopes to create, in the order they are reported: root, applications and vdirs, locations. */
+  pending: PendingScope[];
+}
+
+export interface ParseContext {
+  file: string;
+  diagnostics: Diagnostic[];
+}
