@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeRight } from '../src/core/rights';
+import { GROUP_POLICY_SOURCE_PRECEDENCE } from '../src/core/group-policy-sources';
 import { IDENTITY_ROLES } from '../src/core/roles';
 import { RULE_TABLE } from '../src/core/rules';
 import { FINDING_STATUSES, reasonCode } from '../src/core/status';
@@ -35,6 +36,13 @@ export function renderRulesDocument(): string {
     '| role | HTTP status | what fails | evidence | IIS 6 |',
     '|---|---|---|---|---|',
     ...Object.entries(IDENTITY_ROLES).map(([role, entry]) => `| \`${role}\` | ${entry.symptom.httpStatus} | ${entry.symptom.description} | ${entry.symptom.evidence} | ${entry.iis6Symptom ? `${entry.iis6Symptom.httpStatus}: ${entry.iis6Symptom.description} (${entry.iis6Symptom.evidence})` : 'the same'} |`),
+    '',
+    '## Facts the snapshot may not settle',
+    '',
+    '- **Local account SIDs (S-1-5-113, S-1-5-114).** Windows 8.1 / Server 2012 R2 and later add them to every local account\'s token; Windows 7, 8, Server 2008 R2 and 2012 only with KB 2871997. host.json `localAccountSids` records whether they exist (the collector translates S-1-5-113). Unknown on NT 6.1/6.2: the conservative rules let them deny; the documented rules leave them out and the finding says the verdict depends on it.',
+    '- **Groups.** When accounts.json lists an account\'s `groups`, no alias is inferred for it; local aliases (BUILTIN\\\\Users and the like) come from the `members` collected for them, nested domain groups are followed through the groups accounts.json lists for each group. Only where nothing was collected is BUILTIN\\\\Users inferred, and the finding notes it.',
+    '- **IIS version defaults.** A pool with no identityType attribute runs as NetworkService on IIS 7.0 and as ApplicationPoolIdentity from IIS 7.5; host.json `iisVersion` decides, and without it the finding says 7.5+ was assumed.',
+    `- **Two Group Policy sources.** When gpresult.xml and rsop.json name a different winning GPO or list for a right, a \`group-policy-sources-disagree\` warning names both files and the right, and the precedence is ${GROUP_POLICY_SOURCE_PRECEDENCE}: rsop.json is read from the RSoP WMI classes at collection time, with each holder as the GPO wrote it.`,
     '',
     '## Statuses and Reasons codes',
     '',

@@ -1,4 +1,5 @@
 import type { Account, AccountDirectory, AccountKind, HostInfo } from './model';
+import type { GroupDirectory } from './token';
 import { accountShortName, normalizeAccountName, wellKnownSidForName, wellKnownSidName } from './sids';
 
 /**
@@ -12,6 +13,8 @@ export interface AccountIndex {
   /** Display name for a SID: the collected name, else the well-known name, else the SID. */
   displayName(sid: string): string;
   isKnownUnresolved(name: string): boolean;
+  /** Group nesting and local alias members as collected; empty when accounts.json has none. */
+  groups: GroupDirectory;
 }
 
 export function buildAccountIndex(directory: AccountDirectory | null, host: HostInfo | null): AccountIndex {
@@ -47,7 +50,12 @@ export function buildAccountIndex(directory: AccountDirectory | null, host: Host
     return undefined;
   };
 
+  const aliases = new Map<string, readonly string[]>();
+  for (const account of accounts) if (account.members !== undefined && !aliases.has(account.sid)) aliases.set(account.sid, account.members);
+  const groups: GroupDirectory = { groupsOf: (sid) => sidMap.get(sid)?.groups, aliases };
+
   return {
+    groups,
     bySid: (sid) => sidMap.get(sid),
     byName,
     displayName: (sid) => sidMap.get(sid)?.name ?? wellKnownSidName(sid) ?? sid,

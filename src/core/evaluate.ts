@@ -7,6 +7,7 @@ import type { AnonymousScope, GroupPolicyObjectRef } from './model';
 import type { PolicyView } from './policy';
 import { symptomFor, type IdentityRole } from './roles';
 import { findRule, isEnforced, selfGrantCounts, type RuleRow, type RuleSetName } from './rules';
+import { describeRight } from './rights';
 import { FINDING_STATUSES, reasonCode, type FindingStatus } from './status';
 import { computeTokenSids, type TokenSid } from './token';
 
@@ -112,7 +113,7 @@ function judgeIdentity(context: Context, subject: FindingSubject, identity: Anon
     return finding;
   }
 
-  const token = computeTokenSids({ sid: identity.sid, accountKind: identity.accountKind, groups: identity.groups, source: identity.source, logonType: identity.logonType, host: input.host });
+  const token = computeTokenSids({ sid: identity.sid, accountKind: identity.accountKind, groups: identity.groups, source: identity.source, logonType: identity.logonType, host: input.host, groupsCollected: identity.groupsCollected === true, directory: context.accounts.groups });
   const unresolvedHolders: UnresolvedHolder[] = [];
   const check = (view: PolicyView) => checkRight(view, rule, identity, token, context, unresolvedHolders);
   const current = check(input.policy.current);
@@ -124,8 +125,31 @@ function judgeIdentity(context: Context, subject: FindingSubject, identity: Anon
   finding.token = token;
   finding.matches = { current, afterRefresh };
   finding.unresolvedHolders = dedupeUnresolved(unresolvedHolders);
+  finding.notes.push(...tokenNotes(finding, rule, token, context));
   finding.message = statusMessage(finding, rule, identity, where);
   return finding;
+}
+
+/**
+ * What the verdict rests on that the snapshot did not establish: a grant only through an
+ * inferred membership, or a token SID whose presence is unconfirmed and that a deny list names.
+ */
+function tokenNotes(finding: Finding, rule: RuleRow, token: readonly TokenSid[], context: Context): string[] {
+  const notes: string[] = [];
+  const matches = finding.matches!;
+  const grants = [...matches.current.grantedBy, ...matches.afterRefresh.grantedBy];
+  const inferred = grants.filter((match) => match.evidence === 'inferred' && match.sid === 'S-1-5-32-545');
+  if (inferred.length > 0 && grants.every((match) => match.evidence === 'inferred')) {
+    notes.push('The grant rests on BUILTIN\\Users, inferred because accounts.json listed neither the account\'s groups nor the members of Users; hardened hosts remove Authenticated Users from Users, so collect them to be sure.');
+  }
+  if (context.input.ruleSet === 'documented' && rule.denyRight !== null) {
+    const denyHolders = [...context.input.policy.current.holders(rule.denyRight), ...context.input.policy.afterRefresh.holders(rule.denyRight)];
+    for (const entry of token) {
+      if (entry.evidence !== 'unconfirmed' || !denyHolders.some((holder) => holder.kind === 'sid' && holder.sid === entry.sid)) continue;
+      notes.push(`${describeRight(rule.denyRight)} lists ${entry.sid}, and whether this account's token carries it is unconfirmed (${entry.origin}); the documented rules leave it out, so the verdict depends on it: --rules conservative assumes it.`);
+    }
+  }
+  return notes;
 }
 
 function capitalize(text: string): string {

@@ -16,6 +16,8 @@ export interface AnonymousIdentity {
   unresolvedReason?: string;
   /** A default the engine had to assume to name this identity (said in the finding). */
   assumption?: string;
+  /** accounts.json listed the account's groups (so no alias is inferred for it). */
+  groupsCollected?: boolean;
 }
 
 export type IdentityResolution =
@@ -74,6 +76,7 @@ export function resolvePoolIdentity(poolName: string | null, iis: IisConfigurati
         accountKind: 'virtual',
         groups: collected?.groups ?? [],
         logonType: 'Service',
+        ...(collected?.groupsCollected ? { groupsCollected: true } : {}),
       });
     }
     case 'SpecificUser': {
@@ -127,5 +130,7 @@ function accountIdentity(name: string, source: IdentitySource, logonType: LogonT
       : `"${name}" is not in accounts.json, so its SID and groups are unknown`;
     return { name, sid: null, source, accountKind: guessAccountKind(name, host) ?? 'unknown', groups: [], logonType, unresolvedReason: reason };
   }
-  return { name: account.name, sid: account.sid, source, accountKind: account.kind, groups: [...account.groups], logonType };
+  const identity: AnonymousIdentity = { name: account.name, sid: account.sid, source, accountKind: account.kind, groups: [...account.groups], logonType };
+  if (account.groupsCollected) identity.groupsCollected = true;
+  return identity;
 }

@@ -16,6 +16,21 @@ export interface TokenInput {
   source: IdentitySource;
   logonType: LogonType;
   host: HostInfo | null;
+  /**
+   * accounts.json listed this account's groups: no alias is then added by inference (hardened
+   * hosts take Authenticated Users and INTERACTIVE out of BUILTIN\\Users).
+   */
+  groupsCollected?: boolean;
+  /** What accounts.json says about groups, for nesting and local alias membership. */
+  directory?: GroupDirectory;
+}
+
+/** Group facts collected on the host (accounts.json). */
+export interface GroupDirectory {
+  /** The groups a group's own token entry lists (a domain group nested in others). */
+  groupsOf(sid: string): readonly string[] | undefined;
+  /** Local aliases whose direct members were collected, with those members. */
+  aliases: ReadonlyMap<string, readonly string[]>;
 }
 
 const LOGON_TYPE_SIDS: Partial<Record<LogonType, { sid: string; name: string }>> = {
@@ -42,6 +57,7 @@ export function computeTokenSids(input: TokenInput): TokenSid[] {
 
   add(input.sid, 'the identity itself', 'confirmed');
   for (const group of input.groups) add(group, 'group membership collected on the host (accounts.json)', 'confirmed');
+  addNestedGroups(token, add, input.directory);
 
   if (input.source === 'iis-builtin-iusr') {
     // Everyone is in every token, and the security-identifiers page says IIS's anonymous user is
@@ -49,7 +65,7 @@ export function computeTokenSids(input: TokenInput): TokenSid[] {
     // NT AUTHORITY\IUSR on Server 2008 R2 and 2019.
     add('S-1-1-0', 'Everyone: in every logon token', 'confirmed');
     add('S-1-5-11', 'Authenticated Users: the IIS anonymous user is a member (security-identifiers.md)', 'confirmed');
-    add('S-1-5-32-545', 'Users: contains Authenticated Users by default', 'inferred');
+    if (!input.directory?.aliases.has('S-1-5-32-545')) add('S-1-5-32-545', 'Users: contains Authenticated Users by default', 'inferred');
     for (const [sid, name] of [
       ['S-1-5-15', 'This Organization'],
       ['S-1-2-0', 'LOCAL'],
@@ -58,25 +74,26 @@ export function computeTokenSids(input: TokenInput): TokenSid[] {
     ] as const) {
       add(sid, `${name}: present in the IUSR token (observed in public whoami /all output)`, 'observed');
     }
+    // Users was handled above; other collected aliases count as for any account.
+    addLocalAliases(token, add, { ...input, groupsCollected: true });
     return [...token.values()];
   }
 
   add('S-1-1-0', 'Everyone: in every logon token', 'confirmed');
   const isGuestAccount = /^S-1-5-21-\d+-\d+-\d+-501$/.test(input.sid);
-  if (!isGuestAccount) {
-    add('S-1-5-11', 'Authenticated Users: every authenticated logon except the Guest account', 'confirmed');
-    add('S-1-5-32-545', 'Users: contains Authenticated Users by default', 'inferred');
-  }
+  if (!isGuestAccount) add('S-1-5-11', 'Authenticated Users: every authenticated logon except the Guest account', 'confirmed');
   const logonSid = LOGON_TYPE_SIDS[input.logonType];
   if (logonSid) add(logonSid.sid, `${logonSid.name}: added by a ${describeLogonType(input.logonType)} logon`, 'confirmed');
 
-  if (input.accountKind === 'local' && supportsLocalAccountSids(input.host)) {
-    add('S-1-5-113', 'Local account: added to the logon of every local account (Windows 8.1 / Server 2012 R2 and later)', 'inferred');
-    if (input.groups.includes('S-1-5-32-544')) {
-      add('S-1-5-114', 'Local account and member of Administrators group: a local account in Administrators', 'inferred');
+  if (input.accountKind === 'local') {
+    const support = localAccountSidSupport(input.host);
+    if (support !== undefined) {
+      add('S-1-5-113', `Local account: added to the logon of every local account (${support.why})`, support.evidence);
+      if (input.groups.includes('S-1-5-32-544')) add('S-1-5-114', `Local account and member of Administrators group: a local account in Administrators (${support.why})`, support.evidence);
     }
   }
   if (input.accountKind === 'domain') add('S-1-5-15', 'This Organization: added for accounts of the same forest', 'inferred');
+  addLocalAliases(token, add, input);
 
   if (input.source === 'app-pool-specific-user') {
     add('S-1-5-32-568', 'IIS_IUSRS: WAS adds it to worker process identities (a domain pool account fails when IIS_IUSRS loses the batch right)', 'observed');
@@ -87,17 +104,76 @@ export function computeTokenSids(input: TokenInput): TokenSid[] {
   return [...token.values()];
 }
 
-function evidenceRank(evidence: Evidence): number {
-  return { unconfirmed: 0, inferred: 1, observed: 2, confirmed: 3 }[evidence];
+type AddSid = (sid: string, origin: string, evidence: Evidence) => void;
+
+/** Groups of groups, as accounts.json lists them, followed to the end (a group seen once is not walked again). */
+function addNestedGroups(token: Map<string, TokenSid>, add: AddSid, directory: GroupDirectory | undefined): void {
+  if (directory === undefined) return;
+  const pending = [...token.keys()];
+  const seen = new Set(pending);
+  while (pending.length > 0) {
+    const group = pending.pop()!;
+    for (const parent of directory.groupsOf(group) ?? []) {
+      if (seen.has(parent)) continue;
+      seen.add(parent);
+      add(parent, `nested group: ${group} is a member of it (accounts.json)`, 'confirmed');
+      pending.push(parent);
+    }
+  }
 }
 
-/** S-1-5-113/114 exist from Windows 8.1 / Server 2012 R2 (NT 6.3); unknown versions are assumed recent. */
-function supportsLocalAccountSids(host: HostInfo | null): boolean {
+/**
+ * Local aliases (BUILTIN\\Users and the like) are in a token only because one of the token's SIDs
+ * is a member. Where the members were collected, membership is computed from them, to a fixed
+ * point (a member may itself be an alias's member). Where nothing was collected for the account,
+ * BUILTIN\\Users is inferred from its default membership (Authenticated Users, INTERACTIVE) and
+ * marked inferred; where the account's groups were collected, nothing is inferred.
+ */
+function addLocalAliases(token: Map<string, TokenSid>, add: AddSid, input: TokenInput): void {
+  const aliases = input.directory?.aliases ?? new Map<string, readonly string[]>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [alias, members] of aliases) {
+      if (token.has(alias)) continue;
+      const member = members.find((sid) => token.has(sid));
+      if (member === undefined) continue;
+      add(alias, `local group membership: ${member} is a collected member of ${alias}`, 'confirmed');
+      changed = true;
+    }
+  }
+  const isGuestAccount = /^S-1-5-21-\d+-\d+-\d+-501$/.test(input.sid);
+  if (!input.groupsCollected && !aliases.has('S-1-5-32-545') && !isGuestAccount) {
+    add('S-1-5-32-545', 'Users: inferred from its default members (Authenticated Users); accounts.json listed neither this account\'s groups nor the members of Users', 'inferred');
+  }
+}
+
+/**
+ * Whether a local account's token carries S-1-5-113/114. Windows 8.1 / Server 2012 R2 (NT 6.3)
+ * and later always add them; NT 6.1 and 6.2 only with KB 2871997 (Microsoft Security Guidance
+ * blog, "Blocking Remote Use of Local Accounts"), which host.json records as localAccountSids;
+ * older versions never. Unknown on 6.1/6.2: unconfirmed, so the conservative rules let it deny
+ * and the documented rules leave it out and say the verdict depends on it.
+ */
+function localAccountSidSupport(host: HostInfo | null): { evidence: Evidence; why: string } | undefined {
   const match = host?.osVersion?.match(/(\d+)\.(\d+)/);
-  if (!match) return true;
+  const collected = host?.localAccountSids;
+  if (!match) {
+    if (collected === false) return undefined;
+    return collected === true ? { evidence: 'confirmed', why: 'the host translates S-1-5-113 to a name' } : { evidence: 'inferred', why: 'the OS version is unknown; assumed Windows 8.1 / Server 2012 R2 or later' };
+  }
   const major = Number(match[1]);
   const minor = Number(match[2]);
-  return major > 6 || (major === 6 && minor >= 3);
+  if (major > 6 || (major === 6 && minor >= 3)) return { evidence: 'inferred', why: 'Windows 8.1 / Server 2012 R2 and later' };
+  if (major === 6 && minor >= 1) {
+    if (collected === true) return { evidence: 'confirmed', why: 'NT 6.1/6.2 with KB 2871997: the host translates S-1-5-113 to a name' };
+    if (collected === false) return undefined;
+    return { evidence: 'unconfirmed', why: 'NT 6.1/6.2: only with KB 2871997, and host.json does not say whether it is installed' };
+  }
+  return undefined;
+}
+
+function evidenceRank(evidence: Evidence): number {
+  return { unconfirmed: 0, inferred: 1, observed: 2, confirmed: 3 }[evidence];
 }
 
 export function describeLogonType(logonType: LogonType): string {

@@ -1,5 +1,5 @@
 import { InputError } from '../core/errors';
-import type { AccountDirectory, HostInfo } from '../core/model';
+import type { Account, AccountDirectory, HostInfo } from '../core/model';
 import { normalizeSid } from '../core/sids';
 import { validateAgainstSchema } from './schema-validation';
 import { describeJsonSyntaxError, locateJsonSyntaxError } from './json-syntax';
@@ -19,14 +19,20 @@ export function parseJsonText(text: string, file: string): unknown {
 /** accounts.json: validated against schemas/accounts.schema.json; SIDs normalised. */
 export function parseAccountsJson(value: unknown, file: string): AccountDirectory {
   validateAgainstSchema('accounts', value, file);
-  const document = value as { accounts: { name: string; sid: string; kind: 'local' | 'domain' | 'builtin' | 'virtual'; groups?: string[] }[]; unresolved?: { name: string; reason?: string }[] };
+  const document = value as { accounts: { name: string; sid: string; kind: 'local' | 'domain' | 'builtin' | 'virtual'; groups?: string[]; members?: string[] }[]; unresolved?: { name: string; reason?: string }[] };
   return {
-    accounts: document.accounts.map((account, index) => ({
-      name: account.name,
-      sid: requireSid(account.sid, file, `/accounts/${index}/sid`),
-      kind: account.kind,
-      groups: (account.groups ?? []).map((group, groupIndex) => requireSid(group, file, `/accounts/${index}/groups/${groupIndex}`)),
-    })),
+    accounts: document.accounts.map((account, index) => {
+      const parsed: Account = {
+        name: account.name,
+        sid: requireSid(account.sid, file, `/accounts/${index}/sid`),
+        kind: account.kind,
+        groups: (account.groups ?? []).map((group, groupIndex) => requireSid(group, file, `/accounts/${index}/groups/${groupIndex}`)),
+      };
+      // Whether the groups were collected decides whether the engine may infer aliases.
+      if (account.groups !== undefined) parsed.groupsCollected = true;
+      if (account.members !== undefined) parsed.members = account.members.map((member, memberIndex) => requireSid(member, file, `/accounts/${index}/members/${memberIndex}`));
+      return parsed;
+    }),
     unresolved: (document.unresolved ?? []).map((entry) => (entry.reason === undefined ? { name: entry.name } : { name: entry.name, reason: entry.reason })),
   };
 }

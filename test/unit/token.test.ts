@@ -32,23 +32,58 @@ describe('computeTokenSids', () => {
   });
 
   it('Users is inferred when not collected, and an inference never replaces a stronger reason', () => {
-    assert.deepEqual(token({}).get('S-1-5-32-545'), { origin: 'Users: contains Authenticated Users by default', evidence: 'inferred' });
+    assert.deepEqual(token({}).get('S-1-5-32-545'), { origin: "Users: inferred from its default members (Authenticated Users); accounts.json listed neither this account's groups nor the members of Users", evidence: 'inferred' });
+    assert.equal(token({ groupsCollected: true }).get('S-1-5-32-545'), undefined, 'collected groups are the whole story');
+    assert.equal(token({ sid: 'S-1-5-21-1000-2000-3000-501' }).get('S-1-5-32-545'), undefined, 'not for the Guest account');
     // The identity's own SID listed again as a group keeps its first, equally strong origin.
     assert.equal(token({ groups: [LOCAL] }).get(LOCAL)?.origin, 'the identity itself');
   });
 
   it('a local administrator also carries S-1-5-114', () => {
-    assert.deepEqual(token({ groups: ['S-1-5-32-544'] }).get('S-1-5-114'), { origin: 'Local account and member of Administrators group: a local account in Administrators', evidence: 'inferred' });
+    assert.deepEqual(token({ groups: ['S-1-5-32-544'] }).get('S-1-5-114'), { origin: 'Local account and member of Administrators group: a local account in Administrators (the OS version is unknown; assumed Windows 8.1 / Server 2012 R2 or later)', evidence: 'inferred' });
     assert.ok(!sids({ groups: ['S-1-5-32-545'] }).includes('S-1-5-114'));
   });
 
-  it('adds the Local account SIDs from NT 6.3 (Server 2012 R2) on, and when the version is unknown', () => {
-    for (const [version, expected] of [['6.3.9600', true], ['6.2.9200', false], ['6.1.7601', false], ['5.2.3790', false], ['10.0.20348', true], ['7.0', true], ['unknown', true], ['', true]] as const) {
-      assert.equal(sids({ host: host(version), groups: ['S-1-5-32-544'] }).includes('S-1-5-113'), expected, version);
-      assert.equal(sids({ host: host(version), groups: ['S-1-5-32-544'] }).includes('S-1-5-114'), expected, version);
+  it('adds the Local account SIDs from NT 6.3 (Server 2012 R2) on and when the version is unknown; on 6.1/6.2 as host.json says, unconfirmed when it does not', () => {
+    const evidence = (osVersion: string, localAccountSids?: boolean) => {
+      const result = token({ host: { ...host(osVersion), ...(localAccountSids === undefined ? {} : { localAccountSids }) }, groups: ['S-1-5-32-544'] });
+      assert.equal(result.get('S-1-5-114')?.evidence, result.get('S-1-5-113')?.evidence, osVersion);
+      return result.get('S-1-5-113')?.evidence ?? 'absent';
+    };
+    for (const [version, expected] of [['6.3.9600', 'inferred'], ['6.2.9200', 'unconfirmed'], ['6.1.7601', 'unconfirmed'], ['6.0.6002', 'absent'], ['5.2.3790', 'absent'], ['10.0.20348', 'inferred'], ['7.0', 'inferred'], ['unknown', 'inferred'], ['', 'inferred']] as const) {
+      assert.equal(evidence(version), expected, version);
     }
+    assert.equal(evidence('6.1.7601', true), 'confirmed');
+    assert.equal(evidence('6.2.9200', false), 'absent');
+    assert.equal(evidence('5.2.3790', true), 'absent', 'KB 2871997 exists only for NT 6.1 and 6.2');
+    assert.equal(evidence('unknown', false), 'absent');
+    assert.equal(evidence('unknown', true), 'confirmed');
+    assert.match(token({ host: host('6.1.7601') }).get('S-1-5-113')!.origin, /KB 2871997/);
     assert.ok(sids({ host: { computerName: 'WEB01' } }).includes('S-1-5-113'));
     assert.ok(!sids({ accountKind: 'domain', host: host('10.0.17763') }).includes('S-1-5-113'));
+  });
+
+  it('local aliases come from their collected members, to a fixed point; nested groups from the groups accounts.json lists for each group', () => {
+    const web = 'S-1-5-21-7-8-9-3001';
+    const tier = 'S-1-5-21-7-8-9-3002';
+    const ops = 'S-1-5-21-1000-2000-3000-1010';
+    const directory = {
+      groupsOf: (sid: string) => (sid === web ? [tier] : sid === tier ? [web] : undefined),
+      aliases: new Map<string, readonly string[]>([
+        ['S-1-5-32-545', ['S-1-5-21-7-8-9-513']],
+        [ops, [tier]],
+        ['S-1-5-32-568', [ops]],
+      ]),
+    };
+    const result = token({ accountKind: 'domain', groups: [web], groupsCollected: true, directory });
+    assert.deepEqual(result.get(tier), { origin: `nested group: ${web} is a member of it (accounts.json)`, evidence: 'confirmed' }, 'a cycle of nested groups ends');
+    assert.deepEqual(result.get(ops), { origin: `local group membership: ${tier} is a collected member of ${ops}`, evidence: 'confirmed' });
+    assert.deepEqual(result.get('S-1-5-32-568'), { origin: `local group membership: ${ops} is a collected member of S-1-5-32-568`, evidence: 'confirmed' });
+    assert.equal(result.get('S-1-5-32-545'), undefined, 'Users holds Domain Users only here, and the token has no Domain Users');
+    // Without collected groups, collected members of Users still decide: no inference either way.
+    assert.equal(token({ directory }).get('S-1-5-32-545'), undefined);
+    const viaAuthenticatedUsers = { groupsOf: () => undefined, aliases: new Map<string, readonly string[]>([['S-1-5-32-545', ['S-1-5-11', 'S-1-5-4']]]) };
+    assert.equal(token({ groupsCollected: true, directory: viaAuthenticatedUsers }).get('S-1-5-32-545')?.evidence, 'confirmed');
   });
 
   it('the Guest account is not an authenticated user', () => {

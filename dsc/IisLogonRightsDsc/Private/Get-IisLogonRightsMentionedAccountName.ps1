@@ -7,7 +7,9 @@ function Get-IisLogonRightsMentionedAccountName
     .DESCRIPTION
         These are the names the host must resolve to SIDs for accounts.json: anonymous user
         names (anonymousAuthentication userName, IIS 6 AnonymousUserName), application pool
-        accounts (processModel userName, and IIS APPPOOL\<pool> for every pool), and holders of
+        accounts (processModel userName, IIS 6 WAMUserName, and IIS APPPOOL\<pool> for every
+        pool), connect-as accounts (virtualDirectory and virtualDirectoryDefaults userName, IIS 6
+        UNCUserName), and holders of
         logon rights written by name instead of *SID in secedit.inf, rsop.json and gpresult.xml.
         Finding too many names costs a lookup; missing one leaves an identity unresolved, so the
         search is broad (every element, every location) and deciding what applies where is left
@@ -51,7 +53,7 @@ function Get-IisLogonRightsMentionedAccountName
         try
         {
             $document = ConvertTo-IisLogonRightsXmlDocument -Text $Files['applicationHost.config']
-            foreach ($attribute in $document.SelectNodes('//anonymousAuthentication/@userName | //processModel/@userName'))
+            foreach ($attribute in $document.SelectNodes('//anonymousAuthentication/@userName | //processModel/@userName | //virtualDirectory/@userName | //virtualDirectoryDefaults/@userName'))
             {
                 & $add $attribute.Value
             }
@@ -75,7 +77,7 @@ function Get-IisLogonRightsMentionedAccountName
         try
         {
             $document = ConvertTo-IisLogonRightsXmlDocument -Text $Files['MetaBase.xml']
-            foreach ($attribute in $document.SelectNodes('//*/@AnonymousUserName'))
+            foreach ($attribute in $document.SelectNodes('//*/@AnonymousUserName | //*/@WAMUserName | //*/@UNCUserName'))
             {
                 & $add $attribute.Value
             }
