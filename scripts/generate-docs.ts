@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeRight } from '../src/core/rights';
+import { BASELINE_DENY_ENTRIES } from '../src/core/baselines';
 import { GROUP_POLICY_SOURCE_PRECEDENCE } from '../src/core/group-policy-sources';
 import { IDENTITY_ROLES } from '../src/core/roles';
 import { RULE_TABLE } from '../src/core/rules';
@@ -43,6 +44,14 @@ export function renderRulesDocument(): string {
     '- **Groups.** When accounts.json lists an account\'s `groups`, no alias is inferred for it; local aliases (BUILTIN\\\\Users and the like) come from the `members` collected for them, nested domain groups are followed through the groups accounts.json lists for each group. Only where nothing was collected is BUILTIN\\\\Users inferred, and the finding notes it.',
     '- **IIS version defaults.** A pool with no identityType attribute runs as NetworkService on IIS 7.0 and as ApplicationPoolIdentity from IIS 7.5; host.json `iisVersion` decides, and without it the finding says 7.5+ was assumed.',
     `- **Two Group Policy sources.** When gpresult.xml and rsop.json name a different winning GPO or list for a right, a \`group-policy-sources-disagree\` warning names both files and the right, and the precedence is ${GROUP_POLICY_SOURCE_PRECEDENCE}: rsop.json is read from the RSoP WMI classes at collection time, with each holder as the GPO wrote it.`,
+    '',
+    '## Deny entries that baselines require',
+    '',
+    'When a deny through one of these entries blocks an identity, the plan and `explain` put the identity-side fix first (an account whose token does not carry the SID) and say that removing the entry conflicts with the baseline.',
+    '',
+    '| right | entry | required by |',
+    '|---|---|---|',
+    ...BASELINE_DENY_ENTRIES.map((entry) => `| ${describeRight(entry.right)} | ${entry.name} (${entry.sid}) | ${entry.requiredBy} |`),
     '',
     '## Statuses and Reasons codes',
     '',

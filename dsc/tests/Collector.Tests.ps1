@@ -33,6 +33,15 @@ Describe 'Get-IisLogonRightsFactSet' {
         Mock -CommandName Get-IisLogonRightsHostFact -MockWith { [ordered] @{ computerName = 'WEB03'; domain = 'CONTOSO'; domainJoined = $true; osVersion = '10.0.20348'; iisVersion = '10.0' } }
         Mock -CommandName Get-IisLogonRightsLocalGroupMember -MockWith { @{ 'S-1-5-32-545' = @('S-1-5-11', 'S-1-5-4'); 'S-1-5-32-568' = @('S-1-5-17') } }
         Mock -CommandName Get-IisLogonRightsDomainGroup -MockWith { @('S-1-5-21-2060260628-1893702904-3285376245-513') }
+        Mock -CommandName Resolve-IisLogonRightsSidName -MockWith {
+            switch ($Sid)
+            {
+                'S-1-5-113' { 'NT AUTHORITY\Local account' }
+                'S-1-5-32-545' { 'BUILTIN\Users' }
+                'S-1-5-32-568' { 'BUILTIN\IIS_IUSRS' }
+                default { $null }
+            }
+        }
         Mock -CommandName Resolve-IisLogonRightsAccountSid -MockWith {
             switch ($Name)
             {
@@ -50,7 +59,7 @@ Describe 'Get-IisLogonRightsFactSet' {
             $facts.Name | Should -Be 'WEB03'
             @($facts.Files.Keys) | Should -Be @('secedit.inf', 'applicationHost.config', 'rsop.json', 'accounts.json', 'host.json')
             @($facts.Files['rsop.json'])[0].gpoName | Should -Be 'CONTOSO Servers - User Rights'
-            @($facts.Files['accounts.json'].accounts | ForEach-Object { $_.name }) | Should -Be @('CONTOSO\svc-reports', 'NT AUTHORITY\IUSR', 'WEB03\Guest')
+            @($facts.Files['accounts.json'].accounts | ForEach-Object { $_.name }) | Should -Be @('CONTOSO\svc-reports', 'NT AUTHORITY\IUSR', 'WEB03\Guest', 'BUILTIN\Users', 'BUILTIN\IIS_IUSRS')
             @($facts.Files['accounts.json'].unresolved | ForEach-Object { $_.name }) | Should -Be @('IIS APPPOOL\DefaultAppPool', 'IIS APPPOOL\ReportsPool', 'IIS APPPOOL\Docs')
             Should -Invoke -CommandName Get-IisLogonRightsDomainGroup -Exactly -Times 1 -Scope It
             Should -Invoke -CommandName Export-IisLogonRightsGroupPolicyResult -Exactly -Times 0 -Scope It
@@ -67,6 +76,44 @@ Describe 'Get-IisLogonRightsFactSet' {
             }
             $result.inDesiredState | Should -BeFalse
             @($result.findings)[0].status | Should -Be 'missing'
+        }
+    }
+
+    Context 'When the engine needs facts beyond the accounts themselves' {
+        It 'Should record whether the Local account SIDs exist on this host' {
+            $facts = InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock { Get-IisLogonRightsFactSet }
+            $facts.Files['host.json']['localAccountSids'] | Should -BeTrue
+            Should -Invoke -CommandName Resolve-IisLogonRightsSidName -ParameterFilter { $Sid -eq 'S-1-5-113' } -Exactly -Times 1 -Scope It
+
+            Mock -CommandName Resolve-IisLogonRightsSidName -MockWith { $null }
+            $unpatched = InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock { Get-IisLogonRightsFactSet }
+            $unpatched.Files['host.json']['localAccountSids'] | Should -BeFalse
+        }
+
+        It 'Should leave localAccountSids out, with a warning, when the lookup fails' {
+            Mock -CommandName Resolve-IisLogonRightsSidName -MockWith { throw 'RPC server unavailable' }
+            $facts = InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock { Get-IisLogonRightsFactSet -WarningVariable warnings -WarningAction SilentlyContinue; $warnings }
+            @($facts)[0].Files['host.json'].Contains('localAccountSids') | Should -BeFalse
+            @($facts)[1] | Should -Match 'S-1-5-113'
+        }
+
+        It 'Should list the local groups with their members, under the names this host gives them' {
+            $facts = InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock { Get-IisLogonRightsFactSet }
+            $users = @($facts.Files['accounts.json'].accounts | Where-Object { $_.sid -eq 'S-1-5-32-545' })[0]
+            $users.name | Should -Be 'BUILTIN\Users'
+            $users.kind | Should -Be 'builtin'
+            @($users.members) | Should -Be @('S-1-5-11', 'S-1-5-4')
+            $users.Contains('groups') | Should -BeFalse
+        }
+
+        It 'Should resolve connect-as and IIS 6 pool and UNC accounts' {
+            $names = InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock {
+                $config = '<configuration><system.applicationHost><sites><virtualDirectoryDefaults userName="CONTOSO\svc-default" /><site name="S"><application path="/"><virtualDirectory path="/" physicalPath="\\fs\s" userName="CONTOSO\svc-files" /></application></site></sites></system.applicationHost></configuration>'
+                $metabase = '<configuration><MBProperty><IIsApplicationPool Location="/LM/W3SVC/AppPools/P" WAMUserName="CONTOSO\svc-pool" /><IIsWebVirtualDir Location="/LM/W3SVC/1/ROOT" UNCUserName="CONTOSO\svc-unc" /></MBProperty></configuration>'
+                @(Get-IisLogonRightsMentionedAccountName -Files ([ordered] @{ 'applicationHost.config' = $config; 'MetaBase.xml' = $metabase }))
+            }
+            # XPath unions come back in document order.
+            $names | Should -Be @('CONTOSO\svc-default', 'CONTOSO\svc-files', 'CONTOSO\svc-pool', 'CONTOSO\svc-unc')
         }
     }
 

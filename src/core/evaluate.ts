@@ -79,6 +79,18 @@ function poolDefinedAt(scope: AnonymousScope): string {
 }
 
 function judgeResolution(context: Context, subject: FindingSubject, resolution: IdentityResolution, definedAt: string): Finding {
+  const finding = judgeResolved(context, subject, resolution, definedAt);
+  const unlockedAt = subject.scope.anonymousUnlockedAt;
+  // Only the anonymous identity can be changed by a web.config: the anonymous user, or the pool identity standing in for it (userName="").
+  const anonymousIdentity = subject.role === 'anonymous-user' || (subject.role === 'worker-process' && subject.scope.anonymous.userName.trim() === '');
+  if (unlockedAt !== undefined && anonymousIdentity) {
+    finding.notes.push(`anonymousAuthentication is unlocked for this path (${unlockedAt}), so a web.config here or above may set another anonymous identity or turn anonymous access on; the snapshot holds no web.config files, so this verdict may be wrong for this path.`);
+    finding.message += ` Note: ${finding.notes[finding.notes.length - 1]}`;
+  }
+  return finding;
+}
+
+function judgeResolved(context: Context, subject: FindingSubject, resolution: IdentityResolution, definedAt: string): Finding {
   const { scope } = subject;
   const where = describeScope(scope);
   if (resolution.kind === 'anonymous-disabled') {

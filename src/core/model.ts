@@ -127,6 +127,12 @@ export interface AnonymousScope {
   anonymous: AnonymousAuthentication;
   /** Connect-as credentials of the virtual directory this scope stands for, when it names an account. */
   connectAs?: ConnectAsCredentials;
+  /**
+   * Where anonymousAuthentication is unlocked for this path (overrideModeDefault="Allow", or a
+   * `<location overrideMode="Allow">` holding the section at this path or above): web.config
+   * files, which the snapshot does not hold, may then set another anonymous identity here.
+   */
+  anonymousUnlockedAt?: string;
   line?: number;
 }
 

@@ -1,6 +1,8 @@
 import { describeAccount, describeScope, type Evaluation, type Finding, type SidMatch } from './evaluate';
+import { baselineDenyEntry } from './baselines';
 import { describeGpo } from './group-policy';
 import { describeGptTmplLine, gptTmplLine } from './gpttmpl-line';
+import { IDENTITY_ROLES } from './roles';
 import type { GroupPolicyObjectRef } from './model';
 import type { PolicyProjection } from './policy';
 import { describeRight } from './rights';
@@ -179,13 +181,20 @@ export function buildPlan(evaluation: Evaluation, policy: PolicyProjection, opti
         const inGpo = denyOwner !== null && after.deniedBy.some((entry) => entry.sid === match.sid);
         if (inGpo) addGpoEdit(denyOwner, denyRight, [], [match.sid]);
         const scope = inGpo ? `in ${describeGpo(denyOwner)}` : 'in local policy';
-        refuse(
-          finding,
-          `${where}: ${who} is denied by ${describeRight(denyRight)} through ${through}, ${computed ? 'a SID Windows adds to the token itself' : 'a group'}; Set never removes another holder or changes group membership`,
-          computed
-            ? `Remove *${match.sid} from ${denyRight} ${scope} (this affects every account that carries it), or run anonymous requests as an identity that does not carry it.`
-            : `Remove ${finding.identity.name} from ${through}, or remove *${match.sid} from ${denyRight} ${scope}.`,
-        );
+        const baseline = baselineDenyEntry(denyRight, match.sid);
+        const reason = `${where}: ${who} is denied by ${describeRight(denyRight)} through ${through}, ${computed ? 'a SID Windows adds to the token itself' : 'a group'}; Set never removes another holder or changes group membership`;
+        if (baseline !== undefined) {
+          // Editing the baseline is the last resort: the identity-side fix keeps it intact.
+          refuse(finding, `${reason}; removing ${through} from that right would conflict with ${baseline.requiredBy}`, `${identitySideFix(finding, match)} Only if that is impossible: remove *${match.sid} from ${denyRight} ${scope}, as a documented exception to the baseline (it affects every account that carries the SID).`);
+        } else {
+          refuse(
+            finding,
+            reason,
+            computed
+              ? `Remove *${match.sid} from ${denyRight} ${scope} (this affects every account that carries it), or run anonymous requests as an identity that does not carry it.`
+              : `Remove ${finding.identity.name} from ${through}, or remove *${match.sid} from ${denyRight} ${scope}.`,
+          );
+        }
       }
     }
   }
@@ -209,4 +218,14 @@ export function holderSids(findings: readonly Finding[]): (name: string) => stri
     }
   }
   return (name) => sids.get(name.toLowerCase());
+}
+
+/** The fix that keeps a baseline's deny entry: an identity whose token does not carry the SID. */
+export function identitySideFix(finding: Pick<Finding, 'role' | 'identity'>, match: Pick<SidMatch, 'sid' | 'name'>): string {
+  const role = IDENTITY_ROLES[finding.role].label;
+  if (match.sid === 'S-1-5-113' || match.sid === 'S-1-5-114') {
+    const alternative = finding.role === 'anonymous-user' ? 'a domain account, or the application pool identity (anonymousAuthentication userName="")' : 'a domain account (or, for a worker process, ApplicationPoolIdentity)';
+    return `Identity-side fix first: make the ${role} ${alternative} instead of the local account ${finding.identity.name}; a domain account's token carries no Local account SID, so the baseline stays as it is.`;
+  }
+  return `Identity-side fix first: take ${finding.identity.name} out of ${describeAccount(match.name, match.sid)}, or make the ${role} an account that is not in it, so the baseline stays as it is.`;
 }

@@ -116,7 +116,7 @@ function addNestedGroups(token: Map<string, TokenSid>, add: AddSid, directory: G
     for (const parent of directory.groupsOf(group) ?? []) {
       if (seen.has(parent)) continue;
       seen.add(parent);
-      add(parent, `nested group: ${group} is a member of it (accounts.json)`, 'confirmed');
+      add(parent, `group membership collected on the host (accounts.json): nested, ${group} is a member of it`, 'confirmed');
       pending.push(parent);
     }
   }
@@ -137,7 +137,7 @@ function addLocalAliases(token: Map<string, TokenSid>, add: AddSid, input: Token
       if (token.has(alias)) continue;
       const member = members.find((sid) => token.has(sid));
       if (member === undefined) continue;
-      add(alias, `local group membership: ${member} is a collected member of ${alias}`, 'confirmed');
+      add(alias, `group membership collected on the host (accounts.json): ${member} is a member of local group ${alias}`, 'confirmed');
       changed = true;
     }
   }

@@ -54,11 +54,11 @@ export function parseApplicationHostConfig(text: string, file: string): IisConfi
     throw new InputError(file, { line: root.line }, 'the root element <configuration> of an applicationHost.config', `root element ${excerpt(`<${root.name}>`)}`);
   }
   const context: ParseContext = { file, diagnostics: [] };
-  noteAnonymousSectionUnlocked(root, context);
+  const unlockedEverywhere = noteAnonymousSectionUnlocked(root, context);
   const applicationPools = readApplicationPools(root, context);
   const sites = readSites(root, context);
-  const serverSettings = readAnonymousSettingsAndLocations(root, sites, context);
-  const scopes = buildScopes(sites, serverSettings);
+  const { serverSettings, serverUnlockedAt } = readAnonymousSettingsAndLocations(root, sites, context);
+  const scopes = buildScopes(sites, serverSettings, unlockedEverywhere ?? serverUnlockedAt);
   reportUnknownPools(sites, applicationPools, context);
   return { file, format: 'applicationHost.config', iisMajorVersion: null, applicationPools, scopes, diagnostics: context.diagnostics };
 }

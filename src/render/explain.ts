@@ -1,7 +1,8 @@
 import { describeAccount, describeScope, type Evaluation, type Finding, type SidMatch } from '../core/evaluate';
+import { baselineDenyEntry } from '../core/baselines';
 import { describeGpo } from '../core/group-policy';
 import { describeGptTmplLine, gptTmplLine } from '../core/gpttmpl-line';
-import { holderSids } from '../core/plan';
+import { holderSids, identitySideFix } from '../core/plan';
 import type { PolicyProjection } from '../core/policy';
 import { describeRight } from '../core/rights';
 import { FINDING_STATUSES } from '../core/status';
@@ -143,7 +144,13 @@ function durableFix(finding: Finding, policy: PolicyProjection, sidOfName: (name
     }
     for (const match of throughGroups) {
       const computed = match.origin.includes('group membership collected') ? undefined : match;
-      if (computed) {
+      const baseline = baselineDenyEntry(finding.denyRight, match.sid);
+      if (baseline) {
+        // A baseline requires this deny entry: the identity-side fix comes first.
+        fixes.push(
+          `${identitySideFix(finding, match)} Removing *${match.sid} from "${describeRight(finding.denyRight)}"${owner ? ` in ${describeGpo(owner)}` : ' in local policy'} would also end the deny, but it conflicts with ${baseline.requiredBy}; do it only as a documented exception (it affects every account that carries the SID).`,
+        );
+      } else if (computed) {
         fixes.push(
           `The deny comes through ${describeAccount(match.name, match.sid)}, which Windows adds to the token itself (${match.origin}); membership cannot be changed. Either ${owner ? `remove *${match.sid} from "${describeRight(finding.denyRight)}" in ${describeGpo(owner)}` : `remove *${match.sid} from "${describeRight(finding.denyRight)}" in local policy`} (this affects every account that carries it, so check with your baseline's owner), or run anonymous requests as an identity that does not carry it (a domain account, or the application pool identity with userName="").`,
         );

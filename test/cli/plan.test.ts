@@ -28,7 +28,8 @@ describe('plan and check-plan (built bundle)', () => {
     assert.deepEqual(plan.actions.map((action: Record<string, unknown>) => `${action.action} ${action.right} ${action.sid}`), [`revoke SeDenyNetworkLogonRight ${ANON}`]);
     assert.equal(plan.refused.length, 1);
     assert.match(plan.refused[0].reason, /S-1-5-113/);
-    assert.match(plan.refused[0].fix, /Remove \*S-1-5-113 from SeDenyNetworkLogonRight in local policy/);
+    // A STIG requires that deny entry, so the identity-side fix comes first and the edit is the exception.
+    assert.match(plan.refused[0].fix, /^Identity-side fix first: .* Only if that is impossible: remove \*S-1-5-113 from SeDenyNetworkLogonRight in local policy, as a documented exception/);
   });
 
   it('prints an empty plan for a snapshot in the desired state', () => {

@@ -11,6 +11,7 @@ describe('accounts.json and host.json', () => {
         accounts: [
           { name: 'WEB01\\anon', sid: 's-1-5-21-01-2-3-1005', kind: 'local', groups: ['s-1-5-32-545', 'S-1-5-21-1-2-3-0513'] },
           { name: 'IUSR', sid: 'S-1-5-17', kind: 'builtin' },
+          { name: 'BUILTIN\\Users', sid: 'S-1-5-32-545', kind: 'builtin', members: ['s-1-5-11', 'S-1-5-21-1-2-3-0513'] },
         ],
         unresolved: [{ name: 'CONTOSO\\gone', reason: 'no such account' }, { name: 'ghost' }],
       },
@@ -18,13 +19,16 @@ describe('accounts.json and host.json', () => {
     );
     assert.deepEqual(directory, {
       accounts: [
-        { name: 'WEB01\\anon', sid: 'S-1-5-21-1-2-3-1005', kind: 'local', groups: ['S-1-5-32-545', 'S-1-5-21-1-2-3-513'] },
+        // Listing groups (even none) says they were collected: the engine then infers no alias.
+        { name: 'WEB01\\anon', sid: 'S-1-5-21-1-2-3-1005', kind: 'local', groups: ['S-1-5-32-545', 'S-1-5-21-1-2-3-513'], groupsCollected: true },
         { name: 'IUSR', sid: 'S-1-5-17', kind: 'builtin', groups: [] },
+        { name: 'BUILTIN\\Users', sid: 'S-1-5-32-545', kind: 'builtin', groups: [], members: ['S-1-5-11', 'S-1-5-21-1-2-3-513'] },
       ],
       unresolved: [{ name: 'CONTOSO\\gone', reason: 'no such account' }, { name: 'ghost' }],
     });
     assert.ok(!('reason' in directory.unresolved[1]!), 'no reason property when none was given');
     assert.deepEqual(parseAccountsJson({ accounts: [] }, 'accounts.json'), { accounts: [], unresolved: [] });
+    assert.throws(() => parseAccountsJson({ accounts: [{ name: 'G', sid: 'S-1-5-32-545', kind: 'builtin', members: ['S-1-5-99999999999'] }] }, 'accounts.json'), /\/accounts\/0\/members\/0/);
   });
 
   it('rejects a SID whose parts do not fit in 32 bits, naming its JSON pointer', () => {

@@ -75,3 +75,28 @@ describe('UNCUserName in MetaBase.xml', () => {
     assert.deepEqual(config.scopes.map((scope) => [scope.path, scope.connectAs?.userName ?? null]), [['/', 'C\\unc'], ['/share', null]]);
   });
 });
+
+describe('anonymousAuthentication unlocked for web.config files', () => {
+  const config = (declaration: string, locations: string) => `<configuration>
+<configSections><sectionGroup name="system.webServer"><sectionGroup name="security"><sectionGroup name="authentication"><section name="anonymousAuthentication" overrideModeDefault="${declaration}" /></sectionGroup></sectionGroup></sectionGroup></configSections>
+<system.applicationHost><applicationPools><add name="P" /></applicationPools><sites>
+<site name="Blog" id="1"><application path="/" applicationPool="P" /><application path="/app" applicationPool="P" /></site>
+<site name="Shop" id="2"><application path="/" applicationPool="P" /></site>
+</sites></system.applicationHost>${locations}</configuration>`;
+  const unlock = (path: string, mode = 'Allow', body = '<anonymousAuthentication />') => `<location path="${path}" overrideMode="${mode}"><system.webServer><security><authentication>${body}</authentication></security></system.webServer></location>`;
+  const unlocked = (text: string) => Object.fromEntries(parseApplicationHostConfig(text, 'applicationHost.config').scopes.map((scope) => [`${scope.site}${scope.path}`, scope.anonymousUnlockedAt ?? null]));
+
+  it('a <location overrideMode="Allow"> holding the section unlocks its path and every path below it, nothing else', () => {
+    assert.deepEqual(unlocked(config('Deny', unlock('Blog'))), {
+      'Blog/': '<location path="Blog" overrideMode="Allow"> (line 6)',
+      'Blog/app': '<location path="Blog" overrideMode="Allow"> (line 6)',
+      'Shop/': null,
+    });
+  });
+
+  it('overrideMode="Deny", or a location without the section, unlocks nothing; overrideModeDefault="Allow" and a server-level unlock reach every path', () => {
+    assert.deepEqual(Object.values(unlocked(config('Deny', unlock('Blog', 'Deny') + unlock('Shop', 'Allow', '')))), [null, null, null]);
+    assert.deepEqual(new Set(Object.values(unlocked(config('Allow', '')))), new Set(['overrideModeDefault="Allow" (line 2)']));
+    assert.deepEqual(new Set(Object.values(unlocked(config('Deny', unlock(''))))), new Set(['<location path="" overrideMode="Allow"> (line 6)']));
+  });
+});

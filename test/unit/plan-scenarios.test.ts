@@ -104,7 +104,12 @@ describe('plans', () => {
     const denied = `${WHERE}: WEB01\\anon (${ANON}) is denied by Deny access to this computer from the network (SeDenyNetworkLogonRight) through`;
     assert.deepEqual(refusals(result), [
       ['revoked-at-refresh', `${denied} BUILTIN\\Users (S-1-5-32-545), a group; Set never removes another holder or changes group membership`, `Remove WEB01\\anon from BUILTIN\\Users (S-1-5-32-545), or remove *S-1-5-32-545 from SeDenyNetworkLogonRight in ${BASELINE}.`],
-      ['revoked-at-refresh', `${denied} NT AUTHORITY\\Local account (S-1-5-113), a SID Windows adds to the token itself; Set never removes another holder or changes group membership`, `Remove *S-1-5-113 from SeDenyNetworkLogonRight in ${BASELINE} (this affects every account that carries it), or run anonymous requests as an identity that does not carry it.`],
+      // S-1-5-113 is a deny entry the DISA STIG requires: the identity-side fix comes first.
+      [
+        'revoked-at-refresh',
+        `${denied} NT AUTHORITY\\Local account (S-1-5-113), a SID Windows adds to the token itself; Set never removes another holder or changes group membership; removing NT AUTHORITY\\Local account (S-1-5-113) from that right would conflict with the DISA STIG for domain-joined member servers (WN22-MS-000080 and its 2016/2019 equivalents: Local account or Local account and member of Administrators)`,
+        `Identity-side fix first: make the anonymous user a domain account, or the application pool identity (anonymousAuthentication userName="") instead of the local account WEB01\\anon; a domain account's token carries no Local account SID, so the baseline stays as it is. Only if that is impossible: remove *S-1-5-113 from SeDenyNetworkLogonRight in ${BASELINE}, as a documented exception to the baseline (it affects every account that carries the SID).`,
+      ],
     ]);
     assert.deepEqual(result.gpoEdits.map((edit) => [edit.right, edit.add, edit.remove, edit.line]), [['SeDenyNetworkLogonRight', [], ['S-1-5-32-545', 'S-1-5-113'], 'SeDenyNetworkLogonRight = ']]);
   });

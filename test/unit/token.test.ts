@@ -76,9 +76,9 @@ describe('computeTokenSids', () => {
       ]),
     };
     const result = token({ accountKind: 'domain', groups: [web], groupsCollected: true, directory });
-    assert.deepEqual(result.get(tier), { origin: `nested group: ${web} is a member of it (accounts.json)`, evidence: 'confirmed' }, 'a cycle of nested groups ends');
-    assert.deepEqual(result.get(ops), { origin: `local group membership: ${tier} is a collected member of ${ops}`, evidence: 'confirmed' });
-    assert.deepEqual(result.get('S-1-5-32-568'), { origin: `local group membership: ${ops} is a collected member of S-1-5-32-568`, evidence: 'confirmed' });
+    assert.deepEqual(result.get(tier), { origin: `group membership collected on the host (accounts.json): nested, ${web} is a member of it`, evidence: 'confirmed' }, 'a cycle of nested groups ends');
+    assert.deepEqual(result.get(ops), { origin: `group membership collected on the host (accounts.json): ${tier} is a member of local group ${ops}`, evidence: 'confirmed' });
+    assert.deepEqual(result.get('S-1-5-32-568'), { origin: `group membership collected on the host (accounts.json): ${ops} is a member of local group S-1-5-32-568`, evidence: 'confirmed' });
     assert.equal(result.get('S-1-5-32-545'), undefined, 'Users holds Domain Users only here, and the token has no Domain Users');
     // Without collected groups, collected members of Users still decide: no inference either way.
     assert.equal(token({ directory }).get('S-1-5-32-545'), undefined);

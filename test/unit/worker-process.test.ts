@@ -80,6 +80,14 @@ describe('worker process identities', () => {
     assert.equal(judge({ scopes: [scope({ userName: 'WEB01\\anon' })], host: { ...WEB01, iisVersion: '7.0' } })[1]!.identity.name, 'IIS APPPOOL\\DefaultAppPool');
   });
 
+  it('where anonymousAuthentication is unlocked, the anonymous identity\'s finding says a web.config may change it; the pool\'s own finding does not', () => {
+    const unlocked = { anonymousUnlockedAt: '<location path="Default Web Site" overrideMode="Allow"> (line 9)' };
+    const findings = judge({ scopes: [scope({ userName: 'WEB01\\anon', ...unlocked }), scope({ site: 'B', enabled: false, ...unlocked }), scope({ site: 'C', userName: '', ...unlocked })] });
+    const noted = findings.map((finding) => [finding.site, finding.role, finding.notes.some((note) => note.includes('overrideMode="Allow"') && note.includes('web.config'))]);
+    assert.deepEqual(noted, [['Default Web Site', 'anonymous-user', true], ['Default Web Site', 'worker-process', false], ['B', 'anonymous-user', true], ['C', 'worker-process', true]]);
+    assert.match(findings[2]!.message, /anonymous authentication is disabled.* Note: anonymousAuthentication is unlocked for this path .* turn anonymous access on/);
+  });
+
   it('IIS 6 configurable pools log on as a batch job, with the IIS 6 symptom', () => {
     const pools = [pool('DefaultAppPool', { identityType: 'SpecificUser', userName: 'CONTOSO\\svc-anon', logonType: 'LogonService' })];
     const finding = judge({ scopes: [scope({ userName: 'WEB01\\anon' })], pools, format: 'MetaBase.xml' })[1]!;

@@ -16,6 +16,11 @@ function ConvertTo-IisLogonRightsAccountsDocument
         One object per mentioned name: Name, and either Sid, CanonicalName, Kind and Groups, or
         Error (why the host could not resolve it).
 
+    .PARAMETER LocalGroup
+        The local groups with their direct members: Sid, Name and Members. A group already
+        listed as an account gets `members`; any other one is added as an account of its own
+        (kind builtin for S-1-5-32-..., else local) with only its members.
+
     .EXAMPLE
         ConvertTo-IisLogonRightsAccountsDocument -Resolution $resolutions
     #>
@@ -26,7 +31,12 @@ function ConvertTo-IisLogonRightsAccountsDocument
         [Parameter(Mandatory = $true)]
         [AllowEmptyCollection()]
         [System.Object[]]
-        $Resolution
+        $Resolution,
+
+        [Parameter()]
+        [AllowEmptyCollection()]
+        [System.Object[]]
+        $LocalGroup = @()
     )
 
     $accounts = [System.Collections.Generic.List[System.Object]]::new()
@@ -63,6 +73,25 @@ function ConvertTo-IisLogonRightsAccountsDocument
                     sid    = $entry.Sid
                     kind   = $entry.Kind
                     groups = [System.String[]] @($entry.Groups)
+                })
+        }
+    }
+
+    foreach ($group in $LocalGroup)
+    {
+        $listed = @($accounts | Where-Object { $_.sid -eq $group.Sid })
+        foreach ($account in $listed)
+        {
+            $account['members'] = [System.String[]] @($group.Members)
+        }
+
+        if ($listed.Count -eq 0 -and $names.Add($group.Name))
+        {
+            $accounts.Add([ordered] @{
+                    name    = $group.Name
+                    sid     = $group.Sid
+                    kind    = $(if ($group.Sid.StartsWith('S-1-5-32-')) { 'builtin' } else { 'local' })
+                    members = [System.String[]] @($group.Members)
                 })
         }
     }

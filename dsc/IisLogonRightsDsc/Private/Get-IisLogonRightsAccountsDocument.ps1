@@ -8,7 +8,11 @@ function Get-IisLogonRightsAccountsDocument
         Each name is resolved to a SID and its canonical name, classified, and given the group
         SIDs its token carries: domain groups (asked from the domain for domain accounts; when
         the domain cannot be reached, a warning says so and the local groups are kept) and local
-        groups. A name the host cannot resolve is listed as unresolved with the reason.
+        groups. A name the host cannot resolve is listed as unresolved with the reason. Every
+        local group is listed with its direct members (`members`), so the engine can tell which
+        aliases a token carries from what this host says rather than from Windows defaults
+        (hardened hosts take Authenticated Users out of Users). A server has a few dozen local
+        groups, so all of them are listed, which covers every one that a right names.
 
     .PARAMETER Name
         The names (Get-IisLogonRightsMentionedAccountName).
@@ -79,5 +83,27 @@ function Get-IisLogonRightsAccountsDocument
         }
     }
 
-    return ConvertTo-IisLogonRightsAccountsDocument -Resolution @($resolutions)
+    $localGroups = foreach ($groupSid in @($localGroupMember.Keys | Sort-Object))
+    {
+        $groupName = @($resolutions | Where-Object { $null -eq $_.Error -and $_.Sid -eq $groupSid } | ForEach-Object { $_.CanonicalName })[0]
+        if ($null -eq $groupName)
+        {
+            try
+            {
+                $groupName = Resolve-IisLogonRightsSidName -Sid $groupSid
+            }
+            catch
+            {
+                Write-Verbose -Message ('The local group {0} has no name here: {1}' -f $groupSid, $_.Exception.Message)
+            }
+        }
+
+        [pscustomobject] @{
+            Sid     = $groupSid
+            Name    = $(if ([System.String]::IsNullOrEmpty($groupName)) { $groupSid } else { $groupName })
+            Members = [System.String[]] @($localGroupMember[$groupSid])
+        }
+    }
+
+    return ConvertTo-IisLogonRightsAccountsDocument -Resolution @($resolutions) -LocalGroup @($localGroups)
 }

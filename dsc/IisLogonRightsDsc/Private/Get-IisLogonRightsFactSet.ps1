@@ -69,6 +69,17 @@ function Get-IisLogonRightsFactSet
     }
 
     $hostFact = Get-IisLogonRightsHostFact
+    # Local account (S-1-5-113) is defined from Windows 8.1 / Server 2012 R2 on, and on NT 6.1/6.2
+    # only with KB 2871997; whether it translates decides whether local accounts' tokens carry it.
+    try
+    {
+        $hostFact['localAccountSids'] = $null -ne (Resolve-IisLogonRightsSidName -Sid 'S-1-5-113')
+    }
+    catch
+    {
+        Write-Warning -Message ('Whether S-1-5-113 (Local account) exists could not be read, so host.json leaves it out: {0}' -f $_.Exception.Message)
+    }
+
     $names = @(Get-IisLogonRightsMentionedAccountName -Files $files)
     Write-Verbose -Message ('Resolving {0} account names: {1}' -f $names.Count, ($names -join ', '))
     $files['accounts.json'] = Get-IisLogonRightsAccountsDocument -Name $names -ComputerName $hostFact['computerName']

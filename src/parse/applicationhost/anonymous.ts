@@ -7,7 +7,9 @@ import type { AnonymousSetting, ParseContext, SiteRecord } from './types';
 
 // configSections: whether web.config files could change the anonymous identity.
 
-export function noteAnonymousSectionUnlocked(root: XmlElement, context: ParseContext): void {
+/** Returns where the section is unlocked for every path, or undefined. */
+export function noteAnonymousSectionUnlocked(root: XmlElement, context: ParseContext): string | undefined {
+  let unlockedAt: string | undefined;
   for (const sections of childrenNamed(root, 'configSections')) {
     const declaration = findSectionDeclaration(sections, ['system.webServer', 'security', 'authentication'], 'anonymousAuthentication');
     const mode = attribute(declaration, 'overrideModeDefault');
@@ -19,8 +21,10 @@ export function noteAnonymousSectionUnlocked(root: XmlElement, context: ParseCon
         file: context.file,
         line: declaration.line,
       });
+      unlockedAt ??= `overrideModeDefault="Allow" (line ${declaration.line})`;
     }
   }
+  return unlockedAt;
 }
 
 export function findSectionDeclaration(parent: XmlElement, groups: readonly string[], section: string): XmlElement | undefined {
@@ -75,8 +79,9 @@ export function locationSettings(context: ParseContext, location: XmlElement, or
  * Reads the server-level section and every `<location>`, in document order, attaching each
  * site location to its node in the site's path tree. Returns the server-level settings.
  */
-export function readAnonymousSettingsAndLocations(root: XmlElement, sites: Map<string, SiteRecord>, context: ParseContext): AnonymousSetting[] {
+export function readAnonymousSettingsAndLocations(root: XmlElement, sites: Map<string, SiteRecord>, context: ParseContext): { serverSettings: AnonymousSetting[]; serverUnlockedAt: string | undefined } {
   const serverSettings: AnonymousSetting[] = [];
+  let serverUnlockedAt: string | undefined;
   for (const child of root.children) {
     if (child.local === 'system.webServer') {
       for (const element of anonymousElementsIn(child)) serverSettings.push(readAnonymousElement(context, element, 'server level'));
@@ -88,6 +93,9 @@ export function readAnonymousSettingsAndLocations(root: XmlElement, sites: Map<s
     const inheritInChildApplications = booleanAttribute(context, child, 'inheritInChildApplications') ?? true;
     const isServerLevel = segments.length === 0 || (segments.length === 1 && segments[0] === '.');
     const settings = locationSettings(context, child, isServerLevel ? 'server level' : `<location path="${writtenPath}">`);
+    // appcmd unlock config writes the (empty) section inside <location overrideMode="Allow">.
+    const unlocks = settings.length > 0 && attribute(child, 'overrideMode')?.trim().toLowerCase() === 'allow' ? `<location path="${writtenPath}" overrideMode="Allow"> (line ${child.line})` : undefined;
+    if (isServerLevel && unlocks !== undefined) serverUnlockedAt ??= unlocks;
     if (isServerLevel) {
       if (inheritInChildApplications) {
         for (const setting of settings) serverSettings.push(setting);
@@ -106,9 +114,10 @@ export function readAnonymousSettingsAndLocations(root: XmlElement, sites: Map<s
     }
     const node = nodeAt(site.root, rest);
     (node.locations ??= []).push({ inheritInChildApplications, settings });
+    if (unlocks !== undefined) node.unlockedAt ??= unlocks;
     site.pending.push({ node, path: urlPath(rest), kind: 'location', line: child.line });
   }
-  return serverSettings;
+  return { serverSettings, serverUnlockedAt };
 }
 
 /** What a location's anonymousAuthentication elements write, for messages: `userName="test", a password`. */

@@ -77,7 +77,13 @@ export function resolveNode(node: PathNode, site: SiteRecord, server: EffectiveA
   return resolved ?? { forChildApplications: server, here: server, application: site.rootApplication };
 }
 
-export function buildScopes(sites: Map<string, SiteRecord>, serverSettings: readonly AnonymousSetting[]): AnonymousScope[] {
+/** The nearest unlocking location at or above the node. */
+function unlockedAbove(node: PathNode): string | undefined {
+  for (let current: PathNode | null = node; current !== null; current = current.parent) if (current.unlockedAt !== undefined) return current.unlockedAt;
+  return undefined;
+}
+
+export function buildScopes(sites: Map<string, SiteRecord>, serverSettings: readonly AnonymousSetting[], serverUnlockedAt?: string): AnonymousScope[] {
   const server = withSettings({ ...DEFAULT_ANONYMOUS, definedAt: SCHEMA_DEFAULT_ORIGIN }, serverSettings);
   const memo = new Map<PathNode, ResolvedNode>();
   const scopes: AnonymousScope[] = [];
@@ -88,6 +94,8 @@ export function buildScopes(sites: Map<string, SiteRecord>, serverSettings: read
       const resolved = resolveNode(pending.node, site, server, memo);
       const scope: AnonymousScope = { site: site.name, path: pending.path, kind: pending.kind, applicationPool: resolved.application.pool, anonymous: copyEffective(resolved.here), line: pending.line };
       if (pending.connectAs !== undefined) scope.connectAs = pending.connectAs;
+      const unlockedAt = unlockedAbove(pending.node) ?? serverUnlockedAt;
+      if (unlockedAt !== undefined) scope.anonymousUnlockedAt = unlockedAt;
       scopes.push(scope);
     }
   }

@@ -34,6 +34,8 @@ export interface PathNode {
   locations?: LocationTag[];
   /** Set once a scope exists for this path, so later definers of the same path are folded in. */
   hasScope: boolean;
+  /** A `<location overrideMode="Allow">` for this path unlocks anonymousAuthentication here and below. */
+  unlockedAt?: string;
 }
 
 export interface PendingScope {
