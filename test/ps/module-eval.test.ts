@@ -501,6 +501,10 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
       function script:Get-IisLogonRightsHostFact { [ordered] @{ computerName = 'WEB03'; domain = 'CONTOSO'; domainJoined = $true; osVersion = '10.0.20348'; iisVersion = '10.0'; collectedAt = '2024-09-17T07:52:40Z' } }
       function script:Get-IisLogonRightsLocalGroupMember { @{ 'S-1-5-32-545' = @('S-1-5-4', 'S-1-5-11', 'S-1-5-21-2060260628-1893702904-3285376245-513'); 'S-1-5-32-568' = @('S-1-5-17'); 'S-1-5-32-546' = @('S-1-5-21-496250926-734067688-4248505504-501') } }
       function script:Get-IisLogonRightsDomainGroup { param ([string] $Sid) @('S-1-5-21-2060260628-1893702904-3285376245-513', 'S-1-5-21-2060260628-1893702904-3285376245-1605') }
+      function script:Resolve-IisLogonRightsSidName {
+        param ([string] $Sid)
+        @{ 'S-1-5-113' = 'NT AUTHORITY\\Local account'; 'S-1-5-32-545' = 'BUILTIN\\Users'; 'S-1-5-32-546' = 'BUILTIN\\Guests'; 'S-1-5-32-568' = 'BUILTIN\\IIS_IUSRS' }[$Sid]
+      }
       function script:Resolve-IisLogonRightsAccountSid {
         param ([string] $Name, [string] $ComputerName)
         $known = @{
@@ -526,15 +530,20 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
       'forced',
     ]);
     assert.deepEqual(readdirSync(snapshot).sort(), ['accounts.json', 'applicationHost.config', 'host.json', 'rsop.json', 'secedit.inf']);
-    const accounts = JSON.parse(readFileSync(join(snapshot, 'accounts.json'), 'utf8')) as { accounts: { name: string; kind: string; groups: string[] }[]; unresolved: { name: string }[] };
+    const accounts = JSON.parse(readFileSync(join(snapshot, 'accounts.json'), 'utf8')) as { accounts: { name: string; kind: string; groups?: string[]; members?: string[] }[]; unresolved: { name: string }[] };
     assert.ok(validateAccounts(accounts), JSON.stringify(validateAccounts.errors));
-    assert.deepEqual(accounts.accounts.map((account) => `${account.name} ${account.kind} ${account.groups.join(',')}`), [
+    assert.deepEqual(accounts.accounts.map((account) => `${account.name} ${account.kind} ${account.groups?.join(',') ?? `members ${account.members!.join(',')}`}`), [
       'CONTOSO\\svc-reports domain S-1-5-21-2060260628-1893702904-3285376245-1605,S-1-5-21-2060260628-1893702904-3285376245-513,S-1-5-32-545',
       'NT AUTHORITY\\IUSR builtin S-1-5-32-545,S-1-5-32-568',
       'IIS APPPOOL\\DefaultAppPool virtual S-1-5-32-545,S-1-5-32-568',
       'IIS APPPOOL\\Docs virtual S-1-5-32-545,S-1-5-32-568',
       'WEB03\\Guest local S-1-5-32-546', // Guests only: the built-in Guest gets no Authenticated Users, so no Users
+      // Every local group with its members, under the name the host gives it, for the engine's alias membership.
+      'BUILTIN\\Users builtin members S-1-5-4,S-1-5-11,S-1-5-21-2060260628-1893702904-3285376245-513',
+      'BUILTIN\\Guests builtin members S-1-5-21-496250926-734067688-4248505504-501',
+      'BUILTIN\\IIS_IUSRS builtin members S-1-5-17',
     ]);
+    assert.equal(JSON.parse(readFileSync(join(snapshot, 'host.json'), 'utf8')).localAccountSids, true, 'S-1-5-113 translates on this host');
     assert.deepEqual(accounts.unresolved.map((entry) => entry.name), ['IIS APPPOOL\\ReportsPool']);
     assert.ok(validateRsop(JSON.parse(readFileSync(join(snapshot, 'rsop.json'), 'utf8'))));
     assert.doesNotMatch(readFileSync(join(snapshot, 'applicationHost.config'), 'utf8'), /\[enc:/, 'no encrypted password leaves the host');

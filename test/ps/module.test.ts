@@ -334,6 +334,7 @@ describe('IisLogonRightsDsc module: manifest, commands, help and schema agreemen
       'Invoke-IisLogonRightsNativeCommand',
       'Remove-IisLogonRightsAccountRight',
       'Resolve-IisLogonRightsAccountSid',
+      'Resolve-IisLogonRightsSidName',
     ]);
     // Reading files of the host is its own boundary: the IIS configuration and the two exports.
     // The default backup folder is the machine's too (%ProgramData%).

@@ -51,6 +51,13 @@ describe('logon fixtures: each finding is what the README says Windows does', ()
     for (const folder of folders) assert.ok(expectedTables(readFileSync(join(ROOT, folder, 'README.md'), 'utf8')).size > 0, folder);
   });
 
+  it('unlocked-anonymous-section: the unlocked site\'s anonymous identity says a web.config may change it; the locked one does not', () => {
+    const { evaluation } = judgeSnapshot(loadSnapshotFolder(join(ROOT, 'unlocked-anonymous-section')), { ruleSet: 'documented', withGpo: [] });
+    const noted = evaluation.findings.map((finding) => `${finding.site} ${finding.role} ${finding.notes.filter((note) => note.includes('web.config')).length}`);
+    assert.deepEqual(noted, ['Blog anonymous-user 1', 'Blog worker-process 0', 'Shop anonymous-user 0', 'Shop worker-process 0']);
+    assert.match(evaluation.findings[0]!.message, /Note: anonymousAuthentication is unlocked for this path \(<location path="Blog" overrideMode="Allow"> \(line \d+\)\)/);
+  });
+
   for (const folder of folders) {
     it(folder, () => {
       const tables = expectedTables(readFileSync(join(ROOT, folder, 'README.md'), 'utf8'));

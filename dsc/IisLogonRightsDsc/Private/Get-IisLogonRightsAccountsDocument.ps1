@@ -83,7 +83,14 @@ function Get-IisLogonRightsAccountsDocument
         }
     }
 
-    $localGroups = foreach ($groupSid in @($localGroupMember.Keys | Sort-Object))
+    $groupSids = [System.Collections.Generic.List[System.String]]::new()
+    foreach ($key in $localGroupMember.Keys)
+    {
+        $groupSids.Add([System.String] $key)
+    }
+
+    $groupSids.Sort([System.StringComparer]::Ordinal)
+    $localGroups = foreach ($groupSid in $groupSids)
     {
         $groupName = @($resolutions | Where-Object { $null -eq $_.Error -and $_.Sid -eq $groupSid } | ForEach-Object { $_.CanonicalName })[0]
         if ($null -eq $groupName)
