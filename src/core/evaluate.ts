@@ -15,7 +15,7 @@ export { describeAccount, describeScope } from './finding';
 export type { Evaluation, EvaluationInput, Finding, Reason, RightCheck, SidMatch, UnresolvedHolder } from './finding';
 
 /**
- * Judges every identity IIS logs on with (DESIGN.md "The decision"): at each scope the anonymous
+ * Judges every identity IIS logs on with (the decision rules in docs/rules.md): at each scope the anonymous
  * user; for each site and application pool serving anonymous requests the worker process
  * identity; and the connect-as account of each virtual directory that names one.
  */
