@@ -11,7 +11,8 @@ import { buildReportDocument } from './render/report-document';
 import { renderReportTable } from './render/report-table';
 import { CLEAR_LINE, progressLine, progressThrottle } from './render/report-progress';
 import { escapeText, stringifyJson } from './render/text-escape';
-import { renderForPipelines, runCommandLine, type CliOptions, type CommandIo } from './command';
+import { renderForPipelines, runCommandLine, type CommandIo } from './command';
+import type { CliOptions } from './command-line';
 
 // The Node host: process argv, stdin, stdout and exit code, node:fs for files, cli-table3 for
 // tables, and the report command with its worker threads. Everything else is command.ts, which

@@ -1,16 +1,15 @@
-import { parseArgs } from '@pkgjs/parseargs';
 import { InputError, UsageError } from './core/errors';
 import { EXIT_CODES, type ExitCode } from './core/exit-codes';
 import type { Evaluation } from './core/evaluate';
 import type { GroupPolicyResult, Snapshot } from './core/model';
 import { judgeSnapshot } from './core/judge';
-import { RULE_SETS, type RuleSetName } from './core/rules';
+import type { RuleSetName } from './core/rules';
 import { buildPlan, type PlanDocument } from './core/plan';
 import { acceptTemporaryFixes } from './core/temporary-fix';
 import { snapshotAfterPlan } from './core/plan-effect';
 import { buildPlanDocument, readPlanDocument } from './io/plan-document';
 import { loadFactsDocument, loadFactsValue, loadSnapshotFolder, readLimited, type FileAccess } from './io/facts';
-import { ALL_SITES, desiredStateFrom, dscInstanceFrom, restrictToSite } from './core/dsc-instance';
+import { desiredStateFrom, dscInstanceFrom, restrictToSite } from './core/dsc-instance';
 import { validateAgainstSchema } from './parse/schema-validation';
 import { parseJsonText } from './parse/accounts-json';
 import { decodeText } from './parse/decode';
@@ -23,100 +22,12 @@ import { renderJunit } from './render/junit';
 import { renderSarif } from './render/sarif';
 import { escapeText, stringifyJson } from './render/text-escape';
 import { VERSION } from './version';
+import { HELP, parseCommandLine, type CliOptions, type DscOperation } from './command-line';
 
 // The command line of iis-logon-rights, in plain JavaScript: the Node CLI (cli.ts) and the
 // in-process engine inside PowerShell (engine.ts) both run it, so every answer is decided once.
 // What needs Node (tables through cli-table3, the report command's folders and threads) comes
 // in through CommandIo.node; the engine has none and says so as a usage error.
-
-const COMMANDS = ['test', 'get', 'explain', 'plan', 'check-plan', 'report', 'dsc'] as const;
-const DSC_OPERATIONS = ['get', 'test', 'set', 'whatif'] as const;
-type DscOperation = (typeof DSC_OPERATIONS)[number];
-const LOG_FORMATS = ['text', 'json'] as const;
-type Command = (typeof COMMANDS)[number];
-const FORMATS = ['table', 'json', 'junit', 'sarif'] as const;
-/** plan and check-plan print a plan, which has no JUnit or SARIF form. */
-const PLAN_FORMATS: readonly Format[] = ['table', 'json'];
-type Format = (typeof FORMATS)[number];
-
-const HELP = `iis-logon-rights ${VERSION}
-Checks that every identity IIS uses for anonymous requests holds the Windows logon right its
-logon type needs, is not caught by a deny right, and keeps it after the next Group Policy refresh.
-
-Usage:
-  iis-logon-rights <command> --snapshot <folder|facts.json|-> [options]
-  iis-logon-rights report <folder>... [options]
-
-Commands:
-  test      Judge the snapshot; exit 0 when in the desired state, 1 when not.
-  get       Print the current state (the same findings; always exit 0 on valid input).
-  explain   Tell the story of every finding that is not in the desired state, with the fix.
-  plan      Print the remediation plan: identity-scoped grant/revoke actions, their undo
-            actions, what was refused and why, and the GPO edits that would fix the rest.
-  check-plan  Validate a saved plan (--plan <file|->) before it is applied or undone; prints
-            it back normalised.
-  report    Judge many snapshots in one run: each <folder> is a snapshot folder (it holds
-            secedit.inf) or a folder of snapshot folders. Prints a fleet summary (findings by
-            status, the worst hosts, the GPOs behind revoked-at-refresh and gpo-blocked). A
-            snapshot that cannot be loaded is reported with its error; the others go on.
-            Exit 3 if any snapshot failed to load, else 1 if any host is not in the desired
-            state, else 0.
-
-Options:
-  --snapshot <path>    A snapshot folder (secedit.inf, applicationHost.config or MetaBase.xml,
-                       and optionally gpresult.xml, rsop.json, accounts.json, host.json), a facts
-                       .json file, or - to read the facts document from stdin.
-  --format <format>    table, json, junit or sarif (default: table on a terminal, json
-                       otherwise). junit: one test case per site, path and identity. sarif:
-                       SARIF 2.1.0, one result per finding not in the desired state. plan and
-                       check-plan print table or json only.
-  --rules <set>        documented (default) or conservative (also enforces rules whose evidence
-                       is unconfirmed, such as the IIS 7+ built-in IUSR needing network logon).
-  --with-gpo <file>    Project a baseline (GptTmpl.inf or GPO report XML) as a winning GPO over the
-                       snapshot, to see what it would break before it is linked. Repeatable.
-  --allow-temporary-fix  plan: also act under rights a GPO owns (marked temporary: the next
-                       refresh undoes them). Without it such findings are refused with the GPO fix.
-                       test, get, explain: count revoked-at-refresh as in the desired state (the
-                       accepted temporary fix), with its reason and a warning naming the GPO.
-  --plan <file|->      check-plan: the plan document to validate.
-  --site <name>        test, get, explain, plan: judge only this IIS site (* for all, the default).
-  --log-format <fmt>   text (default) or json: errors and warnings on stderr as one-key JSON lines
-                       ({"error": ...}, {"warn": ...}), for the PowerShell module and DSC v3.
-  --no-color           No colour in table output (also when NO_COLOR is set or output is not a TTY).
-                       report also shows a progress line on stderr when stderr is a terminal
-                       and NO_COLOR is not set.
-  -h, --help           Show this help.
-  -v, --version        Show the version.
-
-DSC v3:
-  iis-logon-rights dsc <get|test|set|whatif>   reads {"desired": {...}, "facts": {...}} on stdin
-  (schemas/dsc-request.schema.json) and prints the instance (get, test), the plan (set) or the
-  instance as it will be once the plan is applied (whatif) as one JSON line. Being out of
-  desired state is data, never a non-zero exit code.
-
-Exit codes:
-${Object.values(EXIT_CODES)
-  .map((entry) => `  ${entry.code}  ${entry.meaning}`)
-  .join('\n')}
-`;
-
-export interface CliOptions {
-  command: Command;
-  /** dsc: the operation. */
-  dscOperation: DscOperation | null;
-  site: string;
-  logFormat: 'text' | 'json';
-  /** '' for check-plan and report. */
-  snapshot: string;
-  /** report: the folders given. */
-  folders: string[];
-  plan: string;
-  allowTemporaryFix: boolean;
-  format: Format;
-  ruleSet: RuleSetName;
-  withGpo: string[];
-  color: boolean;
-}
 
 export interface CommandIo {
   argv: readonly string[];
@@ -171,73 +82,6 @@ export function runCommandLine(io: CommandIo): ExitCode {
     else report('error', `internal error: ${[first, ...stack].join(' ')} ${defect}`);
     return EXIT_CODES.internal.code;
   }
-}
-
-function parseCommandLine(io: CommandIo): CliOptions | 'help' | 'version' {
-  let values: Record<string, string | boolean | string[] | undefined>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...io.argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        snapshot: { type: 'string' },
-        format: { type: 'string' },
-        rules: { type: 'string' },
-        'with-gpo': { type: 'string', multiple: true },
-        'no-color': { type: 'boolean' },
-        'allow-temporary-fix': { type: 'boolean' },
-        plan: { type: 'string' },
-        site: { type: 'string' },
-        'log-format': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error));
-  }
-  if (values.help) return 'help';
-  if (values.version) return 'version';
-  const [command, ...extra] = positionals;
-  if (command === undefined) throw new UsageError(`a command is required (${COMMANDS.join(', ')})`);
-  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command "${command}" (expected ${COMMANDS.join(', ')})`);
-  let dscOperation: DscOperation | null = null;
-  if (command === 'dsc') {
-    const [operation, ...rest] = extra;
-    if (operation === undefined || !(DSC_OPERATIONS as readonly string[]).includes(operation)) throw new UsageError(`dsc needs an operation: ${DSC_OPERATIONS.join(', ')}`);
-    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
-    dscOperation = operation as DscOperation;
-  } else if (extra.length > 0 && command !== 'report') throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const site = typeof values.site === 'string' ? values.site : ALL_SITES;
-  if (site === '') throw new UsageError('--site needs a site name, or * for all sites');
-  const logFormat = values['log-format'] ?? 'text';
-  if (typeof logFormat !== 'string' || !(LOG_FORMATS as readonly string[]).includes(logFormat)) throw new UsageError(`--log-format must be one of ${LOG_FORMATS.join(', ')}, not "${String(logFormat)}"`);
-  const snapshot = typeof values.snapshot === 'string' ? values.snapshot : '';
-  const plan = typeof values.plan === 'string' ? values.plan : '';
-  if (command === 'dsc') {
-    if (snapshot !== '' || plan !== '' || typeof values.site === 'string') throw new UsageError('dsc reads everything from stdin: drop --snapshot, --plan and --site');
-  } else if (command === 'report') {
-    if (extra.length === 0) throw new UsageError('report needs at least one snapshot folder or folder of snapshot folders');
-    if (snapshot !== '') throw new UsageError('report takes folders as arguments, not --snapshot');
-    if (plan !== '') throw new UsageError('--plan is only for check-plan');
-  } else if (command === 'check-plan') {
-    if (plan === '') throw new UsageError('check-plan needs --plan <file|->');
-    if (snapshot !== '') throw new UsageError('check-plan reads a plan, not a snapshot: drop --snapshot');
-  } else {
-    if (snapshot === '') throw new UsageError('--snapshot <folder|facts.json|-> is required');
-    if (plan !== '') throw new UsageError('--plan is only for check-plan');
-  }
-  if (values['allow-temporary-fix'] && !['plan', 'test', 'get', 'explain'].includes(command)) throw new UsageError('--allow-temporary-fix is only for plan, test, get and explain');
-  const format = values.format ?? (io.stdout.isTTY ? 'table' : 'json');
-  if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${String(format)}"`);
-  if ((command === 'plan' || command === 'check-plan') && !PLAN_FORMATS.includes(format as Format)) throw new UsageError(`--format for ${command} must be one of ${PLAN_FORMATS.join(', ')}, not "${format}"`);
-  const ruleSet = values.rules ?? 'documented';
-  if (typeof ruleSet !== 'string' || !(RULE_SETS as readonly string[]).includes(ruleSet)) throw new UsageError(`--rules must be one of ${RULE_SETS.join(', ')}, not "${String(ruleSet)}"`);
-  const color = !values['no-color'] && io.env.NO_COLOR === undefined && io.stdout.isTTY === true;
-  if (typeof values.site === 'string' && !['test', 'get', 'explain', 'plan'].includes(command)) throw new UsageError('--site is only for test, get, explain and plan');
-  return { command: command as Command, dscOperation, site, logFormat: logFormat as 'text' | 'json', snapshot, folders: command === 'report' ? extra : [], plan, allowTemporaryFix: values['allow-temporary-fix'] === true, format: format as Format, ruleSet: ruleSet as RuleSetName, withGpo: (values['with-gpo'] as string[] | undefined) ?? [], color };
 }
 
 function loadSnapshot(options: CliOptions, io: CommandIo): Snapshot {
