@@ -51,6 +51,18 @@ describe('logon fixtures: each finding is what the README says Windows does', ()
     for (const folder of folders) assert.ok(expectedTables(readFileSync(join(ROOT, folder, 'README.md'), 'utf8')).size > 0, folder);
   });
 
+  it('gpo-sources-disagree: one warning names both files and the right; rsop.json wins, while gpresult.xml alone would say ok', () => {
+    const snapshot = loadSnapshotFolder(join(ROOT, 'gpo-sources-disagree'));
+    const { evaluation } = judgeSnapshot(snapshot, { ruleSet: 'documented', withGpo: [] });
+    const warnings = evaluation.diagnostics.filter((diagnostic) => diagnostic.code === 'group-policy-sources-disagree');
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!.message, /gpresult\.xml and .*rsop\.json disagree on SeNetworkLogonRight: .*"CONTOSO Web Baseline v1".*"CONTOSO Web Baseline v2".*rsop\.json is used \(precedence rsop\.json over gpresult\.xml\)/);
+    const reportOnly = { ...snapshot, groupPolicy: snapshot.groupPolicy.filter((result) => result.kind === 'gpresult') };
+    const anonymous = (judged: typeof evaluation) => judged.findings.find((finding) => finding.role === 'anonymous-user')!.status;
+    assert.equal(anonymous(judgeSnapshot(reportOnly, { ruleSet: 'documented', withGpo: [] }).evaluation), 'ok', 'the stale source alone hides the coming 401.1');
+    assert.equal(anonymous(evaluation), 'revoked-at-refresh');
+  });
+
   it('unlocked-anonymous-section: the unlocked site\'s anonymous identity says a web.config may change it; the locked one does not', () => {
     const { evaluation } = judgeSnapshot(loadSnapshotFolder(join(ROOT, 'unlocked-anonymous-section')), { ruleSet: 'documented', withGpo: [] });
     const noted = evaluation.findings.map((finding) => `${finding.site} ${finding.role} ${finding.notes.filter((note) => note.includes('web.config')).length}`);
