@@ -2,6 +2,7 @@ import { buildAccountIndex, type AccountIndex } from './accounts';
 import { emptyFinding, ruledFinding, describeScope, type Evaluation, type EvaluationInput, type Finding, type FindingSubject, type RightCheck } from './finding';
 import { notRequiredMessage, SELF_GRANT_HOLDER, statusMessage, unresolvedMessage } from './finding-messages';
 import { dedupeUnresolved, holderIndexer, matchHolders, type HolderIndexer, type SidMatch, type UnresolvedHolder } from './holder-match';
+import { judgeIncompleteGroups } from './incomplete-groups';
 import { resolveAnonymousIdentity, resolveConnectAs, resolvePoolIdentity, type AnonymousIdentity, type IdentityResolution } from './identity';
 import type { AnonymousScope, GroupPolicyObjectRef } from './model';
 import type { PolicyView } from './policy';
@@ -138,7 +139,8 @@ function judgeIdentity(context: Context, subject: FindingSubject, identity: Anon
   finding.matches = { current, afterRefresh };
   finding.unresolvedHolders = dedupeUnresolved(unresolvedHolders);
   finding.notes.push(...tokenNotes(finding, rule, token, context));
-  finding.message = statusMessage(finding, rule, identity, where);
+  judgeIncompleteGroups(finding, identity, [input.policy.current, input.policy.afterRefresh], context.accounts, where);
+  if (finding.status !== 'unresolved') finding.message = statusMessage(finding, rule, identity, where);
   return finding;
 }
 

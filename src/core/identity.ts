@@ -18,6 +18,8 @@ export interface AnonymousIdentity {
   assumption?: string;
   /** accounts.json listed the account's groups (so no alias is inferred for it). */
   groupsCollected?: boolean;
+  /** accounts.json says the account's domain groups could not be read, and why. */
+  groupsIncomplete?: string;
 }
 
 export type IdentityResolution =
@@ -132,5 +134,6 @@ function accountIdentity(name: string, source: IdentitySource, logonType: LogonT
   }
   const identity: AnonymousIdentity = { name: account.name, sid: account.sid, source, accountKind: account.kind, groups: [...account.groups], logonType };
   if (account.groupsCollected) identity.groupsCollected = true;
+  if (account.groupsIncomplete !== undefined) identity.groupsIncomplete = account.groupsIncomplete;
   return identity;
 }

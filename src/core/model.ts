@@ -163,6 +163,11 @@ export interface Account {
    * alias such as BUILTIN\\Users is added by inference: hardened hosts remove those memberships.
    */
   groupsCollected?: boolean;
+  /**
+   * Why the account's domain groups could not be read, when they could not: the token may hold
+   * groups `groups` does not list, so a verdict an unlisted group could change is not confirmed.
+   */
+  groupsIncomplete?: string;
   /** For a local group (alias): the SIDs of its direct members, as collected on the host. */
   members?: string[];
 }

@@ -122,7 +122,8 @@ export function buildPlan(evaluation: Evaluation, policy: PolicyProjection, opti
     if (finding.status === 'ok' || finding.status === 'not-required') continue;
     const where = describeScope({ site: finding.site ?? '(server)', path: finding.path });
     if (finding.status === 'unresolved' || finding.identity.sid === null || finding.right === null || finding.matches === null) {
-      refuse(finding, `${where}: the identity's SID is unknown, so no right can be granted to it`, 'Make sure the account exists and resolves on the host, then collect the snapshot again.');
+      if (finding.identity.sid !== null && finding.status === 'unresolved') refuse(finding, `${where}: the verdict on ${describeAccount(finding.identity.name, finding.identity.sid)} is not confirmed (its domain groups could not be read), so Set has nothing it may safely change`, 'Collect the snapshot again where a domain controller is reachable, then plan again.');
+      else refuse(finding, `${where}: the identity's SID is unknown, so no right can be granted to it`, 'Make sure the account exists and resolves on the host, then collect the snapshot again.');
       continue;
     }
     const sid = finding.identity.sid;

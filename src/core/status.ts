@@ -31,7 +31,7 @@ export const FINDING_STATUSES = {
   unresolved: {
     reasonSuffix: 'Unresolved',
     inDesiredState: false,
-    summary: 'The identity\'s SID is unknown (not in accounts.json and not computable), so its rights cannot be judged.',
+    summary: 'The identity\'s SID is unknown (not in accounts.json and not computable), or its domain groups could not be read while a deny right names a holder an unlisted group could match, so its rights cannot be judged.',
   },
   'not-required': {
     reasonSuffix: 'NotRequired',

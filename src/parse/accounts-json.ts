@@ -19,7 +19,7 @@ export function parseJsonText(text: string, file: string): unknown {
 /** accounts.json: validated against schemas/accounts.schema.json; SIDs normalised. */
 export function parseAccountsJson(value: unknown, file: string): AccountDirectory {
   validateAgainstSchema('accounts', value, file);
-  const document = value as { accounts: { name: string; sid: string; kind: 'local' | 'domain' | 'builtin' | 'virtual'; groups?: string[]; members?: string[] }[]; unresolved?: { name: string; reason?: string }[] };
+  const document = value as { accounts: { name: string; sid: string; kind: 'local' | 'domain' | 'builtin' | 'virtual'; groups?: string[]; groupsIncomplete?: string; members?: string[] }[]; unresolved?: { name: string; reason?: string }[] };
   return {
     accounts: document.accounts.map((account, index) => {
       const parsed: Account = {
@@ -30,6 +30,7 @@ export function parseAccountsJson(value: unknown, file: string): AccountDirector
       };
       // Whether the groups were collected decides whether the engine may infer aliases.
       if (account.groups !== undefined) parsed.groupsCollected = true;
+      if (account.groupsIncomplete !== undefined) parsed.groupsIncomplete = account.groupsIncomplete;
       if (account.members !== undefined) parsed.members = account.members.map((member, memberIndex) => requireSid(member, file, `/accounts/${index}/members/${memberIndex}`));
       return parsed;
     }),
