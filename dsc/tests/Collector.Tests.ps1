@@ -142,11 +142,39 @@ Describe 'Get-IisLogonRightsFactSet' {
             Mock -CommandName Get-IisLogonRightsDomainGroup -MockWith { throw 'The server is not operational.' }
         }
 
-        It 'Should keep the local groups and say so' {
+        It 'Should keep the local groups and record in accounts.json why the rest is missing' {
             $facts = InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock { Get-IisLogonRightsFactSet -WarningAction SilentlyContinue }
             $reports = @($facts.Files['accounts.json'].accounts | Where-Object { $_.name -eq 'CONTOSO\svc-reports' })[0]
             @($reports.groups) | Should -Be @('S-1-5-32-545')
+            $reports['groupsIncomplete'] | Should -Be 'The server is not operational.'
         }
+
+        It 'Should warn, naming the account and the reason' {
+            $null = InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock { Get-IisLogonRightsFactSet -WarningVariable warnings -WarningAction SilentlyContinue; $script:collectorWarnings = $warnings }
+            $warnings = InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock { $script:collectorWarnings }
+            @($warnings | Where-Object { "$_" -match 'CONTOSO\\svc-reports' -and "$_" -match 'The server is not operational' }).Count | Should -BeGreaterThan 0
+        }
+    }
+
+    Context 'When the domain answers' {
+        It 'Should list no groupsIncomplete' {
+            $facts = InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock { Get-IisLogonRightsFactSet -WarningAction SilentlyContinue }
+            $reports = @($facts.Files['accounts.json'].accounts | Where-Object { $_.name -eq 'CONTOSO\svc-reports' })[0]
+            $reports.Contains('groupsIncomplete') | Should -BeFalse
+        }
+    }
+}
+
+Describe 'Get-IisLogonRightsDomainGroup' {
+    It 'Should throw, never return a smaller list, when no domain answers for the SID' {
+        if ([System.Environment]::OSVersion.Platform -ne [System.PlatformID]::Win32NT)
+        {
+            Set-ItResult -Skipped -Because 'Windows only: binds to the account in its domain through ADSI (System.DirectoryServices)'
+        }
+
+        # An account of a domain that does not exist: the bind fails on a workgroup runner and
+        # in a real domain alike.
+        { InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock { Get-IisLogonRightsDomainGroup -Sid 'S-1-5-21-1-2-3-1105' } } | Should -Throw
     }
 }
 

@@ -14,7 +14,9 @@ function ConvertTo-IisLogonRightsAccountsDocument
 
     .PARAMETER Resolution
         One object per mentioned name: Name, and either Sid, CanonicalName, Kind and Groups, or
-        Error (why the host could not resolve it).
+        Error (why the host could not resolve it). GroupsIncomplete, when set, says why the
+        account's domain groups could not be read; it becomes `groupsIncomplete`, so the engine
+        knows the token may hold groups that are not listed.
 
     .PARAMETER LocalGroup
         The local groups with their direct members: Sid, Name and Members. A group already
@@ -68,12 +70,18 @@ function ConvertTo-IisLogonRightsAccountsDocument
                 continue
             }
 
-            $accounts.Add([ordered] @{
-                    name   = $spelling
-                    sid    = $entry.Sid
-                    kind   = $entry.Kind
-                    groups = [System.String[]] @($entry.Groups)
-                })
+            $account = [ordered] @{
+                name   = $spelling
+                sid    = $entry.Sid
+                kind   = $entry.Kind
+                groups = [System.String[]] @($entry.Groups)
+            }
+            if (-not [System.String]::IsNullOrEmpty($entry.GroupsIncomplete))
+            {
+                $account['groupsIncomplete'] = [System.String] $entry.GroupsIncomplete
+            }
+
+            $accounts.Add($account)
         }
     }
 

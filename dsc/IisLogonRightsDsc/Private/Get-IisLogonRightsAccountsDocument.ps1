@@ -61,6 +61,7 @@ function Get-IisLogonRightsAccountsDocument
 
         $kind = Get-IisLogonRightsAccountKind -Sid $resolved.Sid -CanonicalName $resolved.CanonicalName -ComputerName $ComputerName
         $domainGroup = @()
+        $groupsIncomplete = $null
         if ($kind -eq 'domain')
         {
             try
@@ -69,17 +70,20 @@ function Get-IisLogonRightsAccountsDocument
             }
             catch
             {
-                Write-Warning -Message ('The domain groups of {0} could not be read, so only its local groups are listed: {1}' -f $resolved.CanonicalName, $_.Exception.Message)
+                # Never a silently smaller token: accounts.json says the list is incomplete, and why.
+                $groupsIncomplete = $_.Exception.Message
+                Write-Warning -Message ('The domain groups of {0} could not be read, so its verdict is confirmed only where no unlisted group could change it: {1}' -f $resolved.CanonicalName, $groupsIncomplete)
             }
         }
 
         [pscustomobject] @{
-            Name          = $item
-            Error         = $null
-            Sid           = $resolved.Sid
-            CanonicalName = $resolved.CanonicalName
-            Kind          = $kind
-            Groups        = @(Resolve-IisLogonRightsTokenGroup -Sid $resolved.Sid -Kind $kind -DomainGroup $domainGroup -LocalGroupMember $localGroupMember)
+            Name             = $item
+            Error            = $null
+            Sid              = $resolved.Sid
+            CanonicalName    = $resolved.CanonicalName
+            Kind             = $kind
+            Groups           = @(Resolve-IisLogonRightsTokenGroup -Sid $resolved.Sid -Kind $kind -DomainGroup $domainGroup -LocalGroupMember $localGroupMember)
+            GroupsIncomplete = $groupsIncomplete
         }
     }
 

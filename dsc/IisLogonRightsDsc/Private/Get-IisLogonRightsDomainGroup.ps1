@@ -5,11 +5,18 @@ function Get-IisLogonRightsDomainGroup
         Returns the SIDs of the domain security groups in a domain account's token.
 
     .DESCRIPTION
-        A boundary function (tests replace it). Asks the domain for the account's authorization
-        groups (its tokenGroups: nested global, universal and domain-local groups), through
-        System.DirectoryServices.AccountManagement, as the computer account when run as SYSTEM.
-        Throws when the domain cannot be reached; the caller then keeps the local groups only
-        and says so in a warning.
+        A boundary function (tests replace it). Reads the account's tokenGroups attribute from
+        its domain (through ADSI, as the computer account when run as SYSTEM). tokenGroups is
+        what a domain controller computes for a logon token: every global, universal and
+        domain-local group the account is in, nested groups followed, the primary group and the
+        groups' SID history included. It holds SIDs only, so a group whose name cannot be
+        resolved still counts; GetAuthorizationGroups() would throw there instead.
+
+        Throws when the account's domain cannot be reached or does not know the SID. The
+        caller then records in accounts.json that the account's groups are incomplete, and why,
+        so the engine never judges a silently smaller token. For an account of a trusted domain,
+        the groups of the resource domain that only its own controllers know may be missing;
+        the engine's verdict treats them the same way only when this function throws.
 
     .PARAMETER Sid
         The account's SID.
@@ -26,39 +33,21 @@ function Get-IisLogonRightsDomainGroup
         $Sid
     )
 
-    Add-Type -AssemblyName 'System.DirectoryServices.AccountManagement'
-    $context = [System.DirectoryServices.AccountManagement.PrincipalContext]::new([System.DirectoryServices.AccountManagement.ContextType]::Domain)
+    $entry = New-Object -TypeName System.DirectoryServices.DirectoryEntry -ArgumentList ('LDAP://<SID={0}>' -f $Sid)
     try
     {
-        $principal = [System.DirectoryServices.AccountManagement.Principal]::FindByIdentity($context, [System.DirectoryServices.AccountManagement.IdentityType]::Sid, $Sid)
-        if ($null -eq $principal)
-        {
-            throw ('the domain does not know {0}' -f $Sid)
-        }
-
+        # tokenGroups is constructed on request: it must be asked for by name, on the object itself.
+        $entry.RefreshCache([System.String[]] @('tokenGroups'))
         $groups = [System.Collections.Generic.List[System.String]]::new()
-        $authorizationGroups = $null
-        if ($principal -is [System.DirectoryServices.AccountManagement.AuthenticablePrincipal])
+        foreach ($bytes in $entry.Properties['tokenGroups'])
         {
-            $authorizationGroups = $principal.GetAuthorizationGroups()
-        }
-        else
-        {
-            $authorizationGroups = $principal.GetGroups()
-        }
-
-        foreach ($group in $authorizationGroups)
-        {
-            if ($null -ne $group.Sid)
-            {
-                $groups.Add($group.Sid.Value)
-            }
+            $groups.Add((New-Object -TypeName System.Security.Principal.SecurityIdentifier -ArgumentList @([System.Byte[]] $bytes, 0)).Value)
         }
 
         return $groups.ToArray()
     }
     finally
     {
-        $context.Dispose()
+        $entry.Dispose()
     }
 }
