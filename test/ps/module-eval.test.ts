@@ -420,7 +420,7 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
       ) -join ','
       $document = ConvertTo-IisLogonRightsAccountsDocument -Resolution @(
         [pscustomobject] @{ Name = '.\\anon'; Error = $null; Sid = 'S-1-5-21-1-2-3-1001'; CanonicalName = 'WEB01\\anon'; Kind = 'local'; Groups = @('S-1-5-32-545') },
-        [pscustomobject] @{ Name = 'svc-reports@contoso.com'; Error = $null; Sid = 'S-1-5-21-9-9-9-1604'; CanonicalName = 'CONTOSO\\svc-reports'; Kind = 'domain'; Groups = @() },
+        [pscustomobject] @{ Name = 'svc-reports@contoso.com'; Error = $null; Sid = 'S-1-5-21-9-9-9-1604'; CanonicalName = 'CONTOSO\\svc-reports'; Kind = 'domain'; Groups = @(); GroupsIncomplete = 'The server is not operational.' },
         [pscustomobject] @{ Name = 'Guest'; Error = $null; Sid = 'S-1-5-21-1-2-3-501'; CanonicalName = 'WEB01\\Guest'; Kind = 'local'; Groups = @('S-1-5-32-546') },
         [pscustomobject] @{ Name = 'web01\\anon'; Error = $null; Sid = 'S-1-5-21-1-2-3-1001'; CanonicalName = 'WEB01\\anon'; Kind = 'local'; Groups = @('S-1-5-32-545') },
         [pscustomobject] @{ Name = 'CONTOSO\\gone'; Error = 'Some or all identity references could not be translated.' }
@@ -446,6 +446,8 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
       'WEB01\\Guest=S-1-5-21-1-2-3-501',
     ]);
     assert.deepEqual(accounts.unresolved, [{ name: 'CONTOSO\\gone', reason: 'Some or all identity references could not be translated.' }]);
+    // Both spellings of svc-reports carry why its domain groups are missing; the others (no such property) carry nothing.
+    assert.deepEqual(accounts.accounts.map((account) => (account as { groupsIncomplete?: string }).groupsIncomplete ?? '-'), ['-', 'The server is not operational.', 'The server is not operational.', '-']);
   });
 
   it('secedit and gpresult exports: unique temp files, exit code checked, files removed either way', function () {

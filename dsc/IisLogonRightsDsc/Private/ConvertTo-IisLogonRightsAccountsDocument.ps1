@@ -76,9 +76,11 @@ function ConvertTo-IisLogonRightsAccountsDocument
                 kind   = $entry.Kind
                 groups = [System.String[]] @($entry.Groups)
             }
-            if (-not [System.String]::IsNullOrEmpty($entry.GroupsIncomplete))
+            # Resolutions built by older callers have no such property; strict mode would throw.
+            $incomplete = $entry.PSObject.Properties['GroupsIncomplete']
+            if ($null -ne $incomplete -and -not [System.String]::IsNullOrEmpty($incomplete.Value))
             {
-                $account['groupsIncomplete'] = [System.String] $entry.GroupsIncomplete
+                $account['groupsIncomplete'] = [System.String] $incomplete.Value
             }
 
             $accounts.Add($account)
