@@ -155,7 +155,8 @@ export function parseCommandLine(io: CommandLineIo): CliOptions | 'help' | 'vers
     if (plan !== '') throw new UsageError('--plan is only for check-plan');
   } else if (command === 'check-plan') {
     if (plan === '') throw new UsageError('check-plan needs --plan <file|->');
-    if (snapshot !== '') throw new UsageError('check-plan reads a plan, not a snapshot: drop --snapshot');
+    if (plan === '-' && snapshot === '-') throw new UsageError('check-plan can read only one of --plan and --snapshot from stdin');
+    if (values.rules !== undefined) throw new UsageError("check-plan judges under the plan's own rule set: drop --rules");
   } else {
     if (snapshot === '') throw new UsageError('--snapshot <folder|facts.json|-> is required');
     if (plan !== '') throw new UsageError('--plan is only for check-plan');

@@ -1,14 +1,16 @@
 import { InputError, UsageError } from './core/errors';
 import { EXIT_CODES, type ExitCode } from './core/exit-codes';
 import type { Evaluation } from './core/evaluate';
-import type { GroupPolicyResult, Snapshot } from './core/model';
+import type { GroupPolicyResult } from './core/model';
 import { judgeSnapshot } from './core/judge';
 import type { RuleSetName } from './core/rules';
 import { buildPlan, type PlanDocument } from './core/plan';
 import { acceptTemporaryFixes } from './core/temporary-fix';
 import { snapshotAfterPlan } from './core/plan-effect';
-import { buildPlanDocument, readPlanDocument } from './io/plan-document';
-import { loadFactsDocument, loadFactsValue, loadSnapshotFolder, readLimited, type FileAccess } from './io/facts';
+import { buildPlanDocument } from './io/plan-document';
+import { loadFactsValue, type FileAccess } from './io/facts';
+import { loadSnapshotOption, writeLog } from './command-io';
+import { runCheckPlan } from './command-check-plan';
 import { desiredStateFrom, dscInstanceFrom, restrictToSite } from './core/dsc-instance';
 import { validateAgainstSchema } from './parse/schema-validation';
 import { parseJsonText } from './parse/accounts-json';
@@ -20,7 +22,7 @@ import { buildResultDocument } from './render/result-document';
 import type { SnapshotOutcome } from './core/fleet';
 import { renderJunit } from './render/junit';
 import { renderSarif } from './render/sarif';
-import { escapeText, stringifyJson } from './render/text-escape';
+import { stringifyJson } from './render/text-escape';
 import { VERSION } from './version';
 import { HELP, parseCommandLine, type CliOptions, type DscOperation } from './command-line';
 
@@ -51,9 +53,7 @@ export interface NodeOnlyCommands {
 export function runCommandLine(io: CommandIo): ExitCode {
   // One-key JSON lines for the PowerShell module and DSC v3 (which reads {"error": ...} from stderr).
   const jsonLog = io.argv[0] === 'dsc' || io.argv.some((arg, index) => arg === '--log-format=json' || (arg === '--log-format' && io.argv[index + 1] === 'json'));
-  // Messages name files and quote what was found, so they are escaped: an error stays one line
-  // whatever a file name holds. `lines` after the first are the tool's own (usage hint, stack).
-  const report = (level: 'error' | 'warn', text: string, ...lines: string[]) => io.stderr.write(jsonLog ? `${stringifyJson({ [level]: [text, ...lines].join(' ') })}\n` : `${[`iis-logon-rights: ${escapeText(text)}`, ...lines.map(escapeText)].join('\n')}\n`);
+  const report = (level: 'error' | 'warn', text: string, ...lines: string[]) => writeLog(io.stderr, jsonLog, level, text, ...lines);
   try {
     const parsed = parseCommandLine(io);
     if (parsed === 'help') {
@@ -84,23 +84,13 @@ export function runCommandLine(io: CommandIo): ExitCode {
   }
 }
 
-function loadSnapshot(options: CliOptions, io: CommandIo): Snapshot {
-  if (options.snapshot === '-') return loadFactsDocument(io.readStdin(), 'stdin');
-  return loadSnapshotFolder(io.files, options.snapshot);
-}
-
 function runCommand(options: CliOptions, io: CommandIo): ExitCode {
-  if (options.command === 'check-plan') {
-    const bytes = options.plan === '-' ? io.readStdin() : readLimited(io.files, options.plan, 'plan.json');
-    const document = readPlanDocument(bytes, options.plan === '-' ? 'stdin' : options.plan);
-    io.stdout.write(`${stringifyJson(document, 2)}\n`);
-    return EXIT_CODES.success.code;
-  }
+  if (options.command === 'check-plan') return runCheckPlan(options, io);
   if (options.command === 'report') return nodeOnly(io, 'report').report(options, io);
   if (options.command === 'dsc') return runDsc(options.dscOperation!, io);
   // Everything is loaded and validated before anything is printed, so bad input never yields a
   // partial result.
-  const snapshot = restrictToSite(loadSnapshot(options, io), options.site, options.snapshot === '-' ? 'stdin' : options.snapshot);
+  const snapshot = restrictToSite(loadSnapshotOption(options.snapshot, io), options.site, options.snapshot === '-' ? 'stdin' : options.snapshot);
   const baselines: GroupPolicyResult[] = options.withGpo.map((path) => loadBaselineGpo(path, io.files));
   const judged = judgeSnapshot(snapshot, { ruleSet: options.ruleSet, withGpo: baselines });
   const policy = judged.policy;

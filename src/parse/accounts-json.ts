@@ -1,3 +1,4 @@
+import { assertNoDuplicateKeys } from './json-duplicate-keys';
 import { InputError } from '../core/errors';
 import type { Account, AccountDirectory, HostInfo } from '../core/model';
 import { normalizeSid } from '../core/sids';
@@ -7,13 +8,16 @@ import { describeJsonSyntaxError, locateJsonSyntaxError } from './json-syntax';
 /** Parses JSON text with an error that names the file and the line of the syntax error. */
 export function parseJsonText(text: string, file: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
   try {
-    return JSON.parse(body);
+    value = JSON.parse(body);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const { line } = locateJsonSyntaxError(body, message);
     throw new InputError(file, { line }, 'valid JSON', describeJsonSyntaxError(message));
   }
+  assertNoDuplicateKeys(body, file);
+  return value;
 }
 
 /** accounts.json: validated against schemas/accounts.schema.json; SIDs normalised. */

@@ -1,3 +1,4 @@
+import { assertNoDuplicateKeys } from './json-duplicate-keys';
 import { InputError, excerpt } from '../core/errors';
 import { describeGpo, findPrecedenceClashes, normalizeGpoId } from '../core/group-policy';
 import { ARTIFACT_SIZE_LIMITS, formatBytes } from '../core/limits';
@@ -48,6 +49,7 @@ export function parseRsopJsonText(text: string, file: string): GroupPolicyResult
     const message = error instanceof Error ? error.message : String(error);
     throw new InputError(file, locateJsonSyntaxError(body, message), 'valid JSON (an array of RSoP user-right entries)', describeJsonSyntaxError(message));
   }
+  assertNoDuplicateKeys(body, file);
   return parseRsopJson(value, file);
 }
 
