@@ -33,7 +33,13 @@ Commands:
   plan      Print the remediation plan: identity-scoped grant/revoke actions, their undo
             actions, what was refused and why, and the GPO edits that would fix the rest.
   check-plan  Validate a saved plan (--plan <file|->) before it is applied or undone; prints
-            it back normalised.
+            it back normalised. With --snapshot every action must be one the engine plans for
+            that snapshot now (under the plan's own rule set and opt-ins), and undo exactly the
+            actions' inverses in reverse order; else exit 3 naming the first offending one.
+            Without --snapshot only the structure is checked (stderr says so). --undo
+            --rights-before <file>: check the undo list against the facts now and the rights
+            recorded before the change. --plan - --snapshot -: one JSON document on stdin,
+            {"plan", "facts"} (and "rightsBefore" with --undo).
   report    Judge many snapshots in one run: each <folder> is a snapshot folder (it holds
             secedit.inf) or a folder of snapshot folders. Prints a fleet summary (findings by
             status, the worst hosts, the GPOs behind revoked-at-refresh and gpo-blocked). A
@@ -58,6 +64,7 @@ Options:
                        test, get, explain: count revoked-at-refresh as in the desired state (the
                        accepted temporary fix), with its reason and a warning naming the GPO.
   --plan <file|->      check-plan: the plan document to validate.
+  --undo, --rights-before <file>  check-plan: check the plan for Undo (see above).
   --site <name>        test, get, explain, plan: judge only this IIS site (* for all, the default).
   --log-format <fmt>   text (default) or json: errors and warnings on stderr as one-key JSON lines
                        ({"error": ...}, {"warn": ...}), for the PowerShell module and DSC v3.
@@ -90,6 +97,9 @@ export interface CliOptions {
   /** report: the folders given. */
   folders: string[];
   plan: string;
+  /** check-plan: check the plan's undo list for Undo, against rights-before. */
+  undo: boolean;
+  rightsBefore: string;
   allowTemporaryFix: boolean;
   format: Format;
   ruleSet: RuleSetName;
@@ -120,6 +130,8 @@ export function parseCommandLine(io: CommandLineIo): CliOptions | 'help' | 'vers
         'no-color': { type: 'boolean' },
         'allow-temporary-fix': { type: 'boolean' },
         plan: { type: 'string' },
+        undo: { type: 'boolean' },
+        'rights-before': { type: 'string' },
         site: { type: 'string' },
         'log-format': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -155,12 +167,19 @@ export function parseCommandLine(io: CommandLineIo): CliOptions | 'help' | 'vers
     if (plan !== '') throw new UsageError('--plan is only for check-plan');
   } else if (command === 'check-plan') {
     if (plan === '') throw new UsageError('check-plan needs --plan <file|->');
-    if (plan === '-' && snapshot === '-') throw new UsageError('check-plan can read only one of --plan and --snapshot from stdin');
+    if (values.undo) {
+      const combined = plan === '-' && snapshot === '-';
+      if (snapshot === '') throw new UsageError('check-plan --undo checks against facts: give --snapshot');
+      if (combined && values['rights-before'] !== undefined) throw new UsageError('with --plan - --snapshot -, rightsBefore comes in the request on stdin: drop --rights-before');
+      if (!combined && values['rights-before'] === undefined) throw new UsageError('check-plan --undo needs --rights-before <file>');
+    }
     if (values.rules !== undefined) throw new UsageError("check-plan judges under the plan's own rule set: drop --rules");
   } else {
     if (snapshot === '') throw new UsageError('--snapshot <folder|facts.json|-> is required');
     if (plan !== '') throw new UsageError('--plan is only for check-plan');
   }
+  if ((values.undo || values['rights-before'] !== undefined) && command !== 'check-plan') throw new UsageError('--undo and --rights-before are only for check-plan');
+  if (values['rights-before'] !== undefined && !values.undo) throw new UsageError('--rights-before goes with --undo');
   if (values['allow-temporary-fix'] && !['plan', 'test', 'get', 'explain'].includes(command)) throw new UsageError('--allow-temporary-fix is only for plan, test, get and explain');
   const format = values.format ?? (io.stdout.isTTY ? 'table' : 'json');
   if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${String(format)}"`);
@@ -169,5 +188,5 @@ export function parseCommandLine(io: CommandLineIo): CliOptions | 'help' | 'vers
   if (typeof ruleSet !== 'string' || !(RULE_SETS as readonly string[]).includes(ruleSet)) throw new UsageError(`--rules must be one of ${RULE_SETS.join(', ')}, not "${String(ruleSet)}"`);
   const color = !values['no-color'] && io.env.NO_COLOR === undefined && io.stdout.isTTY === true;
   if (typeof values.site === 'string' && !['test', 'get', 'explain', 'plan'].includes(command)) throw new UsageError('--site is only for test, get, explain and plan');
-  return { command: command as Command, dscOperation, site, logFormat: logFormat as 'text' | 'json', snapshot, folders: command === 'report' ? extra : [], plan, allowTemporaryFix: values['allow-temporary-fix'] === true, format: format as Format, ruleSet: ruleSet as RuleSetName, withGpo: (values['with-gpo'] as string[] | undefined) ?? [], color };
+  return { command: command as Command, dscOperation, site, logFormat: logFormat as 'text' | 'json', snapshot, folders: command === 'report' ? extra : [], plan, undo: values.undo === true, rightsBefore: typeof values['rights-before'] === 'string' ? values['rights-before'] : '', allowTemporaryFix: values['allow-temporary-fix'] === true, format: format as Format, ruleSet: ruleSet as RuleSetName, withGpo: (values['with-gpo'] as string[] | undefined) ?? [], color };
 }

@@ -78,8 +78,14 @@ Describe 'Undo-IisAnonymousLogonRight' {
         }
         Set-Content -LiteralPath (Join-Path $folder 'plan.json') -Value (ConvertTo-Json -InputObject $plan -Depth 8) -Encoding UTF8
         Set-Content -LiteralPath (Join-Path $folder 'rights-before.json') -Value ('{{"{0}": []}}' -f $script:reportsSid) -Encoding UTF8
-        Mock -CommandName Remove-IisLogonRightsAccountRight -MockWith { }
-        Mock -CommandName Get-IisLogonRightsAccountRight -MockWith { @() }
+        # The SHA-256 manifest Set writes beside them; Undo reads nothing without it.
+        $hashes = [ordered] @{}
+        foreach ($name in 'plan.json', 'rights-before.json') { $hashes[$name] = (Get-FileHash -LiteralPath (Join-Path $folder $name) -Algorithm SHA256).Hash.ToLowerInvariant() }
+        Set-Content -LiteralPath (Join-Path $folder 'manifest.json') -Value (ConvertTo-Json -InputObject @{ algorithm = 'SHA-256'; files = $hashes }) -Encoding UTF8
+        $script:revoked = $false
+        Mock -CommandName Get-IisLogonRightsFactSet -MockWith { Read-SnapshotFacts -Folder $script:after }
+        Mock -CommandName Remove-IisLogonRightsAccountRight -MockWith { $script:revoked = $true }
+        Mock -CommandName Get-IisLogonRightsAccountRight -MockWith { if ($script:revoked) { @() } else { @('SeBatchLogonRight') } }
 
         Undo-IisAnonymousLogonRight -BackupPath $folder -Confirm:$false
 

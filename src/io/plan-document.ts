@@ -8,6 +8,7 @@ import { normalizeSid } from '../core/sids';
 import { parseJsonText } from '../parse/accounts-json';
 import { decodeText } from '../parse/decode';
 import { VERSION } from '../version';
+import type { RightsBefore } from '../core/check-undo';
 import { validateAgainstSchema } from '../parse/schema-validation';
 
 export function buildPlanDocument(snapshot: string, ruleSet: RuleSetName, withGpo: readonly string[], plan: Plan): PlanDocument {
@@ -30,7 +31,11 @@ export function readPlanDocument(bytes: Uint8Array, file: string): PlanDocument 
   // A plan file is size-checked before it is read; one piped on stdin is checked here.
   const limit = ARTIFACT_SIZE_LIMITS['plan.json'];
   if (bytes.length > limit) throw new InputError(file, {}, `a plan of at most ${formatBytes(limit)}`, formatBytes(bytes.length));
-  const value = parseJsonText(decodeText(bytes, file).text, file);
+  return readPlanValue(parseJsonText(decodeText(bytes, file).text, file), file);
+}
+
+/** The same checks for a plan already parsed (the plan inside a check-plan request on stdin). */
+export function readPlanValue(value: unknown, file: string): PlanDocument {
   validateAgainstSchema('plan', value, file);
   const plan = value as PlanDocument;
   for (const [listName, list] of [['actions', plan.actions], ['undo', plan.undo]] as const) {
@@ -42,4 +47,20 @@ export function readPlanDocument(bytes: Uint8Array, file: string): PlanDocument 
     });
   }
   return plan;
+}
+
+/**
+ * rights-before.json, written by the module at Set time: `{ "<SID>": ["SeXxx", ...] }`, the
+ * rights each affected SID held itself before the change.
+ */
+export function readRightsBefore(value: unknown, file: string): RightsBefore {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InputError(file, { pointer: '' }, 'an object of SIDs to the rights each held before the change', Array.isArray(value) ? 'an array' : JSON.stringify(value));
+  const rights = new Map<string, ReadonlySet<string>>();
+  for (const [key, list] of Object.entries(value)) {
+    const sid = normalizeSid(key);
+    if (sid === undefined) throw new InputError(file, { pointer: `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` }, 'a SID as each key', JSON.stringify(key));
+    if (!Array.isArray(list) || list.some((entry) => typeof entry !== 'string')) throw new InputError(file, { pointer: `/${key}` }, 'a list of right names', JSON.stringify(list));
+    rights.set(sid.toUpperCase(), new Set(list as string[]));
+  }
+  return rights;
 }

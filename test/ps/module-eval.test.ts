@@ -6,6 +6,8 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { EXIT_CODES } from '../../src/core/exit-codes';
 import { runBundle } from '../helpers/cli';
+import { checkPlanStructure } from '../../src/core/check-plan';
+import type { PlanDocument } from '../../src/core/plan';
 import { psQuote, runPowerShell, skipUnlessPsTool, REPO_ROOT, type PsErrorRecord, type PsEvalResult } from './ps-tools';
 
 // Runs the module's own functions in a runspace of the real PowerShell engine: tools/ps-ast
@@ -111,7 +113,7 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
       assert.equal(synopsis, 'True', `${command} synopsis`);
       assert.ok(Number(examples) >= 1, `${command} examples`);
     }
-    assert.deepEqual(help.get('Set-IisAnonymousLogonRight')![2]!.split(','), ['Scope', 'RuleSet', 'AllowTemporaryFix', 'BackupPath', 'GroupPolicySource', 'PassThru', 'WhatIf', 'Confirm']);
+    assert.deepEqual(help.get('Set-IisAnonymousLogonRight')![2]!.split(','), ['Scope', 'RuleSet', 'AllowTemporaryFix', 'BackupPath', 'BackupRetention', 'GroupPolicySource', 'PassThru', 'WhatIf', 'Confirm']);
     assert.equal(output.at(-1), true);
   });
 
@@ -655,7 +657,7 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     assert.equal(output[1], false, 'WhatIf writes no backup');
     assert.equal(output[2], 'IisLogonRightsDsc.ChangeResult True 1 IisLogonRightsDsc.PlanAction');
     const backup = output[3] as string;
-    assert.deepEqual(readdirSync(backup).sort(), ['README.txt', 'plan.json', 'rights-before.json', 'secedit.inf']);
+    assert.deepEqual(readdirSync(backup).sort(), ['README.txt', 'manifest.json', 'plan.json', 'rights-before.json', 'secedit.inf']);
     const plan = JSON.parse(readFileSync(join(backup, 'plan.json'), 'utf8')) as { actions: { action: string; sid: string }[]; undo: { action: string; right: string }[] };
     assert.ok(validatePlan(plan), JSON.stringify(validatePlan.errors));
     assert.deepEqual(plan.actions.map((action) => `${action.action} ${action.sid}`), [`grant ${REPORTS_SID}`]);
@@ -690,7 +692,7 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     assert.deepEqual(readdirSync(backups), []);
   });
 
-  it('a plan narrowed to the approved actions keeps only their undo entries and still passes check-plan', function () {
+  it('a plan narrowed to the approved actions keeps only their undo entries and still passes check-plan\'s structural rules', function () {
     const grant = { action: 'grant', right: 'SeNetworkLogonRight', sid: 'S-1-5-21-1-2-3-1001', account: 'WEB01\\anon', temporary: false };
     const revoke = { action: 'revoke', right: 'SeDenyNetworkLogonRight', sid: 'S-1-5-21-1-2-3-1002', account: 'WEB01\\anon2', temporary: true };
     const plan = {
@@ -707,14 +709,17 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     };
     assert.ok(validatePlan(plan), JSON.stringify(validatePlan.errors));
     const result = evalInModule(`
-      $checked = Read-IisLogonRightsPlan -Json ${psQuote(JSON.stringify(plan))}
+      $checked = [pscustomobject] @{ Plan = ConvertFrom-Json -InputObject ${psQuote(JSON.stringify(plan))} }
       $subset = Select-IisLogonRightsApprovedPlan -Plan $checked.Plan -ApprovedIndex 1
-      (Read-IisLogonRightsPlan -Json (ConvertTo-IisLogonRightsJson -InputObject $subset)).Json
+      ConvertTo-IisLogonRightsJson -InputObject $subset
       @(foreach ($action in $checked.Plan.actions) { Get-IisLogonRightsActionDescription -Action $action }) -join '|'
     `);
     assertClean(result);
     const [subsetText, descriptions] = values(result) as [string, string];
     const subset = JSON.parse(subsetText) as typeof plan;
+    // Read-IisLogonRightsPlan checks it against the facts in Set; here the structural rules.
+    assert.ok(validatePlan(subset), JSON.stringify(validatePlan.errors));
+    assert.equal(checkPlanStructure(subset as unknown as PlanDocument), undefined);
     assert.deepEqual(subset.actions.map((action) => `${action.action} ${action.right} ${action.sid}`), ['revoke SeDenyNetworkLogonRight S-1-5-21-1-2-3-1002']);
     assert.deepEqual(subset.undo.map((action) => `${action.action} ${action.right} ${action.sid}`), ['grant SeDenyNetworkLogonRight S-1-5-21-1-2-3-1002']);
     assert.deepEqual({ ...subset, actions: [], undo: [] }, { ...plan, actions: [], undo: [] }, 'everything else unchanged');

@@ -37,6 +37,7 @@ const CMDLET_ONLY_PARAMETERS: Record<string, string> = {
   SnapshotPath: 'judge a saved snapshot instead of this host',
   GroupPolicySource: 'how the collector reads Group Policy facts',
   BackupPath: 'Set: where the backup and undo plan are written',
+  BackupRetention: 'Set: how many backups to keep (older ones are pruned)',
   PassThru: 'Set: write the change result',
 };
 
@@ -331,10 +332,12 @@ describe('IisLogonRightsDsc module: manifest, commands, help and schema agreemen
       'Get-IisLogonRightsHostFact',
       'Get-IisLogonRightsLocalGroupMember',
       'Get-IisLogonRightsMachineEnvironmentVariable',
+      'Get-IisLogonRightsPathSecurity',
       'Invoke-IisLogonRightsNativeCommand',
       'Remove-IisLogonRightsAccountRight',
       'Resolve-IisLogonRightsAccountSid',
       'Resolve-IisLogonRightsSidName',
+      'Set-IisLogonRightsPathProtection',
     ]);
     // Reading files of the host is its own boundary: the IIS configuration and the two exports.
     // The default backup folder is the machine's too (%ProgramData%).

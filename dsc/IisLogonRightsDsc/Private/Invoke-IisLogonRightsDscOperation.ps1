@@ -73,7 +73,8 @@ function Invoke-IisLogonRightsDscOperation
     }
 
     $facts = Get-IisLogonRightsFactSet -GroupPolicySource $GroupPolicySource
-    $request = '{{"desired":{0},"facts":{1}}}' -f (ConvertTo-IisLogonRightsJson -InputObject $desired), (New-IisLogonRightsFactsDocument -Name $facts.Name -Files $facts.Files)
+    $factsJson = New-IisLogonRightsFactsDocument -Name $facts.Name -Files $facts.Files
+    $request = '{{"desired":{0},"facts":{1}}}' -f (ConvertTo-IisLogonRightsJson -InputObject $desired), $factsJson
     $engineOperation = $Operation
     if ($Operation -eq 'whatif')
     {
@@ -102,7 +103,7 @@ function Invoke-IisLogonRightsDscOperation
 
         'set'
         {
-            $outcome = Invoke-IisLogonRightsPlanApplication -PlanJson $run.StandardOutput -SeceditText $facts.Files['secedit.inf'] -BackupRoot $BackupRoot -Confirm:$false -WhatIf:$false
+            $outcome = Invoke-IisLogonRightsPlanApplication -PlanJson $run.StandardOutput -FactsJson $factsJson -SeceditText $facts.Files['secedit.inf'] -BackupRoot $BackupRoot -Confirm:$false -WhatIf:$false
             if ($null -ne $outcome.BackupPath)
             {
                 Write-Warning -Message ('Changed {0} logon right assignment(s); backup and undo plan: {1}' -f @($outcome.Applied).Count, $outcome.BackupPath)

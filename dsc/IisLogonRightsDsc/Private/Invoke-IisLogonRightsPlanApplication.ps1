@@ -5,14 +5,18 @@ function Invoke-IisLogonRightsPlanApplication
         Checks, backs up and applies a plan from the engine, following the plan's contract.
 
     .DESCRIPTION
-        1. The plan is checked by the engine (check-plan); nothing unchecked is applied.
+        1. The plan is checked by the engine against the facts collected now (check-plan
+           --snapshot); nothing unchecked is applied, and a plan that fails is refused with
+           IisLogonRightsPlanRejected.
         2. Findings the plan refuses to fix are written as warnings with the administrator's
            fix, and the GPO edits that would fix GPO-owned findings as verbose messages.
         3. Each action is offered to ShouldProcess: -WhatIf prints it and changes nothing,
            -Confirm asks. Declined actions drop out of the plan (and their undo with them),
            which is then checked again.
         4. Before the first change, the backup is written: the plan with its undo actions, the
-           affected SIDs' current rights and the user-rights export (Save-IisLogonRightsBackup).
+           affected SIDs' current rights, the user-rights export and their SHA-256 manifest, in
+           the backup root with its explicit ACL (Save-IisLogonRightsBackup). Backups beyond the
+           newest BackupRetention are then pruned (Remove-IisLogonRightsOldBackup).
         5. The actions are applied in order through LSA. If one fails, the error names what was
            already applied and the backup to undo it with.
         Verifying the result (collect again, test) is the caller's step. Returns the checked
@@ -21,6 +25,12 @@ function Invoke-IisLogonRightsPlanApplication
     .PARAMETER PlanJson
         The plan the engine printed (plan, or dsc set).
 
+    .PARAMETER FactsJson
+        The facts document collected now, which the plan is checked against.
+
+    .PARAMETER BackupRetention
+        How many backups to keep under BackupRoot (default 50); older ones are pruned.
+
     .PARAMETER SeceditText
         The user-rights export the plan was computed from, saved in the backup.
 
@@ -28,7 +38,7 @@ function Invoke-IisLogonRightsPlanApplication
         The folder under which the backup folder is created.
 
     .EXAMPLE
-        $outcome = Invoke-IisLogonRightsPlanApplication -PlanJson $run.StandardOutput -SeceditText $facts.Files['secedit.inf'] -BackupRoot (Get-IisLogonRightsDefaultBackupRoot)
+        $outcome = Invoke-IisLogonRightsPlanApplication -PlanJson $run.StandardOutput -FactsJson $factsJson -SeceditText $facts.Files['secedit.inf'] -BackupRoot (Get-IisLogonRightsDefaultBackupRoot)
     #>
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Medium')]
     [OutputType([System.Management.Automation.PSCustomObject])]
@@ -37,6 +47,15 @@ function Invoke-IisLogonRightsPlanApplication
         [Parameter(Mandatory = $true)]
         [System.String]
         $PlanJson,
+
+        [Parameter(Mandatory = $true)]
+        [System.String]
+        $FactsJson,
+
+        [Parameter()]
+        [ValidateRange(1, 100000)]
+        [System.Int32]
+        $BackupRetention = 50,
 
         [Parameter()]
         [AllowEmptyString()]
@@ -48,7 +67,7 @@ function Invoke-IisLogonRightsPlanApplication
         $BackupRoot
     )
 
-    $checked = Read-IisLogonRightsPlan -Json $PlanJson
+    $checked = Read-IisLogonRightsPlan -Json $PlanJson -FactsJson $FactsJson
     $plan = $checked.Plan
     $actions = @($plan.actions)
 
@@ -90,7 +109,7 @@ function Invoke-IisLogonRightsPlanApplication
     if ($approvedIndex.Count -lt $actions.Count)
     {
         $subset = Select-IisLogonRightsApprovedPlan -Plan $plan -ApprovedIndex $approvedIndex.ToArray()
-        $toApply = Read-IisLogonRightsPlan -Json (ConvertTo-IisLogonRightsJson -InputObject $subset)
+        $toApply = Read-IisLogonRightsPlan -Json (ConvertTo-IisLogonRightsJson -InputObject $subset) -FactsJson $FactsJson
     }
 
     $approved = @($toApply.Plan.actions)
@@ -105,6 +124,7 @@ function Invoke-IisLogonRightsPlanApplication
 
     $outcome.BackupPath = Save-IisLogonRightsBackup -Root $BackupRoot -PlanJson $toApply.Json -RightsBefore $rightsBefore -SeceditText $SeceditText
     Write-Verbose -Message ('Backup and undo plan saved to {0}' -f $outcome.BackupPath)
+    Remove-IisLogonRightsOldBackup -Root $BackupRoot -Keep $BackupRetention -Confirm:$false
 
     $applied = [System.Collections.Generic.List[System.Object]]::new()
     foreach ($action in $approved)

@@ -13,7 +13,8 @@ function Set-IisAnonymousLogonRight
         refused findings are written as warnings with the fix an administrator would make (for
         a GPO, the edit to make in it).
 
-        Before changing anything it validates the plan with the engine (check-plan) and saves a
+        Before changing anything it checks the plan against the facts it just collected
+        (check-plan --snapshot; a plan that fails is refused with IisLogonRightsPlanRejected) and saves a
         backup with the undo plan (see -BackupPath and Undo-IisAnonymousLogonRight). It applies
         the plan through LsaAddAccountRights and LsaRemoveAccountRights, one SID and one right
         at a time (not secedit, which replaces whole holder lists). Then it collects the facts
@@ -39,7 +40,13 @@ function Set-IisAnonymousLogonRight
 
     .PARAMETER BackupPath
         The folder under which each change's backup folder is created. Default:
-        %ProgramData%\IisLogonRightsDsc\Backups.
+        %ProgramData%\IisLogonRightsDsc\Backups. Set gives it an explicit ACL (SYSTEM and
+        Administrators only, inheritance off) before writing, and each backup a SHA-256
+        manifest that Undo checks.
+
+    .PARAMETER BackupRetention
+        How many backups to keep under the backup folder (default 50). After writing a new
+        backup, Set removes the oldest ones beyond this number.
 
     .PARAMETER GroupPolicySource
         Where the Group Policy facts come from when collecting: Rsop (default), RsopThenGpresult,
@@ -107,6 +114,11 @@ function Set-IisAnonymousLogonRight
         $BackupPath,
 
         [Parameter()]
+        [ValidateRange(1, 100000)]
+        [System.Int32]
+        $BackupRetention = 50,
+
+        [Parameter()]
         [ValidateSet('Rsop', 'RsopThenGpresult', 'Gpresult', 'None')]
         [System.String]
         $GroupPolicySource = 'Rsop',
@@ -140,7 +152,7 @@ function Set-IisAnonymousLogonRight
                 }
 
                 $planRun = Invoke-IisLogonRightsEngine -ArgumentList $arguments -InputText $factsJson
-                $outcome = Invoke-IisLogonRightsPlanApplication -PlanJson $planRun.StandardOutput -SeceditText $facts.Files['secedit.inf'] -BackupRoot $backupRoot
+                $outcome = Invoke-IisLogonRightsPlanApplication -PlanJson $planRun.StandardOutput -FactsJson $factsJson -SeceditText $facts.Files['secedit.inf'] -BackupRoot $backupRoot -BackupRetention $BackupRetention
                 if ($null -ne $outcome.BackupPath)
                 {
                     Write-Information -MessageData ('Backup and undo plan: {0}' -f $outcome.BackupPath) -Tags 'IisLogonRightsDsc'
