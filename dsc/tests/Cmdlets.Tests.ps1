@@ -83,7 +83,7 @@ Describe 'Undo-IisAnonymousLogonRight' {
         foreach ($name in 'plan.json', 'rights-before.json') { $hashes[$name] = (Get-FileHash -LiteralPath (Join-Path $folder $name) -Algorithm SHA256).Hash.ToLowerInvariant() }
         Set-Content -LiteralPath (Join-Path $folder 'manifest.json') -Value (ConvertTo-Json -InputObject @{ algorithm = 'SHA-256'; files = $hashes }) -Encoding UTF8
         $script:revoked = $false
-        Mock -CommandName Get-IisLogonRightsFactSet -MockWith { Read-SnapshotFacts -Folder $script:after }
+        Mock -CommandName Get-IisLogonRightsFactSet -MockWith { Read-SnapshotFacts -Folder $script:after -Name 'WEB03' }
         Mock -CommandName Remove-IisLogonRightsAccountRight -MockWith { $script:revoked = $true }
         Mock -CommandName Get-IisLogonRightsAccountRight -MockWith { if ($script:revoked) { @() } else { @('SeBatchLogonRight') } }
 

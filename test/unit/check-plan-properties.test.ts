@@ -181,7 +181,10 @@ describe('check-plan against the facts', function () {
       assert.equal(checked.status, 3);
       assert.match(checked.stderr, /\(at \/withGpo\): expected the same --with-gpo baselines as given to check-plan \(none\), found baseline\.inf/);
       assert.equal(run(['check-plan', '--plan', '-', '--snapshot', snapshot, '--rules', 'conservative'], JSON.stringify(document)).status, 2);
-      assert.equal(run(['check-plan', '--plan', '-', '--snapshot', '-'], JSON.stringify(document)).status, 2);
+      // Both from stdin is one request document { plan, facts }; a bare plan is not one.
+      const bare = run(['check-plan', '--plan', '-', '--snapshot', '-'], JSON.stringify(document));
+      assert.equal(bare.status, 3);
+      assert.match(bare.stderr, /expected a check-plan request \{ "plan", "facts" \}/);
     });
   });
 });
