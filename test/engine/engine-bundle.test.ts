@@ -63,6 +63,23 @@ describe('engine bundle: no Node APIs, the CLI\'s answers', function () {
     assertSameAsCli(cases);
   });
 
+  it('checks plans against facts in-process: the engine\'s own pass, a tampered one exits 3 naming it', () => {
+    const cases = exampleCases().filter((entry) => / check-plan (--snapshot|--plan file|request|--undo)|tampered plan/.test(entry.name));
+    assert.ok(cases.length >= 8 * 5, `${cases.length} check-plan cases`);
+    for (const entry of cases) {
+      const engine = runEngine(entry.argv, entry.stdin);
+      if (entry.name.includes('tampered')) {
+        assert.equal(engine.exitCode, 3, `${entry.name}: ${engine.stderr}`);
+        assert.equal(engine.stdout, '');
+        assert.match(engine.stderr, /^\{"error":"invalid input: stdin(:\/plan)? \(at \/(actions\/\d+\/sid|undo\/0\/sid)\): expected [^\n]+\n$/, entry.name);
+      } else {
+        assert.equal(engine.exitCode, 0, `${entry.name}: ${engine.stderr}`);
+        assert.equal(engine.stderr, '', entry.name);
+        assert.ok(Array.isArray((JSON.parse(engine.stdout) as { actions: unknown }).actions), entry.name);
+      }
+    }
+  });
+
   it('answers 30 generated facts documents as the CLI does', () => {
     assertSameAsCli(generatedCases(30, 7));
   });

@@ -73,6 +73,7 @@ export function exampleCases(): DifferentialCase[] {
     }
     const plan = runBundle(['plan', '--snapshot', folder, '--format', 'json']);
     add(`${example}: check-plan`, ['check-plan', '--plan', '-', '--format', 'json', '--log-format', 'json'], plan.stdout);
+    addCheckPlanCases(add, example, folder, plan.stdout, facts);
   }
   const first = join(EXAMPLES, exampleNames()[0]!);
   add('usage: unknown command', ['frobnicate']);
@@ -87,6 +88,36 @@ export function exampleCases(): DifferentialCase[] {
   add('invalid input: a plan with a bad SID', ['check-plan', '--plan', '-', '--format', 'json'], '{"planVersion":1}');
   add('invalid input: UTF-16 stdin without BOM', ['test', '--snapshot', '-', '--format', 'json'], '\u0000{\u0000');
   return cases;
+}
+
+let planFolder: string | undefined;
+
+/**
+ * check-plan against facts as the module runs it (plan and facts in one request on stdin, with
+ * and without --undo) and with files read through the host (--plan, --rights-before, a snapshot
+ * folder), for the example's own plan and for one with an extra revoke of Everyone.
+ */
+function addCheckPlanCases(add: (name: string, argv: string[], stdin?: string) => void, example: string, folder: string, planText: string, facts: string): void {
+  const plan = JSON.parse(planText) as { actions: { action: string; right: string; sid: string }[]; undo: unknown[] };
+  // What a backup records: the deny rights a revoke removed; a granted right was not held.
+  const rightsBefore: Record<string, string[]> = {};
+  for (const action of plan.actions) (rightsBefore[action.sid] ??= []).push(...(action.action === 'revoke' ? [action.right] : []));
+  const everyone = { action: 'revoke', right: 'SeDenyNetworkLogonRight', sid: 'S-1-1-0', account: 'Everyone', temporary: false };
+  const tampered = JSON.stringify({ ...plan, actions: [...plan.actions, { ...everyone, fixes: [] }], undo: [{ ...everyone, action: 'grant' }, ...plan.undo] });
+  planFolder ??= mkdtempSync(join(tmpdir(), 'iislr-diff-plans-'));
+  const planFile = join(planFolder, `${example}.plan.json`);
+  const rightsFile = join(planFolder, `${example}.rights-before.json`);
+  writeFileSync(planFile, planText);
+  writeFileSync(rightsFile, JSON.stringify(rightsBefore));
+  const json = ['--format', 'json', '--log-format', 'json'];
+  add(`${example}: check-plan --snapshot folder`, ['check-plan', '--plan', '-', '--snapshot', folder, ...json], planText);
+  add(`${example}: check-plan --plan file --snapshot folder`, ['check-plan', '--plan', planFile, '--snapshot', folder, '--format', 'json']);
+  add(`${example}: check-plan request on stdin`, ['check-plan', '--plan', '-', '--snapshot', '-', ...json], `{"plan":${planText},"facts":${facts}}`);
+  add(`${example}: check-plan --undo request on stdin`, ['check-plan', '--plan', '-', '--snapshot', '-', '--undo', ...json], `{"plan":${planText},"facts":${facts},"rightsBefore":${JSON.stringify(rightsBefore)}}`);
+  add(`${example}: check-plan --undo --rights-before file`, ['check-plan', '--plan', planFile, '--snapshot', folder, '--undo', '--rights-before', rightsFile, ...json]);
+  add(`${example}: tampered plan, check-plan --snapshot folder`, ['check-plan', '--plan', '-', '--snapshot', folder, ...json], tampered);
+  add(`${example}: tampered plan, check-plan request on stdin`, ['check-plan', '--plan', '-', '--snapshot', '-', ...json], `{"plan":${tampered},"facts":${facts}}`);
+  add(`${example}: tampered plan, check-plan --undo request on stdin`, ['check-plan', '--plan', '-', '--snapshot', '-', '--undo', ...json], `{"plan":${tampered},"facts":${facts},"rightsBefore":${JSON.stringify(rightsBefore)}}`);
 }
 
 /**
