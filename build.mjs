@@ -23,6 +23,7 @@ export const RUNTIME_SCHEMAS = {
   rsop: 'schemas/rsop.schema.json',
   plan: 'schemas/plan.schema.json',
   'dsc-request': 'schemas/dsc-request.schema.json',
+  webconfigs: 'schemas/webconfigs.schema.json',
 };
 
 function generateValidators() {

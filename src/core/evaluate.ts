@@ -84,8 +84,11 @@ function judgeResolution(context: Context, subject: FindingSubject, resolution: 
   const unlockedAt = subject.scope.anonymousUnlockedAt;
   // Only the anonymous identity can be changed by a web.config: the anonymous user, or the pool identity standing in for it (userName="").
   const anonymousIdentity = subject.role === 'anonymous-user' || (subject.role === 'worker-process' && subject.scope.anonymous.userName.trim() === '');
-  if (unlockedAt !== undefined && anonymousIdentity) {
-    finding.notes.push(`anonymousAuthentication is unlocked for this path (${unlockedAt}), so a web.config here or above may set another anonymous identity or turn anonymous access on; the snapshot holds no web.config files, so this verdict may be wrong for this path.`);
+  const gaps = subject.scope.webConfigGaps;
+  // With every web.config from the unlocked level down collected (or known absent), the verdict already includes them.
+  if (unlockedAt !== undefined && anonymousIdentity && (gaps === undefined || gaps.length > 0)) {
+    const missing = gaps === undefined ? 'the snapshot holds no web.config files' : `the snapshot lacks the web.config for ${gaps.join('; ')}`;
+    finding.notes.push(`anonymousAuthentication is unlocked for this path (${unlockedAt}), so a web.config here or above may set another anonymous identity or turn anonymous access on; ${missing}, so this verdict may be wrong for ${describeScope(subject.scope)}.`);
     finding.message += ` Note: ${finding.notes[finding.notes.length - 1]}`;
   }
   return finding;

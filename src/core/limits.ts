@@ -15,11 +15,18 @@ export const ARTIFACT_SIZE_LIMITS = {
   'rsop.json': 16 * MiB,
   'accounts.json': 16 * MiB,
   'host.json': 1 * MiB,
+  'webconfigs.json': 256 * MiB,
   'facts.json': 512 * MiB,
   'plan.json': 16 * MiB,
 } as const;
 
 export type ArtifactKind = keyof typeof ARTIFACT_SIZE_LIMITS;
+
+/**
+ * Largest single web.config text inside webconfigs.json. IIS itself refuses files over
+ * maxWebConfigFileSizeInKB (250 KB unless raised in the registry); this leaves room for a raised limit.
+ */
+export const MAX_WEB_CONFIG_LENGTH = 16 * MiB;
 
 /** Deepest element nesting accepted in any XML artifact (real IIS files nest about 10 deep). */
 export const MAX_XML_DEPTH = 256;

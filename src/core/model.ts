@@ -133,6 +133,12 @@ export interface AnonymousScope {
    * files, which the snapshot does not hold, may then set another anonymous identity here.
    */
   anonymousUnlockedAt?: string;
+  /**
+   * Only when web.config files were collected (webconfigs.json) and the section is unlocked here:
+   * the paths from where it is unlocked down to this one whose web.config the snapshot lacks
+   * (not collected, or unreadable), each with what is missing. Empty: nothing is missing.
+   */
+  webConfigGaps?: string[];
   line?: number;
 }
 

@@ -8,11 +8,12 @@ import { parseGroupPolicyXml } from '../parse/gpresult';
 import { parseMetabase } from '../parse/metabase';
 import { parseRsopJson } from '../parse/rsop-json';
 import { parseSecurityTemplate } from '../parse/secedit-inf';
+import { parseWebConfigs, type WebConfigSet } from '../parse/webconfig';
 import { encodeUtf8 } from '../core/text-codec';
 import { validateAgainstSchema } from '../parse/schema-validation';
 
 /** The snapshot files (README, "Use": what each one holds). */
-export const SNAPSHOT_FILES = ['secedit.inf', 'applicationHost.config', 'MetaBase.xml', 'gpresult.xml', 'rsop.json', 'accounts.json', 'host.json'] as const;
+export const SNAPSHOT_FILES = ['secedit.inf', 'applicationHost.config', 'MetaBase.xml', 'gpresult.xml', 'rsop.json', 'accounts.json', 'host.json', 'webconfigs.json'] as const;
 export type SnapshotFileName = (typeof SNAPSHOT_FILES)[number];
 
 /**
@@ -102,11 +103,15 @@ function buildSnapshot(name: string, source: ArtifactSource, whatWasThere: strin
 
   const applicationHost = source.read('applicationHost.config');
   const metabase = source.read('MetaBase.xml');
+  const webConfigsContent = source.read('webconfigs.json');
+  const webConfigs: WebConfigSet | undefined = webConfigsContent ? parseWebConfigs(jsonOf(webConfigsContent, source.label('webconfigs.json')), source.label('webconfigs.json')) : undefined;
   let iis: IisConfiguration;
   if (applicationHost) {
-    iis = parseApplicationHostConfig(textOf(applicationHost, source.label('applicationHost.config')), source.label('applicationHost.config'));
+    iis = parseApplicationHostConfig(textOf(applicationHost, source.label('applicationHost.config')), source.label('applicationHost.config'), webConfigs);
   } else if (metabase) {
     iis = parseMetabase(textOf(metabase, source.label('MetaBase.xml')), source.label('MetaBase.xml'));
+    // IIS 6 reads no authentication settings from web.config (ASP.NET's <authentication> is not IIS's).
+    if (webConfigs !== undefined) iis.diagnostics.push({ code: 'webconfig-ignored', severity: 'info', message: 'webconfigs.json is ignored: IIS 6 takes the anonymous identity from the metabase only', file: webConfigs.file });
   } else {
     throw new InputError(source.container.file, source.container.location, 'applicationHost.config (IIS 7+) or MetaBase.xml (IIS 6)', `neither (${whatWasThere})`);
   }

@@ -29,6 +29,8 @@
  * - A virtual directory's connect-as credentials (userName, password, logonMethod) fall back
  *   attribute by attribute to the nearest virtualDirectoryDefaults (application, site, sites);
  *   the root directory's account belongs to its application's scope.
+ * - Collected web.config files (webconfigs.json) are applied where the section is unlocked, as
+ *   applicationhost/webconfigs.ts describes; where it is locked they are a warning (HTTP 500.19).
  */
 import { InputError, excerpt } from '../core/errors';
 import type { IisConfiguration } from '../core/model';
@@ -38,17 +40,19 @@ import { readApplicationPools } from './applicationhost/pools';
 import { buildScopes } from './applicationhost/scopes';
 import { readSites, reportUnknownPools } from './applicationhost/sites';
 import type { ParseContext } from './applicationhost/types';
+import { applyWebConfigs, coverageOf } from './applicationhost/webconfigs';
+import type { WebConfigSet } from './webconfig';
 import { parseXmlTree } from './xml';
 
 export { SCHEMA_DEFAULT_ORIGIN } from './applicationhost/attributes';
 
 /**
- * Parses an IIS 7+ applicationHost.config. Throws InputError for malformed XML, a root element
+ * Parses an IIS 7+ applicationHost.config, with the web.config files collected beside it. Throws InputError for malformed XML, a root element
  * other than `<configuration>`, a missing required key (pool, site or application name/path) or
  * an enum/boolean value IIS would not accept. Facts that do not make the file unusable (a
  * location naming no site, an application without a pool) become diagnostics.
  */
-export function parseApplicationHostConfig(text: string, file: string): IisConfiguration {
+export function parseApplicationHostConfig(text: string, file: string, webConfigs?: WebConfigSet): IisConfiguration {
   const root = parseXmlTree(text, file, { keep: keepElement });
   if (root.local !== 'configuration') {
     throw new InputError(file, { line: root.line }, 'the root element <configuration> of an applicationHost.config', `root element ${excerpt(`<${root.name}>`)}`);
@@ -58,7 +62,9 @@ export function parseApplicationHostConfig(text: string, file: string): IisConfi
   const applicationPools = readApplicationPools(root, context);
   const sites = readSites(root, context);
   const { serverSettings, serverUnlockedAt } = readAnonymousSettingsAndLocations(root, sites, context);
-  const scopes = buildScopes(sites, serverSettings, unlockedEverywhere ?? serverUnlockedAt);
+  // web.config files sit after applicationHost.config's location tags for the same path.
+  if (webConfigs !== undefined) applyWebConfigs(webConfigs, sites, unlockedEverywhere ?? serverUnlockedAt, context);
+  const scopes = buildScopes(sites, serverSettings, unlockedEverywhere ?? serverUnlockedAt, webConfigs === undefined ? undefined : coverageOf(webConfigs));
   reportUnknownPools(sites, applicationPools, context);
   return { file, format: 'applicationHost.config', iisMajorVersion: null, applicationPools, scopes, diagnostics: context.diagnostics };
 }

@@ -10,7 +10,7 @@ interface SchemaError {
 
 type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
 
-export type SchemaName = 'accounts' | 'host' | 'facts' | 'rsop' | 'plan' | 'dsc-request';
+export type SchemaName = 'accounts' | 'host' | 'facts' | 'rsop' | 'plan' | 'dsc-request' | 'webconfigs';
 
 // Precompiled by build.mjs (ajv standalone); `npm test` and `npm start` build first.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -65,7 +65,7 @@ describe('applicationHost.config: every diagnostic, padded values and value form
     assert.deepEqual(
       config.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.line, diagnostic.file, diagnostic.message]),
       [
-        ['anonymous-section-unlocked', 'info', 11, FILE, 'anonymousAuthentication is declared with overrideModeDefault="Allow": web.config files, which are not part of the snapshot, may set a different anonymous identity for a site or application'],
+        ['anonymous-section-unlocked', 'info', 11, FILE, 'anonymousAuthentication is declared with overrideModeDefault="Allow": web.config files may set a different anonymous identity for a site or application; each finding notes where the snapshot holds no web.config that could'],
         ['duplicate-application-pool', 'warning', 20, FILE, 'application pool "defaultapppool" is defined more than once; the first definition is used (IIS refuses to load such a file)'],
         ['specific-user-without-name', 'warning', 21, FILE, 'application pool "Nameless" has identityType SpecificUser but no userName'],
         ['duplicate-application', 'warning', 35, FILE, 'site "Default Web Site" defines application "/app" more than once; the first definition is used'],

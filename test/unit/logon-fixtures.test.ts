@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { judgeSnapshot } from '../../src/core/judge';
 import type { RuleSetName } from '../../src/core/rules';
-import { loadSnapshotFolder } from '../../src/io/snapshot';
+import { loadFactsValue, loadSnapshotFolder, SNAPSHOT_FILES } from '../../src/io/snapshot';
 
 /**
  * Judges every folder of test/fixtures/logon and compares each finding with the table its
@@ -68,6 +68,24 @@ describe('logon fixtures: each finding is what the README says Windows does', ()
     const noted = evaluation.findings.map((finding) => `${finding.site} ${finding.role} ${finding.notes.filter((note) => note.includes('web.config')).length}`);
     assert.deepEqual(noted, ['Blog anonymous-user 1', 'Blog worker-process 0', 'Shop anonymous-user 0', 'Shop worker-process 0']);
     assert.match(evaluation.findings[0]!.message, /Note: anonymousAuthentication is unlocked for this path \(<location path="Blog" overrideMode="Allow"> \(line \d+\)\)/);
+  });
+
+  it('webconfig-anonymous-identity: the collected web.config turns a false ok into denied, and says where it is incomplete', () => {
+    const folder = join(ROOT, 'webconfig-anonymous-identity');
+    const { evaluation } = judgeSnapshot(loadSnapshotFolder(folder), { ruleSet: 'documented', withGpo: [] });
+    const root = evaluation.findings[0]!;
+    assert.equal(root.status, 'denied');
+    assert.match(root.identity.definedAt, /^web\.config "D:\\sites\\blog\\web\.config" \(site "Blog" path \/\) \(line \d+\)$/);
+    assert.deepEqual(root.notes, []);
+    const files = evaluation.findings.find((finding) => finding.path === '/files')!;
+    assert.match(files.notes.join(' '), /lacks the web\.config for \/files \(web\.config "\\\\fs01\\files\\web\.config" .* could not be read: Access to the path/);
+    assert.deepEqual(evaluation.diagnostics.filter((diagnostic) => diagnostic.code.startsWith('webconfig')).map((diagnostic) => `${diagnostic.code} ${/site "(\w+)"/.exec(diagnostic.message)![1]}`), ['webconfig-section-locked Shop']);
+    // The same host without webconfigs.json: what applicationHost.config alone says, the false ok.
+    const withoutWebConfigs = Object.fromEntries(SNAPSHOT_FILES.filter((file) => file !== 'webconfigs.json' && existsSync(join(folder, file))).map((file) => [file, readFileSync(join(folder, file), 'utf8')]));
+    const blind = judgeSnapshot(loadFactsValue({ files: withoutWebConfigs }, 'facts'), { ruleSet: 'documented', withGpo: [] }).evaluation;
+    assert.equal(blind.findings[0]!.status, 'ok');
+    assert.equal(blind.findings[0]!.identity.name, 'CONTOSO\\svc-blog');
+    assert.match(blind.findings[0]!.notes.join(' '), /the snapshot holds no web\.config files/);
   });
 
   for (const folder of folders) {

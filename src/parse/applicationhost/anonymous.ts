@@ -17,7 +17,7 @@ export function noteAnonymousSectionUnlocked(root: XmlElement, context: ParseCon
       context.diagnostics.push({
         code: 'anonymous-section-unlocked',
         severity: 'info',
-        message: 'anonymousAuthentication is declared with overrideModeDefault="Allow": web.config files, which are not part of the snapshot, may set a different anonymous identity for a site or application',
+        message: 'anonymousAuthentication is declared with overrideModeDefault="Allow": web.config files may set a different anonymous identity for a site or application; each finding notes where the snapshot holds no web.config that could',
         file: context.file,
         line: declaration.line,
       });

@@ -1,6 +1,7 @@
 import type { AnonymousScope, LogonMethod } from '../../core/model';
 import { DEFAULT_ANONYMOUS, SCHEMA_DEFAULT_ORIGIN } from './attributes';
 import type { AnonymousSetting, ApplicationRecord, PathNode, SiteRecord } from './types';
+import { webConfigGaps, type WebConfigCoverage } from './webconfigs';
 
 // Effective settings per scope.
 
@@ -83,7 +84,8 @@ function unlockedAbove(node: PathNode): string | undefined {
   return undefined;
 }
 
-export function buildScopes(sites: Map<string, SiteRecord>, serverSettings: readonly AnonymousSetting[], serverUnlockedAt?: string): AnonymousScope[] {
+/** With `coverage` (web.config files were collected), each unlocked scope also lists what is still missing. */
+export function buildScopes(sites: Map<string, SiteRecord>, serverSettings: readonly AnonymousSetting[], serverUnlockedAt?: string, coverage?: WebConfigCoverage): AnonymousScope[] {
   const server = withSettings({ ...DEFAULT_ANONYMOUS, definedAt: SCHEMA_DEFAULT_ORIGIN }, serverSettings);
   const memo = new Map<PathNode, ResolvedNode>();
   const scopes: AnonymousScope[] = [];
@@ -96,6 +98,7 @@ export function buildScopes(sites: Map<string, SiteRecord>, serverSettings: read
       if (pending.connectAs !== undefined) scope.connectAs = pending.connectAs;
       const unlockedAt = unlockedAbove(pending.node) ?? serverUnlockedAt;
       if (unlockedAt !== undefined) scope.anonymousUnlockedAt = unlockedAt;
+      if (unlockedAt !== undefined && coverage !== undefined) scope.webConfigGaps = webConfigGaps(scope, pending.node, coverage);
       scopes.push(scope);
     }
   }

@@ -1,0 +1,87 @@
+import type { AnonymousScope } from '../../core/model';
+import type { WebConfigFile, WebConfigSet } from '../webconfig';
+import { pathSegments, urlPath } from './attributes';
+import { describeSettings } from './anonymous';
+import { nodeAt } from './sites';
+import type { ParseContext, PathNode, SiteRecord } from './types';
+
+/**
+ * Applies collected web.config files to the sites' path trees the way IIS merges configuration:
+ * a web.config's settings sit at its own path (and its `<location path>` below it), after the
+ * applicationHost.config location tags for that same path, so at equal depth the web.config
+ * wins and a deeper location tag in applicationHost.config still wins over it. They count only
+ * where the section is unlocked; a web.config that sets it where it is locked makes IIS answer
+ * HTTP 500.19 for that path and below, which is reported and changes nothing here.
+ *
+ * Must run after the applicationHost.config location tags are attached and before scopes are
+ * built (scopes.ts resolves each node once).
+ */
+export function applyWebConfigs(set: WebConfigSet, sites: Map<string, SiteRecord>, unlockedEverywhere: string | undefined, context: ParseContext): void {
+  for (const file of set.files) {
+    const site = sites.get(file.site.toLowerCase());
+    if (site === undefined) {
+      context.diagnostics.push({ code: 'webconfig-orphan', severity: 'warning', message: `${file.label} belongs to no site defined in <sites>; it is ignored`, file: set.file });
+      continue;
+    }
+    for (const section of file.sections) {
+      const segments = [...pathSegments(file.path), ...section.segments];
+      const node = nodeAt(site.root, segments);
+      const path = urlPath(segments);
+      if (unlockAbove(node) === undefined && unlockedEverywhere === undefined) {
+        context.diagnostics.push({
+          code: 'webconfig-section-locked',
+          severity: 'warning',
+          message: `${file.label} sets anonymousAuthentication (${describeSettings(section.settings)}, line ${section.line}) for ${path}, where applicationHost.config locks the section: IIS answers HTTP 500.19 (0x80070021, "This configuration section cannot be used at this path") for ${path} and every path below it. No logon right fixes that; unlock the section (appcmd unlock config) or remove it from the web.config. The anonymous identity there is judged from applicationHost.config.`,
+          file: set.file,
+        });
+        continue;
+      }
+      (node.locations ??= []).push({ inheritInChildApplications: section.inheritInChildApplications, settings: section.settings });
+      site.pending.push({ node, path, kind: 'location', line: section.line });
+    }
+  }
+}
+
+/** The nearest node at or above `node` whose location tag unlocks the section, with how many steps up it is. */
+function unlockAbove(node: PathNode): { unlockedAt: string; stepsUp: number } | undefined {
+  let stepsUp = 0;
+  for (let current: PathNode | null = node; current !== null; current = current.parent, stepsUp++) {
+    if (current.unlockedAt !== undefined) return { unlockedAt: current.unlockedAt, stepsUp };
+  }
+  return undefined;
+}
+
+/** Collected entries of one site, by lower-cased URL path. */
+export type WebConfigCoverage = Map<string, Map<string, WebConfigFile>>;
+
+export function coverageOf(set: WebConfigSet): WebConfigCoverage {
+  const coverage: WebConfigCoverage = new Map();
+  for (const file of set.files) {
+    let paths = coverage.get(file.site.toLowerCase());
+    if (paths === undefined) coverage.set(file.site.toLowerCase(), (paths = new Map()));
+    const known = paths.get(file.path.toLowerCase());
+    // A read file outranks an entry for the same path that says it was absent or unreadable.
+    if (known === undefined || (known.state !== 'read' && file.state === 'read')) paths.set(file.path.toLowerCase(), file);
+  }
+  return coverage;
+}
+
+/**
+ * For a scope where the section is unlocked: every path from where it is unlocked down to the
+ * scope's own path that has no readable web.config entry, each saying what is missing. Empty
+ * when the snapshot holds (or knows the absence of) every web.config that could change it.
+ */
+export function webConfigGaps(scope: AnonymousScope, node: PathNode, coverage: WebConfigCoverage): string[] {
+  const segments = pathSegments(scope.path);
+  const unlock = unlockAbove(node);
+  const firstDepth = unlock === undefined ? 0 : Math.max(0, segments.length - unlock.stepsUp);
+  const paths = coverage.get(scope.site.toLowerCase());
+  const gaps: string[] = [];
+  for (let depth = firstDepth; depth <= segments.length; depth++) {
+    const path = urlPath(segments.slice(0, depth));
+    const entry = paths?.get(path.toLowerCase());
+    if (entry === undefined) gaps.push(`${path} (no web.config was collected there)`);
+    else if (entry.state === 'unreadable') gaps.push(`${path} (${entry.label} could not be read: ${entry.reason ?? 'no reason given'})`);
+  }
+  return gaps;
+}
