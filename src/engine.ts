@@ -1,5 +1,5 @@
 import { EXIT_CODES } from './core/exit-codes';
-import { encodeUtf8 } from './core/text-codec';
+import { encodeUtf8, withNativeCodec, type NativeCodec, type UnicodeEncoding } from './core/text-codec';
 import { runCommandLine } from './command';
 import type { FileAccess } from './io/facts';
 import { VERSION } from './version';
@@ -26,6 +26,15 @@ export interface EngineHost {
   resolve(path: string): string;
   join(folder: string, name: string): string;
   basename(path: string): string;
+  /**
+   * What a host can do natively, much faster than Jint runs the same loops (the PowerShell
+   * module offers all three): readBytes gives the file as an ArrayBuffer (or `!CODE message`),
+   * in place of read's one character per byte; decode and encodeUtf8 are a NativeCodec
+   * (text-codec.ts), with encodeUtf8 answering an ArrayBuffer.
+   */
+  readBytes?(path: string): ArrayBuffer | string;
+  decode?(bytes: Uint8Array, encoding: UnicodeEncoding, start: number): string | null;
+  encodeUtf8?(text: string): ArrayBuffer;
 }
 
 /** One call: the request is JSON, {"argv": [...], "env": {...}}; stdin comes as it is. */
@@ -70,6 +79,21 @@ function bytesFromLatin1(text: string): Uint8Array {
   return bytes;
 }
 
+function readFromHost(host: EngineHost, path: string): Uint8Array {
+  if (host.readBytes === undefined) return bytesFromLatin1(fromHost(host.read(path)));
+  const answer = host.readBytes(path);
+  return typeof answer === 'string' ? bytesFromLatin1(fromHost(answer)) : new Uint8Array(answer);
+}
+
+function nativeCodecOf(host: EngineHost): NativeCodec | undefined {
+  const { decode, encodeUtf8: encode } = host;
+  if (decode === undefined || encode === undefined) return undefined;
+  return {
+    decode: (bytes, encoding, start) => decode.call(host, bytes, encoding, start),
+    encodeUtf8: (text) => new Uint8Array(encode.call(host, text)),
+  };
+}
+
 export function hostFiles(host: EngineHost): FileAccess {
   return {
     stat: (path) => statFromHost(host.stat(path)),
@@ -77,7 +101,7 @@ export function hostFiles(host: EngineHost): FileAccess {
       const names = fromHost(host.list(folder));
       return names === '' ? [] : names.split('\u0000');
     },
-    read: (path) => bytesFromLatin1(fromHost(host.read(path))),
+    read: (path) => readFromHost(host, path),
     resolve: (path) => fromHost(host.resolve(path)),
     join: (folder, name) => fromHost(host.join(folder, name)),
     basename: (path) => fromHost(host.basename(path)),
@@ -92,16 +116,18 @@ export function run(requestJson: string, stdinText: string, host: EngineHost): E
   const request = JSON.parse(requestJson) as EngineRequest;
   let stdout = '';
   let stderr = '';
-  const stdin = encodeUtf8(stdinText);
-  const exitCode = runCommandLine({
-    argv: request.argv,
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    readStdin: () => stdin,
-    env: request.env ?? {},
-    files: hostFiles(host),
+  return withNativeCodec(nativeCodecOf(host), () => {
+    const stdin = encodeUtf8(stdinText);
+    const exitCode = runCommandLine({
+      argv: request.argv,
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+      readStdin: () => stdin,
+      env: request.env ?? {},
+      files: hostFiles(host),
+    });
+    return { exitCode, stdout, stderr };
   });
-  return { exitCode, stdout, stderr };
 }
 
 export const version = VERSION;

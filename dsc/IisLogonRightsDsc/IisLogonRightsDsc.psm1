@@ -181,9 +181,24 @@ class IisAnonymousLogonRight
         the size; list gives names separated by NUL; read gives one character per byte.
         A PowerShell class, not script blocks, because Jint calls .NET methods by their real
         parameters, and a script block delegate has a hidden one.
+
+        readBytes, decode and encodeUtf8 let .NET do what Jint would otherwise interpret byte by
+        byte (seconds for a large applicationHost.config): readBytes answers the file as a
+        JavaScript ArrayBuffer over the bytes .NET read; decode is strict and answers $null for
+        bytes it does not accept, and the engine's own decoder then finds the invalid byte, so
+        errors read the same as under Node; encodeUtf8 writes an unpaired surrogate as U+FFFD,
+        as the engine's own encoder does. Engine is the Jint engine the ArrayBuffers belong to
+        (typed [object]: this class is parsed before Jint is loaded).
 #>
 class IisLogonRightsEngineFiles
 {
+    hidden [System.Object] $Engine
+
+    IisLogonRightsEngineFiles([System.Object] $Engine)
+    {
+        $this.Engine = $Engine
+    }
+
     static [System.String] Failure([System.Exception] $Exception)
     {
         $inner = $Exception
@@ -252,6 +267,62 @@ class IisLogonRightsEngineFiles
         {
             return [IisLogonRightsEngineFiles]::Failure($_.Exception)
         }
+    }
+
+    [System.Object] readBytes([System.String] $Path)
+    {
+        try
+        {
+            return $this.Engine.Intrinsics.ArrayBuffer.Construct([System.IO.File]::ReadAllBytes($Path))
+        }
+        catch
+        {
+            return [IisLogonRightsEngineFiles]::Failure($_.Exception)
+        }
+    }
+
+    [System.Object] decode([System.Byte[]] $Bytes, [System.String] $Encoding, [System.Int32] $Start)
+    {
+        if ($null -eq $Bytes -or $Start -lt 0 -or $Start -gt $Bytes.Length)
+        {
+            return $null
+        }
+
+        $count = $Bytes.Length - $Start
+        if ($Encoding -eq 'utf-8')
+        {
+            $codec = [System.Text.UTF8Encoding]::new($false, $true)
+        }
+        elseif (($count % 2) -eq 0 -and ($Encoding -eq 'utf-16le' -or $Encoding -eq 'utf-16be'))
+        {
+            $codec = [System.Text.UnicodeEncoding]::new($Encoding -eq 'utf-16be', $false, $true)
+        }
+        else
+        {
+            return $null
+        }
+
+        try
+        {
+            $text = $codec.GetString($Bytes, $Start, $count)
+            # Only the shortest form of each character encodes back to as many bytes, so a
+            # decoder that let an overlong or surrogate form through is caught here too.
+            if ($codec.GetByteCount($text) -ne $count)
+            {
+                return $null
+            }
+
+            return $text
+        }
+        catch
+        {
+            return $null
+        }
+    }
+
+    [System.Object] encodeUtf8([System.String] $Text)
+    {
+        return $this.Engine.Intrinsics.ArrayBuffer.Construct([System.Text.UTF8Encoding]::new($false, $false).GetBytes($Text))
     }
 
     [System.String] resolve([System.String] $Path)

@@ -15,6 +15,37 @@ export interface DecodeOutcome {
   invalidAt: number;
 }
 
+/**
+ * Decoding and encoding done natively by the host, when it offers them. Jint interprets every
+ * iteration of the loops below (a 1.5 MiB applicationHost.config took seconds), where .NET
+ * decodes it in milliseconds. A native decode must be strict and answers null for bytes it does
+ * not accept; the loops below then decode the same bytes to find the invalid one, so an error
+ * names the same byte whichever host read the file. For valid bytes every strict decoder gives
+ * the same text, so the answer cannot differ between hosts.
+ */
+export interface NativeCodec {
+  decode(bytes: Uint8Array, encoding: UnicodeEncoding, start: number): string | null;
+  /** UTF-8 with each unpaired surrogate written as U+FFFD, as encodeUtf8 below. */
+  encodeUtf8(text: string): Uint8Array;
+}
+
+/**
+ * The codec in force: set only for the duration of one engine call (engine.ts), because the
+ * decoders are called from parsers that have no host to ask.
+ */
+let nativeCodec: NativeCodec | undefined;
+
+/** Runs `work` with `codec` doing the decoding and encoding, then restores the previous one. */
+export function withNativeCodec<T>(codec: NativeCodec | undefined, work: () => T): T {
+  const previous = nativeCodec;
+  nativeCodec = codec;
+  try {
+    return work();
+  } finally {
+    nativeCodec = previous;
+  }
+}
+
 /** Code units collected before they are turned into a string, to bound the argument list. */
 const CHUNK = 8192;
 
@@ -51,6 +82,8 @@ class TextBuilder {
 
 /** Decodes bytes[start..] in the encoding, stopping at the first invalid sequence. */
 export function decodeUnicode(bytes: Uint8Array, encoding: UnicodeEncoding, start = 0): DecodeOutcome {
+  const native = nativeCodec?.decode(bytes, encoding, start);
+  if (typeof native === 'string') return { text: native, invalidAt: -1 };
   return encoding === 'utf-8' ? decodeUtf8(bytes, start) : decodeUtf16(bytes, encoding === 'utf-16be', start);
 }
 
@@ -122,6 +155,7 @@ function decodeUtf16(bytes: Uint8Array, bigEndian: boolean, start: number): Deco
 
 /** UTF-8 bytes of a string; an unpaired surrogate becomes U+FFFD, as Node and .NET write it. */
 export function encodeUtf8(text: string): Uint8Array {
+  if (nativeCodec !== undefined) return nativeCodec.encodeUtf8(text);
   let length = 0;
   for (let index = 0; index < text.length; index++) {
     const unit = text.charCodeAt(index);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { sha256Hex } from '../../src/core/sha256';
-import { decodeUnicode, encodeUtf8, type UnicodeEncoding } from '../../src/core/text-codec';
+import { decodeUnicode, encodeUtf8, withNativeCodec, type NativeCodec, type UnicodeEncoding } from '../../src/core/text-codec';
 
 /**
  * The plain-JavaScript codec and digest that both hosts use, checked against Node's own
@@ -63,6 +63,55 @@ describe('text-codec: plain-JavaScript UTF-8 and UTF-16', () => {
     assert.deepEqual(decodeUnicode(Uint8Array.from([0x41, 0x00, 0x00, 0xdc]), 'utf-16le'), { text: 'A', invalidAt: 2 });
     assert.deepEqual(decodeUnicode(Uint8Array.from([0x00, 0x41, 0x00]), 'utf-16be'), { text: 'A', invalidAt: 2 });
     assert.deepEqual(decodeUnicode(Uint8Array.from([0xef, 0xbb, 0xbf, 0x41]), 'utf-8', 3), { text: 'A', invalidAt: -1 });
+  });
+});
+
+describe("text-codec: a native codec (the in-process host's .NET one)", () => {
+  /** A stand-in that records its calls and answers what it is told. */
+  function recordingCodec(decodeAnswer: string | null): NativeCodec & { calls: string[] } {
+    const calls: string[] = [];
+    return {
+      calls,
+      decode: (bytes, encoding, start) => {
+        calls.push(`decode ${encoding} ${start} ${bytes.length}`);
+        return decodeAnswer;
+      },
+      encodeUtf8: (text) => {
+        calls.push(`encode ${text}`);
+        return Uint8Array.from([0x2a]);
+      },
+    };
+  }
+
+  it('is used while in force, and only then', () => {
+    const codec = recordingCodec('from .NET');
+    const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, 0x41]);
+    assert.deepEqual(
+      withNativeCodec(codec, () => [decodeUnicode(bytes, 'utf-8', 3), encodeUtf8('x')]),
+      [{ text: 'from .NET', invalidAt: -1 }, Uint8Array.from([0x2a])],
+    );
+    assert.deepEqual(codec.calls, ['decode utf-8 3 4', 'encode x']);
+    assert.deepEqual(decodeUnicode(bytes, 'utf-8', 3), { text: 'A', invalidAt: -1 });
+    assert.deepEqual(encodeUtf8('x'), Uint8Array.from([0x78]));
+    assert.equal(codec.calls.length, 2, 'not called once the work is done');
+  });
+
+  it('answering null leaves the decoding to this codec, which names the invalid byte', () => {
+    const codec = recordingCodec(null);
+    const outcome = withNativeCodec(codec, () => decodeUnicode(Uint8Array.from([0x41, 0x42, 0xe2, 0x82]), 'utf-8'));
+    assert.deepEqual(outcome, { text: 'AB', invalidAt: 2 });
+    assert.deepEqual(codec.calls, ['decode utf-8 0 4']);
+  });
+
+  it('is restored when the work throws', () => {
+    assert.throws(
+      () =>
+        withNativeCodec(recordingCodec('x'), () => {
+          throw new Error('stop');
+        }),
+      /stop/,
+    );
+    assert.deepEqual(decodeUnicode(Uint8Array.from([0x41]), 'utf-8'), { text: 'A', invalidAt: -1 });
   });
 });
 

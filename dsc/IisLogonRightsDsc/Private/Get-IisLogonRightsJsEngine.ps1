@@ -80,7 +80,7 @@ function Get-IisLogonRightsJsEngine
     $script:IisLogonRightsJsEngine = [pscustomobject] @{
         Engine          = $engine
         Run             = $exports.Get('run')
-        Files           = [Jint.Native.JsValue]::FromObject($engine, [IisLogonRightsEngineFiles]::new())
+        Files           = [Jint.Native.JsValue]::FromObject($engine, [IisLogonRightsEngineFiles]::new($engine))
         TimeoutSeconds  = $TimeoutSeconds
         MemoryMegabytes = $(if ($canLimitMemory) { $MemoryMegabytes } else { 0 })
     }
