@@ -28,11 +28,11 @@
     DscResourcesToExport = @('IisAnonymousLogonRight')
     FormatsToProcess     = @('IisLogonRightsDsc.format.ps1xml')
 
+    # ProjectUri and LicenseUri are left out: the project has no public address yet, and a
+    # gallery shows both as links. The licence ships in the module folder as LICENSE.
     PrivateData          = @{
         PSData = @{
             Tags         = @('DSC', 'DSCResource', 'DesiredStateConfiguration', 'IIS', 'UserRights', 'LogonRights', 'GroupPolicy', 'Windows', 'PSEdition_Desktop', 'PSEdition_Core')
-            ProjectUri   = 'https://github.com/iis-logon-rights/iis-logon-rights'
-            LicenseUri   = 'https://github.com/iis-logon-rights/iis-logon-rights/blob/main/LICENSE'
             ReleaseNotes = '0.1.0: first release. Get, Test and Set of the logon rights of every identity IIS uses for anonymous requests; class-based DSC resource IisAnonymousLogonRight with Reasons; DSC v3 resource IisLogonRights/AnonymousLogonRight (manifest in the module folder); the engine runs in-process (Jint, shipped in bin) on Windows PowerShell 5.1 and PowerShell 7, or with Node.js on request.'
             Prerelease   = ''
         }

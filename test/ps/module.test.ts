@@ -135,6 +135,16 @@ describe('IisLogonRightsDsc module: manifest, commands, help and schema agreemen
     for (const format of stringList(manifestValue(manifest, 'FormatsToProcess'))) assert.ok(existsSync(join(REPO_ROOT, MODULE_DIR, format)), format);
   });
 
+  it('manifest: no ProjectUri or LicenseUri, because the project has no public address a gallery could link to', function () {
+    const psData = (manifestValue(manifest, 'PrivateData') as { PSData?: Record<string, unknown> } | undefined)?.PSData ?? {};
+    assert.deepEqual(
+      Object.keys(psData).filter((key) => /^(ProjectUri|LicenseUri|IconUri)$/i.test(key)),
+      [],
+      'an address in the manifest must be real: add it once the project is published, with the LICENSE it points at',
+    );
+    assert.ok(stringList(psData.Tags as PsManifestValue).includes('DSC'), 'PSData was read');
+  });
+
   it('manifest: explicit export lists, and no CmdletsToExport (with all three explicit, PowerShell 7 hides the DSC resources)', function () {
     const exported = stringList(manifestValue(manifest, 'FunctionsToExport'));
     assert.ok(exported.every((name) => !name.includes('*')), 'no wildcards');
