@@ -3,18 +3,16 @@ import { InputError } from '../core/errors';
 import type { Account, AccountDirectory, HostInfo } from '../core/model';
 import { normalizeSid } from '../core/sids';
 import { validateAgainstSchema } from './schema-validation';
-import { describeJsonSyntaxError, locateJsonSyntaxError } from './json-syntax';
+import { jsonSyntaxInputError } from './json-syntax';
 
-/** Parses JSON text with an error that names the file and the line of the syntax error. */
+/** Parses JSON text with an error that names the file, the line and column, and what JSON allows there. */
 export function parseJsonText(text: string, file: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const { line } = locateJsonSyntaxError(body, message);
-    throw new InputError(file, { line }, 'valid JSON', describeJsonSyntaxError(message));
+    throw jsonSyntaxInputError(body, file, 'valid JSON', error);
   }
   assertNoDuplicateKeys(body, file);
   return value;

@@ -5,7 +5,7 @@ import { ARTIFACT_SIZE_LIMITS, formatBytes } from '../core/limits';
 import type { Diagnostic, GpoRightAssignment, GroupPolicyObjectRef, GroupPolicyResult, PolicyHolder } from '../core/model';
 import { canonicalRightName } from '../core/rights';
 import { normalizeSid } from '../core/sids';
-import { describeJsonSyntaxError, locateJsonSyntaxError } from './json-syntax';
+import { jsonSyntaxInputError } from './json-syntax';
 
 /**
  * rsop.json: the collector's export of WMI `root\rsop\computer` `RSOP_UserPrivilegeRight`
@@ -37,7 +37,7 @@ interface RsopEntry {
   pointer: string;
 }
 
-/** JSON text to a result; bad JSON becomes an InputError with the line when V8 gives a position. */
+/** JSON text to a result; bad JSON becomes an InputError with the line, column and reason (json-syntax.ts). */
 export function parseRsopJsonText(text: string, file: string): GroupPolicyResult {
   const limit = ARTIFACT_SIZE_LIMITS['rsop.json'];
   if (text.length > limit) throw new InputError(file, {}, `an rsop.json of at most ${formatBytes(limit)}`, `${text.length} characters`);
@@ -46,8 +46,7 @@ export function parseRsopJsonText(text: string, file: string): GroupPolicyResult
   try {
     value = JSON.parse(body);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new InputError(file, locateJsonSyntaxError(body, message), 'valid JSON (an array of RSoP user-right entries)', describeJsonSyntaxError(message));
+    throw jsonSyntaxInputError(body, file, 'valid JSON (an array of RSoP user-right entries)', error);
   }
   assertNoDuplicateKeys(body, file);
   return parseRsopJson(value, file);

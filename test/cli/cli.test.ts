@@ -122,7 +122,7 @@ describe('CLI (built bundle)', () => {
       withSnapshot({ ...VALID, 'accounts.json': bad }, (path) => assertInputError(runBundle(['test', '--snapshot', path]), /accounts\.json \(at \/accounts\/0\/kind\): expected one of "local", "domain", "builtin", "virtual", found "person"/));
     });
     it('accounts.json that is not JSON names the line', () => {
-      withSnapshot({ ...VALID, 'accounts.json': '{\n  "accounts": [\n    {,\n' }, (path) => assertInputError(runBundle(['test', '--snapshot', path]), /accounts\.json \(line 3\): expected valid JSON/));
+      withSnapshot({ ...VALID, 'accounts.json': '{\n  "accounts": [\n    {,\n' }, (path) => assertInputError(runBundle(['test', '--snapshot', path]), /accounts\.json \(line 3, column 6\): expected valid JSON: a property name in double quotes or '}', found ","/));
     });
     it('an empty folder', () => {
       withSnapshot({}, (path) => assertInputError(runBundle(['test', '--snapshot', path]), /no such file \(an empty folder\)/));

@@ -262,7 +262,7 @@ describe('CLI (built bundle): hostile and broken input', () => {
 
     it('truncated JSON', () => {
       const document = facts(inline);
-      assertRefused(runBundle(['test', '--snapshot', '-'], document.slice(0, Math.floor(document.length / 2))), /stdin \(line 1\): expected valid JSON, found /, 'truncated facts');
+      assertRefused(runBundle(['test', '--snapshot', '-'], document.slice(0, Math.floor(document.length / 2))), /stdin \(line 1, column \d+\): expected valid JSON: [^,]+(?:, [^,]+)*, found /, 'truncated facts');
     });
     it('an inline artifact with a DOCTYPE', () => {
       assertRefused(runBundle(['explain', '--snapshot', '-'], facts({ ...inline, 'applicationHost.config': withDoctype(inline['applicationHost.config']!) })), /stdin:\/files\/applicationHost\.config \(line 2\): expected no DOCTYPE/, 'DOCTYPE inline');
@@ -294,7 +294,7 @@ describe('CLI (built bundle): hostile and broken input', () => {
       withFolder({ 'plan.json': Buffer.from(bad) }, (path) => assertRefused(runBundle(['check-plan', '--plan', join(path, 'plan.json')]), /plan\.json \(at \/actions\/0\/sid\)/, 'bad SID in a file'));
     });
     it('a truncated plan, and one over its limit on stdin', () => {
-      assertRefused(runBundle(['check-plan', '--plan', '-'], plan().slice(0, 300)), /stdin \(line \d+\): expected valid JSON/, 'truncated plan');
+      assertRefused(runBundle(['check-plan', '--plan', '-'], plan().slice(0, 300)), /stdin \(line \d+, column \d+\): expected valid JSON: /, 'truncated plan');
       assertRefused(runBundle(['check-plan', '--plan', '-'], ' '.repeat(ARTIFACT_SIZE_LIMITS['plan.json'] + 1)), /stdin: expected a plan of at most 16 MiB/, 'plan over its limit');
     });
   });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { describeJsonSyntaxError, firstInvalidOffset, locateJsonSyntaxError } from '../../src/parse/json-syntax';
+import { InputError } from '../../src/core/errors';
+import { describeJsonSyntaxError, findJsonSyntaxFault, firstInvalidOffset, jsonSyntaxInputError, locateJsonSyntaxError } from '../../src/parse/json-syntax';
 import { FUZZ_RUNS } from './harness';
 
 /**
@@ -118,8 +119,8 @@ describe('JSON syntax-error locator', () => {
   });
 
   it('counts a CRLF as one line break and a lone CR as one', () => {
-    assert.deepEqual(locateJsonSyntaxError('{\r\n\r\n x}', 'Unexpected token'), { line: 3, column: 2 });
-    assert.deepEqual(locateJsonSyntaxError('{\r\r x}', 'Unexpected token'), { line: 3, column: 2 });
+    assert.deepEqual(locateJsonSyntaxError('{\r\n\r\n x}'), { line: 3, column: 2 });
+    assert.deepEqual(locateJsonSyntaxError('{\r\r x}'), { line: 3, column: 2 });
   });
 
   it('shortens a reason only past 120 characters or when it holds a control character', () => {
@@ -129,9 +130,8 @@ describe('JSON syntax-error locator', () => {
   });
 
   it('counts lines at LF, CRLF and a lone CR, and columns from 1', () => {
-    assert.deepEqual(locateJsonSyntaxError('{\r\n"a":\r1,\n x}', 'Unexpected token'), { line: 4, column: 2 });
-    assert.deepEqual(locateJsonSyntaxError('[1,\n 2', 'Unexpected end of JSON input'), { line: 2, column: 3 });
-    assert.deepEqual(locateJsonSyntaxError('[1,\n 2', 'Expected x in JSON at position 2'), { line: 1, column: 3 });
+    assert.deepEqual(locateJsonSyntaxError('{\r\n"a":\r1,\n x}'), { line: 4, column: 2 });
+    assert.deepEqual(locateJsonSyntaxError('[1,\n 2'), { line: 2, column: 3 });
   });
 
   it("keeps V8's reason and drops its quote of the input", () => {
@@ -140,5 +140,57 @@ describe('JSON syntax-error locator', () => {
     assert.equal(describeJsonSyntaxError("Expected ':' after property name in JSON at position 5 (line 1 column 6)"), "Expected ':' after property name");
     assert.equal(describeJsonSyntaxError('Unexpected end of JSON input'), 'unexpected end of JSON input');
     assert.equal(describeJsonSyntaxError(`Unexpected ${'x'.repeat(200)}`), JSON.stringify(`unexpected ${'x'.repeat(109)}...`));
+  });
+
+  it('says in its own words what JSON allows where it stops, and what is there instead', () => {
+    const reason = (text: string) => {
+      const error = jsonSyntaxInputError(text, 'f.json', 'valid JSON', new SyntaxError('the host says something else'));
+      assert.ok(error instanceof InputError);
+      return error.message;
+    };
+    assert.equal(reason('{\n  "a": 1,\n}'), 'f.json (line 3, column 1): expected valid JSON: a property name in double quotes, found "}"');
+    assert.equal(reason('{"a" 1}'), 'f.json (line 1, column 6): expected valid JSON: \':\' after the property name, found "1"');
+    assert.equal(reason('[1 2]'), "f.json (line 1, column 4): expected valid JSON: ',' or ']', found \"2\"");
+    assert.equal(reason('{"a": 1 "b": 2}'), "f.json (line 1, column 9): expected valid JSON: ',' or '}', found \"\\\"\"");
+    assert.equal(reason('[1] x'), 'f.json (line 1, column 5): expected valid JSON: nothing more after the value, found "x"');
+    assert.equal(reason('{"factsVersion": 1, "files": '), 'f.json (line 1, column 30): expected valid JSON: a value, found the end of the text');
+    assert.equal(reason('['), "f.json (line 1, column 2): expected valid JSON: a value or ']', found the end of the text");
+    assert.equal(reason('{'), "f.json (line 1, column 2): expected valid JSON: a property name in double quotes or '}', found the end of the text");
+    assert.equal(reason('{"a": tru }'), 'f.json (line 1, column 10): expected valid JSON: the rest of true, found " "');
+    assert.equal(reason('"\\q"'), 'f.json (line 1, column 3): expected valid JSON: an escape after the backslash: \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u and four hexadecimal digits, found "q"');
+    assert.equal(reason('"\\u12G4"'), 'f.json (line 1, column 6): expected valid JSON: four hexadecimal digits after \\u, found "G"');
+    assert.equal(reason('"tab\there"'), 'f.json (line 1, column 5): expected valid JSON: a control character written as an escape (\\n, \\t, \\u0000) inside a string, found "\\\\x09"');
+    assert.equal(reason('"open'), 'f.json (line 1, column 6): expected valid JSON: the closing quote of the string, found the end of the text');
+    assert.equal(reason('1.e5'), 'f.json (line 1, column 3): expected valid JSON: a digit after the decimal point, found "e"');
+    assert.equal(reason('1e+'), 'f.json (line 1, column 4): expected valid JSON: a digit in the exponent, found the end of the text');
+    assert.equal(reason('[\u{1F600}]'), 'f.json (line 1, column 2): expected valid JSON: a value or \']\', found "\u{1F600}"');
+  });
+
+  it('finds no fault in JSON, and then repeats the host\'s reason without a location', () => {
+    fc.assert(
+      fc.property(jsonText, (text) => findJsonSyntaxFault(text) === null),
+      { numRuns: FUZZ_RUNS },
+    );
+    const refused = jsonSyntaxInputError('[[[]]]', 'f.json', 'valid JSON', new SyntaxError('Max depth exceeded'));
+    assert.equal(refused.message, 'f.json: expected valid JSON, found Max depth exceeded');
+  });
+
+  it('every JSON.parse rejection gets a location and a reason of its own, never the host\'s', () => {
+    fc.assert(
+      fc.property(jsonText, fc.nat(), fc.constantFrom('', '}', ']', ',', ':', '"', '\\', 'x', '-', '.', 'e', '0', '\u0001', ' ', 't', 'n'), (text, at, insert) => {
+        const broken = text.slice(0, at % (text.length + 1)) + insert + text.slice((at % (text.length + 1)) + 1);
+        let parseError: unknown;
+        try {
+          JSON.parse(broken);
+          return;
+        } catch (error) {
+          parseError = error;
+        }
+        const error = jsonSyntaxInputError(broken, 'f.json', 'valid JSON', parseError);
+        assert.match(error.message, /^f\.json \(line \d+, column \d+\): expected valid JSON: [^\n]+, found [^\n]+$/);
+        assert.doesNotMatch(error.message, /Unexpected|position/);
+      }),
+      { numRuns: FUZZ_RUNS * 5 },
+    );
   });
 });

@@ -120,7 +120,7 @@ describe('limits', () => {
         writeFileSync(path, `{"computerName": "WEB01"}${' '.repeat(ARTIFACT_SIZE_LIMITS['host.json'] - 26)}x`);
         assert.equal(readFileSync(path).length, ARTIFACT_SIZE_LIMITS['host.json']);
         const error = inputErrorFrom(() => loadSnapshotFolder(folder.path));
-        assert.match(error.message, /host\.json \(line 1\): expected valid JSON/);
+        assert.match(error.message, /host\.json \(line 1, column \d+\): expected valid JSON: nothing more after the value, found "x"/);
       } finally {
         folder.cleanup();
       }

@@ -56,11 +56,11 @@ describe('fuzz regressions', () => {
   it('regression: JSON syntax errors V8 gives no position for were reported without a line', () => {
     // "Unexpected token" and "Unexpected end of JSON input" carry no position on Node 20.
     const token = inputErrorFrom(() => parseJsonText('{\n  "accounts": [\n    {"name": x}\n  ]\n}', 'accounts.json'));
-    assert.deepEqual(token.location, { line: 3 });
-    assert.equal(token.found, "unexpected token 'x'");
+    assert.deepEqual(token.location, { line: 3, column: 14 });
+    assert.equal(token.found, '"x"');
     const end = inputErrorFrom(() => parseJsonText('{\n  "accounts": [\n', 'accounts.json'));
-    assert.deepEqual(end.location, { line: 3 });
-    assert.equal(end.found, 'unexpected end of JSON input');
+    assert.deepEqual(end.location, { line: 3, column: 1 });
+    assert.equal(end.found, 'the end of the text');
     const rsop = inputErrorFrom(() => parseRsopJsonText('[\n  {"right": tru', 'rsop.json'));
     assert.deepEqual(rsop.location, { line: 2, column: 16 });
   });
@@ -68,10 +68,10 @@ describe('fuzz regressions', () => {
   it("regression: V8's quote of the input put line breaks into JSON error messages", () => {
     const error = inputErrorFrom(() => parseJsonText('{\n "a": &\n}', 'accounts.json'));
     assert.doesNotMatch(error.message, /[\r\n]/);
-    assert.equal(error.message, "accounts.json (line 2): expected valid JSON, found unexpected token '&'");
+    assert.equal(error.message, 'accounts.json (line 2, column 7): expected valid JSON: a value, found "&"');
     const control = inputErrorFrom(() => parseJsonText('[\u0001]', 'host.json'));
     // excerpt() shows the control character as \x01 and then quotes it as JSON.
-    assert.equal(control.message, 'host.json (line 1): expected valid JSON, found "unexpected token \'\\\\x01\'"');
+    assert.equal(control.message, 'host.json (line 1, column 2): expected valid JSON: a value or \']\', found "\\\\x01"');
   });
 
   it('regression: a huge or multi-line JSON property name made an unbounded, multi-line message', () => {

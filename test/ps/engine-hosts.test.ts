@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../helpers/cli';
-import { cliAnswer, comparableStderr, corpusCases, exampleCases, generatedCases, type DifferentialCase } from '../helpers/differential';
+import { cliAnswer, corpusCases, exampleCases, generatedCases, type DifferentialCase } from '../helpers/differential';
 import { psQuote, runPowerShell, skipUnlessPsTool } from './ps-tools';
 
 // One contract, two hosts: every differential case (the examples through every command, the
@@ -67,7 +67,7 @@ function differences(cases: readonly DifferentialCase[], answers: readonly HostA
     const engine = answers[index]!;
     if (engine.exitCode !== cli.status) found.push(`${entry.name}: exit ${engine.exitCode} in-process, ${cli.status} node`);
     if (engine.stdout !== cli.stdout) found.push(`${entry.name}: stdout differs`);
-    if (comparableStderr(entry, engine.stderr) !== comparableStderr(entry, cli.stderr)) found.push(`${entry.name}: stderr differs (${JSON.stringify(engine.stderr.slice(0, 200))} / ${JSON.stringify(cli.stderr.slice(0, 200))})`);
+    if (engine.stderr !== cli.stderr) found.push(`${entry.name}: stderr differs (${JSON.stringify(engine.stderr.slice(0, 200))} / ${JSON.stringify(cli.stderr.slice(0, 200))})`);
   });
   return found;
 }

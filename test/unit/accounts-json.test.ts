@@ -42,10 +42,11 @@ describe('accounts.json and host.json', () => {
     assert.deepEqual(parseHostJson({ $schema: './host.schema.json', computerName: 'WEB01', domainJoined: false, osVersion: '5.2.3790' }, 'host.json'), { computerName: 'WEB01', domainJoined: false, osVersion: '5.2.3790' });
   });
 
-  it('parseJsonText reads past a byte order mark and names the line of a syntax error', () => {
+  it('parseJsonText reads past a byte order mark and names the line, column and reason of a syntax error', () => {
     assert.deepEqual(parseJsonText('\uFEFF{"a": [1]}', 'f.json'), { a: [1] });
     const error = inputErrorFrom(() => parseJsonText('\uFEFF{\n  "a": 1,\n  "b": }', 'f.json'));
-    assert.deepEqual(error.location, { line: 3 });
-    assert.equal(error.expected, 'valid JSON');
+    assert.deepEqual(error.location, { line: 3, column: 8 });
+    assert.equal(error.expected, 'valid JSON: a value');
+    assert.equal(error.found, '"}"');
   });
 });
