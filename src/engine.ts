@@ -28,13 +28,14 @@ export interface EngineHost {
   basename(path: string): string;
   /**
    * What a host can do natively, much faster than Jint runs the same loops (the PowerShell
-   * module offers all three): readBytes gives the file as an ArrayBuffer (or `!CODE message`),
-   * in place of read's one character per byte; decode and encodeUtf8 are a NativeCodec
-   * (text-codec.ts), with encodeUtf8 answering an ArrayBuffer.
+   * module offers them all): readBytes gives the file as an ArrayBuffer (or `!CODE message`),
+   * in place of read's one character per byte; decode, encodeUtf8 and sha1Utf16le are a
+   * NativeCodec (text-codec.ts), answering ArrayBuffers for bytes.
    */
   readBytes?(path: string): ArrayBuffer | string;
   decode?(bytes: Uint8Array, encoding: UnicodeEncoding, start: number): string | null;
   encodeUtf8?(text: string): ArrayBuffer;
+  sha1Utf16le?(text: string): ArrayBuffer | null;
 }
 
 /** One call: the request is JSON, {"argv": [...], "env": {...}}; stdin comes as it is. */
@@ -86,11 +87,15 @@ function readFromHost(host: EngineHost, path: string): Uint8Array {
 }
 
 function nativeCodecOf(host: EngineHost): NativeCodec | undefined {
-  const { decode, encodeUtf8: encode } = host;
+  const { decode, encodeUtf8: encode, sha1Utf16le: sha1 } = host;
   if (decode === undefined || encode === undefined) return undefined;
   return {
     decode: (bytes, encoding, start) => decode.call(host, bytes, encoding, start),
     encodeUtf8: (text) => new Uint8Array(encode.call(host, text)),
+    sha1Utf16le: (text) => {
+      const digest = sha1?.call(host, text);
+      return digest === undefined || digest === null ? null : new Uint8Array(digest);
+    },
   };
 }
 

@@ -25,6 +25,7 @@ $script:IisLogonRightsVerifiedEngines = $null
 $script:IisLogonRightsLsaType = $null
 $script:IisLogonRightsEngineHost = $null
 $script:IisLogonRightsJsEngine = $null
+$script:IisLogonRightsPreparedBundle = $null
 $script:IisLogonRightsAssemblyResolver = $null
 
 <#
@@ -183,7 +184,8 @@ class IisAnonymousLogonRight
         parameters, and a script block delegate has a hidden one.
 
         readBytes, decode and encodeUtf8 let .NET do what Jint would otherwise interpret byte by
-        byte (seconds for a large applicationHost.config): readBytes answers the file as a
+        byte (seconds for a large applicationHost.config), and sha1Utf16le the SHA-1 behind
+        each application pool's SID (about 4 ms a digest in Jint): readBytes answers the file as a
         JavaScript ArrayBuffer over the bytes .NET read; decode is strict and answers $null for
         bytes it does not accept, and the engine's own decoder then finds the invalid byte, so
         errors read the same as under Node; encodeUtf8 writes an unpaired surrogate as U+FFFD,
@@ -323,6 +325,33 @@ class IisLogonRightsEngineFiles
     [System.Object] encodeUtf8([System.String] $Text)
     {
         return $this.Engine.Intrinsics.ArrayBuffer.Construct([System.Text.UTF8Encoding]::new($false, $false).GetBytes($Text))
+    }
+
+    [System.Object] sha1Utf16le([System.String] $Text)
+    {
+        # UTF-16LE code units as they are: .NET's encoder would replace an unpaired surrogate,
+        # so such a text is left to the engine's own SHA-1 ($null).
+        if ($Text -match '[\uD800-\uDFFF]')
+        {
+            return $null
+        }
+
+        try
+        {
+            $sha1 = [System.Security.Cryptography.SHA1]::Create()
+            try
+            {
+                return $this.Engine.Intrinsics.ArrayBuffer.Construct($sha1.ComputeHash([System.Text.Encoding]::Unicode.GetBytes($Text)))
+            }
+            finally
+            {
+                $sha1.Dispose()
+            }
+        }
+        catch
+        {
+            return $null
+        }
     }
 
     [System.String] resolve([System.String] $Path)

@@ -1,3 +1,5 @@
+import { nativeCodecInForce } from './text-codec';
+
 /**
  * SHA-1 (FIPS 180-4) of a string's UTF-16LE code units, for application pool SIDs. node:crypto
  * does the same, but loading it costs a cold process about 4 ms and every DSC consistency check
@@ -5,6 +7,11 @@
  * Not for anything secret: the pool SID derivation only needs Windows' own digest.
  */
 export function sha1Utf16le(text: string): Uint32Array {
+  const native = nativeCodecInForce()?.sha1Utf16le?.(text);
+  if (native !== undefined && native !== null && native.length === 20) {
+    const view = new DataView(native.buffer, native.byteOffset, 20);
+    return Uint32Array.from({ length: 5 }, (_, index) => view.getUint32(index * 4));
+  }
   const byteLength = text.length * 2;
   // Message, the 0x80 byte, zero padding, and the 64-bit bit length: a whole number of 64-byte blocks.
   const blockCount = Math.ceil((byteLength + 9) / 64);

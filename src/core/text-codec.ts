@@ -27,6 +27,11 @@ export interface NativeCodec {
   decode(bytes: Uint8Array, encoding: UnicodeEncoding, start: number): string | null;
   /** UTF-8 with each unpaired surrogate written as U+FFFD, as encodeUtf8 below. */
   encodeUtf8(text: string): Uint8Array;
+  /**
+   * The 20-byte SHA-1 of the text's UTF-16LE code units (sha1.ts, for pool SIDs: about 4 ms a
+   * digest in Jint), or null when the host leaves it to sha1.ts.
+   */
+  sha1Utf16le?(text: string): Uint8Array | null;
 }
 
 /**
@@ -34,6 +39,11 @@ export interface NativeCodec {
  * decoders are called from parsers that have no host to ask.
  */
 let nativeCodec: NativeCodec | undefined;
+
+/** The codec in force, if any (sha1.ts asks for its digest). */
+export function nativeCodecInForce(): NativeCodec | undefined {
+  return nativeCodec;
+}
 
 /** Runs `work` with `codec` doing the decoding and encoding, then restores the previous one. */
 export function withNativeCodec<T>(codec: NativeCodec | undefined, work: () => T): T {

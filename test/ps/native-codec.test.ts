@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { sha1Utf16le } from '../../src/core/sha1';
 import { decodeUnicode, encodeUtf8, type UnicodeEncoding } from '../../src/core/text-codec';
 import { REPO_ROOT } from '../helpers/cli';
 import { psQuote, runPowerShell, skipUnlessPsTool } from './ps-tools';
@@ -63,15 +64,18 @@ const edgeText = fc
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 const utf16Hex = (text: string) => Buffer.from(text, 'utf16le').toString('hex');
+/** Code units, four hex digits each: Buffer and .NET's Encoding would replace an unpaired surrogate. */
+const unitsHex = (text: string) => Array.from({ length: text.length }, (_, index) => text.charCodeAt(index).toString(16).padStart(4, '0')).join('');
+const wordsHex = (words: Uint32Array) => [...words].map((word) => word.toString(16).padStart(8, '0')).join('');
 
-describe('in-process host: the .NET codec accepts and decodes exactly what the engine codec does', function () {
+describe('in-process host: the .NET codec accepts, decodes and digests exactly as the engine codec does', function () {
   this.timeout(10 * 60_000);
 
   before(function () {
     skipUnlessPsTool(this, 'in-process .NET codec');
   });
 
-  it('decode: the same text for valid bytes, $null for every invalid one; encodeUtf8: the same bytes', () => {
+  it('decode: the same text for valid bytes, $null for every invalid one; encodeUtf8 and sha1Utf16le: the same bytes', () => {
     const decodes = fc.sample(fc.tuple(fc.constantFrom(...ENCODINGS), edgeBytes, fc.integer({ min: 0, max: 3 })), {
       numRuns: 3000,
       seed: 18,
@@ -93,6 +97,8 @@ describe('in-process host: the .NET codec accepts and decodes exactly what the e
         return outcome.invalidAt === -1 ? `T${utf16Hex(outcome.text)}` : 'null';
       }),
       ...texts.map((text) => `B${hex(encodeUtf8(text))}`),
+      // The host leaves a text with a surrogate to the engine's own SHA-1.
+      ...texts.map((text) => (/[\ud800-\udfff]/.test(text) ? 'null' : `S${wordsHex(sha1Utf16le(text))}`)),
     ];
     assert.ok(
       expected.some((answer) => answer === 'null') && expected.some((answer) => answer.startsWith('T')),
@@ -104,7 +110,8 @@ describe('in-process host: the .NET codec accepts and decodes exactly what the e
       const file = join(folder, 'cases.txt');
       const lines = [
         ...decodeCases.map(({ encoding, bytes, start }) => `D\t${encoding}\t${start}\t${hex(bytes)}`),
-        ...texts.map((text) => `E\t${utf16Hex(text)}`),
+        ...texts.map((text) => `E\t${unitsHex(text)}`),
+        ...texts.map((text) => `S\t${unitsHex(text)}`),
       ];
       writeFileSync(file, lines.join('\n'));
       const result = runPowerShell(
@@ -119,8 +126,14 @@ describe('in-process host: the .NET codec accepts and decodes exactly what the e
               $text = $files.decode([System.Convert]::FromHexString($parts[3]), $parts[1], [System.Int32] $parts[2])
               if ($null -eq $text) { 'null' } else { 'T' + [System.Convert]::ToHexString([System.Text.Encoding]::Unicode.GetBytes([System.String] $text)).ToLowerInvariant() }
             } else {
-              $text = [System.Text.Encoding]::Unicode.GetString([System.Convert]::FromHexString($parts[1]))
-              'B' + [System.Convert]::ToHexString([Jint.JsValueExtensions]::AsArrayBuffer($files.encodeUtf8($text))).ToLowerInvariant()
+              $units = [System.Char[]] @(for ($at = 0; $at -lt $parts[1].Length; $at += 4) { [System.Char] [System.Convert]::ToUInt16($parts[1].Substring($at, 4), 16) })
+              $text = [System.String]::new($units)
+              if ($parts[0] -eq 'E') {
+                'B' + [System.Convert]::ToHexString([Jint.JsValueExtensions]::AsArrayBuffer($files.encodeUtf8($text))).ToLowerInvariant()
+              } else {
+                $digest = $files.sha1Utf16le($text)
+                if ($null -eq $digest) { 'null' } else { 'S' + [System.Convert]::ToHexString([Jint.JsValueExtensions]::AsArrayBuffer($digest)).ToLowerInvariant() }
+              }
             }
           }
         }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { sha1Utf16le } from '../../src/core/sha1';
+import { withNativeCodec, type NativeCodec } from '../../src/core/text-codec';
 
 /** The digest as node:crypto prints it: the five words big-endian, in hex. */
 function hex(words: Uint32Array): string {
@@ -34,4 +35,22 @@ describe('sha1Utf16le', () => {
       { numRuns: 3000 },
     );
   });
+
+  it("takes the host's digest while a native codec offers one, and computes it itself when that answers null", () => {
+    const asked: string[] = [];
+    const codec = (answer: Uint8Array | null): NativeCodec => ({
+      decode: () => null,
+      encodeUtf8: () => new Uint8Array(0),
+      sha1Utf16le: (text) => {
+        asked.push(text);
+        return answer;
+      },
+    });
+    const digest = Uint8Array.from({ length: 20 }, (_, index) => index * 13);
+    assert.equal(hex(withNativeCodec(codec(digest), () => sha1Utf16le('pool'))), Buffer.from(digest).toString('hex'));
+    assert.equal(hex(withNativeCodec(codec(null), () => sha1Utf16le('pool'))), nodeSha1('pool'));
+    assert.deepEqual(asked, ['pool', 'pool']);
+    assert.equal(hex(sha1Utf16le('pool')), nodeSha1('pool'));
+  });
 });
+
