@@ -140,6 +140,39 @@ describe('hostile names through every command and format', function () {
     assertClean(run, 'check-plan');
   });
 
+  it('check-plan --snapshot: the engine\'s plan passes, one with a hostile account name fails on one escaped line', () => {
+    const plan = runBundle(['plan', '--snapshot', snapshot, '--format', 'json', '--allow-temporary-fix']);
+    assert.equal(plan.status, 0, plan.stderr);
+    const passed = runBundle(['check-plan', '--plan', '-', '--snapshot', snapshot], plan.stdout);
+    assert.equal(passed.status, 0, passed.stderr);
+    assertClean(passed, 'check-plan --snapshot');
+    const document = JSON.parse(plan.stdout) as { actions: { account: string }[]; undo: { account: string }[] };
+    assert.ok(document.actions.length > 0, 'the plan has an action to rename');
+    const renamed = `${GUEST}\r\n${FORGED}\u202e`;
+    const tampered = { ...document, actions: document.actions.map((action, index) => (index === 0 ? { ...action, account: renamed } : action)), undo: document.undo.map((entry, index) => (index === document.undo.length - 1 ? { ...entry, account: renamed } : entry)) };
+    for (const args of [['--snapshot', snapshot], ['--snapshot', snapshot, '--log-format', 'json']]) {
+      const refused = runBundle(['check-plan', '--plan', '-', ...args], JSON.stringify(tampered));
+      assert.equal(refused.status, 3, refused.stderr);
+      assertClean(refused, `tampered check-plan ${args.join(' ')}`);
+      assert.equal(refused.stderr.trimEnd().split('\n').length, 1, refused.stderr);
+      assert.match(refused.stderr, /actions\/0\/account/);
+    }
+  });
+
+  it('check-plan without facts: the warning naming a hostile plan file stays one escaped line', () => {
+    const plan = runBundle(['plan', '--snapshot', snapshot, '--format', 'json']);
+    const file = makeSnapshotFolder({ [`${FOLDER}/plan.json`]: plan.stdout });
+    try {
+      const run = runBundle(['check-plan', '--plan', join(file.path, FOLDER, 'plan.json')]);
+      assert.equal(run.status, 0, run.stderr);
+      assertClean(run, 'check-plan structure only');
+      assert.equal(run.stderr.trimEnd().split('\n').length, 1, run.stderr);
+      assert.ok(run.stderr.includes('\\x1B[31m\\r\\nFORGED\\u202E'), run.stderr);
+    } finally {
+      file.cleanup();
+    }
+  });
+
   for (const operation of ['get', 'test', 'set']) {
     it(`dsc ${operation}: one JSON line, nothing raw`, () => {
       const request = { desired: { scope: '*', ruleSet: 'conservative', allowTemporaryFix: true }, facts: { ...factsFromFolder(snapshot), name: FOLDER } };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { EXIT_CODES } from '../../src/core/exit-codes';
+import { escapeText } from '../../src/render/text-escape';
 import { runBundle } from '../helpers/cli';
 import { checkPlanStructure } from '../../src/core/check-plan';
 import type { PlanDocument } from '../../src/core/plan';
@@ -207,6 +208,24 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
       'iis-logon-rights: {not json',
     ]);
     assert.deepEqual(values(result), [5, 'invalid input: secedit.inf: expected [Privilege Rights]', 'node:internal/modules/cjs/loader:1228 throw err;', '{"warn":"a","info":"two keys"}', '{"warn": 3}', '{not json']);
+  });
+
+  it('shows every character in messages as the engine\'s escapeText does: the same class, the same escapes', function () {
+    // Every BMP code point but the surrogates, in one string, through the module's helper.
+    let text = '';
+    for (let code = 0; code < 0x10000; code++) if (code < 0xd800 || code > 0xdfff) text += String.fromCharCode(code);
+    const result = evalInModule(`
+      $text = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String('${Buffer.from(text, 'utf8').toString('base64')}'))
+      $shown = ConvertTo-IisLogonRightsDisplayText -Text $text
+      [System.Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes($shown))
+      ConvertTo-IisLogonRightsDisplayText -Text $shown
+      ConvertTo-IisLogonRightsDisplayText -Text ''
+    `);
+    assertClean(result);
+    const [shown, twice, empty] = values(result) as [string, string, string];
+    assert.equal(Buffer.from(shown, 'base64').toString('utf8'), escapeText(text));
+    assert.equal(twice, escapeText(text), 'escaping twice changes nothing');
+    assert.equal(empty, '');
   });
 
   it('quotes arguments so node receives them unchanged, and carries UTF-8 both ways through System.Diagnostics.Process', function () {

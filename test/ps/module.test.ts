@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { EXIT_CODES } from '../../src/core/exit-codes';
 import { FINDING_STATUSES } from '../../src/core/status';
+import { UNSAFE_TEXT_CHARACTERS } from '../../src/render/text-escape';
 import {
   analyzePowerShell,
   listPowerShellFiles,
@@ -288,6 +289,10 @@ describe('IisLogonRightsDsc module: manifest, commands, help and schema agreemen
     assert.equal(new Set(errorIds).size, errorIds.length, 'ErrorIds are unique');
     assert.ok(errorIds.every((id) => /^IisLogonRights[A-Z][A-Za-z]+$/.test(id)), errorIds.join(', '));
     assert.equal(table.find((row) => row.Code === 0)?.ErrorId, '');
+  });
+
+  it('the module shows the characters the engine escapes (UnsafeTextCharacters is UNSAFE_TEXT_CHARACTERS)', function () {
+    assert.equal(manifestValue(file(CONTRACT).manifest!, 'UnsafeTextCharacters'), UNSAFE_TEXT_CHARACTERS.source);
   });
 
   it('the status table agrees with src/core/status.ts', function () {

@@ -6,6 +6,10 @@
 # the same code (the v3 entry script exits with these codes). Codes 0 to 4 are the engine's;
 # code 5 is the module's own: a failure on the host (node missing, collection or apply failed).
 #
+# UnsafeTextCharacters: the characters every message shows as visible escapes (a .NET regular
+# expression; the engine's UNSAFE_TEXT_CHARACTERS in src/render/text-escape.ts, character for
+# character): C0 and C1 controls, DEL, and the bidi, mark and line-separator characters.
+#
 # FindingStatuses: which finding statuses count as in the desired state (for the InDesiredState
 # column of finding objects; the engine decides the status, this only labels it).
 @{
@@ -59,6 +63,8 @@
             RecommendedAction = 'Read the error: it names the Windows call or the file that failed.'
         }
     )
+
+    UnsafeTextCharacters = '[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]'
 
     FindingStatuses = @(
         @{ Status = 'ok'; InDesiredState = $true },

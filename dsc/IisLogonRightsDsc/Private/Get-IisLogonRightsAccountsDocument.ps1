@@ -72,7 +72,7 @@ function Get-IisLogonRightsAccountsDocument
             {
                 # Never a silently smaller token: accounts.json says the list is incomplete, and why.
                 $groupsIncomplete = $_.Exception.Message
-                Write-Warning -Message ('The domain groups of {0} could not be read, so its verdict is confirmed only where no unlisted group could change it: {1}' -f $resolved.CanonicalName, $groupsIncomplete)
+                Write-Warning -Message (ConvertTo-IisLogonRightsDisplayText -Text ('The domain groups of {0} could not be read, so its verdict is confirmed only where no unlisted group could change it: {1}' -f $resolved.CanonicalName, $groupsIncomplete))
             }
         }
 

@@ -50,5 +50,5 @@ function Get-IisLogonRightsActionDescription
         $text += ' (temporary: a GPO owns this right, so the next Group Policy refresh undoes it)'
     }
 
-    return $text
+    return (ConvertTo-IisLogonRightsDisplayText -Text $text)
 }

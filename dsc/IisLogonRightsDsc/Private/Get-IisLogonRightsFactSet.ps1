@@ -34,7 +34,7 @@ function Get-IisLogonRightsFactSet
     $files['secedit.inf'] = Export-IisLogonRightsUserRightsPolicy
     $iis = Get-IisLogonRightsIisConfiguration
     $files[$iis.FileName] = $iis.Text
-    Write-Verbose -Message ('Read the IIS configuration from {0}' -f $iis.Path)
+    Write-Verbose -Message (ConvertTo-IisLogonRightsDisplayText -Text ('Read the IIS configuration from {0}' -f $iis.Path))
 
     $tryGpresult = $GroupPolicySource -eq 'Gpresult'
     if ($GroupPolicySource -eq 'Rsop' -or $GroupPolicySource -eq 'RsopThenGpresult')
@@ -81,7 +81,7 @@ function Get-IisLogonRightsFactSet
     }
 
     $names = @(Get-IisLogonRightsMentionedAccountName -Files $files)
-    Write-Verbose -Message ('Resolving {0} account names: {1}' -f $names.Count, ($names -join ', '))
+    Write-Verbose -Message (ConvertTo-IisLogonRightsDisplayText -Text ('Resolving {0} account names: {1}' -f $names.Count, ($names -join ', ')))
     $files['accounts.json'] = Get-IisLogonRightsAccountsDocument -Name $names -ComputerName $hostFact['computerName']
     $files['host.json'] = $hostFact
 

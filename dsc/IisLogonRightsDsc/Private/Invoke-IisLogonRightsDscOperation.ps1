@@ -94,7 +94,7 @@ function Invoke-IisLogonRightsDscOperation
 
             foreach ($refusal in @($plan.refused))
             {
-                Write-Warning -Message ('what-if: would not change {0} at {1}{2} ({3}): {4} Fix: {5}' -f $refusal.account, $refusal.site, $refusal.path, $refusal.status, $refusal.reason, $refusal.fix)
+                Write-Warning -Message (ConvertTo-IisLogonRightsDisplayText -Text ('what-if: would not change {0} at {1}{2} ({3}): {4} Fix: {5}' -f $refusal.account, $refusal.site, $refusal.path, $refusal.status, $refusal.reason, $refusal.fix))
             }
 
             $predicted = Invoke-IisLogonRightsEngine -ArgumentList @('dsc', 'whatif') -InputText $request
@@ -106,7 +106,7 @@ function Invoke-IisLogonRightsDscOperation
             $outcome = Invoke-IisLogonRightsPlanApplication -PlanJson $run.StandardOutput -FactsJson $factsJson -SeceditText $facts.Files['secedit.inf'] -BackupRoot $BackupRoot -Confirm:$false -WhatIf:$false
             if ($null -ne $outcome.BackupPath)
             {
-                Write-Warning -Message ('Changed {0} logon right assignment(s); backup and undo plan: {1}' -f @($outcome.Applied).Count, $outcome.BackupPath)
+                Write-Warning -Message (ConvertTo-IisLogonRightsDisplayText -Text ('Changed {0} logon right assignment(s); backup and undo plan: {1}' -f @($outcome.Applied).Count, $outcome.BackupPath))
                 $facts = Get-IisLogonRightsFactSet -GroupPolicySource $GroupPolicySource
                 $request = '{{"desired":{0},"facts":{1}}}' -f (ConvertTo-IisLogonRightsJson -InputObject $desired), (New-IisLogonRightsFactsDocument -Name $facts.Name -Files $facts.Files)
             }

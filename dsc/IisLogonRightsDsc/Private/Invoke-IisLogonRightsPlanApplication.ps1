@@ -74,12 +74,12 @@ function Invoke-IisLogonRightsPlanApplication
     foreach ($refusal in @($plan.refused))
     {
         $where = '{0}{1}' -f $refusal.site, $refusal.path
-        Write-Warning -Message ('Not changed: {0} at {1} ({2}): {3} Fix: {4}' -f $refusal.account, $where, $refusal.status, $refusal.reason, $refusal.fix)
+        Write-Warning -Message (ConvertTo-IisLogonRightsDisplayText -Text ('Not changed: {0} at {1} ({2}): {3} Fix: {4}' -f $refusal.account, $where, $refusal.status, $refusal.reason, $refusal.fix))
     }
 
     foreach ($edit in @($plan.gpoEdits))
     {
-        Write-Verbose -Message ('GPO edit that would fix it: {0}: {1}' -f $edit.gpo.name, $edit.line)
+        Write-Verbose -Message (ConvertTo-IisLogonRightsDisplayText -Text ('GPO edit that would fix it: {0}: {1}' -f $edit.gpo.name, $edit.line))
     }
 
     $approvedIndex = [System.Collections.Generic.List[System.Int32]]::new()
@@ -123,7 +123,7 @@ function Invoke-IisLogonRightsPlanApplication
     }
 
     $outcome.BackupPath = Save-IisLogonRightsBackup -Root $BackupRoot -PlanJson $toApply.Json -RightsBefore $rightsBefore -SeceditText $SeceditText
-    Write-Verbose -Message ('Backup and undo plan saved to {0}' -f $outcome.BackupPath)
+    Write-Verbose -Message (ConvertTo-IisLogonRightsDisplayText -Text ('Backup and undo plan saved to {0}' -f $outcome.BackupPath))
     Remove-IisLogonRightsOldBackup -Root $BackupRoot -Keep $BackupRetention -Confirm:$false
 
     $applied = [System.Collections.Generic.List[System.Object]]::new()

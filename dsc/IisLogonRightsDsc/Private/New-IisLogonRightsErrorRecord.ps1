@@ -62,6 +62,9 @@ function New-IisLogonRightsErrorRecord
         $RecommendedAction = ''
     )
 
+    # Messages name files and accounts from the inputs: control characters are shown, not obeyed.
+    $Message = ConvertTo-IisLogonRightsDisplayText -Text $Message
+    $RecommendedAction = ConvertTo-IisLogonRightsDisplayText -Text $RecommendedAction
     $exception = [System.InvalidOperationException]::new($Message, $InnerException)
     $record = [System.Management.Automation.ErrorRecord]::new($exception, $ErrorId, $Category, $TargetObject)
     if ($RecommendedAction -ne '')

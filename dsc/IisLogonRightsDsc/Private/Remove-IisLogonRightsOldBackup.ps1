@@ -50,7 +50,7 @@ function Remove-IisLogonRightsOldBackup
         $unsafe = @($entries | Where-Object { ($_.Attributes -band [System.IO.FileAttributes]::Directory) -or ($_.Attributes -band [System.IO.FileAttributes]::ReparsePoint) })
         if (($info.Attributes -band [System.IO.FileAttributes]::ReparsePoint) -or $unsafe.Count -gt 0)
         {
-            Write-Warning -Message ('Old backup {0} holds a folder or a link, so it was not pruned.' -f $folder)
+            Write-Warning -Message (ConvertTo-IisLogonRightsDisplayText -Text ('Old backup {0} holds a folder or a link, so it was not pruned.' -f $folder))
             continue
         }
 

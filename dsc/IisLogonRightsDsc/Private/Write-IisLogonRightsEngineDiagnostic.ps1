@@ -35,33 +35,34 @@ function Write-IisLogonRightsEngineDiagnostic
         }
 
         $entry = ConvertFrom-IisLogonRightsEngineLine -Line $line
+        $shown = ConvertTo-IisLogonRightsDisplayText -Text $entry.Message
         switch -CaseSensitive ($entry.Level)
         {
             'warn'
             {
-                Write-Warning -Message $entry.Message
+                Write-Warning -Message $shown
             }
 
             'info'
             {
-                Write-Verbose -Message $entry.Message
+                Write-Verbose -Message $shown
             }
 
             'error'
             {
-                Write-Verbose -Message ('iis-logon-rights: {0}' -f $entry.Message)
+                Write-Verbose -Message ('iis-logon-rights: {0}' -f $shown)
                 $errorMessages.Add($entry.Message)
             }
 
             'text'
             {
-                Write-Verbose -Message ('iis-logon-rights: {0}' -f $entry.Message)
+                Write-Verbose -Message ('iis-logon-rights: {0}' -f $shown)
                 $errorMessages.Add($entry.Message)
             }
 
             default
             {
-                Write-Debug -Message $entry.Message
+                Write-Debug -Message $shown
             }
         }
     }

@@ -155,7 +155,7 @@ function Set-IisAnonymousLogonRight
                 $outcome = Invoke-IisLogonRightsPlanApplication -PlanJson $planRun.StandardOutput -FactsJson $factsJson -SeceditText $facts.Files['secedit.inf'] -BackupRoot $backupRoot -BackupRetention $BackupRetention
                 if ($null -ne $outcome.BackupPath)
                 {
-                    Write-Information -MessageData ('Backup and undo plan: {0}' -f $outcome.BackupPath) -Tags 'IisLogonRightsDsc'
+                    Write-Information -MessageData (ConvertTo-IisLogonRightsDisplayText -Text ('Backup and undo plan: {0}' -f $outcome.BackupPath)) -Tags 'IisLogonRightsDsc'
                 }
 
                 $inDesiredState = $null

@@ -118,7 +118,7 @@ function Test-IisAnonymousLogonRight
                 {
                     if (-not $finding.InDesiredState)
                     {
-                        Write-Verbose -Message $finding.Message
+                        Write-Verbose -Message (ConvertTo-IisLogonRightsDisplayText -Text $finding.Message)
                     }
                 }
 
