@@ -1,6 +1,8 @@
 import { EXIT_CODES, type ExitCode } from './core/exit-codes';
 import type { GroupPolicyResult } from './core/model';
-import { NODE_FILES, readLimitedStream } from './io/snapshot';
+import { NODE_FILES } from './io/snapshot';
+import { readLimitedStream } from './io/read-limited';
+import { fdWriter } from './io/output';
 import { loadBaselineGpo } from './io/with-gpo';
 import { renderPlan } from './render/plan';
 import { renderFindingsTable } from './render/table';
@@ -11,7 +13,8 @@ import { buildReportDocument } from './render/report-document';
 import { renderReportTable } from './render/report-table';
 import { CLEAR_LINE, progressLine, progressThrottle } from './render/report-progress';
 import { escapeText, stringifyJson } from './render/text-escape';
-import { renderForPipelines, runCommandLine, type CommandIo } from './command';
+import { writeJson } from './render/json-stream';
+import { runCommandLine, writeForPipelines, type CommandIo } from './command';
 import type { CliOptions } from './command-line';
 
 // The Node host: process argv, stdin, stdout and exit code, node:fs for files, cli-table3 for
@@ -52,18 +55,17 @@ function runReport(options: CliOptions, io: CommandIo): ExitCode {
   const workers = !keepPolicy && __filename.endsWith('.cjs') ? fleetWorkerCount(entries.filter((entry) => entry.kind === 'snapshot').length) : 0;
   const outcomes =
     workers > 0
-      ? judgeFleetOnThreads(entries, { ruleSet: options.ruleSet, withGpo: baselines }, __filename, workers, onProgress)
-      : judgeFleet(entries, { ruleSet: options.ruleSet, withGpo: baselines, keepPolicy }, onProgress);
+      ? judgeFleetOnThreads(entries, { ruleSet: options.ruleSet, withGpo: baselines, allowNoUserRights: options.allowNoUserRights }, __filename, workers, onProgress)
+      : judgeFleet(entries, { ruleSet: options.ruleSet, withGpo: baselines, keepPolicy, allowNoUserRights: options.allowNoUserRights }, onProgress);
   if (drawn) io.stderr.write(CLEAR_LINE);
   for (const outcome of outcomes) {
     if (outcome.kind !== 'failed') continue;
     io.stderr.write(options.logFormat === 'json' ? `${stringifyJson({ error: `invalid input: ${outcome.error}` })}\n` : `iis-logon-rights: invalid input: ${escapeText(outcome.error)}\n`);
   }
-  let output: string;
-  if (options.format === 'json') output = `${stringifyJson(buildReportDocument(outcomes, options.ruleSet, options.withGpo), 2)}\n`;
-  else if (options.format === 'junit' || options.format === 'sarif') output = renderForPipelines(outcomes, options.format);
-  else output = renderReportTable(outcomes, options.ruleSet, { color: options.color });
-  io.stdout.write(output);
+  const write = (text: string) => void io.stdout.write(text);
+  if (options.format === 'json') writeJson(buildReportDocument(outcomes, options.ruleSet, options.withGpo), write);
+  else if (options.format === 'junit' || options.format === 'sarif') writeForPipelines(outcomes, options.format, write);
+  else write(renderReportTable(outcomes, options.ruleSet, { color: options.color }));
   return EXIT_CODES[fleetExitCodeName(summarizeFleet(outcomes))].code;
 }
 
@@ -73,8 +75,9 @@ if (asFleetWorker !== undefined) {
 } else if (require.main === module) {
   const code = runCli({
     argv: process.argv.slice(2),
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: fdWriter(1, 'stdout'),
+    // Errors writing to stderr have nowhere to be reported; the exit code still says what happened.
+    stderr: fdWriter(2, 'stderr', { quiet: true, columns: () => process.stderr.columns }),
     readStdin: () => readLimitedStream(0, 'stdin', 'facts.json'),
     env: process.env,
   });

@@ -9,7 +9,7 @@ import { readPlanDocument, readPlanValue, readRightsBefore } from './io/plan-doc
 import { loadBaselineGpo } from './io/with-gpo';
 import { parseJsonText } from './parse/accounts-json';
 import { decodeText } from './parse/decode';
-import { stringifyJson } from './render/text-escape';
+import { writeJson } from './render/json-stream';
 import { loadSnapshotOption, writeLog } from './command-io';
 import type { CommandIo } from './command';
 import type { CliOptions } from './command-line';
@@ -34,10 +34,11 @@ export function runCheckPlan(options: CliOptions, io: CommandIo): ExitCode {
     if (planned.length !== options.withGpo.length || planned.some((path, index) => path !== options.withGpo[index])) {
       throw new InputError(planFile, { pointer: '/withGpo' }, `the same --with-gpo baselines as given to check-plan (${options.withGpo.length === 0 ? 'none' : options.withGpo.join(', ')})`, planned.length === 0 ? 'none' : planned.join(', '));
     }
-    const snapshot = request ? loadFactsValue(request.facts, 'stdin:/facts') : loadSnapshotOption(options.snapshot, io);
+    const load = { allowNoUserRights: options.allowNoUserRights };
+    const snapshot = request ? loadFactsValue(request.facts, 'stdin:/facts', load) : loadSnapshotOption(options.snapshot, io, load);
     const { evaluation, policy } = judgeSnapshot(snapshot, { ruleSet: document.ruleSet, withGpo: options.withGpo.map((path) => loadBaselineGpo(path, io.files)) });
     if (options.undo) {
-      const rightsBefore = request ? readRightsBefore(request.rightsBefore, 'stdin:/rightsBefore') : readRightsBefore(parseJsonText(decodeText(readLimited(io.files, options.rightsBefore, 'plan.json'), options.rightsBefore).text, options.rightsBefore), options.rightsBefore);
+      const rightsBefore = request ? readRightsBefore(request.rightsBefore, 'stdin:/rightsBefore') : readRightsBefore(parseJsonText(decodeText(readLimited(io.files, options.rightsBefore, 'plan.json'), options.rightsBefore).text, options.rightsBefore, 'plan.json'), options.rightsBefore);
       problem = checkUndoAgainstFacts(document, evaluation, rightsBefore);
     } else {
       problem = checkPlanAgainstFacts(document, buildPlan(evaluation, policy, { allowTemporaryFix: document.options.allowTemporaryFix }));
@@ -45,7 +46,7 @@ export function runCheckPlan(options: CliOptions, io: CommandIo): ExitCode {
   }
   if (problem !== undefined) throw new InputError(planFile, { pointer: problem.pointer }, problem.expected, problem.found);
   if (options.snapshot === '') writeLog(io.stderr, options.logFormat === 'json', 'warn', `${planFile}: checked the plan's structure only; give --snapshot to check every action against the facts before applying it`);
-  io.stdout.write(`${stringifyJson(document, 2)}\n`);
+  writeJson(document, (text) => void io.stdout.write(text));
   return EXIT_CODES.success.code;
 }
 
@@ -54,7 +55,7 @@ export function runCheckPlan(options: CliOptions, io: CommandIo): ExitCode {
  * them: { "plan": {...}, "facts": {...} }, and with --undo "rightsBefore" too.
  */
 function readCheckPlanRequest(io: CommandIo, undo: boolean): { plan: unknown; facts: unknown; rightsBefore: unknown } {
-  const value = parseJsonText(decodeText(io.readStdin(), 'stdin').text, 'stdin');
+  const value = parseJsonText(decodeText(io.readStdin(), 'stdin').text, 'stdin', 'facts.json');
   const keys = undo ? ['plan', 'facts', 'rightsBefore'] : ['plan', 'facts'];
   const expected = `a check-plan request { ${keys.map((key) => `"${key}"`).join(', ')} } (--plan - and --snapshot - together)`;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InputError('stdin', { pointer: '' }, expected, Array.isArray(value) ? 'an array' : typeof value);

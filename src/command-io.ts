@@ -1,5 +1,5 @@
 import type { Snapshot } from './core/model';
-import { loadFactsDocument, loadSnapshotFolder, type FileAccess } from './io/facts';
+import { loadFactsDocument, loadSnapshotFolder, type FileAccess, type LoadOptions } from './io/facts';
 import { escapeText, stringifyJson } from './render/text-escape';
 
 // Small pieces every command shares, whichever host runs it (command.ts, command-check-plan.ts).
@@ -14,7 +14,7 @@ export function writeLog(stderr: { write(text: string): unknown }, jsonLog: bool
 }
 
 /** --snapshot: a folder, a facts .json file, or - for a facts document on stdin. */
-export function loadSnapshotOption(snapshot: string, io: { readStdin(): Uint8Array; files: FileAccess }): Snapshot {
-  if (snapshot === '-') return loadFactsDocument(io.readStdin(), 'stdin');
-  return loadSnapshotFolder(io.files, snapshot);
+export function loadSnapshotOption(snapshot: string, io: { readStdin(): Uint8Array; files: FileAccess }, options: LoadOptions = {}): Snapshot {
+  if (snapshot === '-') return loadFactsDocument(io.readStdin(), 'stdin', options);
+  return loadSnapshotFolder(io.files, snapshot, options);
 }

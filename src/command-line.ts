@@ -63,6 +63,9 @@ Options:
                        refresh undoes them). Without it such findings are refused with the GPO fix.
                        test, get, explain: count revoked-at-refresh as in the desired state (the
                        accepted temporary fix), with its reason and a warning naming the GPO.
+  --allow-no-user-rights  Accept a secedit.inf with no [Privilege Rights] section or no right in
+                       it, for a host that really has none. Without it such a file is refused
+                       (exit 3): it is what a failed or truncated export looks like.
   --plan <file|->      check-plan: the plan document to validate.
   --undo, --rights-before <file>  check-plan: check the plan for Undo (see above).
   --site <name>        test, get, explain, plan: judge only this IIS site (* for all, the default).
@@ -101,6 +104,8 @@ export interface CliOptions {
   undo: boolean;
   rightsBefore: string;
   allowTemporaryFix: boolean;
+  /** secedit.inf may hold no user rights (refused by default as a failed export). */
+  allowNoUserRights: boolean;
   format: Format;
   ruleSet: RuleSetName;
   withGpo: string[];
@@ -129,6 +134,7 @@ export function parseCommandLine(io: CommandLineIo): CliOptions | 'help' | 'vers
         'with-gpo': { type: 'string', multiple: true },
         'no-color': { type: 'boolean' },
         'allow-temporary-fix': { type: 'boolean' },
+        'allow-no-user-rights': { type: 'boolean' },
         plan: { type: 'string' },
         undo: { type: 'boolean' },
         'rights-before': { type: 'string' },
@@ -181,6 +187,7 @@ export function parseCommandLine(io: CommandLineIo): CliOptions | 'help' | 'vers
   if ((values.undo || values['rights-before'] !== undefined) && command !== 'check-plan') throw new UsageError('--undo and --rights-before are only for check-plan');
   if (values['rights-before'] !== undefined && !values.undo) throw new UsageError('--rights-before goes with --undo');
   if (values['allow-temporary-fix'] && !['plan', 'test', 'get', 'explain'].includes(command)) throw new UsageError('--allow-temporary-fix is only for plan, test, get and explain');
+  if (values['allow-no-user-rights'] && command === 'dsc') throw new UsageError('--allow-no-user-rights is only for commands that read a snapshot');
   const format = values.format ?? (io.stdout.isTTY ? 'table' : 'json');
   if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${String(format)}"`);
   if ((command === 'plan' || command === 'check-plan') && !PLAN_FORMATS.includes(format as Format)) throw new UsageError(`--format for ${command} must be one of ${PLAN_FORMATS.join(', ')}, not "${format}"`);
@@ -188,5 +195,5 @@ export function parseCommandLine(io: CommandLineIo): CliOptions | 'help' | 'vers
   if (typeof ruleSet !== 'string' || !(RULE_SETS as readonly string[]).includes(ruleSet)) throw new UsageError(`--rules must be one of ${RULE_SETS.join(', ')}, not "${String(ruleSet)}"`);
   const color = !values['no-color'] && io.env.NO_COLOR === undefined && io.stdout.isTTY === true;
   if (typeof values.site === 'string' && !['test', 'get', 'explain', 'plan'].includes(command)) throw new UsageError('--site is only for test, get, explain and plan');
-  return { command: command as Command, dscOperation, site, logFormat: logFormat as 'text' | 'json', snapshot, folders: command === 'report' ? extra : [], plan, undo: values.undo === true, rightsBefore: typeof values['rights-before'] === 'string' ? values['rights-before'] : '', allowTemporaryFix: values['allow-temporary-fix'] === true, format: format as Format, ruleSet: ruleSet as RuleSetName, withGpo: (values['with-gpo'] as string[] | undefined) ?? [], color };
+  return { command: command as Command, dscOperation, site, logFormat: logFormat as 'text' | 'json', snapshot, folders: command === 'report' ? extra : [], plan, undo: values.undo === true, rightsBefore: typeof values['rights-before'] === 'string' ? values['rights-before'] : '', allowTemporaryFix: values['allow-temporary-fix'] === true, allowNoUserRights: values['allow-no-user-rights'] === true, format: format as Format, ruleSet: ruleSet as RuleSetName, withGpo: (values['with-gpo'] as string[] | undefined) ?? [], color };
 }

@@ -23,6 +23,8 @@ import type { SnapshotOutcome } from './core/fleet';
 import { renderJunit } from './render/junit';
 import { renderSarif } from './render/sarif';
 import { stringifyJson } from './render/text-escape';
+import { writeJson } from './render/json-stream';
+import { OutputClosedError, OutputError } from './io/output-errors';
 import { VERSION } from './version';
 import { HELP, parseCommandLine, type CliOptions, type DscOperation } from './command-line';
 
@@ -75,6 +77,12 @@ export function runCommandLine(io: CommandIo): ExitCode {
       report('error', `invalid input: ${error.message}`);
       return EXIT_CODES.invalidInput.code;
     }
+    // A reader that has seen enough (head) is not an error worth a word; a full disk is.
+    if (error instanceof OutputClosedError) return EXIT_CODES.outputFailed.code;
+    if (error instanceof OutputError) {
+      report('error', `output failed: ${error.message}`);
+      return EXIT_CODES.outputFailed.code;
+    }
     const detail = error instanceof Error ? (io.env.IIS_LOGON_RIGHTS_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
     const [first = '', ...stack] = detail.split('\n');
     const defect = '(this is a defect; please report it with the input that caused it; set IIS_LOGON_RIGHTS_DEBUG=1 for details)';
@@ -85,12 +93,14 @@ export function runCommandLine(io: CommandIo): ExitCode {
 }
 
 function runCommand(options: CliOptions, io: CommandIo): ExitCode {
+  // JSON goes out in pieces (writeJson): one string for a very large result exceeds V8's limit.
+  const write = (text: string) => void io.stdout.write(text);
   if (options.command === 'check-plan') return runCheckPlan(options, io);
   if (options.command === 'report') return nodeOnly(io, 'report').report(options, io);
   if (options.command === 'dsc') return runDsc(options.dscOperation!, io);
   // Everything is loaded and validated before anything is printed, so bad input never yields a
   // partial result.
-  const snapshot = restrictToSite(loadSnapshotOption(options.snapshot, io), options.site, options.snapshot === '-' ? 'stdin' : options.snapshot);
+  const snapshot = restrictToSite(loadSnapshotOption(options.snapshot, io, { allowNoUserRights: options.allowNoUserRights }), options.site, options.snapshot === '-' ? 'stdin' : options.snapshot);
   const baselines: GroupPolicyResult[] = options.withGpo.map((path) => loadBaselineGpo(path, io.files));
   const judged = judgeSnapshot(snapshot, { ruleSet: options.ruleSet, withGpo: baselines });
   const policy = judged.policy;
@@ -98,22 +108,21 @@ function runCommand(options: CliOptions, io: CommandIo): ExitCode {
   const evaluation = options.allowTemporaryFix && options.command !== 'plan' ? acceptTemporaryFixes(judged.evaluation) : judged.evaluation;
   if (options.logFormat === 'json') for (const diagnostic of evaluation.diagnostics) io.stderr.write(`${stringifyJson({ [diagnostic.severity === 'warning' ? 'warn' : 'info']: diagnostic.message })}\n`);
   const style = { color: options.color };
-  let output: string;
   if (options.command === 'plan') {
     const document = buildPlanDocument(snapshot.name, options.ruleSet, options.withGpo, buildPlan(evaluation, policy, { allowTemporaryFix: options.allowTemporaryFix }));
-    io.stdout.write(options.format === 'json' ? `${stringifyJson(document, 2)}\n` : nodeOnly(io, '--format table').planTable(document, style));
+    if (options.format === 'json') writeJson(document, write);
+    else write(nodeOnly(io, '--format table').planTable(document, style));
     return EXIT_CODES.success.code;
   }
   if (options.format === 'json') {
-    output = `${stringifyJson(buildResultDocument(snapshot.name, evaluation, options.withGpo), 2)}\n`;
+    writeJson(buildResultDocument(snapshot.name, evaluation, options.withGpo), write);
   } else if (options.format === 'junit' || options.format === 'sarif') {
-    output = renderForPipelines([{ kind: 'judged', name: snapshot.name, host: snapshot.host, evaluation, policy }], options.format);
+    writeForPipelines([{ kind: 'judged', name: snapshot.name, host: snapshot.host, evaluation, policy }], options.format, write);
   } else if (options.command === 'explain') {
-    output = renderExplanation(snapshot.name, evaluation, policy, style);
+    write(renderExplanation(snapshot.name, evaluation, policy, style));
   } else {
-    output = nodeOnly(io, '--format table').findingsTable(snapshot.name, evaluation, style);
+    write(nodeOnly(io, '--format table').findingsTable(snapshot.name, evaluation, style));
   }
-  io.stdout.write(output);
   if (options.command === 'test' && !evaluation.inDesiredState) return EXIT_CODES.notInDesiredState.code;
   return EXIT_CODES.success.code;
 }
@@ -124,7 +133,7 @@ function runCommand(options: CliOptions, io: CommandIo): ExitCode {
  * (then it collects again and runs test). Out of desired state is data: exit 0.
  */
 function runDsc(operation: DscOperation, io: CommandIo): ExitCode {
-  const request = parseJsonText(decodeText(io.readStdin(), 'stdin').text, 'stdin');
+  const request = parseJsonText(decodeText(io.readStdin(), 'stdin').text, 'stdin', 'facts.json');
   validateAgainstSchema('dsc-request', request, 'stdin');
   const { desired: rawDesired, facts } = request as { desired: { scope: string; ruleSet?: RuleSetName; allowTemporaryFix?: boolean }; facts: unknown };
   const desired = desiredStateFrom(rawDesired);
@@ -150,8 +159,9 @@ function runDsc(operation: DscOperation, io: CommandIo): ExitCode {
   return EXIT_CODES.success.code;
 }
 
-export function renderForPipelines(outcomes: readonly SnapshotOutcome[], format: 'junit' | 'sarif'): string {
-  return format === 'junit' ? renderJunit(outcomes) : `${stringifyJson(renderSarif(outcomes), 2)}\n`;
+export function writeForPipelines(outcomes: readonly SnapshotOutcome[], format: 'junit' | 'sarif', write: (text: string) => void): void {
+  if (format === 'junit') write(renderJunit(outcomes));
+  else writeJson(renderSarif(outcomes), write);
 }
 
 /** The Node-only part, or a usage error naming what the in-process engine cannot do. */

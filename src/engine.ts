@@ -1,7 +1,7 @@
 import { EXIT_CODES } from './core/exit-codes';
 import { encodeUtf8, withNativeCodec, type NativeCodec, type UnicodeEncoding } from './core/text-codec';
 import { runCommandLine } from './command';
-import type { FileAccess } from './io/facts';
+import type { FileAccess, OpenedFile } from './io/facts';
 import { VERSION } from './version';
 
 // The engine entry for the in-process host: PowerShell runs this bundle
@@ -15,24 +15,28 @@ import { VERSION } from './version';
  * Files, as the host reads them. Each callback returns a string that starts with `=` and the
  * answer, or with `!`, an error code (ENOENT, EACCES, EPERM, EIO), a space and the message, so
  * nothing has to be serialised on the .NET side. The answers: stat gives "" when nothing is
- * there, else the kind (file, directory, other), a space and the size in bytes; list gives the
- * names separated by NUL; read gives the bytes as one character per byte (code points 0-255);
+ * there, else the kind (file, directory, other), a space and the size in bytes, and for other
+ * a space and what it is in words ("a named pipe (FIFO)"); list gives the names separated by
+ * NUL; readFile (FileAccess.readFile: open once, only a regular file, at most limit + 1 bytes)
+ * gives "file", its size, a space and the bytes as one character per byte (code points 0-255),
+ * or "large" and the size when it is over the limit (not read), or "other" and what it is;
  * resolve, join and basename give the path.
  */
 export interface EngineHost {
   stat(path: string): string;
   list(folder: string): string;
-  read(path: string): string;
+  readFile(path: string, limit: number): string;
   resolve(path: string): string;
   join(folder: string, name: string): string;
   basename(path: string): string;
   /**
    * What a host can do natively, much faster than Jint runs the same loops (the PowerShell
-   * module offers them all): readBytes gives the file as an ArrayBuffer (or `!CODE message`),
-   * in place of read's one character per byte; decode, encodeUtf8 and sha1Utf16le are a
-   * NativeCodec (text-codec.ts), answering ArrayBuffers for bytes.
+   * module offers them all): readFileBytes answers as readFile does, except that a regular file
+   * within the limit comes as an ArrayBuffer of its bytes (at most limit + 1 of them) in place of
+   * one character per byte; decode, encodeUtf8 and sha1Utf16le are a NativeCodec
+   * (text-codec.ts), answering ArrayBuffers for bytes.
    */
-  readBytes?(path: string): ArrayBuffer | string;
+  readFileBytes?(path: string, limit: number): ArrayBuffer | string;
   decode?(bytes: Uint8Array, encoding: UnicodeEncoding, start: number): string | null;
   encodeUtf8?(text: string): ArrayBuffer;
   sha1Utf16le?(text: string): ArrayBuffer | null;
@@ -69,9 +73,17 @@ function fromHost(answer: string): string {
 function statFromHost(answer: string): ReturnType<FileAccess['stat']> {
   const text = fromHost(answer);
   if (text === '') return undefined;
-  const [kind, size] = text.split(' ');
+  const [kind, size, ...what] = text.split(' ');
   if ((kind !== 'file' && kind !== 'directory' && kind !== 'other') || !/^\d+$/.test(size ?? '')) throw new Error(`the host answered stat with ${JSON.stringify(text.slice(0, 40))}`);
-  return { kind, size: Number(size) };
+  return kind === 'other' && what.length > 0 ? { kind, size: Number(size), what: what.join(' ') } : { kind, size: Number(size) };
+}
+
+function openedFromHost(answer: string): OpenedFile {
+  const text = fromHost(answer);
+  const match = /^(file|large) (\d+)( |$)/.exec(text);
+  if (match !== null) return { kind: 'file', size: Number(match[2]), bytes: match[1] === 'file' ? bytesFromLatin1(text.slice(match[0].length)) : undefined };
+  if (text.startsWith('other ')) return { kind: 'other', what: text.slice('other '.length) };
+  throw new Error(`the host answered readFile with ${JSON.stringify(text.slice(0, 40))}`);
 }
 
 function bytesFromLatin1(text: string): Uint8Array {
@@ -80,10 +92,12 @@ function bytesFromLatin1(text: string): Uint8Array {
   return bytes;
 }
 
-function readFromHost(host: EngineHost, path: string): Uint8Array {
-  if (host.readBytes === undefined) return bytesFromLatin1(fromHost(host.read(path)));
-  const answer = host.readBytes(path);
-  return typeof answer === 'string' ? bytesFromLatin1(fromHost(answer)) : new Uint8Array(answer);
+function readFromHost(host: EngineHost, path: string, limit: number): OpenedFile {
+  if (host.readFileBytes === undefined) return openedFromHost(host.readFile(path, limit));
+  const answer = host.readFileBytes(path, limit);
+  if (typeof answer === 'string') return openedFromHost(answer);
+  const bytes = new Uint8Array(answer);
+  return { kind: 'file', size: bytes.length, bytes };
 }
 
 function nativeCodecOf(host: EngineHost): NativeCodec | undefined {
@@ -106,7 +120,7 @@ export function hostFiles(host: EngineHost): FileAccess {
       const names = fromHost(host.list(folder));
       return names === '' ? [] : names.split('\u0000');
     },
-    read: (path) => readFromHost(host, path),
+    readFile: (path, limit) => readFromHost(host, path, limit),
     resolve: (path) => fromHost(host.resolve(path)),
     join: (folder, name) => fromHost(host.join(folder, name)),
     basename: (path) => fromHost(host.basename(path)),

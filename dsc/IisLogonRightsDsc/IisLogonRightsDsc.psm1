@@ -179,13 +179,15 @@ class IisAnonymousLogonRight
         baselines and plan files through an object with these six methods (EngineHost in
         src/engine.ts). Each returns '=' and the answer, or '!', an error code, a space and the
         message, so no JSON is written here: stat gives '' for nothing there, else the kind and
-        the size; list gives names separated by NUL; read gives one character per byte.
+        the size (and for other, what it is); list gives names separated by NUL; readFile gives
+        a regular file within its limit (Read-IisLogonRightsFileLimited) as one character per
+        byte, or what else is there.
         A PowerShell class, not script blocks, because Jint calls .NET methods by their real
         parameters, and a script block delegate has a hidden one.
 
-        readBytes, decode and encodeUtf8 let .NET do what Jint would otherwise interpret byte by
+        readFileBytes, decode and encodeUtf8 let .NET do what Jint would otherwise interpret byte by
         byte (seconds for a large applicationHost.config), and sha1Utf16le the SHA-1 behind
-        each application pool's SID (about 4 ms a digest in Jint): readBytes answers the file as a
+        each application pool's SID (about 4 ms a digest in Jint): readFileBytes answers the file as a
         JavaScript ArrayBuffer over the bytes .NET read; decode is strict and answers $null for
         bytes it does not accept, and the engine's own decoder then finds the invalid byte, so
         errors read the same as under Node; encodeUtf8 writes an unpaired surrogate as U+FFFD,
@@ -233,7 +235,14 @@ class IisLogonRightsEngineFiles
 
             if ([System.IO.File]::Exists($Path))
             {
-                return '=file {0}' -f ([System.IO.FileInfo]::new($Path)).Length
+                $kind = Get-IisLogonRightsFileKind -Path $Path
+                $size = ([System.IO.FileInfo]::new($Path)).Length
+                if ($null -ne $kind)
+                {
+                    return '=other {0} {1}' -f $size, $kind
+                }
+
+                return '=file {0}' -f $size
             }
 
             return '='
@@ -257,13 +266,19 @@ class IisLogonRightsEngineFiles
         }
     }
 
-    [System.String] read([System.String] $Path)
+    [System.String] readFile([System.String] $Path, [System.Double] $Limit)
     {
         try
         {
+            $read = Read-IisLogonRightsFileLimited -Path $Path -Limit ([System.Int64] $Limit)
+            if ($read -is [System.String])
+            {
+                return '=' + $read
+            }
+
             # ISO-8859-1 maps each byte to the character with the same code: the engine turns the
             # characters back into bytes and decodes them itself, exactly as from a Node Buffer.
-            return '=' + [System.Text.Encoding]::GetEncoding(28591).GetString([System.IO.File]::ReadAllBytes($Path))
+            return '=file {0} {1}' -f $read.Length, [System.Text.Encoding]::GetEncoding(28591).GetString($read)
         }
         catch
         {
@@ -271,11 +286,17 @@ class IisLogonRightsEngineFiles
         }
     }
 
-    [System.Object] readBytes([System.String] $Path)
+    [System.Object] readFileBytes([System.String] $Path, [System.Double] $Limit)
     {
         try
         {
-            return $this.Engine.Intrinsics.ArrayBuffer.Construct([System.IO.File]::ReadAllBytes($Path))
+            $read = Read-IisLogonRightsFileLimited -Path $Path -Limit ([System.Int64] $Limit)
+            if ($read -is [System.String])
+            {
+                return '=' + $read
+            }
+
+            return $this.Engine.Intrinsics.ArrayBuffer.Construct($read)
         }
         catch
         {

@@ -8,6 +8,8 @@ export const EXIT_CODES = {
   usage: { code: 2, meaning: 'Usage error: unknown command or option, missing or conflicting argument.' },
   invalidInput: { code: 3, meaning: 'Invalid input: an artifact is missing, unreadable, malformed, over its size limit, or fails its schema (report: at least one snapshot could not be loaded; the others are still reported, and 3 wins over 1).' },
   internal: { code: 4, meaning: 'Internal error: a defect in iis-logon-rights; please report it.' },
+  // 5 is the PowerShell module's own code (a failure on the host), so the engine's next code is 6.
+  outputFailed: { code: 6, meaning: 'Output failed: the result could not be written (one line on stderr names the output and why, such as a full disk); when the reader closed the pipe early (as head does) the run ends with this code and no message.' },
 } as const;
 
 export type ExitCodeName = keyof typeof EXIT_CODES;

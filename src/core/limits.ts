@@ -39,3 +39,38 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
   return `${bytes} bytes`;
 }
+
+/** A count with thousands separators (200,000), the same in every host (no Intl needed). */
+export function formatCount(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Deepest nesting accepted in any JSON document (real ones nest at most about 8 deep). */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Most elements (array items and object members, each object or array counting one as well)
+ * accepted in a JSON document, checked before it is parsed. About one element per 16 bytes of
+ * the size limit, capped: a parsed element costs a few dozen bytes, so even a document made of
+ * nothing but `[]` stays within a small multiple of its size. Real documents are far below:
+ * accounts.json for 100,000 site accounts has about 700,000.
+ */
+export const JSON_ELEMENT_LIMITS = {
+  'rsop.json': 1_000_000,
+  'accounts.json': 1_000_000,
+  'host.json': 65_536,
+  'plan.json': 1_000_000,
+  'webconfigs.json': 1_000_000,
+  'facts.json': 4_000_000,
+} as const;
+
+export type JsonDocumentKind = keyof typeof JSON_ELEMENT_LIMITS;
+
+/**
+ * Most IIS sites judged in one snapshot, counted before the configuration is parsed. The
+ * engine needs about 15 KB of memory per site while judging (1.5 GB at 100,000 sites), so a
+ * configuration under its size limit could hold more sites (a million fit in 256 MiB) than a
+ * server's default Node heap can judge; refusing them up front is exit 3 instead of running out
+ * of memory. Real servers host at most a few thousand sites.
+ */
+export const MAX_SITES = 200_000;

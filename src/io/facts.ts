@@ -1,5 +1,5 @@
 import { InputError, type InputLocation } from '../core/errors';
-import { ARTIFACT_SIZE_LIMITS, formatBytes, type ArtifactKind } from '../core/limits';
+import { ARTIFACT_SIZE_LIMITS, formatBytes, type ArtifactKind, type JsonDocumentKind } from '../core/limits';
 import type { GroupPolicyResult, IisConfiguration, Snapshot } from '../core/model';
 import { parseAccountsJson, parseHostJson, parseJsonText } from '../parse/accounts-json';
 import { parseApplicationHostConfig } from '../parse/applicationhost';
@@ -11,6 +11,7 @@ import { parseSecurityTemplate } from '../parse/secedit-inf';
 import { parseWebConfigs, type WebConfigSet } from '../parse/webconfig';
 import { encodeUtf8 } from '../core/text-codec';
 import { validateAgainstSchema } from '../parse/schema-validation';
+import { refuseTooManySites, requireUserRights } from './snapshot-checks';
 
 /** The snapshot files (README, "Use": what each one holds). */
 export const SNAPSHOT_FILES = ['secedit.inf', 'applicationHost.config', 'MetaBase.xml', 'gpresult.xml', 'rsop.json', 'accounts.json', 'host.json', 'webconfigs.json'] as const;
@@ -22,14 +23,30 @@ export type SnapshotFileName = (typeof SNAPSHOT_FILES)[number];
  * that fails throws an Error whose `code` is ENOENT, EACCES or EPERM where that is the reason.
  */
 export interface FileAccess {
-  /** What is at the path (following links), or undefined when nothing is. */
-  stat(path: string): { kind: 'file' | 'directory' | 'other'; size: number } | undefined;
+  /** What is at the path (following links), or undefined when nothing is; `what` says what an 'other' is. */
+  stat(path: string): { kind: 'file' | 'directory' | 'other'; size: number; what?: string } | undefined;
   /** The names in a folder. */
   list(folder: string): string[];
-  read(path: string): Uint8Array;
+  /**
+   * Opens the path once and decides on what was opened, never on an earlier look: anything but
+   * a regular file (a FIFO would block forever, /dev/zero never ends, and a link to either
+   * passes a size check with size 0) is answered with what it is and never read; a file over
+   * `limit` bytes is answered with its size and not read; any other is read up to `limit + 1`
+   * bytes, so a file that grows while it is read still costs at most that.
+   */
+  readFile(path: string, limit: number): OpenedFile;
   resolve(path: string): string;
   join(folder: string, name: string): string;
   basename(path: string): string;
+}
+
+/** What FileAccess.readFile found: a regular file (its bytes, unless it is over the limit), or what else. */
+export type OpenedFile = { kind: 'file'; size: number; bytes: Uint8Array | undefined } | { kind: 'other'; what: string };
+
+/** Choices about what a snapshot may lack; every one is off unless the user says so. */
+export interface LoadOptions {
+  /** secedit.inf may have no [Privilege Rights] section or no right in it (--allow-no-user-rights). */
+  allowNoUserRights?: boolean;
 }
 
 /** Bytes of a snapshot file, or a JSON value already parsed (facts documents may inline them). */
@@ -43,13 +60,14 @@ interface ArtifactSource {
   container: { file: string; location: InputLocation };
 }
 
-export function loadSnapshotFolder(files: FileAccess, folder: string): Snapshot {
+export function loadSnapshotFolder(files: FileAccess, folder: string, options: LoadOptions = {}): Snapshot {
   const path = files.resolve(folder);
   const stat = statOrFail(files, path, folder);
   if (stat === undefined) throw new InputError(folder, {}, 'a snapshot folder', 'no such file or folder');
   if (stat.kind !== 'directory') {
-    if (path.toLowerCase().endsWith('.json')) return loadFactsDocument(readLimited(files, path, 'facts.json'), folder);
-    throw new InputError(folder, {}, 'a snapshot folder (or a facts .json file)', 'a file');
+    // readLimited opens it once and refuses anything but a regular file (a FIFO, /dev/zero).
+    if (path.toLowerCase().endsWith('.json')) return loadFactsDocument(readLimited(files, path, 'facts.json', folder), folder, options);
+    throw new InputError(folder, {}, 'a snapshot folder (or a facts .json file)', stat.kind === 'file' ? 'a file' : (stat.what ?? 'neither a file nor a folder'));
   }
   // Windows file names are case-insensitive, so a snapshot copied from a host may say
   // applicationhost.config; match names without regard to case.
@@ -63,18 +81,18 @@ export function loadSnapshotFolder(files: FileAccess, folder: string): Snapshot 
       return { bytes: readLimited(files, files.join(path, actual), artifactKindOf(file)) };
     },
   };
-  return buildSnapshot(folder, source, present.size === 0 ? 'an empty folder' : `only ${[...present.values()].sort().join(', ')}`);
+  return buildSnapshot(folder, source, present.size === 0 ? 'an empty folder' : `only ${[...present.values()].sort().join(', ')}`, options);
 }
 
 /** A facts document (JSON text) as sent on stdin by the PowerShell module. */
-export function loadFactsDocument(bytes: Uint8Array, label: string): Snapshot {
+export function loadFactsDocument(bytes: Uint8Array, label: string, options: LoadOptions = {}): Snapshot {
   const limit = ARTIFACT_SIZE_LIMITS['facts.json'];
   if (bytes.length > limit) throw new InputError(label, {}, `a facts document of at most ${formatBytes(limit)}`, formatBytes(bytes.length));
-  return loadFactsValue(parseJsonText(decodeText(bytes, label).text, label), label);
+  return loadFactsValue(parseJsonText(decodeText(bytes, label).text, label, 'facts.json'), label, options);
 }
 
 /** A facts document already parsed from JSON (the DSC request carries one inside). */
-export function loadFactsValue(value: unknown, label: string): Snapshot {
+export function loadFactsValue(value: unknown, label: string, options: LoadOptions = {}): Snapshot {
   validateAgainstSchema('facts', value, label);
   const facts = value as { name?: string; files: Partial<Record<SnapshotFileName, unknown>> };
   const name = facts.name ?? label;
@@ -93,23 +111,28 @@ export function loadFactsValue(value: unknown, label: string): Snapshot {
       return { value: content };
     },
   };
-  return buildSnapshot(name, source, `files: ${Object.keys(facts.files).join(', ')}`);
+  return buildSnapshot(name, source, `files: ${Object.keys(facts.files).join(', ')}`, options);
 }
 
-function buildSnapshot(name: string, source: ArtifactSource, whatWasThere: string): Snapshot {
+function buildSnapshot(name: string, source: ArtifactSource, whatWasThere: string, options: LoadOptions): Snapshot {
   const secedit = source.read('secedit.inf');
   if (!secedit) throw new InputError(source.label('secedit.inf'), {}, 'secedit.inf (the output of secedit /export /areas USER_RIGHTS)', `no such file (${whatWasThere})`);
   const localPolicy = parseSecurityTemplate(bytesOf(secedit, source.label('secedit.inf')), source.label('secedit.inf'));
+  if (!options.allowNoUserRights) requireUserRights(localPolicy);
 
   const applicationHost = source.read('applicationHost.config');
   const metabase = source.read('MetaBase.xml');
   const webConfigsContent = source.read('webconfigs.json');
-  const webConfigs: WebConfigSet | undefined = webConfigsContent ? parseWebConfigs(jsonOf(webConfigsContent, source.label('webconfigs.json')), source.label('webconfigs.json')) : undefined;
+  const webConfigs: WebConfigSet | undefined = webConfigsContent ? parseWebConfigs(jsonOf(webConfigsContent, source.label('webconfigs.json'), 'webconfigs.json'), source.label('webconfigs.json')) : undefined;
   let iis: IisConfiguration;
   if (applicationHost) {
-    iis = parseApplicationHostConfig(textOf(applicationHost, source.label('applicationHost.config')), source.label('applicationHost.config'), webConfigs);
+    const text = textOf(applicationHost, source.label('applicationHost.config'));
+    refuseTooManySites(text, /<site[\s/>]/g, '<site>', source.label('applicationHost.config'));
+    iis = parseApplicationHostConfig(text, source.label('applicationHost.config'), webConfigs);
   } else if (metabase) {
-    iis = parseMetabase(textOf(metabase, source.label('MetaBase.xml')), source.label('MetaBase.xml'));
+    const text = textOf(metabase, source.label('MetaBase.xml'));
+    refuseTooManySites(text, /<IIsWebServer[\s/>]/g, '<IIsWebServer>', source.label('MetaBase.xml'));
+    iis = parseMetabase(text, source.label('MetaBase.xml'));
     // IIS 6 reads no authentication settings from web.config (ASP.NET's <authentication> is not IIS's).
     if (webConfigs !== undefined) iis.diagnostics.push({ code: 'webconfig-ignored', severity: 'info', message: 'webconfigs.json is ignored: IIS 6 takes the anonymous identity from the metabase only', file: webConfigs.file });
   } else {
@@ -120,12 +143,12 @@ function buildSnapshot(name: string, source: ArtifactSource, whatWasThere: strin
   const gpresult = source.read('gpresult.xml');
   if (gpresult) groupPolicy.push(parseGroupPolicyXml(bytesOf(gpresult, source.label('gpresult.xml')), source.label('gpresult.xml')));
   const rsop = source.read('rsop.json');
-  if (rsop) groupPolicy.push(parseRsopJson(jsonOf(rsop, source.label('rsop.json')), source.label('rsop.json')));
+  if (rsop) groupPolicy.push(parseRsopJson(jsonOf(rsop, source.label('rsop.json'), 'rsop.json'), source.label('rsop.json')));
 
   const accountsContent = source.read('accounts.json');
-  const accounts = accountsContent ? parseAccountsJson(jsonOf(accountsContent, source.label('accounts.json')), source.label('accounts.json')) : null;
+  const accounts = accountsContent ? parseAccountsJson(jsonOf(accountsContent, source.label('accounts.json'), 'accounts.json'), source.label('accounts.json')) : null;
   const hostContent = source.read('host.json');
-  const host = hostContent ? parseHostJson(jsonOf(hostContent, source.label('host.json')), source.label('host.json')) : null;
+  const host = hostContent ? parseHostJson(jsonOf(hostContent, source.label('host.json'), 'host.json'), source.label('host.json')) : null;
 
   return { name, localPolicy, iis, groupPolicy, accounts, host };
 }
@@ -134,25 +157,30 @@ function artifactKindOf(file: SnapshotFileName): ArtifactKind {
   return file;
 }
 
-/** Checks the size limit before reading, so a huge file is refused without loading it. */
-export function readLimited(files: FileAccess, path: string, kind: ArtifactKind): Uint8Array {
+/**
+ * A regular file of at most the artifact's limit; anything else is an InputError naming `label`
+ * (the path by default): what it is instead, its size, or why it cannot be read.
+ */
+export function readLimited(files: FileAccess, path: string, kind: ArtifactKind, label = path): Uint8Array {
   const limit = ARTIFACT_SIZE_LIMITS[kind];
-  const stat = statOrFail(files, path, path);
-  if (stat === undefined) throw new InputError(path, {}, 'a readable file', 'no such file');
-  if (stat.kind === 'directory') throw new InputError(path, {}, 'a file', 'a folder');
-  if (stat.size > limit) throw new InputError(path, {}, `a ${files.basename(path)} of at most ${formatBytes(limit)}`, `${formatBytes(stat.size)}`);
+  let opened: OpenedFile;
   try {
-    return files.read(path);
+    opened = files.readFile(path, limit);
   } catch (error) {
-    throw new InputError(path, {}, 'a readable file', describeFileSystemError(error));
+    throw new InputError(label, {}, 'a readable file', describeFileSystemError(error));
   }
+  if (opened.kind === 'other') throw new InputError(label, {}, 'a regular file', opened.what);
+  const expected = `a ${files.basename(path)} of at most ${formatBytes(limit)}`;
+  if (opened.bytes === undefined) throw new InputError(label, {}, expected, formatBytes(opened.size));
+  if (opened.bytes.length > limit) throw new InputError(label, {}, expected, `more (it grew while it was read; reading stopped at ${formatBytes(opened.bytes.length)})`);
+  return opened.bytes;
 }
 
 function statOrFail(files: FileAccess, path: string, label: string): ReturnType<FileAccess['stat']> {
   try {
     return files.stat(path);
   } catch (error) {
-    throw new InputError(label, {}, 'a readable file', describeFileSystemError(error));
+    throw new InputError(label, {}, 'a snapshot folder', describeFileSystemError(error).replace(/^no such file$/, 'no such file or folder'));
   }
 }
 
@@ -160,7 +188,7 @@ function listOrFail(files: FileAccess, path: string, label: string): string[] {
   try {
     return files.list(path);
   } catch (error) {
-    throw new InputError(label, {}, 'a readable folder', describeFileSystemError(error));
+    throw new InputError(label, {}, 'a snapshot folder this user may list', describeFileSystemError(error).replace(/^a file this/, 'a folder this'));
   }
 }
 
@@ -168,7 +196,10 @@ export function describeFileSystemError(error: unknown): string {
   const code = (error as { code?: string }).code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'a file this user may not read';
-  return error instanceof Error ? error.message : String(error);
+  if (code === 'ELOOP') return 'a symbolic link that loops';
+  if (code === 'EISDIR') return 'a folder';
+  if (code === 'ENXIO') return 'a socket or a device with nothing behind it';
+  return error instanceof Error ? error.message.replace(/\s+/g, ' ') : String(error);
 }
 
 function bytesOf(content: ArtifactContent, label: string): Uint8Array {
@@ -180,7 +211,7 @@ function textOf(content: ArtifactContent, label: string): string {
   return decodeText(bytesOf(content, label), label).text;
 }
 
-function jsonOf(content: ArtifactContent, label: string): unknown {
+function jsonOf(content: ArtifactContent, label: string, kind: JsonDocumentKind): unknown {
   if ('value' in content) return content.value;
-  return parseJsonText(decodeText(content.bytes, label).text, label);
+  return parseJsonText(decodeText(content.bytes, label).text, label, kind);
 }

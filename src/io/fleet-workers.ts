@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import type { SnapshotOutcome } from '../core/fleet';
 import type { JudgeOptions } from '../core/judge';
-import { judgeFleetEntry, type FleetEntry } from './fleet';
+import { defectMessage, judgeFleetEntry, type FleetEntry } from './fleet';
+import type { LoadOptions } from './snapshot';
 
 /**
  * `report` over a large fleet judges snapshots on worker threads as well as on the main thread,
@@ -46,7 +47,7 @@ const POSTED = 1;
 export interface FleetWorkerData {
   tag: typeof WORKER_TAG;
   paths: string[];
-  options: JudgeOptions;
+  options: JudgeOptions & LoadOptions;
   state: SharedArrayBuffer;
   port: MessagePort;
 }
@@ -67,10 +68,10 @@ export function fleetWorkerCount(snapshots: number): number {
  * Judges the entries on the main thread and `workers` threads running `script` (a file that calls
  * runFleetWorker when it sees FleetWorkerData). Policies are never kept: a projection holds
  * functions, which cannot cross threads, so JUnit (which explains findings) stays sequential.
- * A defect (any error that is not an InputError) on any thread is thrown here, as the
- * sequential run throws it.
+ * A defect on one snapshot, on any thread, is that snapshot's failed outcome, as in the
+ * sequential run.
  */
-export function judgeFleetOnThreads(entries: readonly FleetEntry[], options: JudgeOptions, script: string, workers: number, onProgress?: (done: number, total: number, name: string) => void): SnapshotOutcome[] {
+export function judgeFleetOnThreads(entries: readonly FleetEntry[], options: JudgeOptions & LoadOptions, script: string, workers: number, onProgress?: (done: number, total: number, name: string) => void): SnapshotOutcome[] {
   const outcomes: (SnapshotOutcome | undefined)[] = new Array(entries.length);
   const toJudge: number[] = [];
   let done = 0;
@@ -99,9 +100,9 @@ export function judgeFleetOnThreads(entries: readonly FleetEntry[], options: Jud
       for (const port of ports) {
         for (let message = receiveMessageOnPort(port); message !== undefined; message = receiveMessageOnPort(port)) {
           const data = message.message as WorkerMessage;
-          if ('defect' in data) throw new Error(data.defect);
           received++;
-          record(toJudge[data.index]!, data.outcome);
+          const index = toJudge[data.index]!;
+          record(index, 'defect' in data ? { kind: 'failed', name: paths[data.index]!, error: defectMessage(paths[data.index]!, data.defect) } : data.outcome);
         }
       }
     };
@@ -137,8 +138,8 @@ export function runFleetWorker(data: FleetWorkerData): void {
     try {
       post({ index: next, outcome: judgeFleetEntry({ kind: 'snapshot', path: data.paths[next]! }, { ...data.options, keepPolicy: false }) });
     } catch (error) {
+      // Only posting can fail here (judgeFleetEntry turns every error into an outcome).
       post({ index: next, defect: error instanceof Error ? error.message : String(error) });
-      break;
     }
   }
   // The port stays open: closing it could drop outcomes the main thread has not received yet.

@@ -31,7 +31,7 @@ export function readPlanDocument(bytes: Uint8Array, file: string): PlanDocument 
   // A plan file is size-checked before it is read; one piped on stdin is checked here.
   const limit = ARTIFACT_SIZE_LIMITS['plan.json'];
   if (bytes.length > limit) throw new InputError(file, {}, `a plan of at most ${formatBytes(limit)}`, formatBytes(bytes.length));
-  return readPlanValue(parseJsonText(decodeText(bytes, file).text, file), file);
+  return readPlanValue(parseJsonText(decodeText(bytes, file).text, file, 'plan.json'), file);
 }
 
 /** The same checks for a plan already parsed (the plan inside a check-plan request on stdin). */

@@ -1,13 +1,20 @@
 import { assertNoDuplicateKeys } from './json-duplicate-keys';
 import { InputError } from '../core/errors';
+import type { JsonDocumentKind } from '../core/limits';
 import type { Account, AccountDirectory, HostInfo } from '../core/model';
 import { normalizeSid } from '../core/sids';
 import { validateAgainstSchema } from './schema-validation';
+import { checkJsonBounds } from './json-bounds';
 import { jsonSyntaxInputError } from './json-syntax';
 
-/** Parses JSON text with an error that names the file, the line and column, and what JSON allows there. */
-export function parseJsonText(text: string, file: string): unknown {
+/**
+ * Parses JSON text with an error that names the file, the line and column, and what JSON allows
+ * there, after checking its nesting and element count against the limits of its kind
+ * (json-bounds.ts).
+ */
+export function parseJsonText(text: string, file: string, kind: JsonDocumentKind = 'facts.json'): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  checkJsonBounds(body, file, kind);
   let value: unknown;
   try {
     value = JSON.parse(body);

@@ -5,6 +5,7 @@ import type { Diagnostic, GpoRightAssignment, GroupPolicyObjectRef, GroupPolicyR
 import { canonicalRightName } from '../core/rights';
 import { normalizeSid } from '../core/sids';
 import { decodeText } from './decode';
+import { refuseDisguisedRightName } from './right-name';
 import { childText, childrenNamed, firstChild, parseXmlTree, type XmlElement } from './xml';
 
 /**
@@ -231,6 +232,7 @@ function readRightAndHolders(element: XmlElement, file: string, diagnostics: Dia
   }
   const canonical = canonicalRightName(written);
   if (canonical === undefined) {
+    refuseDisguisedRightName(written, file, { line: element.line, element: `<${element.name}>` });
     diagnostics.push({
       code: 'unknown-right',
       severity: 'warning',

@@ -5,7 +5,9 @@ import { ARTIFACT_SIZE_LIMITS, formatBytes } from '../core/limits';
 import type { Diagnostic, GpoRightAssignment, GroupPolicyObjectRef, GroupPolicyResult, PolicyHolder } from '../core/model';
 import { canonicalRightName } from '../core/rights';
 import { normalizeSid } from '../core/sids';
+import { checkJsonBounds } from './json-bounds';
 import { jsonSyntaxInputError } from './json-syntax';
+import { refuseDisguisedRightName } from './right-name';
 
 /**
  * rsop.json: the collector's export of WMI `root\rsop\computer` `RSOP_UserPrivilegeRight`
@@ -42,6 +44,7 @@ export function parseRsopJsonText(text: string, file: string): GroupPolicyResult
   const limit = ARTIFACT_SIZE_LIMITS['rsop.json'];
   if (text.length > limit) throw new InputError(file, {}, `an rsop.json of at most ${formatBytes(limit)}`, `${text.length} characters`);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  checkJsonBounds(body, file, 'rsop.json');
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -63,6 +66,7 @@ export function parseRsopJson(value: unknown, file: string): GroupPolicyResult {
   const assignments: GpoRightAssignment[] = entries.map((entry) => {
     const canonical = canonicalRightName(entry.right);
     if (canonical === undefined) {
+      refuseDisguisedRightName(entry.right, file, { pointer: `${entry.pointer}/right` });
       diagnostics.push({
         code: 'unknown-right',
         severity: 'warning',

@@ -4,6 +4,7 @@ import type { Diagnostic, PolicyHolder, RightAssignment, SecurityTemplate } from
 import { canonicalRightName } from '../core/rights';
 import { normalizeSid } from '../core/sids';
 import { decodeText } from './decode';
+import { refuseDisguisedRightName } from './right-name';
 
 /**
  * Security templates: `secedit /export` output and a GPO's GptTmpl.inf (MS-GPSB 2.2). The file
@@ -173,6 +174,7 @@ function recordAssignment(rights: Map<string, RightAssignment>, assignment: Righ
   const canonical = canonicalRightName(assignment.right);
   const key = canonical ?? assignment.right;
   if (canonical === undefined) {
+    refuseDisguisedRightName(assignment.right, file, { line: assignment.line });
     diagnostics.push({
       code: 'unknown-right',
       severity: 'warning',

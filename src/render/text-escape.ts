@@ -54,7 +54,12 @@ export function escapeTextFields<T>(value: T): T {
  * keeps them off a terminal.
  */
 export function stringifyJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(UNSAFE_BEYOND_C0, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeJsonText(JSON.stringify(value, null, indent));
+}
+
+/** JSON text with what stringifyJson escapes escaped; any slice of JSON text may go through it. */
+export function escapeJsonText(text: string): string {
+  return text.replace(UNSAFE_BEYOND_C0, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

@@ -196,7 +196,8 @@ const CASES: HostileCase[] = [
     base: IIS10,
     file: 'accounts.json',
     damage: () => Buffer.from(`{"accounts": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`),
-    names: /accounts\.json \(at \/accounts\/0\): expected a value of type object/,
+    // Refused by the depth check before JSON.parse builds anything.
+    names: /accounts\.json \(line 1\): expected JSON nested at most 64 deep/,
   },
   {
     what: 'a property name with a line break and 100,000 characters',

@@ -7,3 +7,5 @@ process.env.IIS_LOGON_RIGHTS_DIFFERENTIAL_CASES ??= '1000';
 // check-plan's tampered plans (test/unit/check-plan-properties.test.ts, run again by test/fuzz/check-plan.test.ts).
 process.env.CHECK_PLAN_RUNS ??= '100000';
 process.env.CHECK_PLAN_CLI_RUNS ??= '2000';
+// Cases that take minutes or hundreds of MB of disk (inputs at their size limits) run only here.
+process.env.FUZZ_SLOW_CASES ??= '1';

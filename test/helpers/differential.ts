@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -81,6 +82,52 @@ export function exampleCases(): DifferentialCase[] {
   add('invalid input: a dsc request without facts', ['dsc', 'test'], '{"desired":{"scope":"*"}}');
   add('invalid input: a plan with a bad SID', ['check-plan', '--plan', '-', '--format', 'json'], '{"planVersion":1}');
   add('invalid input: UTF-16 stdin without BOM', ['test', '--snapshot', '-', '--format', 'json'], '\u0000{\u0000');
+  return [...cases, ...hostileFileCases()];
+}
+
+let hostileFolder: string | undefined;
+
+/**
+ * Files that are not what they seem (issue 15), which both hosts must refuse alike: a FIFO and
+ * a link to /dev/zero as artifacts, a device as the snapshot, a FIFO plan, a file over its
+ * limit (sparse, so it costs no disk), a secedit.inf without rights, a disguised deny. The
+ * FIFO and device cases need mkfifo and /dev (not on Windows), and are left out without them.
+ */
+export function hostileFileCases(): DifferentialCase[] {
+  const example = join(EXAMPLES, 'iis10-gpo-blocked');
+  hostileFolder ??= mkdtempSync(join(tmpdir(), 'iislr-diff-hostile-'));
+  const root = hostileFolder;
+  const snapshot = (name: string, replace: Record<string, (path: string) => void>): string => {
+    const folder = join(root, name);
+    if (existsSync(folder)) return folder;
+    mkdirSync(folder);
+    for (const file of readdirSync(example)) if (file !== 'README.md' && replace[file] === undefined) writeFileSync(join(folder, file), readFileSync(join(example, file)));
+    for (const [file, make] of Object.entries(replace)) make(join(folder, file));
+    return folder;
+  };
+  const json = ['--format', 'json', '--log-format', 'json'];
+  const cases: DifferentialCase[] = [];
+  const add = (name: string, argv: string[], stdin = '') => cases.push({ name: `hostile: ${name}`, argv, stdin });
+  const sparse = (size: number) => (path: string) => {
+    writeFileSync(path, '');
+    truncateSync(path, size);
+  };
+  add('secedit.inf over 16 MiB', ['test', '--snapshot', snapshot('large-secedit', { 'secedit.inf': sparse(16 * 1024 * 1024 + 1) }), ...json]);
+  const empty = snapshot('empty-secedit', { 'secedit.inf': (path) => writeFileSync(path, '') });
+  add('a 0-byte secedit.inf', ['test', '--snapshot', empty, ...json]);
+  add('a 0-byte secedit.inf, --allow-no-user-rights', ['test', '--snapshot', empty, '--allow-no-user-rights', ...json]);
+  const facts = JSON.parse(JSON.stringify(factsFromFolder(example, 'disguised'))) as { files: Record<string, string> };
+  facts.files['secedit.inf'] = facts.files['secedit.inf']!.replace('SeNetworkLogonRight', '\u200bSeNetworkLogonRight');
+  add('a disguised right name', ['test', '--snapshot', '-', ...json], JSON.stringify(facts));
+  if (process.platform === 'win32' || spawnSync('mkfifo', ['--version']).status !== 0) return cases;
+  const mkfifo = (path: string) => void spawnSync('mkfifo', [path]);
+  add('a FIFO as secedit.inf', ['test', '--snapshot', snapshot('fifo-secedit', { 'secedit.inf': mkfifo }), ...json]);
+  add('a link to /dev/zero as applicationHost.config', ['get', '--snapshot', snapshot('zero-config', { 'applicationHost.config': (path) => symlinkSync('/dev/zero', path) }), ...json]);
+  add('a device as the snapshot', ['test', '--snapshot', '/dev/null', ...json]);
+  const plan = join(root, 'plan.json');
+  if (!existsSync(plan)) mkfifo(plan);
+  add('a FIFO as --plan', ['check-plan', '--plan', plan, ...json]);
+  add('a FIFO as --with-gpo', ['test', '--snapshot', example, '--with-gpo', plan, ...json]);
   return cases;
 }
 

@@ -1,6 +1,8 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
+import { readRegularFile } from '../../src/io/read-limited';
+import { NODE_FILES } from '../../src/io/snapshot';
 import { REPO_ROOT } from './cli';
 
 export const ENGINE_BUNDLE = join(REPO_ROOT, 'dist', 'iis-logon-rights.engine.js');
@@ -29,10 +31,11 @@ function failure(error: unknown): string {
 export const NODE_ENGINE_HOST = {
   stat(path: string): string {
     try {
-      const stat = statSync(path);
-      return `=${stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other'} ${stat.size}`;
+      const stat = NODE_FILES.stat(path);
+      if (stat === undefined) return '=';
+      return `=${stat.kind} ${stat.size}${stat.what === undefined ? '' : ` ${stat.what}`}`;
     } catch (error) {
-      return (error as { code?: string }).code === 'ENOENT' ? '=' : failure(error);
+      return failure(error);
     }
   },
   list(folder: string): string {
@@ -42,9 +45,12 @@ export const NODE_ENGINE_HOST = {
       return failure(error);
     }
   },
-  read(path: string): string {
+  readFile(path: string, limit: number): string {
     try {
-      return `=${readFileSync(path).toString('latin1')}`;
+      const opened = readRegularFile(path, limit);
+      if (opened.kind === 'other') return `=other ${opened.what}`;
+      if (opened.bytes === undefined) return `=large ${opened.size}`;
+      return `=file ${opened.size} ${Buffer.from(opened.bytes).toString('latin1')}`;
     } catch (error) {
       return failure(error);
     }

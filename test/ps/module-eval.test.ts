@@ -172,8 +172,8 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     assert.equal(records[1]!.message, 'iis-logon-rights dsc get failed with exit code 3 (invalidInput): invalid input: secedit.inf line 3: expected a SID');
     assert.match(records[1]!.recommendedAction ?? '', /collect the snapshot again/);
     assert.match(records[3]!.message ?? '', /exit code 137, which the engine never returns itself/);
-    assert.deepEqual(output.slice(4, 10), ['NotSpecified', 'InvalidResult', 'InvalidArgument', 'InvalidData', 'NotSpecified', 'OperationStopped'], 'every table category is an ErrorCategory');
-    assert.equal(output[10], `${EXIT_CODES.usage.code},${EXIT_CODES.invalidInput.code},${EXIT_CODES.internal.code},1,5,5,5`);
+    assert.deepEqual(output.slice(4, 11), ['NotSpecified', 'InvalidResult', 'InvalidArgument', 'InvalidData', 'NotSpecified', 'OperationStopped', 'WriteError'], 'every table category is an ErrorCategory');
+    assert.equal(output[11], `${EXIT_CODES.usage.code},${EXIT_CODES.invalidInput.code},${EXIT_CODES.internal.code},1,5,5,5`);
   });
 
   it('replays the engine\'s stderr: warn to Warning, info to Verbose, debug and trace to Debug; error and non-JSON lines returned', function () {

@@ -240,7 +240,9 @@ describe('IisLogonRightsDsc module: manifest, commands, help and schema agreemen
   it('the class methods only delegate to Get-, Test- and Set-IisAnonymousLogonRight', function () {
     const resource = byName(psm1.classes, 'IisAnonymousLogonRight');
     const loopLine = psm1.commands.find((command) => command.name === 'Export-ModuleMember')!.line;
-    const inClass = psm1.commands.filter((command) => command.line > resource.line && command.line < loopLine).map((command) => command.name);
+    // The resource class ends where the next class (the engine's file access) begins.
+    const end = Math.min(loopLine, ...psm1.classes.map((entry) => entry.line).filter((line) => line > resource.line));
+    const inClass = psm1.commands.filter((command) => command.line > resource.line && command.line < end).map((command) => command.name);
     assert.deepEqual(inClass, ['Get-IisAnonymousLogonRight', 'Test-IisAnonymousLogonRight', 'Set-IisAnonymousLogonRight']);
   });
 

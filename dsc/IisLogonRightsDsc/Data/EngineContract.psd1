@@ -3,7 +3,7 @@
 #
 # ExitCodes: what each exit code of `node iis-logon-rights.cjs` means to the module: the stable
 # ErrorId and ErrorCategory of the ErrorRecord it becomes, and the text the DSC v3 manifest gives
-# the same code (the v3 entry script exits with these codes). Codes 0 to 4 are the engine's;
+# the same code (the v3 entry script exits with these codes). Codes 0 to 4 and 6 are the engine's;
 # code 5 is the module's own: a failure on the host (node missing, collection or apply failed).
 #
 # UnsafeTextCharacters: the characters every message shows as visible escapes (a .NET regular
@@ -61,6 +61,14 @@
             Category = 'OperationStopped'
             DscV3    = 'Host error: node was not found, the engine version differs from the module version, or collecting the facts or applying the plan failed on this host (the error line says which).'
             RecommendedAction = 'Read the error: it names the Windows call or the file that failed.'
+        },
+        @{
+            Code     = 6
+            Name     = 'outputFailed'
+            ErrorId  = 'IisLogonRightsEngineOutputFailed'
+            Category = 'WriteError'
+            DscV3    = 'Output failed: the result could not be written (one line on stderr names the output and why, such as a full disk); when the reader closed the pipe early (as head does) the run ends with this code and no message.'
+            RecommendedAction = 'Free space on the disk the output goes to, or keep the reader of the engine output open until it ends.'
         }
     )
 

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { writeJson } from '../../src/render/json-stream';
+
+/** writeJson must give JSON.stringify(value, null, 2)'s bytes, in pieces (issue 15 item 6). */
+function streamed(value: unknown): { text: string; pieces: string[] } {
+  const pieces: string[] = [];
+  writeJson(value, (piece) => pieces.push(piece));
+  return { text: pieces.join(''), pieces };
+}
+
+describe('writeJson: JSON.stringify(value, null, 2) in pieces', () => {
+  it('equals JSON.stringify on generated plain data, including undefined members', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), fc.anything({ maxDepth: 4, withNullPrototype: false, withMap: false, withSet: false, withDate: false, withTypedArray: false, withSparseArray: false, withBigInt: false, withBoxedValues: false, withObjectString: false }), (json, anything) => {
+        for (const value of [json, { findings: Array.from({ length: 40 }, (_, index) => ({ index, json, anything })) }, [anything, json]]) {
+          assert.equal(streamed(value).text, `${JSON.stringify(value, null, 2)}\n`);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves out undefined and function members as JSON.stringify does, and writes them as null in arrays', () => {
+    const value = { a: undefined, b: () => 1, c: [undefined, () => 1, { d: undefined }], e: { f: undefined, g: [1, { h: 'x' }] } };
+    assert.equal(streamed(value).text, `${JSON.stringify(value, null, 2)}\n`);
+  });
+
+  it('writes a document too large for one string in bounded pieces', () => {
+    const finding = { site: 'Site', path: '/', identity: { name: 'IUSR', sid: 'S-1-5-17' }, status: 'ok', message: 'x'.repeat(200) };
+    const document = { tool: { name: 'iis-logon-rights' }, findings: Array.from({ length: 20_000 }, () => finding) };
+    const { text, pieces } = streamed(document);
+    assert.equal(text, `${JSON.stringify(document, null, 2)}\n`);
+    assert.ok(pieces.length > 50, `${pieces.length} pieces`);
+    assert.ok(Math.max(...pieces.map((piece) => piece.length)) < 70_000, 'no piece much above the 64 KiB buffer');
+  });
+
+  it('walks nested containers to the same bytes', () => {
+    let deep: unknown = [];
+    for (let level = 0; level < 200; level++) deep = Array.from({ length: 17 }, (_, index) => (index === 0 ? deep : { index }));
+    assert.equal(streamed(deep).text, `${JSON.stringify(deep, null, 2)}\n`);
+  });
+});
