@@ -6,15 +6,14 @@ import { fdWriter } from './io/output';
 import { loadBaselineGpo } from './io/with-gpo';
 import { renderPlan } from './render/plan';
 import { renderFindingsTable } from './render/table';
-import { fleetExitCodeName, summarizeFleet } from './core/fleet';
-import { discoverSnapshots, judgeFleet } from './io/fleet';
+import { fleetExitCodeName, type FailedSnapshot, type SnapshotOutcome } from './core/fleet';
+import { discoverSnapshots, judgeFleetEach } from './io/fleet';
 import { fleetWorkerCount, fleetWorkerData, judgeFleetOnThreads, runFleetWorker } from './io/fleet-workers';
-import { buildReportDocument } from './render/report-document';
-import { renderReportTable } from './render/report-table';
+import { FileSpool } from './io/spool';
+import { fleetOutput, MemorySpool } from './render/report-stream';
 import { CLEAR_LINE, progressLine, progressThrottle } from './render/report-progress';
 import { escapeText, stringifyJson } from './render/text-escape';
-import { writeJson } from './render/json-stream';
-import { runCommandLine, writeForPipelines, type CommandIo } from './command';
+import { runCommandLine, type CommandIo } from './command';
 import type { CliOptions } from './command-line';
 
 // The Node host: process argv, stdin, stdout and exit code, node:fs for files, cli-table3 for
@@ -35,7 +34,9 @@ export function runCli(io: CliIo): ExitCode {
 /**
  * report: every snapshot is judged, whatever happens to the others; a snapshot with invalid
  * files becomes a line in the report (and on stderr), and the exit code says so. Baselines given
- * with --with-gpo are loaded first: a bad baseline would make every host's answer wrong.
+ * with --with-gpo are loaded first: a bad baseline would make every host's answer wrong. Each
+ * outcome goes into the output as soon as it is judged (report-stream.ts), so memory stays flat
+ * as the fleet grows; the pieces wait in a temporary file until the head is known.
  */
 function runReport(options: CliOptions, io: CommandIo): ExitCode {
   const baselines: GroupPolicyResult[] = options.withGpo.map((path) => loadBaselineGpo(path, io.files));
@@ -53,20 +54,25 @@ function runReport(options: CliOptions, io: CommandIo): ExitCode {
   // Worker threads re-launch this file, which only the bundle can do without a TypeScript loader;
   // JUnit keeps each snapshot's policy projection, which holds functions and cannot cross threads.
   const workers = !keepPolicy && __filename.endsWith('.cjs') ? fleetWorkerCount(entries.filter((entry) => entry.kind === 'snapshot').length) : 0;
-  const outcomes =
-    workers > 0
-      ? judgeFleetOnThreads(entries, { ruleSet: options.ruleSet, withGpo: baselines, allowNoUserRights: options.allowNoUserRights }, __filename, workers, onProgress)
-      : judgeFleet(entries, { ruleSet: options.ruleSet, withGpo: baselines, keepPolicy, allowNoUserRights: options.allowNoUserRights }, onProgress);
-  if (drawn) io.stderr.write(CLEAR_LINE);
-  for (const outcome of outcomes) {
-    if (outcome.kind !== 'failed') continue;
-    io.stderr.write(options.logFormat === 'json' ? `${stringifyJson({ error: `invalid input: ${outcome.error}` })}\n` : `iis-logon-rights: invalid input: ${escapeText(outcome.error)}\n`);
+  const spool = options.format === 'table' ? new MemorySpool() : new FileSpool();
+  try {
+    const output = fleetOutput({ format: options.format, ruleSet: options.ruleSet, withGpo: options.withGpo, style: { color: options.color } }, spool);
+    const failures: FailedSnapshot[] = [];
+    const onOutcome = (outcome: SnapshotOutcome) => {
+      if (outcome.kind === 'failed') failures.push(outcome);
+      output.add(outcome);
+    };
+    if (workers > 0) judgeFleetOnThreads(entries, { ruleSet: options.ruleSet, withGpo: baselines, allowNoUserRights: options.allowNoUserRights }, __filename, workers, onOutcome, onProgress);
+    else judgeFleetEach(entries, { ruleSet: options.ruleSet, withGpo: baselines, keepPolicy, allowNoUserRights: options.allowNoUserRights }, onOutcome, onProgress);
+    if (drawn) io.stderr.write(CLEAR_LINE);
+    for (const failure of failures) {
+      io.stderr.write(options.logFormat === 'json' ? `${stringifyJson({ error: `invalid input: ${failure.error}` })}\n` : `iis-logon-rights: invalid input: ${escapeText(failure.error)}\n`);
+    }
+    const summary = output.finish((text) => void io.stdout.write(text));
+    return EXIT_CODES[fleetExitCodeName(summary)].code;
+  } finally {
+    if (spool instanceof FileSpool) spool.close();
   }
-  const write = (text: string) => void io.stdout.write(text);
-  if (options.format === 'json') writeJson(buildReportDocument(outcomes, options.ruleSet, options.withGpo), write);
-  else if (options.format === 'junit' || options.format === 'sarif') writeForPipelines(outcomes, options.format, write);
-  else write(renderReportTable(outcomes, options.ruleSet, { color: options.color }));
-  return EXIT_CODES[fleetExitCodeName(summarizeFleet(outcomes))].code;
 }
 
 const asFleetWorker = fleetWorkerData(process.argv);

@@ -159,7 +159,7 @@ function runDsc(operation: DscOperation, io: CommandIo): ExitCode {
   return EXIT_CODES.success.code;
 }
 
-export function writeForPipelines(outcomes: readonly SnapshotOutcome[], format: 'junit' | 'sarif', write: (text: string) => void): void {
+function writeForPipelines(outcomes: readonly SnapshotOutcome[], format: 'junit' | 'sarif', write: (text: string) => void): void {
   if (format === 'junit') write(renderJunit(outcomes));
   else writeJson(renderSarif(outcomes), write);
 }

@@ -110,53 +110,69 @@ function zeroByStatus(): Record<FindingStatus, number> {
 }
 
 export function summarizeFleet(outcomes: readonly SnapshotOutcome[], limits: SummaryLimits = DEFAULT_SUMMARY_LIMITS): FleetSummary {
-  const findings = zeroByStatus();
-  const hostsWithStatus = zeroByStatus();
-  const ranks: HostRank[] = [];
-  const gpoCauses = new Map<string, GpoCause>();
-  let judged = 0;
-  let inDesiredState = 0;
-  for (const outcome of outcomes) {
-    if (outcome.kind === 'failed') continue;
-    judged++;
-    if (outcome.evaluation.inDesiredState) inDesiredState++;
+  const summarizer = new FleetSummarizer();
+  for (const outcome of outcomes) summarizer.add(outcome);
+  return summarizer.summary(limits);
+}
+
+/**
+ * The fleet summary built one outcome at a time, so `report` can let go of each evaluation as
+ * soon as its piece of the output is written: what it keeps per host is a few counts.
+ */
+export class FleetSummarizer {
+  private readonly findings = zeroByStatus();
+  private readonly hostsWithStatus = zeroByStatus();
+  private readonly ranks: HostRank[] = [];
+  private readonly gpoCauses = new Map<string, GpoCause>();
+  private snapshots = 0;
+  private judged = 0;
+  private inDesiredState = 0;
+
+  add(outcome: SnapshotOutcome): void {
+    this.snapshots++;
+    if (outcome.kind === 'failed') return;
+    this.judged++;
+    if (outcome.evaluation.inDesiredState) this.inDesiredState++;
     const byStatus = countStatuses(outcome.evaluation.findings);
     for (const [status, count] of Object.entries(byStatus) as [FindingStatus, number][]) {
-      findings[status] += count;
-      hostsWithStatus[status]++;
+      this.findings[status] += count;
+      this.hostsWithStatus[status]++;
     }
     const problems = outcome.evaluation.findings.filter(isProblem).length;
-    if (problems > 0) ranks.push({ snapshot: outcome.name, computerName: outcome.host?.computerName ?? null, problems, byStatus });
+    if (problems > 0) this.ranks.push({ snapshot: outcome.name, computerName: outcome.host?.computerName ?? null, problems, byStatus });
     const gposOnThisHost = new Set<string>();
     for (const finding of outcome.evaluation.findings) {
       for (const gpo of causingGpos(finding)) {
-        const entry = gpoCauses.get(gpo.id) ?? { gpo: { id: gpo.id, name: gpo.name }, revokedAtRefresh: 0, gpoBlocked: 0, hosts: 0 };
+        const entry = this.gpoCauses.get(gpo.id) ?? { gpo: { id: gpo.id, name: gpo.name }, revokedAtRefresh: 0, gpoBlocked: 0, hosts: 0 };
         if (finding.status === 'revoked-at-refresh') entry.revokedAtRefresh++;
         else entry.gpoBlocked++;
         if (!gposOnThisHost.has(gpo.id)) {
           gposOnThisHost.add(gpo.id);
           entry.hosts++;
         }
-        gpoCauses.set(gpo.id, entry);
+        this.gpoCauses.set(gpo.id, entry);
       }
     }
   }
-  const failed = outcomes.length - judged;
-  ranks.sort((a, b) => b.problems - a.problems || compareText(a.snapshot, b.snapshot));
-  const causes = [...gpoCauses.values()].sort((a, b) => b.revokedAtRefresh + b.gpoBlocked - (a.revokedAtRefresh + a.gpoBlocked) || b.hosts - a.hosts || compareText(a.gpo.name, b.gpo.name) || compareText(a.gpo.id, b.gpo.id));
-  return {
-    snapshots: outcomes.length,
-    judged,
-    failed,
-    inDesiredState,
-    notInDesiredState: judged - inDesiredState,
-    everySnapshotLoaded: failed === 0,
-    everyLoadedHostInDesiredState: judged === inDesiredState,
-    findings,
-    hostsWithStatus,
-    worstHosts: ranks.slice(0, limits.worstHosts),
-    gpoCauses: causes.slice(0, limits.gpoCauses),
-  };
+
+  summary(limits: SummaryLimits = DEFAULT_SUMMARY_LIMITS): FleetSummary {
+    const failed = this.snapshots - this.judged;
+    const ranks = [...this.ranks].sort((a, b) => b.problems - a.problems || compareText(a.snapshot, b.snapshot));
+    const causes = [...this.gpoCauses.values()].sort((a, b) => b.revokedAtRefresh + b.gpoBlocked - (a.revokedAtRefresh + a.gpoBlocked) || b.hosts - a.hosts || compareText(a.gpo.name, b.gpo.name) || compareText(a.gpo.id, b.gpo.id));
+    return {
+      snapshots: this.snapshots,
+      judged: this.judged,
+      failed,
+      inDesiredState: this.inDesiredState,
+      notInDesiredState: this.judged - this.inDesiredState,
+      everySnapshotLoaded: failed === 0,
+      everyLoadedHostInDesiredState: this.judged === this.inDesiredState,
+      findings: { ...this.findings },
+      hostsWithStatus: { ...this.hostsWithStatus },
+      worstHosts: ranks.slice(0, limits.worstHosts),
+      gpoCauses: causes.slice(0, limits.gpoCauses).map((cause) => ({ ...cause, gpo: { ...cause.gpo } })),
+    };
+  }
 }
 
 /**

@@ -69,14 +69,20 @@ export function fleetWorkerCount(snapshots: number): number {
  * runFleetWorker when it sees FleetWorkerData). Policies are never kept: a projection holds
  * functions, which cannot cross threads, so JUnit (which explains findings) stays sequential.
  * A defect on one snapshot, on any thread, is that snapshot's failed outcome, as in the
- * sequential run.
+ * sequential run. Outcomes are handed to `onOutcome` in the entries' order as soon as every one
+ * before them is in, so only those judged ahead of a slower one wait in memory.
  */
-export function judgeFleetOnThreads(entries: readonly FleetEntry[], options: JudgeOptions & LoadOptions, script: string, workers: number, onProgress?: (done: number, total: number, name: string) => void): SnapshotOutcome[] {
-  const outcomes: (SnapshotOutcome | undefined)[] = new Array(entries.length);
+export function judgeFleetOnThreads(entries: readonly FleetEntry[], options: JudgeOptions & LoadOptions, script: string, workers: number, onOutcome: (outcome: SnapshotOutcome) => void, onProgress?: (done: number, total: number, name: string) => void): void {
+  const waiting = new Map<number, SnapshotOutcome>();
+  let nextInOrder = 0;
   const toJudge: number[] = [];
   let done = 0;
   const record = (index: number, outcome: SnapshotOutcome) => {
-    outcomes[index] = outcome;
+    waiting.set(index, outcome);
+    for (let ready = waiting.get(nextInOrder); ready !== undefined; ready = waiting.get(nextInOrder)) {
+      waiting.delete(nextInOrder++);
+      onOutcome(ready);
+    }
     done++;
     const entry = entries[index]!;
     onProgress?.(done, entries.length, entry.kind === 'failed' ? entry.name : entry.path);
@@ -123,7 +129,6 @@ export function judgeFleetOnThreads(entries: readonly FleetEntry[], options: Jud
     for (const thread of threads) void thread.terminate();
     for (const port of ports) port.close();
   }
-  return outcomes as SnapshotOutcome[];
 }
 
 /** The body of a worker thread: judges snapshots from the shared counter until none is left. */

@@ -119,11 +119,16 @@ export interface FleetOptions extends JudgeOptions, LoadOptions {
  */
 export function judgeFleet(entries: readonly FleetEntry[], options: FleetOptions, onProgress?: (done: number, total: number, name: string) => void): SnapshotOutcome[] {
   const outcomes: SnapshotOutcome[] = [];
+  judgeFleetEach(entries, options, (outcome) => outcomes.push(outcome), onProgress);
+  return outcomes;
+}
+
+/** The same, handing each outcome on as soon as it is judged, so none has to be kept. */
+export function judgeFleetEach(entries: readonly FleetEntry[], options: FleetOptions, onOutcome: (outcome: SnapshotOutcome) => void, onProgress?: (done: number, total: number, name: string) => void): void {
   for (const [index, entry] of entries.entries()) {
-    outcomes.push(judgeFleetEntry(entry, options));
+    onOutcome(judgeFleetEntry(entry, options));
     onProgress?.(index + 1, entries.length, entry.kind === 'failed' ? entry.name : entry.path);
   }
-  return outcomes;
 }
 
 /**

@@ -22,6 +22,16 @@ interface Frame {
 }
 
 export function writeJson(value: unknown, write: (text: string) => void): void {
+  writeJsonValue(value, '', write);
+  write('\n');
+}
+
+/**
+ * The value as writeJson writes it, without the final line break, as it reads nested at
+ * `indent` (the indent of the line it starts on): so `report` can write one snapshot of a
+ * document at a time and the bytes are the same as for the whole document.
+ */
+export function writeJsonValue(value: unknown, indent: string, write: (text: string) => void): void {
   const stack: Frame[] = [];
   let buffered = '';
   const emit = (text: string) => {
@@ -31,14 +41,18 @@ export function writeJson(value: unknown, write: (text: string) => void): void {
       buffered = '';
     }
   };
-  const open = (container: unknown, indent: string): boolean => {
+  const open = (container: unknown, at: string): boolean => {
     const entries = walkable(container);
     if (entries === undefined) return false;
     emit(Array.isArray(container) ? '[' : '{');
-    stack.push({ indent, entries, next: 0, close: Array.isArray(container) ? ']' : '}' });
+    stack.push({ indent: at, entries, next: 0, close: Array.isArray(container) ? ']' : '}' });
     return true;
   };
-  if (!open(value, '')) emit(JSON.stringify(value, null, 2) ?? 'null');
+  const scalar = (member: unknown, at: string) => {
+    const text = JSON.stringify(member, null, 2) ?? 'null';
+    emit(text.includes('\n') && at !== '' ? text.replace(/\n/g, `\n${at}`) : text);
+  };
+  if (!open(value, indent)) scalar(value, indent);
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
     if (frame.next === frame.entries.length) {
@@ -50,12 +64,9 @@ export function writeJson(value: unknown, write: (text: string) => void): void {
     const inner = `${frame.indent}  `;
     emit(`${frame.next === 0 ? '' : ','}\n${inner}${key === null ? '' : `${JSON.stringify(key)}: `}`);
     frame.next++;
-    if (open(member, inner)) continue;
-    const text = JSON.stringify(member, null, 2) ?? 'null';
-    emit(text.includes('\n') ? text.replace(/\n/g, `\n${inner}`) : text);
+    if (!open(member, inner)) scalar(member, inner);
   }
-  emit('\n');
-  write(escapeJsonText(buffered));
+  if (buffered !== '') write(escapeJsonText(buffered));
 }
 
 /**

@@ -15,31 +15,43 @@ import { holderSids } from '../core/plan';
  * with one <error>. No timestamps or durations, so the same snapshots give the same bytes.
  */
 export function renderJunit(outcomes: readonly SnapshotOutcome[]): string {
-  const suites = outcomes.map((outcome) => (outcome.kind === 'judged' ? judgedSuite(outcome) : failedSuite(outcome)));
-  const total = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-  for (const suite of suites) {
-    total.tests += suite.counts.tests;
-    total.failures += suite.counts.failures;
-    total.errors += suite.counts.errors;
-    total.skipped += suite.counts.skipped;
-  }
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="iis-logon-rights" ${countAttributes(total)}>`,
-    ...suites.flatMap((suite) => suite.lines.map((line) => `  ${line}`)),
-    '</testsuites>',
-    '',
-  ].join('\n');
+  const suites = outcomes.map(junitSuite);
+  const total: SuiteCounts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  for (const suite of suites) addCounts(total, suite.counts);
+  return [junitHead(total), ...suites.map(suiteText), JUNIT_TAIL].join('');
 }
 
-interface SuiteCounts {
+/** The document's start, which carries the totals over every suite. */
+export function junitHead(total: SuiteCounts): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="iis-logon-rights" ${countAttributes(total)}>\n`;
+}
+
+export const JUNIT_TAIL = '</testsuites>\n';
+
+/** One snapshot's <testsuite>, indented as it sits in <testsuites>, each line ending in a line break. */
+export function suiteText(suite: Suite): string {
+  return suite.lines.map((line) => `  ${line}\n`).join('');
+}
+
+export function junitSuite(outcome: SnapshotOutcome): Suite {
+  return outcome.kind === 'judged' ? judgedSuite(outcome) : failedSuite(outcome);
+}
+
+export function addCounts(total: SuiteCounts, counts: SuiteCounts): void {
+  total.tests += counts.tests;
+  total.failures += counts.failures;
+  total.errors += counts.errors;
+  total.skipped += counts.skipped;
+}
+
+export interface SuiteCounts {
   tests: number;
   failures: number;
   errors: number;
   skipped: number;
 }
 
-interface Suite {
+export interface Suite {
   counts: SuiteCounts;
   lines: string[];
 }

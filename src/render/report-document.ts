@@ -48,7 +48,11 @@ export interface ReportDocument {
 }
 
 export function buildReportDocument(outcomes: readonly SnapshotOutcome[], ruleSet: RuleSetName, withGpo: readonly string[], limits: SummaryLimits = DEFAULT_SUMMARY_LIMITS): ReportDocument {
-  const summary = summarizeFleet(outcomes, limits);
+  return { ...reportHeader(summarizeFleet(outcomes, limits), ruleSet, withGpo), snapshots: outcomes.map(reportSnapshot) };
+}
+
+/** Everything before the snapshots: what the whole fleet decides. */
+export function reportHeader(summary: FleetSummary, ruleSet: RuleSetName, withGpo: readonly string[]): Omit<ReportDocument, 'snapshots'> {
   return {
     tool: { name: 'iis-logon-rights', version: VERSION },
     ruleSet,
@@ -57,19 +61,20 @@ export function buildReportDocument(outcomes: readonly SnapshotOutcome[], ruleSe
     everyLoadedHostInDesiredState: summary.everyLoadedHostInDesiredState,
     exitCode: EXIT_CODES[fleetExitCodeName(summary)].code,
     summary,
-    snapshots: outcomes.map((outcome) =>
-      outcome.kind === 'failed'
-        ? { snapshot: outcome.name, loaded: false, error: outcome.error }
-        : {
-            snapshot: outcome.name,
-            loaded: true,
-            host: outcome.host === null ? null : knownHostFields(outcome.host),
-            inDesiredState: outcome.evaluation.inDesiredState,
-            summary: countStatuses(outcome.evaluation.findings),
-            findings: outcome.evaluation.findings.map(reportFinding),
-            diagnostics: outcome.evaluation.diagnostics.length,
-          },
-    ),
+  };
+}
+
+/** One snapshot's entry in `snapshots`. */
+export function reportSnapshot(outcome: SnapshotOutcome): ReportHost | ReportFailure {
+  if (outcome.kind === 'failed') return { snapshot: outcome.name, loaded: false, error: outcome.error };
+  return {
+    snapshot: outcome.name,
+    loaded: true,
+    host: outcome.host === null ? null : knownHostFields(outcome.host),
+    inDesiredState: outcome.evaluation.inDesiredState,
+    summary: countStatuses(outcome.evaluation.findings),
+    findings: outcome.evaluation.findings.map(reportFinding),
+    diagnostics: outcome.evaluation.diagnostics.length,
   };
 }
 

@@ -1,6 +1,6 @@
 import type Table from 'cli-table3';
 import { newCliTable, tableCell } from './cli-table';
-import { summarizeFleet, type FleetSummary, type SnapshotOutcome, type SummaryLimits, DEFAULT_SUMMARY_LIMITS } from '../core/fleet';
+import { summarizeFleet, type FailedSnapshot, type FleetSummary, type SnapshotOutcome, type SummaryLimits, DEFAULT_SUMMARY_LIMITS } from '../core/fleet';
 import type { RuleSetName } from '../core/rules';
 import { ALL_STATUSES, FINDING_STATUSES, type FindingStatus } from '../core/status';
 import { paintStatus, type TableStyle } from './paint';
@@ -10,7 +10,11 @@ import { paintStatus, type TableStyle } from './paint';
  * behind revoked-at-refresh and gpo-blocked findings, and the snapshots that could not be loaded.
  */
 export function renderReportTable(outcomes: readonly SnapshotOutcome[], ruleSet: RuleSetName, style: TableStyle, limits: SummaryLimits = DEFAULT_SUMMARY_LIMITS): string {
-  const summary = summarizeFleet(outcomes, limits);
+  return renderFleetSummaryTable(summarizeFleet(outcomes, limits), outcomes.filter((outcome): outcome is FailedSnapshot => outcome.kind === 'failed'), ruleSet, style);
+}
+
+/** The same from the summary and the snapshots that failed, which is all `report` keeps. */
+export function renderFleetSummaryTable(summary: FleetSummary, failures: readonly FailedSnapshot[], ruleSet: RuleSetName, style: TableStyle): string {
   const out: string[] = [reportVerdict(summary, ruleSet)];
   if (summary.judged > 0) {
     const statuses = newTable(['Status', 'Findings', 'Hosts'], style);
@@ -27,7 +31,6 @@ export function renderReportTable(outcomes: readonly SnapshotOutcome[], ruleSet:
     for (const cause of summary.gpoCauses) gpos.push([cause.gpo.name === cause.gpo.id ? '(unnamed)' : tableCell(cause.gpo.name), cause.gpo.id, String(cause.revokedAtRefresh), String(cause.gpoBlocked), String(cause.hosts)]);
     out.push('', 'GPOs behind revoked-at-refresh and gpo-blocked findings', gpos.toString());
   }
-  const failures = outcomes.filter((outcome) => outcome.kind === 'failed');
   if (failures.length > 0) {
     const failed = newTable(['Snapshot', 'Error'], style, [null, 80]);
     for (const failure of failures) failed.push([tableCell(failure.name), tableCell(withinSnapshot(failure.name, failure.error))]);

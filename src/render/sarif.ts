@@ -170,30 +170,42 @@ export function sarifRules(): SarifRule[] {
  * not be loaded is an error notification, and the invocation then did not fully succeed.
  */
 export function renderSarif(outcomes: readonly SnapshotOutcome[]): SarifLog {
-  const rules = sarifRules();
-  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const artifacts: SarifRun['artifacts'] = [];
-  const results: SarifResult[] = [];
-  const notifications: SarifNotification[] = [];
-  const ruleSets = new Set<string>();
-  for (const outcome of outcomes) {
-    const index = artifacts.length;
+  const run = new SarifRunBuilder();
+  const results = outcomes.flatMap((outcome) => run.add(outcome));
+  return run.log(results);
+}
+
+/**
+ * The run built one snapshot at a time: add returns the snapshot's results (which `report`
+ * writes out at once) and keeps only its artifact, any notification and its rule set; log puts
+ * them around the results.
+ */
+export class SarifRunBuilder {
+  private readonly rules = sarifRules();
+  private readonly ruleIndex = new Map(this.rules.map((rule, index) => [rule.id, index]));
+  private readonly artifacts: SarifRun['artifacts'] = [];
+  private readonly notifications: SarifNotification[] = [];
+  private readonly ruleSets = new Set<string>();
+
+  add(outcome: SnapshotOutcome): SarifResult[] {
+    const index = this.artifacts.length;
     const uri = snapshotUri(outcome.name);
     const artifactLocation = { uri, index };
     if (outcome.kind === 'failed') {
-      artifacts.push({ location: { uri }, description: { text: `Snapshot ${outcome.name} (could not be loaded)` } });
-      notifications.push({ level: 'error', message: { text: outcome.error }, descriptor: { id: 'invalid-input' }, locations: [{ physicalLocation: { artifactLocation } }] });
-      continue;
+      this.artifacts.push({ location: { uri }, description: { text: `Snapshot ${outcome.name} (could not be loaded)` } });
+      this.notifications.push({ level: 'error', message: { text: outcome.error }, descriptor: { id: 'invalid-input' }, locations: [{ physicalLocation: { artifactLocation } }] });
+      return [];
     }
     const label = hostLabel(outcome);
-    artifacts.push({ location: { uri }, description: { text: `Snapshot of ${label}` } });
-    ruleSets.add(outcome.evaluation.ruleSet);
+    this.artifacts.push({ location: { uri }, description: { text: `Snapshot of ${label}` } });
+    this.ruleSets.add(outcome.evaluation.ruleSet);
+    const results: SarifResult[] = [];
     for (const finding of outcome.evaluation.findings) {
       if (FINDING_STATUSES[finding.status].inDesiredState) continue;
       const site = finding.site ?? '(server)';
       results.push({
         ruleId: finding.status,
-        ruleIndex: ruleIndex.get(finding.status)!,
+        ruleIndex: this.ruleIndex.get(finding.status)!,
         kind: 'fail',
         level: SARIF_LEVELS[finding.status],
         message: { text: finding.message },
@@ -220,18 +232,22 @@ export function renderSarif(outcomes: readonly SnapshotOutcome[]): SarifLog {
         },
       });
     }
+    return results;
   }
-  return {
-    $schema: SARIF_SCHEMA_URI,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: 'iis-logon-rights', version: VERSION, semanticVersion: VERSION, rules } },
-        invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
-        artifacts,
-        results,
-        properties: { ruleSets: [...ruleSets] },
-      },
-    ],
-  };
+
+  log(results: SarifResult[]): SarifLog {
+    return {
+      $schema: SARIF_SCHEMA_URI,
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: 'iis-logon-rights', version: VERSION, semanticVersion: VERSION, rules: this.rules } },
+          invocations: [{ executionSuccessful: this.notifications.length === 0, toolExecutionNotifications: this.notifications }],
+          artifacts: this.artifacts,
+          results,
+          properties: { ruleSets: [...this.ruleSets] },
+        },
+      ],
+    };
+  }
 }

@@ -1,0 +1,155 @@
+import { FleetSummarizer, type FailedSnapshot, type FleetSummary, type SnapshotOutcome } from '../core/fleet';
+import type { RuleSetName } from '../core/rules';
+import { writeJsonValue } from './json-stream';
+import { addCounts, JUNIT_TAIL, junitHead, junitSuite, suiteText, type SuiteCounts } from './junit';
+import { renderFleetSummaryTable } from './report-table';
+import { reportHeader, reportSnapshot } from './report-document';
+import { SarifRunBuilder } from './sarif';
+import type { TableStyle } from './paint';
+
+/**
+ * `report` output written as the fleet is judged, so memory stays flat however many snapshots
+ * there are (5,000 kept every evaluation until the end: about 1 GB). Each snapshot's piece of
+ * the output (its JSON entry, its SARIF results, its JUnit suite) is rendered as soon as it is
+ * judged and put in a spool; only counts stay in memory. The documents start with what the
+ * whole fleet decides (the summary, the totals, whether every snapshot loaded), so the head is
+ * written when the last snapshot is in, and then the spool is copied out. The bytes are those of
+ * the whole-document renderers (buildReportDocument, renderSarif, renderJunit).
+ */
+
+/** Text put aside until the head of the output is known (a temporary file in the CLI). */
+export interface Spool {
+  write(text: string): void;
+  /** Every text written, in order, in pieces. */
+  replay(write: (text: string) => void): void;
+}
+
+/** A spool in memory: for a table (nothing is spooled) and for tests. */
+export class MemorySpool implements Spool {
+  private readonly pieces: string[] = [];
+
+  write(text: string): void {
+    this.pieces.push(text);
+  }
+
+  replay(write: (text: string) => void): void {
+    for (const piece of this.pieces) write(piece);
+  }
+}
+
+export interface FleetOutput {
+  /** The next snapshot, in the report's order. */
+  add(outcome: SnapshotOutcome): void;
+  /** Writes the whole output and returns the summary (for the exit code). */
+  finish(write: (text: string) => void): FleetSummary;
+}
+
+export type FleetFormat = 'json' | 'junit' | 'sarif' | 'table';
+
+export interface FleetOutputOptions {
+  format: FleetFormat;
+  ruleSet: RuleSetName;
+  withGpo: readonly string[];
+  style: TableStyle;
+}
+
+export function fleetOutput(options: FleetOutputOptions, spool: Spool): FleetOutput {
+  const summarizer = new FleetSummarizer();
+  const piece = pieceWriter(options, spool);
+  return {
+    add(outcome) {
+      summarizer.add(outcome);
+      piece.add(outcome);
+    },
+    finish(write) {
+      const summary = summarizer.summary();
+      piece.finish(summary, write);
+      return summary;
+    },
+  };
+}
+
+interface PieceWriter {
+  add(outcome: SnapshotOutcome): void;
+  finish(summary: FleetSummary, write: (text: string) => void): void;
+}
+
+function pieceWriter(options: FleetOutputOptions, spool: Spool): PieceWriter {
+  if (options.format === 'json') return jsonPieces(options, spool);
+  if (options.format === 'sarif') return sarifPieces(spool);
+  if (options.format === 'junit') return junitPieces(spool);
+  const failures: FailedSnapshot[] = [];
+  return {
+    add: (outcome) => void (outcome.kind === 'failed' && failures.push(outcome)),
+    finish: (summary, write) => write(renderFleetSummaryTable(summary, failures, options.ruleSet, options.style)),
+  };
+}
+
+/**
+ * The array `key` of the document `head` (rendered with that array empty) filled from the spool:
+ * `count` elements written there at `indent`, each after a comma but the first.
+ */
+function spliceArray(head: string, key: string, indent: string, count: number, spool: Spool, write: (text: string) => void): void {
+  const marker = `${JSON.stringify(key)}: []`;
+  const at = head.lastIndexOf(marker);
+  if (count === 0 || at < 0) {
+    write(head);
+    return;
+  }
+  write(head.slice(0, at + marker.length - 1));
+  spool.replay(write);
+  write(`\n${indent.slice(2)}]${head.slice(at + marker.length)}`);
+}
+
+function collect(value: unknown): string {
+  let text = '';
+  writeJsonValue(value, '', (piece) => (text += piece));
+  return `${text}\n`;
+}
+
+function jsonPieces(options: FleetOutputOptions, spool: Spool): PieceWriter {
+  const indent = '    ';
+  let count = 0;
+  return {
+    add(outcome) {
+      spool.write(`${count++ === 0 ? '' : ','}\n${indent}`);
+      writeJsonValue(reportSnapshot(outcome), indent, (text) => spool.write(text));
+    },
+    finish(summary, write) {
+      spliceArray(collect({ ...reportHeader(summary, options.ruleSet, options.withGpo), snapshots: [] }), 'snapshots', indent, count, spool, write);
+    },
+  };
+}
+
+function sarifPieces(spool: Spool): PieceWriter {
+  const run = new SarifRunBuilder();
+  const indent = '        ';
+  let count = 0;
+  return {
+    add(outcome) {
+      for (const result of run.add(outcome)) {
+        spool.write(`${count++ === 0 ? '' : ','}\n${indent}`);
+        writeJsonValue(result, indent, (text) => spool.write(text));
+      }
+    },
+    finish(_summary, write) {
+      spliceArray(collect(run.log([])), 'results', indent, count, spool, write);
+    },
+  };
+}
+
+function junitPieces(spool: Spool): PieceWriter {
+  const total: SuiteCounts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  return {
+    add(outcome) {
+      const suite = junitSuite(outcome);
+      addCounts(total, suite.counts);
+      spool.write(suiteText(suite));
+    },
+    finish(_summary, write) {
+      write(junitHead(total));
+      spool.replay(write);
+      write(JUNIT_TAIL);
+    },
+  };
+}
