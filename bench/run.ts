@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { GENERATOR_VERSION, machineSidFor, writeFleet, writeSnapshot, type FleetSummary } from './generate';
 import { inProcessSession, type InProcessSample } from './in-process';
+import { largeInputRows } from './large';
 
 const ROOT = dirname(__dirname);
 const BUNDLE = join(ROOT, 'dist', 'iis-logon-rights.cjs');
@@ -458,7 +459,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, json: { type: 'string' }, only: { type: 'string' } } });
   const quick = values.quick === true;
   const sizes = (values.sizes ?? (quick ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
-  const only = new Set((values.only ?? 'P1,P2,P3,P4,size').split(','));
+  const only = new Set((values.only ?? 'P1,P2,P3,P4,P5,P6,size').split(','));
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run node build.mjs first (npm run bench does)`);
   const startLoad = loadavg();
   const started = Date.now();
@@ -492,6 +493,7 @@ async function main(): Promise<void> {
     log('P4: in-process host against the node CLI');
     rows.push(...inProcessRows([10, 1000], quick ? 2 : 5, quick ? 3 : 5));
   }
+  if (only.has('P5') || only.has('P6')) rows.push(...largeInputRows({ bundle: BUNDLE, quick, cached, fleet: (count) => fleetInput(count).folder, log }, { fleet: only.has('P5'), server: only.has('P6') }));
   if (only.has('size')) rows.push(...bundleRows());
 
   const table = formatTable(rows);
