@@ -1,4 +1,4 @@
-import { newCliTable, tableCell, tableCellLines } from './cli-table';
+import { renderLongTable, tableCell, tableCellLines } from './cli-table';
 import { describeRight } from '../core/rights';
 import type { PlanDocument } from '../core/plan';
 import type { TableStyle } from './table';
@@ -9,11 +9,8 @@ export function renderPlan(plan: PlanDocument, style: TableStyle): string {
   const out: string[] = [];
   out.push(`${escapeText(plan.snapshot)} (${plan.ruleSet} rules): ${plan.actions.length} action(s), ${plan.refused.length} refused, ${plan.gpoEdits.length} GPO edit(s).`);
   if (plan.actions.length > 0) {
-    const table = newCliTable({ head: ['Action', 'Right', 'Account', 'SID', 'Temporary', 'Fixes'], style: { head: style.color ? ['bold'] : [], border: [] } });
-    for (const action of plan.actions) {
-      table.push([action.action, describeRight(action.right), tableCell(action.account), action.sid, action.temporary ? 'yes (GPO-owned)' : 'no', tableCellLines(action.fixes.map((fix) => `${fix.site ?? ''}${fix.path} (${fix.status})`))]);
-    }
-    out.push(table.toString());
+    const rows = plan.actions.map((action) => [action.action, describeRight(action.right), tableCell(action.account), action.sid, action.temporary ? 'yes (GPO-owned)' : 'no', tableCellLines(action.fixes.map((fix) => `${fix.site ?? ''}${fix.path} (${fix.status})`))]);
+    out.push(renderLongTable({ head: ['Action', 'Right', 'Account', 'SID', 'Temporary', 'Fixes'], style: { head: style.color ? ['bold'] : [], border: [] } }, rows));
   } else {
     out.push('No local change is needed or allowed.');
   }

@@ -1,4 +1,4 @@
-import { newCliTable, tableCell } from './cli-table';
+import { renderLongTable, tableCell } from './cli-table';
 import { describeAccount, type Evaluation, type Finding } from '../core/evaluate';
 import { describeRight } from '../core/rights';
 import { summarizeStatuses } from './result-document';
@@ -9,28 +9,26 @@ export { paintStatus, type TableStyle } from './paint';
 
 /** Names and SIDs side by side, friendly right names with the constant (issue 6). */
 export function renderFindingsTable(snapshotName: string, evaluation: Evaluation, style: TableStyle): string {
-  const table = newCliTable({
+  const options = {
     head: ['Site', 'Path', 'Anonymous identity', 'SID', 'Right', 'Status', 'Through'],
     style: { head: style.color ? ['bold'] : [], border: [] },
     wordWrap: true,
     colWidths: [null, null, null, null, null, null, 48],
-  });
-  for (const finding of evaluation.findings) {
-    table.push([
-      tableCell(finding.site ?? ''),
-      tableCell(finding.path),
-      tableCell(finding.identity.name),
-      finding.identity.sid ?? '(unknown)',
-      finding.right ? describeRight(finding.right) : '-',
-      paintStatus(finding.status, style),
-      tableCell(describeThrough(finding)),
-    ]);
-  }
+  };
+  const rows = evaluation.findings.map((finding) => [
+    tableCell(finding.site ?? ''),
+    tableCell(finding.path),
+    tableCell(finding.identity.name),
+    finding.identity.sid ?? '(unknown)',
+    finding.right ? describeRight(finding.right) : '-',
+    paintStatus(finding.status, style),
+    tableCell(describeThrough(finding)),
+  ]);
   const summary = Object.entries(summarizeStatuses(evaluation.findings))
     .map(([status, count]) => `${count} ${status}`)
     .join(', ');
   const verdict = evaluation.inDesiredState ? 'in desired state' : 'NOT in desired state';
-  return `${escapeText(snapshotName)} (${evaluation.ruleSet} rules): ${verdict}${summary ? ` - ${summary}` : ''}\n${table.toString()}\n`;
+  return `${escapeText(snapshotName)} (${evaluation.ruleSet} rules): ${verdict}${summary ? ` - ${summary}` : ''}\n${renderLongTable(options, rows)}\n`;
 }
 
 function describeThrough(finding: Finding): string {
