@@ -84,7 +84,7 @@ if (asFleetWorker !== undefined) {
     stdout: fdWriter(1, 'stdout'),
     // Errors writing to stderr have nowhere to be reported; the exit code still says what happened.
     stderr: fdWriter(2, 'stderr', { quiet: true, columns: () => process.stderr.columns }),
-    readStdin: () => readLimitedStream(0, 'stdin', 'facts.json'),
+    readStdin: (timeoutSeconds) => readLimitedStream(0, 'stdin', 'facts.json', timeoutSeconds),
     env: process.env,
   });
   process.exitCode = code;

@@ -67,6 +67,9 @@ Options:
                        it, for a host that really has none. Without it such a file is refused
                        (exit 3): it is what a failed or truncated export looks like.
   --plan <file|->      check-plan: the plan document to validate.
+  --timeout <seconds>  Input read from stdin (--snapshot -, --plan -, dsc) must end within this
+                       time, or it is refused (exit 3). Without it a caller that never closes
+                       stdin leaves the run waiting, as any reader of stdin would.
   --undo, --rights-before <file>  check-plan: check the plan for Undo (see above).
   --site <name>        test, get, explain, plan: judge only this IIS site (* for all, the default).
   --log-format <fmt>   text (default) or json: errors and warnings on stderr as one-key JSON lines
@@ -106,6 +109,8 @@ export interface CliOptions {
   allowTemporaryFix: boolean;
   /** secedit.inf may hold no user rights (refused by default as a failed export). */
   allowNoUserRights: boolean;
+  /** --timeout: seconds within which stdin must end; null for no limit. */
+  stdinTimeoutSeconds: number | null;
   format: Format;
   ruleSet: RuleSetName;
   withGpo: string[];
@@ -136,6 +141,7 @@ export function parseCommandLine(io: CommandLineIo): CliOptions | 'help' | 'vers
         'allow-temporary-fix': { type: 'boolean' },
         'allow-no-user-rights': { type: 'boolean' },
         plan: { type: 'string' },
+        timeout: { type: 'string' },
         undo: { type: 'boolean' },
         'rights-before': { type: 'string' },
         site: { type: 'string' },
@@ -187,7 +193,8 @@ export function parseCommandLine(io: CommandLineIo): CliOptions | 'help' | 'vers
   if ((values.undo || values['rights-before'] !== undefined) && command !== 'check-plan') throw new UsageError('--undo and --rights-before are only for check-plan');
   if (values['rights-before'] !== undefined && !values.undo) throw new UsageError('--rights-before goes with --undo');
   if (values['allow-temporary-fix'] && !['plan', 'test', 'get', 'explain'].includes(command)) throw new UsageError('--allow-temporary-fix is only for plan, test, get and explain');
-  if (values['allow-no-user-rights'] && command === 'dsc') throw new UsageError('--allow-no-user-rights is only for commands that read a snapshot');
+  if (values['allow-no-user-rights'] && (command === 'dsc' || (command === 'check-plan' && snapshot === ''))) throw new UsageError('--allow-no-user-rights is only for commands that read a snapshot');
+  const stdinTimeoutSeconds = parseTimeout(values.timeout, command === 'dsc' || snapshot === '-' || plan === '-');
   const format = values.format ?? (io.stdout.isTTY ? 'table' : 'json');
   if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${String(format)}"`);
   if ((command === 'plan' || command === 'check-plan') && !PLAN_FORMATS.includes(format as Format)) throw new UsageError(`--format for ${command} must be one of ${PLAN_FORMATS.join(', ')}, not "${format}"`);
@@ -195,5 +202,14 @@ export function parseCommandLine(io: CommandLineIo): CliOptions | 'help' | 'vers
   if (typeof ruleSet !== 'string' || !(RULE_SETS as readonly string[]).includes(ruleSet)) throw new UsageError(`--rules must be one of ${RULE_SETS.join(', ')}, not "${String(ruleSet)}"`);
   const color = !values['no-color'] && io.env.NO_COLOR === undefined && io.stdout.isTTY === true;
   if (typeof values.site === 'string' && !['test', 'get', 'explain', 'plan'].includes(command)) throw new UsageError('--site is only for test, get, explain and plan');
-  return { command: command as Command, dscOperation, site, logFormat: logFormat as 'text' | 'json', snapshot, folders: command === 'report' ? extra : [], plan, undo: values.undo === true, rightsBefore: typeof values['rights-before'] === 'string' ? values['rights-before'] : '', allowTemporaryFix: values['allow-temporary-fix'] === true, allowNoUserRights: values['allow-no-user-rights'] === true, format: format as Format, ruleSet: ruleSet as RuleSetName, withGpo: (values['with-gpo'] as string[] | undefined) ?? [], color };
+  return { command: command as Command, dscOperation, site, logFormat: logFormat as 'text' | 'json', snapshot, folders: command === 'report' ? extra : [], plan, undo: values.undo === true, rightsBefore: typeof values['rights-before'] === 'string' ? values['rights-before'] : '', allowTemporaryFix: values['allow-temporary-fix'] === true, allowNoUserRights: values['allow-no-user-rights'] === true, stdinTimeoutSeconds, format: format as Format, ruleSet: ruleSet as RuleSetName, withGpo: (values['with-gpo'] as string[] | undefined) ?? [], color };
+}
+
+/** --timeout: a number of seconds (fractions allowed) up to a day, and only where stdin is read. */
+function parseTimeout(value: unknown, readsStdin: boolean): number | null {
+  if (value === undefined) return null;
+  if (!readsStdin) throw new UsageError('--timeout is only for input read from stdin (--snapshot -, --plan -, dsc)');
+  const seconds = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  if (!(seconds > 0 && seconds <= 86_400)) throw new UsageError(`--timeout must be a number of seconds above 0 and at most 86400, not "${String(value)}"`);
+  return seconds;
 }

@@ -37,7 +37,8 @@ export interface CommandIo {
   argv: readonly string[];
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
-  readStdin(): Uint8Array;
+  /** All of stdin; with a timeout, an InputError if it has not ended within that many seconds. */
+  readStdin(timeoutSeconds?: number): Uint8Array;
   env: Record<string, string | undefined>;
   /** Snapshot folders, --with-gpo baselines and --plan files are read through this. */
   files: FileAccess;
@@ -66,7 +67,9 @@ export function runCommandLine(io: CommandIo): ExitCode {
       io.stdout.write(`${VERSION}\n`);
       return EXIT_CODES.success.code;
     }
-    return runCommand(parsed, io);
+    // --timeout applies to every read of stdin, whichever command makes it.
+    const timeout = parsed.stdinTimeoutSeconds;
+    return runCommand(parsed, timeout === null ? io : { ...io, readStdin: () => io.readStdin(timeout) });
   } catch (error) {
     if (error instanceof UsageError) {
       if (jsonLog) report('error', `usage: ${error.message}`);
