@@ -70,9 +70,9 @@ describe('JSON bounds, checked before parsing', () => {
 
   it('leaves syntax errors to JSON.parse and its messages', () => {
     const error = inputErrorFrom(() => parseJsonText('{\n  "a": [1, 2\n', 'accounts.json', 'accounts.json'));
-    assert.equal(error.expected, 'valid JSON');
+    assert.match(error.expected, /^valid JSON/);
     const unterminated = inputErrorFrom(() => parseJsonText('{"a": "[[[[', 'accounts.json', 'accounts.json'));
-    assert.equal(unterminated.expected, 'valid JSON');
+    assert.match(unterminated.expected, /^valid JSON/);
   });
 });
 
