@@ -15,6 +15,9 @@ BeforeDiscovery {
         @{ Name = 'temporary without the opt-in'; Change = { param ($p) $p.actions[0].temporary = $true; $p.undo[0].temporary = $true } }
         @{ Name = 'an undo that is not the inverse'; Change = { param ($p) $p.undo[0].sid = 'S-1-5-32-544' } }
         @{ Name = 'another account''s SID'; Change = { param ($p) $p.actions[0].sid = 'S-1-5-21-2060260628-1893702904-3285376245-500'; $p.undo[0].sid = 'S-1-5-21-2060260628-1893702904-3285376245-500' } }
+        @{ Name = 'no actions and an undo that revokes Everyone'; Change = { param ($p) $p.actions = @(); $p.undo = @([pscustomobject] @{ action = 'revoke'; right = 'SeNetworkLogonRight'; sid = 'S-1-1-0'; account = 'Everyone'; temporary = $false }) } }
+        # A second "actions" key: a reader that lets the last key win would see only this list.
+        @{ Name = 'a second actions key'; Change = { param ($p) }; Rewrite = { param ($json) '{"actions": [{"action": "revoke", "right": "SeDenyNetworkLogonRight", "sid": "S-1-1-0", "account": "Everyone", "temporary": false, "fixes": []}],' + $json.TrimStart().Substring(1) } }
     )
 
     # Jint (the default host) meets every tampering; Node, whose answers the differential test
@@ -59,10 +62,16 @@ BeforeAll {
 
     function script:Edit-Plan
     {
-        param ([System.String] $Json, [System.Management.Automation.ScriptBlock] $Change)
+        param ([System.String] $Json, [System.Management.Automation.ScriptBlock] $Change, [System.Management.Automation.ScriptBlock] $Rewrite)
         $plan = ConvertFrom-Json -InputObject $Json
         & $Change $plan
-        return (ConvertTo-Json -InputObject $plan -Depth 10)
+        $text = ConvertTo-Json -InputObject $plan -Depth 10
+        if ($null -ne $Rewrite)
+        {
+            $text = & $Rewrite $text
+        }
+
+        return $text
     }
 
     function script:Write-Manifest
@@ -110,7 +119,7 @@ Describe 'Engine host <EngineHost>' -ForEach $engineHosts {
         # which takes the facts collected now as a mandatory parameter; a plan altered between the
         # engine and the LSA calls reaches it here.
         It 'Should refuse <Name> with IisLogonRightsPlanRejected, making no LSA call and no backup' -ForEach $Tamperings {
-            $tampered = Edit-Plan -Json $script:enginePlan -Change $Change
+            $tampered = Edit-Plan -Json $script:enginePlan -Change $Change -Rewrite $Rewrite
             $facts = Read-SnapshotFacts
             { InModuleScope -ModuleName 'IisLogonRightsDsc' -Parameters @{ Plan = $tampered; Facts = $facts; Root = $script:backupRoot } { param ($Plan, $Facts, $Root) Invoke-IisLogonRightsPlanApplication -PlanJson $Plan -FactsJson (New-IisLogonRightsFactsDocument -Name $Facts.Name -Files $Facts.Files) -BackupRoot $Root -Confirm:$false } } | Should -Throw -ErrorId 'IisLogonRightsPlanRejected*'
             Should -Invoke -CommandName Add-IisLogonRightsAccountRight -Exactly -Times 0 -Scope It
@@ -163,14 +172,14 @@ Describe 'Engine host <EngineHost>' -ForEach $engineHosts {
 
         It 'Should refuse a plan.json changed after Set (<Name>) with IisLogonRightsBackupTampered, making no LSA call' -ForEach $Tamperings {
             $planPath = Join-Path $script:folder 'plan.json'
-            Set-Content -LiteralPath $planPath -Value (Edit-Plan -Json ([System.IO.File]::ReadAllText($planPath)) -Change $Change) -Encoding Ascii
+            Set-Content -LiteralPath $planPath -Value (Edit-Plan -Json ([System.IO.File]::ReadAllText($planPath)) -Change $Change -Rewrite $Rewrite) -Encoding Ascii
             { Undo-IisAnonymousLogonRight -BackupPath $script:folder -Confirm:$false } | Should -Throw -ErrorId 'IisLogonRightsBackupTampered*'
             $script:lsaCalls | Should -Be 0
         }
 
         It 'Should refuse <Name> even with a manifest rewritten to match, with IisLogonRightsPlanRejected and no LSA call' -ForEach $Tamperings {
             $planPath = Join-Path $script:folder 'plan.json'
-            Set-Content -LiteralPath $planPath -Value (Edit-Plan -Json ([System.IO.File]::ReadAllText($planPath)) -Change $Change) -Encoding Ascii
+            Set-Content -LiteralPath $planPath -Value (Edit-Plan -Json ([System.IO.File]::ReadAllText($planPath)) -Change $Change -Rewrite $Rewrite) -Encoding Ascii
             Write-Manifest -Folder $script:folder
             { Undo-IisAnonymousLogonRight -BackupPath $script:folder -Confirm:$false } | Should -Throw -ErrorId 'IisLogonRightsPlanRejected*'
             $script:lsaCalls | Should -Be 0
