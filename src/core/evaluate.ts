@@ -1,18 +1,19 @@
-import { buildAccountIndex, type AccountIndex } from './accounts';
-import { emptyFinding, ruledFinding, describeScope, type Evaluation, type EvaluationInput, type Finding, type FindingSubject, type RightCheck } from './finding';
-import { notRequiredMessage, SELF_GRANT_HOLDER, statusMessage, unresolvedMessage } from './finding-messages';
-import { dedupeUnresolved, holderIndexer, matchHolders, type HolderIndexer, type SidMatch, type UnresolvedHolder } from './holder-match';
+import { buildAccountIndex } from './accounts';
+import { emptyFinding, ruledFinding, describeScope, type Evaluation, type EvaluationInput, type Finding, type FindingSubject } from './finding';
+import { notRequiredMessage, statusMessage, unresolvedMessage } from './finding-messages';
+import { dedupeUnresolved, holderIndexer, type UnresolvedHolder } from './holder-match';
 import { judgeIncompleteGroups } from './incomplete-groups';
 import { resolveAnonymousIdentity, resolveConnectAs, resolvePoolIdentity, type AnonymousIdentity, type IdentityResolution } from './identity';
-import type { AnonymousScope, GroupPolicyObjectRef } from './model';
+import type { AnonymousScope } from './model';
 import type { PolicyView } from './policy';
+import { checkRight, decideStatus, sidsOf, tokenNotes, type EvaluationContext } from './right-check';
 import { symptomFor, type IdentityRole } from './roles';
-import { findRule, isEnforced, selfGrantCounts, type RuleRow, type RuleSetName } from './rules';
-import { describeRight } from './rights';
-import { FINDING_STATUSES, reasonCode, type FindingStatus } from './status';
-import { computeTokenSids, type TokenSid } from './token';
+import { findRule, isEnforced } from './rules';
+import { FINDING_STATUSES, reasonCode } from './status';
+import { computeTokenSids } from './token';
 
 export { describeAccount, describeScope } from './finding';
+export { decideStatus } from './right-check';
 export type { Evaluation, EvaluationInput, Finding, Reason, RightCheck, SidMatch, UnresolvedHolder } from './finding';
 
 /**
@@ -23,7 +24,7 @@ export type { Evaluation, EvaluationInput, Finding, Reason, RightCheck, SidMatch
 export function evaluateSnapshot(input: EvaluationInput): Evaluation {
   const accounts = buildAccountIndex(input.accounts, input.host);
   const indexHolders = holderIndexer(accounts);
-  const context: Context = { input, accounts, indexHolders, iis6: input.iis.format === 'MetaBase.xml' };
+  const context: EvaluationContext = { input, accounts, indexHolders, iis6: input.iis.format === 'MetaBase.xml' };
   const findings: Finding[] = [];
   const poolsJudged = poolsServingAsAnonymous(input);
   for (const scope of input.iis.scopes) {
@@ -50,14 +51,8 @@ export function reasonFor(finding: Finding): { code: string; phrase: string } {
   return { code: reasonCode(finding.status), phrase: finding.message };
 }
 
-interface Context {
-  input: EvaluationInput;
-  accounts: AccountIndex;
-  indexHolders: HolderIndexer;
-  iis6: boolean;
-}
 
-function subjectOf(context: Context, scope: AnonymousScope, role: IdentityRole): FindingSubject {
+function subjectOf(context: EvaluationContext, scope: AnonymousScope, role: IdentityRole): FindingSubject {
   return { scope, role, symptom: symptomFor(role, context.iis6) };
 }
 
@@ -79,7 +74,7 @@ function poolDefinedAt(scope: AnonymousScope): string {
   return `application pool "${scope.applicationPool}" serving site "${scope.site}" path ${scope.path}`;
 }
 
-function judgeResolution(context: Context, subject: FindingSubject, resolution: IdentityResolution, definedAt: string): Finding {
+function judgeResolution(context: EvaluationContext, subject: FindingSubject, resolution: IdentityResolution, definedAt: string): Finding {
   const finding = judgeResolved(context, subject, resolution, definedAt);
   const unlockedAt = subject.scope.anonymousUnlockedAt;
   // Only the anonymous identity can be changed by a web.config: the anonymous user, or the pool identity standing in for it (userName="").
@@ -94,7 +89,7 @@ function judgeResolution(context: Context, subject: FindingSubject, resolution: 
   return finding;
 }
 
-function judgeResolved(context: Context, subject: FindingSubject, resolution: IdentityResolution, definedAt: string): Finding {
+function judgeResolved(context: EvaluationContext, subject: FindingSubject, resolution: IdentityResolution, definedAt: string): Finding {
   const { scope } = subject;
   const where = describeScope(scope);
   if (resolution.kind === 'anonymous-disabled') {
@@ -107,7 +102,7 @@ function judgeResolved(context: Context, subject: FindingSubject, resolution: Id
   return judgeIdentity(context, subject, resolution.identity, definedAt, where);
 }
 
-function judgeIdentity(context: Context, subject: FindingSubject, identity: AnonymousIdentity, definedAt: string, where: string): Finding {
+function judgeIdentity(context: EvaluationContext, subject: FindingSubject, identity: AnonymousIdentity, definedAt: string, where: string): Finding {
   const { input } = context;
   const identityOut = { name: identity.name, sid: identity.sid, kind: identity.source, accountKind: identity.accountKind, definedAt };
   const rule = findRule(identity.source, identity.logonType);
@@ -147,57 +142,6 @@ function judgeIdentity(context: Context, subject: FindingSubject, identity: Anon
   return finding;
 }
 
-/**
- * What the verdict rests on that the snapshot did not establish: a grant only through an
- * inferred membership, or a token SID whose presence is unconfirmed and that a deny list names.
- */
-function tokenNotes(finding: Finding, rule: RuleRow, token: readonly TokenSid[], context: Context): string[] {
-  const notes: string[] = [];
-  const matches = finding.matches!;
-  const grants = [...matches.current.grantedBy, ...matches.afterRefresh.grantedBy];
-  const inferred = grants.filter((match) => match.evidence === 'inferred' && match.sid === 'S-1-5-32-545');
-  if (inferred.length > 0 && grants.every((match) => match.evidence === 'inferred')) {
-    notes.push('The grant rests on BUILTIN\\Users, inferred because accounts.json listed neither the account\'s groups nor the members of Users; hardened hosts remove Authenticated Users from Users, so collect them to be sure.');
-  }
-  if (context.input.ruleSet === 'documented' && rule.denyRight !== null) {
-    const denyHolders = [...context.input.policy.current.holders(rule.denyRight), ...context.input.policy.afterRefresh.holders(rule.denyRight)];
-    for (const entry of token) {
-      if (entry.evidence !== 'unconfirmed' || !denyHolders.some((holder) => holder.kind === 'sid' && holder.sid === entry.sid)) continue;
-      notes.push(`${describeRight(rule.denyRight)} lists ${entry.sid}, and whether this account's token carries it is unconfirmed (${entry.origin}); the documented rules leave it out, so the verdict depends on it: --rules conservative assumes it.`);
-    }
-  }
-  return notes;
-}
-
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/**
- * The status rules (README, "Statuses"). `afterRefresh` equals `current` where no
- * GPO owns a right, so without Group Policy data only ok, missing and denied can come out.
- */
-export function decideStatus(current: RightCheck, afterRefresh: RightCheck, allowRightOwner: GroupPolicyObjectRef | null, denyRightOwner: GroupPolicyObjectRef | null): FindingStatus {
-  if (current.holdsRight) return afterRefresh.holdsRight ? 'ok' : 'revoked-at-refresh';
-  const blockedByGpo = (afterRefresh.grantedBy.length === 0 && allowRightOwner !== null) || (afterRefresh.deniedBy.length > 0 && denyRightOwner !== null);
-  if (blockedByGpo) return 'gpo-blocked';
-  return current.deniedBy.length > 0 ? 'denied' : 'missing';
-}
-
-function checkRight(view: PolicyView, rule: RuleRow, identity: AnonymousIdentity, token: readonly TokenSid[], context: Context, unresolved: UnresolvedHolder[]): RightCheck {
-  const { accounts, indexHolders, input } = context;
-  const ruleSet: RuleSetName = input.ruleSet;
-  const grantedBy = matchHolders(indexHolders(view.holders(rule.allowRight!)), rule.allowRight!, 'allow', identity, token, accounts, ruleSet, unresolved);
-  if (grantedBy.length === 0 && selfGrantCounts(rule, ruleSet)) grantedBy.push(selfGrant(rule, identity));
-  const deniedBy = rule.denyRight === null ? [] : matchHolders(indexHolders(view.holders(rule.denyRight)), rule.denyRight, 'deny', identity, token, accounts, ruleSet, unresolved);
-  return { grantedBy, deniedBy, holdsRight: grantedBy.length > 0 && deniedBy.length === 0 };
-}
-
-/** IIS writes the identity's own SID into the right before the logon that needs it. */
-function selfGrant(rule: RuleRow, identity: AnonymousIdentity): SidMatch {
-  return { sid: identity.sid!, name: identity.name, holder: SELF_GRANT_HOLDER, origin: rule.selfGranted!.citation, evidence: rule.selfGranted!.evidence };
-}
-
-function sidsOf(matches: readonly SidMatch[]): string[] {
-  return matches.map((match) => match.sid);
 }
