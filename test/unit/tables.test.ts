@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderRulesDocument } from '../../scripts/generate-docs';
-import { EXIT_CODES } from '../../src/core/exit-codes';
+import { DSC_V3_MANIFEST_PATH, ENGINE_CONTRACT_PATH, renderDscV3Manifest, renderEngineContract } from '../../scripts/generate-tables';
+import { EXIT_CODES, MODULE_EXIT_CODES } from '../../src/core/exit-codes';
 import { LOGON_RIGHTS } from '../../src/core/rights';
 import { IDENTITY_ROLES } from '../../src/core/roles';
 import { RULE_TABLE } from '../../src/core/rules';
@@ -19,6 +20,23 @@ const readJson = (...parts: string[]) => JSON.parse(read(...parts));
 describe('tables and their derived copies agree', () => {
   it('docs/rules.md is what scripts/generate-docs.ts writes from the rule and status tables', () => {
     assert.equal(read('docs', 'rules.md'), renderRulesDocument(), 'run: npx tsx scripts/generate-docs.ts');
+  });
+
+  it("the module's Data/EngineContract.psd1 and the DSC v3 manifest's exitCodes are what scripts/generate-tables.ts writes", () => {
+    assert.equal(readFileSync(ENGINE_CONTRACT_PATH, 'utf8'), renderEngineContract(), 'run: npx tsx scripts/generate-tables.ts');
+    const manifest = readFileSync(DSC_V3_MANIFEST_PATH, 'utf8');
+    assert.equal(manifest, renderDscV3Manifest(manifest), 'run: npx tsx scripts/generate-tables.ts');
+  });
+
+  it("the module's exit-code table holds every engine code with the engine's meaning, and only 5 besides", () => {
+    for (const [name, { code, meaning }] of Object.entries(EXIT_CODES)) {
+      const row = MODULE_EXIT_CODES.find((candidate) => candidate.code === code);
+      assert.equal(row?.name, name, `exit code ${code}`);
+      // Under DSC v3, 1 is the entry's own "set did not reach the desired state".
+      if (code !== EXIT_CODES.notInDesiredState.code) assert.equal(row.dscV3, meaning, `exit code ${code}`);
+    }
+    const engineCodes = new Set<number>(Object.values(EXIT_CODES).map((entry) => entry.code));
+    assert.deepEqual(MODULE_EXIT_CODES.filter((row) => !engineCodes.has(row.code)).map((row) => row.code), [5]);
   });
 
   it('the README exit code table gives each code of EXIT_CODES with its meaning', () => {

@@ -1,14 +1,14 @@
-# The module's copy of the engine's tables, kept as data so that test/ps/module.test.ts can
-# compare it with src/core/exit-codes.ts and src/core/status.ts (the single sources).
+# Generated from src/core/exit-codes.ts, src/render/text-escape.ts and src/core/status.ts by
+# scripts/generate-tables.ts. Do not edit: change the TypeScript table and run the script.
 #
-# ExitCodes: what each exit code of `node iis-logon-rights.cjs` means to the module: the stable
-# ErrorId and ErrorCategory of the ErrorRecord it becomes, and the text the DSC v3 manifest gives
-# the same code (the v3 entry script exits with these codes). Codes 0 to 4 and 6 are the engine's;
-# code 5 is the module's own: a failure on the host (node missing, collection or apply failed).
+# ExitCodes: what each exit code of the engine means to the module: the stable ErrorId and
+# ErrorCategory of the ErrorRecord it becomes, and the text the DSC v3 manifest gives the same
+# code (the v3 entry script exits with these codes). Code 5 is the module's own: a failure on
+# the host (node missing, collection or apply failed).
 #
 # UnsafeTextCharacters: the characters every message shows as visible escapes (a .NET regular
-# expression; the engine's UNSAFE_TEXT_CHARACTERS in src/render/text-escape.ts, character for
-# character): C0 and C1 controls, DEL, and the bidi, mark and line-separator characters.
+# expression, the engine's own class character for character): C0 and C1 controls, DEL, and
+# the bidi, mark and line-separator characters.
 #
 # FindingStatuses: which finding statuses count as in the desired state (for the InDesiredState
 # column of finding objects; the engine decides the status, this only labels it).
