@@ -4,21 +4,19 @@ import { NODE_FILES } from './io/snapshot';
 import { readLimitedStream } from './io/read-limited';
 import { fdWriter } from './io/output';
 import { loadBaselineGpo } from './io/with-gpo';
-import { renderPlan } from './render/plan';
-import { renderFindingsTable } from './render/table';
 import { fleetExitCodeName, type FailedSnapshot, type SnapshotOutcome } from './core/fleet';
 import { discoverSnapshots, judgeFleetEach } from './io/fleet';
 import { fleetWorkerCount, fleetWorkerData, judgeFleetOnThreads, runFleetWorker } from './io/fleet-workers';
 import { FileSpool } from './io/spool';
-import { fleetOutput, MemorySpool } from './render/report-stream';
+import { fleetOutput, MemorySpool, type FleetFormat } from './render/report-stream';
 import { CLEAR_LINE, progressLine, progressThrottle } from './render/report-progress';
 import { escapeText, stringifyJson } from './render/text-escape';
 import { runCommandLine, type CommandIo } from './command';
-import type { CliOptions } from './command-line';
+import { noColorRequested, type CliOptions } from './command-line';
 
-// The Node host: process argv, stdin, stdout and exit code, node:fs for files, cli-table3 for
-// tables, and the report command with its worker threads. Everything else is command.ts, which
-// the in-process engine (engine.ts) runs too.
+// The Node host: process argv, stdin, stdout and exit code, node:fs for files, and the report
+// command with its worker threads. Everything else is command.ts, which the in-process engine
+// (engine.ts) runs too.
 
 /** What the Node process gives the command line (tests pass their own). */
 export type CliIo = Omit<CommandIo, 'files' | 'node'>;
@@ -27,7 +25,7 @@ export function runCli(io: CliIo): ExitCode {
   return runCommandLine({
     ...io,
     files: NODE_FILES,
-    node: { findingsTable: renderFindingsTable, planTable: renderPlan, report: runReport },
+    node: { report: runReport },
   });
 }
 
@@ -42,7 +40,7 @@ function runReport(options: CliOptions, io: CommandIo): ExitCode {
   const baselines: GroupPolicyResult[] = options.withGpo.map((path) => loadBaselineGpo(path, io.files));
   const entries = discoverSnapshots(options.folders);
   // A machine reading --log-format json lines gets no progress line to parse around.
-  const showProgress = io.stderr.isTTY === true && io.env.NO_COLOR === undefined && options.logFormat === 'text';
+  const showProgress = io.stderr.isTTY === true && !noColorRequested(io.env) && options.logFormat === 'text';
   const shouldDraw = progressThrottle(100, () => Date.now());
   let drawn = false;
   const onProgress = (done: number, total: number, name: string) => {
@@ -56,7 +54,7 @@ function runReport(options: CliOptions, io: CommandIo): ExitCode {
   const workers = !keepPolicy && __filename.endsWith('.cjs') ? fleetWorkerCount(entries.filter((entry) => entry.kind === 'snapshot').length) : 0;
   const spool = options.format === 'table' ? new MemorySpool() : new FileSpool();
   try {
-    const output = fleetOutput({ format: options.format, ruleSet: options.ruleSet, withGpo: options.withGpo, style: { color: options.color } }, spool);
+    const output = fleetOutput({ format: options.format as FleetFormat, ruleSet: options.ruleSet, withGpo: options.withGpo, style: { color: options.color, width: options.width } }, spool);
     const failures: FailedSnapshot[] = [];
     const onOutcome = (outcome: SnapshotOutcome) => {
       if (outcome.kind === 'failed') failures.push(outcome);

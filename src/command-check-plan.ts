@@ -10,6 +10,7 @@ import { loadBaselineGpo } from './io/with-gpo';
 import { parseJsonText } from './parse/accounts-json';
 import { decodeText } from './parse/decode';
 import { writeJson } from './render/json-stream';
+import { renderPlan } from './render/plan';
 import { loadSnapshotOption, writeLog } from './command-io';
 import type { CommandIo } from './command';
 import type { CliOptions } from './command-line';
@@ -46,7 +47,8 @@ export function runCheckPlan(options: CliOptions, io: CommandIo): ExitCode {
   }
   if (problem !== undefined) throw new InputError(planFile, { pointer: problem.pointer }, problem.expected, problem.found);
   if (options.snapshot === '') writeLog(io.stderr, options.logFormat === 'json', 'warn', `${planFile}: checked the plan's structure only; give --snapshot to check every action against the facts before applying it`);
-  writeJson(document, (text) => void io.stdout.write(text));
+  if (options.format === 'table') io.stdout.write(renderPlan(document, { color: options.color, width: options.width }));
+  else writeJson(document, (text) => void io.stdout.write(text));
   return EXIT_CODES.success.code;
 }
 

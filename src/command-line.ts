@@ -1,96 +1,35 @@
 import { parseArgs } from '@pkgjs/parseargs';
 import { UsageError } from './core/errors';
-import { EXIT_CODES } from './core/exit-codes';
 import { RULE_SETS, type RuleSetName } from './core/rules';
 import { ALL_SITES } from './core/dsc-instance';
-import { VERSION } from './version';
+import { COMMAND_NAMES, type CommandName } from './render/help';
+import { DEFAULT_WIDTH } from './render/text-table';
+import { EXPLAIN_FILE_WIDTH } from './render/explain';
 
-// The options of every command, and the help that describes them: one table, read by the CLI and
-// by the in-process engine alike (command.ts runs what is parsed here).
+// The options of every command: one table, read by the CLI and by the in-process engine alike
+// (command.ts runs what is parsed here; render/help.ts describes it).
 
-export const COMMANDS = ['test', 'get', 'explain', 'plan', 'check-plan', 'report', 'dsc'] as const;
+export const COMMANDS = COMMAND_NAMES;
 const DSC_OPERATIONS = ['get', 'test', 'set', 'whatif'] as const;
 export type DscOperation = (typeof DSC_OPERATIONS)[number];
 const LOG_FORMATS = ['text', 'json'] as const;
-export type Command = (typeof COMMANDS)[number];
-const FORMATS = ['table', 'json', 'junit', 'sarif'] as const;
-/** plan and check-plan print a plan, which has no JUnit or SARIF form. */
-const PLAN_FORMATS: readonly Format[] = ['table', 'json'];
+export type Command = CommandName;
+const FORMATS = ['table', 'text', 'markdown', 'json', 'junit', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
+/**
+ * The formats each command prints. plan and check-plan print a plan, which has no JUnit or SARIF
+ * form; explain tells a story (text, or markdown for a ticket), and takes table as its old name.
+ */
+const COMMAND_FORMATS: Record<Command, readonly Format[]> = {
+  test: ['table', 'json', 'junit', 'sarif'],
+  get: ['table', 'json', 'junit', 'sarif'],
+  explain: ['text', 'markdown', 'json', 'junit', 'sarif', 'table'],
+  plan: ['table', 'json'],
+  'check-plan': ['table', 'json'],
+  report: ['table', 'json', 'junit', 'sarif'],
+  dsc: ['json'],
+};
 
-export const HELP = `iis-logon-rights ${VERSION}
-Checks that every identity IIS uses for anonymous requests holds the Windows logon right its
-logon type needs, is not caught by a deny right, and keeps it after the next Group Policy refresh.
-
-Usage:
-  iis-logon-rights <command> --snapshot <folder|facts.json|-> [options]
-  iis-logon-rights report <folder>... [options]
-
-Commands:
-  test      Judge the snapshot; exit 0 when in the desired state, 1 when not.
-  get       Print the current state (the same findings; always exit 0 on valid input).
-  explain   Tell the story of every finding that is not in the desired state, with the fix.
-  plan      Print the remediation plan: identity-scoped grant/revoke actions, their undo
-            actions, what was refused and why, and the GPO edits that would fix the rest.
-  check-plan  Validate a saved plan (--plan <file|->) before it is applied or undone; prints
-            it back normalised. With --snapshot every action must be one the engine plans for
-            that snapshot now (under the plan's own rule set and opt-ins), and undo exactly the
-            actions' inverses in reverse order; else exit 3 naming the first offending one.
-            Without --snapshot only the structure is checked (stderr says so). --undo
-            --rights-before <file>: check the undo list against the facts now and the rights
-            recorded before the change. --plan - --snapshot -: one JSON document on stdin,
-            {"plan", "facts"} (and "rightsBefore" with --undo).
-  report    Judge many snapshots in one run: each <folder> is a snapshot folder (it holds
-            secedit.inf) or a folder of snapshot folders. Prints a fleet summary (findings by
-            status, the worst hosts, the GPOs behind revoked-at-refresh and gpo-blocked). A
-            snapshot that cannot be loaded is reported with its error; the others go on.
-            Exit 3 if any snapshot failed to load, else 1 if any host is not in the desired
-            state, else 0.
-
-Options:
-  --snapshot <path>    A snapshot folder (secedit.inf, applicationHost.config or MetaBase.xml,
-                       and optionally gpresult.xml, rsop.json, accounts.json, host.json), a facts
-                       .json file, or - to read the facts document from stdin.
-  --format <format>    table, json, junit or sarif (default: table on a terminal, json
-                       otherwise). junit: one test case per site, path and identity. sarif:
-                       SARIF 2.1.0, one result per finding not in the desired state. plan and
-                       check-plan print table or json only.
-  --rules <set>        documented (default) or conservative (also enforces rules whose evidence
-                       is unconfirmed, such as the IIS 7+ built-in IUSR needing network logon).
-  --with-gpo <file>    Project a baseline (GptTmpl.inf or GPO report XML) as a winning GPO over the
-                       snapshot, to see what it would break before it is linked. Repeatable.
-  --allow-temporary-fix  plan: also act under rights a GPO owns (marked temporary: the next
-                       refresh undoes them). Without it such findings are refused with the GPO fix.
-                       test, get, explain: count revoked-at-refresh as in the desired state (the
-                       accepted temporary fix), with its reason and a warning naming the GPO.
-  --allow-no-user-rights  Accept a secedit.inf with no [Privilege Rights] section or no right in
-                       it, for a host that really has none. Without it such a file is refused
-                       (exit 3): it is what a failed or truncated export looks like.
-  --plan <file|->      check-plan: the plan document to validate.
-  --timeout <seconds>  Input read from stdin (--snapshot -, --plan -, dsc) must end within this
-                       time, or it is refused (exit 3). Without it a caller that never closes
-                       stdin leaves the run waiting, as any reader of stdin would.
-  --undo, --rights-before <file>  check-plan: check the plan for Undo (see above).
-  --site <name>        test, get, explain, plan: judge only this IIS site (* for all, the default).
-  --log-format <fmt>   text (default) or json: errors and warnings on stderr as one-key JSON lines
-                       ({"error": ...}, {"warn": ...}), for the PowerShell module and DSC v3.
-  --no-color           No colour in table output (also when NO_COLOR is set or output is not a TTY).
-                       report also shows a progress line on stderr when stderr is a terminal
-                       and NO_COLOR is not set.
-  -h, --help           Show this help.
-  -v, --version        Show the version.
-
-DSC v3:
-  iis-logon-rights dsc <get|test|set|whatif>   reads {"desired": {...}, "facts": {...}} on stdin
-  (schemas/dsc-request.schema.json) and prints the instance (get, test), the plan (set) or the
-  instance as it will be once the plan is applied (whatif) as one JSON line. Being out of
-  desired state is data, never a non-zero exit code.
-
-Exit codes:
-${Object.values(EXIT_CODES)
-  .map((entry) => `  ${entry.code}  ${entry.meaning}`)
-  .join('\n')}
-`;
 
 export interface CliOptions {
   command: Command;
@@ -115,16 +54,19 @@ export interface CliOptions {
   ruleSet: RuleSetName;
   withGpo: string[];
   color: boolean;
+  /** Terminal columns that tables and text fit. */
+  width: number;
 }
 
-/** What parsing needs of the caller: the arguments, and whether stdout is a terminal. */
+/** What parsing needs of the caller: the arguments, and whether stdout is a terminal and how wide. */
 export interface CommandLineIo {
   argv: readonly string[];
-  stdout: { isTTY?: boolean };
+  stdout: { isTTY?: boolean; columns?: number };
   env: Record<string, string | undefined>;
 }
 
-export function parseCommandLine(io: CommandLineIo): CliOptions | 'help' | 'version' {
+/** `--help` alone, or `help`: the global help; after a command (`test --help`, `help test`): that command's. */
+export function parseCommandLine(io: CommandLineIo): CliOptions | { help: CommandName | null } | 'version' {
   let values: Record<string, string | boolean | string[] | undefined>;
   let positionals: string[];
   try {
@@ -153,7 +95,12 @@ export function parseCommandLine(io: CommandLineIo): CliOptions | 'help' | 'vers
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error));
   }
-  if (values.help) return 'help';
+  const isCommand = (word: string | undefined): word is CommandName => word !== undefined && (COMMANDS as readonly string[]).includes(word);
+  if (positionals[0] === 'help') {
+    if (positionals.length > 2 || (positionals[1] !== undefined && !isCommand(positionals[1]))) throw new UsageError(`help takes one command (${COMMANDS.join(', ')})`);
+    return { help: positionals[1] ?? null };
+  }
+  if (values.help) return { help: isCommand(positionals[0]) ? positionals[0] : null };
   if (values.version) return 'version';
   const [command, ...extra] = positionals;
   if (command === undefined) throw new UsageError(`a command is required (${COMMANDS.join(', ')})`);
@@ -161,7 +108,8 @@ export function parseCommandLine(io: CommandLineIo): CliOptions | 'help' | 'vers
   let dscOperation: DscOperation | null = null;
   if (command === 'dsc') {
     const [operation, ...rest] = extra;
-    if (operation === undefined || !(DSC_OPERATIONS as readonly string[]).includes(operation)) throw new UsageError(`dsc needs an operation: ${DSC_OPERATIONS.join(', ')}`);
+    if (operation === undefined) throw new UsageError(`dsc needs an operation: ${DSC_OPERATIONS.join(', ')}`);
+    if (!(DSC_OPERATIONS as readonly string[]).includes(operation)) throw new UsageError(`unknown dsc operation "${operation}" (expected ${DSC_OPERATIONS.join(', ')})`);
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
     dscOperation = operation as DscOperation;
   } else if (extra.length > 0 && command !== 'report') throw new UsageError(`unexpected argument "${extra[0]}"`);
@@ -195,14 +143,33 @@ export function parseCommandLine(io: CommandLineIo): CliOptions | 'help' | 'vers
   if (values['allow-temporary-fix'] && !['plan', 'test', 'get', 'explain'].includes(command)) throw new UsageError('--allow-temporary-fix is only for plan, test, get and explain');
   if (values['allow-no-user-rights'] && (command === 'dsc' || (command === 'check-plan' && snapshot === ''))) throw new UsageError('--allow-no-user-rights is only for commands that read a snapshot');
   const stdinTimeoutSeconds = parseTimeout(values.timeout, command === 'dsc' || snapshot === '-' || plan === '-');
-  const format = values.format ?? (io.stdout.isTTY ? 'table' : 'json');
-  if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${String(format)}"`);
-  if ((command === 'plan' || command === 'check-plan') && !PLAN_FORMATS.includes(format as Format)) throw new UsageError(`--format for ${command} must be one of ${PLAN_FORMATS.join(', ')}, not "${format}"`);
+  // explain is for people wherever its output goes; the other commands print data off a terminal.
+  const format = values.format ?? (command === 'explain' ? 'text' : io.stdout.isTTY ? 'table' : 'json');
+  const formats = COMMAND_FORMATS[command as Command];
+  if (typeof format !== 'string' || !(formats as readonly string[]).includes(format)) {
+    // explain still takes table, its old name for text, but does not offer it.
+    const offered = formats.filter((name) => name !== 'table' || command !== 'explain');
+    throw new UsageError(`--format ${(FORMATS as readonly string[]).includes(String(format)) ? `for ${command} ` : ''}must be one of ${offered.join(', ')}, not "${String(format)}"`);
+  }
   const ruleSet = values.rules ?? 'documented';
   if (typeof ruleSet !== 'string' || !(RULE_SETS as readonly string[]).includes(ruleSet)) throw new UsageError(`--rules must be one of ${RULE_SETS.join(', ')}, not "${String(ruleSet)}"`);
-  const color = !values['no-color'] && io.env.NO_COLOR === undefined && io.stdout.isTTY === true;
+  const color = !values['no-color'] && !noColorRequested(io.env) && io.stdout.isTTY === true;
+  // explain in a file, a pipe or a ticket wraps at a fixed width; tables only where COLUMNS says.
+  const width = command === 'explain' && io.stdout.isTTY !== true ? EXPLAIN_FILE_WIDTH : terminalWidth(io);
   if (typeof values.site === 'string' && !['test', 'get', 'explain', 'plan'].includes(command)) throw new UsageError('--site is only for test, get, explain and plan');
-  return { command: command as Command, dscOperation, site, logFormat: logFormat as 'text' | 'json', snapshot, folders: command === 'report' ? extra : [], plan, undo: values.undo === true, rightsBefore: typeof values['rights-before'] === 'string' ? values['rights-before'] : '', allowTemporaryFix: values['allow-temporary-fix'] === true, allowNoUserRights: values['allow-no-user-rights'] === true, stdinTimeoutSeconds, format: format as Format, ruleSet: ruleSet as RuleSetName, withGpo: (values['with-gpo'] as string[] | undefined) ?? [], color };
+  return { command: command as Command, dscOperation, site, logFormat: logFormat as 'text' | 'json', snapshot, folders: command === 'report' ? extra : [], plan, undo: values.undo === true, rightsBefore: typeof values['rights-before'] === 'string' ? values['rights-before'] : '', allowTemporaryFix: values['allow-temporary-fix'] === true, allowNoUserRights: values['allow-no-user-rights'] === true, stdinTimeoutSeconds, format: format as Format, ruleSet: ruleSet as RuleSetName, withGpo: (values['with-gpo'] as string[] | undefined) ?? [], color, width };
+}
+
+/** no-color.org: only a NO_COLOR that is present and not empty turns colour off. */
+export function noColorRequested(env: CommandLineIo['env']): boolean {
+  return env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+}
+
+/** The terminal's columns; COLUMNS when stdout is not a terminal but the user set it; else 80. */
+function terminalWidth(io: CommandLineIo): number {
+  if (io.stdout.isTTY === true && io.stdout.columns !== undefined && io.stdout.columns > 0) return io.stdout.columns;
+  const columns = Number(io.env.COLUMNS);
+  return Number.isInteger(columns) && columns >= 20 && columns <= 10_000 ? columns : DEFAULT_WIDTH;
 }
 
 /** --timeout: a number of seconds (fractions allowed) up to a day, and only where stdin is read. */

@@ -4,7 +4,7 @@ import type { Evaluation } from './core/evaluate';
 import type { GroupPolicyResult } from './core/model';
 import { judgeSnapshot } from './core/judge';
 import type { RuleSetName } from './core/rules';
-import { buildPlan, type PlanDocument } from './core/plan';
+import { buildPlan } from './core/plan';
 import { acceptTemporaryFixes } from './core/temporary-fix';
 import { snapshotAfterPlan } from './core/plan-effect';
 import { buildPlanDocument } from './io/plan-document';
@@ -17,7 +17,9 @@ import { parseJsonText } from './parse/accounts-json';
 import { decodeText } from './parse/decode';
 import { loadBaselineGpo } from './io/with-gpo';
 import { renderExplanation } from './render/explain';
-import type { TableStyle } from './render/paint';
+import { buildExplainDocument, renderExplanationMarkdown } from './render/explain-documents';
+import { renderPlan } from './render/plan';
+import { renderFindingsTable } from './render/table';
 import { buildResultDocument } from './render/result-document';
 import type { SnapshotOutcome } from './core/fleet';
 import { renderJunit } from './render/junit';
@@ -26,16 +28,17 @@ import { stringifyJson } from './render/text-escape';
 import { writeJson } from './render/json-stream';
 import { OutputClosedError, OutputError } from './io/output-errors';
 import { VERSION } from './version';
-import { HELP, parseCommandLine, type CliOptions, type DscOperation } from './command-line';
+import { COMMANDS, parseCommandLine, type CliOptions, type DscOperation } from './command-line';
+import { renderCommandHelp, renderGlobalHelp } from './render/help';
 
 // The command line of iis-logon-rights, in plain JavaScript: the Node CLI (cli.ts) and the
 // in-process engine inside PowerShell (engine.ts) both run it, so every answer is decided once.
-// What needs Node (tables through cli-table3, the report command's folders and threads) comes
-// in through CommandIo.node; the engine has none and says so as a usage error.
+// Only the report command needs Node (folders of snapshots, worker threads); it comes in through
+// CommandIo.node, and the engine, which has none, says so as a usage error.
 
 export interface CommandIo {
   argv: readonly string[];
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   /** All of stdin; with a timeout, an InputError if it has not ended within that many seconds. */
   readStdin(timeoutSeconds?: number): Uint8Array;
@@ -46,10 +49,8 @@ export interface CommandIo {
   node?: NodeOnlyCommands;
 }
 
-/** Output and commands that need Node: cli-table3 tables, and report (folders, worker threads). */
+/** The command that needs Node: report (folders of snapshots, worker threads). */
 export interface NodeOnlyCommands {
-  findingsTable(snapshotName: string, evaluation: Evaluation, style: TableStyle): string;
-  planTable(document: PlanDocument, style: TableStyle): string;
   report(options: CliOptions, io: CommandIo): ExitCode;
 }
 
@@ -59,8 +60,8 @@ export function runCommandLine(io: CommandIo): ExitCode {
   const report = (level: 'error' | 'warn', text: string, ...lines: string[]) => writeLog(io.stderr, jsonLog, level, text, ...lines);
   try {
     const parsed = parseCommandLine(io);
-    if (parsed === 'help') {
-      io.stdout.write(HELP);
+    if (typeof parsed === 'object' && 'help' in parsed) {
+      io.stdout.write(parsed.help === null ? renderGlobalHelp() : renderCommandHelp(parsed.help));
       return EXIT_CODES.success.code;
     }
     if (parsed === 'version') {
@@ -72,8 +73,9 @@ export function runCommandLine(io: CommandIo): ExitCode {
     return runCommand(parsed, timeout === null ? io : { ...io, readStdin: () => io.readStdin(timeout) });
   } catch (error) {
     if (error instanceof UsageError) {
+      const command = COMMANDS.find((name) => name === io.argv.find((arg) => !arg.startsWith('-')));
       if (jsonLog) report('error', `usage: ${error.message}`);
-      else report('error', error.message, 'Run iis-logon-rights --help for usage.');
+      else report('error', error.message, `Run iis-logon-rights ${command ? `${command} ` : ''}--help for usage.`);
       return EXIT_CODES.usage.code;
     }
     if (error instanceof InputError) {
@@ -103,28 +105,28 @@ function runCommand(options: CliOptions, io: CommandIo): ExitCode {
   if (options.command === 'dsc') return runDsc(options.dscOperation!, io);
   // Everything is loaded and validated before anything is printed, so bad input never yields a
   // partial result.
-  const snapshot = restrictToSite(loadSnapshotOption(options.snapshot, io, { allowNoUserRights: options.allowNoUserRights }), options.site, options.snapshot === '-' ? 'stdin' : options.snapshot);
+  const snapshot = restrictToSite(loadSnapshotOption(options.snapshot, io, { allowNoUserRights: options.allowNoUserRights }), options.site, '--site', {});
   const baselines: GroupPolicyResult[] = options.withGpo.map((path) => loadBaselineGpo(path, io.files));
   const judged = judgeSnapshot(snapshot, { ruleSet: options.ruleSet, withGpo: baselines });
   const policy = judged.policy;
   // The plan needs every finding as it is; only the verdict accepts opted-in temporary fixes.
   const evaluation = options.allowTemporaryFix && options.command !== 'plan' ? acceptTemporaryFixes(judged.evaluation) : judged.evaluation;
   if (options.logFormat === 'json') for (const diagnostic of evaluation.diagnostics) io.stderr.write(`${stringifyJson({ [diagnostic.severity === 'warning' ? 'warn' : 'info']: diagnostic.message })}\n`);
-  const style = { color: options.color };
+  const style = { color: options.color, width: options.width };
   if (options.command === 'plan') {
     const document = buildPlanDocument(snapshot.name, options.ruleSet, options.withGpo, buildPlan(evaluation, policy, { allowTemporaryFix: options.allowTemporaryFix }));
     if (options.format === 'json') writeJson(document, write);
-    else write(nodeOnly(io, '--format table').planTable(document, style));
+    else write(renderPlan(document, style));
     return EXIT_CODES.success.code;
   }
   if (options.format === 'json') {
-    writeJson(buildResultDocument(snapshot.name, evaluation, options.withGpo), write);
+    writeJson(options.command === 'explain' ? buildExplainDocument(snapshot.name, evaluation, policy, options.withGpo) : buildResultDocument(snapshot.name, evaluation, options.withGpo), write);
   } else if (options.format === 'junit' || options.format === 'sarif') {
     writeForPipelines([{ kind: 'judged', name: snapshot.name, host: snapshot.host, evaluation, policy }], options.format, write);
   } else if (options.command === 'explain') {
-    write(renderExplanation(snapshot.name, evaluation, policy, style));
+    write(options.format === 'markdown' ? renderExplanationMarkdown(snapshot.name, evaluation, policy) : renderExplanation(snapshot.name, evaluation, policy, style));
   } else {
-    write(nodeOnly(io, '--format table').findingsTable(snapshot.name, evaluation, style));
+    write(renderFindingsTable(snapshot.name, evaluation, style));
   }
   if (options.command === 'test' && !evaluation.inDesiredState) return EXIT_CODES.notInDesiredState.code;
   return EXIT_CODES.success.code;
@@ -140,7 +142,7 @@ function runDsc(operation: DscOperation, io: CommandIo): ExitCode {
   validateAgainstSchema('dsc-request', request, 'stdin');
   const { desired: rawDesired, facts } = request as { desired: { scope: string; ruleSet?: RuleSetName; allowTemporaryFix?: boolean }; facts: unknown };
   const desired = desiredStateFrom(rawDesired);
-  const snapshot = restrictToSite(loadFactsValue(facts, 'stdin:/facts'), desired.scope, 'stdin');
+  const snapshot = restrictToSite(loadFactsValue(facts, 'stdin:/facts'), desired.scope, 'stdin', { pointer: '/desired/scope' });
   const judged = judgeSnapshot(snapshot, { ruleSet: desired.ruleSet, withGpo: [] });
   const policy = judged.policy;
   const verdict = (judgement: Evaluation) => (desired.allowTemporaryFix ? acceptTemporaryFixes(judgement) : judgement);
@@ -169,6 +171,6 @@ function writeForPipelines(outcomes: readonly SnapshotOutcome[], format: 'junit'
 
 /** The Node-only part, or a usage error naming what the in-process engine cannot do. */
 function nodeOnly(io: CommandIo, what: string): NodeOnlyCommands {
-  if (io.node === undefined) throw new UsageError(`${what} needs the Node CLI (iis-logon-rights.cjs); the in-process engine prints json, junit, sarif and explain text`);
+  if (io.node === undefined) throw new UsageError(`${what} needs the Node CLI (iis-logon-rights.cjs); the in-process engine runs every other command`);
   return io.node;
 }

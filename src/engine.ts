@@ -2,6 +2,7 @@ import { EXIT_CODES } from './core/exit-codes';
 import { encodeUtf8, withNativeCodec, type NativeCodec, type UnicodeEncoding } from './core/text-codec';
 import { runCommandLine } from './command';
 import type { FileAccess, OpenedFile } from './io/facts';
+import { refuseComplexText } from './render/text-width';
 import { VERSION } from './version';
 
 // The engine entry for the in-process host: PowerShell runs this bundle
@@ -10,6 +11,11 @@ import { VERSION } from './version';
 // variables) and returns what it would give (exit code, stdout, stderr), by running the same
 // command line as the CLI (command.ts). Nothing below it may use a Node API; build.mjs bundles
 // it for a neutral platform, which fails on any node: import, and a test checks the bundle.
+
+// Text output measures names in terminal columns. Jint's grapheme segmentation and Unicode tables
+// differ from V8's for emoji, combining marks and some scripts, so rather than print different
+// bytes than the CLI, the engine refuses such text output (JSON, JUnit and SARIF are unaffected).
+refuseComplexText();
 
 /**
  * Files, as the host reads them. Each callback returns a string that starts with `=` and the

@@ -1,4 +1,4 @@
-import { InputError } from './errors';
+import { InputError, type InputLocation } from './errors';
 import type { Evaluation } from './evaluate';
 import type { AnonymousScope, Snapshot } from './model';
 import type { RuleSetName } from './rules';
@@ -26,15 +26,16 @@ export function desiredStateFrom(value: { scope: string; ruleSet?: RuleSetName; 
 
 /**
  * Narrows a snapshot to one site (or keeps all for `*`). A site the configuration does not
- * define is an input error: judging nothing would report a vacuous desired state.
+ * define is an input error: judging nothing would report a vacuous desired state. `label` and
+ * `where` name what the user wrote: `--site` on the command line, `/desired/scope` in a DSC request.
  */
-export function restrictToSite(snapshot: Snapshot, scope: string, label: string): Snapshot {
+export function restrictToSite(snapshot: Snapshot, scope: string, label: string, where: InputLocation): Snapshot {
   if (scope === ALL_SITES) return snapshot;
   const wanted = normalizeAccountName(scope);
   const scopes: AnonymousScope[] = snapshot.iis.scopes.filter((entry) => normalizeAccountName(entry.site) === wanted);
   if (scopes.length === 0) {
     const sites = [...new Set(snapshot.iis.scopes.map((entry) => entry.site))];
-    throw new InputError(label, { pointer: '/desired/scope' }, `a site defined in ${snapshot.iis.file} (${sites.length > 0 ? sites.map((site) => `"${site}"`).join(', ') : 'it defines none'}) or *`, JSON.stringify(scope));
+    throw new InputError(label, where, `a site defined in ${snapshot.iis.file} (${sites.length > 0 ? sites.map((site) => `"${site}"`).join(', ') : 'it defines none'}) or *`, JSON.stringify(scope));
   }
   return { ...snapshot, iis: { ...snapshot.iis, scopes } };
 }

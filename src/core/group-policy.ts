@@ -28,8 +28,12 @@ export function normalizeGpoId(text: string): string | undefined {
   return `{${bare.toUpperCase()}}`;
 }
 
-/** `GPO "Contoso Server Baseline" {GUID}`, or `GPO {GUID}` when the source gave no name. */
+/**
+ * `GPO "Contoso Server Baseline" {GUID}`, or `GPO {GUID}` when the source gave no name; a
+ * baseline given with --with-gpo is named by its file: `baseline GptTmpl.inf (not linked)`.
+ */
 export function describeGpo(gpo: GroupPolicyObjectRef): string {
+  if (gpo.baseline !== undefined) return gpo.name === gpo.baseline ? `baseline ${gpo.baseline} (not linked)` : `baseline GPO "${gpo.name}" from ${gpo.baseline} (not linked)`;
   return gpo.name === gpo.id ? `GPO ${gpo.id}` : `GPO "${gpo.name}" ${gpo.id}`;
 }
 

@@ -48,6 +48,11 @@ export interface GroupPolicyObjectRef {
   id: string;
   /** Display name; the GUID itself when the source could not name it. */
   name: string;
+  /**
+   * Set for a baseline projected with --with-gpo: the file it was read from. Such a GPO is not
+   * linked, so what it does happens only if it is.
+   */
+  baseline?: string;
 }
 
 export interface GpoRightAssignment {

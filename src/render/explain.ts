@@ -1,164 +1,116 @@
-import { describeAccount, describeScope, type Evaluation, type Finding, type SidMatch } from '../core/evaluate';
-import { baselineDenyEntry } from '../core/baselines';
-import { describeGpo } from '../core/group-policy';
-import { describeGptTmplLine, gptTmplLine } from '../core/gpttmpl-line';
-import { holderSids, identitySideFix } from '../core/plan';
+import { describeScope, type Evaluation, type Finding } from '../core/evaluate';
 import type { PolicyProjection } from '../core/policy';
 import { describeRight } from '../core/rights';
 import { FINDING_STATUSES } from '../core/status';
-import { describeLogonType } from '../core/token';
+import { holderSids } from '../core/plan';
 import { paintStatus, type TableStyle } from './paint';
+import { tellStory, type SidOfName, type Story } from './story';
+import { wrapParagraph } from './text-layout';
 import { escapeText, escapeTextFields } from './text-escape';
+import { appendAll, DEFAULT_WIDTH } from './text-table';
 
 /**
- * Tells the story of each finding that is not in the desired state, in plain words: who, where,
- * which right, through which SID, who owns the right, when Group Policy will act, why a restart
- * of IIS seems to help, and the durable fix.
+ * explain for people: one story per cause (the same identity, right, status and owning GPOs),
+ * with every site and path it affects, wrapped to the terminal (100 columns in a file or a pipe).
  */
-export function renderExplanation(snapshotName: string, rawEvaluation: Evaluation, policy: PolicyProjection, style: TableStyle): string {
+
+/** Findings not in the desired state that share one story. */
+export interface Cause {
+  /** 1-based, in the order of the first finding. */
+  id: number;
+  findings: Finding[];
+  story: Story;
+}
+
+/** Width of explain's text when the output is not a terminal. */
+export const EXPLAIN_FILE_WIDTH = 100;
+
+/** How many sites and paths a cause lists in text before counting the rest. */
+export const MAX_LISTED_SCOPES = 50;
+
+/** `sidOfName`: holderSids of the findings as judged, before any escaping. */
+export function groupByCause(evaluation: Evaluation, policy: PolicyProjection | null, sidOfName: SidOfName): Cause[] {
+  const causes = new Map<string, Cause>();
+  for (const finding of evaluation.findings) {
+    if (FINDING_STATUSES[finding.status].inDesiredState) continue;
+    const key = causeKey(finding);
+    const cause = causes.get(key);
+    if (cause) cause.findings.push(finding);
+    else causes.set(key, { id: causes.size + 1, findings: [finding], story: tellStory(finding, policy, sidOfName) });
+  }
+  return [...causes.values()];
+}
+
+/** Everything the story depends on besides the site and path. */
+function causeKey(finding: Finding): string {
+  // A worker process's story names its pool, so each pool is its own cause.
+  const pool = finding.role === 'worker-process' ? finding.applicationPool : null;
+  return JSON.stringify([finding.identity.sid ?? finding.identity.name.toLowerCase(), finding.identity.kind, finding.role, pool, finding.logonType, finding.right, finding.status, finding.allowRightOwner?.id ?? null, finding.denyRightOwner?.id ?? null]);
+}
+
+export function causeTitle(cause: Cause): string {
+  const finding = cause.findings[0]!;
+  const right = finding.right ? ` and ${describeRight(finding.right)}` : '';
+  return `${finding.identity.name}${right}`;
+}
+
+export function scopeOf(finding: Finding): string {
+  return describeScope({ site: finding.site ?? '(server)', path: finding.path });
+}
+
+/** The plain-text story, wrapped to `style.width` (EXPLAIN_FILE_WIDTH when not on a terminal). */
+export function renderExplanation(rawSnapshotName: string, rawEvaluation: Evaluation, policy: PolicyProjection, style: TableStyle): string {
   // Every name, path and message in the story is data from the inputs: shown escaped, never obeyed.
   const evaluation = escapeTextFields(rawEvaluation);
-  const sidOfName = holderSids(rawEvaluation.findings);
-  snapshotName = escapeText(snapshotName);
-  const problems = evaluation.findings.filter((finding) => !FINDING_STATUSES[finding.status].inDesiredState);
+  const snapshotName = escapeText(rawSnapshotName);
+  const width = style.width ?? DEFAULT_WIDTH;
+  const causes = groupByCause(evaluation, policy, holderSids(rawEvaluation.findings));
   const lines: string[] = [];
-  const okCount = evaluation.findings.length - problems.length;
-  lines.push(`${snapshotName}: ${evaluation.findings.length} finding(s) under the ${evaluation.ruleSet} rules; ${okCount} in the desired state, ${problems.length} not.`);
-  if (evaluation.findings.length === 0) lines.push('No site, application or path uses anonymous authentication, so there is nothing to check.');
-  for (const [index, finding] of problems.entries()) {
-    lines.push('', `${index + 1}. ${describeScope({ site: finding.site ?? '(server)', path: finding.path })}: ${paintStatus(finding.status, style)}`);
-    for (const paragraph of explainFinding(finding, policy, sidOfName)) lines.push(indent(paragraph));
+  const say = (text: string, indent = '', hanging = indent) => appendAll(lines, wrapParagraph(text, width, indent, hanging));
+  say(summaryLine(snapshotName, evaluation, causes));
+  if (evaluation.findings.length === 0) say('No site, application or path uses anonymous authentication, so there is nothing to check.');
+  const body = '   ';
+  for (const cause of causes) {
+    const { story } = cause;
+    lines.push('');
+    say(`${cause.id}. ${paintStatus(cause.findings[0]!.status, style)}: ${causeTitle(cause)}`, '', body);
+    say(`Affects ${cause.findings.length === 1 ? scopeOf(cause.findings[0]!) : `${cause.findings.length} sites and paths:`}`, body, `${body}  `);
+    if (cause.findings.length > 1) {
+      for (const finding of cause.findings.slice(0, MAX_LISTED_SCOPES)) say(`- ${scopeOf(finding)}`, `${body}  `, `${body}    `);
+      if (cause.findings.length > MAX_LISTED_SCOPES) say(`... and ${cause.findings.length - MAX_LISTED_SCOPES} more (--format json lists them all)`, `${body}  `);
+    }
+    if (story.symptom) say(`What the user sees: ${story.symptom}`, body);
+    for (const paragraph of story.cause) say(paragraph, body);
+    if (story.when) say(`When: ${story.when}`, body);
+    if (story.whyRestartHelps) say(story.whyRestartHelps, body);
+    for (const step of story.durableFix) {
+      say(step.text, body);
+      // The exact line is pasted into GptTmpl.inf: never wrapped.
+      if (step.gptTmplLine) lines.push(`${body}  ${escapeText(step.gptTmplLine)}`);
+    }
+    if (story.temporaryFix) say(`Temporary fix: ${story.temporaryFix}`, body);
+    for (const note of story.notes) say(note, body);
   }
-  const notChecked = evaluation.findings.filter((finding) => finding.status === 'not-required' && finding.rule && !finding.rule.enforced);
-  if (notChecked.length > 0) {
-    lines.push('', `Not checked under the ${evaluation.ruleSet} rules (${notChecked.length}): ${[...new Set(notChecked.map((finding) => finding.identity.name))].join(', ')}. The evidence that they need a logon right is unconfirmed; --rules conservative checks them.`);
+  const notChecked = notCheckedNames(evaluation);
+  if (notChecked.count > 0) {
+    lines.push('');
+    say(`Not checked under the ${evaluation.ruleSet} rules (${notChecked.count}): ${notChecked.names.join(', ')}. The evidence that they need a logon right is unconfirmed; --rules conservative checks them.`);
   }
-  for (const diagnostic of evaluation.diagnostics) lines.push(`note: ${diagnostic.message}${diagnostic.file ? ` (${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''})` : ''}`);
+  for (const diagnostic of evaluation.diagnostics) say(`note: ${describeDiagnostic(diagnostic)}`, '', '  ');
   return `${lines.join('\n')}\n`;
 }
 
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => `   ${line}`)
-    .join('\n');
+export function summaryLine(snapshotName: string, evaluation: Evaluation, causes: readonly Cause[]): string {
+  const problems = causes.reduce((sum, cause) => sum + cause.findings.length, 0);
+  const fromCauses = problems > 0 ? `, from ${causes.length} cause(s)` : '';
+  return `${snapshotName}: ${evaluation.findings.length} finding(s) under the ${evaluation.ruleSet} rules; ${evaluation.findings.length - problems} in the desired state, ${problems} not${fromCauses}.`;
 }
 
-/** `sidOfName` resolves the policy's name entries (holderSids of the findings as judged, before any escaping). */
-export function explainFinding(finding: Finding, policy: PolicyProjection, sidOfName: (name: string) => string | undefined): string[] {
-  const who = describeAccount(finding.identity.name, finding.identity.sid);
-  const paragraphs: string[] = [];
-  if (finding.status === 'unresolved' || !finding.right) {
-    paragraphs.push(finding.message);
-    paragraphs.push('Fix: make sure the account exists on the host and collect the snapshot again (Export-IisLogonRightsSnapshot resolves every account name the configuration mentions).');
-    return paragraphs;
-  }
-  const right = describeRight(finding.right);
-  const denyRight = finding.denyRight ? describeRight(finding.denyRight) : 'its deny right';
-  const matches = finding.matches!;
-  paragraphs.push(
-    `${roleSentence(finding, who)} (${finding.identity.kind}, set at ${finding.identity.definedAt}), which logs on as ${describeLogonType(finding.logonType!)} and so needs ${right}. If it cannot: HTTP ${finding.symptom.httpStatus}, ${finding.symptom.description}.`,
-  );
-  paragraphs.push(describeCurrent(finding, right, denyRight));
-  if (finding.allowRightOwner) paragraphs.push(`${describeGpo(finding.allowRightOwner)} owns ${right}: at the next refresh its list replaces the local one (user rights settings replace, they do not merge).`);
-  if (finding.denyRightOwner) paragraphs.push(`${describeGpo(finding.denyRightOwner)} owns ${denyRight}.`);
-  if (finding.status === 'revoked-at-refresh' || finding.status === 'gpo-blocked') {
-    paragraphs.push(
-      'When: Group Policy refreshes computer settings every 90 minutes plus a random offset of up to 30 minutes, and the security extension re-applies user rights every 16 hours even when no GPO changed (KB 277543); a restart or gpupdate /force applies them at once.',
-    );
-    const restart = restartStory(finding);
-    if (restart) paragraphs.push(restart);
-  }
-  paragraphs.push(...durableFix(finding, policy, sidOfName, matches.afterRefresh.deniedBy.length > 0 ? matches.afterRefresh.deniedBy : matches.current.deniedBy));
-  if (finding.unresolvedHolders.length > 0) {
-    paragraphs.push(`Policy entries that could not be resolved to a SID (they may or may not include this account): ${finding.unresolvedHolders.map((entry) => `"${entry.name}" in ${entry.right}`).join(', ')}.`);
-  }
-  return paragraphs;
+export function notCheckedNames(evaluation: Evaluation): { count: number; names: string[] } {
+  const notChecked = evaluation.findings.filter((finding) => finding.status === 'not-required' && finding.rule && !finding.rule.enforced);
+  return { count: notChecked.length, names: [...new Set(notChecked.map((finding) => finding.identity.name))] };
 }
 
-function roleSentence(finding: Finding, who: string): string {
-  switch (finding.role) {
-    case 'anonymous-user':
-      return `Anonymous requests run as ${who}`;
-    case 'worker-process':
-      return `The worker processes of application pool "${finding.applicationPool ?? '(unknown)'}" run as ${who}`;
-    case 'connect-as':
-      return `IIS reaches the content of this virtual directory as the connect-as account ${who}`;
-  }
-}
-
-function describeCurrent(finding: Finding, right: string, denyRight: string): string {
-  const current = finding.matches!.current;
-  const after = finding.matches!.afterRefresh;
-  const granted = current.grantedBy.length > 0 ? `holds ${right} now through ${describeMatches(current.grantedBy)}` : `does not hold ${right} now (no SID in its token is listed)`;
-  const denied = current.deniedBy.length > 0 ? `, but ${denyRight} catches it through ${describeMatches(current.deniedBy)}` : '';
-  let text = `It ${granted}${denied}.`;
-  if (finding.afterRefresh) {
-    const afterGranted = after.grantedBy.length > 0 ? `it will be granted through ${describeMatches(after.grantedBy)}` : 'no SID in its token will hold it';
-    const afterDenied = after.deniedBy.length > 0 ? ` and it will be denied through ${describeMatches(after.deniedBy)}` : '';
-    text += ` After the next Group Policy refresh ${afterGranted}${afterDenied}.`;
-  }
-  return text;
-}
-
-function describeMatches(matches: readonly SidMatch[]): string {
-  return matches.map((match) => `${describeAccount(match.name, match.sid)} [${match.origin}]`).join('; ');
-}
-
-
-function restartStory(finding: Finding): string | undefined {
-  switch (finding.identity.kind) {
-    case 'iis6-anonymous-account':
-      return 'Why IISRESET seems to fix it: IIS 5 and 6 check the IUSR_/IWAM_ accounts\' rights when they start and write missing ones back into local policy (KB Q275167), so the site works again until the next refresh removes them.';
-    case 'app-pool-identity':
-      return 'Why a restart seems to fix it: IIS 7+ WAS re-adds each application pool identity to "Log on as a service" when it starts a worker process, until the next refresh removes it again.';
-    default:
-      return undefined;
-  }
-}
-
-/** The change that survives Group Policy: the GPO's exact line, or the local grant. */
-function durableFix(finding: Finding, policy: PolicyProjection, sidOfName: (name: string) => string | undefined, deniedBy: readonly SidMatch[]): string[] {
-  const fixes: string[] = [];
-  const sid = finding.identity.sid!;
-  const right = finding.right!;
-  const after = finding.matches!.afterRefresh;
-  if (after.grantedBy.length === 0 || !finding.matches!.current.grantedBy.length) {
-    if (finding.allowRightOwner && after.grantedBy.length === 0) {
-      const line = escapeText(describeGptTmplLine(gptTmplLine(right, policy.afterRefresh.holders(right), [sid], [], sidOfName)));
-      fixes.push(`Durable fix: in ${describeGpo(finding.allowRightOwner)}, add ${finding.identity.name} to "${describeRight(right)}" (Computer Configuration > Policies > Windows Settings > Security Settings > Local Policies > User Rights Assignment). In the GPO's GptTmpl.inf the line becomes:\n  ${line}${finding.identity.accountKind === 'local' ? `\n  (${finding.identity.name} is a local account: its SID means something only on this server. A GPO linked to many servers may instead list a domain group that the account's token carries.)` : ''}`);
-    } else if (!finding.allowRightOwner && finding.matches!.current.grantedBy.length === 0) {
-      fixes.push(`Fix: grant ${describeRight(right)} to ${finding.identity.name} (*${sid}) in local policy; no GPO owns the right, so the grant lasts. Set-IisAnonymousLogonRight does exactly this and nothing else.`);
-    }
-  }
-  if (deniedBy.length > 0 && finding.denyRight) {
-    const owner = finding.denyRightOwner;
-    const own = deniedBy.filter((match) => match.sid === sid);
-    const throughGroups = deniedBy.filter((match) => match.sid !== sid);
-    if (own.length > 0) {
-      fixes.push(
-        owner
-          ? `Durable fix: in ${describeGpo(owner)}, remove ${finding.identity.name} from "${describeRight(finding.denyRight)}". The line becomes:\n  ${escapeText(describeGptTmplLine(gptTmplLine(finding.denyRight, policy.afterRefresh.holders(finding.denyRight), [], [sid], sidOfName)))}`
-          : `Fix: remove ${finding.identity.name} (*${sid}) from ${describeRight(finding.denyRight)} in local policy (Set-IisAnonymousLogonRight does this for the identity's own SID only).`,
-      );
-    }
-    for (const match of throughGroups) {
-      const computed = match.origin.includes('group membership collected') ? undefined : match;
-      const baseline = baselineDenyEntry(finding.denyRight, match.sid);
-      if (baseline) {
-        // A baseline requires this deny entry: the identity-side fix comes first.
-        fixes.push(
-          `${identitySideFix(finding, match)} Removing *${match.sid} from "${describeRight(finding.denyRight)}"${owner ? ` in ${describeGpo(owner)}` : ' in local policy'} would also end the deny, but it conflicts with ${baseline.requiredBy}; do it only as a documented exception (it affects every account that carries the SID).`,
-        );
-      } else if (computed) {
-        fixes.push(
-          `The deny comes through ${describeAccount(match.name, match.sid)}, which Windows adds to the token itself (${match.origin}); membership cannot be changed. Either ${owner ? `remove *${match.sid} from "${describeRight(finding.denyRight)}" in ${describeGpo(owner)}` : `remove *${match.sid} from "${describeRight(finding.denyRight)}" in local policy`} (this affects every account that carries it, so check with your baseline's owner), or run anonymous requests as an identity that does not carry it (a domain account, or the application pool identity with userName="").`,
-        );
-      } else {
-        fixes.push(`The deny comes through group ${describeAccount(match.name, match.sid)}: remove ${finding.identity.name} from that group, or remove *${match.sid} from "${describeRight(finding.denyRight)}"${owner ? ` in ${describeGpo(owner)}` : ''}. Set never changes group membership or other holders.`);
-      }
-    }
-  }
-  if (fixes.length === 0 && finding.status === 'missing') fixes.push('The owning GPO already grants the right; run gpupdate /force or wait for the next refresh.');
-  return fixes;
+export function describeDiagnostic(diagnostic: Evaluation['diagnostics'][number]): string {
+  return `${diagnostic.message}${diagnostic.file ? ` (${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''})` : ''}`;
 }

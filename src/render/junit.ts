@@ -4,8 +4,9 @@ import { describeAccount, type Finding } from '../core/evaluate';
 import { hostLabel, type FailedSnapshot, type JudgedSnapshot, type SnapshotOutcome } from '../core/fleet';
 import { describeRight } from '../core/rights';
 import { FINDING_STATUSES, reasonCode } from '../core/status';
-import { explainFinding } from './explain';
 import { holderSids } from '../core/plan';
+import { explainFinding } from './story';
+import { shortSymptom } from './symptom-text';
 
 /**
  * JUnit XML in the shape CI test-report viewers read (Jenkins, GitLab, Azure DevOps, GitHub
@@ -121,6 +122,8 @@ function failureText(snapshot: JudgedSnapshot, rawFinding: Finding): string {
   const finding = escapeTextFields(rawFinding);
   const head = [`${finding.status} (${reasonCode(finding.status)}): ${FINDING_STATUSES[finding.status].summary}`, `Identity: ${describeAccount(finding.identity.name, finding.identity.sid)}`];
   if (finding.right) head.push(`Right: ${describeRight(finding.right)}`);
+  const symptom = shortSymptom(finding);
+  if (symptom) head.push(`Symptom: ${symptom} (${IDENTITY_ROLES[finding.role].label})`);
   const story = snapshot.policy ? explainFinding(finding, snapshot.policy, holderSids([rawFinding])) : [];
   const paragraphs = [head.join('\n'), finding.message, ...story.filter((paragraph) => paragraph !== finding.message)];
   return paragraphs.join('\n\n');

@@ -1,8 +1,10 @@
 import type { FindingStatus } from '../core/status';
 
-/** Status colours for text output; plain JavaScript, so explain also runs in the in-process engine. */
+/** How text output looks; plain JavaScript, so explain and tables also run in the in-process engine. */
 export interface TableStyle {
   color: boolean;
+  /** Terminal columns the output must fit (DEFAULT_WIDTH when not given). */
+  width?: number;
 }
 
 const STATUS_COLORS: Record<FindingStatus, string> = {
@@ -15,6 +17,6 @@ const STATUS_COLORS: Record<FindingStatus, string> = {
   unresolved: '\u001b[33m',
 };
 
-export function paintStatus(status: FindingStatus, style: TableStyle): string {
+export function paintStatus(status: FindingStatus, style: Pick<TableStyle, 'color'>): string {
   return style.color ? `${STATUS_COLORS[status]}${status}\u001b[0m` : status;
 }

@@ -1,7 +1,8 @@
-import { FleetSummarizer, type FailedSnapshot, type FleetSummary, type SnapshotOutcome } from '../core/fleet';
+import { DEFAULT_SUMMARY_LIMITS, FleetSummarizer, type FailedSnapshot, type FleetSummary, type SnapshotOutcome } from '../core/fleet';
 import type { RuleSetName } from '../core/rules';
 import { writeJsonValue } from './json-stream';
 import { addCounts, JUNIT_TAIL, junitHead, junitSuite, suiteText, type SuiteCounts } from './junit';
+import { FleetCauseTally } from './report-causes';
 import { renderFleetSummaryTable } from './report-table';
 import { reportHeader, reportSnapshot } from './report-document';
 import { SarifRunBuilder } from './sarif';
@@ -79,9 +80,13 @@ function pieceWriter(options: FleetOutputOptions, spool: Spool): PieceWriter {
   if (options.format === 'sarif') return sarifPieces(spool);
   if (options.format === 'junit') return junitPieces(spool);
   const failures: FailedSnapshot[] = [];
+  const causes = new FleetCauseTally();
   return {
-    add: (outcome) => void (outcome.kind === 'failed' && failures.push(outcome)),
-    finish: (summary, write) => write(renderFleetSummaryTable(summary, failures, options.ruleSet, options.style)),
+    add: (outcome) => {
+      if (outcome.kind === 'failed') failures.push(outcome);
+      causes.add(outcome);
+    },
+    finish: (summary, write) => write(renderFleetSummaryTable(summary, failures, causes.top(DEFAULT_SUMMARY_LIMITS.worstHosts), options.ruleSet, options.style)),
   };
 }
 

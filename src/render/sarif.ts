@@ -1,3 +1,5 @@
+import type { IdentityRole } from '../core/roles';
+import { symptomTiming, type SymptomTiming } from './symptom-text';
 import type { Finding } from '../core/evaluate';
 import { causingGpos, hostLabel, type JudgedSnapshot, type SnapshotOutcome } from '../core/fleet';
 import type { GroupPolicyObjectRef } from '../core/model';
@@ -130,6 +132,9 @@ interface SarifResult {
     identity: { name: string; sid: string | null };
     right: string | null;
     causedBy: GroupPolicyObjectRef[];
+    role: IdentityRole;
+    /** What the user sees while the logon fails, and from when; null when the identity is unknown. */
+    symptom: { httpStatus: string; when: SymptomTiming } | null;
   };
 }
 
@@ -203,11 +208,13 @@ export class SarifRunBuilder {
     for (const finding of outcome.evaluation.findings) {
       if (FINDING_STATUSES[finding.status].inDesiredState) continue;
       const site = finding.site ?? '(server)';
+      const when = symptomTiming(finding);
       results.push({
         ruleId: finding.status,
         ruleIndex: this.ruleIndex.get(finding.status)!,
         kind: 'fail',
         level: SARIF_LEVELS[finding.status],
+        // The message already ends with the symptom (core/finding-messages.ts).
         message: { text: finding.message },
         locations: [
           {
@@ -229,6 +236,8 @@ export class SarifRunBuilder {
           identity: { name: finding.identity.name, sid: finding.identity.sid },
           right: finding.right === null ? null : describeRight(finding.right),
           causedBy: causingGpos(finding),
+          role: finding.role,
+          symptom: when === null ? null : { httpStatus: finding.symptom.httpStatus, when },
         },
       });
     }

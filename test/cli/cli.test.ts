@@ -80,7 +80,8 @@ describe('CLI (built bundle)', () => {
 
     it('prints a table with names and SIDs side by side and the friendly right name', () => {
       withSnapshot(VALID, (path) => {
-        const run = runBundle(['test', '--snapshot', path, '--format', 'table']);
+        // Wide enough that no cell wraps.
+        const run = runBundle(['test', '--snapshot', path, '--format', 'table'], undefined, { COLUMNS: '300' });
         assert.equal(run.status, 0, run.stderr);
         assert.match(run.stdout, /in desired state/);
         assert.match(run.stdout, /│ WEB01\\anon\s+│ S-1-5-21-1000-2000-3000-1005 +│/);

@@ -52,7 +52,7 @@ describe('dsc <get|test|set> (DSC v3 protocol through the bundle)', () => {
     assert.deepEqual(Object.keys(JSON.parse(badRequest.stderr.trim())), ['error']);
     const badOperation = runBundle(['dsc', 'export'], '{}');
     assert.equal(badOperation.status, 2);
-    assert.match(JSON.parse(badOperation.stderr.trim()).error, /dsc needs an operation: get, test, set/);
+    assert.match(JSON.parse(badOperation.stderr.trim()).error, /unknown dsc operation "export" \(expected get, test, set/);
   });
 
   it('--site narrows test to one site and --log-format json reports diagnostics as warn lines', () => {

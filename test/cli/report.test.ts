@@ -188,7 +188,7 @@ describe('report (built bundle)', function () {
     after(() => fleet?.cleanup());
 
     it('table: the verdict, the sections, and the broken host by name', () => {
-      const run = runBundle(['report', ...fleet.args, '--format', 'table']);
+      const run = runBundle(['report', ...fleet.args, '--format', 'table'], undefined, { COLUMNS: '200' });
       assert.equal(run.status, 3);
       const s = json.summary;
       assert.equal(run.stdout.split('\n')[0], `50 snapshot(s): 49 loaded, 1 could not be loaded; ${s.inDesiredState} in the desired state, ${s.notInDesiredState} not (documented rules).`);
@@ -381,9 +381,10 @@ describe('report (built bundle)', function () {
   describe('names and SIDs side by side, friendly right names with the constant', () => {
     it('explain and the table say who with the SID, and which right by name and constant', () => {
       const explain = runBundle(['explain', '--snapshot', join(EXAMPLES, 'iis10-local-account-denied'), '--format', 'table']);
-      assert.match(explain.stdout, /WEB02\\anon-shop \(S-1-5-21-2011844671-2342893436-4137841088-1003\)/);
-      assert.match(explain.stdout, /Deny access to this computer from the network \(SeDenyNetworkLogonRight\) catches it through NT AUTHORITY\\Local account \(S-1-5-113\)/);
-      const table = runBundle(['test', '--snapshot', join(EXAMPLES, 'iis10-local-account-denied'), '--format', 'table']);
+      const story = explain.stdout.replace(/\n +/g, ' ');
+      assert.match(story, /WEB02\\anon-shop \(S-1-5-21-2011844671-2342893436-4137841088-1003\)/);
+      assert.match(story, /Deny access to this computer from the network \(SeDenyNetworkLogonRight\) catches it through NT AUTHORITY\\Local account \(S-1-5-113\)/);
+      const table = runBundle(['test', '--snapshot', join(EXAMPLES, 'iis10-local-account-denied'), '--format', 'table'], undefined, { COLUMNS: '300' });
       assert.match(table.stdout, /│ WEB02\\anon-shop +│ S-1-5-21-2011844671-2342893436-4137841088-1003 +│ Access this computer from the network \(SeNetworkLogonRight\) │/);
     });
   });

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../helpers/cli';
-import { cliAnswer, exampleCases, generatedCases, type DifferentialCase } from '../helpers/differential';
+import { REPO_ROOT, runBundle } from '../helpers/cli';
+import { cliAnswer, exampleCases, generatedCases, wideNamesFacts, type DifferentialCase } from '../helpers/differential';
 import { ENGINE_BUNDLE, loadEngineInBareContext, runEngine } from '../helpers/engine';
 
 // The engine entry (src/engine.ts, bundled as dist/iis-logon-rights.engine.js) has no Node API
@@ -84,13 +84,24 @@ describe('engine bundle: no Node APIs, the CLI\'s answers', function () {
     assertSameAsCli(generatedCases(30, 7));
   });
 
-  it('says that tables and report need the Node CLI, as a usage error', () => {
-    const table = runEngine(['test', '--snapshot', join(REPO_ROOT, 'examples', 'snapshots', 'iis10-healthy'), '--format', 'table']);
-    assert.equal(table.exitCode, 2);
-    assert.equal(table.stdout, '');
-    assert.equal(table.stderr, 'iis-logon-rights: --format table needs the Node CLI (iis-logon-rights.cjs); the in-process engine prints json, junit, sarif and explain text\nRun iis-logon-rights --help for usage.\n');
+  it('draws tables as the CLI does, and says that report needs the Node CLI, as a usage error', () => {
+    const argv = ['test', '--snapshot', join(REPO_ROOT, 'examples', 'snapshots', 'iis10-healthy'), '--format', 'table'];
+    const table = runEngine(argv, '', { COLUMNS: '200' });
+    assert.equal(table.exitCode, 0, table.stderr);
+    assert.match(table.stdout, /^┌─/m);
+    assert.equal(table.stdout, runBundle(argv, undefined, { COLUMNS: '200' }).stdout);
     const report = runEngine(['report', join(REPO_ROOT, 'examples', 'snapshots'), '--log-format', 'json']);
     assert.equal(report.exitCode, 2);
-    assert.equal(report.stderr, '{"error":"usage: report needs the Node CLI (iis-logon-rights.cjs); the in-process engine prints json, junit, sarif and explain text"}\n');
+    assert.equal(report.stderr, '{"error":"usage: report needs the Node CLI (iis-logon-rights.cjs); the in-process engine runs every other command"}\n');
+    // A name the engine cannot measure as the CLI does: text output is refused, JSON is not.
+    const emoji = JSON.stringify(wideNamesFacts('emoji', 'svc-\u{1F469}\u200D\u{1F4BB}'));
+    const refused = runEngine(['test', '--snapshot', '-', '--format', 'table'], emoji);
+    assert.deepEqual([refused.exitCode, refused.stdout], [2, '']);
+    assert.match(refused.stderr, /^iis-logon-rights: text output of a name with U\+1F469 \(an emoji, a combining mark or a script such as Thai or Devanagari\) needs the Node CLI/);
+    assert.equal(runEngine(['explain', '--snapshot', '-'], emoji).exitCode, 2);
+    const json = runEngine(['test', '--snapshot', '-', '--format', 'json'], emoji);
+    assert.equal(json.exitCode, 1, json.stderr);
+    assert.match(json.stdout, /svc-\u{1F469}\u200D\u{1F4BB}/u);
+    assert.equal(runEngine(['report', join(REPO_ROOT, 'examples', 'snapshots')]).stderr, 'iis-logon-rights: report needs the Node CLI (iis-logon-rights.cjs); the in-process engine runs every other command\nRun iis-logon-rights report --help for usage.\n');
   });
 });

@@ -106,11 +106,12 @@ describe('fuzz regressions', () => {
   });
 
   it('regression: a table cell of thousands of carriage returns, tabs or wide characters took minutes to draw, and control characters reached the terminal', () => {
-    // Found by the facts fuzz suite: cli-table3 measures and truncates a cell a character at a
-    // time, so a site name of 8,000 carriage returns took about 100 s to draw.
+    // Found by the facts fuzz suite: cli-table3 (since replaced) measured and truncated a cell a
+    // character at a time, so a site name of 8,000 carriage returns took about 100 s to draw.
     const hostile = ['a\r'.repeat(4000), 'b\t'.repeat(4000), '\u4e00'.repeat(8000), '\u001b]0;owned\u0007'];
     const snapshot = { name: 'WEB01', localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'] }), iis: iis(hostile.map((site) => scope({ site, userName: 'WEB01\\anon' }))), groupPolicy: [], accounts: accounts(LOCAL_ANON), host: WEB01 };
-    const table = renderFindingsTable('WEB01', judgeSnapshot(snapshot, { ruleSet: 'documented', withGpo: [] }).evaluation, { color: false });
+    // Wide enough that no cell wraps, so the escapes are checked whole.
+    const table = renderFindingsTable('WEB01', judgeSnapshot(snapshot, { ruleSet: 'documented', withGpo: [] }).evaluation, { color: false, width: 2000 });
     assert.doesNotMatch(table, /[\r\t\u0007\u001b]/);
     assert.match(table, /a\\ra\\r/);
     assert.match(table, /\\x1B\]0;owned\\x07/);

@@ -15,9 +15,9 @@ export interface CliRun {
 }
 
 /** Runs the built bundle as a user would. `npm test` builds it first. */
-export function runBundle(args: string[], input?: string | Buffer): CliRun {
+export function runBundle(args: string[], input?: string | Buffer, env: Record<string, string> = {}): CliRun {
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run node build.mjs (npm test does)`);
-  const result = spawnSync(process.execPath, [BUNDLE, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [BUNDLE, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 * 1024 * 1024 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -11,7 +11,9 @@ import { listShared, sharedAvailable, sharedPath } from './shared';
 /**
  * The differential corpus: command lines (and stdin) that both hosts must answer alike, byte for
  * byte: the Node CLI bundle, and the engine bundle (in a bare V8 context here, in Jint inside
- * PowerShell in test/ps). Tables are left out: they need cli-table3, which only the CLI has.
+ * PowerShell in test/ps). Tables and wrapped text measure names in terminal columns: a case with
+ * wide names (CJK, kana, Hangul, fullwidth) and accented ones checks that both hosts count the
+ * same columns. (Emoji and combining marks the engine refuses; test/engine checks that.)
  */
 
 export interface DifferentialCase {
@@ -54,6 +56,11 @@ export function exampleCases(): DifferentialCase[] {
     add(`${example}: test conservative`, ['test', '--snapshot', folder, '--rules', 'conservative', '--format', 'json']);
     add(`${example}: plan --allow-temporary-fix`, ['plan', '--snapshot', folder, '--allow-temporary-fix', ...json]);
     add(`${example}: explain text`, ['explain', '--snapshot', folder, '--format', 'table', '--no-color']);
+    add(`${example}: explain off a terminal`, ['explain', '--snapshot', folder]);
+    add(`${example}: explain markdown`, ['explain', '--snapshot', folder, '--format', 'markdown']);
+    add(`${example}: explain json`, ['explain', '--snapshot', folder, '--format', 'json']);
+    add(`${example}: table`, ['test', '--snapshot', folder, '--format', 'table']);
+    add(`${example}: plan table`, ['plan', '--snapshot', folder, '--format', 'table']);
     add(`${example}: junit`, ['test', '--snapshot', folder, '--format', 'junit']);
     add(`${example}: sarif`, ['test', '--snapshot', folder, '--format', 'sarif']);
     add(`${example}: --site Intranet`, ['get', '--snapshot', folder, '--site', 'Intranet', ...json]);
@@ -65,7 +72,10 @@ export function exampleCases(): DifferentialCase[] {
     const plan = runBundle(['plan', '--snapshot', folder, '--format', 'json']);
     add(`${example}: check-plan`, ['check-plan', '--plan', '-', '--format', 'json', '--log-format', 'json'], plan.stdout);
     addCheckPlanCases(add, example, folder, plan.stdout, facts);
+    add(`${example}: check-plan table`, ['check-plan', '--plan', '-', '--snapshot', folder, '--format', 'table'], plan.stdout);
   }
+  const wide = JSON.stringify(wideNamesFacts());
+  for (const argv of [['test', '--format', 'table'], ['plan', '--format', 'table'], ['explain'], ['explain', '--format', 'markdown']]) add(`wide and combined names: ${argv.join(' ')}`, [argv[0]!, '--snapshot', '-', ...argv.slice(1)], wide);
   const first = join(EXAMPLES, exampleNames()[0]!);
   add('usage: unknown command', ['frobnicate']);
   add('usage: unknown option', ['test', '--snapshot', first, '--colour']);
@@ -180,6 +190,18 @@ const JSON_SYNTAX_ERRORS: readonly (readonly [string, string])[] = [
   ['mismatched close', '{"files": [1}'],
   ['empty', ''],
 ];
+
+/** Names a terminal shows wider than their length (CJK, kana, Hangul, fullwidth), and accented ones. */
+const WIDE_ACCOUNT = 'svc-匿名ユーザー-한국-Ｗｅｂ-Jürgen-Ωμέγα-Пользователь-漢字漢字漢字漢字漢字漢字漢字漢字';
+const WIDE_SITE = 'Partenaires 日本語のサイト Ünïcödé';
+
+/** The gpo-blocked example with its anonymous account and its site renamed to WIDE_ACCOUNT and WIDE_SITE. */
+export function wideNamesFacts(name = 'wide-names', account = WIDE_ACCOUNT): ReturnType<typeof factsFromFolder> {
+  const facts = factsFromFolder(join(EXAMPLES, 'iis10-gpo-blocked'), name);
+  const rename = (text: string) => text.split('svc-anon').join(account).split('Partners').join(WIDE_SITE);
+  for (const file of ['applicationHost.config', 'accounts.json', 'rsop.json', 'gpresult.xml']) if (facts.files[file] !== undefined) facts.files[file] = rename(facts.files[file]!);
+  return facts;
+}
 
 /**
  * The corpus combinations the engine tests use: every corpus baseline projected with --with-gpo

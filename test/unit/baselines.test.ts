@@ -5,7 +5,7 @@ import { judgeSnapshot } from '../../src/core/judge';
 import { buildPlan, holderSids } from '../../src/core/plan';
 import { LOGON_RIGHTS } from '../../src/core/rights';
 import { loadSnapshotFolder } from '../../src/io/snapshot';
-import { explainFinding } from '../../src/render/explain';
+import { explainFinding } from '../../src/render/story';
 
 /** A deny entry a baseline requires: the identity-side fix first, and the edit named as a conflict. */
 

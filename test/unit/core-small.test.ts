@@ -61,16 +61,16 @@ describe('DSC instance', () => {
   });
 
   it('narrows to one site by case-insensitive name, keeps all for *, and refuses a site that is not there', () => {
-    assert.equal(restrictToSite(snapshot, ALL_SITES, 'stdin'), snapshot);
-    assert.deepEqual(restrictToSite(snapshot, 'SHOP', 'stdin').iis.scopes.map((entry) => entry.site), ['Shop']);
+    assert.equal(restrictToSite(snapshot, ALL_SITES, 'stdin', { pointer: '/desired/scope' }), snapshot);
+    assert.deepEqual(restrictToSite(snapshot, 'SHOP', 'stdin', { pointer: '/desired/scope' }).iis.scopes.map((entry) => entry.site), ['Shop']);
     assert.equal(snapshot.iis.scopes.length, 2, 'the snapshot itself is left as it was');
-    assert.throws(() => restrictToSite(snapshot, 'Blog', 'stdin'), (error: unknown) => error instanceof InputError && error.message === 'stdin (at /desired/scope): expected a site defined in applicationHost.config ("Default Web Site", "Shop") or *, found "Blog"');
+    assert.throws(() => restrictToSite(snapshot, 'Blog', 'stdin', { pointer: '/desired/scope' }), (error: unknown) => error instanceof InputError && error.message === 'stdin (at /desired/scope): expected a site defined in applicationHost.config ("Default Web Site", "Shop") or *, found "Blog"');
     const empty = { ...snapshot, iis: { ...snapshot.iis, scopes: [] } };
-    assert.throws(() => restrictToSite(empty, 'Blog', 'stdin'), (error: unknown) => error instanceof InputError && error.expected === 'a site defined in applicationHost.config (it defines none) or *');
+    assert.throws(() => restrictToSite(empty, 'Blog', 'stdin', {}), (error: unknown) => error instanceof InputError && error.expected === 'a site defined in applicationHost.config (it defines none) or *');
   });
 
   it('reports the desired state, reasons and findings', () => {
-    const { evaluation } = judgeSnapshot(restrictToSite(snapshot, 'Shop', 'stdin'), { ruleSet: 'documented', withGpo: [] });
+    const { evaluation } = judgeSnapshot(restrictToSite(snapshot, 'Shop', 'stdin', {}), { ruleSet: 'documented', withGpo: [] });
     assert.deepEqual(dscInstanceFrom(desiredStateFrom({ scope: 'Shop' }), evaluation), {
       scope: 'Shop',
       ruleSet: 'documented',

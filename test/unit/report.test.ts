@@ -184,7 +184,7 @@ describe('fleet report', () => {
 
   describe('table', () => {
     it('prints the verdict, findings by status, worst hosts, GPO causes and failures', () => {
-      const text = renderReportTable([revoked, denied, missing, healthy, blocked, failed], 'documented', { color: false });
+      const text = renderReportTable([revoked, denied, missing, healthy, blocked, failed], 'documented', { color: false, width: 200 });
       assert.equal(text.split('\n')[0], '6 snapshot(s): 5 loaded, 1 could not be loaded; 1 in the desired state, 4 not (documented rules).');
       assert.match(text, /│ revoked-at-refresh +│ 2 +│ 1 +│/);
       assert.match(text, /│ not-required +│ 6 +│ 5 +│/);

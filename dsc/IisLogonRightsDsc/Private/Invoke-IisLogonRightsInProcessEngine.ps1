@@ -39,8 +39,9 @@ function Invoke-IisLogonRightsInProcessEngine
     )
 
     $state = Get-IisLogonRightsJsEngine
+    # The variables the Node CLI reads: COLUMNS sets the width of tables off a terminal.
     $environment = [ordered] @{}
-    foreach ($name in @('IIS_LOGON_RIGHTS_DEBUG', 'NO_COLOR'))
+    foreach ($name in @('IIS_LOGON_RIGHTS_DEBUG', 'NO_COLOR', 'COLUMNS'))
     {
         $value = [System.Environment]::GetEnvironmentVariable($name)
         if ($null -ne $value)
