@@ -79,7 +79,8 @@ if (asFleetWorker !== undefined) {
 } else if (require.main === module) {
   const code = runCli({
     argv: process.argv.slice(2),
-    stdout: fdWriter(1, 'stdout'),
+    // Tables and explain fit the terminal's width when stdout is one.
+    stdout: fdWriter(1, 'stdout', { columns: () => process.stdout.columns }),
     // Errors writing to stderr have nowhere to be reported; the exit code still says what happened.
     stderr: fdWriter(2, 'stderr', { quiet: true, columns: () => process.stderr.columns }),
     readStdin: (timeoutSeconds) => readLimitedStream(0, 'stdin', 'facts.json', timeoutSeconds),
