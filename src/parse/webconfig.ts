@@ -58,26 +58,32 @@ interface WebConfigEntryJson {
 export function parseWebConfigs(value: unknown, file: string): WebConfigSet {
   validateAgainstSchema('webconfigs', value, file);
   const entries = (value as { webConfigs: WebConfigEntryJson[] }).webConfigs;
-  return { file, files: entries.map((entry, index) => parseEntry(entry, `${file} /webConfigs/${index}`)) };
+  return { file, files: entries.map((entry, index) => parseEntry(entry, file, `/webConfigs/${index}`)) };
 }
 
-function parseEntry(entry: WebConfigEntryJson, entryLabel: string): WebConfigFile {
+function parseEntry(entry: WebConfigEntryJson, file: string, pointer: string): WebConfigFile {
   const path = urlPath(pathSegments(entry.path));
   const label = `web.config "${plainLabel(entry.physicalPath)}" (site "${plainLabel(entry.site)}" path ${plainLabel(path)})`;
   const parsed: WebConfigFile = { site: entry.site, path, physicalPath: entry.physicalPath, state: entry.state, label, sections: [] };
   if (entry.reason !== undefined) parsed.reason = entry.reason;
   if (entry.state !== 'read' || entry.text === undefined) return parsed;
-  const textLabel = `${entryLabel}/text (${excerpt(entry.physicalPath, 200)})`;
-  if (entry.text.length > MAX_WEB_CONFIG_LENGTH) throw new InputError(textLabel, {}, `a web.config of at most ${formatBytes(MAX_WEB_CONFIG_LENGTH)} characters`, `${entry.text.length} characters`);
-  parsed.sections = readSections(entry.text, textLabel, label);
+  if (entry.text.length > MAX_WEB_CONFIG_LENGTH) throw new InputError(file, { pointer: `${pointer}/text` }, `a web.config of at most ${formatBytes(MAX_WEB_CONFIG_LENGTH)} characters`, `${entry.text.length} characters`);
+  try {
+    parsed.sections = readSections(entry.text, label);
+  } catch (error) {
+    // The web.config's own line and column, inside the entry that holds its text.
+    if (!(error instanceof InputError)) throw error;
+    throw new InputError(file, { ...error.location, pointer: `${pointer}/text` }, `${error.expected} in ${label}`, error.found);
+  }
   return parsed;
 }
 
-function readSections(text: string, textLabel: string, label: string): WebConfigSection[] {
+/** Errors here name the web.config's label; parseEntry re-anchors them in webconfigs.json. */
+function readSections(text: string, label: string): WebConfigSection[] {
   // A web.config has no DOCTYPE either; the same strict, bounded reader as applicationHost.config.
-  const root = parseXmlTree(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, textLabel, { keep: keepElement });
-  if (root.local !== 'configuration') throw new InputError(textLabel, { line: root.line }, 'the root element <configuration> of a web.config', `root element ${excerpt(`<${root.name}>`)}`);
-  const context: ParseContext = { file: textLabel, diagnostics: [] };
+  const root = parseXmlTree(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, label, { keep: keepElement });
+  if (root.local !== 'configuration') throw new InputError(label, { line: root.line }, 'the root element <configuration>', `root element ${excerpt(`<${root.name}>`)}`);
+  const context: ParseContext = { file: label, diagnostics: [] };
   const sections: WebConfigSection[] = [];
   for (const child of root.children) {
     if (child.local === 'system.webServer') {

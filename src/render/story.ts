@@ -72,6 +72,8 @@ export function tellStory(finding: Finding, policy: PolicyProjection | null, sid
     const matches = finding.matches;
     story.durableFix = durableFix(finding, policy, sidOfName, matches.afterRefresh.deniedBy.length > 0 ? matches.afterRefresh.deniedBy : matches.current.deniedBy);
   }
+  // What the verdict rests on that the snapshot did not establish (a web.config not collected, an unconfirmed SID).
+  for (const note of finding.notes) story.notes.push(`Note: ${note}`);
   if (finding.unresolvedHolders.length > 0) {
     story.notes.push(`Policy entries that could not be resolved to a SID (they may or may not include this account): ${finding.unresolvedHolders.map((entry) => `"${entry.name}" in ${entry.right}`).join(', ')}.`);
   }

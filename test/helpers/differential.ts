@@ -92,6 +92,13 @@ export function exampleCases(): DifferentialCase[] {
   add('invalid input: a dsc request without facts', ['dsc', 'test'], '{"desired":{"scope":"*"}}');
   add('invalid input: a plan with a bad SID', ['check-plan', '--plan', '-', '--format', 'json'], '{"planVersion":1}');
   add('invalid input: UTF-16 stdin without BOM', ['test', '--snapshot', '-', '--format', 'json'], '\u0000{\u0000');
+  // web.config files (webconfigs.json): applied, and refused when one is not well-formed.
+  const webConfigFolder = join(REPO_ROOT, 'test', 'fixtures', 'logon', 'webconfig-anonymous-identity');
+  add('webconfigs.json: get', ['get', '--snapshot', webConfigFolder, '--format', 'json', '--log-format', 'json']);
+  const webConfigFacts = factsFromFolder(webConfigFolder, 'webconfig');
+  add('webconfigs.json: explain facts on stdin', ['explain', '--snapshot', '-', '--format', 'table', '--no-color'], JSON.stringify(webConfigFacts));
+  const broken = { ...webConfigFacts, files: { ...webConfigFacts.files, 'webconfigs.json': JSON.stringify({ webConfigs: [{ site: 'Blog', path: '/', physicalPath: 'D:\\w\\web.config', state: 'read', text: '<configuration><system.webServer>' }] }) } };
+  add('invalid input: a web.config that is not well-formed', ['test', '--snapshot', '-', '--format', 'json', '--log-format', 'json'], JSON.stringify(broken));
   return [...cases, ...hostileFileCases()];
 }
 

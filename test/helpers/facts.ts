@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const FILES = ['secedit.inf', 'applicationHost.config', 'MetaBase.xml', 'gpresult.xml', 'rsop.json', 'accounts.json', 'host.json'];
+const FILES = ['secedit.inf', 'applicationHost.config', 'MetaBase.xml', 'gpresult.xml', 'rsop.json', 'accounts.json', 'host.json', 'webconfigs.json'];
 
 /** A facts document (schemas/facts.schema.json) from a snapshot folder, as the module would send it. */
 export function factsFromFolder(folder: string, name = 'facts'): { factsVersion: 1; name: string; files: Record<string, string> } {

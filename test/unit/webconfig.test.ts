@@ -123,11 +123,12 @@ describe('web.config files (webconfigs.json)', () => {
 
   it('bad input is one InputError naming the entry and the file, what was expected and what was found', () => {
     const malformed = errorOf(() => parseWebConfigs(webConfigs({ path: '/', text: '<configuration><system.webServer>' }), 'snap/webconfigs.json'));
-    assert.match(malformed.message, /^snap\/webconfigs\.json \/webConfigs\/0\/text \("D:\\\\w\/\\\\web\.config"\) \(line \d+.*\): expected/);
+    assert.equal(malformed.file, 'snap/webconfigs.json');
+    assert.match(malformed.message, /^snap\/webconfigs\.json \(line 1, column \d+, at \/webConfigs\/0\/text\): expected well-formed XML in web\.config "D:\\w\/\\web\.config" \(site "Blog" path \/\), found/);
     const wrongRoot = errorOf(() => parseWebConfigs(webConfigs({ path: '/', text: '<settings />' }), 'w.json'));
-    assert.match(wrongRoot.message, /expected the root element <configuration> of a web\.config, found root element "<settings>"/);
+    assert.match(wrongRoot.message, /expected the root element <configuration> in web\.config "D:\\w\/\\web\.config" \(site "Blog" path \/\), found root element "<settings>"/);
     const badBoolean = errorOf(() => parseWebConfigs(webConfigs({ path: '/', text: configFile(SECTION('enabled="yes"')) }), 'w.json'));
-    assert.match(badBoolean.message, /\/webConfigs\/0\/text .*enabled/);
+    assert.match(badBoolean.message, /^w\.json \(line 3, element <anonymousAuthentication>, at \/webConfigs\/0\/text\): expected enabled to be/);
     const noText = errorOf(() => parseWebConfigs({ webConfigs: [{ site: 'Blog', path: '/', physicalPath: 'x', state: 'read' }] }, 'w.json'));
     assert.match(noText.message, /^w\.json \(at \/webConfigs\/0\): expected property "text"/);
     const relative = errorOf(() => parseWebConfigs({ webConfigs: [{ site: 'Blog', path: 'app', physicalPath: 'x', state: 'absent' }] }, 'w.json'));

@@ -94,7 +94,8 @@ export function buildScopes(sites: Map<string, SiteRecord>, serverSettings: read
       if (pending.node.hasScope) continue;
       pending.node.hasScope = true;
       const resolved = resolveNode(pending.node, site, server, memo);
-      const scope: AnonymousScope = { site: site.name, path: pending.path, kind: pending.kind, applicationPool: resolved.application.pool, anonymous: copyEffective(resolved.here), line: pending.line };
+      const scope: AnonymousScope = { site: site.name, path: pending.path, kind: pending.kind, applicationPool: resolved.application.pool, anonymous: copyEffective(resolved.here) };
+      if (pending.line !== undefined) scope.line = pending.line;
       if (pending.connectAs !== undefined) scope.connectAs = pending.connectAs;
       const unlockedAt = unlockedAbove(pending.node) ?? serverUnlockedAt;
       if (unlockedAt !== undefined) scope.anonymousUnlockedAt = unlockedAt;

@@ -42,7 +42,8 @@ export interface PendingScope {
   node: PathNode;
   path: string;
   kind: AnonymousScope['kind'];
-  line: number;
+  /** In applicationHost.config; none for a path only a web.config names. */
+  line?: number;
   /** The connect-as credentials of the virtual directory this scope stands for. */
   connectAs?: ConnectAsCredentials;
 }

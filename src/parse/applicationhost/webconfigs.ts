@@ -37,7 +37,7 @@ export function applyWebConfigs(set: WebConfigSet, sites: Map<string, SiteRecord
         continue;
       }
       (node.locations ??= []).push({ inheritInChildApplications: section.inheritInChildApplications, settings: section.settings });
-      site.pending.push({ node, path, kind: 'location', line: section.line });
+      site.pending.push({ node, path, kind: 'location' });
     }
   }
 }
