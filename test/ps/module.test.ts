@@ -351,6 +351,7 @@ describe('IisLogonRightsDsc module: manifest, commands, help and schema agreemen
       'Get-IisLogonRightsMachineEnvironmentVariable',
       'Get-IisLogonRightsPathSecurity',
       'Invoke-IisLogonRightsNativeCommand',
+      'Read-IisLogonRightsWebConfigFile',
       'Remove-IisLogonRightsAccountRight',
       'Resolve-IisLogonRightsAccountSid',
       'Resolve-IisLogonRightsSidName',

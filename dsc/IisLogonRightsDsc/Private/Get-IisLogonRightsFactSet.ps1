@@ -5,7 +5,8 @@ function Get-IisLogonRightsFactSet
         Collects every fact the engine needs from this host.
 
     .DESCRIPTION
-        The user-rights export (secedit), the IIS configuration (passwords redacted), the Group
+        The user-rights export (secedit), the IIS configuration (passwords redacted), the
+        web.config files where anonymousAuthentication is unlocked (webconfigs.json), the Group
         Policy user-rights results (RSoP WMI, or gpresult, as -GroupPolicySource says), the host
         facts, and accounts.json for every account name those files mention. Returns the name
         (the computer name) and the files, ready for New-IisLogonRightsFactsDocument or for
@@ -35,6 +36,15 @@ function Get-IisLogonRightsFactSet
     $iis = Get-IisLogonRightsIisConfiguration
     $files[$iis.FileName] = $iis.Text
     Write-Verbose -Message (ConvertTo-IisLogonRightsDisplayText -Text ('Read the IIS configuration from {0}' -f $iis.Path))
+    if ($iis.FileName -eq 'applicationHost.config')
+    {
+        # Where anonymousAuthentication is unlocked, a web.config may set the anonymous identity.
+        $webConfigs = Get-IisLogonRightsWebConfigDocument -ApplicationHostText $iis.Text
+        if ($null -ne $webConfigs)
+        {
+            $files['webconfigs.json'] = $webConfigs
+        }
+    }
 
     $tryGpresult = $GroupPolicySource -eq 'Gpresult'
     if ($GroupPolicySource -eq 'Rsop' -or $GroupPolicySource -eq 'RsopThenGpresult')

@@ -6,7 +6,8 @@ function Get-IisLogonRightsMentionedAccountName
 
     .DESCRIPTION
         These are the names the host must resolve to SIDs for accounts.json: anonymous user
-        names (anonymousAuthentication userName, IIS 6 AnonymousUserName), application pool
+        names (anonymousAuthentication userName, in applicationHost.config and in the collected
+        web.config files, IIS 6 AnonymousUserName), application pool
         accounts (processModel userName, IIS 6 WAMUserName, and IIS APPPOOL\<pool> for every
         pool), connect-as accounts (virtualDirectory and virtualDirectoryDefaults userName, IIS 6
         UNCUserName), and holders of
@@ -69,6 +70,30 @@ function Get-IisLogonRightsMentionedAccountName
         catch [System.Xml.XmlException]
         {
             Write-Verbose -Message ('applicationHost.config does not parse here, so no names were read from it: {0}' -f $_.Exception.Message)
+        }
+    }
+
+    if ($Files.Contains('webconfigs.json'))
+    {
+        foreach ($entry in @($Files['webconfigs.json']['webConfigs']))
+        {
+            if ($entry -isnot [System.Collections.IDictionary] -or -not $entry.Contains('text'))
+            {
+                continue
+            }
+
+            try
+            {
+                $document = ConvertTo-IisLogonRightsXmlDocument -Text $entry['text']
+                foreach ($attribute in $document.SelectNodes('//*[local-name()="anonymousAuthentication"]/@userName'))
+                {
+                    & $add $attribute.Value
+                }
+            }
+            catch [System.Xml.XmlException]
+            {
+                Write-Verbose -Message ('A collected web.config does not parse here, so no names were read from it: {0}' -f $_.Exception.Message)
+            }
         }
     }
 

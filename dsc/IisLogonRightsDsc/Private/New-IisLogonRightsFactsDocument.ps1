@@ -7,7 +7,7 @@ function New-IisLogonRightsFactsDocument
     .DESCRIPTION
         The collected pieces become {"factsVersion": 1, "name": ..., "files": {...}}: text
         artifacts (secedit.inf, applicationHost.config or MetaBase.xml, gpresult.xml) as strings,
-        JSON artifacts (rsop.json, accounts.json, host.json) as values. Files that were not
+        JSON artifacts (rsop.json, accounts.json, host.json, webconfigs.json) as values. Files that were not
         collected are left out, never sent empty. Known file names only: a typo here would
         otherwise surface as a schema error from the engine.
 
@@ -33,7 +33,7 @@ function New-IisLogonRightsFactsDocument
         $Files
     )
 
-    $known = @('secedit.inf', 'applicationHost.config', 'MetaBase.xml', 'gpresult.xml', 'rsop.json', 'accounts.json', 'host.json')
+    $known = @('secedit.inf', 'applicationHost.config', 'MetaBase.xml', 'gpresult.xml', 'rsop.json', 'accounts.json', 'host.json', 'webconfigs.json')
     $ordered = [ordered] @{}
     foreach ($fileName in $known)
     {

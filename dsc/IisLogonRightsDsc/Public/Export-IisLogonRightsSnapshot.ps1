@@ -10,7 +10,9 @@ function Export-IisLogonRightsSnapshot
         configuration) or MetaBase.xml (IIS 6), rsop.json (RSoP WMI) or gpresult.xml (gpresult
         /scope computer /x), accounts.json (every account name the IIS configuration and the
         policy mention, resolved to a SID with the group SIDs of its token; names the host
-        cannot resolve are listed as unresolved) and host.json. Password values in the IIS
+        cannot resolve are listed as unresolved), host.json, and webconfigs.json (the web.config
+        files, reduced to their anonymousAuthentication settings, wherever that section is
+        unlocked). Password values in the IIS
         configuration are replaced by [redacted]; the anonymous user's password is never saved.
 
         The folder is the same input on every machine: `node iis-logon-rights.cjs test
@@ -67,7 +69,7 @@ function Export-IisLogonRightsSnapshot
     try
     {
         $folder = $PSCmdlet.GetUnresolvedProviderPathFromPSPath($Path)
-        $snapshotFiles = @('secedit.inf', 'applicationHost.config', 'MetaBase.xml', 'gpresult.xml', 'rsop.json', 'accounts.json', 'host.json')
+        $snapshotFiles = @('secedit.inf', 'applicationHost.config', 'MetaBase.xml', 'gpresult.xml', 'rsop.json', 'accounts.json', 'host.json', 'webconfigs.json')
         $existing = @($snapshotFiles | Where-Object { [System.IO.File]::Exists([System.IO.Path]::Combine($folder, $_)) })
         if ($existing.Count -gt 0 -and -not $Force)
         {

@@ -1,0 +1,140 @@
+function Get-IisLogonRightsWebConfigPath
+{
+    <#
+    .SYNOPSIS
+        Lists the site paths whose web.config may set the anonymous identity, with their folders.
+
+    .DESCRIPTION
+        Reads applicationHost.config text and finds where the
+        system.webServer/security/authentication/anonymousAuthentication section is unlocked:
+        everywhere when its declaration says overrideModeDefault="Allow" (or a server-level
+        location unlocks it), else at and below each <location path="Site/..."
+        overrideMode="Allow"> that holds the section (what appcmd unlock config writes). For every
+        site, application, virtual directory and location path there, returns the site, the
+        site-relative URL path and the folder IIS maps it to (the physicalPath of the longest
+        matching virtual directory, plus the rest of the path), as written: environment
+        variables are expanded by the caller. Path segments that could leave the folder (. and
+        .., or holding \ or :) are skipped, because a configuration file is not trusted input.
+        Returns nothing when the section is locked everywhere or the text does not parse.
+
+    .PARAMETER ApplicationHostText
+        The text of applicationHost.config.
+
+    .EXAMPLE
+        Get-IisLogonRightsWebConfigPath -ApplicationHostText $iis.Text   # Site, Path, Folder
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Management.Automation.PSCustomObject])]
+    param
+    (
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
+        [System.String]
+        $ApplicationHostText
+    )
+
+    try
+    {
+        $document = ConvertTo-IisLogonRightsXmlDocument -Text $ApplicationHostText
+    }
+    catch [System.Xml.XmlException]
+    {
+        Write-Verbose -Message ('applicationHost.config does not parse here, so no web.config was read: {0}' -f $_.Exception.Message)
+        return
+    }
+
+    $section = 'system.webServer/security/authentication/anonymousAuthentication'
+    $declaration = $document.SelectSingleNode('/configuration/configSections/sectionGroup[@name="system.webServer"]/sectionGroup[@name="security"]/sectionGroup[@name="authentication"]/section[@name="anonymousAuthentication"]')
+    $everywhere = $null -ne $declaration -and ([System.String] $declaration.GetAttribute('overrideModeDefault')).Trim() -eq 'Allow'
+
+    # Unlocked prefixes per site (lower-cased site name to lists of segment arrays).
+    $unlocked = @{}
+    $locationPaths = [System.Collections.Generic.List[System.String]]::new()
+    foreach ($location in $document.SelectNodes('/configuration/location'))
+    {
+        $segments = @(([System.String] $location.GetAttribute('path')).Split('/') | Where-Object { $_ -ne '' -and $_ -ne '.' })
+        if ($segments.Count -gt 0)
+        {
+            $locationPaths.Add(($segments -join '/'))
+        }
+
+        if (([System.String] $location.GetAttribute('overrideMode')).Trim() -ne 'Allow' -or $null -eq $location.SelectSingleNode($section))
+        {
+            continue
+        }
+
+        if ($segments.Count -eq 0)
+        {
+            $everywhere = $true
+            continue
+        }
+
+        $key = $segments[0].ToLowerInvariant()
+        if (-not $unlocked.ContainsKey($key))
+        {
+            $unlocked[$key] = [System.Collections.Generic.List[System.Object]]::new()
+        }
+
+        $unlocked[$key].Add(@($segments | Select-Object -Skip 1))
+    }
+
+    if (-not $everywhere -and $unlocked.Count -eq 0)
+    {
+        return
+    }
+
+    foreach ($site in $document.SelectNodes('/configuration/system.applicationHost/sites/site'))
+    {
+        $siteName = [System.String] $site.GetAttribute('name')
+        $key = $siteName.ToLowerInvariant()
+        if ($siteName -eq '' -or (-not $everywhere -and -not $unlocked.ContainsKey($key)))
+        {
+            continue
+        }
+
+        # Virtual directories as (URL segments, physicalPath), longest first when mapping a path.
+        $directories = [System.Collections.Generic.List[System.Object]]::new()
+        $candidates = [System.Collections.Generic.List[System.Object]]::new()
+        foreach ($application in $site.SelectNodes('application'))
+        {
+            $applicationSegments = @(([System.String] $application.GetAttribute('path')).Split('/') | Where-Object { $_ -ne '' })
+            $candidates.Add($applicationSegments)
+            foreach ($directory in $application.SelectNodes('virtualDirectory'))
+            {
+                $segments = @($applicationSegments) + @(([System.String] $directory.GetAttribute('path')).Split('/') | Where-Object { $_ -ne '' })
+                $directories.Add([pscustomobject] @{ Segments = $segments; PhysicalPath = [System.String] $directory.GetAttribute('physicalPath') })
+                $candidates.Add($segments)
+            }
+        }
+
+        foreach ($locationPath in $locationPaths)
+        {
+            $segments = @($locationPath.Split('/'))
+            if ($segments[0] -eq $siteName)
+            {
+                $candidates.Add(@($segments | Select-Object -Skip 1))
+            }
+        }
+
+        $seen = [System.Collections.Generic.HashSet[System.String]]::new([System.StringComparer]::OrdinalIgnoreCase)
+        foreach ($candidate in $candidates)
+        {
+            $urlPath = '/' + (@($candidate) -join '/')
+            if (-not $seen.Add($urlPath))
+            {
+                continue
+            }
+
+            if (-not $everywhere -and -not (Test-IisLogonRightsPathPrefix -Prefixes $unlocked[$key] -Segments $candidate))
+            {
+                continue
+            }
+
+            $folder = Resolve-IisLogonRightsPhysicalFolder -Directories $directories -Segments $candidate
+            if ($null -ne $folder)
+            {
+                [pscustomobject] @{ Site = $siteName; Path = $urlPath; Folder = $folder }
+            }
+        }
+    }
+}
