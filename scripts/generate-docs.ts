@@ -49,7 +49,7 @@ export function renderRulesDocument(): string {
     '',
     '## Deny entries that baselines require',
     '',
-    'When a deny through one of these entries blocks an identity, the plan and `explain` put the identity-side fix first (an account whose token does not carry the SID) and say that removing the entry conflicts with the baseline.',
+    'When a deny through one of these entries blocks an identity, the plan and `explain` put the identity-side fix first (an account whose token does not carry the SID) and say that removing the entry conflicts with the baseline; a GPO edit that would remove it lists it under `baselineConflicts`, which check-plan holds to this table.',
     '',
     '| right | entry | required by |',
     '|---|---|---|',

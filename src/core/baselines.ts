@@ -26,3 +26,18 @@ export const BASELINE_DENY_ENTRIES: readonly BaselineDenyEntry[] = [
 export function baselineDenyEntry(right: string, sid: string): BaselineDenyEntry | undefined {
   return BASELINE_DENY_ENTRIES.find((entry) => entry.right === right && entry.sid === sid);
 }
+
+/** A GPO edit's removal of an entry a baseline requires (plan.schema.json gpoEdit.baselineConflicts). */
+export interface BaselineConflict {
+  sid: string;
+  name: string;
+  requiredBy: string;
+}
+
+/** The removals of `remove` from `right` that conflict with a baseline, in the order given. */
+export function baselineConflicts(right: string, remove: readonly string[]): BaselineConflict[] {
+  return remove.flatMap((sid) => {
+    const entry = baselineDenyEntry(right, sid);
+    return entry === undefined ? [] : [{ sid: entry.sid, name: entry.name, requiredBy: entry.requiredBy }];
+  });
+}

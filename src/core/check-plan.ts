@@ -1,3 +1,4 @@
+import { baselineConflicts, type BaselineConflict } from './baselines';
 import { isPlainAccountName } from './gpttmpl-line';
 import type { Plan, PlanAction, PlanDocument } from './plan';
 import { LOGON_RIGHTS } from './rights';
@@ -45,6 +46,20 @@ export function checkPlanStructure(plan: PlanDocument): PlanProblem | undefined 
     const entries = edit.line.startsWith(prefix) ? edit.line.slice(prefix.length).split(',') : null;
     const bad = entries === null ? edit.line : entries.find((entry) => !(entry === '' && entries.length === 1) && !/^\*S-1-[0-9-]+$/i.test(entry) && !isPlainAccountName(entry));
     if (bad !== undefined) return { pointer: `/gpoEdits/${index}/line`, expected: `one line "${prefix}" followed by SIDs (*S-1-...) and plain account names`, found: JSON.stringify(bad) };
+  }
+  return checkBaselineConflicts(plan);
+}
+
+/** A GPO edit names every baseline entry it removes, and only those: a plan cannot hide a conflict or invent one. */
+function checkBaselineConflicts(plan: PlanDocument): PlanProblem | undefined {
+  for (const [index, edit] of plan.gpoEdits.entries()) {
+    const expected = baselineConflicts(edit.right, edit.remove);
+    const found = edit.baselineConflicts ?? [];
+    const same = expected.length === found.length && expected.every((conflict, at) => conflict.sid === found[at]!.sid && conflict.name === found[at]!.name && conflict.requiredBy === found[at]!.requiredBy);
+    if (!same) {
+      const describe = (list: readonly BaselineConflict[]) => (list.length === 0 ? 'none' : list.map((conflict) => `${conflict.sid} (${conflict.requiredBy})`).join(', '));
+      return { pointer: `/gpoEdits/${index}/baselineConflicts`, expected: `the baseline conflicts of removing ${edit.remove.map((sid) => `*${sid}`).join(', ') || 'nothing'} from ${edit.right}: ${describe(expected)}`, found: describe(found) };
+    }
   }
   return undefined;
 }

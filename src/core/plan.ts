@@ -1,5 +1,5 @@
 import { describeAccount, describeScope, type Evaluation, type Finding, type SidMatch } from './evaluate';
-import { baselineDenyEntry } from './baselines';
+import { baselineConflicts, baselineDenyEntry, type BaselineConflict } from './baselines';
 import { describeGpo } from './group-policy';
 import { describeGptTmplLine, gptTmplLine } from './gpttmpl-line';
 import { IDENTITY_ROLES } from './roles';
@@ -52,6 +52,11 @@ export interface GpoEdit {
    */
   line: string | null;
   lineWithheld?: string;
+  /**
+   * Removals that a recognised security baseline forbids (baselines.ts): present only when there
+   * are some. The identity-side fix in `refused` comes first; this edit is the documented exception.
+   */
+  baselineConflicts?: BaselineConflict[];
 }
 
 export interface PlanOptions {
@@ -108,6 +113,8 @@ export function buildPlan(evaluation: Evaluation, policy: PolicyProjection, opti
     edit.line = line.ok ? line.line : null;
     if (line.ok) delete edit.lineWithheld;
     else edit.lineWithheld = describeGptTmplLine(line);
+    const conflicts = baselineConflicts(right, edit.remove);
+    if (conflicts.length > 0) edit.baselineConflicts = conflicts;
     gpoEdits.set(key, edit);
   };
   const editLine = (gpo: GroupPolicyObjectRef, right: string) => {

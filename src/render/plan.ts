@@ -30,6 +30,9 @@ export function renderPlan(plan: PlanDocument, style: TableStyle): string {
     say(`GPO edit: ${escapeText(`in "${edit.gpo.name}" ${edit.gpo.id}, ${[...edit.add.map((sid) => `add *${sid}`), ...edit.remove.map((sid) => `remove *${sid}`)].join(', ')} in ${describeRight(edit.right)}:`)}`, '', '  ');
     // The line is pasted into GptTmpl.inf as it is: never wrapped.
     out.push(`  ${escapeText(edit.line ?? `(${edit.lineWithheld ?? 'no line'})`)}`);
+    for (const conflict of edit.baselineConflicts ?? []) {
+      say(`conflicts with a baseline: removing *${conflict.sid} (${escapeText(conflict.name)}) goes against ${escapeText(conflict.requiredBy)}. Make the identity-side fix in the refusal above first; make this edit only as a documented exception.`, '  ', '    ');
+    }
   }
   // The check after Set concerns applied actions; with none there is nothing to verify.
   if (plan.actions.length > 0) say(plan.verify);

@@ -111,5 +111,15 @@ export function tamperingArbitrary(plan: PlanDocument): fc.Arbitrary<Tampering> 
         }),
     );
   }
+  // A GPO edit must name exactly the baseline entries it removes: hiding or inventing a conflict is refused.
+  const withEdit = (at: number, edit: PlanDocument['gpoEdits'][number]) => text({ ...plan, gpoEdits: plan.gpoEdits.map((item, position) => (position === at ? edit : item)) });
+  for (const [at, edit] of plan.gpoEdits.entries()) {
+    if (edit.baselineConflicts !== undefined) {
+      const { baselineConflicts: _dropped, ...hidden } = edit;
+      options.push(fc.constant({ kind: 'baseline conflict hidden', text: withEdit(at, hidden) }));
+    } else {
+      options.push(fc.constant({ kind: 'baseline conflict invented', text: withEdit(at, { ...edit, baselineConflicts: [{ sid: 'S-1-5-113', name: 'NT AUTHORITY\\Local account', requiredBy: 'a baseline' }] }) }));
+    }
+  }
   return fc.oneof(...options);
 }

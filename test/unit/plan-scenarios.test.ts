@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { judgeSnapshot } from '../../src/core/judge';
 import type { Snapshot } from '../../src/core/model';
+import { checkPlanStructure } from '../../src/core/check-plan';
 import { buildPlan, type Plan } from '../../src/core/plan';
+import { buildPlanDocument } from '../../src/io/plan-document';
+import { renderPlan } from '../../src/render/plan';
 import { describeGptTmplLine, gptTmplLine, isPlainAccountName } from '../../src/core/gpttmpl-line';
 import { loadSnapshotFolder } from '../../src/io/snapshot';
 import { accounts, DOMAIN_ANON, gpoAssignment, groupPolicyResult, holders, iis, LOCAL_ANON, pool, scope, template, WEB01 } from '../helpers/builders';
@@ -112,6 +115,23 @@ describe('plans', () => {
       ],
     ]);
     assert.deepEqual(result.gpoEdits.map((edit) => [edit.right, edit.add, edit.remove, edit.line]), [['SeDenyNetworkLogonRight', [], ['S-1-5-32-545', 'S-1-5-113'], 'SeDenyNetworkLogonRight = ']]);
+    // The GPO edit itself says that it conflicts with the baseline, for S-1-5-113 only.
+    assert.deepEqual(result.gpoEdits[0]!.baselineConflicts, [{ sid: 'S-1-5-113', name: 'NT AUTHORITY\\Local account', requiredBy: 'the DISA STIG for domain-joined member servers (WN22-MS-000080 and its 2016/2019 equivalents: Local account or Local account and member of Administrators)' }]);
+  });
+
+  it('a GPO edit that removes a baseline entry says so in the plan table, after the identity-side fix, and check-plan holds it to the facts', () => {
+    const result = plan(snapshot({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'] }), groupPolicy: groupPolicy(gpoAssignment('SeDenyNetworkLogonRight', ['*S-1-5-32-545', '*S-1-5-113'])) }));
+    const document = buildPlanDocument('WEB01', 'documented', [], result);
+    const table = renderPlan(document, { color: false, width: 1000 });
+    const identityFix = table.indexOf('fix: Identity-side fix first');
+    const conflict = table.indexOf('  conflicts with a baseline: removing *S-1-5-113 (NT AUTHORITY\\Local account) goes against the DISA STIG');
+    assert.ok(identityFix >= 0 && conflict > identityFix, table);
+    assert.ok(!table.includes('removing *S-1-5-32-545 (BUILTIN'), 'Users is no baseline entry');
+    assert.equal(checkPlanStructure(document), undefined);
+    const hidden = { ...document, gpoEdits: document.gpoEdits.map(({ baselineConflicts: _hidden, ...edit }) => edit) };
+    assert.deepEqual(checkPlanStructure(hidden)?.pointer, '/gpoEdits/0/baselineConflicts');
+    const invented = { ...document, gpoEdits: document.gpoEdits.map((edit) => ({ ...edit, remove: ['S-1-5-32-545'] })) };
+    assert.match(checkPlanStructure(invented)?.found ?? '', /^S-1-5-113 \(the DISA STIG/);
   });
 
   it('a local deny of the identity\'s own SID under a GPO that does not list it: refused until the refresh, revoked only when a temporary fix is allowed', () => {

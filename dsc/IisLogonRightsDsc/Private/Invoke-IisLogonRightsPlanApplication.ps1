@@ -79,7 +79,15 @@ function Invoke-IisLogonRightsPlanApplication
 
     foreach ($edit in @($plan.gpoEdits))
     {
-        Write-Verbose -Message (ConvertTo-IisLogonRightsDisplayText -Text ('GPO edit that would fix it: {0}: {1}' -f $edit.gpo.name, $edit.line))
+        $conflict = ''
+        if ($edit.PSObject.Properties.Name -contains 'baselineConflicts')
+        {
+            # The engine lists removals a security baseline requires; the identity-side fix comes first.
+            $entries = @($edit.baselineConflicts | ForEach-Object { '*{0} is required by {1}' -f $_.sid, $_.requiredBy })
+            $conflict = ' (conflicts with a baseline: {0}; make the identity-side fix first)' -f ($entries -join '; ')
+        }
+
+        Write-Verbose -Message (ConvertTo-IisLogonRightsDisplayText -Text ('GPO edit that would fix it: {0}: {1}{2}' -f $edit.gpo.name, $edit.line, $conflict))
     }
 
     $approvedIndex = [System.Collections.Generic.List[System.Int32]]::new()
