@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { judgeSnapshot } from '../../src/core/judge';
+import { buildPlan } from '../../src/core/plan';
 import type { RuleSetName } from '../../src/core/rules';
 import { loadFactsValue, loadSnapshotFolder, SNAPSHOT_FILES } from '../../src/io/snapshot';
 
@@ -86,6 +87,14 @@ describe('logon fixtures: each finding is what the README says Windows does', ()
     assert.equal(blind.findings[0]!.status, 'ok');
     assert.equal(blind.findings[0]!.identity.name, 'CONTOSO\\svc-blog');
     assert.match(blind.findings[0]!.notes.join(' '), /the snapshot holds no web\.config files/);
+  });
+
+  it('stig-deny-local-account-gpo: the plan puts the identity-side fix first and flags the GPO edit as a baseline conflict', () => {
+    const { evaluation, policy } = judgeSnapshot(loadSnapshotFolder(join(ROOT, 'stig-deny-local-account-gpo')), { ruleSet: 'documented', withGpo: [] });
+    const plan = buildPlan(evaluation, policy, { allowTemporaryFix: false });
+    assert.deepEqual(plan.actions, []);
+    assert.deepEqual(plan.refused.map((refused) => refused.fix.split(':')[0]), ['Identity-side fix first']);
+    assert.deepEqual(plan.gpoEdits.map((edit) => [edit.gpo.name, edit.remove, edit.line, edit.baselineConflicts?.map((conflict) => conflict.sid)]), [['CONTOSO STIG Member Servers', ['S-1-5-113'], 'SeDenyNetworkLogonRight = *S-1-5-32-546', ['S-1-5-113']]]);
   });
 
   for (const folder of folders) {
