@@ -82,7 +82,11 @@ function isNodeBuiltin(path) {
 export const ENGINE_BUNDLE = join(root, 'dist', 'iis-logon-rights.engine.js');
 
 /** The engine for the in-process host: plain ECMAScript, one global, IisLogonRightsEngine. */
-export async function bundleEngine(outfile = ENGINE_BUNDLE, entry = join(root, 'src', 'engine.ts'), logLevel = 'warning') {
+export async function bundleEngine(
+  outfile = ENGINE_BUNDLE,
+  entry = join(root, 'src', 'engine.ts'),
+  logLevel = 'warning',
+) {
   const esbuild = require('esbuild');
   const result = await esbuild.build({
     entryPoints: [entry],
@@ -104,7 +108,10 @@ export async function bundleEngine(outfile = ENGINE_BUNDLE, entry = join(root, '
     .flatMap((input) => input.imports)
     .filter((entry) => entry.path !== '<runtime>' && (entry.external || isNodeBuiltin(entry.path)))
     .map((entry) => entry.path);
-  if (nodeImports.length > 0) throw new Error(`the engine bundle must not import Node modules, but imports ${[...new Set(nodeImports)].join(', ')}`);
+  if (nodeImports.length > 0)
+    throw new Error(
+      `the engine bundle must not import Node modules, but imports ${[...new Set(nodeImports)].join(', ')}`,
+    );
   return { outfile, metafile: result.metafile };
 }
 
@@ -120,8 +127,12 @@ async function main() {
     if (problem !== '') console.error(`engine host: ${problem}`);
   }
   const size = readFileSync(outfile).length;
-  console.error(`built ${outfile.slice(root.length + 1)} (${(size / 1024).toFixed(1)} KiB, version ${packageJson.version}; validators: ${validators.join(', ')})`);
-  console.error(`built ${engine.outfile.slice(root.length + 1)} (${(readFileSync(engine.outfile).length / 1024).toFixed(1)} KiB, no Node APIs)`);
+  console.error(
+    `built ${outfile.slice(root.length + 1)} (${(size / 1024).toFixed(1)} KiB, version ${packageJson.version}; validators: ${validators.join(', ')})`,
+  );
+  console.error(
+    `built ${engine.outfile.slice(root.length + 1)} (${(readFileSync(engine.outfile).length / 1024).toFixed(1)} KiB, no Node APIs)`,
+  );
 }
 
 // Tests import bundleEngine without building everything.

@@ -15,7 +15,9 @@ import type { RuleSetName } from '../src/core/rules';
 import { loadSnapshotFolder } from '../src/io/snapshot';
 
 function snapshotFolders(path: string): string[] {
-  const isSnapshot = ['secedit.inf', 'applicationHost.config', 'MetaBase.xml'].some((file) => existsSync(join(path, file)));
+  const isSnapshot = ['secedit.inf', 'applicationHost.config', 'MetaBase.xml'].some((file) =>
+    existsSync(join(path, file)),
+  );
   if (isSnapshot) return [path];
   return readdirSync(path, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())

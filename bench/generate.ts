@@ -46,8 +46,18 @@ const DEFAULT_DOMAIN_GPO = { id: '{31B2F340-016D-11D2-945F-00C04FB984F9}', name:
  * - no-gpresult: no Group Policy data collected;
  * - mixed: a bit of everything (the single large snapshot of P2).
  */
-export type Profile = 'healthy' | 'gpo-revoked' | 'gpo-blocked' | 'local-denied' | 'missing-batch' | 'unresolved' | 'no-gpresult' | 'mixed';
-export const PROFILES: readonly Profile[] = ['healthy', 'gpo-revoked', 'gpo-blocked', 'local-denied', 'missing-batch', 'unresolved', 'no-gpresult', 'mixed'];
+export type Profile =
+  'healthy' | 'gpo-revoked' | 'gpo-blocked' | 'local-denied' | 'missing-batch' | 'unresolved' | 'no-gpresult' | 'mixed';
+export const PROFILES: readonly Profile[] = [
+  'healthy',
+  'gpo-revoked',
+  'gpo-blocked',
+  'local-denied',
+  'missing-batch',
+  'unresolved',
+  'no-gpresult',
+  'mixed',
+];
 
 export interface SnapshotSpec {
   sites: number;
@@ -127,7 +137,8 @@ const siteAccountName = (spec: SnapshotSpec, site: number) => `${spec.host}\\IUS
 const siteAccountSid = (spec: SnapshotSpec, site: number) => `${spec.machineSid}-${2000 + site}`;
 
 /** What a site's `<location>` tag does (one per site). */
-type LocationKind = 'pool-identity' | 'site-account' | 'domain-account' | 'builtin-iusr' | 'api-anonymous-off' | 'api-other-settings';
+type LocationKind =
+  'pool-identity' | 'site-account' | 'domain-account' | 'builtin-iusr' | 'api-anonymous-off' | 'api-other-settings';
 
 function locationKind(site: number): LocationKind {
   switch (site % 8) {
@@ -192,37 +203,129 @@ const CONFIG_SECTIONS = `    <configSections>
 `;
 
 const MODULE_NAMES = [
-  'HttpLoggingModule', 'UriCacheModule', 'FileCacheModule', 'TokenCacheModule', 'HttpCacheModule', 'DynamicCompressionModule', 'StaticCompressionModule',
-  'DefaultDocumentModule', 'DirectoryListingModule', 'ProtocolSupportModule', 'HttpRedirectionModule', 'ServerSideIncludeModule', 'StaticFileModule',
-  'AnonymousAuthenticationModule', 'CertificateMappingAuthenticationModule', 'UrlMappingsModule', 'BasicAuthenticationModule', 'WindowsAuthenticationModule',
-  'DigestAuthenticationModule', 'IISCertificateMappingAuthenticationModule', 'UrlAuthorizationModule', 'IpRestrictionModule', 'DynamicIpRestrictionModule',
-  'RequestFilteringModule', 'CustomLoggingModule', 'CustomErrorModule', 'IsapiFilterModule', 'IsapiModule', 'FailedRequestsTracingModule', 'CgiModule',
-  'FastCgiModule', 'ApplicationInitializationModule', 'WebSocketModule', 'ConfigurationValidationModule', 'ManagedEngineV4.0_32bit', 'ManagedEngineV4.0_64bit',
-  'RewriteModule', 'ApplicationRequestRouting', 'AspNetCoreModuleV2', 'WebDAVModule',
+  'HttpLoggingModule',
+  'UriCacheModule',
+  'FileCacheModule',
+  'TokenCacheModule',
+  'HttpCacheModule',
+  'DynamicCompressionModule',
+  'StaticCompressionModule',
+  'DefaultDocumentModule',
+  'DirectoryListingModule',
+  'ProtocolSupportModule',
+  'HttpRedirectionModule',
+  'ServerSideIncludeModule',
+  'StaticFileModule',
+  'AnonymousAuthenticationModule',
+  'CertificateMappingAuthenticationModule',
+  'UrlMappingsModule',
+  'BasicAuthenticationModule',
+  'WindowsAuthenticationModule',
+  'DigestAuthenticationModule',
+  'IISCertificateMappingAuthenticationModule',
+  'UrlAuthorizationModule',
+  'IpRestrictionModule',
+  'DynamicIpRestrictionModule',
+  'RequestFilteringModule',
+  'CustomLoggingModule',
+  'CustomErrorModule',
+  'IsapiFilterModule',
+  'IsapiModule',
+  'FailedRequestsTracingModule',
+  'CgiModule',
+  'FastCgiModule',
+  'ApplicationInitializationModule',
+  'WebSocketModule',
+  'ConfigurationValidationModule',
+  'ManagedEngineV4.0_32bit',
+  'ManagedEngineV4.0_64bit',
+  'RewriteModule',
+  'ApplicationRequestRouting',
+  'AspNetCoreModuleV2',
+  'WebDAVModule',
 ];
 const MIME_TYPES: readonly [string, string][] = [
-  ['.323', 'text/h323'], ['.3g2', 'video/3gpp2'], ['.3gp', 'video/3gpp'], ['.7z', 'application/x-7z-compressed'], ['.aac', 'audio/aac'], ['.avi', 'video/x-msvideo'],
-  ['.bmp', 'image/bmp'], ['.css', 'text/css'], ['.csv', 'text/csv'], ['.doc', 'application/msword'], ['.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-  ['.eot', 'application/vnd.ms-fontobject'], ['.gif', 'image/gif'], ['.gz', 'application/x-gzip'], ['.htm', 'text/html'], ['.html', 'text/html'], ['.ico', 'image/x-icon'],
-  ['.jpeg', 'image/jpeg'], ['.jpg', 'image/jpeg'], ['.js', 'application/javascript'], ['.json', 'application/json'], ['.mp3', 'audio/mpeg'], ['.mp4', 'video/mp4'],
-  ['.pdf', 'application/pdf'], ['.png', 'image/png'], ['.ppt', 'application/vnd.ms-powerpoint'], ['.svg', 'image/svg+xml'], ['.tif', 'image/tiff'], ['.ttf', 'application/octet-stream'],
-  ['.txt', 'text/plain'], ['.wasm', 'application/wasm'], ['.wav', 'audio/wav'], ['.webm', 'video/webm'], ['.webp', 'image/webp'], ['.woff', 'font/x-woff'], ['.woff2', 'application/font-woff2'],
-  ['.xls', 'application/vnd.ms-excel'], ['.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], ['.xml', 'text/xml'], ['.zip', 'application/x-zip-compressed'],
+  ['.323', 'text/h323'],
+  ['.3g2', 'video/3gpp2'],
+  ['.3gp', 'video/3gpp'],
+  ['.7z', 'application/x-7z-compressed'],
+  ['.aac', 'audio/aac'],
+  ['.avi', 'video/x-msvideo'],
+  ['.bmp', 'image/bmp'],
+  ['.css', 'text/css'],
+  ['.csv', 'text/csv'],
+  ['.doc', 'application/msword'],
+  ['.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  ['.eot', 'application/vnd.ms-fontobject'],
+  ['.gif', 'image/gif'],
+  ['.gz', 'application/x-gzip'],
+  ['.htm', 'text/html'],
+  ['.html', 'text/html'],
+  ['.ico', 'image/x-icon'],
+  ['.jpeg', 'image/jpeg'],
+  ['.jpg', 'image/jpeg'],
+  ['.js', 'application/javascript'],
+  ['.json', 'application/json'],
+  ['.mp3', 'audio/mpeg'],
+  ['.mp4', 'video/mp4'],
+  ['.pdf', 'application/pdf'],
+  ['.png', 'image/png'],
+  ['.ppt', 'application/vnd.ms-powerpoint'],
+  ['.svg', 'image/svg+xml'],
+  ['.tif', 'image/tiff'],
+  ['.ttf', 'application/octet-stream'],
+  ['.txt', 'text/plain'],
+  ['.wasm', 'application/wasm'],
+  ['.wav', 'audio/wav'],
+  ['.webm', 'video/webm'],
+  ['.webp', 'image/webp'],
+  ['.woff', 'font/x-woff'],
+  ['.woff2', 'application/font-woff2'],
+  ['.xls', 'application/vnd.ms-excel'],
+  ['.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  ['.xml', 'text/xml'],
+  ['.zip', 'application/x-zip-compressed'],
 ];
-const HANDLER_EXTENSIONS = ['aspx', 'asmx', 'ashx', 'axd', 'svc', 'xamlx', 'cshtml', 'vbhtml', 'rem', 'soap', 'asp', 'shtml', 'stm', 'php', 'cgi', 'exe', 'dll', 'config', 'cs', 'vb'];
+const HANDLER_EXTENSIONS = [
+  'aspx',
+  'asmx',
+  'ashx',
+  'axd',
+  'svc',
+  'xamlx',
+  'cshtml',
+  'vbhtml',
+  'rem',
+  'soap',
+  'asp',
+  'shtml',
+  'stm',
+  'php',
+  'cgi',
+  'exe',
+  'dll',
+  'config',
+  'cs',
+  'vb',
+];
 
 function serverLevelWebServer(): string {
   const lines: string[] = ['    <system.webServer>'];
   lines.push('        <globalModules>');
-  for (const name of MODULE_NAMES) lines.push(`            <add name="${name}" image="%windir%\\System32\\inetsrv\\${name.toLowerCase()}.dll" />`);
+  for (const name of MODULE_NAMES)
+    lines.push(`            <add name="${name}" image="%windir%\\System32\\inetsrv\\${name.toLowerCase()}.dll" />`);
   lines.push('        </globalModules>');
   lines.push('        <handlers accessPolicy="Read, Script">');
   for (const extension of HANDLER_EXTENSIONS) {
     for (const bitness of ['32', '64']) {
-      lines.push(`            <add name="${extension.toUpperCase()}-ISAPI-4.0_${bitness}bit" path="*.${extension}" verb="GET,HEAD,POST,DEBUG" modules="IsapiModule" scriptProcessor="%windir%\\Microsoft.NET\\Framework${bitness === '64' ? '64' : ''}\\v4.0.30319\\aspnet_isapi.dll" preCondition="classicMode,runtimeVersionv4.0,bitness${bitness}" responseBufferLimit="0" />`);
+      lines.push(
+        `            <add name="${extension.toUpperCase()}-ISAPI-4.0_${bitness}bit" path="*.${extension}" verb="GET,HEAD,POST,DEBUG" modules="IsapiModule" scriptProcessor="%windir%\\Microsoft.NET\\Framework${bitness === '64' ? '64' : ''}\\v4.0.30319\\aspnet_isapi.dll" preCondition="classicMode,runtimeVersionv4.0,bitness${bitness}" responseBufferLimit="0" />`,
+      );
     }
   }
-  lines.push('            <add name="StaticFile" path="*" verb="*" modules="StaticFileModule,DefaultDocumentModule,DirectoryListingModule" resourceType="Either" requireAccess="Read" />');
+  lines.push(
+    '            <add name="StaticFile" path="*" verb="*" modules="StaticFileModule,DefaultDocumentModule,DirectoryListingModule" resourceType="Either" requireAccess="Read" />',
+  );
   lines.push('        </handlers>');
   lines.push('        <modules>');
   for (const name of MODULE_NAMES) lines.push(`            <add name="${name}" lockItem="true" />`);
@@ -236,17 +339,49 @@ function serverLevelWebServer(): string {
   lines.push('            </authentication>');
   lines.push('            <requestFiltering>');
   lines.push('                <fileExtensions allowUnlisted="true" applyToWebDAV="true">');
-  for (const extension of ['.asa', '.asax', '.ascx', '.master', '.skin', '.browser', '.sitemap', '.config', '.cs', '.csproj', '.vb', '.vbproj', '.webinfo', '.licx', '.resx', '.resources', '.mdb', '.ldb', '.mdf', '.ldf']) {
+  for (const extension of [
+    '.asa',
+    '.asax',
+    '.ascx',
+    '.master',
+    '.skin',
+    '.browser',
+    '.sitemap',
+    '.config',
+    '.cs',
+    '.csproj',
+    '.vb',
+    '.vbproj',
+    '.webinfo',
+    '.licx',
+    '.resx',
+    '.resources',
+    '.mdb',
+    '.ldb',
+    '.mdf',
+    '.ldf',
+  ]) {
     lines.push(`                    <add fileExtension="${extension}" allowed="false" />`);
   }
   lines.push('                </fileExtensions>');
   lines.push('                <hiddenSegments applyToWebDAV="true">');
-  for (const segment of ['web.config', 'bin', 'App_code', 'App_GlobalResources', 'App_LocalResources', 'App_WebReferences', 'App_Data', 'App_Browsers']) lines.push(`                    <add segment="${segment}" />`);
+  for (const segment of [
+    'web.config',
+    'bin',
+    'App_code',
+    'App_GlobalResources',
+    'App_LocalResources',
+    'App_WebReferences',
+    'App_Data',
+    'App_Browsers',
+  ])
+    lines.push(`                    <add segment="${segment}" />`);
   lines.push('                </hiddenSegments>');
   lines.push('            </requestFiltering>');
   lines.push('        </security>');
   lines.push('        <staticContent lockAttributes="isDocFooterFileName">');
-  for (const [extension, type] of MIME_TYPES) lines.push(`            <mimeMap fileExtension="${extension}" mimeType="${type}" />`);
+  for (const [extension, type] of MIME_TYPES)
+    lines.push(`            <mimeMap fileExtension="${extension}" mimeType="${type}" />`);
   lines.push('        </staticContent>');
   lines.push('        <httpProtocol>');
   lines.push('            <customHeaders>');
@@ -264,7 +399,8 @@ function poolXml(index: number, spec: SnapshotSpec, random: () => number): strin
   let processModel = '';
   switch (identity.type) {
     case 'ApplicationPoolIdentity':
-      if (identity.written) processModel = '<processModel identityType="ApplicationPoolIdentity" idleTimeout="00:20:00" />';
+      if (identity.written)
+        processModel = '<processModel identityType="ApplicationPoolIdentity" idleTimeout="00:20:00" />';
       break;
     case 'SpecificUser':
       processModel = `<processModel identityType="SpecificUser" userName="${poolAccountName(identity.account)}" password="[enc:IISWASOnlyCngProvider:${randomBase64(random, 64)}=:enc]"${identity.logonType === 'LogonService' ? ' logonType="LogonService"' : ''} />`;
@@ -272,14 +408,16 @@ function poolXml(index: number, spec: SnapshotSpec, random: () => number): strin
     default:
       processModel = `<processModel identityType="${identity.type}" />`;
   }
-  const recycling = '<recycling><periodicRestart time="00:00:00"><schedule><add value="03:00:00" /></schedule></periodicRestart></recycling>';
+  const recycling =
+    '<recycling><periodicRestart time="00:00:00"><schedule><add value="03:00:00" /></schedule></periodicRestart></recycling>';
   return `            <add name="${name}" autoStart="true" ${runtime} managedPipelineMode="Integrated">\n                ${processModel}${recycling}\n            </add>\n`;
 }
 
 function siteXml(index: number, spec: SnapshotSpec): string {
   const name = siteName(index);
   const apiPool = poolName((index + 1) % spec.sites);
-  const staticDirectory = index % 4 === 0 ? `\n                    <virtualDirectory path="/static" physicalPath="E:\\cdn\\${name}" />` : '';
+  const staticDirectory =
+    index % 4 === 0 ? `\n                    <virtualDirectory path="/static" physicalPath="E:\\cdn\\${name}" />` : '';
   return `            <site name="${name}" id="${index + 1}" serverAutoStart="true">
                 <application path="/" applicationPool="${poolName(index)}">
                     <virtualDirectory path="/" physicalPath="D:\\sites\\${name}\\wwwroot" />${staticDirectory}
@@ -370,15 +508,23 @@ export function writeApplicationHostConfig(path: string, spec: SnapshotSpec, see
     if (bufferedLength > 1 << 20) flush();
   };
   try {
-    emit('<?xml version="1.0" encoding="UTF-8"?>\n<!--\n    IIS configuration sections.\n    Generated by bench/generate.ts.\n-->\n<configuration>\n');
+    emit(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<!--\n    IIS configuration sections.\n    Generated by bench/generate.ts.\n-->\n<configuration>\n',
+    );
     emit(CONFIG_SECTIONS);
     emit('    <system.applicationHost>\n        <applicationPools>\n');
     for (let index = 0; index < spec.sites; index++) emit(poolXml(index, spec, random));
-    emit('            <applicationPoolDefaults managedRuntimeVersion="v4.0">\n                <processModel identityType="ApplicationPoolIdentity" loadUserProfile="true" setProfileEnvironment="false" />\n            </applicationPoolDefaults>\n        </applicationPools>\n');
-    emit('        <listenerAdapters>\n            <add name="http" />\n        </listenerAdapters>\n        <log>\n            <centralW3CLogFile enabled="true" directory="%SystemDrive%\\inetpub\\logs\\LogFiles" />\n        </log>\n');
+    emit(
+      '            <applicationPoolDefaults managedRuntimeVersion="v4.0">\n                <processModel identityType="ApplicationPoolIdentity" loadUserProfile="true" setProfileEnvironment="false" />\n            </applicationPoolDefaults>\n        </applicationPools>\n',
+    );
+    emit(
+      '        <listenerAdapters>\n            <add name="http" />\n        </listenerAdapters>\n        <log>\n            <centralW3CLogFile enabled="true" directory="%SystemDrive%\\inetpub\\logs\\LogFiles" />\n        </log>\n',
+    );
     emit('        <sites>\n');
     for (let index = 0; index < spec.sites; index++) emit(siteXml(index, spec));
-    emit('            <siteDefaults>\n                <logFile logFormat="W3C" directory="%SystemDrive%\\inetpub\\logs\\LogFiles" />\n            </siteDefaults>\n            <applicationDefaults applicationPool="DefaultAppPool" />\n            <virtualDirectoryDefaults allowSubDirConfig="true" />\n        </sites>\n        <webLimits />\n    </system.applicationHost>\n');
+    emit(
+      '            <siteDefaults>\n                <logFile logFormat="W3C" directory="%SystemDrive%\\inetpub\\logs\\LogFiles" />\n            </siteDefaults>\n            <applicationDefaults applicationPool="DefaultAppPool" />\n            <virtualDirectoryDefaults allowSubDirConfig="true" />\n        </sites>\n        <webLimits />\n    </system.applicationHost>\n',
+    );
     emit(serverLevelWebServer());
     for (let index = 0; index < spec.sites; index++) emit(locationXml(index, spec, random));
     emit('</configuration>\n');
@@ -406,10 +552,21 @@ function accounts(spec: SnapshotSpec): GeneratedAccount[] {
     list.push({ name: poolAccountName(account), sid: poolAccountSid(account), kind: 'domain', groups });
   }
   for (let account = 0; account < anonymousAccountCount(spec); account++) {
-    list.push({ name: anonymousAccountName(account), sid: anonymousAccountSid(account), kind: 'domain', groups: [DOMAIN_USERS, 'S-1-5-32-545'] });
+    list.push({
+      name: anonymousAccountName(account),
+      sid: anonymousAccountSid(account),
+      kind: 'domain',
+      groups: [DOMAIN_USERS, 'S-1-5-32-545'],
+    });
   }
   for (let site = 0; site < spec.sites; site++) {
-    if (locationKind(site) === 'site-account') list.push({ name: siteAccountName(spec, site), sid: siteAccountSid(spec, site), kind: 'local', groups: ['S-1-5-32-545'] });
+    if (locationKind(site) === 'site-account')
+      list.push({
+        name: siteAccountName(spec, site),
+        sid: siteAccountSid(spec, site),
+        kind: 'local',
+        groups: ['S-1-5-32-545'],
+      });
   }
   return list;
 }
@@ -420,10 +577,15 @@ export function accountsJson(spec: SnapshotSpec): string {
   if (spec.profile === 'unresolved' || spec.profile === 'mixed') {
     // The collector could not look some accounts up: on an `unresolved` host every domain
     // anonymous account (a trust was down), on a `mixed` one every tenth account.
-    const lost = (account: GeneratedAccount, index: number) => (spec.profile === 'unresolved' ? account.name.startsWith(`${DOMAIN}\\svc-anon-`) : index % 10 === 9);
+    const lost = (account: GeneratedAccount, index: number) =>
+      spec.profile === 'unresolved' ? account.name.startsWith(`${DOMAIN}\\svc-anon-`) : index % 10 === 9;
     const kept: GeneratedAccount[] = [];
     list.forEach((account, index) => {
-      if (lost(account, index)) unresolved.push({ name: account.name, reason: 'LookupAccountName: 1332 (no mapping between account names and security IDs)' });
+      if (lost(account, index))
+        unresolved.push({
+          name: account.name,
+          reason: 'LookupAccountName: 1332 (no mapping between account names and security IDs)',
+        });
       else kept.push(account);
     });
     list = kept;
@@ -453,11 +615,17 @@ function localRights(spec: SnapshotSpec): Map<string, string[]> {
   const poolSids = startedPoolSids(spec).map((sid) => `*${sid}`);
   // secedit writes every account it can map as *SID; names appear only for a few local
   // accounts (Guest) and for entries whose account no longer resolves.
-  const specificUsers = Array.from({ length: Math.min(poolAccountCount(spec), 200) }, (_, account) => `*${poolAccountSid(account)}`);
+  const specificUsers = Array.from(
+    { length: Math.min(poolAccountCount(spec), 200) },
+    (_, account) => `*${poolAccountSid(account)}`,
+  );
   const rights = new Map<string, string[]>([
     ['SeNetworkLogonRight', ['*S-1-1-0', '*S-1-5-32-544', '*S-1-5-32-545', '*S-1-5-32-551']],
     ['SeBackupPrivilege', ['*S-1-5-32-544', '*S-1-5-32-551']],
-    ['SeChangeNotifyPrivilege', ['*S-1-1-0', '*S-1-5-19', '*S-1-5-20', '*S-1-5-32-544', '*S-1-5-32-545', '*S-1-5-32-551', '*S-1-5-90-0']],
+    [
+      'SeChangeNotifyPrivilege',
+      ['*S-1-1-0', '*S-1-5-19', '*S-1-5-20', '*S-1-5-32-544', '*S-1-5-32-545', '*S-1-5-32-551', '*S-1-5-90-0'],
+    ],
     ['SeSystemtimePrivilege', ['*S-1-5-19', '*S-1-5-32-544']],
     ['SeCreatePagefilePrivilege', ['*S-1-5-32-544']],
     ['SeDebugPrivilege', ['*S-1-5-32-544']],
@@ -492,11 +660,19 @@ function localRights(spec: SnapshotSpec): Map<string, string[]> {
     ['SeCreateSymbolicLinkPrivilege', ['*S-1-5-32-544']],
     ['SeDelegateSessionUserImpersonatePrivilege', ['*S-1-5-32-544']],
   ]);
-  const anonymousAccounts = Array.from({ length: Math.min(anonymousAccountCount(spec), 200) }, (_, account) => `*${anonymousAccountSid(account)}`);
+  const anonymousAccounts = Array.from(
+    { length: Math.min(anonymousAccountCount(spec), 200) },
+    (_, account) => `*${anonymousAccountSid(account)}`,
+  );
   switch (spec.profile) {
     case 'gpo-revoked':
       // IISRESET-era habit: anonymous accounts granted one by one instead of through a group.
-      rights.set('SeNetworkLogonRight', ['*S-1-5-32-544', '*S-1-5-32-551', ...anonymousAccounts, ...siteAccounts(spec).slice(0, 200)]);
+      rights.set('SeNetworkLogonRight', [
+        '*S-1-5-32-544',
+        '*S-1-5-32-551',
+        ...anonymousAccounts,
+        ...siteAccounts(spec).slice(0, 200),
+      ]);
       break;
     case 'gpo-blocked':
       rights.set('SeNetworkLogonRight', ['*S-1-5-32-544']);
@@ -512,7 +688,13 @@ function localRights(spec: SnapshotSpec): Map<string, string[]> {
       // Some per-site accounts were denied network logon locally (a tenant shut off by hand).
       // Batch logon drifts too: local policy names every pool account, the GPO (gpoRights) only
       // a group half of them are in.
-      rights.set('SeDenyNetworkLogonRight', ['Guest', '*S-1-5-32-546', ...siteAccounts(spec).filter((_, index) => index % 5 === 0).slice(0, 500)]);
+      rights.set('SeDenyNetworkLogonRight', [
+        'Guest',
+        '*S-1-5-32-546',
+        ...siteAccounts(spec)
+          .filter((_, index) => index % 5 === 0)
+          .slice(0, 500),
+      ]);
       break;
     default:
       break;
@@ -523,13 +705,27 @@ function localRights(spec: SnapshotSpec): Map<string, string[]> {
 /** The per-site local accounts, as secedit writes them (`*SID`). */
 function siteAccounts(spec: SnapshotSpec): string[] {
   const sids: string[] = [];
-  for (let site = 0; site < spec.sites; site++) if (locationKind(site) === 'site-account') sids.push(`*${siteAccountSid(spec, site)}`);
+  for (let site = 0; site < spec.sites; site++)
+    if (locationKind(site) === 'site-account') sids.push(`*${siteAccountSid(spec, site)}`);
   return sids;
 }
 
 /** UTF-16LE with BOM and CRLF, as `secedit /export` writes it. */
 export function seceditInf(spec: SnapshotSpec): Buffer {
-  const lines = ['[Unicode]', 'Unicode=yes', '[System Access]', 'MinimumPasswordAge = 1', 'MaximumPasswordAge = 42', 'MinimumPasswordLength = 14', 'PasswordComplexity = 1', 'LockoutBadCount = 0', '[Event Audit]', 'AuditSystemEvents = 0', 'AuditLogonEvents = 3', '[Privilege Rights]'];
+  const lines = [
+    '[Unicode]',
+    'Unicode=yes',
+    '[System Access]',
+    'MinimumPasswordAge = 1',
+    'MaximumPasswordAge = 42',
+    'MinimumPasswordLength = 14',
+    'PasswordComplexity = 1',
+    'LockoutBadCount = 0',
+    '[Event Audit]',
+    'AuditSystemEvents = 0',
+    'AuditLogonEvents = 3',
+    '[Privilege Rights]',
+  ];
   for (const [right, holders] of localRights(spec)) lines.push(`${right} = ${holders.join(',')}`);
   lines.push('[Version]', 'signature="$CHICAGO$"', 'Revision=1', '');
   return utf16WithBom(lines.join('\r\n'));
@@ -560,7 +756,8 @@ function gpoRights(spec: SnapshotSpec): Map<string, string[]> {
     ['SeDenyNetworkLogonRight', ['S-1-5-32-546', 'S-1-5-114']],
     ['SeInteractiveLogonRight', ['S-1-5-32-544']],
   ]);
-  if (spec.profile === 'gpo-revoked' || spec.profile === 'gpo-blocked') rights.set('SeNetworkLogonRight', ['S-1-5-32-544']);
+  if (spec.profile === 'gpo-revoked' || spec.profile === 'gpo-blocked')
+    rights.set('SeNetworkLogonRight', ['S-1-5-32-544']);
   if (spec.profile === 'mixed') {
     // The GPO owns batch logon and grants it through a group only half the pool accounts are in.
     rights.set('SeBatchLogonRight', ['S-1-5-32-544', 'S-1-5-32-551', POOL_ACCOUNTS_GROUP]);
@@ -618,11 +815,24 @@ export function gpresultXml(spec: SnapshotSpec): Buffer {
     <SOM>contoso.com/Servers/Web</SOM>
     <Site>Default-First-Site-Name</Site>
 `);
-  for (const [order, [path, type]] of [['Local', 'Local'], ['contoso.com', 'Domain'], ['contoso.com/Servers/Web', 'OU']].entries()) {
-    parts.push(`    <SearchedSOM>\n      <Path>${path}</Path>\n      <Type>${type}</Type>\n      <Order>${order + 1}</Order>\n      <BlocksInheritance>false</BlocksInheritance>\n      <Blocked>false</Blocked>\n      <Reason>Normal</Reason>\n    </SearchedSOM>\n`);
+  for (const [order, [path, type]] of [
+    ['Local', 'Local'],
+    ['contoso.com', 'Domain'],
+    ['contoso.com/Servers/Web', 'OU'],
+  ].entries()) {
+    parts.push(
+      `    <SearchedSOM>\n      <Path>${path}</Path>\n      <Type>${type}</Type>\n      <Order>${order + 1}</Order>\n      <BlocksInheritance>false</BlocksInheritance>\n      <Blocked>false</Blocked>\n      <Reason>Normal</Reason>\n    </SearchedSOM>\n`,
+    );
   }
-  for (const [sid, name] of [['S-1-1-0', 'Everyone'], ['S-1-5-32-545', 'BUILTIN\\Users'], ['S-1-5-11', 'NT AUTHORITY\\Authenticated Users'], [`${DOMAIN_SID}-515`, `${DOMAIN}\\Domain Computers`]]) {
-    parts.push(`    <SecurityGroup>\n      <SID xmlns="http://www.microsoft.com/GroupPolicy/Types">${sid}</SID>\n      <Name xmlns="http://www.microsoft.com/GroupPolicy/Types">${name}</Name>\n    </SecurityGroup>\n`);
+  for (const [sid, name] of [
+    ['S-1-1-0', 'Everyone'],
+    ['S-1-5-32-545', 'BUILTIN\\Users'],
+    ['S-1-5-11', 'NT AUTHORITY\\Authenticated Users'],
+    [`${DOMAIN_SID}-515`, `${DOMAIN}\\Domain Computers`],
+  ]) {
+    parts.push(
+      `    <SecurityGroup>\n      <SID xmlns="http://www.microsoft.com/GroupPolicy/Types">${sid}</SID>\n      <Name xmlns="http://www.microsoft.com/GroupPolicy/Types">${name}</Name>\n    </SecurityGroup>\n`,
+    );
   }
   parts.push(`    <SlowLink>false</SlowLink>
     <ExtensionStatus>
@@ -639,13 +849,21 @@ export function gpresultXml(spec: SnapshotSpec): Buffer {
   parts.push(`    <ExtensionData>
       <Extension xmlns:q1="http://www.microsoft.com/GroupPolicy/Settings/Security" xsi:type="q1:SecuritySettings" xmlns="http://www.microsoft.com/GroupPolicy/Settings">
 `);
-  for (const [name, value] of [['MinimumPasswordLength', 14], ['MaximumPasswordAge', 42], ['LockoutBadCount', 0]] as const) {
-    parts.push(`        <q1:Account>\n${settingGpo(DEFAULT_DOMAIN_GPO)}          <q1:Name>${name}</q1:Name>\n          <q1:SettingNumber>${value}</q1:SettingNumber>\n          <q1:Type>Password</q1:Type>\n        </q1:Account>\n`);
+  for (const [name, value] of [
+    ['MinimumPasswordLength', 14],
+    ['MaximumPasswordAge', 42],
+    ['LockoutBadCount', 0],
+  ] as const) {
+    parts.push(
+      `        <q1:Account>\n${settingGpo(DEFAULT_DOMAIN_GPO)}          <q1:Name>${name}</q1:Name>\n          <q1:SettingNumber>${value}</q1:SettingNumber>\n          <q1:Type>Password</q1:Type>\n        </q1:Account>\n`,
+    );
   }
   for (const [right, holders] of gpoRights(spec)) {
     parts.push(`        <q1:UserRightsAssignment>\n${settingGpo(BASELINE_GPO)}          <q1:Name>${right}</q1:Name>\n`);
     for (const sid of holders) {
-      parts.push(`          <q1:Member>\n            <SID xmlns="http://www.microsoft.com/GroupPolicy/Types">${sid}</SID>\n            <Name xmlns="http://www.microsoft.com/GroupPolicy/Types">${WELL_KNOWN_NAMES[sid] ?? sid}</Name>\n          </q1:Member>\n`);
+      parts.push(
+        `          <q1:Member>\n            <SID xmlns="http://www.microsoft.com/GroupPolicy/Types">${sid}</SID>\n            <Name xmlns="http://www.microsoft.com/GroupPolicy/Types">${WELL_KNOWN_NAMES[sid] ?? sid}</Name>\n          </q1:Member>\n`,
+      );
     }
     parts.push('        </q1:UserRightsAssignment>\n');
   }
@@ -712,7 +930,11 @@ export function writeFleet(folder: string, count: number, seed: number): FleetSu
     const host = `WEB${String(index).padStart(width, '0')}`;
     const sites = 3 + Math.floor(random() * 28);
     const truncated = index % 200 === 0;
-    writeSnapshot(join(folder, host), { sites, profile, host, machineSid: machineSidFor(seed + index), truncated }, seed + index);
+    writeSnapshot(
+      join(folder, host),
+      { sites, profile, host, machineSid: machineSidFor(seed + index), truncated },
+      seed + index,
+    );
     summary.sites += sites;
     summary.byProfile[profile] = (summary.byProfile[profile] ?? 0) + 1;
     if (truncated) summary.truncated++;
@@ -726,21 +948,32 @@ function main(argv: readonly string[]): void {
   const { positionals, values } = parseArgs({
     args: [...argv],
     allowPositionals: true,
-    options: { sites: { type: 'string', default: '10' }, count: { type: 'string', default: '1000' }, profile: { type: 'string', default: 'mixed' }, seed: { type: 'string', default: '1' } },
+    options: {
+      sites: { type: 'string', default: '10' },
+      count: { type: 'string', default: '1000' },
+      profile: { type: 'string', default: 'mixed' },
+      seed: { type: 'string', default: '1' },
+    },
   });
   const [command, folder] = positionals;
   const seed = Number(values.seed);
   if (command === 'snapshot' && folder) {
     const profile = values.profile as Profile;
     if (!PROFILES.includes(profile)) throw new Error(`--profile must be one of ${PROFILES.join(', ')}`);
-    writeSnapshot(folder, { sites: Number(values.sites), profile, host: 'WEB01', machineSid: machineSidFor(seed) }, seed);
+    writeSnapshot(
+      folder,
+      { sites: Number(values.sites), profile, host: 'WEB01', machineSid: machineSidFor(seed) },
+      seed,
+    );
     return;
   }
   if (command === 'fleet' && folder) {
     console.log(JSON.stringify(writeFleet(folder, Number(values.count), seed)));
     return;
   }
-  throw new Error('usage: tsx bench/generate.ts snapshot <folder> [--sites N] [--profile P] [--seed S] | fleet <folder> [--count M] [--seed S]');
+  throw new Error(
+    'usage: tsx bench/generate.ts snapshot <folder> [--sites N] [--profile P] [--seed S] | fleet <folder> [--count M] [--seed S]',
+  );
 }
 
 if (require.main === module) main(process.argv.slice(2));

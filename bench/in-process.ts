@@ -32,7 +32,13 @@ const psQuote = (text: string) => `'${text.replace(/'/g, "''")}'`;
  * One fresh pwsh session: import the module, then time each phase of the cold call and
  * `warmCalls` warm calls of `test --snapshot <folder> --format json`.
  */
-export function inProcessSession(root: string, folder: string, warmCalls: number, steadyAfter = 0, steadyCalls = 0): InProcessSample {
+export function inProcessSession(
+  root: string,
+  folder: string,
+  warmCalls: number,
+  steadyAfter = 0,
+  steadyCalls = 0,
+): InProcessSample {
   const pwsh = join(root, 'tools', 'pwsh', '.install', 'tool', 'pwsh');
   if (!existsSync(pwsh)) throw new Error(`${pwsh} is missing: bash tools/pwsh/install.sh`);
   const manifest = join(root, 'dsc', 'IisLogonRightsDsc', 'IisLogonRightsDsc.psd1');
@@ -64,9 +70,21 @@ export function inProcessSession(root: string, folder: string, warmCalls: number
       }
     }
   `;
-  const run = spawnSync(pwsh, ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', '-'], { input: script, encoding: 'utf8', env: { ...process.env, TERM: 'dumb', NO_COLOR: '1' }, timeout: 30 * 60_000 });
+  const run = spawnSync(pwsh, ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', '-'], {
+    input: script,
+    encoding: 'utf8',
+    env: { ...process.env, TERM: 'dumb', NO_COLOR: '1' },
+    timeout: 30 * 60_000,
+  });
   if (run.status !== 0) throw new Error(`pwsh exited ${run.status}: ${run.stderr}`);
-  const sample: InProcessSample = { importMs: NaN, assembliesMs: NaN, prepareMs: NaN, firstCallMs: NaN, warmMs: [], steadyMs: [] };
+  const sample: InProcessSample = {
+    importMs: NaN,
+    assembliesMs: NaN,
+    prepareMs: NaN,
+    firstCallMs: NaN,
+    warmMs: [],
+    steadyMs: [],
+  };
   for (const line of run.stdout.split(/\r?\n/)) {
     const match = /^(\w+)=([\d.]+)$/.exec(line.trim());
     if (match === null) continue;
@@ -74,6 +92,7 @@ export function inProcessSession(root: string, folder: string, warmCalls: number
     if (key === 'warmMs' || key === 'steadyMs') sample[key].push(Number(value));
     else sample[key] = Number(value);
   }
-  if (sample.warmMs.length !== warmCalls || sample.steadyMs.length !== steadyCalls || Number.isNaN(sample.firstCallMs)) throw new Error(`pwsh printed no timings: ${run.stdout.slice(0, 500)}`);
+  if (sample.warmMs.length !== warmCalls || sample.steadyMs.length !== steadyCalls || Number.isNaN(sample.firstCallMs))
+    throw new Error(`pwsh printed no timings: ${run.stdout.slice(0, 500)}`);
   return sample;
 }

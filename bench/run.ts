@@ -51,7 +51,12 @@ function quantile(sorted: readonly number[], q: number): number {
 
 function summarize(values: readonly number[]): Sample {
   const sorted = [...values].sort((a, b) => a - b);
-  return { median: quantile(sorted, 0.5), p25: quantile(sorted, 0.25), p75: quantile(sorted, 0.75), runs: values.length };
+  return {
+    median: quantile(sorted, 0.5),
+    p25: quantile(sorted, 0.25),
+    p75: quantile(sorted, 0.75),
+    runs: values.length,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -66,7 +71,8 @@ function timeSpawn(command: string, args: readonly string[], expectedExitCodes: 
   const result = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.error) throw result.error;
-  if (result.status === null || !expectedExitCodes.includes(result.status)) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr.toString()}`);
+  if (result.status === null || !expectedExitCodes.includes(result.status))
+    throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr.toString()}`);
   return ms;
 }
 
@@ -77,25 +83,41 @@ interface WorkerResult {
 }
 
 function runWorker(args: readonly string[], nodeOptions: readonly string[] = []): WorkerResult {
-  const result = spawnSync(process.execPath, [...nodeOptions, WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [...nodeOptions, WORKER, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.error) throw result.error;
-  if (result.status !== 0) throw new Error(`worker ${args.join(' ')} exited ${result.status}: ${result.stderr.toString()}`);
+  if (result.status !== 0)
+    throw new Error(`worker ${args.join(' ')} exited ${result.status}: ${result.stderr.toString()}`);
   return JSON.parse(result.stdout.toString()) as WorkerResult;
 }
 
 /** Wall-clock time of n node processes started together (one per core), start to last exit. */
-async function timeParallel(argsFor: (index: number) => readonly string[], processes: number, expectedExitCodes: readonly number[]): Promise<number> {
+async function timeParallel(
+  argsFor: (index: number) => readonly string[],
+  processes: number,
+  expectedExitCodes: readonly number[],
+): Promise<number> {
   const start = process.hrtime.bigint();
   await Promise.all(
-    Array.from({ length: processes }, (_, index) => new Promise<void>((resolvePromise, reject) => {
-      const child = spawn(process.execPath, [...argsFor(index)], { stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-      });
-      child.on('error', reject);
-      child.on('exit', (code) => (code !== null && expectedExitCodes.includes(code) ? resolvePromise() : reject(new Error(`${argsFor(index).slice(0, 3).join(' ')} ... exited ${code}: ${stderr}`))));
-    })),
+    Array.from(
+      { length: processes },
+      (_, index) =>
+        new Promise<void>((resolvePromise, reject) => {
+          const child = spawn(process.execPath, [...argsFor(index)], { stdio: ['ignore', 'ignore', 'pipe'] });
+          let stderr = '';
+          child.stderr.on('data', (chunk: Buffer) => {
+            stderr += chunk.toString();
+          });
+          child.on('error', reject);
+          child.on('exit', (code) =>
+            code !== null && expectedExitCodes.includes(code)
+              ? resolvePromise()
+              : reject(new Error(`${argsFor(index).slice(0, 3).join(' ')} ... exited ${code}: ${stderr}`)),
+          );
+        }),
+    ),
   );
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
@@ -124,7 +146,8 @@ function buildWorker(): void {
 function removeStaleInputs(): void {
   if (!existsSync(CACHE)) return;
   for (const entry of readdirSync(CACHE)) {
-    if (/^inputs-v\d+$/.test(entry) && join(CACHE, entry) !== INPUTS) rmSync(join(CACHE, entry), { recursive: true, force: true });
+    if (/^inputs-v\d+$/.test(entry) && join(CACHE, entry) !== INPUTS)
+      rmSync(join(CACHE, entry), { recursive: true, force: true });
   }
 }
 
@@ -142,7 +165,9 @@ function cached(name: string, generate: (folder: string) => void): string {
 }
 
 function snapshotInput(sites: number): string {
-  return cached(`snapshot-${sites}`, (folder) => writeSnapshot(folder, { sites, profile: 'mixed', host: 'WEB01', machineSid: machineSidFor(sites) }, sites));
+  return cached(`snapshot-${sites}`, (folder) =>
+    writeSnapshot(folder, { sites, profile: 'mixed', host: 'WEB01', machineSid: machineSidFor(sites) }, sites),
+  );
 }
 
 function fleetInput(count: number): { folder: string; summary: FleetSummary } {
@@ -201,7 +226,15 @@ function coldStart(repetitions: number): Row[] {
   const ratio = value.median / floor.median;
   return [
     { id: 'P1', label: 'node -e 0 (floor)', value: floor, unit: 'ms' },
-    { id: 'P1', label: 'node + cold saxes parse of the same files', value: parseFloor, unit: 'ms', floor, ratio: parseFloor.median / floor.median, note: 'read + decode every file, bare saxes over applicationHost.config and gpresult.xml' },
+    {
+      id: 'P1',
+      label: 'node + cold saxes parse of the same files',
+      value: parseFloor,
+      unit: 'ms',
+      floor,
+      ratio: parseFloor.median / floor.median,
+      note: 'read + decode every file, bare saxes over applicationHost.config and gpresult.xml',
+    },
     {
       id: 'P1',
       label: 'cold `test`, 10 sites, bundle',
@@ -262,8 +295,22 @@ function engineRows(results: readonly SizeResult[]): Row[] {
   for (const result of results) {
     const size = result.sites.toLocaleString('en-US');
     const ratio = result.engine.median / result.floorBare.median;
-    rows.push({ id: 'P2', label: `saxes parse, ${size} sites (floor, no handlers)`, value: result.floorBare, unit: 'ms', peakRssMiB: result.floorPeakRssMiB, note: `${result.fileMiB.toFixed(1)} MiB applicationHost.config` });
-    rows.push({ id: 'P2', label: `saxes parse, ${size} sites (empty handlers)`, value: result.floorEmpty, unit: 'ms', floor: result.floorBare, ratio: result.floorEmpty.median / result.floorBare.median });
+    rows.push({
+      id: 'P2',
+      label: `saxes parse, ${size} sites (floor, no handlers)`,
+      value: result.floorBare,
+      unit: 'ms',
+      peakRssMiB: result.floorPeakRssMiB,
+      note: `${result.fileMiB.toFixed(1)} MiB applicationHost.config`,
+    });
+    rows.push({
+      id: 'P2',
+      label: `saxes parse, ${size} sites (empty handlers)`,
+      value: result.floorEmpty,
+      unit: 'ms',
+      floor: result.floorBare,
+      ratio: result.floorEmpty.median / result.floorBare.median,
+    });
     rows.push({
       id: 'P2',
       label: `engine, ${size} sites`,
@@ -282,7 +329,15 @@ function engineRows(results: readonly SizeResult[]): Row[] {
   if (tenK && hundredK) {
     const growth = hundredK.engine.median / tenK.engine.median;
     const floorGrowth = hundredK.floorBare.median / tenK.floorBare.median;
-    rows.push({ id: 'P2', label: 'engine growth 10,000 -> 100,000 sites', value: { median: growth, p25: growth, p75: growth, runs: 1 }, unit: 'x', target: `<= ${TARGETS.growth10kTo100k}x`, pass: growth <= TARGETS.growth10kTo100k, note: `floor grows ${floorGrowth.toFixed(1)}x` });
+    rows.push({
+      id: 'P2',
+      label: 'engine growth 10,000 -> 100,000 sites',
+      value: { median: growth, p25: growth, p75: growth, runs: 1 },
+      unit: 'x',
+      target: `<= ${TARGETS.growth10kTo100k}x`,
+      pass: growth <= TARGETS.growth10kTo100k,
+      note: `floor grows ${floorGrowth.toFixed(1)}x`,
+    });
   }
   return rows;
 }
@@ -296,7 +351,12 @@ interface FleetResult {
  * P4: the in-process host (Jint inside pwsh) against the Node CLI's whole process, measured
  * side by side: for each size, the CLI runs interleaved with fresh pwsh sessions.
  */
-function inProcessRows(sizes: readonly number[], sessions: number, warmCalls: number, steady: { after: number; calls: number }): Row[] {
+function inProcessRows(
+  sizes: readonly number[],
+  sessions: number,
+  warmCalls: number,
+  steady: { after: number; calls: number },
+): Row[] {
   const rows: Row[] = [];
   for (const sites of sizes) {
     const folder = snapshotInput(sites);
@@ -312,7 +372,17 @@ function inProcessRows(sizes: readonly number[], sessions: number, warmCalls: nu
     const cold = summarize(samples.map((sample) => sample.assembliesMs + sample.prepareMs + sample.firstCallMs));
     const phase = (pick: (sample: InProcessSample) => number) => summarize(samples.map(pick)).median.toFixed(0);
     /** A later call in the same session, held to the Node CLI's whole process. */
-    const againstNode = (kind: string, value: Sample, note: string): Row => ({ id: 'P4', label: `in-process ${kind}, ${sites} sites`, value, unit: 'ms', floor: node, ratio: value.median / node.median, target: '<= node CLI', pass: value.median <= node.median, note });
+    const againstNode = (kind: string, value: Sample, note: string): Row => ({
+      id: 'P4',
+      label: `in-process ${kind}, ${sites} sites`,
+      value,
+      unit: 'ms',
+      floor: node,
+      ratio: value.median / node.median,
+      target: '<= node CLI',
+      pass: value.median <= node.median,
+      note,
+    });
     const firstSteady = warmCalls + steady.after + 2;
     rows.push(
       { id: 'P4', label: `node CLI whole process, \`test\`, ${sites} sites`, value: node, unit: 'ms' },
@@ -327,8 +397,16 @@ function inProcessRows(sizes: readonly number[], sessions: number, warmCalls: nu
         pass: cold.median <= TARGETS.inProcessColdMs,
         note: `Jint + Acornima load ${phase((sample) => sample.assembliesMs)} ms, bundle prepared ${phase((sample) => sample.prepareMs)} ms, first judgement ${phase((sample) => sample.firstCallMs)} ms (Import-Module ${phase((sample) => sample.importMs)} ms, not counted)`,
       },
-      againstNode('warm', summarize(samples.flatMap((sample) => sample.warmMs)), `${sessions} pwsh sessions x ${warmCalls} calls after the first`),
-      againstNode('steady', summarize(samples.flatMap((sample) => sample.steadyMs)), `calls ${firstSteady} to ${firstSteady + steady.calls - 1} of the same sessions, once .NET has recompiled Jint's hot paths`),
+      againstNode(
+        'warm',
+        summarize(samples.flatMap((sample) => sample.warmMs)),
+        `${sessions} pwsh sessions x ${warmCalls} calls after the first`,
+      ),
+      againstNode(
+        'steady',
+        summarize(samples.flatMap((sample) => sample.steadyMs)),
+        `calls ${firstSteady} to ${firstSteady + steady.calls - 1} of the same sessions, once .NET has recompiled Jint's hot paths`,
+      ),
     );
   }
   return rows;
@@ -363,7 +441,9 @@ async function fleetThroughput(count: number, repetitions: number): Promise<Flee
     // The floor runs in one process too, start-up included, so the two compare like for like.
     floorPerSecond.push(hosts / (timeSpawn(process.execPath, [WORKER, 'xmlfloor', folder], [0]) / 1000));
     if (useCli) {
-      perSecond.push(hosts / (timeSpawn(process.execPath, [BUNDLE, 'report', folder, '--format', 'json'], [0, 1, 3]) / 1000));
+      perSecond.push(
+        hosts / (timeSpawn(process.execPath, [BUNDLE, 'report', folder, '--format', 'json'], [0, 1, 3]) / 1000),
+      );
     } else {
       const result = runWorker(['fleet', folder]);
       perSecond.push((result['snapshots'] as number) / (result.ms / 1000));
@@ -378,8 +458,23 @@ async function fleetThroughput(count: number, repetitions: number): Promise<Flee
   return {
     mode,
     rows: [
-      { id: 'P3', label: `saxes parse of the fleet's files (floor)`, value: floor, unit: '/s', note: 'one process: read + decode every file, bare saxes over every XML file' },
-      { id: 'P3', label: `fleet of ${hosts.toLocaleString('en-US')} snapshots (${mode})`, value, unit: '/s', ratio: floor.median / value.median, target: `>= ${TARGETS.fleetSnapshotsPerSecond}/s`, pass: value.median >= TARGETS.fleetSnapshotsPerSecond, note },
+      {
+        id: 'P3',
+        label: `saxes parse of the fleet's files (floor)`,
+        value: floor,
+        unit: '/s',
+        note: 'one process: read + decode every file, bare saxes over every XML file',
+      },
+      {
+        id: 'P3',
+        label: `fleet of ${hosts.toLocaleString('en-US')} snapshots (${mode})`,
+        value,
+        unit: '/s',
+        ratio: floor.median / value.median,
+        target: `>= ${TARGETS.fleetSnapshotsPerSecond}/s`,
+        pass: value.median >= TARGETS.fleetSnapshotsPerSecond,
+        note,
+      },
       {
         id: 'P3',
         label: `the same fleet split over ${cores} processes`,
@@ -414,12 +509,26 @@ function formatNumber(value: number, unit: Row['unit']): string {
 }
 
 function formatTable(rows: readonly Row[]): string {
-  const header = ['case', '', 'median', 'spread (IQR)', 'runs', 'floor', 'ratio', 'peak RSS', 'target', 'result', 'notes'];
+  const header = [
+    'case',
+    '',
+    'median',
+    'spread (IQR)',
+    'runs',
+    'floor',
+    'ratio',
+    'peak RSS',
+    'target',
+    'result',
+    'notes',
+  ];
   const lines = rows.map((row) => [
     row.id,
     row.label,
     row.value ? formatNumber(row.value.median, row.unit) : '',
-    row.value && row.value.runs > 1 ? `${formatNumber(row.value.p25, row.unit)} - ${formatNumber(row.value.p75, row.unit)}` : '',
+    row.value && row.value.runs > 1
+      ? `${formatNumber(row.value.p25, row.unit)} - ${formatNumber(row.value.p75, row.unit)}`
+      : '',
     row.value ? String(row.value.runs) : '',
     row.floor ? formatNumber(row.floor.median, 'ms') : '',
     row.ratio !== undefined ? `${row.ratio.toFixed(2)}x` : '',
@@ -430,8 +539,11 @@ function formatTable(rows: readonly Row[]): string {
   ]);
   const table = [header, ...lines];
   const widths = header.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));
-  const render = (line: readonly string[]) => `| ${line.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
-  return [render(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...lines.map(render)].join('\n');
+  const render = (line: readonly string[]) =>
+    `| ${line.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+  return [render(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...lines.map(render)].join(
+    '\n',
+  );
 }
 
 function machineLine(nodeFloorMs: number | undefined): string {
@@ -440,7 +552,9 @@ function machineLine(nodeFloorMs: number | undefined): string {
     `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'})`,
     `${(totalmem() / 1024 ** 3).toFixed(1)} GiB RAM`,
     `Node ${process.version}`,
-    `load average at start ${loadavg().map((value) => value.toFixed(2)).join(' ')}`,
+    `load average at start ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')}`,
   ];
   if (nodeFloorMs !== undefined) parts.push(`node -e 0 ${nodeFloorMs.toFixed(1)} ms`);
   return parts.join(', ');
@@ -449,7 +563,14 @@ function machineLine(nodeFloorMs: number | undefined): string {
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, json: { type: 'string' }, only: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      sizes: { type: 'string' },
+      json: { type: 'string' },
+      only: { type: 'string' },
+    },
+  });
   const quick = values.quick === true;
   const sizes = (values.sizes ?? (quick ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
   const only = new Set((values.only ?? 'P1,P2,P3,P4,P5,P6,size').split(','));
@@ -486,17 +607,32 @@ async function main(): Promise<void> {
     log('P4: in-process host against the node CLI');
     rows.push(...inProcessRows([10, 1000], quick ? 2 : 5, quick ? 3 : 5, { after: quick ? 4 : 6, calls: 3 }));
   }
-  if (only.has('P5') || only.has('P6')) rows.push(...largeInputRows({ bundle: BUNDLE, quick, cached, fleet: (count) => fleetInput(count).folder, log }, { fleet: only.has('P5'), server: only.has('P6') }));
+  if (only.has('P5') || only.has('P6'))
+    rows.push(
+      ...largeInputRows(
+        { bundle: BUNDLE, quick, cached, fleet: (count) => fleetInput(count).folder, log },
+        { fleet: only.has('P5'), server: only.has('P6') },
+      ),
+    );
   if (only.has('size')) rows.push(...bundleRows());
 
   const table = formatTable(rows);
-  process.stdout.write(`\niis-logon-rights benchmarks (${new Date().toISOString().slice(0, 10)}), ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  process.stdout.write(
+    `\niis-logon-rights benchmarks (${new Date().toISOString().slice(0, 10)}), ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+  );
   process.stdout.write(`machine: ${machineLine(nodeFloor)}\n`);
-  process.stdout.write(`spread is the interquartile range over the runs; every P2 run is a fresh process\n\n${table}\n`);
+  process.stdout.write(
+    `spread is the interquartile range over the runs; every P2 run is a fresh process\n\n${table}\n`,
+  );
   const failed = rows.filter((row) => row.pass === false);
-  process.stdout.write(`\n${failed.length === 0 ? 'all targets met' : `${failed.length} target(s) missed: ${failed.map((row) => `${row.id} ${row.label}`).join('; ')}`}\n`);
+  process.stdout.write(
+    `\n${failed.length === 0 ? 'all targets met' : `${failed.length} target(s) missed: ${failed.map((row) => `${row.id} ${row.label}`).join('; ')}`}\n`,
+  );
   if (values.json) {
-    writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), machine: machineLine(nodeFloor), startLoad, fleetMode, rows, sizeResults }, null, 2)}\n`);
+    writeFileSync(
+      values.json,
+      `${JSON.stringify({ date: new Date().toISOString(), machine: machineLine(nodeFloor), startLoad, fleetMode, rows, sizeResults }, null, 2)}\n`,
+    );
   }
 }
 

@@ -82,7 +82,12 @@ function xmlFloor(targets: readonly string[]): Measurement {
   let snapshots = 0;
   for (const target of targets) {
     const entries = readdirSync(target, { withFileTypes: true });
-    const folders = entries.some((entry) => entry.isFile() && entry.name === 'secedit.inf') ? [target] : entries.filter((entry) => entry.isDirectory()).map((entry) => join(target, entry.name)).sort();
+    const folders = entries.some((entry) => entry.isFile() && entry.name === 'secedit.inf')
+      ? [target]
+      : entries
+          .filter((entry) => entry.isDirectory())
+          .map((entry) => join(target, entry.name))
+          .sort();
     for (const folder of folders) {
       snapshots++;
       for (const file of readdirSync(folder)) {
@@ -105,7 +110,15 @@ function engine(folder: string): Measurement {
   const loadMs = elapsedMs(start);
   const judged = judgeSnapshot(snapshot, { ruleSet: 'documented', withGpo: [] });
   const ms = elapsedMs(start);
-  return { ms, loadMs, judgeMs: ms - loadMs, peakRssMiB: peakRssMiB(), scopes: snapshot.iis.scopes.length, findings: judged.evaluation.findings.length, statuses: countStatuses(judged.evaluation.findings) };
+  return {
+    ms,
+    loadMs,
+    judgeMs: ms - loadMs,
+    peakRssMiB: peakRssMiB(),
+    scopes: snapshot.iis.scopes.length,
+    findings: judged.evaluation.findings.length,
+    statuses: countStatuses(judged.evaluation.findings),
+  };
 }
 
 /**
@@ -127,7 +140,15 @@ function phases(folder: string): Measurement {
   const judgeMs = lap();
   const output = `${JSON.stringify(buildResultDocument(snapshot.name, judged.evaluation, []), null, 2)}\n`;
   const renderMs = lap();
-  return { ms: performance.now(), startupMs, loadMs, judgeMs, renderMs, peakRssMiB: peakRssMiB(), outputBytes: output.length };
+  return {
+    ms: performance.now(),
+    startupMs,
+    loadMs,
+    judgeMs,
+    renderMs,
+    peakRssMiB: peakRssMiB(),
+    outputBytes: output.length,
+  };
 }
 
 function countStatuses(findings: readonly { status: string }[]): Record<string, number> {
@@ -164,7 +185,10 @@ function fleet(folder: string, shard = '0/1'): Measurement {
 
 function main(argv: readonly string[]): void {
   const [mode, target, variant] = argv;
-  if (target === undefined) throw new Error('usage: worker.cjs floor <file> bare|empty | engine <folder> | fleet <folder> | phases <folder> | xmlfloor <folder>...');
+  if (target === undefined)
+    throw new Error(
+      'usage: worker.cjs floor <file> bare|empty | engine <folder> | fleet <folder> | phases <folder> | xmlfloor <folder>...',
+    );
   let result: Measurement;
   if (mode === 'floor') result = floor(target, variant ?? 'bare');
   else if (mode === 'engine') result = engine(target);

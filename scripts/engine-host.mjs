@@ -43,7 +43,10 @@ function planCopies(moduleBin) {
     }
     for (const { id, version, lib } of target.dependencies) {
       const base = join(packages, id.toLowerCase(), version);
-      copies.push({ from: join(base, 'lib', lib, `${id}.dll`), to: join(into, `${id}.dll`) }, { from: join(base, 'LICENSE.TXT'), to: join(into, `${id}.LICENSE.txt`) });
+      copies.push(
+        { from: join(base, 'lib', lib, `${id}.dll`), to: join(into, `${id}.dll`) },
+        { from: join(base, 'LICENSE.TXT'), to: join(into, `${id}.LICENSE.txt`) },
+      );
     }
   }
   return copies;
@@ -52,7 +55,9 @@ function planCopies(moduleBin) {
 function restore() {
   const project = join(work, '.restore', 'engine-host.csproj');
   mkdirSync(dirname(project), { recursive: true });
-  const references = ENGINE_HOST_PACKAGES.map(({ id, version }) => `<PackageReference Include="${id}" Version="[${version}]" />`).join('');
+  const references = ENGINE_HOST_PACKAGES.map(
+    ({ id, version }) => `<PackageReference Include="${id}" Version="[${version}]" />`,
+  ).join('');
   writeFileSync(
     project,
     `<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup><TargetFrameworks>${TARGETS.map((target) => target.lib).join(';')}</TargetFrameworks></PropertyGroup>\n  <ItemGroup>${references}</ItemGroup>\n</Project>\n`,
@@ -63,7 +68,8 @@ function restore() {
 /** Returns a sentence saying what is missing, or '' when bin holds every assembly. */
 export function installEngineHost(moduleBin) {
   let copies = planCopies(moduleBin);
-  if (copies.every(({ from, to }) => existsSync(to) && existsSync(from) && readFileSync(to).equals(readFileSync(from)))) return '';
+  if (copies.every(({ from, to }) => existsSync(to) && existsSync(from) && readFileSync(to).equals(readFileSync(from))))
+    return '';
   if (!copies.every(({ from }) => existsSync(from))) {
     const run = restore();
     if (run.error !== undefined || run.status !== 0) {
@@ -84,5 +90,7 @@ export function installEngineHost(moduleBin) {
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   const problem = installEngineHost(join(root, 'dsc', 'IisLogonRightsDsc', 'bin'));
-  console.error(problem === '' ? 'engine host: Jint and Acornima are in dsc/IisLogonRightsDsc/bin' : `engine host: ${problem}`);
+  console.error(
+    problem === '' ? 'engine host: Jint and Acornima are in dsc/IisLogonRightsDsc/bin' : `engine host: ${problem}`,
+  );
 }

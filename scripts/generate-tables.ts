@@ -16,7 +16,8 @@ export const DSC_V3_MANIFEST_PATH = join(ROOT, 'dsc', 'v3', 'IisLogonRights.Anon
 
 /** A PowerShell single-quoted string: the only character to escape is the quote itself. */
 function psString(text: string): string {
-  if (!/^[\x20-\x7e]*$/.test(text)) throw new Error(`not printable ASCII, which the module's data files must be: ${JSON.stringify(text)}`);
+  if (!/^[\x20-\x7e]*$/.test(text))
+    throw new Error(`not printable ASCII, which the module's data files must be: ${JSON.stringify(text)}`);
   return `'${text.replace(/'/g, "''")}'`;
 }
 
@@ -33,18 +34,20 @@ export function renderEngineContract(): string {
       '        }',
     ].join('\n'),
   );
-  const statuses = Object.entries(FINDING_STATUSES).map(([status, entry]) => `        @{ Status = ${psString(status)}; InDesiredState = $${String(entry.inDesiredState)} }`);
+  const statuses = Object.entries(FINDING_STATUSES).map(
+    ([status, entry]) => `        @{ Status = ${psString(status)}; InDesiredState = $${String(entry.inDesiredState)} }`,
+  );
   return [
     '# Generated from src/core/exit-codes.ts, src/render/text-escape.ts and src/core/status.ts by',
     '# scripts/generate-tables.ts. Do not edit: change the TypeScript table and run the script.',
     '#',
     '# ExitCodes: what each exit code of the engine means to the module: the stable ErrorId and',
     '# ErrorCategory of the ErrorRecord it becomes, and the text the DSC v3 manifest gives the same',
-    '# code (the v3 entry script exits with these codes). Code 5 is the module\'s own: a failure on',
+    "# code (the v3 entry script exits with these codes). Code 5 is the module's own: a failure on",
     '# the host (node missing, collection or apply failed).',
     '#',
     '# UnsafeTextCharacters: the characters every message shows as visible escapes (a .NET regular',
-    '# expression, the engine\'s own class character for character): C0 and C1 controls, DEL, and',
+    "# expression, the engine's own class character for character): C0 and C1 controls, DEL, and",
     '# the bidi, mark and line-separator characters.',
     '#',
     '# FindingStatuses: which finding statuses count as in the desired state (for the InDesiredState',

@@ -38,9 +38,11 @@ export function packageVersion() {
 export function packageModule(outRoot = join(root, 'out')) {
   const version = packageVersion();
   const manifest = readFileSync(join(moduleSource, 'IisLogonRightsDsc.psd1'), 'utf8');
-  if (!manifest.includes(`ModuleVersion        = '${version}'`)) throw new Error(`IisLogonRightsDsc.psd1 does not say ModuleVersion = '${version}' (package.json's version)`);
+  if (!manifest.includes(`ModuleVersion        = '${version}'`))
+    throw new Error(`IisLogonRightsDsc.psd1 does not say ModuleVersion = '${version}' (package.json's version)`);
   const missing = REQUIRED_BUILT_FILES.filter((file) => !existsSync(join(moduleSource, file)));
-  if (missing.length > 0) throw new Error(`the module is not built: ${missing.join(', ')} missing (run node build.mjs)`);
+  if (missing.length > 0)
+    throw new Error(`the module is not built: ${missing.join(', ')} missing (run node build.mjs)`);
   if (!existsSync(PWSH)) throw new Error(`${PWSH} is missing (bash tools/pwsh/install.sh installs it)`);
 
   const moduleFolder = join(outRoot, 'IisLogonRightsDsc', version);
@@ -52,17 +54,34 @@ export function packageModule(outRoot = join(root, 'out')) {
   // The DSC v3 manifest and its entry sit at the module's root: DSC_RESOURCE_PATH (or PATH)
   // pointing at the installed module folder finds the manifest, and the entry imports the
   // module beside it.
-  for (const file of readdirSync(join(root, 'dsc', 'v3'))) cpSync(join(root, 'dsc', 'v3', file), join(moduleFolder, file));
+  for (const file of readdirSync(join(root, 'dsc', 'v3')))
+    cpSync(join(root, 'dsc', 'v3', file), join(moduleFolder, file));
   cpSync(join(root, 'LICENSE'), join(moduleFolder, 'LICENSE'));
 
-  const publish = spawnSync(PWSH, ['-NoLogo', '-NoProfile', '-NonInteractive', '-File', join(root, 'scripts', 'Publish-IisLogonRightsPackage.ps1'), '-ModuleFolder', moduleFolder, '-RepositoryFolder', repository], {
-    encoding: 'utf8',
-    env: { ...process.env, TERM: 'dumb', NO_COLOR: '1' },
-    timeout: 10 * 60_000,
-  });
+  const publish = spawnSync(
+    PWSH,
+    [
+      '-NoLogo',
+      '-NoProfile',
+      '-NonInteractive',
+      '-File',
+      join(root, 'scripts', 'Publish-IisLogonRightsPackage.ps1'),
+      '-ModuleFolder',
+      moduleFolder,
+      '-RepositoryFolder',
+      repository,
+    ],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, TERM: 'dumb', NO_COLOR: '1' },
+      timeout: 10 * 60_000,
+    },
+  );
   const nupkg = join(repository, `IisLogonRightsDsc.${version}.nupkg`);
   if (publish.status !== 0 || !existsSync(nupkg)) {
-    throw new Error(`Publish-PSResource failed (exit ${publish.status}): ${`${publish.stdout}\n${publish.stderr}`.trim()}`);
+    throw new Error(
+      `Publish-PSResource failed (exit ${publish.status}): ${`${publish.stdout}\n${publish.stderr}`.trim()}`,
+    );
   }
   return { version, moduleFolder, repository, nupkg };
 }

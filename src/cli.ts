@@ -51,20 +51,49 @@ function runReport(options: CliOptions, io: CommandIo): ExitCode {
   const keepPolicy = options.format === 'junit';
   // Worker threads re-launch this file, which only the bundle can do without a TypeScript loader;
   // JUnit keeps each snapshot's policy projection, which holds functions and cannot cross threads.
-  const workers = !keepPolicy && __filename.endsWith('.cjs') ? fleetWorkerCount(entries.filter((entry) => entry.kind === 'snapshot').length) : 0;
+  const workers =
+    !keepPolicy && __filename.endsWith('.cjs')
+      ? fleetWorkerCount(entries.filter((entry) => entry.kind === 'snapshot').length)
+      : 0;
   const spool = options.format === 'table' ? new MemorySpool() : new FileSpool();
   try {
-    const output = fleetOutput({ format: options.format as FleetFormat, ruleSet: options.ruleSet, withGpo: options.withGpo, style: { color: options.color, width: options.width } }, spool);
+    const output = fleetOutput(
+      {
+        format: options.format as FleetFormat,
+        ruleSet: options.ruleSet,
+        withGpo: options.withGpo,
+        style: { color: options.color, width: options.width },
+      },
+      spool,
+    );
     const failures: FailedSnapshot[] = [];
     const onOutcome = (outcome: SnapshotOutcome) => {
       if (outcome.kind === 'failed') failures.push(outcome);
       output.add(outcome);
     };
-    if (workers > 0) judgeFleetOnThreads(entries, { ruleSet: options.ruleSet, withGpo: baselines, allowNoUserRights: options.allowNoUserRights }, __filename, workers, onOutcome, onProgress);
-    else judgeFleetEach(entries, { ruleSet: options.ruleSet, withGpo: baselines, keepPolicy, allowNoUserRights: options.allowNoUserRights }, onOutcome, onProgress);
+    if (workers > 0)
+      judgeFleetOnThreads(
+        entries,
+        { ruleSet: options.ruleSet, withGpo: baselines, allowNoUserRights: options.allowNoUserRights },
+        __filename,
+        workers,
+        onOutcome,
+        onProgress,
+      );
+    else
+      judgeFleetEach(
+        entries,
+        { ruleSet: options.ruleSet, withGpo: baselines, keepPolicy, allowNoUserRights: options.allowNoUserRights },
+        onOutcome,
+        onProgress,
+      );
     if (drawn) io.stderr.write(CLEAR_LINE);
     for (const failure of failures) {
-      io.stderr.write(options.logFormat === 'json' ? `${stringifyJson({ error: `invalid input: ${failure.error}` })}\n` : `iis-logon-rights: invalid input: ${escapeText(failure.error)}\n`);
+      io.stderr.write(
+        options.logFormat === 'json'
+          ? `${stringifyJson({ error: `invalid input: ${failure.error}` })}\n`
+          : `iis-logon-rights: invalid input: ${escapeText(failure.error)}\n`,
+      );
     }
     const summary = output.finish((text) => void io.stdout.write(text));
     return EXIT_CODES[fleetExitCodeName(summary)].code;

@@ -9,12 +9,26 @@ import { escapeText, stringifyJson } from './render/text-escape';
  * Messages name files and quote what was found, so they are escaped: an error stays one line
  * whatever a file name holds. `lines` after the first are the tool's own (usage hint, stack).
  */
-export function writeLog(stderr: { write(text: string): unknown }, jsonLog: boolean, level: 'error' | 'warn', text: string, ...lines: string[]): void {
-  stderr.write(jsonLog ? `${stringifyJson({ [level]: [text, ...lines].join(' ') })}\n` : `${[`iis-logon-rights: ${escapeText(text)}`, ...lines.map(escapeText)].join('\n')}\n`);
+export function writeLog(
+  stderr: { write(text: string): unknown },
+  jsonLog: boolean,
+  level: 'error' | 'warn',
+  text: string,
+  ...lines: string[]
+): void {
+  stderr.write(
+    jsonLog
+      ? `${stringifyJson({ [level]: [text, ...lines].join(' ') })}\n`
+      : `${[`iis-logon-rights: ${escapeText(text)}`, ...lines.map(escapeText)].join('\n')}\n`,
+  );
 }
 
 /** --snapshot: a folder, a facts .json file, or - for a facts document on stdin. */
-export function loadSnapshotOption(snapshot: string, io: { readStdin(): Uint8Array; files: FileAccess }, options: LoadOptions = {}): Snapshot {
+export function loadSnapshotOption(
+  snapshot: string,
+  io: { readStdin(): Uint8Array; files: FileAccess },
+  options: LoadOptions = {},
+): Snapshot {
   if (snapshot === '-') return loadFactsDocument(io.readStdin(), 'stdin', options);
   return loadSnapshotFolder(io.files, snapshot, options);
 }

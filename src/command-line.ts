@@ -30,7 +30,6 @@ const COMMAND_FORMATS: Record<Command, readonly Format[]> = {
   dsc: ['json'],
 };
 
-
 export interface CliOptions {
   command: Command;
   /** dsc: the operation. */
@@ -93,36 +92,45 @@ export function parseCommandLine(io: CommandLineIo): CliOptions | { help: Comman
       },
     }));
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error));
+    throw new UsageError(
+      error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error),
+    );
   }
-  const isCommand = (word: string | undefined): word is CommandName => word !== undefined && (COMMANDS as readonly string[]).includes(word);
+  const isCommand = (word: string | undefined): word is CommandName =>
+    word !== undefined && (COMMANDS as readonly string[]).includes(word);
   if (positionals[0] === 'help') {
-    if (positionals.length > 2 || (positionals[1] !== undefined && !isCommand(positionals[1]))) throw new UsageError(`help takes one command (${COMMANDS.join(', ')})`);
+    if (positionals.length > 2 || (positionals[1] !== undefined && !isCommand(positionals[1])))
+      throw new UsageError(`help takes one command (${COMMANDS.join(', ')})`);
     return { help: positionals[1] ?? null };
   }
   if (values.help) return { help: isCommand(positionals[0]) ? positionals[0] : null };
   if (values.version) return 'version';
   const [command, ...extra] = positionals;
   if (command === undefined) throw new UsageError(`a command is required (${COMMANDS.join(', ')})`);
-  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command "${command}" (expected ${COMMANDS.join(', ')})`);
+  if (!(COMMANDS as readonly string[]).includes(command))
+    throw new UsageError(`unknown command "${command}" (expected ${COMMANDS.join(', ')})`);
   let dscOperation: DscOperation | null = null;
   if (command === 'dsc') {
     const [operation, ...rest] = extra;
     if (operation === undefined) throw new UsageError(`dsc needs an operation: ${DSC_OPERATIONS.join(', ')}`);
-    if (!(DSC_OPERATIONS as readonly string[]).includes(operation)) throw new UsageError(`unknown dsc operation "${operation}" (expected ${DSC_OPERATIONS.join(', ')})`);
+    if (!(DSC_OPERATIONS as readonly string[]).includes(operation))
+      throw new UsageError(`unknown dsc operation "${operation}" (expected ${DSC_OPERATIONS.join(', ')})`);
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
     dscOperation = operation as DscOperation;
   } else if (extra.length > 0 && command !== 'report') throw new UsageError(`unexpected argument "${extra[0]}"`);
   const site = typeof values.site === 'string' ? values.site : ALL_SITES;
   if (site === '') throw new UsageError('--site needs a site name, or * for all sites');
   const logFormat = values['log-format'] ?? 'text';
-  if (typeof logFormat !== 'string' || !(LOG_FORMATS as readonly string[]).includes(logFormat)) throw new UsageError(`--log-format must be one of ${LOG_FORMATS.join(', ')}, not "${String(logFormat)}"`);
+  if (typeof logFormat !== 'string' || !(LOG_FORMATS as readonly string[]).includes(logFormat))
+    throw new UsageError(`--log-format must be one of ${LOG_FORMATS.join(', ')}, not "${String(logFormat)}"`);
   const snapshot = typeof values.snapshot === 'string' ? values.snapshot : '';
   const plan = typeof values.plan === 'string' ? values.plan : '';
   if (command === 'dsc') {
-    if (snapshot !== '' || plan !== '' || typeof values.site === 'string') throw new UsageError('dsc reads everything from stdin: drop --snapshot, --plan and --site');
+    if (snapshot !== '' || plan !== '' || typeof values.site === 'string')
+      throw new UsageError('dsc reads everything from stdin: drop --snapshot, --plan and --site');
   } else if (command === 'report') {
-    if (extra.length === 0) throw new UsageError('report needs at least one snapshot folder or folder of snapshot folders');
+    if (extra.length === 0)
+      throw new UsageError('report needs at least one snapshot folder or folder of snapshot folders');
     if (snapshot !== '') throw new UsageError('report takes folders as arguments, not --snapshot');
     if (plan !== '') throw new UsageError('--plan is only for check-plan');
   } else if (command === 'check-plan') {
@@ -130,18 +138,26 @@ export function parseCommandLine(io: CommandLineIo): CliOptions | { help: Comman
     if (values.undo) {
       const combined = plan === '-' && snapshot === '-';
       if (snapshot === '') throw new UsageError('check-plan --undo checks against facts: give --snapshot');
-      if (combined && values['rights-before'] !== undefined) throw new UsageError('with --plan - --snapshot -, rightsBefore comes in the request on stdin: drop --rights-before');
-      if (!combined && values['rights-before'] === undefined) throw new UsageError('check-plan --undo needs --rights-before <file>');
+      if (combined && values['rights-before'] !== undefined)
+        throw new UsageError(
+          'with --plan - --snapshot -, rightsBefore comes in the request on stdin: drop --rights-before',
+        );
+      if (!combined && values['rights-before'] === undefined)
+        throw new UsageError('check-plan --undo needs --rights-before <file>');
     }
-    if (values.rules !== undefined) throw new UsageError("check-plan judges under the plan's own rule set: drop --rules");
+    if (values.rules !== undefined)
+      throw new UsageError("check-plan judges under the plan's own rule set: drop --rules");
   } else {
     if (snapshot === '') throw new UsageError('--snapshot <folder|facts.json|-> is required');
     if (plan !== '') throw new UsageError('--plan is only for check-plan');
   }
-  if ((values.undo || values['rights-before'] !== undefined) && command !== 'check-plan') throw new UsageError('--undo and --rights-before are only for check-plan');
+  if ((values.undo || values['rights-before'] !== undefined) && command !== 'check-plan')
+    throw new UsageError('--undo and --rights-before are only for check-plan');
   if (values['rights-before'] !== undefined && !values.undo) throw new UsageError('--rights-before goes with --undo');
-  if (values['allow-temporary-fix'] && !['plan', 'test', 'get', 'explain'].includes(command)) throw new UsageError('--allow-temporary-fix is only for plan, test, get and explain');
-  if (values['allow-no-user-rights'] && (command === 'dsc' || (command === 'check-plan' && snapshot === ''))) throw new UsageError('--allow-no-user-rights is only for commands that read a snapshot');
+  if (values['allow-temporary-fix'] && !['plan', 'test', 'get', 'explain'].includes(command))
+    throw new UsageError('--allow-temporary-fix is only for plan, test, get and explain');
+  if (values['allow-no-user-rights'] && (command === 'dsc' || (command === 'check-plan' && snapshot === '')))
+    throw new UsageError('--allow-no-user-rights is only for commands that read a snapshot');
   const stdinTimeoutSeconds = parseTimeout(values.timeout, command === 'dsc' || snapshot === '-' || plan === '-');
   // explain is for people wherever its output goes; the other commands print data off a terminal.
   const format = values.format ?? (command === 'explain' ? 'text' : io.stdout.isTTY ? 'table' : 'json');
@@ -149,15 +165,37 @@ export function parseCommandLine(io: CommandLineIo): CliOptions | { help: Comman
   if (typeof format !== 'string' || !(formats as readonly string[]).includes(format)) {
     // explain still takes table, its old name for text, but does not offer it.
     const offered = formats.filter((name) => name !== 'table' || command !== 'explain');
-    throw new UsageError(`--format ${(FORMATS as readonly string[]).includes(String(format)) ? `for ${command} ` : ''}must be one of ${offered.join(', ')}, not "${String(format)}"`);
+    throw new UsageError(
+      `--format ${(FORMATS as readonly string[]).includes(String(format)) ? `for ${command} ` : ''}must be one of ${offered.join(', ')}, not "${String(format)}"`,
+    );
   }
   const ruleSet = values.rules ?? 'documented';
-  if (typeof ruleSet !== 'string' || !(RULE_SETS as readonly string[]).includes(ruleSet)) throw new UsageError(`--rules must be one of ${RULE_SETS.join(', ')}, not "${String(ruleSet)}"`);
+  if (typeof ruleSet !== 'string' || !(RULE_SETS as readonly string[]).includes(ruleSet))
+    throw new UsageError(`--rules must be one of ${RULE_SETS.join(', ')}, not "${String(ruleSet)}"`);
   const color = !values['no-color'] && !noColorRequested(io.env) && io.stdout.isTTY === true;
   // explain in a file, a pipe or a ticket wraps at a fixed width; tables only where COLUMNS says.
   const width = command === 'explain' && io.stdout.isTTY !== true ? EXPLAIN_FILE_WIDTH : terminalWidth(io);
-  if (typeof values.site === 'string' && !['test', 'get', 'explain', 'plan'].includes(command)) throw new UsageError('--site is only for test, get, explain and plan');
-  return { command: command as Command, dscOperation, site, logFormat: logFormat as 'text' | 'json', snapshot, folders: command === 'report' ? extra : [], plan, undo: values.undo === true, rightsBefore: typeof values['rights-before'] === 'string' ? values['rights-before'] : '', allowTemporaryFix: values['allow-temporary-fix'] === true, allowNoUserRights: values['allow-no-user-rights'] === true, stdinTimeoutSeconds, format: format as Format, ruleSet: ruleSet as RuleSetName, withGpo: (values['with-gpo'] as string[] | undefined) ?? [], color, width };
+  if (typeof values.site === 'string' && !['test', 'get', 'explain', 'plan'].includes(command))
+    throw new UsageError('--site is only for test, get, explain and plan');
+  return {
+    command: command as Command,
+    dscOperation,
+    site,
+    logFormat: logFormat as 'text' | 'json',
+    snapshot,
+    folders: command === 'report' ? extra : [],
+    plan,
+    undo: values.undo === true,
+    rightsBefore: typeof values['rights-before'] === 'string' ? values['rights-before'] : '',
+    allowTemporaryFix: values['allow-temporary-fix'] === true,
+    allowNoUserRights: values['allow-no-user-rights'] === true,
+    stdinTimeoutSeconds,
+    format: format as Format,
+    ruleSet: ruleSet as RuleSetName,
+    withGpo: (values['with-gpo'] as string[] | undefined) ?? [],
+    color,
+    width,
+  };
 }
 
 /** no-color.org: only a NO_COLOR that is present and not empty turns colour off. */
@@ -177,6 +215,7 @@ function parseTimeout(value: unknown, readsStdin: boolean): number | null {
   if (value === undefined) return null;
   if (!readsStdin) throw new UsageError('--timeout is only for input read from stdin (--snapshot -, --plan -, dsc)');
   const seconds = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
-  if (!(seconds > 0 && seconds <= 86_400)) throw new UsageError(`--timeout must be a number of seconds above 0 and at most 86400, not "${String(value)}"`);
+  if (!(seconds > 0 && seconds <= 86_400))
+    throw new UsageError(`--timeout must be a number of seconds above 0 and at most 86400, not "${String(value)}"`);
   return seconds;
 }

@@ -56,8 +56,13 @@ export interface NodeOnlyCommands {
 
 export function runCommandLine(io: CommandIo): ExitCode {
   // One-key JSON lines for the PowerShell module and DSC v3 (which reads {"error": ...} from stderr).
-  const jsonLog = io.argv[0] === 'dsc' || io.argv.some((arg, index) => arg === '--log-format=json' || (arg === '--log-format' && io.argv[index + 1] === 'json'));
-  const report = (level: 'error' | 'warn', text: string, ...lines: string[]) => writeLog(io.stderr, jsonLog, level, text, ...lines);
+  const jsonLog =
+    io.argv[0] === 'dsc' ||
+    io.argv.some(
+      (arg, index) => arg === '--log-format=json' || (arg === '--log-format' && io.argv[index + 1] === 'json'),
+    );
+  const report = (level: 'error' | 'warn', text: string, ...lines: string[]) =>
+    writeLog(io.stderr, jsonLog, level, text, ...lines);
   try {
     const parsed = parseCommandLine(io);
     if (typeof parsed === 'object' && 'help' in parsed) {
@@ -88,9 +93,15 @@ export function runCommandLine(io: CommandIo): ExitCode {
       report('error', `output failed: ${error.message}`);
       return EXIT_CODES.outputFailed.code;
     }
-    const detail = error instanceof Error ? (io.env.IIS_LOGON_RIGHTS_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
+    const detail =
+      error instanceof Error
+        ? io.env.IIS_LOGON_RIGHTS_DEBUG
+          ? (error.stack ?? error.message)
+          : error.message
+        : String(error);
     const [first = '', ...stack] = detail.split('\n');
-    const defect = '(this is a defect; please report it with the input that caused it; set IIS_LOGON_RIGHTS_DEBUG=1 for details)';
+    const defect =
+      '(this is a defect; please report it with the input that caused it; set IIS_LOGON_RIGHTS_DEBUG=1 for details)';
     if (io.env.IIS_LOGON_RIGHTS_DEBUG && !jsonLog) report('error', `internal error: ${first} ${defect}`, ...stack);
     else report('error', `internal error: ${[first, ...stack].join(' ')} ${defect}`);
     return EXIT_CODES.internal.code;
@@ -105,26 +116,56 @@ function runCommand(options: CliOptions, io: CommandIo): ExitCode {
   if (options.command === 'dsc') return runDsc(options.dscOperation!, io);
   // Everything is loaded and validated before anything is printed, so bad input never yields a
   // partial result.
-  const snapshot = restrictToSite(loadSnapshotOption(options.snapshot, io, { allowNoUserRights: options.allowNoUserRights }), options.site, '--site', {});
+  const snapshot = restrictToSite(
+    loadSnapshotOption(options.snapshot, io, { allowNoUserRights: options.allowNoUserRights }),
+    options.site,
+    '--site',
+    {},
+  );
   const baselines: GroupPolicyResult[] = options.withGpo.map((path) => loadBaselineGpo(path, io.files));
   const judged = judgeSnapshot(snapshot, { ruleSet: options.ruleSet, withGpo: baselines });
   const policy = judged.policy;
   // The plan needs every finding as it is; only the verdict accepts opted-in temporary fixes.
-  const evaluation = options.allowTemporaryFix && options.command !== 'plan' ? acceptTemporaryFixes(judged.evaluation) : judged.evaluation;
-  if (options.logFormat === 'json') for (const diagnostic of evaluation.diagnostics) io.stderr.write(`${stringifyJson({ [diagnostic.severity === 'warning' ? 'warn' : 'info']: diagnostic.message })}\n`);
+  const evaluation =
+    options.allowTemporaryFix && options.command !== 'plan'
+      ? acceptTemporaryFixes(judged.evaluation)
+      : judged.evaluation;
+  if (options.logFormat === 'json')
+    for (const diagnostic of evaluation.diagnostics)
+      io.stderr.write(
+        `${stringifyJson({ [diagnostic.severity === 'warning' ? 'warn' : 'info']: diagnostic.message })}\n`,
+      );
   const style = { color: options.color, width: options.width };
   if (options.command === 'plan') {
-    const document = buildPlanDocument(snapshot.name, options.ruleSet, options.withGpo, buildPlan(evaluation, policy, { allowTemporaryFix: options.allowTemporaryFix }));
+    const document = buildPlanDocument(
+      snapshot.name,
+      options.ruleSet,
+      options.withGpo,
+      buildPlan(evaluation, policy, { allowTemporaryFix: options.allowTemporaryFix }),
+    );
     if (options.format === 'json') writeJson(document, write);
     else write(renderPlan(document, style));
     return EXIT_CODES.success.code;
   }
   if (options.format === 'json') {
-    writeJson(options.command === 'explain' ? buildExplainDocument(snapshot.name, evaluation, policy, options.withGpo) : buildResultDocument(snapshot.name, evaluation, options.withGpo), write);
+    writeJson(
+      options.command === 'explain'
+        ? buildExplainDocument(snapshot.name, evaluation, policy, options.withGpo)
+        : buildResultDocument(snapshot.name, evaluation, options.withGpo),
+      write,
+    );
   } else if (options.format === 'junit' || options.format === 'sarif') {
-    writeForPipelines([{ kind: 'judged', name: snapshot.name, host: snapshot.host, evaluation, policy }], options.format, write);
+    writeForPipelines(
+      [{ kind: 'judged', name: snapshot.name, host: snapshot.host, evaluation, policy }],
+      options.format,
+      write,
+    );
   } else if (options.command === 'explain') {
-    write(options.format === 'markdown' ? renderExplanationMarkdown(snapshot.name, evaluation, policy) : renderExplanation(snapshot.name, evaluation, policy, style));
+    write(
+      options.format === 'markdown'
+        ? renderExplanationMarkdown(snapshot.name, evaluation, policy)
+        : renderExplanation(snapshot.name, evaluation, policy, style),
+    );
   } else {
     write(renderFindingsTable(snapshot.name, evaluation, style));
   }
@@ -140,17 +181,30 @@ function runCommand(options: CliOptions, io: CommandIo): ExitCode {
 function runDsc(operation: DscOperation, io: CommandIo): ExitCode {
   const request = parseJsonText(decodeText(io.readStdin(), 'stdin').text, 'stdin', 'facts.json');
   validateAgainstSchema('dsc-request', request, 'stdin');
-  const { desired: rawDesired, facts } = request as { desired: { scope: string; ruleSet?: RuleSetName; allowTemporaryFix?: boolean }; facts: unknown };
+  const { desired: rawDesired, facts } = request as {
+    desired: { scope: string; ruleSet?: RuleSetName; allowTemporaryFix?: boolean };
+    facts: unknown;
+  };
   const desired = desiredStateFrom(rawDesired);
-  const snapshot = restrictToSite(loadFactsValue(facts, 'stdin:/facts'), desired.scope, 'stdin', { pointer: '/desired/scope' });
+  const snapshot = restrictToSite(loadFactsValue(facts, 'stdin:/facts'), desired.scope, 'stdin', {
+    pointer: '/desired/scope',
+  });
   const judged = judgeSnapshot(snapshot, { ruleSet: desired.ruleSet, withGpo: [] });
   const policy = judged.policy;
   const verdict = (judgement: Evaluation) => (desired.allowTemporaryFix ? acceptTemporaryFixes(judgement) : judgement);
   const evaluation = operation === 'set' ? judged.evaluation : verdict(judged.evaluation);
-  for (const diagnostic of evaluation.diagnostics) io.stderr.write(`${stringifyJson({ [diagnostic.severity === 'warning' ? 'warn' : 'info']: diagnostic.message })}\n`);
+  for (const diagnostic of evaluation.diagnostics)
+    io.stderr.write(
+      `${stringifyJson({ [diagnostic.severity === 'warning' ? 'warn' : 'info']: diagnostic.message })}\n`,
+    );
   let output: unknown;
   if (operation === 'set') {
-    output = buildPlanDocument(snapshot.name, desired.ruleSet, [], buildPlan(evaluation, policy, { allowTemporaryFix: desired.allowTemporaryFix }));
+    output = buildPlanDocument(
+      snapshot.name,
+      desired.ruleSet,
+      [],
+      buildPlan(evaluation, policy, { allowTemporaryFix: desired.allowTemporaryFix }),
+    );
   } else if (operation === 'whatif') {
     // DSC compares what-if's instance with get's to report the properties set would change.
     const plan = buildPlan(judged.evaluation, policy, { allowTemporaryFix: desired.allowTemporaryFix });
@@ -164,13 +218,20 @@ function runDsc(operation: DscOperation, io: CommandIo): ExitCode {
   return EXIT_CODES.success.code;
 }
 
-function writeForPipelines(outcomes: readonly SnapshotOutcome[], format: 'junit' | 'sarif', write: (text: string) => void): void {
+function writeForPipelines(
+  outcomes: readonly SnapshotOutcome[],
+  format: 'junit' | 'sarif',
+  write: (text: string) => void,
+): void {
   if (format === 'junit') write(renderJunit(outcomes));
   else writeJson(renderSarif(outcomes), write);
 }
 
 /** The Node-only part, or a usage error naming what the in-process engine cannot do. */
 function nodeOnly(io: CommandIo, what: string): NodeOnlyCommands {
-  if (io.node === undefined) throw new UsageError(`${what} needs the Node CLI (iis-logon-rights.cjs); the in-process engine runs every other command`);
+  if (io.node === undefined)
+    throw new UsageError(
+      `${what} needs the Node CLI (iis-logon-rights.cjs); the in-process engine runs every other command`,
+    );
   return io.node;
 }

@@ -80,14 +80,22 @@ function statFromHost(answer: string): ReturnType<FileAccess['stat']> {
   const text = fromHost(answer);
   if (text === '') return undefined;
   const [kind, size, ...what] = text.split(' ');
-  if ((kind !== 'file' && kind !== 'directory' && kind !== 'other') || !/^\d+$/.test(size ?? '')) throw new Error(`the host answered stat with ${JSON.stringify(text.slice(0, 40))}`);
-  return kind === 'other' && what.length > 0 ? { kind, size: Number(size), what: what.join(' ') } : { kind, size: Number(size) };
+  if ((kind !== 'file' && kind !== 'directory' && kind !== 'other') || !/^\d+$/.test(size ?? ''))
+    throw new Error(`the host answered stat with ${JSON.stringify(text.slice(0, 40))}`);
+  return kind === 'other' && what.length > 0
+    ? { kind, size: Number(size), what: what.join(' ') }
+    : { kind, size: Number(size) };
 }
 
 function openedFromHost(answer: string): OpenedFile {
   const text = fromHost(answer);
   const match = /^(file|large) (\d+)( |$)/.exec(text);
-  if (match !== null) return { kind: 'file', size: Number(match[2]), bytes: match[1] === 'file' ? bytesFromLatin1(text.slice(match[0].length)) : undefined };
+  if (match !== null)
+    return {
+      kind: 'file',
+      size: Number(match[2]),
+      bytes: match[1] === 'file' ? bytesFromLatin1(text.slice(match[0].length)) : undefined,
+    };
   if (text.startsWith('other ')) return { kind: 'other', what: text.slice('other '.length) };
   throw new Error(`the host answered readFile with ${JSON.stringify(text.slice(0, 40))}`);
 }

@@ -51,7 +51,8 @@ export function buildAccountIndex(directory: AccountDirectory | null, host: Host
   };
 
   const aliases = new Map<string, readonly string[]>();
-  for (const account of accounts) if (account.members !== undefined && !aliases.has(account.sid)) aliases.set(account.sid, account.members);
+  for (const account of accounts)
+    if (account.members !== undefined && !aliases.has(account.sid)) aliases.set(account.sid, account.members);
   const groups: GroupDirectory = { groupsOf: (sid) => sidMap.get(sid)?.groups, aliases };
 
   return {

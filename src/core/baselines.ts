@@ -16,11 +16,38 @@ export interface BaselineDenyEntry {
 }
 
 export const BASELINE_DENY_ENTRIES: readonly BaselineDenyEntry[] = [
-  { right: 'SeDenyNetworkLogonRight', sid: 'S-1-5-113', name: 'NT AUTHORITY\\Local account', requiredBy: 'the DISA STIG for domain-joined member servers (WN22-MS-000080 and its 2016/2019 equivalents: Local account or Local account and member of Administrators)' },
-  { right: 'SeDenyNetworkLogonRight', sid: 'S-1-5-114', name: 'NT AUTHORITY\\Local account and member of Administrators group', requiredBy: 'the DISA STIG for domain-joined member servers (WN22-MS-000080) and the CIS benchmark for member servers (Deny access to this computer from the network)' },
-  { right: 'SeDenyNetworkLogonRight', sid: 'S-1-5-32-546', name: 'BUILTIN\\Guests', requiredBy: 'the DISA STIG (WN22-MS-000080: Guests on all systems) and the CIS benchmark' },
-  { right: 'SeDenyBatchLogonRight', sid: 'S-1-5-32-546', name: 'BUILTIN\\Guests', requiredBy: 'the DISA STIG (WN16-MS-000380 and later: Guests on all systems) and the CIS benchmark' },
-  { right: 'SeDenyInteractiveLogonRight', sid: 'S-1-5-32-546', name: 'BUILTIN\\Guests', requiredBy: 'the DISA STIG (WN19-MS-000110 and later: Guests on all systems) and the CIS benchmark' },
+  {
+    right: 'SeDenyNetworkLogonRight',
+    sid: 'S-1-5-113',
+    name: 'NT AUTHORITY\\Local account',
+    requiredBy:
+      'the DISA STIG for domain-joined member servers (WN22-MS-000080 and its 2016/2019 equivalents: Local account or Local account and member of Administrators)',
+  },
+  {
+    right: 'SeDenyNetworkLogonRight',
+    sid: 'S-1-5-114',
+    name: 'NT AUTHORITY\\Local account and member of Administrators group',
+    requiredBy:
+      'the DISA STIG for domain-joined member servers (WN22-MS-000080) and the CIS benchmark for member servers (Deny access to this computer from the network)',
+  },
+  {
+    right: 'SeDenyNetworkLogonRight',
+    sid: 'S-1-5-32-546',
+    name: 'BUILTIN\\Guests',
+    requiredBy: 'the DISA STIG (WN22-MS-000080: Guests on all systems) and the CIS benchmark',
+  },
+  {
+    right: 'SeDenyBatchLogonRight',
+    sid: 'S-1-5-32-546',
+    name: 'BUILTIN\\Guests',
+    requiredBy: 'the DISA STIG (WN16-MS-000380 and later: Guests on all systems) and the CIS benchmark',
+  },
+  {
+    right: 'SeDenyInteractiveLogonRight',
+    sid: 'S-1-5-32-546',
+    name: 'BUILTIN\\Guests',
+    requiredBy: 'the DISA STIG (WN19-MS-000110 and later: Guests on all systems) and the CIS benchmark',
+  },
 ];
 
 export function baselineDenyEntry(right: string, sid: string): BaselineDenyEntry | undefined {

@@ -29,11 +29,26 @@ export function checkPlanStructure(plan: PlanDocument): PlanProblem | undefined 
   for (const [index, action] of plan.actions.entries()) {
     const pointer = `/actions/${index}`;
     const kind = LOGON_RIGHTS.get(action.right)!.kind;
-    if (action.action === 'grant' && kind !== 'allow') return { pointer, expected: 'grant only on an allow right (a plan never adds anyone to a deny right)', found: describeAction(action) };
-    if (action.action === 'revoke' && kind !== 'deny') return { pointer, expected: "revoke only on a deny right (a plan never takes an allow right from anyone)", found: describeAction(action) };
+    if (action.action === 'grant' && kind !== 'allow')
+      return {
+        pointer,
+        expected: 'grant only on an allow right (a plan never adds anyone to a deny right)',
+        found: describeAction(action),
+      };
+    if (action.action === 'revoke' && kind !== 'deny')
+      return {
+        pointer,
+        expected: 'revoke only on a deny right (a plan never takes an allow right from anyone)',
+        found: describeAction(action),
+      };
     const identity = identitySidProblem(action);
     if (identity !== undefined) return { pointer: `${pointer}/sid`, expected: identity, found: describeAction(action) };
-    if (action.temporary && !plan.options.allowTemporaryFix) return { pointer: `${pointer}/temporary`, expected: 'temporary only in a plan made with --allow-temporary-fix (options.allowTemporaryFix)', found: `a temporary ${describeAction(action)}` };
+    if (action.temporary && !plan.options.allowTemporaryFix)
+      return {
+        pointer: `${pointer}/temporary`,
+        expected: 'temporary only in a plan made with --allow-temporary-fix (options.allowTemporaryFix)',
+        found: `a temporary ${describeAction(action)}`,
+      };
     const key = actionKey(action);
     if (seen.has(key)) return { pointer, expected: 'each action once', found: `${describeAction(action)} again` };
     seen.add(key);
@@ -44,8 +59,19 @@ export function checkPlanStructure(plan: PlanDocument): PlanProblem | undefined 
     if (edit.line === null) continue;
     const prefix = `${edit.right} = `;
     const entries = edit.line.startsWith(prefix) ? edit.line.slice(prefix.length).split(',') : null;
-    const bad = entries === null ? edit.line : entries.find((entry) => !(entry === '' && entries.length === 1) && !/^\*S-1-[0-9-]+$/i.test(entry) && !isPlainAccountName(entry));
-    if (bad !== undefined) return { pointer: `/gpoEdits/${index}/line`, expected: `one line "${prefix}" followed by SIDs (*S-1-...) and plain account names`, found: JSON.stringify(bad) };
+    const bad =
+      entries === null
+        ? edit.line
+        : entries.find(
+            (entry) =>
+              !(entry === '' && entries.length === 1) && !/^\*S-1-[0-9-]+$/i.test(entry) && !isPlainAccountName(entry),
+          );
+    if (bad !== undefined)
+      return {
+        pointer: `/gpoEdits/${index}/line`,
+        expected: `one line "${prefix}" followed by SIDs (*S-1-...) and plain account names`,
+        found: JSON.stringify(bad),
+      };
   }
   return checkBaselineConflicts(plan);
 }
@@ -55,10 +81,22 @@ function checkBaselineConflicts(plan: PlanDocument): PlanProblem | undefined {
   for (const [index, edit] of plan.gpoEdits.entries()) {
     const expected = baselineConflicts(edit.right, edit.remove);
     const found = edit.baselineConflicts ?? [];
-    const same = expected.length === found.length && expected.every((conflict, at) => conflict.sid === found[at]!.sid && conflict.name === found[at]!.name && conflict.requiredBy === found[at]!.requiredBy);
+    const same =
+      expected.length === found.length &&
+      expected.every(
+        (conflict, at) =>
+          conflict.sid === found[at]!.sid &&
+          conflict.name === found[at]!.name &&
+          conflict.requiredBy === found[at]!.requiredBy,
+      );
     if (!same) {
-      const describe = (list: readonly BaselineConflict[]) => (list.length === 0 ? 'none' : list.map((conflict) => `${conflict.sid} (${conflict.requiredBy})`).join(', '));
-      return { pointer: `/gpoEdits/${index}/baselineConflicts`, expected: `the baseline conflicts of removing ${edit.remove.map((sid) => `*${sid}`).join(', ') || 'nothing'} from ${edit.right}: ${describe(expected)}`, found: describe(found) };
+      const describe = (list: readonly BaselineConflict[]) =>
+        list.length === 0 ? 'none' : list.map((conflict) => `${conflict.sid} (${conflict.requiredBy})`).join(', ');
+      return {
+        pointer: `/gpoEdits/${index}/baselineConflicts`,
+        expected: `the baseline conflicts of removing ${edit.remove.map((sid) => `*${sid}`).join(', ') || 'nothing'} from ${edit.right}: ${describe(expected)}`,
+        found: describe(found),
+      };
     }
   }
   return undefined;
@@ -77,12 +115,33 @@ export function checkPlanAgainstFacts(plan: PlanDocument, derived: Plan): PlanPr
   for (const [index, action] of plan.actions.entries()) {
     const pointer = `/actions/${index}`;
     const engine = byKey.get(actionKey(action));
-    if (engine === undefined) return { pointer, expected: `an action the engine plans for this snapshot now under ${rules}`, found: `${describeAction(action)}, which it does not plan` };
-    if (engine.account !== action.account) return { pointer: `${pointer}/account`, expected: `the account the snapshot gives for ${action.sid}, ${JSON.stringify(engine.account)}`, found: JSON.stringify(action.account) };
-    if (engine.temporary !== action.temporary) return { pointer: `${pointer}/temporary`, expected: `temporary ${engine.temporary} (${engine.temporary ? 'a GPO owns the right' : 'local policy owns the right'})`, found: String(action.temporary) };
+    if (engine === undefined)
+      return {
+        pointer,
+        expected: `an action the engine plans for this snapshot now under ${rules}`,
+        found: `${describeAction(action)}, which it does not plan`,
+      };
+    if (engine.account !== action.account)
+      return {
+        pointer: `${pointer}/account`,
+        expected: `the account the snapshot gives for ${action.sid}, ${JSON.stringify(engine.account)}`,
+        found: JSON.stringify(action.account),
+      };
+    if (engine.temporary !== action.temporary)
+      return {
+        pointer: `${pointer}/temporary`,
+        expected: `temporary ${engine.temporary} (${engine.temporary ? 'a GPO owns the right' : 'local policy owns the right'})`,
+        found: String(action.temporary),
+      };
     for (const [fixIndex, fix] of action.fixes.entries()) {
-      if (!engine.fixes.some((known) => known.site === fix.site && known.path === fix.path && known.status === fix.status)) {
-        return { pointer: `${pointer}/fixes/${fixIndex}`, expected: `a finding this action fixes in the snapshot now`, found: JSON.stringify(fix) };
+      if (
+        !engine.fixes.some((known) => known.site === fix.site && known.path === fix.path && known.status === fix.status)
+      ) {
+        return {
+          pointer: `${pointer}/fixes/${fixIndex}`,
+          expected: `a finding this action fixes in the snapshot now`,
+          found: JSON.stringify(fix),
+        };
       }
     }
   }
@@ -95,17 +154,37 @@ function checkUndo(actions: readonly PlanAction[], undo: readonly UndoAction[]):
   for (let index = 0; index < Math.max(expected.length, undo.length); index++) {
     const want = expected[index];
     const got = undo[index];
-    if (got === undefined) return { pointer: `/undo/${index}`, expected: `the inverse of every action in reverse order: ${describeAction(want!)}`, found: 'the end of the list' };
-    if (want === undefined) return { pointer: `/undo/${index}`, expected: `no more undo actions than actions (${actions.length})`, found: describeAction(got) };
+    if (got === undefined)
+      return {
+        pointer: `/undo/${index}`,
+        expected: `the inverse of every action in reverse order: ${describeAction(want!)}`,
+        found: 'the end of the list',
+      };
+    if (want === undefined)
+      return {
+        pointer: `/undo/${index}`,
+        expected: `no more undo actions than actions (${actions.length})`,
+        found: describeAction(got),
+      };
     if (actionKey(want) !== actionKey(got) || want.account !== got.account || want.temporary !== got.temporary) {
-      return { pointer: `/undo/${index}`, expected: `the inverse of every action in reverse order: ${describeAction(want)}${want.temporary ? ' (temporary)' : ''}`, found: `${describeAction(got)}${got.temporary ? ' (temporary)' : ''}` };
+      return {
+        pointer: `/undo/${index}`,
+        expected: `the inverse of every action in reverse order: ${describeAction(want)}${want.temporary ? ' (temporary)' : ''}`,
+        found: `${describeAction(got)}${got.temporary ? ' (temporary)' : ''}`,
+      };
     }
   }
   return undefined;
 }
 
 function inverse(action: PlanAction): UndoAction {
-  return { action: action.action === 'grant' ? 'revoke' : 'grant', right: action.right, sid: action.sid, account: action.account, temporary: action.temporary };
+  return {
+    action: action.action === 'grant' ? 'revoke' : 'grant',
+    right: action.right,
+    sid: action.sid,
+    account: action.account,
+    temporary: action.temporary,
+  };
 }
 
 /**
@@ -115,12 +194,20 @@ function inverse(action: PlanAction): UndoAction {
  */
 function identitySidProblem(action: Pick<PlanAction, 'sid' | 'account'>): string | undefined {
   const sid = action.sid.toUpperCase();
-  const own = /^S-1-5-21-\d+-\d+-\d+-\d+$/.test(sid) ? !GROUP_RIDS.has(Number(sid.slice(sid.lastIndexOf('-') + 1))) : IDENTITY_SIDS.has(sid) || /^S-1-5-82(-\d+){5}$/.test(sid);
-  if (!own) return "the identity's own SID (an account, IUSR, a service account or an application pool identity), never a group or a computed SID";
+  const own = /^S-1-5-21-\d+-\d+-\d+-\d+$/.test(sid)
+    ? !GROUP_RIDS.has(Number(sid.slice(sid.lastIndexOf('-') + 1)))
+    : IDENTITY_SIDS.has(sid) || /^S-1-5-82(-\d+){5}$/.test(sid);
+  if (!own)
+    return "the identity's own SID (an account, IUSR, a service account or an application pool identity), never a group or a computed SID";
   const pool = /^IIS APPPOOL\\(.+)$/i.exec(action.account);
   const named = pool ? applicationPoolSid(pool[1]!) : wellKnownSidForName(action.account);
   if (named !== undefined && named !== sid) return `the SID of ${JSON.stringify(action.account)}, ${named}`;
-  if (named === undefined && sid.startsWith('S-1-5-82-') && !/^IIS APPPOOL\\/i.test(normalizeAccountName(action.account))) return 'an application pool SID only for an account named IIS APPPOOL\\<pool>';
+  if (
+    named === undefined &&
+    sid.startsWith('S-1-5-82-') &&
+    !/^IIS APPPOOL\\/i.test(normalizeAccountName(action.account))
+  )
+    return 'an application pool SID only for an account named IIS APPPOOL\\<pool>';
   return undefined;
 }
 

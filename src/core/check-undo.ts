@@ -13,7 +13,11 @@ export type RightsBefore = ReadonlyMap<string, ReadonlySet<string>>;
  * a deny right it held before (the change removed it). Whether the change is still in place is
  * read at the moment of each call, by the module.
  */
-export function checkUndoAgainstFacts(plan: PlanDocument, evaluation: Evaluation, rightsBefore: RightsBefore): PlanProblem | undefined {
+export function checkUndoAgainstFacts(
+  plan: PlanDocument,
+  evaluation: Evaluation,
+  rightsBefore: RightsBefore,
+): PlanProblem | undefined {
   const structural = checkPlanStructure(plan);
   if (structural !== undefined) return structural;
   const identityRights = new Map<string, Set<string>>();
@@ -29,12 +33,37 @@ export function checkUndoAgainstFacts(plan: PlanDocument, evaluation: Evaluation
     const pointer = `/undo/${index}`;
     const sid = entry.sid.toUpperCase();
     const rights = identityRights.get(sid);
-    if (rights === undefined) return { pointer: `${pointer}/sid`, expected: 'the SID of an identity IIS logs on with now', found: `${entry.sid} (${JSON.stringify(entry.account)}), which no site, application or pool uses` };
-    if (!rights.has(entry.right)) return { pointer: `${pointer}/right`, expected: `a right that ${entry.sid} needs or is denied by now (${[...rights].join(', ')})`, found: entry.right };
+    if (rights === undefined)
+      return {
+        pointer: `${pointer}/sid`,
+        expected: 'the SID of an identity IIS logs on with now',
+        found: `${entry.sid} (${JSON.stringify(entry.account)}), which no site, application or pool uses`,
+      };
+    if (!rights.has(entry.right))
+      return {
+        pointer: `${pointer}/right`,
+        expected: `a right that ${entry.sid} needs or is denied by now (${[...rights].join(', ')})`,
+        found: entry.right,
+      };
     const before = rightsBefore.get(sid);
-    if (before === undefined) return { pointer, expected: `rights-before.json to record the rights ${entry.sid} held before the change`, found: 'no entry for it' };
-    if (entry.action === 'revoke' && before.has(entry.right)) return { pointer, expected: 'an undo that revokes only a right the change granted', found: `revoke ${entry.right} from ${entry.sid}, which held it before the change` };
-    if (entry.action === 'grant' && !before.has(entry.right)) return { pointer, expected: 'an undo that grants back only a deny right the change removed', found: `grant ${entry.right} to ${entry.sid}, which did not hold it before the change` };
+    if (before === undefined)
+      return {
+        pointer,
+        expected: `rights-before.json to record the rights ${entry.sid} held before the change`,
+        found: 'no entry for it',
+      };
+    if (entry.action === 'revoke' && before.has(entry.right))
+      return {
+        pointer,
+        expected: 'an undo that revokes only a right the change granted',
+        found: `revoke ${entry.right} from ${entry.sid}, which held it before the change`,
+      };
+    if (entry.action === 'grant' && !before.has(entry.right))
+      return {
+        pointer,
+        expected: 'an undo that grants back only a deny right the change removed',
+        found: `grant ${entry.right} to ${entry.sid}, which did not hold it before the change`,
+      };
   }
   return undefined;
 }

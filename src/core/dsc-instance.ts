@@ -14,14 +14,29 @@ export interface DscDesiredState {
 export interface DscInstance extends DscDesiredState {
   inDesiredState: boolean;
   reasons: { code: string; phrase: string }[];
-  findings: { site: string | null; path: string; account: string; sid: string | null; right: string | null; status: string }[];
+  findings: {
+    site: string | null;
+    path: string;
+    account: string;
+    sid: string | null;
+    right: string | null;
+    status: string;
+  }[];
   _inDesiredState?: boolean;
 }
 
 export const ALL_SITES = '*';
 
-export function desiredStateFrom(value: { scope: string; ruleSet?: RuleSetName; allowTemporaryFix?: boolean }): DscDesiredState {
-  return { scope: value.scope, ruleSet: value.ruleSet ?? 'documented', allowTemporaryFix: value.allowTemporaryFix ?? false };
+export function desiredStateFrom(value: {
+  scope: string;
+  ruleSet?: RuleSetName;
+  allowTemporaryFix?: boolean;
+}): DscDesiredState {
+  return {
+    scope: value.scope,
+    ruleSet: value.ruleSet ?? 'documented',
+    allowTemporaryFix: value.allowTemporaryFix ?? false,
+  };
 }
 
 /**
@@ -35,7 +50,12 @@ export function restrictToSite(snapshot: Snapshot, scope: string, label: string,
   const scopes: AnonymousScope[] = snapshot.iis.scopes.filter((entry) => normalizeAccountName(entry.site) === wanted);
   if (scopes.length === 0) {
     const sites = [...new Set(snapshot.iis.scopes.map((entry) => entry.site))];
-    throw new InputError(label, where, `a site defined in ${snapshot.iis.file} (${sites.length > 0 ? sites.map((site) => `"${site}"`).join(', ') : 'it defines none'}) or *`, JSON.stringify(scope));
+    throw new InputError(
+      label,
+      where,
+      `a site defined in ${snapshot.iis.file} (${sites.length > 0 ? sites.map((site) => `"${site}"`).join(', ') : 'it defines none'}) or *`,
+      JSON.stringify(scope),
+    );
   }
   return { ...snapshot, iis: { ...snapshot.iis, scopes } };
 }
@@ -45,6 +65,13 @@ export function dscInstanceFrom(desired: DscDesiredState, evaluation: Evaluation
     ...desired,
     inDesiredState: evaluation.inDesiredState,
     reasons: evaluation.reasons.map((reason) => ({ code: reason.code, phrase: reason.phrase })),
-    findings: evaluation.findings.map((finding) => ({ site: finding.site, path: finding.path, account: finding.identity.name, sid: finding.identity.sid, right: finding.right, status: finding.status })),
+    findings: evaluation.findings.map((finding) => ({
+      site: finding.site,
+      path: finding.path,
+      account: finding.identity.name,
+      sid: finding.identity.sid,
+      right: finding.right,
+      status: finding.status,
+    })),
   };
 }

@@ -40,11 +40,14 @@ export class UsageError extends Error {
 export function describeLocation(location: InputLocation): string {
   const parts: string[] = [];
   if (location.line !== undefined) {
-    parts.push(location.column !== undefined ? `line ${location.line}, column ${location.column}` : `line ${location.line}`);
+    parts.push(
+      location.column !== undefined ? `line ${location.line}, column ${location.column}` : `line ${location.line}`,
+    );
   }
   // Element names and JSON pointers are spelled by the input, so they are bounded like excerpts.
   if (location.element !== undefined) parts.push(`element ${oneShortLine(location.element, 400)}`);
-  if (location.pointer !== undefined) parts.push(`at ${location.pointer === '' ? '(document root)' : oneShortLine(location.pointer, 400)}`);
+  if (location.pointer !== undefined)
+    parts.push(`at ${location.pointer === '' ? '(document root)' : oneShortLine(location.pointer, 400)}`);
   return parts.join(', ');
 }
 

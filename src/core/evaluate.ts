@@ -1,9 +1,23 @@
 import { buildAccountIndex } from './accounts';
-import { emptyFinding, ruledFinding, describeScope, type Evaluation, type EvaluationInput, type Finding, type FindingSubject } from './finding';
+import {
+  emptyFinding,
+  ruledFinding,
+  describeScope,
+  type Evaluation,
+  type EvaluationInput,
+  type Finding,
+  type FindingSubject,
+} from './finding';
 import { notRequiredMessage, statusMessage, unresolvedMessage } from './finding-messages';
 import { dedupeUnresolved, holderIndexer, type UnresolvedHolder } from './holder-match';
 import { judgeIncompleteGroups } from './incomplete-groups';
-import { resolveAnonymousIdentity, resolveConnectAs, resolvePoolIdentity, type AnonymousIdentity, type IdentityResolution } from './identity';
+import {
+  resolveAnonymousIdentity,
+  resolveConnectAs,
+  resolvePoolIdentity,
+  type AnonymousIdentity,
+  type IdentityResolution,
+} from './identity';
 import type { AnonymousScope } from './model';
 import type { PolicyView } from './policy';
 import { checkRight, decideStatus, sidsOf, tokenNotes, type EvaluationContext } from './right-check';
@@ -30,27 +44,45 @@ export function evaluateSnapshot(input: EvaluationInput): Evaluation {
   for (const scope of input.iis.scopes) {
     const anonymous = resolveAnonymousIdentity(scope, input.iis, accounts, input.host);
     const anonymousRole: IdentityRole = anonymousRoleOf(scope, input);
-    findings.push(judgeResolution(context, subjectOf(context, scope, anonymousRole), anonymous, scope.anonymous.definedAt));
-    const poolKey = scope.applicationPool === null ? null : `${scope.site.toLowerCase()}\u0000${scope.applicationPool.toLowerCase()}`;
+    findings.push(
+      judgeResolution(context, subjectOf(context, scope, anonymousRole), anonymous, scope.anonymous.definedAt),
+    );
+    const poolKey =
+      scope.applicationPool === null ? null : `${scope.site.toLowerCase()}\u0000${scope.applicationPool.toLowerCase()}`;
     if (scope.anonymous.enabled && poolKey !== null && !poolsJudged.has(poolKey)) {
       poolsJudged.add(poolKey);
       const pool = resolvePoolIdentity(scope.applicationPool, input.iis, accounts, input.host);
       // An undefined pool is already a diagnostic; only a defined pool has an identity to judge.
-      if (pool.kind === 'identity') findings.push(judgeResolution(context, subjectOf(context, scope, 'worker-process'), pool, poolDefinedAt(scope)));
+      if (pool.kind === 'identity')
+        findings.push(
+          judgeResolution(context, subjectOf(context, scope, 'worker-process'), pool, poolDefinedAt(scope)),
+        );
     }
     if (scope.connectAs !== undefined) {
       const identity = resolveConnectAs(scope.connectAs, input.iis, accounts, input.host);
-      findings.push(judgeResolution(context, subjectOf(context, scope, 'connect-as'), { kind: 'identity', identity }, scope.connectAs.definedAt));
+      findings.push(
+        judgeResolution(
+          context,
+          subjectOf(context, scope, 'connect-as'),
+          { kind: 'identity', identity },
+          scope.connectAs.definedAt,
+        ),
+      );
     }
   }
   const reasons = findings.filter((finding) => !FINDING_STATUSES[finding.status].inDesiredState).map(reasonFor);
-  return { inDesiredState: reasons.length === 0, ruleSet: input.ruleSet, findings, reasons, diagnostics: [...input.iis.diagnostics] };
+  return {
+    inDesiredState: reasons.length === 0,
+    ruleSet: input.ruleSet,
+    findings,
+    reasons,
+    diagnostics: [...input.iis.diagnostics],
+  };
 }
 
 export function reasonFor(finding: Finding): { code: string; phrase: string } {
   return { code: reasonCode(finding.status), phrase: finding.message };
 }
-
 
 function subjectOf(context: EvaluationContext, scope: AnonymousScope, role: IdentityRole): FindingSubject {
   return { scope, role, symptom: symptomFor(role, context.iis6) };
@@ -58,14 +90,19 @@ function subjectOf(context: EvaluationContext, scope: AnonymousScope, role: Iden
 
 /** IIS 7+ `userName=""`: anonymous requests run as the pool identity, so a failed logon stops the pool. */
 function anonymousRoleOf(scope: AnonymousScope, input: EvaluationInput): IdentityRole {
-  return input.iis.format === 'applicationHost.config' && scope.anonymous.enabled && scope.anonymous.userName.trim() === '' ? 'worker-process' : 'anonymous-user';
+  return input.iis.format === 'applicationHost.config' &&
+    scope.anonymous.enabled &&
+    scope.anonymous.userName.trim() === ''
+    ? 'worker-process'
+    : 'anonymous-user';
 }
 
 /** Site and pool pairs whose worker process identity an anonymous finding already judges (userName=""). */
 function poolsServingAsAnonymous(input: EvaluationInput): Set<string> {
   const keys = new Set<string>();
   for (const scope of input.iis.scopes) {
-    if (scope.applicationPool !== null && anonymousRoleOf(scope, input) === 'worker-process') keys.add(`${scope.site.toLowerCase()}\u0000${scope.applicationPool.toLowerCase()}`);
+    if (scope.applicationPool !== null && anonymousRoleOf(scope, input) === 'worker-process')
+      keys.add(`${scope.site.toLowerCase()}\u0000${scope.applicationPool.toLowerCase()}`);
   }
   return keys;
 }
@@ -74,41 +111,96 @@ function poolDefinedAt(scope: AnonymousScope): string {
   return `application pool "${scope.applicationPool}" serving site "${scope.site}" path ${scope.path}`;
 }
 
-function judgeResolution(context: EvaluationContext, subject: FindingSubject, resolution: IdentityResolution, definedAt: string): Finding {
+function judgeResolution(
+  context: EvaluationContext,
+  subject: FindingSubject,
+  resolution: IdentityResolution,
+  definedAt: string,
+): Finding {
   const finding = judgeResolved(context, subject, resolution, definedAt);
   const unlockedAt = subject.scope.anonymousUnlockedAt;
   // Only the anonymous identity can be changed by a web.config: the anonymous user, or the pool identity standing in for it (userName="").
-  const anonymousIdentity = subject.role === 'anonymous-user' || (subject.role === 'worker-process' && subject.scope.anonymous.userName.trim() === '');
+  const anonymousIdentity =
+    subject.role === 'anonymous-user' ||
+    (subject.role === 'worker-process' && subject.scope.anonymous.userName.trim() === '');
   const gaps = subject.scope.webConfigGaps;
   // With every web.config from the unlocked level down collected (or known absent), the verdict already includes them.
   if (unlockedAt !== undefined && anonymousIdentity && (gaps === undefined || gaps.length > 0)) {
-    const missing = gaps === undefined ? 'the snapshot holds no web.config files' : `the snapshot lacks the web.config for ${gaps.join('; ')}`;
-    finding.notes.push(`anonymousAuthentication is unlocked for this path (${unlockedAt}), so a web.config here or above may set another anonymous identity or turn anonymous access on; ${missing}, so this verdict may be wrong for ${describeScope(subject.scope)}.`);
+    const missing =
+      gaps === undefined
+        ? 'the snapshot holds no web.config files'
+        : `the snapshot lacks the web.config for ${gaps.join('; ')}`;
+    finding.notes.push(
+      `anonymousAuthentication is unlocked for this path (${unlockedAt}), so a web.config here or above may set another anonymous identity or turn anonymous access on; ${missing}, so this verdict may be wrong for ${describeScope(subject.scope)}.`,
+    );
     finding.message += ` Note: ${finding.notes[finding.notes.length - 1]}`;
   }
   return finding;
 }
 
-function judgeResolved(context: EvaluationContext, subject: FindingSubject, resolution: IdentityResolution, definedAt: string): Finding {
+function judgeResolved(
+  context: EvaluationContext,
+  subject: FindingSubject,
+  resolution: IdentityResolution,
+  definedAt: string,
+): Finding {
   const { scope } = subject;
   const where = describeScope(scope);
   if (resolution.kind === 'anonymous-disabled') {
-    return emptyFinding(subject, { name: scope.anonymous.userName || '(application pool identity)', sid: null, kind: 'unknown', accountKind: 'unknown', definedAt }, 'not-required', `${where}: anonymous authentication is disabled, so no anonymous identity needs a logon right.`);
+    return emptyFinding(
+      subject,
+      {
+        name: scope.anonymous.userName || '(application pool identity)',
+        sid: null,
+        kind: 'unknown',
+        accountKind: 'unknown',
+        definedAt,
+      },
+      'not-required',
+      `${where}: anonymous authentication is disabled, so no anonymous identity needs a logon right.`,
+    );
   }
   if (resolution.kind === 'unknown-pool') {
-    const poolText = resolution.poolName === null ? 'no application pool' : `application pool "${resolution.poolName}", which is not defined`;
-    return emptyFinding(subject, { name: `(identity of ${poolText})`, sid: null, kind: 'app-pool-identity', accountKind: 'unknown', definedAt }, 'unresolved', `${where}: anonymous requests run as the application pool identity (userName=""), but the path is served by ${poolText}; its identity cannot be judged.`);
+    const poolText =
+      resolution.poolName === null
+        ? 'no application pool'
+        : `application pool "${resolution.poolName}", which is not defined`;
+    return emptyFinding(
+      subject,
+      { name: `(identity of ${poolText})`, sid: null, kind: 'app-pool-identity', accountKind: 'unknown', definedAt },
+      'unresolved',
+      `${where}: anonymous requests run as the application pool identity (userName=""), but the path is served by ${poolText}; its identity cannot be judged.`,
+    );
   }
   return judgeIdentity(context, subject, resolution.identity, definedAt, where);
 }
 
-function judgeIdentity(context: EvaluationContext, subject: FindingSubject, identity: AnonymousIdentity, definedAt: string, where: string): Finding {
+function judgeIdentity(
+  context: EvaluationContext,
+  subject: FindingSubject,
+  identity: AnonymousIdentity,
+  definedAt: string,
+  where: string,
+): Finding {
   const { input } = context;
-  const identityOut = { name: identity.name, sid: identity.sid, kind: identity.source, accountKind: identity.accountKind, definedAt };
+  const identityOut = {
+    name: identity.name,
+    sid: identity.sid,
+    kind: identity.source,
+    accountKind: identity.accountKind,
+    definedAt,
+  };
   const rule = findRule(identity.source, identity.logonType);
   const enforced = rule !== undefined && isEnforced(rule, input.ruleSet);
   const ruleOut = rule ? { id: rule.id, evidence: rule.evidence, enforced, citation: rule.citation } : null;
-  const finding = ruledFinding(subject, identityOut, identity.logonType, rule?.allowRight ?? null, rule?.denyRight ?? null, ruleOut);
+  const finding = ruledFinding(
+    subject,
+    identityOut,
+    identity.logonType,
+    rule?.allowRight ?? null,
+    rule?.denyRight ?? null,
+    ruleOut,
+  );
   if (identity.assumption !== undefined) finding.notes.push(`${capitalize(identity.assumption)}.`);
 
   if (!rule || !enforced || rule.allowRight === null) {
@@ -124,7 +216,16 @@ function judgeIdentity(context: EvaluationContext, subject: FindingSubject, iden
     return finding;
   }
 
-  const token = computeTokenSids({ sid: identity.sid, accountKind: identity.accountKind, groups: identity.groups, source: identity.source, logonType: identity.logonType, host: input.host, groupsCollected: identity.groupsCollected === true, directory: context.accounts.groups });
+  const token = computeTokenSids({
+    sid: identity.sid,
+    accountKind: identity.accountKind,
+    groups: identity.groups,
+    source: identity.source,
+    logonType: identity.logonType,
+    host: input.host,
+    groupsCollected: identity.groupsCollected === true,
+    directory: context.accounts.groups,
+  });
   const unresolvedHolders: UnresolvedHolder[] = [];
   const check = (view: PolicyView) => checkRight(view, rule, identity, token, context, unresolvedHolders);
   const current = check(input.policy.current);
@@ -132,7 +233,9 @@ function judgeIdentity(context: EvaluationContext, subject: FindingSubject, iden
   finding.status = decideStatus(current, afterRefresh, finding.allowRightOwner, finding.denyRightOwner);
   finding.grantedBy = sidsOf(current.grantedBy);
   finding.deniedBy = sidsOf(current.deniedBy);
-  finding.afterRefresh = input.policy.hasGroupPolicyData ? { grantedBy: sidsOf(afterRefresh.grantedBy), deniedBy: sidsOf(afterRefresh.deniedBy) } : null;
+  finding.afterRefresh = input.policy.hasGroupPolicyData
+    ? { grantedBy: sidsOf(afterRefresh.grantedBy), deniedBy: sidsOf(afterRefresh.deniedBy) }
+    : null;
   finding.token = token;
   finding.matches = { current, afterRefresh };
   finding.unresolvedHolders = dedupeUnresolved(unresolvedHolders);

@@ -15,7 +15,9 @@ export function describeRoleHolder(role: IdentityRole, name: string, sid: string
     case 'anonymous-user':
       return `anonymous account ${account}`;
     case 'worker-process':
-      return pool === null ? `worker process identity ${account}` : `worker process identity ${account} of application pool "${pool}"`;
+      return pool === null
+        ? `worker process identity ${account}`
+        : `worker process identity ${account} of application pool "${pool}"`;
     case 'connect-as':
       return `connect-as account ${account}`;
   }
@@ -27,8 +29,17 @@ export function symptomSentence(finding: Pick<Finding, 'role' | 'symptom'>, afte
   return afterRefresh ? ` After that refresh ${brief}.` : ` Symptom: ${brief}.`;
 }
 
-export function notRequiredMessage(where: string, role: IdentityRole, identity: AnonymousIdentity, rule: RuleRow | undefined, ruleSet: RuleSetName): string {
-  const who = role === 'anonymous-user' ? describeAccount(identity.name, identity.sid) : describeRoleHolder(role, identity.name, identity.sid, null);
+export function notRequiredMessage(
+  where: string,
+  role: IdentityRole,
+  identity: AnonymousIdentity,
+  rule: RuleRow | undefined,
+  ruleSet: RuleSetName,
+): string {
+  const who =
+    role === 'anonymous-user'
+      ? describeAccount(identity.name, identity.sid)
+      : describeRoleHolder(role, identity.name, identity.sid, null);
   if (!rule) return `${where}: ${who} logs on as ${identity.logonType}; no rule requires a logon right for it.`;
   if (rule.allowRight === null) return `${where}: ${who} needs no logon right from policy (${rule.citation}).`;
   return `${where}: ${who} is not checked under the ${ruleSet} rules: the evidence that it needs ${describeRight(rule.allowRight)} is ${rule.evidence} (${rule.citation}). Use --rules conservative to enforce it.`;
@@ -52,30 +63,41 @@ export function statusMessage(finding: Finding, rule: RuleRow, identity: Anonymo
   const right = describeRight(rule.allowRight!);
   const denyRight = rule.denyRight ? describeRight(rule.denyRight) : '';
   const matches = finding.matches!;
-  const unresolvedNote = finding.unresolvedHolders.length > 0 ? ` Policy entries that could not be resolved: ${finding.unresolvedHolders.map((entry) => `"${entry.name}" in ${entry.right}`).join(', ')}.` : '';
+  const unresolvedNote =
+    finding.unresolvedHolders.length > 0
+      ? ` Policy entries that could not be resolved: ${finding.unresolvedHolders.map((entry) => `"${entry.name}" in ${entry.right}`).join(', ')}.`
+      : '';
   const notes = finding.notes.length > 0 ? ` Note: ${finding.notes.join(' ')}` : '';
   const symptom = (afterRefresh: boolean) => symptomSentence(finding, afterRefresh);
   switch (finding.status) {
     case 'ok': {
-      const keeps = finding.allowRightOwner ? (healedByIis(finding) ? `; ${describeGpo(finding.allowRightOwner)} defines the right without it, but IIS adds the pool's own SID back whenever it starts a worker process` : `, and ${describeGpo(finding.allowRightOwner)} keeps granting it`) : '';
+      const keeps = finding.allowRightOwner
+        ? healedByIis(finding)
+          ? `; ${describeGpo(finding.allowRightOwner)} defines the right without it, but IIS adds the pool's own SID back whenever it starts a worker process`
+          : `, and ${describeGpo(finding.allowRightOwner)} keeps granting it`
+        : '';
       return `${where}: ${who} holds ${right} through ${describeMatches(matches.current.grantedBy)}${keeps}.${unresolvedNote}${notes}`;
     }
     case 'missing': {
-      const pending = matches.afterRefresh.holdsRight ? ` The owning ${describeGpo(finding.allowRightOwner!)} grants it, so the next Group Policy refresh should add it.` : '';
+      const pending = matches.afterRefresh.holdsRight
+        ? ` The owning ${describeGpo(finding.allowRightOwner!)} grants it, so the next Group Policy refresh should add it.`
+        : '';
       return `${where}: ${who} lacks ${right}; no SID in its token holds it.${pending}${unresolvedNote}${notes}${symptom(false)}`;
     }
     case 'denied':
       return `${where}: ${who} is denied ${right} by ${denyRight} held by ${describeMatches(matches.current.deniedBy)}.${unresolvedNote}${notes}${symptom(false)}`;
     case 'revoked-at-refresh': {
-      const cause = matches.afterRefresh.deniedBy.length > 0 && finding.denyRightOwner
-        ? `${describeGpo(finding.denyRightOwner)} defines ${denyRight} with ${describeMatches(matches.afterRefresh.deniedBy)}`
-        : `${describeGpo(finding.allowRightOwner!)} defines ${right} without any SID in the account's token`;
+      const cause =
+        matches.afterRefresh.deniedBy.length > 0 && finding.denyRightOwner
+          ? `${describeGpo(finding.denyRightOwner)} defines ${denyRight} with ${describeMatches(matches.afterRefresh.deniedBy)}`
+          : `${describeGpo(finding.allowRightOwner!)} defines ${right} without any SID in the account's token`;
       return `${where}: ${who} holds ${right} now through ${describeMatches(matches.current.grantedBy)}, but ${cause}, so the next Group Policy refresh removes it.${unresolvedNote}${notes}${symptom(true)}`;
     }
     case 'gpo-blocked': {
-      const cause = matches.afterRefresh.deniedBy.length > 0 && finding.denyRightOwner
-        ? `is denied ${right} by ${denyRight} held by ${describeMatches(matches.afterRefresh.deniedBy)}, which ${describeGpo(finding.denyRightOwner)} defines`
-        : `lacks ${right}, which ${describeGpo(finding.allowRightOwner!)} defines without any SID in the account's token`;
+      const cause =
+        matches.afterRefresh.deniedBy.length > 0 && finding.denyRightOwner
+          ? `is denied ${right} by ${denyRight} held by ${describeMatches(matches.afterRefresh.deniedBy)}, which ${describeGpo(finding.denyRightOwner)} defines`
+          : `lacks ${right}, which ${describeGpo(finding.allowRightOwner!)} defines without any SID in the account's token`;
       return `${where}: ${who} ${cause}; a local change would be undone at the next refresh, so the fix belongs in the GPO.${unresolvedNote}${notes}${symptom(false)}`;
     }
     default:

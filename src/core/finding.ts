@@ -1,4 +1,12 @@
-import type { AccountDirectory, AccountKind, AnonymousScope, Diagnostic, GroupPolicyObjectRef, HostInfo, IisConfiguration } from './model';
+import type {
+  AccountDirectory,
+  AccountKind,
+  AnonymousScope,
+  Diagnostic,
+  GroupPolicyObjectRef,
+  HostInfo,
+  IisConfiguration,
+} from './model';
 import type { PolicyProjection } from './policy';
 import type { IdentityRole, Symptom } from './roles';
 import type { Evidence, IdentitySource, LogonType, RuleSetName } from './rules';
@@ -88,7 +96,14 @@ export interface FindingSubject {
  * then fill in. Written as one literal (no spreads): findings are built for every scope, and
  * this is their key order in every output.
  */
-export function ruledFinding(subject: FindingSubject, identity: FindingIdentity, logonType: LogonType | null, right: string | null, denyRight: string | null, ruleOut: Finding['rule']): Finding {
+export function ruledFinding(
+  subject: FindingSubject,
+  identity: FindingIdentity,
+  logonType: LogonType | null,
+  right: string | null,
+  denyRight: string | null,
+  ruleOut: Finding['rule'],
+): Finding {
   return {
     site: subject.scope.site,
     path: subject.scope.path,
@@ -116,7 +131,12 @@ export function ruledFinding(subject: FindingSubject, identity: FindingIdentity,
 }
 
 /** A finding with no identity to judge: no logon type, no rule, only a status and why. */
-export function emptyFinding(subject: FindingSubject, identity: FindingIdentity, status: FindingStatus, message: string): Finding {
+export function emptyFinding(
+  subject: FindingSubject,
+  identity: FindingIdentity,
+  status: FindingStatus,
+  message: string,
+): Finding {
   const finding = ruledFinding(subject, identity, null, null, null, null);
   finding.status = status;
   finding.message = message;

@@ -90,7 +90,12 @@ export function causingGpos(finding: Finding): GroupPolicyObjectRef[] {
   const after = finding.afterRefresh ?? { grantedBy: finding.grantedBy, deniedBy: finding.deniedBy };
   const causes: GroupPolicyObjectRef[] = [];
   if (after.deniedBy.length > 0 && finding.denyRightOwner) causes.push(finding.denyRightOwner);
-  if (after.grantedBy.length === 0 && finding.allowRightOwner && !causes.some((gpo) => gpo.id === finding.allowRightOwner!.id)) causes.push(finding.allowRightOwner);
+  if (
+    after.grantedBy.length === 0 &&
+    finding.allowRightOwner &&
+    !causes.some((gpo) => gpo.id === finding.allowRightOwner!.id)
+  )
+    causes.push(finding.allowRightOwner);
   return causes;
 }
 
@@ -109,7 +114,10 @@ function zeroByStatus(): Record<FindingStatus, number> {
   return counts;
 }
 
-export function summarizeFleet(outcomes: readonly SnapshotOutcome[], limits: SummaryLimits = DEFAULT_SUMMARY_LIMITS): FleetSummary {
+export function summarizeFleet(
+  outcomes: readonly SnapshotOutcome[],
+  limits: SummaryLimits = DEFAULT_SUMMARY_LIMITS,
+): FleetSummary {
   const summarizer = new FleetSummarizer();
   for (const outcome of outcomes) summarizer.add(outcome);
   return summarizer.summary(limits);
@@ -139,11 +147,17 @@ export class FleetSummarizer {
       this.hostsWithStatus[status]++;
     }
     const problems = outcome.evaluation.findings.filter(isProblem).length;
-    if (problems > 0) this.ranks.push({ snapshot: outcome.name, computerName: outcome.host?.computerName ?? null, problems, byStatus });
+    if (problems > 0)
+      this.ranks.push({ snapshot: outcome.name, computerName: outcome.host?.computerName ?? null, problems, byStatus });
     const gposOnThisHost = new Set<string>();
     for (const finding of outcome.evaluation.findings) {
       for (const gpo of causingGpos(finding)) {
-        const entry = this.gpoCauses.get(gpo.id) ?? { gpo: { id: gpo.id, name: gpo.name }, revokedAtRefresh: 0, gpoBlocked: 0, hosts: 0 };
+        const entry = this.gpoCauses.get(gpo.id) ?? {
+          gpo: { id: gpo.id, name: gpo.name },
+          revokedAtRefresh: 0,
+          gpoBlocked: 0,
+          hosts: 0,
+        };
         if (finding.status === 'revoked-at-refresh') entry.revokedAtRefresh++;
         else entry.gpoBlocked++;
         if (!gposOnThisHost.has(gpo.id)) {
@@ -158,7 +172,13 @@ export class FleetSummarizer {
   summary(limits: SummaryLimits = DEFAULT_SUMMARY_LIMITS): FleetSummary {
     const failed = this.snapshots - this.judged;
     const ranks = [...this.ranks].sort((a, b) => b.problems - a.problems || compareText(a.snapshot, b.snapshot));
-    const causes = [...this.gpoCauses.values()].sort((a, b) => b.revokedAtRefresh + b.gpoBlocked - (a.revokedAtRefresh + a.gpoBlocked) || b.hosts - a.hosts || compareText(a.gpo.name, b.gpo.name) || compareText(a.gpo.id, b.gpo.id));
+    const causes = [...this.gpoCauses.values()].sort(
+      (a, b) =>
+        b.revokedAtRefresh + b.gpoBlocked - (a.revokedAtRefresh + a.gpoBlocked) ||
+        b.hosts - a.hosts ||
+        compareText(a.gpo.name, b.gpo.name) ||
+        compareText(a.gpo.id, b.gpo.id),
+    );
     return {
       snapshots: this.snapshots,
       judged: this.judged,
@@ -179,7 +199,9 @@ export class FleetSummarizer {
  * The exit code of `report` (src/core/exit-codes.ts): a snapshot that could not be loaded is
  * the more urgent fact (the fleet's state is unknown there), so it wins over findings.
  */
-export function fleetExitCodeName(summary: Pick<FleetSummary, 'everySnapshotLoaded' | 'everyLoadedHostInDesiredState'>): ExitCodeName {
+export function fleetExitCodeName(
+  summary: Pick<FleetSummary, 'everySnapshotLoaded' | 'everyLoadedHostInDesiredState'>,
+): ExitCodeName {
   if (!summary.everySnapshotLoaded) return 'invalidInput';
   if (!summary.everyLoadedHostInDesiredState) return 'notInDesiredState';
   return 'success';

@@ -30,7 +30,13 @@ export function isPlainAccountName(name: string): boolean {
  * goes too); other entries kept as written when they are SIDs or plain names, written as `*SID`
  * when `sidOfName` knows a name that is not plain, and the whole line withheld when it does not.
  */
-export function gptTmplLine(right: string, holders: readonly PolicyHolder[], add: readonly string[], removeSids: readonly string[], sidOfName: (name: string) => string | undefined = () => undefined): GptTmplLine {
+export function gptTmplLine(
+  right: string,
+  holders: readonly PolicyHolder[],
+  add: readonly string[],
+  removeSids: readonly string[],
+  sidOfName: (name: string) => string | undefined = () => undefined,
+): GptTmplLine {
   const entries: string[] = [];
   for (const holder of holders) {
     if (holder.kind === 'sid') {
@@ -43,7 +49,12 @@ export function gptTmplLine(right: string, holders: readonly PolicyHolder[], add
       entries.push(holder.name);
       continue;
     }
-    if (sid === undefined) return { ok: false, holder: holder.name, reason: `the GPO's list for ${right} holds an entry that is neither a SID nor a plain account name, and the snapshot does not resolve it to a SID` };
+    if (sid === undefined)
+      return {
+        ok: false,
+        holder: holder.name,
+        reason: `the GPO's list for ${right} holds an entry that is neither a SID nor a plain account name, and the snapshot does not resolve it to a SID`,
+      };
     entries.push(`*${sid}`);
   }
   for (const sid of add) if (!entries.includes(`*${sid}`)) entries.push(`*${sid}`);
@@ -52,5 +63,7 @@ export function gptTmplLine(right: string, holders: readonly PolicyHolder[], add
 
 /** The line, or why there is none and what to do instead; for the sentences of a fix. */
 export function describeGptTmplLine(line: GptTmplLine): string {
-  return line.ok ? line.line : `no GptTmpl.inf line is given, because ${line.reason} (${JSON.stringify(line.holder)}); make the change in the Group Policy Management Editor instead`;
+  return line.ok
+    ? line.line
+    : `no GptTmpl.inf line is given, because ${line.reason} (${JSON.stringify(line.holder)}); make the change in the Group Policy Management Editor instead`;
 }

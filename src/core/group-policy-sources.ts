@@ -43,7 +43,8 @@ function describeWinner(assignment: GpoRightAssignment | undefined): string {
 
 /** Holders compared as SIDs where both give one, else by name; order does not matter. */
 function sameHolders(a: readonly PolicyHolder[], b: readonly PolicyHolder[]): boolean {
-  const key = (holder: PolicyHolder) => (holder.kind === 'sid' ? holder.sid : `name:${normalizeAccountName(holder.name)}`);
+  const key = (holder: PolicyHolder) =>
+    holder.kind === 'sid' ? holder.sid : `name:${normalizeAccountName(holder.name)}`;
   const setA = new Set(a.map(key));
   const setB = new Set(b.map(key));
   return setA.size === setB.size && [...setA].every((entry) => setB.has(entry));

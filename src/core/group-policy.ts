@@ -33,7 +33,10 @@ export function normalizeGpoId(text: string): string | undefined {
  * baseline given with --with-gpo is named by its file: `baseline GptTmpl.inf (not linked)`.
  */
 export function describeGpo(gpo: GroupPolicyObjectRef): string {
-  if (gpo.baseline !== undefined) return gpo.name === gpo.baseline ? `baseline ${gpo.baseline} (not linked)` : `baseline GPO "${gpo.name}" from ${gpo.baseline} (not linked)`;
+  if (gpo.baseline !== undefined)
+    return gpo.name === gpo.baseline
+      ? `baseline ${gpo.baseline} (not linked)`
+      : `baseline GPO "${gpo.name}" from ${gpo.baseline} (not linked)`;
   return gpo.name === gpo.id ? `GPO ${gpo.id}` : `GPO "${gpo.name}" ${gpo.id}`;
 }
 

@@ -88,7 +88,16 @@ export interface MatchedIdentity {
  * order. An entry written as the identity's own name stands for the identity's SID (whatever
  * else the name resolves to); an unresolvable name that is not the identity is reported.
  */
-export function matchHolders(index: HolderIndex, right: string, purpose: 'allow' | 'deny', identity: MatchedIdentity, token: readonly TokenSid[], accounts: AccountIndex, ruleSet: RuleSetName, unresolved: UnresolvedHolder[]): SidMatch[] {
+export function matchHolders(
+  index: HolderIndex,
+  right: string,
+  purpose: 'allow' | 'deny',
+  identity: MatchedIdentity,
+  token: readonly TokenSid[],
+  accounts: AccountIndex,
+  ruleSet: RuleSetName,
+  unresolved: UnresolvedHolder[],
+): SidMatch[] {
   const identityName = normalizeAccountName(identity.name);
   for (const { holder, normalizedName } of index.unresolved) {
     if (holder.kind === 'name' && normalizedName !== identityName) unresolved.push({ right, name: holder.name });

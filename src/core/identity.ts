@@ -1,6 +1,15 @@
 import type { AccountIndex } from './accounts';
 import { guessAccountKind } from './accounts';
-import type { AccountKind, AnonymousScope, ApplicationPool, AppPoolIdentityType, ConnectAsCredentials, HostInfo, IisConfiguration, LogonMethod } from './model';
+import type {
+  AccountKind,
+  AnonymousScope,
+  ApplicationPool,
+  AppPoolIdentityType,
+  ConnectAsCredentials,
+  HostInfo,
+  IisConfiguration,
+  LogonMethod,
+} from './model';
 import type { IdentitySource, LogonType } from './rules';
 import { applicationPoolSid, normalizeAccountName } from './sids';
 
@@ -42,30 +51,56 @@ const BUILTIN_POOL_ACCOUNTS = {
 
 const BUILTIN_IUSR_NAMES = new Set(['iusr', 'nt authority\\iusr']);
 
-export function resolveAnonymousIdentity(scope: AnonymousScope, iis: IisConfiguration, accounts: AccountIndex, host: HostInfo | null): IdentityResolution {
+export function resolveAnonymousIdentity(
+  scope: AnonymousScope,
+  iis: IisConfiguration,
+  accounts: AccountIndex,
+  host: HostInfo | null,
+): IdentityResolution {
   if (!scope.anonymous.enabled) return { kind: 'anonymous-disabled' };
   const userName = scope.anonymous.userName.trim();
   const logonType = LOGON_METHOD_TO_LOGON_TYPE[scope.anonymous.logonMethod];
 
   if (iis.format === 'MetaBase.xml') {
-    return { kind: 'identity', identity: accountIdentity(userName, 'iis6-anonymous-account', logonType, accounts, host) };
+    return {
+      kind: 'identity',
+      identity: accountIdentity(userName, 'iis6-anonymous-account', logonType, accounts, host),
+    };
   }
   if (userName === '') return resolvePoolIdentity(scope.applicationPool, iis, accounts, host);
   if (BUILTIN_IUSR_NAMES.has(normalizeAccountName(userName))) {
     return {
       kind: 'identity',
-      identity: { name: 'NT AUTHORITY\\IUSR', sid: 'S-1-5-17', source: 'iis-builtin-iusr', accountKind: 'builtin', groups: [], logonType: 'WasSuppliedToken' },
+      identity: {
+        name: 'NT AUTHORITY\\IUSR',
+        sid: 'S-1-5-17',
+        source: 'iis-builtin-iusr',
+        accountKind: 'builtin',
+        groups: [],
+        logonType: 'WasSuppliedToken',
+      },
     };
   }
-  return { kind: 'identity', identity: accountIdentity(userName, 'custom-anonymous-account', logonType, accounts, host) };
+  return {
+    kind: 'identity',
+    identity: accountIdentity(userName, 'custom-anonymous-account', logonType, accounts, host),
+  };
 }
 
 /** The identity the worker processes of a pool log on as (IIS 7+ processModel, IIS 6 AppPoolIdentityType). */
-export function resolvePoolIdentity(poolName: string | null, iis: IisConfiguration, accounts: AccountIndex, host: HostInfo | null): IdentityResolution {
+export function resolvePoolIdentity(
+  poolName: string | null,
+  iis: IisConfiguration,
+  accounts: AccountIndex,
+  host: HostInfo | null,
+): IdentityResolution {
   const pool = poolName === null ? undefined : iis.applicationPools.get(poolName.toLowerCase());
   if (!pool) return { kind: 'unknown-pool', poolName };
   const { identityType, assumption } = effectiveIdentityType(pool, iis, host);
-  const withAssumption = (identity: AnonymousIdentity): IdentityResolution => ({ kind: 'identity', identity: assumption === undefined ? identity : { ...identity, assumption } });
+  const withAssumption = (identity: AnonymousIdentity): IdentityResolution => ({
+    kind: 'identity',
+    identity: assumption === undefined ? identity : { ...identity, assumption },
+  });
   switch (identityType) {
     case 'ApplicationPoolIdentity': {
       const name = `IIS APPPOOL\\${pool.name}`;
@@ -87,13 +122,28 @@ export function resolvePoolIdentity(poolName: string | null, iis: IisConfigurati
       // IIS 6 has no logonType: a configurable identity always logs on as a batch job.
       const logonType: LogonType = !iis6 && pool.logonType === 'LogonService' ? 'Service' : 'Batch';
       if (pool.userName.trim() === '') {
-        return withAssumption({ name: `(SpecificUser of pool ${pool.name} with no userName)`, sid: null, source, accountKind: 'unknown', groups: [], logonType, unresolvedReason: `application pool "${pool.name}" is SpecificUser but names no account` });
+        return withAssumption({
+          name: `(SpecificUser of pool ${pool.name} with no userName)`,
+          sid: null,
+          source,
+          accountKind: 'unknown',
+          groups: [],
+          logonType,
+          unresolvedReason: `application pool "${pool.name}" is SpecificUser but names no account`,
+        });
       }
       return withAssumption(accountIdentity(pool.userName.trim(), source, logonType, accounts, host));
     }
     default: {
       const builtin = BUILTIN_POOL_ACCOUNTS[identityType];
-      return withAssumption({ name: builtin.name, sid: builtin.sid, source: 'app-pool-builtin-account', accountKind: 'builtin', groups: [], logonType: 'BuiltInServiceAccount' });
+      return withAssumption({
+        name: builtin.name,
+        sid: builtin.sid,
+        source: 'app-pool-builtin-account',
+        accountKind: 'builtin',
+        groups: [],
+        logonType: 'BuiltInServiceAccount',
+      });
     }
   }
 }
@@ -103,11 +153,19 @@ export function resolvePoolIdentity(poolName: string | null, iis: IisConfigurati
  * IIS 7.0, ApplicationPoolIdentity from IIS 7.5 (the parser records the latter). Without the IIS
  * version the stricter ApplicationPoolIdentity stays, and the finding says it was assumed.
  */
-function effectiveIdentityType(pool: ApplicationPool, iis: IisConfiguration, host: HostInfo | null): { identityType: AppPoolIdentityType; assumption?: string } {
-  if (!pool.identityTypeDefaulted || iis.format !== 'applicationHost.config') return { identityType: pool.identityType };
+function effectiveIdentityType(
+  pool: ApplicationPool,
+  iis: IisConfiguration,
+  host: HostInfo | null,
+): { identityType: AppPoolIdentityType; assumption?: string } {
+  if (!pool.identityTypeDefaulted || iis.format !== 'applicationHost.config')
+    return { identityType: pool.identityType };
   const version = host?.iisVersion?.trim().match(/^(\d+)(?:\.(\d+))?/);
   if (!version) {
-    return { identityType: pool.identityType, assumption: `pool "${pool.name}" sets no identityType and host.json gives no IIS version, so the IIS 7.5+ default ${pool.identityType} was assumed (IIS 7.0 defaulted to NetworkService)` };
+    return {
+      identityType: pool.identityType,
+      assumption: `pool "${pool.name}" sets no identityType and host.json gives no IIS version, so the IIS 7.5+ default ${pool.identityType} was assumed (IIS 7.0 defaulted to NetworkService)`,
+    };
   }
   const major = Number(version[1]);
   const minor = Number(version[2] ?? '0');
@@ -116,23 +174,64 @@ function effectiveIdentityType(pool: ApplicationPool, iis: IisConfiguration, hos
 }
 
 /** The account a virtual directory's connect-as credentials name. */
-export function resolveConnectAs(connectAs: ConnectAsCredentials, iis: IisConfiguration, accounts: AccountIndex, host: HostInfo | null): AnonymousIdentity {
-  if (iis.format === 'MetaBase.xml') return accountIdentity(connectAs.userName.trim(), 'iis6-connect-as-account', 'NetworkCleartext', accounts, host);
-  return accountIdentity(connectAs.userName.trim(), 'connect-as-account', LOGON_METHOD_TO_LOGON_TYPE[connectAs.logonMethod], accounts, host);
+export function resolveConnectAs(
+  connectAs: ConnectAsCredentials,
+  iis: IisConfiguration,
+  accounts: AccountIndex,
+  host: HostInfo | null,
+): AnonymousIdentity {
+  if (iis.format === 'MetaBase.xml')
+    return accountIdentity(connectAs.userName.trim(), 'iis6-connect-as-account', 'NetworkCleartext', accounts, host);
+  return accountIdentity(
+    connectAs.userName.trim(),
+    'connect-as-account',
+    LOGON_METHOD_TO_LOGON_TYPE[connectAs.logonMethod],
+    accounts,
+    host,
+  );
 }
 
-function accountIdentity(name: string, source: IdentitySource, logonType: LogonType, accounts: AccountIndex, host: HostInfo | null): AnonymousIdentity {
+function accountIdentity(
+  name: string,
+  source: IdentitySource,
+  logonType: LogonType,
+  accounts: AccountIndex,
+  host: HostInfo | null,
+): AnonymousIdentity {
   if (name === '') {
-    return { name: '(none)', sid: null, source, accountKind: 'unknown', groups: [], logonType, unresolvedReason: 'no anonymous account name is configured' };
+    return {
+      name: '(none)',
+      sid: null,
+      source,
+      accountKind: 'unknown',
+      groups: [],
+      logonType,
+      unresolvedReason: 'no anonymous account name is configured',
+    };
   }
   const account = accounts.byName(name);
   if (!account) {
     const reason = accounts.isKnownUnresolved(name)
       ? `the host could not resolve "${name}" to a SID (listed as unresolved in accounts.json)`
       : `"${name}" is not in accounts.json, so its SID and groups are unknown`;
-    return { name, sid: null, source, accountKind: guessAccountKind(name, host) ?? 'unknown', groups: [], logonType, unresolvedReason: reason };
+    return {
+      name,
+      sid: null,
+      source,
+      accountKind: guessAccountKind(name, host) ?? 'unknown',
+      groups: [],
+      logonType,
+      unresolvedReason: reason,
+    };
   }
-  const identity: AnonymousIdentity = { name: account.name, sid: account.sid, source, accountKind: account.kind, groups: [...account.groups], logonType };
+  const identity: AnonymousIdentity = {
+    name: account.name,
+    sid: account.sid,
+    source,
+    accountKind: account.kind,
+    groups: [...account.groups],
+    logonType,
+  };
   if (account.groupsCollected) identity.groupsCollected = true;
   if (account.groupsIncomplete !== undefined) identity.groupsIncomplete = account.groupsIncomplete;
   return identity;

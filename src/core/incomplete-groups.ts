@@ -14,21 +14,32 @@ import { describeRight } from './rights';
  * verdict that it lacks the right or is denied stands (a deny found is final; a missing grant
  * is fixed additively), with a note that an unlisted group might grant it.
  */
-export function judgeIncompleteGroups(finding: Finding, identity: AnonymousIdentity, views: readonly PolicyView[], accounts: AccountIndex, where: string): void {
+export function judgeIncompleteGroups(
+  finding: Finding,
+  identity: AnonymousIdentity,
+  views: readonly PolicyView[],
+  accounts: AccountIndex,
+  where: string,
+): void {
   const reason = identity.groupsIncomplete;
   if (reason === undefined || finding.denyRight === null || finding.right === null) return;
   const lead = `the domain groups of ${identity.name} could not be read (${reason})`;
   if (finding.status !== 'ok') {
-    finding.notes.push(`${capitalize(lead)}; a group that was not listed might grant ${describeRight(finding.right)}, but no unlisted group can undo what was found.`);
+    finding.notes.push(
+      `${capitalize(lead)}; a group that was not listed might grant ${describeRight(finding.right)}, but no unlisted group can undo what was found.`,
+    );
     return;
   }
   const token = new Set((finding.token ?? []).map((entry) => entry.sid));
   const suspects = new Set<string>();
   for (const view of views) {
-    for (const holder of view.holders(finding.denyRight)) if (couldHoldUnlistedGroup(holder, identity.sid, token, accounts)) suspects.add(holder.written);
+    for (const holder of view.holders(finding.denyRight))
+      if (couldHoldUnlistedGroup(holder, identity.sid, token, accounts)) suspects.add(holder.written);
   }
   if (suspects.size === 0) {
-    finding.notes.push(`${capitalize(lead)}; no entry of ${describeRight(finding.denyRight)} could be or contain such a group, so the verdict stands.`);
+    finding.notes.push(
+      `${capitalize(lead)}; no entry of ${describeRight(finding.denyRight)} could be or contain such a group, so the verdict stands.`,
+    );
     return;
   }
   finding.status = 'unresolved';
@@ -42,7 +53,12 @@ export function judgeIncompleteGroups(finding: Finding, identity: AnonymousIdent
  * members were not collected or include such a principal, or a name nobody resolved. Computed
  * well-known SIDs (Everyone, NETWORK, Local account, ...) have no members and cannot.
  */
-function couldHoldUnlistedGroup(holder: PolicyHolder, identitySid: string | null, token: ReadonlySet<string>, accounts: AccountIndex): boolean {
+function couldHoldUnlistedGroup(
+  holder: PolicyHolder,
+  identitySid: string | null,
+  token: ReadonlySet<string>,
+  accounts: AccountIndex,
+): boolean {
   const sid = holder.kind === 'sid' ? holder.sid : accounts.byName(holder.name)?.sid;
   if (sid === undefined) return true;
   if (sid === identitySid || token.has(sid)) return false;

@@ -20,11 +20,20 @@ export interface Judgement {
 /** Judges one snapshot: projects Group Policy, then evaluates every anonymous identity. */
 export function judgeSnapshot(snapshot: Snapshot, options: JudgeOptions): Judgement {
   // rsop.json wins over gpresult.xml wherever they disagree (group-policy-sources.ts), whatever the order they were given in.
-  const sources = [...snapshot.groupPolicy.filter((result) => result.kind !== 'rsop'), ...snapshot.groupPolicy.filter((result) => result.kind === 'rsop')];
+  const sources = [
+    ...snapshot.groupPolicy.filter((result) => result.kind !== 'rsop'),
+    ...snapshot.groupPolicy.filter((result) => result.kind === 'rsop'),
+  ];
   const layers = [...sources, ...options.withGpo].map((result) => domainOwnedWinners(result));
   const hasGroupPolicyData = snapshot.groupPolicy.length > 0 || options.withGpo.length > 0;
   const policy = projectPolicy(snapshot.localPolicy, layerWinningAssignments(layers), hasGroupPolicyData);
-  const evaluation = evaluateSnapshot({ iis: snapshot.iis, policy, accounts: snapshot.accounts, host: snapshot.host, ruleSet: options.ruleSet });
+  const evaluation = evaluateSnapshot({
+    iis: snapshot.iis,
+    policy,
+    accounts: snapshot.accounts,
+    host: snapshot.host,
+    ruleSet: options.ruleSet,
+  });
   const diagnostics = [
     ...snapshot.localPolicy.diagnostics,
     ...snapshot.groupPolicy.flatMap((result) => result.diagnostics),

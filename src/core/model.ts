@@ -20,7 +20,12 @@ export interface Diagnostic {
 
 /** One entry of a right's holder list, as the policy wrote it. */
 export type PolicyHolder =
-  | { kind: 'sid'; sid: string; /** the entry as written, e.g. `*S-1-5-11` */ written: string; /** display name when the source gave one (gpresult) */ name?: string }
+  | {
+      kind: 'sid';
+      sid: string;
+      /** the entry as written, e.g. `*S-1-5-11` */ written: string;
+      /** display name when the source gave one (gpresult) */ name?: string;
+    }
   | { kind: 'name'; name: string; written: string };
 
 /** A right as one policy source defines it. `holders` empty means "defined, nobody". */
@@ -79,7 +84,8 @@ export interface GroupPolicyResult {
 /** IIS 7+ `logonMethod` names; IIS 6 `LogonMethod` 0..3 map onto the same four. */
 export type LogonMethod = 'Interactive' | 'Batch' | 'Network' | 'ClearText';
 
-export type AppPoolIdentityType = 'LocalSystem' | 'LocalService' | 'NetworkService' | 'SpecificUser' | 'ApplicationPoolIdentity';
+export type AppPoolIdentityType =
+  'LocalSystem' | 'LocalService' | 'NetworkService' | 'SpecificUser' | 'ApplicationPoolIdentity';
 
 export type AppPoolLogonType = 'LogonBatch' | 'LogonService';
 

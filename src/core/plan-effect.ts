@@ -9,14 +9,21 @@ import type { PlanAction } from './plan';
  * The engine never changes a machine; this predicts what the module's LSA calls will leave, for
  * DSC what-if, and is the tests' oracle for plans.
  */
-export function applyActionsToPolicy(policy: SecurityTemplate, actions: readonly Pick<PlanAction, 'action' | 'right' | 'sid'>[], resolveName: (name: string) => string | undefined): SecurityTemplate {
+export function applyActionsToPolicy(
+  policy: SecurityTemplate,
+  actions: readonly Pick<PlanAction, 'action' | 'right' | 'sid'>[],
+  resolveName: (name: string) => string | undefined,
+): SecurityTemplate {
   const rights = new Map(policy.privilegeRights ?? []);
   for (const action of actions) {
     const existing = rights.get(action.right);
     const holders = existing?.holders ?? [];
     if (action.action === 'grant') {
       if (holders.some((holder) => holderSid(holder, resolveName) === action.sid)) continue;
-      rights.set(action.right, { ...(existing ?? { right: action.right }), holders: [...holders, { kind: 'sid', sid: action.sid, written: `*${action.sid}` }] });
+      rights.set(action.right, {
+        ...(existing ?? { right: action.right }),
+        holders: [...holders, { kind: 'sid', sid: action.sid, written: `*${action.sid}` }],
+      });
     } else {
       if (!existing) continue;
       const kept = holders.filter((holder) => holderSid(holder, resolveName) !== action.sid);
@@ -33,9 +40,15 @@ export function applyActionsToPolicy(policy: SecurityTemplate, actions: readonly
  * LSA would change it, names resolved through the snapshot's own accounts. Group Policy is
  * unchanged, so a temporary grant is still projected away at the next refresh.
  */
-export function snapshotAfterPlan(snapshot: Snapshot, actions: readonly Pick<PlanAction, 'action' | 'right' | 'sid'>[]): Snapshot {
+export function snapshotAfterPlan(
+  snapshot: Snapshot,
+  actions: readonly Pick<PlanAction, 'action' | 'right' | 'sid'>[],
+): Snapshot {
   const accounts = buildAccountIndex(snapshot.accounts, snapshot.host);
-  return { ...snapshot, localPolicy: applyActionsToPolicy(snapshot.localPolicy, actions, (name) => accounts.byName(name)?.sid) };
+  return {
+    ...snapshot,
+    localPolicy: applyActionsToPolicy(snapshot.localPolicy, actions, (name) => accounts.byName(name)?.sid),
+  };
 }
 
 /** `resolveName` maps an entry written by name to the SID LSA holds for it (accounts.json, identity names). */

@@ -122,15 +122,39 @@ export function buildPlan(evaluation: Evaluation, policy: PolicyProjection, opti
     return edit.line ?? edit.lineWithheld!;
   };
   const refuse = (finding: Finding, reason: string, fix: string) => {
-    refused.push({ site: finding.site, path: finding.path, account: finding.identity.name, sid: finding.identity.sid, right: finding.right, status: finding.status, reason, fix });
+    refused.push({
+      site: finding.site,
+      path: finding.path,
+      account: finding.identity.name,
+      sid: finding.identity.sid,
+      right: finding.right,
+      status: finding.status,
+      reason,
+      fix,
+    });
   };
 
   for (const finding of evaluation.findings) {
     if (finding.status === 'ok' || finding.status === 'not-required') continue;
     const where = describeScope({ site: finding.site ?? '(server)', path: finding.path });
-    if (finding.status === 'unresolved' || finding.identity.sid === null || finding.right === null || finding.matches === null) {
-      if (finding.identity.sid !== null && finding.status === 'unresolved') refuse(finding, `${where}: the verdict on ${describeAccount(finding.identity.name, finding.identity.sid)} is not confirmed (its domain groups could not be read), so Set has nothing it may safely change`, 'Collect the snapshot again where a domain controller is reachable, then plan again.');
-      else refuse(finding, `${where}: the identity's SID is unknown, so no right can be granted to it`, 'Make sure the account exists and resolves on the host, then collect the snapshot again.');
+    if (
+      finding.status === 'unresolved' ||
+      finding.identity.sid === null ||
+      finding.right === null ||
+      finding.matches === null
+    ) {
+      if (finding.identity.sid !== null && finding.status === 'unresolved')
+        refuse(
+          finding,
+          `${where}: the verdict on ${describeAccount(finding.identity.name, finding.identity.sid)} is not confirmed (its domain groups could not be read), so Set has nothing it may safely change`,
+          'Collect the snapshot again where a domain controller is reachable, then plan again.',
+        );
+      else
+        refuse(
+          finding,
+          `${where}: the identity's SID is unknown, so no right can be granted to it`,
+          'Make sure the account exists and resolves on the host, then collect the snapshot again.',
+        );
       continue;
     }
     const sid = finding.identity.sid;
@@ -159,7 +183,11 @@ export function buildPlan(evaluation: Evaluation, policy: PolicyProjection, opti
           `Add *${sid} (${finding.identity.name}) to ${right} in ${describeGpo(allowOwner)}: ${editLine(allowOwner, right)}${grantedNow ? '' : ' (or rerun with --allow-temporary-fix for a local grant that lasts until the next refresh)'}`,
         );
       } else {
-        refuse(finding, `${where}: ${describeGpo(allowOwner)} owns ${describeRight(right)} and already grants it to ${who}; the next refresh applies it`, 'Run gpupdate /force (or wait for the next refresh); no local change is needed.');
+        refuse(
+          finding,
+          `${where}: ${describeGpo(allowOwner)} owns ${describeRight(right)} and already grants it to ${who}; the next refresh applies it`,
+          'Run gpupdate /force (or wait for the next refresh); no local change is needed.',
+        );
       }
     }
 
@@ -176,13 +204,22 @@ export function buildPlan(evaluation: Evaluation, policy: PolicyProjection, opti
         if (options.allowTemporaryFix && ownNow) {
           addAction(finding, 'revoke', denyRight, true);
         } else if (ownAfterRefresh) {
-          refuse(finding, `${where}: ${describeRight(denyRight)} is owned by ${describeGpo(denyOwner)}, which lists ${who}`, `Remove *${sid} from ${denyRight} in ${describeGpo(denyOwner)}: ${editLine(denyOwner, denyRight)}`);
+          refuse(
+            finding,
+            `${where}: ${describeRight(denyRight)} is owned by ${describeGpo(denyOwner)}, which lists ${who}`,
+            `Remove *${sid} from ${denyRight} in ${describeGpo(denyOwner)}: ${editLine(denyOwner, denyRight)}`,
+          );
         } else {
-          refuse(finding, `${where}: ${describeGpo(denyOwner)} owns ${describeRight(denyRight)} and does not list ${who}; the next refresh removes the local entry`, 'Run gpupdate /force (or wait for the next refresh), or rerun with --allow-temporary-fix.');
+          refuse(
+            finding,
+            `${where}: ${describeGpo(denyOwner)} owns ${describeRight(denyRight)} and does not list ${who}; the next refresh removes the local entry`,
+            'Run gpupdate /force (or wait for the next refresh), or rerun with --allow-temporary-fix.',
+          );
         }
       }
       const others = new Map<string, SidMatch>();
-      for (const match of [...current.deniedBy, ...(denyOwner ? after.deniedBy : [])]) if (match.sid !== sid) others.set(match.sid, match);
+      for (const match of [...current.deniedBy, ...(denyOwner ? after.deniedBy : [])])
+        if (match.sid !== sid) others.set(match.sid, match);
       for (const match of others.values()) {
         const through = describeAccount(match.name, match.sid);
         const computed = !match.origin.includes('group membership collected');
@@ -193,7 +230,11 @@ export function buildPlan(evaluation: Evaluation, policy: PolicyProjection, opti
         const reason = `${where}: ${who} is denied by ${describeRight(denyRight)} through ${through}, ${computed ? 'a SID Windows adds to the token itself' : 'a group'}; Set never removes another holder or changes group membership`;
         if (baseline !== undefined) {
           // Editing the baseline is the last resort: the identity-side fix keeps it intact.
-          refuse(finding, `${reason}; removing ${through} from that right would conflict with ${baseline.requiredBy}`, `${identitySideFix(finding, match)} Only if that is impossible: remove *${match.sid} from ${denyRight} ${scope}, as a documented exception to the baseline (it affects every account that carries the SID).`);
+          refuse(
+            finding,
+            `${reason}; removing ${through} from that right would conflict with ${baseline.requiredBy}`,
+            `${identitySideFix(finding, match)} Only if that is impossible: remove *${match.sid} from ${denyRight} ${scope}, as a documented exception to the baseline (it affects every account that carries the SID).`,
+          );
         } else {
           refuse(
             finding,
@@ -208,7 +249,13 @@ export function buildPlan(evaluation: Evaluation, policy: PolicyProjection, opti
   }
 
   const actionList = [...actions.values()];
-  const undo = [...actionList].reverse().map(({ action, right, sid, account, temporary }) => ({ action: action === 'grant' ? ('revoke' as const) : ('grant' as const), right, sid, account, temporary }));
+  const undo = [...actionList].reverse().map(({ action, right, sid, account, temporary }) => ({
+    action: action === 'grant' ? ('revoke' as const) : ('grant' as const),
+    right,
+    sid,
+    account,
+    temporary,
+  }));
   return { options, actions: actionList, undo, refused, gpoEdits: [...gpoEdits.values()] };
 }
 
@@ -221,7 +268,12 @@ export function holderSids(findings: readonly Finding[]): (name: string) => stri
   for (const finding of findings) {
     const matches = finding.matches;
     if (!matches) continue;
-    for (const match of [...matches.current.grantedBy, ...matches.current.deniedBy, ...matches.afterRefresh.grantedBy, ...matches.afterRefresh.deniedBy]) {
+    for (const match of [
+      ...matches.current.grantedBy,
+      ...matches.current.deniedBy,
+      ...matches.afterRefresh.grantedBy,
+      ...matches.afterRefresh.deniedBy,
+    ]) {
       if (!match.holder.startsWith('*')) sids.set(match.holder.toLowerCase(), match.sid);
     }
   }
@@ -229,10 +281,16 @@ export function holderSids(findings: readonly Finding[]): (name: string) => stri
 }
 
 /** The fix that keeps a baseline's deny entry: an identity whose token does not carry the SID. */
-export function identitySideFix(finding: Pick<Finding, 'role' | 'identity'>, match: Pick<SidMatch, 'sid' | 'name'>): string {
+export function identitySideFix(
+  finding: Pick<Finding, 'role' | 'identity'>,
+  match: Pick<SidMatch, 'sid' | 'name'>,
+): string {
   const role = IDENTITY_ROLES[finding.role].label;
   if (match.sid === 'S-1-5-113' || match.sid === 'S-1-5-114') {
-    const alternative = finding.role === 'anonymous-user' ? 'a domain account, or the application pool identity (anonymousAuthentication userName="")' : 'a domain account (or, for a worker process, ApplicationPoolIdentity)';
+    const alternative =
+      finding.role === 'anonymous-user'
+        ? 'a domain account, or the application pool identity (anonymousAuthentication userName="")'
+        : 'a domain account (or, for a worker process, ApplicationPoolIdentity)';
     return `Identity-side fix first: make the ${role} ${alternative} instead of the local account ${finding.identity.name}; a domain account's token carries no Local account SID, so the baseline stays as it is.`;
   }
   return `Identity-side fix first: take ${finding.identity.name} out of ${describeAccount(match.name, match.sid)}, or make the ${role} an account that is not in it, so the baseline stays as it is.`;

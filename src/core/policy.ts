@@ -18,7 +18,11 @@ export interface PolicyProjection {
   hasGroupPolicyData: boolean;
 }
 
-export function projectPolicy(localPolicy: SecurityTemplate, winningAssignments: ReadonlyMap<string, GpoRightAssignment>, hasGroupPolicyData: boolean): PolicyProjection {
+export function projectPolicy(
+  localPolicy: SecurityTemplate,
+  winningAssignments: ReadonlyMap<string, GpoRightAssignment>,
+  hasGroupPolicyData: boolean,
+): PolicyProjection {
   const local = localPolicy.privilegeRights;
   const current: PolicyView = { holders: (right) => local?.get(right)?.holders ?? [] };
   const afterRefresh: PolicyView = {
@@ -36,7 +40,9 @@ export function projectPolicy(localPolicy: SecurityTemplate, winningAssignments:
  * Layers GPO results: later sources win over earlier ones for each right (a `--with-gpo`
  * baseline is projected as winning over what the snapshot's gpresult says).
  */
-export function layerWinningAssignments(layers: readonly ReadonlyMap<string, GpoRightAssignment>[]): Map<string, GpoRightAssignment> {
+export function layerWinningAssignments(
+  layers: readonly ReadonlyMap<string, GpoRightAssignment>[],
+): Map<string, GpoRightAssignment> {
   const result = new Map<string, GpoRightAssignment>();
   for (const layer of layers) for (const [right, assignment] of layer) result.set(right, assignment);
   return result;

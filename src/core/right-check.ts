@@ -25,19 +25,35 @@ export interface EvaluationContext {
  * What the verdict rests on that the snapshot did not establish: a grant only through an
  * inferred membership, or a token SID whose presence is unconfirmed and that a deny list names.
  */
-export function tokenNotes(finding: Finding, rule: RuleRow, token: readonly TokenSid[], context: EvaluationContext): string[] {
+export function tokenNotes(
+  finding: Finding,
+  rule: RuleRow,
+  token: readonly TokenSid[],
+  context: EvaluationContext,
+): string[] {
   const notes: string[] = [];
   const matches = finding.matches!;
   const grants = [...matches.current.grantedBy, ...matches.afterRefresh.grantedBy];
   const inferred = grants.filter((match) => match.evidence === 'inferred' && match.sid === 'S-1-5-32-545');
   if (inferred.length > 0 && grants.every((match) => match.evidence === 'inferred')) {
-    notes.push('The grant rests on BUILTIN\\Users, inferred because accounts.json listed neither the account\'s groups nor the members of Users; hardened hosts remove Authenticated Users from Users, so collect them to be sure.');
+    notes.push(
+      "The grant rests on BUILTIN\\Users, inferred because accounts.json listed neither the account's groups nor the members of Users; hardened hosts remove Authenticated Users from Users, so collect them to be sure.",
+    );
   }
   if (context.input.ruleSet === 'documented' && rule.denyRight !== null) {
-    const denyHolders = [...context.input.policy.current.holders(rule.denyRight), ...context.input.policy.afterRefresh.holders(rule.denyRight)];
+    const denyHolders = [
+      ...context.input.policy.current.holders(rule.denyRight),
+      ...context.input.policy.afterRefresh.holders(rule.denyRight),
+    ];
     for (const entry of token) {
-      if (entry.evidence !== 'unconfirmed' || !denyHolders.some((holder) => holder.kind === 'sid' && holder.sid === entry.sid)) continue;
-      notes.push(`${describeRight(rule.denyRight)} lists ${entry.sid}, and whether this account's token carries it is unconfirmed (${entry.origin}); the documented rules leave it out, so the verdict depends on it: --rules conservative assumes it.`);
+      if (
+        entry.evidence !== 'unconfirmed' ||
+        !denyHolders.some((holder) => holder.kind === 'sid' && holder.sid === entry.sid)
+      )
+        continue;
+      notes.push(
+        `${describeRight(rule.denyRight)} lists ${entry.sid}, and whether this account's token carries it is unconfirmed (${entry.origin}); the documented rules leave it out, so the verdict depends on it: --rules conservative assumes it.`,
+      );
     }
   }
   return notes;
@@ -47,25 +63,66 @@ export function tokenNotes(finding: Finding, rule: RuleRow, token: readonly Toke
  * The status rules (README, "Statuses"). `afterRefresh` equals `current` where no
  * GPO owns a right, so without Group Policy data only ok, missing and denied can come out.
  */
-export function decideStatus(current: RightCheck, afterRefresh: RightCheck, allowRightOwner: GroupPolicyObjectRef | null, denyRightOwner: GroupPolicyObjectRef | null): FindingStatus {
+export function decideStatus(
+  current: RightCheck,
+  afterRefresh: RightCheck,
+  allowRightOwner: GroupPolicyObjectRef | null,
+  denyRightOwner: GroupPolicyObjectRef | null,
+): FindingStatus {
   if (current.holdsRight) return afterRefresh.holdsRight ? 'ok' : 'revoked-at-refresh';
-  const blockedByGpo = (afterRefresh.grantedBy.length === 0 && allowRightOwner !== null) || (afterRefresh.deniedBy.length > 0 && denyRightOwner !== null);
+  const blockedByGpo =
+    (afterRefresh.grantedBy.length === 0 && allowRightOwner !== null) ||
+    (afterRefresh.deniedBy.length > 0 && denyRightOwner !== null);
   if (blockedByGpo) return 'gpo-blocked';
   return current.deniedBy.length > 0 ? 'denied' : 'missing';
 }
 
-export function checkRight(view: PolicyView, rule: RuleRow, identity: AnonymousIdentity, token: readonly TokenSid[], context: EvaluationContext, unresolved: UnresolvedHolder[]): RightCheck {
+export function checkRight(
+  view: PolicyView,
+  rule: RuleRow,
+  identity: AnonymousIdentity,
+  token: readonly TokenSid[],
+  context: EvaluationContext,
+  unresolved: UnresolvedHolder[],
+): RightCheck {
   const { accounts, indexHolders, input } = context;
   const ruleSet: RuleSetName = input.ruleSet;
-  const grantedBy = matchHolders(indexHolders(view.holders(rule.allowRight!)), rule.allowRight!, 'allow', identity, token, accounts, ruleSet, unresolved);
+  const grantedBy = matchHolders(
+    indexHolders(view.holders(rule.allowRight!)),
+    rule.allowRight!,
+    'allow',
+    identity,
+    token,
+    accounts,
+    ruleSet,
+    unresolved,
+  );
   if (grantedBy.length === 0 && selfGrantCounts(rule, ruleSet)) grantedBy.push(selfGrant(rule, identity));
-  const deniedBy = rule.denyRight === null ? [] : matchHolders(indexHolders(view.holders(rule.denyRight)), rule.denyRight, 'deny', identity, token, accounts, ruleSet, unresolved);
+  const deniedBy =
+    rule.denyRight === null
+      ? []
+      : matchHolders(
+          indexHolders(view.holders(rule.denyRight)),
+          rule.denyRight,
+          'deny',
+          identity,
+          token,
+          accounts,
+          ruleSet,
+          unresolved,
+        );
   return { grantedBy, deniedBy, holdsRight: grantedBy.length > 0 && deniedBy.length === 0 };
 }
 
 /** IIS writes the identity's own SID into the right before the logon that needs it. */
 function selfGrant(rule: RuleRow, identity: AnonymousIdentity): SidMatch {
-  return { sid: identity.sid!, name: identity.name, holder: SELF_GRANT_HOLDER, origin: rule.selfGranted!.citation, evidence: rule.selfGranted!.evidence };
+  return {
+    sid: identity.sid!,
+    name: identity.name,
+    holder: SELF_GRANT_HOLDER,
+    origin: rule.selfGranted!.citation,
+    evidence: rule.selfGranted!.evidence,
+  };
 }
 
 export function sidsOf(matches: readonly SidMatch[]): string[] {

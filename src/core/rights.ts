@@ -14,11 +14,21 @@ export interface LogonRightDefinition {
 }
 
 const LOGON_RIGHT_PAIRS = [
-  ['SeNetworkLogonRight', 'Access this computer from the network', 'SeDenyNetworkLogonRight', 'Deny access to this computer from the network'],
+  [
+    'SeNetworkLogonRight',
+    'Access this computer from the network',
+    'SeDenyNetworkLogonRight',
+    'Deny access to this computer from the network',
+  ],
   ['SeInteractiveLogonRight', 'Allow log on locally', 'SeDenyInteractiveLogonRight', 'Deny log on locally'],
   ['SeBatchLogonRight', 'Log on as a batch job', 'SeDenyBatchLogonRight', 'Deny log on as a batch job'],
   ['SeServiceLogonRight', 'Log on as a service', 'SeDenyServiceLogonRight', 'Deny log on as a service'],
-  ['SeRemoteInteractiveLogonRight', 'Allow log on through Remote Desktop Services', 'SeDenyRemoteInteractiveLogonRight', 'Deny log on through Remote Desktop Services'],
+  [
+    'SeRemoteInteractiveLogonRight',
+    'Allow log on through Remote Desktop Services',
+    'SeDenyRemoteInteractiveLogonRight',
+    'Deny log on through Remote Desktop Services',
+  ],
 ] as const;
 
 export const LOGON_RIGHTS: ReadonlyMap<string, LogonRightDefinition> = new Map(

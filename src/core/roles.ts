@@ -34,7 +34,8 @@ export const IDENTITY_ROLES: Readonly<Record<IdentityRole, RoleEntry>> = {
     brief: 'anonymous requests fail with HTTP 401.1 (logon failed)',
     symptom: {
       httpStatus: '401.1',
-      description: 'anonymous requests fail with HTTP 401.1 (logon failed) and no credential prompt; the Security log records event 4625 with status 0xC000015B (IIS 6: event 534)',
+      description:
+        'anonymous requests fail with HTTP 401.1 (logon failed) and no credential prompt; the Security log records event 4625 with status 0xC000015B (IIS 6: event 534)',
       evidence: 'confirmed',
     },
   },
@@ -43,12 +44,14 @@ export const IDENTITY_ROLES: Readonly<Record<IdentityRole, RoleEntry>> = {
     brief: 'the pool cannot start its worker process, so its requests get HTTP 503',
     symptom: {
       httpStatus: '503',
-      description: 'the application pool cannot start its worker process: WAS logs event 5021 (invalid identity or no logon right), then disables the pool (5057/5059), and every request to the pool gets HTTP 503 Service Unavailable',
+      description:
+        'the application pool cannot start its worker process: WAS logs event 5021 (invalid identity or no logon right), then disables the pool (5057/5059), and every request to the pool gets HTTP 503 Service Unavailable',
       evidence: 'observed',
     },
     iis6Symptom: {
       httpStatus: '503',
-      description: 'the application pool cannot start its worker process: W3SVC logs event 1021 with data 0x80070569 (logon type not granted), rapid-fail protection disables the pool, and requests get HTTP 503 Service Unavailable',
+      description:
+        'the application pool cannot start its worker process: W3SVC logs event 1021 with data 0x80070569 (logon type not granted), rapid-fail protection disables the pool, and requests get HTTP 503 Service Unavailable',
       evidence: 'observed',
     },
   },
@@ -58,12 +61,14 @@ export const IDENTITY_ROLES: Readonly<Record<IdentityRole, RoleEntry>> = {
     iis6Brief: 'requests for content under this virtual directory fail with HTTP 401.2',
     symptom: {
       httpStatus: '500.19',
-      description: 'IIS cannot log the connect-as account on to reach the UNC content, so it cannot read the configuration there: requests under this virtual directory fail with HTTP 500.19 and error 0x80070569 (logon type not granted)',
+      description:
+        'IIS cannot log the connect-as account on to reach the UNC content, so it cannot read the configuration there: requests under this virtual directory fail with HTTP 500.19 and error 0x80070569 (logon type not granted)',
       evidence: 'inferred',
     },
     iis6Symptom: {
       httpStatus: '401.2',
-      description: 'IIS 6 cannot log the UNCUserName account on, and the IIS 6 reference says such a failure returns HTTP 401.2 for requests under this virtual directory',
+      description:
+        'IIS 6 cannot log the UNCUserName account on, and the IIS 6 reference says such a failure returns HTTP 401.2 for requests under this virtual directory',
       evidence: 'confirmed',
     },
   },

@@ -63,7 +63,8 @@ export const RULE_TABLE: readonly RuleRow[] = [
     denyRight: 'SeDenyNetworkLogonRight',
     evidence: 'confirmed',
     enforcedIn: BOTH,
-    citation: 'logonMethod ClearText is LogonUser NETWORK_CLEARTEXT, which needs "Access this computer from the network" (AuthenticationLogonMethod docs; KB 909887; KB 812614)',
+    citation:
+      'logonMethod ClearText is LogonUser NETWORK_CLEARTEXT, which needs "Access this computer from the network" (AuthenticationLogonMethod docs; KB 909887; KB 812614)',
   },
   {
     id: 'custom-network',
@@ -93,7 +94,8 @@ export const RULE_TABLE: readonly RuleRow[] = [
     denyRight: 'SeDenyInteractiveLogonRight',
     evidence: 'confirmed',
     enforcedIn: BOTH,
-    citation: 'logonMethod Interactive is LogonUser INTERACTIVE, which needs "Allow log on locally" (KB Q263140; Account Rights Constants)',
+    citation:
+      'logonMethod Interactive is LogonUser INTERACTIVE, which needs "Allow log on locally" (KB Q263140; Account Rights Constants)',
   },
   {
     id: 'iis6-cleartext',
@@ -103,7 +105,8 @@ export const RULE_TABLE: readonly RuleRow[] = [
     denyRight: 'SeDenyNetworkLogonRight',
     evidence: 'confirmed',
     enforcedIn: BOTH,
-    citation: 'IIS 6 LogonMethod 3 (the default) is NETWORK_CLEARTEXT; KB 909887 requires "Access this computer from the network" and no matching deny',
+    citation:
+      'IIS 6 LogonMethod 3 (the default) is NETWORK_CLEARTEXT; KB 909887 requires "Access this computer from the network" and no matching deny',
   },
   {
     id: 'iis6-network',
@@ -133,7 +136,8 @@ export const RULE_TABLE: readonly RuleRow[] = [
     denyRight: 'SeDenyInteractiveLogonRight',
     evidence: 'confirmed',
     enforcedIn: BOTH,
-    citation: 'IIS 6 LogonMethod 0 is an interactive logon, which needs "Allow log on locally" (metabase LogonMethod reference; KB 812614)',
+    citation:
+      'IIS 6 LogonMethod 0 is an interactive logon, which needs "Allow log on locally" (metabase LogonMethod reference; KB 812614)',
   },
   {
     id: 'iis-builtin-iusr',
@@ -143,7 +147,8 @@ export const RULE_TABLE: readonly RuleRow[] = [
     denyRight: 'SeDenyNetworkLogonRight',
     evidence: 'unconfirmed',
     enforcedIn: ['conservative'],
-    citation: 'IIS 7+ WAS supplies the IUSR (S-1-5-17) token itself (passAnonymousToken, in a well-known logon session) and setup grants IUSR no rights; no document says whether LSA checks any logon right for it, so only the conservative rules treat it as a ClearText network logon',
+    citation:
+      'IIS 7+ WAS supplies the IUSR (S-1-5-17) token itself (passAnonymousToken, in a well-known logon session) and setup grants IUSR no rights; no document says whether LSA checks any logon right for it, so only the conservative rules treat it as a ClearText network logon',
   },
   {
     id: 'pool-application-pool-identity',
@@ -153,10 +158,12 @@ export const RULE_TABLE: readonly RuleRow[] = [
     denyRight: 'SeDenyServiceLogonRight',
     evidence: 'confirmed',
     enforcedIn: BOTH,
-    citation: 'An ApplicationPoolIdentity worker process logs on as a service; IIS setup grants each pool SID "Log on as a service" (KB 981949), and "Deny log on as a service" overrides it (log-on-as-a-service.md)',
+    citation:
+      'An ApplicationPoolIdentity worker process logs on as a service; IIS setup grants each pool SID "Log on as a service" (KB 981949), and "Deny log on as a service" overrides it (log-on-as-a-service.md)',
     selfGranted: {
       evidence: 'observed',
-      citation: 'WAS adds each pool identity to "Log on as a service" when IIS starts and again whenever it launches a w3wp whose identity is missing from the right, one identity at a time (Microsoft support blog, asiatech, "How IIS interferes in Group policy \'Log on as a service\'"); so a GPO that defines the right without the pool SID does not stop the pool. Not a product document, so the conservative rules do not credit it',
+      citation:
+        'WAS adds each pool identity to "Log on as a service" when IIS starts and again whenever it launches a w3wp whose identity is missing from the right, one identity at a time (Microsoft support blog, asiatech, "How IIS interferes in Group policy \'Log on as a service\'"); so a GPO that defines the right without the pool SID does not stop the pool. Not a product document, so the conservative rules do not credit it',
     },
   },
   {
@@ -167,7 +174,8 @@ export const RULE_TABLE: readonly RuleRow[] = [
     denyRight: 'SeDenyBatchLogonRight',
     evidence: 'confirmed',
     enforcedIn: BOTH,
-    citation: 'processModel logonType LogonBatch (the default) logs the SpecificUser on as a batch job; without the right WAS logs 5021 and disables the pool (processModel.md; KB 981949)',
+    citation:
+      'processModel logonType LogonBatch (the default) logs the SpecificUser on as a batch job; without the right WAS logs 5021 and disables the pool (processModel.md; KB 981949)',
   },
   {
     id: 'pool-specific-user-service',
@@ -187,7 +195,8 @@ export const RULE_TABLE: readonly RuleRow[] = [
     denyRight: 'SeDenyBatchLogonRight',
     evidence: 'observed',
     enforcedIn: BOTH,
-    citation: 'An IIS 6 pool with AppPoolIdentityType 3 logs WAMUserName on as a batch job: Microsoft\'s IIS 6 walkthrough puts the account in IIS_WPG, which holds "Log on as a batch job", and a missing right shows as W3SVC event 1021 with 0x80070569 (logon type not granted) (Microsoft support blog "Steps for setting up a custom identity of an IIS 6 application pool")',
+    citation:
+      'An IIS 6 pool with AppPoolIdentityType 3 logs WAMUserName on as a batch job: Microsoft\'s IIS 6 walkthrough puts the account in IIS_WPG, which holds "Log on as a batch job", and a missing right shows as W3SVC event 1021 with 0x80070569 (logon type not granted) (Microsoft support blog "Steps for setting up a custom identity of an IIS 6 application pool")',
   },
   ...connectAsRows(),
   {
@@ -198,7 +207,8 @@ export const RULE_TABLE: readonly RuleRow[] = [
     denyRight: 'SeDenyNetworkLogonRight',
     evidence: 'inferred',
     enforcedIn: BOTH,
-    citation: 'IIS 6 logs UNCUserName on with the password from UNCPassword to reach a UNC virtual root (UNCUserName reference); the metabase gives no logon type for it, so the clear-text network logon IIS 6 uses for stored passwords (LogonMethod default 3) is assumed',
+    citation:
+      'IIS 6 logs UNCUserName on with the password from UNCPassword to reach a UNC virtual root (UNCUserName reference); the metabase gives no logon type for it, so the clear-text network logon IIS 6 uses for stored passwords (LogonMethod default 3) is assumed',
   },
   {
     id: 'pool-builtin-account',
@@ -208,7 +218,8 @@ export const RULE_TABLE: readonly RuleRow[] = [
     denyRight: null,
     evidence: 'confirmed',
     enforcedIn: [],
-    citation: 'LocalSystem, LocalService and NetworkService hold "Log on as a service" by definition, not through policy (log-on-as-a-service.md)',
+    citation:
+      'LocalSystem, LocalService and NetworkService hold "Log on as a service" by definition, not through policy (log-on-as-a-service.md)',
   },
 ];
 

@@ -32,7 +32,9 @@ export function normalizeSid(text: string): string | undefined {
   if (NORMAL_SID.test(trimmed) && subAuthoritiesFit(trimmed)) return trimmed;
   if (!isValidSid(trimmed)) return undefined;
   const [, revision, authority, ...subAuthorities] = trimmed.split('-');
-  const authorityText = authority!.toLowerCase().startsWith('0x') ? authority!.toUpperCase().replace('0X', '0x') : String(Number(authority));
+  const authorityText = authority!.toLowerCase().startsWith('0x')
+    ? authority!.toUpperCase().replace('0X', '0x')
+    : String(Number(authority));
   return ['S', revision, authorityText, ...subAuthorities.map((part) => String(Number(part)))].join('-');
 }
 
@@ -96,7 +98,8 @@ export const WELL_KNOWN_SIDS: readonly WellKnownSid[] = [
 const wellKnownBySid = new Map(WELL_KNOWN_SIDS.map((entry) => [entry.sid, entry]));
 const wellKnownByName = new Map<string, WellKnownSid>();
 for (const entry of WELL_KNOWN_SIDS) {
-  for (const name of [entry.name, shortName(entry.name), ...entry.aliases]) wellKnownByName.set(normalizeAccountName(name), entry);
+  for (const name of [entry.name, shortName(entry.name), ...entry.aliases])
+    wellKnownByName.set(normalizeAccountName(name), entry);
 }
 
 export function wellKnownSidName(sid: string): string | undefined {
@@ -140,7 +143,10 @@ export function applicationPoolSid(poolName: string): string {
   const digest = sha1Utf16le(poolName.toLowerCase());
   // The digest's bytes read as little-endian numbers: each big-endian SHA-1 word byte-swapped.
   const parts: number[] = [];
-  for (const word of digest) parts.push(((word & 0xff) * 0x1000000 + ((word >>> 8) & 0xff) * 0x10000 + ((word >>> 16) & 0xff) * 0x100 + (word >>> 24)));
+  for (const word of digest)
+    parts.push(
+      (word & 0xff) * 0x1000000 + ((word >>> 8) & 0xff) * 0x10000 + ((word >>> 16) & 0xff) * 0x100 + (word >>> 24),
+    );
   return `S-1-5-82-${parts.join('-')}`;
 }
 

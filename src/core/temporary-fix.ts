@@ -21,7 +21,9 @@ export function acceptTemporaryFixes(evaluation: Evaluation): Evaluation {
   }));
   return {
     ...evaluation,
-    inDesiredState: evaluation.findings.every((finding) => FINDING_STATUSES[finding.status].inDesiredState || isAcceptedTemporaryFix(finding)),
+    inDesiredState: evaluation.findings.every(
+      (finding) => FINDING_STATUSES[finding.status].inDesiredState || isAcceptedTemporaryFix(finding),
+    ),
     diagnostics: [...evaluation.diagnostics, ...warnings],
   };
 }

@@ -132,7 +132,8 @@ function decodeUtf8(bytes: Uint8Array, start: number): DecodeOutcome {
     if (index + needed >= end) return { text: out.text(), invalidAt: index };
     for (let offset = 1; offset <= needed; offset++) {
       const next = bytes[index + offset]!;
-      if (next < (offset === 1 ? lower : 0x80) || next > (offset === 1 ? upper : 0xbf)) return { text: out.text(), invalidAt: index };
+      if (next < (offset === 1 ? lower : 0x80) || next > (offset === 1 ? upper : 0xbf))
+        return { text: out.text(), invalidAt: index };
       codePoint = (codePoint << 6) | (next & 0x3f);
     }
     out.pushCodePoint(codePoint);

@@ -52,7 +52,8 @@ export function computeTokenSids(input: TokenInput): TokenSid[] {
   const add = (sid: string, origin: string, evidence: Evidence) => {
     const existing = token.get(sid);
     // Keep the strongest reason a SID is present: a collected membership beats an inference.
-    if (!existing || evidenceRank(evidence) > evidenceRank(existing.evidence)) token.set(sid, { sid, origin, evidence });
+    if (!existing || evidenceRank(evidence) > evidenceRank(existing.evidence))
+      token.set(sid, { sid, origin, evidence });
   };
 
   add(input.sid, 'the identity itself', 'confirmed');
@@ -65,7 +66,8 @@ export function computeTokenSids(input: TokenInput): TokenSid[] {
     // NT AUTHORITY\IUSR on Server 2008 R2 and 2019.
     add('S-1-1-0', 'Everyone: in every logon token', 'confirmed');
     add('S-1-5-11', 'Authenticated Users: the IIS anonymous user is a member (security-identifiers.md)', 'confirmed');
-    if (!input.directory?.aliases.has('S-1-5-32-545')) add('S-1-5-32-545', 'Users: contains Authenticated Users by default', 'inferred');
+    if (!input.directory?.aliases.has('S-1-5-32-545'))
+      add('S-1-5-32-545', 'Users: contains Authenticated Users by default', 'inferred');
     for (const [sid, name] of [
       ['S-1-5-15', 'This Organization'],
       ['S-1-2-0', 'LOCAL'],
@@ -81,25 +83,41 @@ export function computeTokenSids(input: TokenInput): TokenSid[] {
 
   add('S-1-1-0', 'Everyone: in every logon token', 'confirmed');
   const isGuestAccount = /^S-1-5-21-\d+-\d+-\d+-501$/.test(input.sid);
-  if (!isGuestAccount) add('S-1-5-11', 'Authenticated Users: every authenticated logon except the Guest account', 'confirmed');
+  if (!isGuestAccount)
+    add('S-1-5-11', 'Authenticated Users: every authenticated logon except the Guest account', 'confirmed');
   const logonSid = LOGON_TYPE_SIDS[input.logonType];
-  if (logonSid) add(logonSid.sid, `${logonSid.name}: added by a ${describeLogonType(input.logonType)} logon`, 'confirmed');
+  if (logonSid)
+    add(logonSid.sid, `${logonSid.name}: added by a ${describeLogonType(input.logonType)} logon`, 'confirmed');
 
   if (input.accountKind === 'local') {
     const support = localAccountSidSupport(input.host);
     if (support !== undefined) {
       add('S-1-5-113', `Local account: added to the logon of every local account (${support.why})`, support.evidence);
-      if (input.groups.includes('S-1-5-32-544')) add('S-1-5-114', `Local account and member of Administrators group: a local account in Administrators (${support.why})`, support.evidence);
+      if (input.groups.includes('S-1-5-32-544'))
+        add(
+          'S-1-5-114',
+          `Local account and member of Administrators group: a local account in Administrators (${support.why})`,
+          support.evidence,
+        );
     }
   }
-  if (input.accountKind === 'domain') add('S-1-5-15', 'This Organization: added for accounts of the same forest', 'inferred');
+  if (input.accountKind === 'domain')
+    add('S-1-5-15', 'This Organization: added for accounts of the same forest', 'inferred');
   addLocalAliases(token, add, input);
 
   if (input.source === 'app-pool-specific-user') {
-    add('S-1-5-32-568', 'IIS_IUSRS: WAS adds it to worker process identities (a domain pool account fails when IIS_IUSRS loses the batch right)', 'observed');
+    add(
+      'S-1-5-32-568',
+      'IIS_IUSRS: WAS adds it to worker process identities (a domain pool account fails when IIS_IUSRS loses the batch right)',
+      'observed',
+    );
   }
   if (input.source === 'app-pool-identity') {
-    add('S-1-5-32-568', 'IIS_IUSRS: injected into the worker token at run time; whether it counts at logon is unconfirmed', 'unconfirmed');
+    add(
+      'S-1-5-32-568',
+      'IIS_IUSRS: injected into the worker token at run time; whether it counts at logon is unconfirmed',
+      'unconfirmed',
+    );
   }
   return [...token.values()];
 }
@@ -116,7 +134,11 @@ function addNestedGroups(token: Map<string, TokenSid>, add: AddSid, directory: G
     for (const parent of directory.groupsOf(group) ?? []) {
       if (seen.has(parent)) continue;
       seen.add(parent);
-      add(parent, `group membership collected on the host (accounts.json): nested, ${group} is a member of it`, 'confirmed');
+      add(
+        parent,
+        `group membership collected on the host (accounts.json): nested, ${group} is a member of it`,
+        'confirmed',
+      );
       pending.push(parent);
     }
   }
@@ -131,19 +153,27 @@ function addNestedGroups(token: Map<string, TokenSid>, add: AddSid, directory: G
  */
 function addLocalAliases(token: Map<string, TokenSid>, add: AddSid, input: TokenInput): void {
   const aliases = input.directory?.aliases ?? new Map<string, readonly string[]>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [alias, members] of aliases) {
       if (token.has(alias)) continue;
       const member = members.find((sid) => token.has(sid));
       if (member === undefined) continue;
-      add(alias, `group membership collected on the host (accounts.json): ${member} is a member of local group ${alias}`, 'confirmed');
+      add(
+        alias,
+        `group membership collected on the host (accounts.json): ${member} is a member of local group ${alias}`,
+        'confirmed',
+      );
       changed = true;
     }
   }
   const isGuestAccount = /^S-1-5-21-\d+-\d+-\d+-501$/.test(input.sid);
   if (!input.groupsCollected && !aliases.has('S-1-5-32-545') && !isGuestAccount) {
-    add('S-1-5-32-545', 'Users: inferred from its default members (Authenticated Users); accounts.json listed neither this account\'s groups nor the members of Users', 'inferred');
+    add(
+      'S-1-5-32-545',
+      "Users: inferred from its default members (Authenticated Users); accounts.json listed neither this account's groups nor the members of Users",
+      'inferred',
+    );
   }
 }
 
@@ -159,15 +189,22 @@ function localAccountSidSupport(host: HostInfo | null): { evidence: Evidence; wh
   const collected = host?.localAccountSids;
   if (!match) {
     if (collected === false) return undefined;
-    return collected === true ? { evidence: 'confirmed', why: 'the host translates S-1-5-113 to a name' } : { evidence: 'inferred', why: 'the OS version is unknown; assumed Windows 8.1 / Server 2012 R2 or later' };
+    return collected === true
+      ? { evidence: 'confirmed', why: 'the host translates S-1-5-113 to a name' }
+      : { evidence: 'inferred', why: 'the OS version is unknown; assumed Windows 8.1 / Server 2012 R2 or later' };
   }
   const major = Number(match[1]);
   const minor = Number(match[2]);
-  if (major > 6 || (major === 6 && minor >= 3)) return { evidence: 'inferred', why: 'Windows 8.1 / Server 2012 R2 and later' };
+  if (major > 6 || (major === 6 && minor >= 3))
+    return { evidence: 'inferred', why: 'Windows 8.1 / Server 2012 R2 and later' };
   if (major === 6 && minor >= 1) {
-    if (collected === true) return { evidence: 'confirmed', why: 'NT 6.1/6.2 with KB 2871997: the host translates S-1-5-113 to a name' };
+    if (collected === true)
+      return { evidence: 'confirmed', why: 'NT 6.1/6.2 with KB 2871997: the host translates S-1-5-113 to a name' };
     if (collected === false) return undefined;
-    return { evidence: 'unconfirmed', why: 'NT 6.1/6.2: only with KB 2871997, and host.json does not say whether it is installed' };
+    return {
+      evidence: 'unconfirmed',
+      why: 'NT 6.1/6.2: only with KB 2871997, and host.json does not say whether it is installed',
+    };
   }
   return undefined;
 }

@@ -14,7 +14,16 @@ import { validateAgainstSchema } from '../parse/schema-validation';
 import { refuseTooManySites, requireUserRights } from './snapshot-checks';
 
 /** The snapshot files (README, "Use": what each one holds). */
-export const SNAPSHOT_FILES = ['secedit.inf', 'applicationHost.config', 'MetaBase.xml', 'gpresult.xml', 'rsop.json', 'accounts.json', 'host.json', 'webconfigs.json'] as const;
+export const SNAPSHOT_FILES = [
+  'secedit.inf',
+  'applicationHost.config',
+  'MetaBase.xml',
+  'gpresult.xml',
+  'rsop.json',
+  'accounts.json',
+  'host.json',
+  'webconfigs.json',
+] as const;
 export type SnapshotFileName = (typeof SNAPSHOT_FILES)[number];
 
 /**
@@ -41,7 +50,8 @@ export interface FileAccess {
 }
 
 /** What FileAccess.readFile found: a regular file (its bytes, unless it is over the limit), or what else. */
-export type OpenedFile = { kind: 'file'; size: number; bytes: Uint8Array | undefined } | { kind: 'other'; what: string };
+export type OpenedFile =
+  { kind: 'file'; size: number; bytes: Uint8Array | undefined } | { kind: 'other'; what: string };
 
 /** Choices about what a snapshot may lack; every one is off unless the user says so. */
 export interface LoadOptions {
@@ -66,8 +76,14 @@ export function loadSnapshotFolder(files: FileAccess, folder: string, options: L
   if (stat === undefined) throw new InputError(folder, {}, 'a snapshot folder', 'no such file or folder');
   if (stat.kind !== 'directory') {
     // readLimited opens it once and refuses anything but a regular file (a FIFO, /dev/zero).
-    if (path.toLowerCase().endsWith('.json')) return loadFactsDocument(readLimited(files, path, 'facts.json', folder), folder, options);
-    throw new InputError(folder, {}, 'a snapshot folder (or a facts .json file)', stat.kind === 'file' ? 'a file' : (stat.what ?? 'neither a file nor a folder'));
+    if (path.toLowerCase().endsWith('.json'))
+      return loadFactsDocument(readLimited(files, path, 'facts.json', folder), folder, options);
+    throw new InputError(
+      folder,
+      {},
+      'a snapshot folder (or a facts .json file)',
+      stat.kind === 'file' ? 'a file' : (stat.what ?? 'neither a file nor a folder'),
+    );
   }
   // Windows file names are case-insensitive, so a snapshot copied from a host may say
   // applicationhost.config; match names without regard to case.
@@ -81,13 +97,19 @@ export function loadSnapshotFolder(files: FileAccess, folder: string, options: L
       return { bytes: readLimited(files, files.join(path, actual), artifactKindOf(file)) };
     },
   };
-  return buildSnapshot(folder, source, present.size === 0 ? 'an empty folder' : `only ${[...present.values()].sort().join(', ')}`, options);
+  return buildSnapshot(
+    folder,
+    source,
+    present.size === 0 ? 'an empty folder' : `only ${[...present.values()].sort().join(', ')}`,
+    options,
+  );
 }
 
 /** A facts document (JSON text) as sent on stdin by the PowerShell module. */
 export function loadFactsDocument(bytes: Uint8Array, label: string, options: LoadOptions = {}): Snapshot {
   const limit = ARTIFACT_SIZE_LIMITS['facts.json'];
-  if (bytes.length > limit) throw new InputError(label, {}, `a facts document of at most ${formatBytes(limit)}`, formatBytes(bytes.length));
+  if (bytes.length > limit)
+    throw new InputError(label, {}, `a facts document of at most ${formatBytes(limit)}`, formatBytes(bytes.length));
   return loadFactsValue(parseJsonText(decodeText(bytes, label).text, label, 'facts.json'), label, options);
 }
 
@@ -105,7 +127,13 @@ export function loadFactsValue(value: unknown, label: string, options: LoadOptio
       if (typeof content === 'string') {
         const bytes = encodeUtf8(content);
         const limit = ARTIFACT_SIZE_LIMITS[artifactKindOf(file)];
-        if (bytes.length > limit) throw new InputError(label, { pointer: `/files/${file}` }, `a ${file} of at most ${formatBytes(limit)}`, formatBytes(bytes.length));
+        if (bytes.length > limit)
+          throw new InputError(
+            label,
+            { pointer: `/files/${file}` },
+            `a ${file} of at most ${formatBytes(limit)}`,
+            formatBytes(bytes.length),
+          );
         return { bytes };
       }
       return { value: content };
@@ -116,14 +144,25 @@ export function loadFactsValue(value: unknown, label: string, options: LoadOptio
 
 function buildSnapshot(name: string, source: ArtifactSource, whatWasThere: string, options: LoadOptions): Snapshot {
   const secedit = source.read('secedit.inf');
-  if (!secedit) throw new InputError(source.label('secedit.inf'), {}, 'secedit.inf (the output of secedit /export /areas USER_RIGHTS)', `no such file (${whatWasThere})`);
+  if (!secedit)
+    throw new InputError(
+      source.label('secedit.inf'),
+      {},
+      'secedit.inf (the output of secedit /export /areas USER_RIGHTS)',
+      `no such file (${whatWasThere})`,
+    );
   const localPolicy = parseSecurityTemplate(bytesOf(secedit, source.label('secedit.inf')), source.label('secedit.inf'));
   if (!options.allowNoUserRights) requireUserRights(localPolicy);
 
   const applicationHost = source.read('applicationHost.config');
   const metabase = source.read('MetaBase.xml');
   const webConfigsContent = source.read('webconfigs.json');
-  const webConfigs: WebConfigSet | undefined = webConfigsContent ? parseWebConfigs(jsonOf(webConfigsContent, source.label('webconfigs.json'), 'webconfigs.json'), source.label('webconfigs.json')) : undefined;
+  const webConfigs: WebConfigSet | undefined = webConfigsContent
+    ? parseWebConfigs(
+        jsonOf(webConfigsContent, source.label('webconfigs.json'), 'webconfigs.json'),
+        source.label('webconfigs.json'),
+      )
+    : undefined;
   let iis: IisConfiguration;
   if (applicationHost) {
     const text = textOf(applicationHost, source.label('applicationHost.config'));
@@ -134,21 +173,43 @@ function buildSnapshot(name: string, source: ArtifactSource, whatWasThere: strin
     refuseTooManySites(text, /<IIsWebServer[\s/>]/g, '<IIsWebServer>', source.label('MetaBase.xml'));
     iis = parseMetabase(text, source.label('MetaBase.xml'));
     // IIS 6 reads no authentication settings from web.config (ASP.NET's <authentication> is not IIS's).
-    if (webConfigs !== undefined) iis.diagnostics.push({ code: 'webconfig-ignored', severity: 'info', message: 'webconfigs.json is ignored: IIS 6 takes the anonymous identity from the metabase only', file: webConfigs.file });
+    if (webConfigs !== undefined)
+      iis.diagnostics.push({
+        code: 'webconfig-ignored',
+        severity: 'info',
+        message: 'webconfigs.json is ignored: IIS 6 takes the anonymous identity from the metabase only',
+        file: webConfigs.file,
+      });
   } else {
-    throw new InputError(source.container.file, source.container.location, 'applicationHost.config (IIS 7+) or MetaBase.xml (IIS 6)', `neither (${whatWasThere})`);
+    throw new InputError(
+      source.container.file,
+      source.container.location,
+      'applicationHost.config (IIS 7+) or MetaBase.xml (IIS 6)',
+      `neither (${whatWasThere})`,
+    );
   }
 
   const groupPolicy: GroupPolicyResult[] = [];
   const gpresult = source.read('gpresult.xml');
-  if (gpresult) groupPolicy.push(parseGroupPolicyXml(bytesOf(gpresult, source.label('gpresult.xml')), source.label('gpresult.xml')));
+  if (gpresult)
+    groupPolicy.push(
+      parseGroupPolicyXml(bytesOf(gpresult, source.label('gpresult.xml')), source.label('gpresult.xml')),
+    );
   const rsop = source.read('rsop.json');
-  if (rsop) groupPolicy.push(parseRsopJson(jsonOf(rsop, source.label('rsop.json'), 'rsop.json'), source.label('rsop.json')));
+  if (rsop)
+    groupPolicy.push(parseRsopJson(jsonOf(rsop, source.label('rsop.json'), 'rsop.json'), source.label('rsop.json')));
 
   const accountsContent = source.read('accounts.json');
-  const accounts = accountsContent ? parseAccountsJson(jsonOf(accountsContent, source.label('accounts.json'), 'accounts.json'), source.label('accounts.json')) : null;
+  const accounts = accountsContent
+    ? parseAccountsJson(
+        jsonOf(accountsContent, source.label('accounts.json'), 'accounts.json'),
+        source.label('accounts.json'),
+      )
+    : null;
   const hostContent = source.read('host.json');
-  const host = hostContent ? parseHostJson(jsonOf(hostContent, source.label('host.json'), 'host.json'), source.label('host.json')) : null;
+  const host = hostContent
+    ? parseHostJson(jsonOf(hostContent, source.label('host.json'), 'host.json'), source.label('host.json'))
+    : null;
 
   return { name, localPolicy, iis, groupPolicy, accounts, host };
 }
@@ -172,7 +233,13 @@ export function readLimited(files: FileAccess, path: string, kind: ArtifactKind,
   if (opened.kind === 'other') throw new InputError(label, {}, 'a regular file', opened.what);
   const expected = `a ${files.basename(path)} of at most ${formatBytes(limit)}`;
   if (opened.bytes === undefined) throw new InputError(label, {}, expected, formatBytes(opened.size));
-  if (opened.bytes.length > limit) throw new InputError(label, {}, expected, `more (it grew while it was read; reading stopped at ${formatBytes(opened.bytes.length)})`);
+  if (opened.bytes.length > limit)
+    throw new InputError(
+      label,
+      {},
+      expected,
+      `more (it grew while it was read; reading stopped at ${formatBytes(opened.bytes.length)})`,
+    );
   return opened.bytes;
 }
 
@@ -180,7 +247,12 @@ function statOrFail(files: FileAccess, path: string, label: string): ReturnType<
   try {
     return files.stat(path);
   } catch (error) {
-    throw new InputError(label, {}, 'a snapshot folder', describeFileSystemError(error).replace(/^no such file$/, 'no such file or folder'));
+    throw new InputError(
+      label,
+      {},
+      'a snapshot folder',
+      describeFileSystemError(error).replace(/^no such file$/, 'no such file or folder'),
+    );
   }
 }
 
@@ -188,7 +260,12 @@ function listOrFail(files: FileAccess, path: string, label: string): string[] {
   try {
     return files.list(path);
   } catch (error) {
-    throw new InputError(label, {}, 'a snapshot folder this user may list', describeFileSystemError(error).replace(/^a file this/, 'a folder this'));
+    throw new InputError(
+      label,
+      {},
+      'a snapshot folder this user may list',
+      describeFileSystemError(error).replace(/^a file this/, 'a folder this'),
+    );
   }
 }
 

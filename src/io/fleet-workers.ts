@@ -72,7 +72,14 @@ export function fleetWorkerCount(snapshots: number): number {
  * sequential run. Outcomes are handed to `onOutcome` in the entries' order as soon as every one
  * before them is in, so only those judged ahead of a slower one wait in memory.
  */
-export function judgeFleetOnThreads(entries: readonly FleetEntry[], options: JudgeOptions & LoadOptions, script: string, workers: number, onOutcome: (outcome: SnapshotOutcome) => void, onProgress?: (done: number, total: number, name: string) => void): void {
+export function judgeFleetOnThreads(
+  entries: readonly FleetEntry[],
+  options: JudgeOptions & LoadOptions,
+  script: string,
+  workers: number,
+  onOutcome: (outcome: SnapshotOutcome) => void,
+  onProgress?: (done: number, total: number, name: string) => void,
+): void {
   const waiting = new Map<number, SnapshotOutcome>();
   let nextInOrder = 0;
   const toJudge: number[] = [];
@@ -98,7 +105,15 @@ export function judgeFleetOnThreads(entries: readonly FleetEntry[], options: Jud
     for (let count = 0; count < workers; count++) {
       const { port1, port2 } = new MessageChannel();
       const workerData: FleetWorkerData = { tag: WORKER_TAG, paths, options, state, port: port2 };
-      threads.push(new WorkerThread(script, { argv: [FLEET_WORKER_ARGUMENT], workerData, transferList: [port2], stdout: false, stderr: false }));
+      threads.push(
+        new WorkerThread(script, {
+          argv: [FLEET_WORKER_ARGUMENT],
+          workerData,
+          transferList: [port2],
+          stdout: false,
+          stderr: false,
+        }),
+      );
       ports.push(port1);
     }
     let received = 0;
@@ -108,13 +123,21 @@ export function judgeFleetOnThreads(entries: readonly FleetEntry[], options: Jud
           const data = message.message as WorkerMessage;
           received++;
           const index = toJudge[data.index]!;
-          record(index, 'defect' in data ? { kind: 'failed', name: paths[data.index]!, error: defectMessage(paths[data.index]!, data.defect) } : data.outcome);
+          record(
+            index,
+            'defect' in data
+              ? { kind: 'failed', name: paths[data.index]!, error: defectMessage(paths[data.index]!, data.defect) }
+              : data.outcome,
+          );
         }
       }
     };
     // The main thread takes snapshots from the same counter until none is left.
     for (let next = Atomics.add(counters, NEXT, 1); next < paths.length; next = Atomics.add(counters, NEXT, 1)) {
-      record(toJudge[next]!, judgeFleetEntry({ kind: 'snapshot', path: paths[next]! }, { ...options, keepPolicy: false }));
+      record(
+        toJudge[next]!,
+        judgeFleetEntry({ kind: 'snapshot', path: paths[next]! }, { ...options, keepPolicy: false }),
+      );
       drain();
     }
     // Then waits for what the workers took; each posts its outcome before bumping POSTED.
@@ -141,7 +164,10 @@ export function runFleetWorker(data: FleetWorkerData): void {
   };
   for (let next = Atomics.add(counters, NEXT, 1); next < data.paths.length; next = Atomics.add(counters, NEXT, 1)) {
     try {
-      post({ index: next, outcome: judgeFleetEntry({ kind: 'snapshot', path: data.paths[next]! }, { ...data.options, keepPolicy: false }) });
+      post({
+        index: next,
+        outcome: judgeFleetEntry({ kind: 'snapshot', path: data.paths[next]! }, { ...data.options, keepPolicy: false }),
+      });
     } catch (error) {
       // Only posting can fail here (judgeFleetEntry turns every error into an outcome).
       post({ index: next, defect: error instanceof Error ? error.message : String(error) });

@@ -50,7 +50,15 @@ export function discoverSnapshots(args: readonly string[]): FleetEntry[] {
       if (child.text === undefined) {
         // Node paths are strings, so a name that is not UTF-8 cannot be opened by its decoded text.
         const shown = join(arg, escapeBytes(child.raw));
-        fail(shown, new InputError(shown, {}, 'a folder name in UTF-8', 'a name that is not valid UTF-8 (rename the folder to judge it)'));
+        fail(
+          shown,
+          new InputError(
+            shown,
+            {},
+            'a folder name in UTF-8',
+            'a name that is not valid UTF-8 (rename the folder to judge it)',
+          ),
+        );
         found++;
         continue;
       }
@@ -84,7 +92,11 @@ function utf8Name(raw: Buffer): string | undefined {
 /** A byte name for a message: ASCII as is, every other byte as \xNN. */
 function escapeBytes(raw: Buffer): string {
   let text = '';
-  for (const byte of raw) text += byte >= 0x20 && byte < 0x7f && byte !== 0x5c ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`;
+  for (const byte of raw)
+    text +=
+      byte >= 0x20 && byte < 0x7f && byte !== 0x5c
+        ? String.fromCharCode(byte)
+        : `\\x${byte.toString(16).padStart(2, '0')}`;
   return text;
 }
 
@@ -103,7 +115,14 @@ function listFolder(path: string): Buffer[] | 'file' | InputError {
     return readdirSync(path, { encoding: 'buffer' });
   } catch (error) {
     const code = (error as { code?: string }).code;
-    const found = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' || code === 'EPERM' ? 'a folder this user may not read' : error instanceof Error ? error.message.replace(/\s+/g, ' ') : String(error);
+    const found =
+      code === 'ENOENT'
+        ? 'no such file or folder'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'a folder this user may not read'
+          : error instanceof Error
+            ? error.message.replace(/\s+/g, ' ')
+            : String(error);
     return new InputError(path, {}, 'a snapshot folder or a folder of snapshot folders', found);
   }
 }
@@ -117,14 +136,23 @@ export interface FleetOptions extends JudgeOptions, LoadOptions {
  * Loads and judges each snapshot in turn. A snapshot that fails, whatever the reason, is
  * recorded with its message and the others go on.
  */
-export function judgeFleet(entries: readonly FleetEntry[], options: FleetOptions, onProgress?: (done: number, total: number, name: string) => void): SnapshotOutcome[] {
+export function judgeFleet(
+  entries: readonly FleetEntry[],
+  options: FleetOptions,
+  onProgress?: (done: number, total: number, name: string) => void,
+): SnapshotOutcome[] {
   const outcomes: SnapshotOutcome[] = [];
   judgeFleetEach(entries, options, (outcome) => outcomes.push(outcome), onProgress);
   return outcomes;
 }
 
 /** The same, handing each outcome on as soon as it is judged, so none has to be kept. */
-export function judgeFleetEach(entries: readonly FleetEntry[], options: FleetOptions, onOutcome: (outcome: SnapshotOutcome) => void, onProgress?: (done: number, total: number, name: string) => void): void {
+export function judgeFleetEach(
+  entries: readonly FleetEntry[],
+  options: FleetOptions,
+  onOutcome: (outcome: SnapshotOutcome) => void,
+  onProgress?: (done: number, total: number, name: string) => void,
+): void {
   for (const [index, entry] of entries.entries()) {
     onOutcome(judgeFleetEntry(entry, options));
     onProgress?.(index + 1, entries.length, entry.kind === 'failed' ? entry.name : entry.path);
@@ -141,7 +169,13 @@ export function judgeFleetEntry(entry: FleetEntry, options: FleetOptions): Snaps
   try {
     const snapshot = loadSnapshotFolder(entry.path, options);
     const { evaluation, policy } = judgeSnapshot(snapshot, options);
-    return { kind: 'judged', name: snapshot.name, host: snapshot.host, evaluation, policy: options.keepPolicy ? policy : null };
+    return {
+      kind: 'judged',
+      name: snapshot.name,
+      host: snapshot.host,
+      evaluation,
+      policy: options.keepPolicy ? policy : null,
+    };
   } catch (error) {
     if (error instanceof InputError) return { kind: 'failed', name: entry.path, error: error.message };
     return { kind: 'failed', name: entry.path, error: defectMessage(entry.path, error) };

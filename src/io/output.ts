@@ -20,7 +20,11 @@ export interface FdWriter {
 const SLICE = 1 << 20;
 
 /** A writer on `fd` named `output` in messages; `quiet` swallows every error (for stderr). */
-export function fdWriter(fd: number, output: string, options: { quiet?: boolean; columns?: () => number | undefined } = {}): FdWriter {
+export function fdWriter(
+  fd: number,
+  output: string,
+  options: { quiet?: boolean; columns?: () => number | undefined } = {},
+): FdWriter {
   const isTTY = isatty(fd);
   return {
     isTTY,
@@ -29,7 +33,7 @@ export function fdWriter(fd: number, output: string, options: { quiet?: boolean;
     },
     write(text: string) {
       try {
-        for (let start = 0; start < text.length; ) {
+        for (let start = 0; start < text.length;) {
           let end = Math.min(start + SLICE, text.length);
           // Never cut a surrogate pair in two.
           if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;

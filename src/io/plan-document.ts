@@ -11,7 +11,12 @@ import { VERSION } from '../version';
 import type { RightsBefore } from '../core/check-undo';
 import { validateAgainstSchema } from '../parse/schema-validation';
 
-export function buildPlanDocument(snapshot: string, ruleSet: RuleSetName, withGpo: readonly string[], plan: Plan): PlanDocument {
+export function buildPlanDocument(
+  snapshot: string,
+  ruleSet: RuleSetName,
+  withGpo: readonly string[],
+  plan: Plan,
+): PlanDocument {
   return {
     planVersion: 1,
     tool: { name: 'iis-logon-rights', version: VERSION },
@@ -30,7 +35,8 @@ export function buildPlanDocument(snapshot: string, ruleSet: RuleSetName, withGp
 export function readPlanDocument(bytes: Uint8Array, file: string): PlanDocument {
   // A plan file is size-checked before it is read; one piped on stdin is checked here.
   const limit = ARTIFACT_SIZE_LIMITS['plan.json'];
-  if (bytes.length > limit) throw new InputError(file, {}, `a plan of at most ${formatBytes(limit)}`, formatBytes(bytes.length));
+  if (bytes.length > limit)
+    throw new InputError(file, {}, `a plan of at most ${formatBytes(limit)}`, formatBytes(bytes.length));
   return readPlanValue(parseJsonText(decodeText(bytes, file).text, file, 'plan.json'), file);
 }
 
@@ -38,11 +44,21 @@ export function readPlanDocument(bytes: Uint8Array, file: string): PlanDocument 
 export function readPlanValue(value: unknown, file: string): PlanDocument {
   validateAgainstSchema('plan', value, file);
   const plan = value as PlanDocument;
-  for (const [listName, list] of [['actions', plan.actions], ['undo', plan.undo]] as const) {
+  for (const [listName, list] of [
+    ['actions', plan.actions],
+    ['undo', plan.undo],
+  ] as const) {
     list.forEach((action, index) => {
       const sid = normalizeSid(action.sid);
-      if (sid === undefined) throw new InputError(file, { pointer: `/${listName}/${index}/sid` }, 'a valid SID', JSON.stringify(action.sid));
-      if (!LOGON_RIGHTS.has(action.right)) throw new InputError(file, { pointer: `/${listName}/${index}/right` }, 'a logon right constant', JSON.stringify(action.right));
+      if (sid === undefined)
+        throw new InputError(file, { pointer: `/${listName}/${index}/sid` }, 'a valid SID', JSON.stringify(action.sid));
+      if (!LOGON_RIGHTS.has(action.right))
+        throw new InputError(
+          file,
+          { pointer: `/${listName}/${index}/right` },
+          'a logon right constant',
+          JSON.stringify(action.right),
+        );
       action.sid = sid;
     });
   }
@@ -54,12 +70,25 @@ export function readPlanValue(value: unknown, file: string): PlanDocument {
  * rights each affected SID held itself before the change.
  */
 export function readRightsBefore(value: unknown, file: string): RightsBefore {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InputError(file, { pointer: '' }, 'an object of SIDs to the rights each held before the change', Array.isArray(value) ? 'an array' : JSON.stringify(value));
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new InputError(
+      file,
+      { pointer: '' },
+      'an object of SIDs to the rights each held before the change',
+      Array.isArray(value) ? 'an array' : JSON.stringify(value),
+    );
   const rights = new Map<string, ReadonlySet<string>>();
   for (const [key, list] of Object.entries(value)) {
     const sid = normalizeSid(key);
-    if (sid === undefined) throw new InputError(file, { pointer: `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` }, 'a SID as each key', JSON.stringify(key));
-    if (!Array.isArray(list) || list.some((entry) => typeof entry !== 'string')) throw new InputError(file, { pointer: `/${key}` }, 'a list of right names', JSON.stringify(list));
+    if (sid === undefined)
+      throw new InputError(
+        file,
+        { pointer: `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` },
+        'a SID as each key',
+        JSON.stringify(key),
+      );
+    if (!Array.isArray(list) || list.some((entry) => typeof entry !== 'string'))
+      throw new InputError(file, { pointer: `/${key}` }, 'a list of right names', JSON.stringify(list));
     rights.set(sid.toUpperCase(), new Set(list as string[]));
   }
   return rights;

@@ -74,7 +74,12 @@ export function readLimitedStream(fd: number, label: string, kind: ArtifactKind,
   try {
     for (;;) {
       if (polled !== undefined && Date.now() > deadline!) {
-        throw new InputError(label, {}, `input that ends within ${timeoutSeconds} s (--timeout)`, `${total === 0 ? 'nothing' : formatBytes(total)} and no end by then`);
+        throw new InputError(
+          label,
+          {},
+          `input that ends within ${timeoutSeconds} s (--timeout)`,
+          `${total === 0 ? 'nothing' : formatBytes(total)} and no end by then`,
+        );
       }
       let read: number;
       try {
@@ -91,7 +96,8 @@ export function readLimitedStream(fd: number, label: string, kind: ArtifactKind,
       }
       if (read === 0) break;
       total += read;
-      if (total > limit) throw new InputError(label, {}, `input of at most ${formatBytes(limit)}`, 'more (reading stopped there)');
+      if (total > limit)
+        throw new InputError(label, {}, `input of at most ${formatBytes(limit)}`, 'more (reading stopped there)');
       chunks.push(Buffer.from(buffer.subarray(0, read)));
     }
   } finally {

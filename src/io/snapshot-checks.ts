@@ -15,11 +15,28 @@ import type { SecurityTemplate } from '../core/model';
 export function requireUserRights(policy: SecurityTemplate): void {
   const hint = 'give --allow-no-user-rights if this host really has none';
   if (policy.privilegeRights === null) {
-    const found = policy.sections.length === 0 ? 'no section at all (an empty or truncated export)' : `only ${policy.sections.slice(0, 5).map((section) => excerpt(`[${section}]`)).join(', ')}${policy.sections.length > 5 ? ', ...' : ''}`;
+    const found =
+      policy.sections.length === 0
+        ? 'no section at all (an empty or truncated export)'
+        : `only ${policy.sections
+            .slice(0, 5)
+            .map((section) => excerpt(`[${section}]`))
+            .join(', ')}${policy.sections.length > 5 ? ', ...' : ''}`;
     // The whole file lacks it; line 1 is where a reader starts looking.
-    throw new InputError(policy.file, { line: 1 }, `a [Privilege Rights] section, which secedit /export always writes (${hint})`, found);
+    throw new InputError(
+      policy.file,
+      { line: 1 },
+      `a [Privilege Rights] section, which secedit /export always writes (${hint})`,
+      found,
+    );
   }
-  if (policy.privilegeRights.size === 0) throw new InputError(policy.file, { element: '[Privilege Rights]' }, `at least one right in it (${hint})`, 'an empty section (a failed or truncated export)');
+  if (policy.privilegeRights.size === 0)
+    throw new InputError(
+      policy.file,
+      { element: '[Privilege Rights]' },
+      `at least one right in it (${hint})`,
+      'an empty section (a failed or truncated export)',
+    );
 }
 
 /**
@@ -31,7 +48,12 @@ export function refuseTooManySites(text: string, tag: RegExp, element: string, f
   let sites = 0;
   while (tag.exec(text) !== null) {
     if (++sites > MAX_SITES) {
-      throw new InputError(file, { element }, `at most ${formatCount(MAX_SITES)} sites (the largest configuration judged within a default Node heap; see README "Limits")`, `more ${element} elements (counting stopped there, before parsing)`);
+      throw new InputError(
+        file,
+        { element },
+        `at most ${formatCount(MAX_SITES)} sites (the largest configuration judged within a default Node heap; see README "Limits")`,
+        `more ${element} elements (counting stopped there, before parsing)`,
+      );
     }
   }
 }

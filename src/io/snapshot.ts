@@ -2,7 +2,12 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { ArtifactKind } from '../core/limits';
 import type { Snapshot } from '../core/model';
-import { loadSnapshotFolder as loadSnapshotFolderWith, readLimited as readLimitedWith, type FileAccess, type LoadOptions } from './facts';
+import {
+  loadSnapshotFolder as loadSnapshotFolderWith,
+  readLimited as readLimitedWith,
+  type FileAccess,
+  type LoadOptions,
+} from './facts';
 import { describeFileKind, readRegularFile } from './read-limited';
 
 // The Node side of snapshot loading: node:fs and node:path behind the FileAccess that the pure

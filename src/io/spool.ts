@@ -27,7 +27,7 @@ export class FileSpool implements Spool {
     const buffer = Buffer.allocUnsafe(BATCH);
     // A multi-byte character may straddle two reads; the decoder keeps its first bytes.
     const decoder = new StringDecoder('utf8');
-    for (let position = 0; position < this.written; ) {
+    for (let position = 0; position < this.written;) {
       const read = readSync(this.fd, buffer, 0, buffer.length, position);
       if (read === 0) break;
       position += read;
@@ -46,7 +46,8 @@ export class FileSpool implements Spool {
     if (this.pending === '') return;
     const bytes = Buffer.from(this.pending, 'utf8');
     this.pending = '';
-    for (let offset = 0; offset < bytes.length; ) offset += writeSync(this.fd, bytes, offset, bytes.length - offset, this.written + offset);
+    for (let offset = 0; offset < bytes.length;)
+      offset += writeSync(this.fd, bytes, offset, bytes.length - offset, this.written + offset);
     this.written += bytes.length;
   }
 }

@@ -16,14 +16,22 @@ export function loadBaselineGpo(path: string, files: FileAccess): GroupPolicyRes
   const text = decodeText(bytes, path).text;
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('<')) return markAsBaseline(parseGroupPolicyXmlText(text, path), path);
-  if (start.startsWith('[') || start.startsWith(';')) return securityTemplateAsGpo(parseSecurityTemplateText(text, path), gpoRefFromPath(path, files.basename(path)));
+  if (start.startsWith('[') || start.startsWith(';'))
+    return securityTemplateAsGpo(parseSecurityTemplateText(text, path), gpoRefFromPath(path, files.basename(path)));
   throw new InputError(path, { line: 1 }, 'a GPO report (XML) or a security template (GptTmpl.inf)', 'neither');
 }
 
 /** Every GPO of a report given with --with-gpo is a baseline from that file, not a linked GPO. */
 function markAsBaseline(result: GroupPolicyResult, path: string): GroupPolicyResult {
   const marked = new Map(result.gpos.map((gpo) => [gpo.id, { ...gpo, baseline: path }]));
-  return { ...result, gpos: [...marked.values()], assignments: result.assignments.map((assignment) => ({ ...assignment, gpo: marked.get(assignment.gpo.id) ?? { ...assignment.gpo, baseline: path } })) };
+  return {
+    ...result,
+    gpos: [...marked.values()],
+    assignments: result.assignments.map((assignment) => ({
+      ...assignment,
+      gpo: marked.get(assignment.gpo.id) ?? { ...assignment.gpo, baseline: path },
+    })),
+  };
 }
 
 /**
@@ -48,5 +56,11 @@ export function securityTemplateAsGpo(template: SecurityTemplate, gpo: GroupPoli
     file: template.file,
     ...(assignment.line === undefined ? {} : { line: assignment.line }),
   }));
-  return { file: template.file, kind: 'security-template', gpos: [gpo], assignments, diagnostics: template.diagnostics };
+  return {
+    file: template.file,
+    kind: 'security-template',
+    gpos: [gpo],
+    assignments,
+    diagnostics: template.diagnostics,
+  };
 }

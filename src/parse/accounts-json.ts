@@ -28,22 +28,39 @@ export function parseJsonText(text: string, file: string, kind: JsonDocumentKind
 /** accounts.json: validated against schemas/accounts.schema.json; SIDs normalised. */
 export function parseAccountsJson(value: unknown, file: string): AccountDirectory {
   validateAgainstSchema('accounts', value, file);
-  const document = value as { accounts: { name: string; sid: string; kind: 'local' | 'domain' | 'builtin' | 'virtual'; groups?: string[]; groupsIncomplete?: string; members?: string[] }[]; unresolved?: { name: string; reason?: string }[] };
+  const document = value as {
+    accounts: {
+      name: string;
+      sid: string;
+      kind: 'local' | 'domain' | 'builtin' | 'virtual';
+      groups?: string[];
+      groupsIncomplete?: string;
+      members?: string[];
+    }[];
+    unresolved?: { name: string; reason?: string }[];
+  };
   return {
     accounts: document.accounts.map((account, index) => {
       const parsed: Account = {
         name: account.name,
         sid: requireSid(account.sid, file, `/accounts/${index}/sid`),
         kind: account.kind,
-        groups: (account.groups ?? []).map((group, groupIndex) => requireSid(group, file, `/accounts/${index}/groups/${groupIndex}`)),
+        groups: (account.groups ?? []).map((group, groupIndex) =>
+          requireSid(group, file, `/accounts/${index}/groups/${groupIndex}`),
+        ),
       };
       // Whether the groups were collected decides whether the engine may infer aliases.
       if (account.groups !== undefined) parsed.groupsCollected = true;
       if (account.groupsIncomplete !== undefined) parsed.groupsIncomplete = account.groupsIncomplete;
-      if (account.members !== undefined) parsed.members = account.members.map((member, memberIndex) => requireSid(member, file, `/accounts/${index}/members/${memberIndex}`));
+      if (account.members !== undefined)
+        parsed.members = account.members.map((member, memberIndex) =>
+          requireSid(member, file, `/accounts/${index}/members/${memberIndex}`),
+        );
       return parsed;
     }),
-    unresolved: (document.unresolved ?? []).map((entry) => (entry.reason === undefined ? { name: entry.name } : { name: entry.name, reason: entry.reason })),
+    unresolved: (document.unresolved ?? []).map((entry) =>
+      entry.reason === undefined ? { name: entry.name } : { name: entry.name, reason: entry.reason },
+    ),
   };
 }
 
@@ -57,6 +74,7 @@ export function parseHostJson(value: unknown, file: string): HostInfo {
 function requireSid(text: string, file: string, pointer: string): string {
   const sid = normalizeSid(text);
   // The schema checks the shape; this also rejects sub-authorities above 32 bits.
-  if (sid === undefined) throw new InputError(file, { pointer }, 'a SID (S-1-...) whose parts fit in 32 bits', JSON.stringify(text));
+  if (sid === undefined)
+    throw new InputError(file, { pointer }, 'a SID (S-1-...) whose parts fit in 32 bits', JSON.stringify(text));
   return sid;
 }

@@ -55,7 +55,12 @@ export { SCHEMA_DEFAULT_ORIGIN } from './applicationhost/attributes';
 export function parseApplicationHostConfig(text: string, file: string, webConfigs?: WebConfigSet): IisConfiguration {
   const root = parseXmlTree(text, file, { keep: keepElement });
   if (root.local !== 'configuration') {
-    throw new InputError(file, { line: root.line }, 'the root element <configuration> of an applicationHost.config', `root element ${excerpt(`<${root.name}>`)}`);
+    throw new InputError(
+      file,
+      { line: root.line },
+      'the root element <configuration> of an applicationHost.config',
+      `root element ${excerpt(`<${root.name}>`)}`,
+    );
   }
   const context: ParseContext = { file, diagnostics: [] };
   const unlockedEverywhere = noteAnonymousSectionUnlocked(root, context);
@@ -64,7 +69,19 @@ export function parseApplicationHostConfig(text: string, file: string, webConfig
   const { serverSettings, serverUnlockedAt } = readAnonymousSettingsAndLocations(root, sites, context);
   // web.config files sit after applicationHost.config's location tags for the same path.
   if (webConfigs !== undefined) applyWebConfigs(webConfigs, sites, unlockedEverywhere ?? serverUnlockedAt, context);
-  const scopes = buildScopes(sites, serverSettings, unlockedEverywhere ?? serverUnlockedAt, webConfigs === undefined ? undefined : coverageOf(webConfigs));
+  const scopes = buildScopes(
+    sites,
+    serverSettings,
+    unlockedEverywhere ?? serverUnlockedAt,
+    webConfigs === undefined ? undefined : coverageOf(webConfigs),
+  );
   reportUnknownPools(sites, applicationPools, context);
-  return { file, format: 'applicationHost.config', iisMajorVersion: null, applicationPools, scopes, diagnostics: context.diagnostics };
+  return {
+    file,
+    format: 'applicationHost.config',
+    iisMajorVersion: null,
+    applicationPools,
+    scopes,
+    diagnostics: context.diagnostics,
+  };
 }

@@ -35,11 +35,21 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   if (invalidAt !== -1) {
     // The text before the invalid sequence decoded cleanly, so its lines say where to look.
     const line = text.split(/\r\n|\r|\n/).length;
-    throw new InputError(file, { line }, `text in ${encoding.toUpperCase()}${hadByteOrderMark ? ' (as its byte order mark says)' : ''}`, 'bytes that are not valid in that encoding (a binary, truncated or wrongly encoded file)');
+    throw new InputError(
+      file,
+      { line },
+      `text in ${encoding.toUpperCase()}${hadByteOrderMark ? ' (as its byte order mark says)' : ''}`,
+      'bytes that are not valid in that encoding (a binary, truncated or wrongly encoded file)',
+    );
   }
   if (text.includes('\u0000')) {
     const line = text.slice(0, text.indexOf('\u0000')).split('\n').length;
-    throw new InputError(file, { line }, 'text', 'a NUL character (a binary file, or UTF-16 text without its byte order mark)');
+    throw new InputError(
+      file,
+      { line },
+      'text',
+      'a NUL character (a binary file, or UTF-16 text without its byte order mark)',
+    );
   }
   return { text, encoding, hadByteOrderMark };
 }

@@ -4,7 +4,17 @@ import { ARTIFACT_SIZE_LIMITS, formatBytes } from '../core/limits';
 import type { Diagnostic, GpoRightAssignment, GroupPolicyObjectRef, GroupPolicyResult } from '../core/model';
 import { decodeText } from './decode';
 import { childText, childrenNamed, firstChild, parseXmlTree, type XmlElement } from './xml';
-import { BASE_NS, RSOP_NS, SETTINGS_NS, TYPES_NS, displayName, firstChildIn, gpoIdFromElement, readRightAndHolders, userRightsElements } from './gpresult/report-parts';
+import {
+  BASE_NS,
+  RSOP_NS,
+  SETTINGS_NS,
+  TYPES_NS,
+  displayName,
+  firstChildIn,
+  gpoIdFromElement,
+  readRightAndHolders,
+  userRightsElements,
+} from './gpresult/report-parts';
 
 export { BASE_NS, RSOP_NS, SECURITY_NS, SETTINGS_NS, TYPES_NS } from './gpresult/report-parts';
 
@@ -40,7 +50,12 @@ const HIGHEST_PRECEDENCE = 0xffffffff;
 export function parseGroupPolicyXml(bytes: Uint8Array, file: string): GroupPolicyResult {
   const limit = ARTIFACT_SIZE_LIMITS['gpresult.xml'];
   if (bytes.length > limit) {
-    throw new InputError(file, {}, `a Group Policy XML report of at most ${formatBytes(limit)}`, `${formatBytes(bytes.length)}`);
+    throw new InputError(
+      file,
+      {},
+      `a Group Policy XML report of at most ${formatBytes(limit)}`,
+      `${formatBytes(bytes.length)}`,
+    );
   }
   return parseGroupPolicyXmlText(decodeText(bytes, file).text, file);
 }
@@ -84,10 +99,20 @@ function parseRsopReport(root: XmlElement, file: string): GroupPolicyResult {
   const computerResults = childrenNamed(root, 'ComputerResults', RSOP_NS);
   const computer = computerResults[0];
   if (computer === undefined) {
-    throw new InputError(file, { line: root.line, element: `<${root.name}>` }, 'a <ComputerResults> element (the report of gpresult /scope computer /x)', 'none (a report of user settings only?)');
+    throw new InputError(
+      file,
+      { line: root.line, element: `<${root.name}>` },
+      'a <ComputerResults> element (the report of gpresult /scope computer /x)',
+      'none (a report of user settings only?)',
+    );
   }
   if (computerResults.length > 1) {
-    throw new InputError(file, { line: computerResults[1]!.line, element: `<${computerResults[1]!.name}>` }, 'one <ComputerResults> element', `${computerResults.length}`);
+    throw new InputError(
+      file,
+      { line: computerResults[1]!.line, element: `<${computerResults[1]!.name}>` },
+      'one <ComputerResults> element',
+      `${computerResults.length}`,
+    );
   }
   const diagnostics: Diagnostic[] = [];
   const gposById = listedGpos(computer, file);
@@ -131,7 +156,12 @@ function readSettingGpoId(element: XmlElement, file: string): string {
   const gpo = firstChild(element, 'GPO', BASE_NS);
   const identifier = gpo === undefined ? undefined : firstChildIn(gpo, 'Identifier', SETTING_GPO_IDENTIFIER_NAMESPACES);
   if (identifier === undefined) {
-    throw new InputError(file, { line: element.line, element: `<${element.name}>` }, `a <GPO> (namespace ${BASE_NS}) with an <Identifier> naming the GPO that sets this right`, 'none');
+    throw new InputError(
+      file,
+      { line: element.line, element: `<${element.name}>` },
+      `a <GPO> (namespace ${BASE_NS}) with an <Identifier> naming the GPO that sets this right`,
+      'none',
+    );
   }
   return gpoIdFromElement(identifier, file);
 }
@@ -156,7 +186,12 @@ function checkPrecedences(assignments: readonly GpoRightAssignment[], file: stri
   for (const clash of findPrecedenceClashes(assignments)) {
     const both = `${describeGpo(clash.first.gpo)} (line ${clash.first.line}) and ${describeGpo(clash.second.gpo)} (line ${clash.second.line})`;
     if (clash.precedence === 1) {
-      throw new InputError(file, { line: clash.second.line }, `at most one precedence-1 (applied) entry for ${clash.right}`, `two, from ${both}`);
+      throw new InputError(
+        file,
+        { line: clash.second.line },
+        `at most one precedence-1 (applied) entry for ${clash.right}`,
+        `two, from ${both}`,
+      );
     }
     diagnostics.push({
       code: 'duplicate-precedence',
@@ -175,7 +210,12 @@ function parseGpoReport(root: XmlElement, file: string): GroupPolicyResult {
   const outer = firstChild(root, 'Identifier', SETTINGS_NS);
   const identifier = outer === undefined ? undefined : firstChild(outer, 'Identifier', TYPES_NS);
   if (identifier === undefined) {
-    throw new InputError(file, { line: (outer ?? root).line, element: `<${(outer ?? root).name}>` }, `<Identifier><Identifier xmlns="${TYPES_NS}">{GPO GUID}</Identifier></Identifier> under the report's <GPO>`, 'none');
+    throw new InputError(
+      file,
+      { line: (outer ?? root).line, element: `<${(outer ?? root).name}>` },
+      `<Identifier><Identifier xmlns="${TYPES_NS}">{GPO GUID}</Identifier></Identifier> under the report's <GPO>`,
+      'none',
+    );
   }
   const id = gpoIdFromElement(identifier, file);
   const gpo: GroupPolicyObjectRef = { id, name: displayName(childText(root, 'Name', SETTINGS_NS), id) };
@@ -188,7 +228,11 @@ function parseGpoReport(root: XmlElement, file: string): GroupPolicyResult {
     assignments.push({ right, holders, gpo, precedence: 1, file, line: element.line });
   }
   checkPrecedences(assignments, file, diagnostics);
-  if (computer !== undefined && childText(computer, 'Enabled', SETTINGS_NS)?.toLowerCase() === 'false' && assignments.length > 0) {
+  if (
+    computer !== undefined &&
+    childText(computer, 'Enabled', SETTINGS_NS)?.toLowerCase() === 'false' &&
+    assignments.length > 0
+  ) {
     diagnostics.push({
       code: 'gpo-computer-settings-disabled',
       severity: 'warning',

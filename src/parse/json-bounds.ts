@@ -19,9 +19,20 @@ export function checkJsonBounds(text: string, file: string, kind: JsonDocumentKi
   const offset = firstExcess(text, JSON_ELEMENT_LIMITS[kind]);
   if (offset === undefined) return;
   const line = lineAt(text, offset.at);
-  if (offset.what === 'depth') throw new InputError(file, { line }, `JSON nested at most ${MAX_JSON_DEPTH} deep`, 'deeper nesting (checked before parsing)');
+  if (offset.what === 'depth')
+    throw new InputError(
+      file,
+      { line },
+      `JSON nested at most ${MAX_JSON_DEPTH} deep`,
+      'deeper nesting (checked before parsing)',
+    );
   const limit = JSON_ELEMENT_LIMITS[kind];
-  throw new InputError(file, { line }, `a JSON document of at most ${formatCount(limit)} elements (array items and object members)`, 'more (counting stopped there, before parsing)');
+  throw new InputError(
+    file,
+    { line },
+    `a JSON document of at most ${formatCount(limit)} elements (array items and object members)`,
+    'more (counting stopped there, before parsing)',
+  );
 }
 
 /**

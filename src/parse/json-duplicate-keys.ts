@@ -70,6 +70,12 @@ export function assertNoDuplicateKeys(body: string, file: string): void {
   const duplicate = findDuplicateKey(body);
   if (duplicate === undefined) return;
   let line = 1;
-  for (let index = body.indexOf('\n'); index >= 0 && index < duplicate.offset; index = body.indexOf('\n', index + 1)) line++;
-  throw new InputError(file, { line }, 'each key at most once in an object (JSON.parse would silently keep the last one)', `the key ${excerpt(duplicate.key, 80)} a second time`);
+  for (let index = body.indexOf('\n'); index >= 0 && index < duplicate.offset; index = body.indexOf('\n', index + 1))
+    line++;
+  throw new InputError(
+    file,
+    { line },
+    'each key at most once in an object (JSON.parse would silently keep the last one)',
+    `the key ${excerpt(duplicate.key, 80)} a second time`,
+  );
 }

@@ -30,7 +30,10 @@ export function jsonSyntaxInputError(text: string, file: string, what: string, p
     const message = parseError instanceof Error ? parseError.message : String(parseError);
     return new InputError(file, {}, what, describeJsonSyntaxError(message));
   }
-  const found = fault.offset >= text.length ? 'the end of the text' : excerpt(String.fromCodePoint(text.codePointAt(fault.offset)!));
+  const found =
+    fault.offset >= text.length
+      ? 'the end of the text'
+      : excerpt(String.fromCodePoint(text.codePointAt(fault.offset)!));
   return new InputError(file, lineAndColumn(text, fault.offset), `${what}: ${fault.expected}`, found);
 }
 
@@ -97,7 +100,10 @@ export function findJsonSyntaxFault(text: string): JsonSyntaxFault | null {
   for (;;) {
     index = skipWhitespace(text, index);
     const current = open[open.length - 1];
-    if (index >= text.length) return expecting === 'separator' && current === undefined ? null : fault(text.length, expecting === 'separator' ? separatorExpected(current) : EXPECTED[expecting]);
+    if (index >= text.length)
+      return expecting === 'separator' && current === undefined
+        ? null
+        : fault(text.length, expecting === 'separator' ? separatorExpected(current) : EXPECTED[expecting]);
     const char = text[index];
     if (expecting === 'separator') {
       if (current === undefined) return fault(index, separatorExpected(current));
@@ -167,7 +173,8 @@ function scanScalar(text: string, start: number): ScanResult {
   for (const literal of ['true', 'false', 'null']) {
     if (literal[0] !== char) continue;
     for (let offset = 1; offset < literal.length; offset++) {
-      if (start + offset >= text.length || text[start + offset] !== literal[offset]) return { expected: `the rest of ${literal}`, at: Math.min(start + offset, text.length) };
+      if (start + offset >= text.length || text[start + offset] !== literal[offset])
+        return { expected: `the rest of ${literal}`, at: Math.min(start + offset, text.length) };
     }
     return { at: start + literal.length };
   }
@@ -181,7 +188,8 @@ function scanString(text: string, start: number): ScanResult {
   while (index < text.length) {
     const code = text.charCodeAt(index);
     if (code === 0x22) return { at: index + 1 };
-    if (code < 0x20) return { expected: 'a control character written as an escape (\\n, \\t, \\u0000) inside a string', at: index };
+    if (code < 0x20)
+      return { expected: 'a control character written as an escape (\\n, \\t, \\u0000) inside a string', at: index };
     if (code !== 0x5c) {
       index++;
       continue;
@@ -192,11 +200,15 @@ function scanString(text: string, start: number): ScanResult {
       index += 2;
     } else if (escaped === 'u') {
       for (let digit = index + 2; digit < index + 6; digit++) {
-        if (digit >= text.length || !/[0-9a-fA-F]/.test(text[digit]!)) return { expected: 'four hexadecimal digits after \\u', at: Math.min(digit, text.length) };
+        if (digit >= text.length || !/[0-9a-fA-F]/.test(text[digit]!))
+          return { expected: 'four hexadecimal digits after \\u', at: Math.min(digit, text.length) };
       }
       index += 6;
     } else {
-      return { expected: 'an escape after the backslash: \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u and four hexadecimal digits', at: index + 1 };
+      return {
+        expected: 'an escape after the backslash: \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u and four hexadecimal digits',
+        at: index + 1,
+      };
     }
   }
   return { expected: 'the closing quote of the string', at: text.length };

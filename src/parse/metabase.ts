@@ -27,11 +27,17 @@ const FORMAT = 'MetaBase.xml';
  */
 export function parseMetabase(text: string, file: string): IisConfiguration {
   const limit = ARTIFACT_SIZE_LIMITS[FORMAT];
-  if (text.length > limit) throw new InputError(file, {}, `a ${FORMAT} of at most ${formatBytes(limit)}`, `${text.length} characters`);
+  if (text.length > limit)
+    throw new InputError(file, {}, `a ${FORMAT} of at most ${formatBytes(limit)}`, `${text.length} characters`);
   const root = parseXmlTree(text, file);
   const source = new SourceIndex(text, root);
   if (root.local !== 'configuration') {
-    throw new InputError(file, { line: source.lineOf(root), element: `<${root.name}>` }, `<configuration> as the root element of ${FORMAT}`, `<${root.name}>`);
+    throw new InputError(
+      file,
+      { line: source.lineOf(root), element: `<${root.name}>` },
+      `<configuration> as the root element of ${FORMAT}`,
+      `<${root.name}>`,
+    );
   }
   const diagnostics: Diagnostic[] = [];
   const keys = readKeys(root, file, source, diagnostics);
@@ -49,14 +55,20 @@ export function parseMetabase(text: string, file: string): IisConfiguration {
  * IIsApplicationPool keys (normally /LM/W3SVC/AppPools/<name>); the pool name is the last path
  * segment as written. IIS 6 pools log on as batch when they run as a specific user.
  */
-function readApplicationPools(keys: ReadonlyMap<string, MetabaseKey>, resolver: InheritanceResolver, file: string, diagnostics: Diagnostic[]): Map<string, ApplicationPool> {
+function readApplicationPools(
+  keys: ReadonlyMap<string, MetabaseKey>,
+  resolver: InheritanceResolver,
+  file: string,
+  diagnostics: Diagnostic[],
+): Map<string, ApplicationPool> {
   const pools = new Map<string, ApplicationPool>();
   for (const key of keys.values()) {
-    if (key.keyType !== 'IIsApplicationPool' || !isInWebServiceTree(key.segments) || key.segments.length === 0) continue;
+    if (key.keyType !== 'IIsApplicationPool' || !isInWebServiceTree(key.segments) || key.segments.length === 0)
+      continue;
     const name = writtenSegments(key).pop() ?? '';
     const settings = resolver.resolve(key.path);
     const identityType = settings.appPoolIdentityType?.value ?? DEFAULT_IDENTITY_TYPE;
-    const userName = identityType === 'SpecificUser' ? settings.wamUserName?.value ?? '' : '';
+    const userName = identityType === 'SpecificUser' ? (settings.wamUserName?.value ?? '') : '';
     if (identityType === 'SpecificUser' && userName === '') {
       diagnostics.push({
         code: 'pool-user-missing',
@@ -71,8 +83,12 @@ function readApplicationPools(keys: ReadonlyMap<string, MetabaseKey>, resolver: 
   return pools;
 }
 
-
-function reportUnknownPools(scopes: readonly AnonymousScope[], pools: ReadonlyMap<string, ApplicationPool>, file: string, diagnostics: Diagnostic[]): void {
+function reportUnknownPools(
+  scopes: readonly AnonymousScope[],
+  pools: ReadonlyMap<string, ApplicationPool>,
+  file: string,
+  diagnostics: Diagnostic[],
+): void {
   const reported = new Set<string>();
   for (const scope of scopes) {
     const pool = scope.applicationPool;

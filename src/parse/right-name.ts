@@ -20,6 +20,13 @@ export function refuseDisguisedRightName(written: string, file: string, location
   if (hidden === null) return;
   const canonical = canonicalRightName(written.replace(INVISIBLE, ''));
   if (canonical === undefined) return;
-  const codes = [...new Set(hidden)].map((character) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
-  throw new InputError(file, location, `a right name without invisible characters`, `${canonical} with ${codes.join(', ')} in it (Windows would not recognise it, so the right would be ignored)`);
+  const codes = [...new Set(hidden)].map(
+    (character) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+  throw new InputError(
+    file,
+    location,
+    `a right name without invisible characters`,
+    `${canonical} with ${codes.join(', ')} in it (Windows would not recognise it, so the right would be ignored)`,
+  );
 }

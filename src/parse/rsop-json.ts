@@ -2,7 +2,13 @@ import { assertNoDuplicateKeys } from './json-duplicate-keys';
 import { InputError, excerpt } from '../core/errors';
 import { describeGpo, findPrecedenceClashes, normalizeGpoId } from '../core/group-policy';
 import { ARTIFACT_SIZE_LIMITS, formatBytes } from '../core/limits';
-import type { Diagnostic, GpoRightAssignment, GroupPolicyObjectRef, GroupPolicyResult, PolicyHolder } from '../core/model';
+import type {
+  Diagnostic,
+  GpoRightAssignment,
+  GroupPolicyObjectRef,
+  GroupPolicyResult,
+  PolicyHolder,
+} from '../core/model';
 import { canonicalRightName } from '../core/rights';
 import { normalizeSid } from '../core/sids';
 import { checkJsonBounds } from './json-bounds';
@@ -42,7 +48,8 @@ interface RsopEntry {
 /** JSON text to a result; bad JSON becomes an InputError with the line, column and reason (json-syntax.ts). */
 export function parseRsopJsonText(text: string, file: string): GroupPolicyResult {
   const limit = ARTIFACT_SIZE_LIMITS['rsop.json'];
-  if (text.length > limit) throw new InputError(file, {}, `an rsop.json of at most ${formatBytes(limit)}`, `${text.length} characters`);
+  if (text.length > limit)
+    throw new InputError(file, {}, `an rsop.json of at most ${formatBytes(limit)}`, `${text.length} characters`);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   checkJsonBounds(body, file, 'rsop.json');
   let value: unknown;
@@ -57,7 +64,12 @@ export function parseRsopJsonText(text: string, file: string): GroupPolicyResult
 
 export function parseRsopJson(value: unknown, file: string): GroupPolicyResult {
   if (!Array.isArray(value)) {
-    throw new InputError(file, { pointer: '' }, 'an array of RSoP user-right entries ([{ "right", "accounts", "precedence", "gpoId", "gpoName" }])', describeJson(value));
+    throw new InputError(
+      file,
+      { pointer: '' },
+      'an array of RSoP user-right entries ([{ "right", "accounts", "precedence", "gpoId", "gpoName" }])',
+      describeJson(value),
+    );
   }
   // Array.from visits holes too, so a sparse array fails like any missing entry.
   const entries = Array.from(value, (item: unknown, index) => readEntry(item, `/${index}`, file));
@@ -74,7 +86,13 @@ export function parseRsopJson(value: unknown, file: string): GroupPolicyResult {
         file,
       });
     }
-    return { right: canonical ?? entry.right, holders: [...entry.accounts], gpo: gpos.get(entry.gpoId)!, precedence: entry.precedence, file };
+    return {
+      right: canonical ?? entry.right,
+      holders: [...entry.accounts],
+      gpo: gpos.get(entry.gpoId)!,
+      precedence: entry.precedence,
+      file,
+    };
   });
   checkPrecedences(assignments, entries, file, diagnostics);
   return { file, kind: 'rsop', gpos: [...gpos.values()], assignments, diagnostics };
@@ -82,20 +100,36 @@ export function parseRsopJson(value: unknown, file: string): GroupPolicyResult {
 
 function readEntry(item: unknown, pointer: string, file: string): RsopEntry {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-    throw new InputError(file, { pointer }, 'an object { "right", "accounts", "precedence", "gpoId", "gpoName" }', describeJson(item));
+    throw new InputError(
+      file,
+      { pointer },
+      'an object { "right", "accounts", "precedence", "gpoId", "gpoName" }',
+      describeJson(item),
+    );
   }
   const record = item as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     if (!ENTRY_PROPERTIES.has(key)) {
-      throw new InputError(file, { pointer: `${pointer}/${escapePointer(key)}` }, 'only the properties right, accounts, precedence, gpoId, gpoName', `the property ${excerpt(key)}`);
+      throw new InputError(
+        file,
+        { pointer: `${pointer}/${escapePointer(key)}` },
+        'only the properties right, accounts, precedence, gpoId, gpoName',
+        `the property ${excerpt(key)}`,
+      );
     }
   }
   const property = (key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
   for (const key of ['right', 'accounts', 'precedence', 'gpoId']) {
-    if (!Object.hasOwn(record, key)) throw new InputError(file, { pointer }, `the property "${key}"`, 'an entry without it');
+    if (!Object.hasOwn(record, key))
+      throw new InputError(file, { pointer }, `the property "${key}"`, 'an entry without it');
   }
   return {
-    right: readNonBlankString(property('right'), `${pointer}/right`, 'the right\'s constant, e.g. "SeNetworkLogonRight"', file),
+    right: readNonBlankString(
+      property('right'),
+      `${pointer}/right`,
+      'the right\'s constant, e.g. "SeNetworkLogonRight"',
+      file,
+    ),
     accounts: readAccounts(property('accounts'), `${pointer}/accounts`, file),
     precedence: readPrecedence(property('precedence'), `${pointer}/precedence`, file),
     gpoId: readGpoId(property('gpoId'), `${pointer}/gpoId`, file),
@@ -105,18 +139,25 @@ function readEntry(item: unknown, pointer: string, file: string): RsopEntry {
 }
 
 function readNonBlankString(value: unknown, pointer: string, what: string, file: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new InputError(file, { pointer }, what, describeJson(value));
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new InputError(file, { pointer }, what, describeJson(value));
   return value.trim();
 }
 
 function readAccounts(value: unknown, pointer: string, file: string): PolicyHolder[] {
   if (value === null) return [];
-  if (!Array.isArray(value)) throw new InputError(file, { pointer }, 'an array of account entries (or null for none)', describeJson(value));
+  if (!Array.isArray(value))
+    throw new InputError(file, { pointer }, 'an array of account entries (or null for none)', describeJson(value));
   return Array.from(value, (account: unknown, index) => readAccount(account, `${pointer}/${index}`, file));
 }
 
 function readAccount(value: unknown, pointer: string, file: string): PolicyHolder {
-  const written = readNonBlankString(value, pointer, 'an account: a SID ("*S-1-5-32-544" or "S-1-5-11") or a name ("CONTOSO\\\\Web Admins")', file);
+  const written = readNonBlankString(
+    value,
+    pointer,
+    'an account: a SID ("*S-1-5-32-544" or "S-1-5-11") or a name ("CONTOSO\\\\Web Admins")',
+    file,
+  );
   const starred = written.startsWith('*');
   const sid = normalizeSid(starred ? written.slice(1) : written);
   if (sid !== undefined) return { kind: 'sid', sid, written };
@@ -134,14 +175,20 @@ function readPrecedence(value: unknown, pointer: string, file: string): number {
 function readGpoId(value: unknown, pointer: string, file: string): string {
   const id = typeof value === 'string' ? normalizeGpoId(value) : undefined;
   if (id === undefined) {
-    throw new InputError(file, { pointer }, 'a GPO id: "{GUID}", "CN={GUID},CN=Policies,CN=System,DC=..." or "LocalGPO"', describeJson(value));
+    throw new InputError(
+      file,
+      { pointer },
+      'a GPO id: "{GUID}", "CN={GUID},CN=Policies,CN=System,DC=..." or "LocalGPO"',
+      describeJson(value),
+    );
   }
   return id;
 }
 
 function readGpoName(value: unknown, pointer: string, file: string): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new InputError(file, { pointer }, 'the GPO\'s display name (a string) or null', describeJson(value));
+  if (typeof value !== 'string')
+    throw new InputError(file, { pointer }, "the GPO's display name (a string) or null", describeJson(value));
   const name = value.trim();
   return name === '' ? undefined : name;
 }
@@ -149,19 +196,31 @@ function readGpoName(value: unknown, pointer: string, file: string): string | un
 /** One shared reference per GPO, in order of first appearance. */
 function gposOf(entries: readonly RsopEntry[]): Map<string, GroupPolicyObjectRef> {
   const names = new Map<string, string>();
-  for (const entry of entries) if (entry.gpoName !== undefined && !names.has(entry.gpoId)) names.set(entry.gpoId, entry.gpoName);
+  for (const entry of entries)
+    if (entry.gpoName !== undefined && !names.has(entry.gpoId)) names.set(entry.gpoId, entry.gpoName);
   const gpos = new Map<string, GroupPolicyObjectRef>();
-  for (const entry of entries) if (!gpos.has(entry.gpoId)) gpos.set(entry.gpoId, { id: entry.gpoId, name: names.get(entry.gpoId) ?? entry.gpoId });
+  for (const entry of entries)
+    if (!gpos.has(entry.gpoId)) gpos.set(entry.gpoId, { id: entry.gpoId, name: names.get(entry.gpoId) ?? entry.gpoId });
   return gpos;
 }
 
 /** As for gpresult: two applied entries for one right is a contradiction; two losing ones only odd. */
-function checkPrecedences(assignments: readonly GpoRightAssignment[], entries: readonly RsopEntry[], file: string, diagnostics: Diagnostic[]): void {
+function checkPrecedences(
+  assignments: readonly GpoRightAssignment[],
+  entries: readonly RsopEntry[],
+  file: string,
+  diagnostics: Diagnostic[],
+): void {
   const pointerOf = new Map(assignments.map((assignment, index) => [assignment, entries[index]!.pointer]));
   for (const clash of findPrecedenceClashes(assignments)) {
     const both = `${describeGpo(clash.first.gpo)} (${pointerOf.get(clash.first)}) and ${describeGpo(clash.second.gpo)} (${pointerOf.get(clash.second)})`;
     if (clash.precedence === 1) {
-      throw new InputError(file, { pointer: `${pointerOf.get(clash.second)}/precedence` }, `at most one precedence-1 (applied) entry for ${clash.right}`, `two, from ${both}`);
+      throw new InputError(
+        file,
+        { pointer: `${pointerOf.get(clash.second)}/precedence` },
+        `at most one precedence-1 (applied) entry for ${clash.right}`,
+        `two, from ${both}`,
+      );
     }
     diagnostics.push({
       code: 'duplicate-precedence',

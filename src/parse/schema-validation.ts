@@ -27,7 +27,13 @@ export function validateAgainstSchema(schema: SchemaName, value: unknown, file: 
   if (validate(value)) return;
   const errors = validate.errors ?? [];
   const first = pickMostSpecificError(errors);
-  if (!first) throw new InputError(file, { pointer: '' }, `a document valid against ${schema}.schema.json`, 'an invalid document');
+  if (!first)
+    throw new InputError(
+      file,
+      { pointer: '' },
+      `a document valid against ${schema}.schema.json`,
+      'an invalid document',
+    );
   const [expected, pointer] = describeSchemaError(first);
   throw new InputError(file, { pointer }, expected, describeFound(valueAt(value, first.instancePath), first));
 }
@@ -38,7 +44,10 @@ function pickMostSpecificError(errors: readonly SchemaError[]): SchemaError | un
 }
 
 function depth(error: SchemaError): number {
-  return error.instancePath.split('/').length + (error.keyword === 'additionalProperties' || error.keyword === 'required' ? 1 : 0);
+  return (
+    error.instancePath.split('/').length +
+    (error.keyword === 'additionalProperties' || error.keyword === 'required' ? 1 : 0)
+  );
 }
 
 function rank(error: SchemaError): number {
@@ -51,9 +60,15 @@ function describeSchemaError(error: SchemaError): [string, string] {
     case 'required':
       return [`property "${String(params.missingProperty)}"`, error.instancePath];
     case 'additionalProperties':
-      return [`only the documented properties (no ${excerpt(String(params.additionalProperty))})`, `${error.instancePath}/${String(params.additionalProperty)}`];
+      return [
+        `only the documented properties (no ${excerpt(String(params.additionalProperty))})`,
+        `${error.instancePath}/${String(params.additionalProperty)}`,
+      ];
     case 'enum':
-      return [`one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`, error.instancePath];
+      return [
+        `one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`,
+        error.instancePath,
+      ];
     case 'const':
       return [JSON.stringify(params.allowedValue), error.instancePath];
     case 'type':

@@ -48,7 +48,12 @@ export function parseSecurityTemplateText(text: string, file: string): SecurityT
     const raw = lines[index]!;
     const line = index + 1;
     if (raw.length > MAX_INF_LINE_LENGTH) {
-      throw new InputError(file, { line }, `lines of at most ${MAX_INF_LINE_LENGTH} characters`, `a line of ${raw.length} characters`);
+      throw new InputError(
+        file,
+        { line },
+        `lines of at most ${MAX_INF_LINE_LENGTH} characters`,
+        `a line of ${raw.length} characters`,
+      );
     }
     const content = withoutComment(raw).trim();
     if (content === '') {
@@ -66,7 +71,12 @@ export function parseSecurityTemplateText(text: string, file: string): SecurityT
       continue;
     }
     if (currentSection === null) {
-      throw new InputError(file, { line }, 'a section header such as [Unicode] or [Privilege Rights] before the first setting', excerpt(raw));
+      throw new InputError(
+        file,
+        { line },
+        'a section header such as [Unicode] or [Privilege Rights] before the first setting',
+        excerpt(raw),
+      );
     }
     if (privilegeRights !== null && currentSection === PRIVILEGE_RIGHTS) {
       const assignment = parseRightAssignment(content, raw, file, line);
@@ -75,7 +85,12 @@ export function parseSecurityTemplateText(text: string, file: string): SecurityT
   }
 
   if (sections.length === 0 && firstCommentLine !== undefined) {
-    throw new InputError(file, { line: firstCommentLine }, 'a security template with section headers such as [Privilege Rights]', 'only comment lines');
+    throw new InputError(
+      file,
+      { line: firstCommentLine },
+      'a security template with section headers such as [Privilege Rights]',
+      'only comment lines',
+    );
   }
   return { file, sections, privilegeRights, diagnostics };
 }
@@ -86,7 +101,12 @@ function rejectControlCharacters(text: string, file: string): void {
   const before = text.slice(0, match.index);
   const line = before.split(LINE_BREAK).length;
   const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-  throw new InputError(file, { line }, 'text (a security template is a text INF file)', `the control character U+${code} (a binary or corrupt file)`);
+  throw new InputError(
+    file,
+    { line },
+    'text (a security template is a text INF file)',
+    `the control character U+${code} (a binary or corrupt file)`,
+  );
 }
 
 /** Index of the first `target` outside double quotes at or after `from`, or -1. */
@@ -138,9 +158,15 @@ function splitEntries(value: string): string[] {
 function unquoteField(field: string, what: string, file: string, line: number): string {
   const trimmed = field.trim();
   if (!trimmed.includes('"')) return trimmed;
-  const inner = trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1) : undefined;
+  const inner =
+    trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1) : undefined;
   if (inner === undefined || inner.replaceAll('""', '').includes('"')) {
-    throw new InputError(file, { line }, `${what} either quoted as a whole ("...") or without quotes`, excerpt(trimmed));
+    throw new InputError(
+      file,
+      { line },
+      `${what} either quoted as a whole ("...") or without quotes`,
+      excerpt(trimmed),
+    );
   }
   return inner.replaceAll('""', '"').trim();
 }
@@ -148,7 +174,12 @@ function unquoteField(field: string, what: string, file: string, line: number): 
 function parseRightAssignment(content: string, raw: string, file: string, line: number): RightAssignment {
   const equals = indexOutsideQuotes(content, '=');
   if (equals === -1) {
-    throw new InputError(file, { line }, 'a right assignment like "SeNetworkLogonRight = *S-1-5-11,*S-1-5-32-544" in [Privilege Rights]', excerpt(raw));
+    throw new InputError(
+      file,
+      { line },
+      'a right assignment like "SeNetworkLogonRight = *S-1-5-11,*S-1-5-32-544" in [Privilege Rights]',
+      excerpt(raw),
+    );
   }
   const right = unquoteField(content.slice(0, equals), 'a right name', file, line);
   if (right === '') throw new InputError(file, { line }, 'a right name before "="', excerpt(raw));
@@ -165,12 +196,22 @@ function parseHolder(entry: string, right: string, file: string, line: number): 
   if (!entry.startsWith('*')) return { kind: 'name', name: entry, written: entry };
   const sid = normalizeSid(entry.slice(1));
   if (sid === undefined) {
-    throw new InputError(file, { line }, `a SID after "*" (like *S-1-5-32-544) in the list of ${excerpt(right)}`, excerpt(entry));
+    throw new InputError(
+      file,
+      { line },
+      `a SID after "*" (like *S-1-5-32-544) in the list of ${excerpt(right)}`,
+      excerpt(entry),
+    );
   }
   return { kind: 'sid', sid, written: entry };
 }
 
-function recordAssignment(rights: Map<string, RightAssignment>, assignment: RightAssignment, file: string, diagnostics: Diagnostic[]): void {
+function recordAssignment(
+  rights: Map<string, RightAssignment>,
+  assignment: RightAssignment,
+  file: string,
+  diagnostics: Diagnostic[],
+): void {
   const canonical = canonicalRightName(assignment.right);
   const key = canonical ?? assignment.right;
   if (canonical === undefined) {

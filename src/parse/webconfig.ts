@@ -64,16 +64,34 @@ export function parseWebConfigs(value: unknown, file: string): WebConfigSet {
 function parseEntry(entry: WebConfigEntryJson, file: string, pointer: string): WebConfigFile {
   const path = urlPath(pathSegments(entry.path));
   const label = `web.config "${plainLabel(entry.physicalPath)}" (site "${plainLabel(entry.site)}" path ${plainLabel(path)})`;
-  const parsed: WebConfigFile = { site: entry.site, path, physicalPath: entry.physicalPath, state: entry.state, label, sections: [] };
+  const parsed: WebConfigFile = {
+    site: entry.site,
+    path,
+    physicalPath: entry.physicalPath,
+    state: entry.state,
+    label,
+    sections: [],
+  };
   if (entry.reason !== undefined) parsed.reason = entry.reason;
   if (entry.state !== 'read' || entry.text === undefined) return parsed;
-  if (entry.text.length > MAX_WEB_CONFIG_LENGTH) throw new InputError(file, { pointer: `${pointer}/text` }, `a web.config of at most ${formatBytes(MAX_WEB_CONFIG_LENGTH)} characters`, `${entry.text.length} characters`);
+  if (entry.text.length > MAX_WEB_CONFIG_LENGTH)
+    throw new InputError(
+      file,
+      { pointer: `${pointer}/text` },
+      `a web.config of at most ${formatBytes(MAX_WEB_CONFIG_LENGTH)} characters`,
+      `${entry.text.length} characters`,
+    );
   try {
     parsed.sections = readSections(entry.text, label);
   } catch (error) {
     // The web.config's own line and column, inside the entry that holds its text.
     if (!(error instanceof InputError)) throw error;
-    throw new InputError(file, { ...error.location, pointer: `${pointer}/text` }, `${error.expected} in ${label}`, error.found);
+    throw new InputError(
+      file,
+      { ...error.location, pointer: `${pointer}/text` },
+      `${error.expected} in ${label}`,
+      error.found,
+    );
   }
   return parsed;
 }
@@ -82,18 +100,27 @@ function parseEntry(entry: WebConfigEntryJson, file: string, pointer: string): W
 function readSections(text: string, label: string): WebConfigSection[] {
   // A web.config has no DOCTYPE either; the same strict, bounded reader as applicationHost.config.
   const root = parseXmlTree(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, label, { keep: keepElement });
-  if (root.local !== 'configuration') throw new InputError(label, { line: root.line }, 'the root element <configuration>', `root element ${excerpt(`<${root.name}>`)}`);
+  if (root.local !== 'configuration')
+    throw new InputError(
+      label,
+      { line: root.line },
+      'the root element <configuration>',
+      `root element ${excerpt(`<${root.name}>`)}`,
+    );
   const context: ParseContext = { file: label, diagnostics: [] };
   const sections: WebConfigSection[] = [];
   for (const child of root.children) {
     if (child.local === 'system.webServer') {
       const settings = settingsIn(context, child, label);
-      if (settings.length > 0) sections.push({ segments: [], inheritInChildApplications: true, settings, line: child.line });
+      if (settings.length > 0)
+        sections.push({ segments: [], inheritInChildApplications: true, settings, line: child.line });
     } else if (child.local === 'location') {
       const writtenPath = attribute(child, 'path') ?? '';
       const segments = pathSegments(writtenPath).filter((segment) => segment !== '.');
       const origin = `<location path="${writtenPath}"> in ${label}`;
-      const settings = childrenNamed(child, 'system.webServer').flatMap((webServer) => settingsIn(context, webServer, origin));
+      const settings = childrenNamed(child, 'system.webServer').flatMap((webServer) =>
+        settingsIn(context, webServer, origin),
+      );
       const inheritInChildApplications = booleanAttribute(context, child, 'inheritInChildApplications') ?? true;
       if (settings.length > 0) sections.push({ segments, inheritInChildApplications, settings, line: child.line });
     }

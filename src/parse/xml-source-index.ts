@@ -1,6 +1,5 @@
 import type { XmlElement } from './xml';
 
-
 /**
  * Line numbers of start tags and of attributes. The XML tree records the line where a start
  * tag ends, and MetaBase.xml writes one attribute per line, so a key's tag spans many lines; a
@@ -13,7 +12,10 @@ export class SourceIndex {
   private readonly lineStarts: number[];
   private readonly tagStarts = new Map<XmlElement, number>();
 
-  constructor(private readonly text: string, root: XmlElement) {
+  constructor(
+    private readonly text: string,
+    root: XmlElement,
+  ) {
     this.lineStarts = computeLineStarts(text);
     const offsets = findStartTags(text);
     const elements: XmlElement[] = [];
@@ -71,7 +73,8 @@ function findStartTags(text: string): number[] {
     let next: number;
     if (text.startsWith('<!--', index)) next = endAfter(text, '-->', index + 4);
     else if (text.startsWith('<![CDATA[', index)) next = endAfter(text, ']]>', index + 9);
-    else if (text.startsWith('<?', index) || text.startsWith('<!', index) || text.startsWith('</', index)) next = endAfter(text, '>', index + 2);
+    else if (text.startsWith('<?', index) || text.startsWith('<!', index) || text.startsWith('</', index))
+      next = endAfter(text, '>', index + 2);
     else {
       offsets.push(index);
       next = endOfStartTag(text, index);

@@ -44,7 +44,15 @@ export function parseXmlTree(text: string, file: string, options: XmlTreeOptions
   const keep = options.keep;
   rejectDoctypeInProlog(text, file);
   const parser = new SaxesParser({ xmlns: namespaces, position: true });
-  const documentNode: XmlElement = { name: '#document', local: '#document', uri: '', attributes: {}, children: [], text: '', line: 1 };
+  const documentNode: XmlElement = {
+    name: '#document',
+    local: '#document',
+    uri: '',
+    attributes: {},
+    children: [],
+    text: '',
+    line: 1,
+  };
   const stack: XmlElement[] = [documentNode];
   const openNames: string[] = [];
   let skipDepth = 0;
@@ -53,14 +61,18 @@ export function parseXmlTree(text: string, file: string, options: XmlTreeOptions
 
   // saxes counts the characters read on the line; 0 means none yet (the end of a file that ends
   // with a line break), where a 1-based column has nothing to point at, so only the line is given.
-  const position = (): InputLocation => (parser.column > 0 ? { line: parser.line, column: parser.column } : { line: parser.line });
+  const position = (): InputLocation =>
+    parser.column > 0 ? { line: parser.line, column: parser.column } : { line: parser.line };
   const fail = (expected: string, found: string): never => {
     throw new InputError(file, position(), expected, found);
   };
 
-  parser.on('doctype', () => fail('no DOCTYPE (DTDs and entity declarations are not accepted)', 'a <!DOCTYPE> declaration'));
+  parser.on('doctype', () =>
+    fail('no DOCTYPE (DTDs and entity declarations are not accepted)', 'a <!DOCTYPE> declaration'),
+  );
   parser.on('opentag', (tag: SaxesTag) => {
-    if (openNames.length >= maxDepth) fail(`elements nested at most ${maxDepth} deep`, `element <${tag.name}> at depth ${openNames.length + 1}`);
+    if (openNames.length >= maxDepth)
+      fail(`elements nested at most ${maxDepth} deep`, `element <${tag.name}> at depth ${openNames.length + 1}`);
     if (openNames.length === 0) {
       if (rootSeen) fail('a single root element', `a second root element <${tag.name}>`);
       rootSeen = true;
@@ -114,7 +126,13 @@ export function parseXmlTree(text: string, file: string, options: XmlTreeOptions
   }
   if (failure) throw failure;
   const root = documentNode.children[0];
-  if (!root) throw new InputError(file, { line: 1 }, 'an XML document with a root element', text.trim() === '' ? 'an empty file' : 'no element');
+  if (!root)
+    throw new InputError(
+      file,
+      { line: 1 },
+      'an XML document with a root element',
+      text.trim() === '' ? 'an empty file' : 'no element',
+    );
   return root;
 }
 
@@ -141,7 +159,12 @@ function rejectDoctypeInProlog(text: string, file: string): void {
   }
   if (text.startsWith('<!DOCTYPE', index)) {
     const line = text.slice(0, index).split('\n').length;
-    throw new InputError(file, { line }, 'no DOCTYPE (DTDs and entity declarations are not accepted)', 'a <!DOCTYPE> declaration');
+    throw new InputError(
+      file,
+      { line },
+      'no DOCTYPE (DTDs and entity declarations are not accepted)',
+      'a <!DOCTYPE> declaration',
+    );
   }
 }
 

@@ -16,7 +16,9 @@ export function tableCell(text: string): string {
   const visible = escapeText(text);
   if (visible.length <= MAX_TABLE_CELL_LENGTH) return visible;
   // Never cut a surrogate pair in half.
-  const cut = isHighSurrogate(visible.charCodeAt(MAX_TABLE_CELL_LENGTH - 1)) ? MAX_TABLE_CELL_LENGTH - 1 : MAX_TABLE_CELL_LENGTH;
+  const cut = isHighSurrogate(visible.charCodeAt(MAX_TABLE_CELL_LENGTH - 1))
+    ? MAX_TABLE_CELL_LENGTH - 1
+    : MAX_TABLE_CELL_LENGTH;
   return `${visible.slice(0, cut)}... (${visible.length - cut} more characters)`;
 }
 

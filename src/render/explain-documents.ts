@@ -24,14 +24,24 @@ export interface ExplainDocument extends Omit<ResultDocument, 'findings'> {
   findings: ExplainedFinding[];
 }
 
-export function buildExplainDocument(snapshotName: string, evaluation: Evaluation, policy: PolicyProjection, withGpo: readonly string[]): ExplainDocument {
+export function buildExplainDocument(
+  snapshotName: string,
+  evaluation: Evaluation,
+  policy: PolicyProjection,
+  withGpo: readonly string[],
+): ExplainDocument {
   const explanations = new Map<Finding, FindingExplanation>();
   for (const cause of groupByCause(evaluation, policy, holderSids(evaluation.findings))) {
     const explanation = { causeId: cause.id, ...cause.story };
     for (const finding of cause.findings) explanations.set(finding, explanation);
   }
   const document = buildResultDocument(snapshotName, evaluation, withGpo);
-  return { ...document, findings: document.findings.map((finding) => (explanations.has(finding) ? { ...finding, explanation: explanations.get(finding)! } : finding)) };
+  return {
+    ...document,
+    findings: document.findings.map((finding) =>
+      explanations.has(finding) ? { ...finding, explanation: explanations.get(finding)! } : finding,
+    ),
+  };
 }
 
 /**
@@ -51,17 +61,32 @@ function codeBlock(language: string, content: string): string[] {
   return [`${fence}${language}`, content, fence];
 }
 
-export function renderExplanationMarkdown(rawSnapshotName: string, rawEvaluation: Evaluation, policy: PolicyProjection): string {
+export function renderExplanationMarkdown(
+  rawSnapshotName: string,
+  rawEvaluation: Evaluation,
+  policy: PolicyProjection,
+): string {
   // Control and bidi characters from the inputs are shown escaped here too, then Markdown's own.
   const evaluation = escapeTextFields(rawEvaluation);
   const snapshotName = escapeText(rawSnapshotName);
   const causes = groupByCause(evaluation, policy, holderSids(rawEvaluation.findings));
-  const out: string[] = [`# iis-logon-rights explain: ${escapeMarkdown(snapshotName)}`, '', escapeMarkdown(summaryLine(snapshotName, evaluation, causes))];
-  if (evaluation.findings.length === 0) out.push('', 'No site, application or path uses anonymous authentication, so there is nothing to check.');
+  const out: string[] = [
+    `# iis-logon-rights explain: ${escapeMarkdown(snapshotName)}`,
+    '',
+    escapeMarkdown(summaryLine(snapshotName, evaluation, causes)),
+  ];
+  if (evaluation.findings.length === 0)
+    out.push('', 'No site, application or path uses anonymous authentication, so there is nothing to check.');
   for (const cause of causes) {
     const { story } = cause;
     const status = cause.findings[0]!.status;
-    out.push('', `## ${cause.id}. \`${status}\`: ${escapeMarkdown(causeTitle(cause))}`, '', `*${escapeMarkdown(FINDING_STATUSES[status].summary)}*`, '');
+    out.push(
+      '',
+      `## ${cause.id}. \`${status}\`: ${escapeMarkdown(causeTitle(cause))}`,
+      '',
+      `*${escapeMarkdown(FINDING_STATUSES[status].summary)}*`,
+      '',
+    );
     out.push(`**Affects** (${cause.findings.length}):`, '');
     for (const finding of cause.findings) out.push(`- ${escapeMarkdown(scopeOf(finding))}`);
     if (story.symptom) out.push('', `**What the user sees:** ${escapeMarkdown(story.symptom)}`);
@@ -73,7 +98,11 @@ export function renderExplanationMarkdown(rawSnapshotName: string, rawEvaluation
     for (const note of story.notes) out.push('', escapeMarkdown(note));
   }
   const notChecked = notCheckedNames(evaluation);
-  if (notChecked.count > 0) out.push('', `Not checked under the ${evaluation.ruleSet} rules (${notChecked.count}): ${escapeMarkdown(notChecked.names.join(', '))}. The evidence that they need a logon right is unconfirmed; \`--rules conservative\` checks them.`);
+  if (notChecked.count > 0)
+    out.push(
+      '',
+      `Not checked under the ${evaluation.ruleSet} rules (${notChecked.count}): ${escapeMarkdown(notChecked.names.join(', '))}. The evidence that they need a logon right is unconfirmed; \`--rules conservative\` checks them.`,
+    );
   if (evaluation.diagnostics.length > 0) {
     out.push('', '## Notes', '');
     for (const diagnostic of evaluation.diagnostics) out.push(`- ${escapeMarkdown(describeDiagnostic(diagnostic))}`);

@@ -45,7 +45,17 @@ export function groupByCause(evaluation: Evaluation, policy: PolicyProjection | 
 function causeKey(finding: Finding): string {
   // A worker process's story names its pool, so each pool is its own cause.
   const pool = finding.role === 'worker-process' ? finding.applicationPool : null;
-  return JSON.stringify([finding.identity.sid ?? finding.identity.name.toLowerCase(), finding.identity.kind, finding.role, pool, finding.logonType, finding.right, finding.status, finding.allowRightOwner?.id ?? null, finding.denyRightOwner?.id ?? null]);
+  return JSON.stringify([
+    finding.identity.sid ?? finding.identity.name.toLowerCase(),
+    finding.identity.kind,
+    finding.role,
+    pool,
+    finding.logonType,
+    finding.right,
+    finding.status,
+    finding.allowRightOwner?.id ?? null,
+    finding.denyRightOwner?.id ?? null,
+  ]);
 }
 
 export function causeTitle(cause: Cause): string {
@@ -59,25 +69,38 @@ export function scopeOf(finding: Finding): string {
 }
 
 /** The plain-text story, wrapped to `style.width` (EXPLAIN_FILE_WIDTH when not on a terminal). */
-export function renderExplanation(rawSnapshotName: string, rawEvaluation: Evaluation, policy: PolicyProjection, style: TableStyle): string {
+export function renderExplanation(
+  rawSnapshotName: string,
+  rawEvaluation: Evaluation,
+  policy: PolicyProjection,
+  style: TableStyle,
+): string {
   // Every name, path and message in the story is data from the inputs: shown escaped, never obeyed.
   const evaluation = escapeTextFields(rawEvaluation);
   const snapshotName = escapeText(rawSnapshotName);
   const width = style.width ?? DEFAULT_WIDTH;
   const causes = groupByCause(evaluation, policy, holderSids(rawEvaluation.findings));
   const lines: string[] = [];
-  const say = (text: string, indent = '', hanging = indent) => appendAll(lines, wrapParagraph(text, width, indent, hanging));
+  const say = (text: string, indent = '', hanging = indent) =>
+    appendAll(lines, wrapParagraph(text, width, indent, hanging));
   say(summaryLine(snapshotName, evaluation, causes));
-  if (evaluation.findings.length === 0) say('No site, application or path uses anonymous authentication, so there is nothing to check.');
+  if (evaluation.findings.length === 0)
+    say('No site, application or path uses anonymous authentication, so there is nothing to check.');
   const body = '   ';
   for (const cause of causes) {
     const { story } = cause;
     lines.push('');
     say(`${cause.id}. ${paintStatus(cause.findings[0]!.status, style)}: ${causeTitle(cause)}`, '', body);
-    say(`Affects ${cause.findings.length === 1 ? scopeOf(cause.findings[0]!) : `${cause.findings.length} sites and paths:`}`, body, `${body}  `);
+    say(
+      `Affects ${cause.findings.length === 1 ? scopeOf(cause.findings[0]!) : `${cause.findings.length} sites and paths:`}`,
+      body,
+      `${body}  `,
+    );
     if (cause.findings.length > 1) {
-      for (const finding of cause.findings.slice(0, MAX_LISTED_SCOPES)) say(`- ${scopeOf(finding)}`, `${body}  `, `${body}    `);
-      if (cause.findings.length > MAX_LISTED_SCOPES) say(`... and ${cause.findings.length - MAX_LISTED_SCOPES} more (--format json lists them all)`, `${body}  `);
+      for (const finding of cause.findings.slice(0, MAX_LISTED_SCOPES))
+        say(`- ${scopeOf(finding)}`, `${body}  `, `${body}    `);
+      if (cause.findings.length > MAX_LISTED_SCOPES)
+        say(`... and ${cause.findings.length - MAX_LISTED_SCOPES} more (--format json lists them all)`, `${body}  `);
     }
     if (story.symptom) say(`What the user sees: ${story.symptom}`, body);
     for (const paragraph of story.cause) say(paragraph, body);
@@ -94,7 +117,9 @@ export function renderExplanation(rawSnapshotName: string, rawEvaluation: Evalua
   const notChecked = notCheckedNames(evaluation);
   if (notChecked.count > 0) {
     lines.push('');
-    say(`Not checked under the ${evaluation.ruleSet} rules (${notChecked.count}): ${notChecked.names.join(', ')}. The evidence that they need a logon right is unconfirmed; --rules conservative checks them.`);
+    say(
+      `Not checked under the ${evaluation.ruleSet} rules (${notChecked.count}): ${notChecked.names.join(', ')}. The evidence that they need a logon right is unconfirmed; --rules conservative checks them.`,
+    );
   }
   for (const diagnostic of evaluation.diagnostics) say(`note: ${describeDiagnostic(diagnostic)}`, '', '  ');
   return `${lines.join('\n')}\n`;
@@ -107,7 +132,9 @@ export function summaryLine(snapshotName: string, evaluation: Evaluation, causes
 }
 
 export function notCheckedNames(evaluation: Evaluation): { count: number; names: string[] } {
-  const notChecked = evaluation.findings.filter((finding) => finding.status === 'not-required' && finding.rule && !finding.rule.enforced);
+  const notChecked = evaluation.findings.filter(
+    (finding) => finding.status === 'not-required' && finding.rule && !finding.rule.enforced,
+  );
   return { count: notChecked.length, names: [...new Set(notChecked.map((finding) => finding.identity.name))] };
 }
 

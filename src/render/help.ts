@@ -6,22 +6,68 @@ import { VERSION } from '../version';
  * command) and `<command> --help` (usage, options, an example and the exit codes) are written.
  */
 
-type OptionName = 'snapshot' | 'format' | 'rules' | 'with-gpo' | 'site' | 'allow-temporary-fix' | 'allow-no-user-rights' | 'timeout' | 'plan' | 'undo' | 'rights-before' | 'log-format' | 'no-color';
+type OptionName =
+  | 'snapshot'
+  | 'format'
+  | 'rules'
+  | 'with-gpo'
+  | 'site'
+  | 'allow-temporary-fix'
+  | 'allow-no-user-rights'
+  | 'timeout'
+  | 'plan'
+  | 'undo'
+  | 'rights-before'
+  | 'log-format'
+  | 'no-color';
 
 const OPTIONS: Record<OptionName, { flag: string; text: string }> = {
-  snapshot: { flag: '--snapshot <path>', text: 'A snapshot folder (secedit.inf, applicationHost.config or MetaBase.xml, and optionally gpresult.xml, rsop.json, accounts.json, host.json), a facts .json file, or - to read the facts document from stdin.' },
+  snapshot: {
+    flag: '--snapshot <path>',
+    text: 'A snapshot folder (secedit.inf, applicationHost.config or MetaBase.xml, and optionally gpresult.xml, rsop.json, accounts.json, host.json), a facts .json file, or - to read the facts document from stdin.',
+  },
   format: { flag: '--format <format>', text: '' },
-  rules: { flag: '--rules <set>', text: 'documented (default) or conservative (also enforces rules whose evidence is unconfirmed, such as the IIS 7+ built-in IUSR needing network logon).' },
-  'with-gpo': { flag: '--with-gpo <file>', text: 'Project a baseline (GptTmpl.inf or GPO report XML) as a winning GPO over the snapshot, to see what it would break if it were linked. Repeatable.' },
+  rules: {
+    flag: '--rules <set>',
+    text: 'documented (default) or conservative (also enforces rules whose evidence is unconfirmed, such as the IIS 7+ built-in IUSR needing network logon).',
+  },
+  'with-gpo': {
+    flag: '--with-gpo <file>',
+    text: 'Project a baseline (GptTmpl.inf or GPO report XML) as a winning GPO over the snapshot, to see what it would break if it were linked. Repeatable.',
+  },
   site: { flag: '--site <name>', text: 'Judge only this IIS site (* for all, the default).' },
-  'allow-temporary-fix': { flag: '--allow-temporary-fix', text: 'plan: also act under rights a GPO owns (marked temporary: the next refresh undoes them); without it such findings are refused with the GPO fix. test, get, explain: count revoked-at-refresh as in the desired state (the accepted temporary fix), with its reason and a warning naming the GPO.' },
-  'allow-no-user-rights': { flag: '--allow-no-user-rights', text: 'Accept a secedit.inf with no [Privilege Rights] section or no right in it, for a host that really has none. Without it such a file is refused (exit 3): it is what a failed or truncated export looks like.' },
-  timeout: { flag: '--timeout <seconds>', text: 'Input read from stdin (--snapshot -, --plan -, dsc) must end within this time, or it is refused (exit 3). Without it a caller that never closes stdin leaves the run waiting.' },
-  plan: { flag: '--plan <file|->', text: 'The plan document to validate. --plan - with --snapshot -: one JSON document on stdin, {"plan", "facts"} (and "rightsBefore" with --undo).' },
-  undo: { flag: '--undo', text: 'Check the plan\'s undo list for Undo, against the facts now (--snapshot) and the rights recorded before the change (--rights-before).' },
-  'rights-before': { flag: '--rights-before <file>', text: 'With --undo: the rights recorded before the plan was applied.' },
-  'log-format': { flag: '--log-format <fmt>', text: 'text (default) or json: errors and warnings on stderr as one-key JSON lines ({"error": ...}, {"warn": ...}), for the PowerShell module and DSC v3.' },
-  'no-color': { flag: '--no-color', text: 'No colour (also when NO_COLOR is set to a non-empty value, or the output is not a terminal).' },
+  'allow-temporary-fix': {
+    flag: '--allow-temporary-fix',
+    text: 'plan: also act under rights a GPO owns (marked temporary: the next refresh undoes them); without it such findings are refused with the GPO fix. test, get, explain: count revoked-at-refresh as in the desired state (the accepted temporary fix), with its reason and a warning naming the GPO.',
+  },
+  'allow-no-user-rights': {
+    flag: '--allow-no-user-rights',
+    text: 'Accept a secedit.inf with no [Privilege Rights] section or no right in it, for a host that really has none. Without it such a file is refused (exit 3): it is what a failed or truncated export looks like.',
+  },
+  timeout: {
+    flag: '--timeout <seconds>',
+    text: 'Input read from stdin (--snapshot -, --plan -, dsc) must end within this time, or it is refused (exit 3). Without it a caller that never closes stdin leaves the run waiting.',
+  },
+  plan: {
+    flag: '--plan <file|->',
+    text: 'The plan document to validate. --plan - with --snapshot -: one JSON document on stdin, {"plan", "facts"} (and "rightsBefore" with --undo).',
+  },
+  undo: {
+    flag: '--undo',
+    text: "Check the plan's undo list for Undo, against the facts now (--snapshot) and the rights recorded before the change (--rights-before).",
+  },
+  'rights-before': {
+    flag: '--rights-before <file>',
+    text: 'With --undo: the rights recorded before the plan was applied.',
+  },
+  'log-format': {
+    flag: '--log-format <fmt>',
+    text: 'text (default) or json: errors and warnings on stderr as one-key JSON lines ({"error": ...}, {"warn": ...}), for the PowerShell module and DSC v3.',
+  },
+  'no-color': {
+    flag: '--no-color',
+    text: 'No colour (also when NO_COLOR is set to a non-empty value, or the output is not a terminal).',
+  },
 };
 
 interface CommandHelp {
@@ -38,16 +84,35 @@ interface CommandHelp {
 
 const SNAPSHOT_USAGE = '--snapshot <folder|facts.json|->';
 /** The options of the commands that judge one snapshot. */
-const JUDGE_OPTIONS: OptionName[] = ['snapshot', 'format', 'rules', 'with-gpo', 'site', 'allow-temporary-fix', 'allow-no-user-rights', 'timeout', 'log-format', 'no-color'];
+const JUDGE_OPTIONS: OptionName[] = [
+  'snapshot',
+  'format',
+  'rules',
+  'with-gpo',
+  'site',
+  'allow-temporary-fix',
+  'allow-no-user-rights',
+  'timeout',
+  'log-format',
+  'no-color',
+];
 const FINDINGS_FORMATS = 'table (default on a terminal), json (default otherwise), junit or sarif.';
-const EVERY_EXIT_CODE: ExitCodeName[] = ['success', 'notInDesiredState', 'usage', 'invalidInput', 'internal', 'outputFailed'];
+const EVERY_EXIT_CODE: ExitCodeName[] = [
+  'success',
+  'notInDesiredState',
+  'usage',
+  'invalidInput',
+  'internal',
+  'outputFailed',
+];
 const NEVER_NOT_IN_DESIRED_STATE: ExitCodeName[] = ['success', 'usage', 'invalidInput', 'internal', 'outputFailed'];
 
 export const COMMAND_HELP = {
   test: {
     summary: 'Judge a snapshot; exit 0 when in the desired state, 1 when not.',
     usage: `test ${SNAPSHOT_USAGE} [options]`,
-    description: 'Judges every identity IIS logs on with (anonymous user, worker process, connect-as account) and prints one row per site, path and identity. The exit code says whether everything is in the desired state, so CI and scripts can use it as it is.',
+    description:
+      'Judges every identity IIS logs on with (anonymous user, worker process, connect-as account) and prints one row per site, path and identity. The exit code says whether everything is in the desired state, so CI and scripts can use it as it is.',
     options: JUDGE_OPTIONS,
     formats: FINDINGS_FORMATS,
     example: 'iis-logon-rights test --snapshot C:\\Temp\\snapshot --format junit > rights.xml',
@@ -56,7 +121,8 @@ export const COMMAND_HELP = {
   get: {
     summary: 'Print the current state: the same findings as test, always exit 0 on valid input.',
     usage: `get ${SNAPSHOT_USAGE} [options]`,
-    description: 'Prints the findings without judging by exit code: for scripts that read the state and decide themselves.',
+    description:
+      'Prints the findings without judging by exit code: for scripts that read the state and decide themselves.',
     options: JUDGE_OPTIONS,
     formats: FINDINGS_FORMATS,
     example: 'iis-logon-rights get --snapshot C:\\Temp\\snapshot --format json',
@@ -65,16 +131,19 @@ export const COMMAND_HELP = {
   explain: {
     summary: 'Tell the story of every finding not in the desired state: what the user sees, why, when, and the fix.',
     usage: `explain ${SNAPSHOT_USAGE} [options]`,
-    description: 'One story per cause (the same identity, right, status and owning GPO) with every site and path it affects: what the user sees (HTTP 401.1, 503, 500.19), who and which right, through which SID, who owns the right, when Group Policy will act, why a restart seems to help, and the durable fix with the exact GptTmpl.inf line, then the temporary one.',
+    description:
+      'One story per cause (the same identity, right, status and owning GPO) with every site and path it affects: what the user sees (HTTP 401.1, 503, 500.19), who and which right, through which SID, who owns the right, when Group Policy will act, why a restart seems to help, and the durable fix with the exact GptTmpl.inf line, then the temporary one.',
     options: JUDGE_OPTIONS,
-    formats: 'text (the default, also in a file or a pipe: plain text wrapped to 100 columns), markdown (for a ticket or a pull request), json (the findings, each with its explanation as fields), junit or sarif.',
+    formats:
+      'text (the default, also in a file or a pipe: plain text wrapped to 100 columns), markdown (for a ticket or a pull request), json (the findings, each with its explanation as fields), junit or sarif.',
     example: 'iis-logon-rights explain --snapshot C:\\Temp\\snapshot > ticket.txt',
     exitCodes: NEVER_NOT_IN_DESIRED_STATE,
   },
   plan: {
     summary: 'Print what Set would change: identity-scoped actions, their undo, what was refused and the GPO edits.',
     usage: `plan ${SNAPSHOT_USAGE} [options]`,
-    description: 'A plan holds only identity-scoped actions (grant the identity its right, or take its own SID out of a deny right) and their undo actions. Everything else is refused with the administrator\'s fix, and each GPO that needs changing gets its exact GptTmpl.inf line. Save the plan before applying it.',
+    description:
+      "A plan holds only identity-scoped actions (grant the identity its right, or take its own SID out of a deny right) and their undo actions. Everything else is refused with the administrator's fix, and each GPO that needs changing gets its exact GptTmpl.inf line. Save the plan before applying it.",
     options: JUDGE_OPTIONS,
     formats: 'table (default on a terminal) or json (default otherwise).',
     example: 'iis-logon-rights plan --snapshot C:\\Temp\\snapshot --format json > plan.json',
@@ -83,8 +152,20 @@ export const COMMAND_HELP = {
   'check-plan': {
     summary: 'Validate a saved plan against the facts before it is applied or undone, and print it back normalised.',
     usage: 'check-plan --plan <file|-> [--snapshot <path>] [options]',
-    description: "Checks the plan against its schema, every SID and every right name. With --snapshot every action must be one the engine plans for that snapshot now (under the plan's own rule set and opt-ins, and the same --with-gpo baselines), and undo exactly the actions' inverses in reverse order; else exit 3 naming the first offending one. Without --snapshot only the structure is checked, and stderr says so. The plan is printed back only when it passes.",
-    options: ['plan', 'snapshot', 'with-gpo', 'undo', 'rights-before', 'allow-no-user-rights', 'timeout', 'format', 'log-format', 'no-color'],
+    description:
+      "Checks the plan against its schema, every SID and every right name. With --snapshot every action must be one the engine plans for that snapshot now (under the plan's own rule set and opt-ins, and the same --with-gpo baselines), and undo exactly the actions' inverses in reverse order; else exit 3 naming the first offending one. Without --snapshot only the structure is checked, and stderr says so. The plan is printed back only when it passes.",
+    options: [
+      'plan',
+      'snapshot',
+      'with-gpo',
+      'undo',
+      'rights-before',
+      'allow-no-user-rights',
+      'timeout',
+      'format',
+      'log-format',
+      'no-color',
+    ],
     formats: 'table (default on a terminal) or json (default otherwise).',
     example: 'iis-logon-rights check-plan --plan plan.json --snapshot C:\\Temp\\snapshot',
     exitCodes: NEVER_NOT_IN_DESIRED_STATE,
@@ -92,7 +173,8 @@ export const COMMAND_HELP = {
   report: {
     summary: 'Judge many snapshots in one run and print a fleet summary.',
     usage: 'report <folder>... [options]',
-    description: 'Each <folder> is a snapshot folder (it holds secedit.inf) or a folder of snapshot folders. Prints the hosts in and out of the desired state, findings by status, the worst hosts, the causes behind the most findings (one identity, right and owner across hosts, with its symptom) and the GPOs behind revoked-at-refresh and gpo-blocked. A snapshot that cannot be loaded is listed with its error and the others go on.',
+    description:
+      'Each <folder> is a snapshot folder (it holds secedit.inf) or a folder of snapshot folders. Prints the hosts in and out of the desired state, findings by status, the worst hosts, the causes behind the most findings (one identity, right and owner across hosts, with its symptom) and the GPOs behind revoked-at-refresh and gpo-blocked. A snapshot that cannot be loaded is listed with its error and the others go on.',
     options: ['format', 'rules', 'with-gpo', 'allow-no-user-rights', 'log-format', 'no-color'],
     formats: FINDINGS_FORMATS,
     example: 'iis-logon-rights report \\\\fileserver\\snapshots --format sarif > fleet.sarif',
@@ -101,7 +183,8 @@ export const COMMAND_HELP = {
   dsc: {
     summary: 'Speak the DSC v3 protocol: get, test, set or whatif with the request on stdin.',
     usage: 'dsc <get|test|set|whatif>',
-    description: 'Reads {"desired": {...}, "facts": {...}} on stdin (schemas/dsc-request.schema.json) and prints the instance (get, test), the plan (set) or the instance as it will be once the plan is applied (whatif) as one JSON line. The engine never changes the machine: set prints the plan that the PowerShell entry applies. Being out of the desired state is data, never a non-zero exit code. Errors are one-key JSON lines on stderr.',
+    description:
+      'Reads {"desired": {...}, "facts": {...}} on stdin (schemas/dsc-request.schema.json) and prints the instance (get, test), the plan (set) or the instance as it will be once the plan is applied (whatif) as one JSON line. The engine never changes the machine: set prints the plan that the PowerShell entry applies. Being out of the desired state is data, never a non-zero exit code. Errors are one-key JSON lines on stderr.',
     options: ['timeout'],
     example: 'Get-Content request.json | iis-logon-rights dsc test',
     exitCodes: NEVER_NOT_IN_DESIRED_STATE,
@@ -119,18 +202,23 @@ export function renderGlobalHelp(): string {
   const nameWidth = Math.max(...COMMAND_NAMES.map((name) => name.length)) + 2;
   const lines = [
     `iis-logon-rights ${VERSION}`,
-    ...wrapText('Checks that every identity IIS logs on with (anonymous user, worker process, connect-as account) holds the Windows logon right its logon type needs, is not caught by a deny right, and keeps it after the next Group Policy refresh.', WIDTH),
+    ...wrapText(
+      'Checks that every identity IIS logs on with (anonymous user, worker process, connect-as account) holds the Windows logon right its logon type needs, is not caught by a deny right, and keeps it after the next Group Policy refresh.',
+      WIDTH,
+    ),
     '',
     'Usage:',
     `  iis-logon-rights <command> ${SNAPSHOT_USAGE} [options]`,
     '  iis-logon-rights report <folder>... [options]',
-    '  iis-logon-rights <command> --help   (that command\'s options and an example)',
+    "  iis-logon-rights <command> --help   (that command's options and an example)",
     '',
     'Commands:',
-    ...COMMAND_NAMES.flatMap((name) => hanging(`  ${name.padEnd(nameWidth)}`, (COMMAND_HELP[name] as CommandHelp).summary)),
+    ...COMMAND_NAMES.flatMap((name) =>
+      hanging(`  ${name.padEnd(nameWidth)}`, (COMMAND_HELP[name] as CommandHelp).summary),
+    ),
     '',
     'Options for every command:',
-    ...hanging('  -h, --help           ', 'Show help (after a command: that command\'s help).'),
+    ...hanging('  -h, --help           ', "Show help (after a command: that command's help)."),
     ...hanging('  -v, --version        ', 'Show the version.'),
     '',
     'Exit codes:',
@@ -147,7 +235,7 @@ export function renderCommandHelp(name: CommandName): string {
   if (help.options.length > 0) {
     lines.push('', 'Options:');
     for (const option of help.options) {
-      const text = option === 'format' ? help.formats ?? '' : OPTIONS[option].text;
+      const text = option === 'format' ? (help.formats ?? '') : OPTIONS[option].text;
       lines.push(...hanging(`  ${OPTIONS[option].flag.padEnd(22)} `, text));
     }
     lines.push(...hanging(`  ${'-h, --help'.padEnd(22)} `, 'Show this help.'));

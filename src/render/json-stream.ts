@@ -75,9 +75,14 @@ export function writeJsonValue(value: unknown, indent: string, write: (text: str
  * else undefined. Checks one level only, so the walk stays linear.
  */
 function walkable(value: unknown): [string | null, unknown][] | undefined {
-  if (typeof value !== 'object' || value === null || typeof (value as { toJSON?: unknown }).toJSON === 'function') return undefined;
+  if (typeof value !== 'object' || value === null || typeof (value as { toJSON?: unknown }).toJSON === 'function')
+    return undefined;
   const entries: [string | null, unknown][] = Array.isArray(value)
     ? value.map((element) => [null, element])
-    : Object.entries(value).filter(([, member]) => member !== undefined && typeof member !== 'function' && typeof member !== 'symbol');
-  return entries.length > WALK_ABOVE || entries.some(([, member]) => typeof member === 'object' && member !== null) ? entries : undefined;
+    : Object.entries(value).filter(
+        ([, member]) => member !== undefined && typeof member !== 'function' && typeof member !== 'symbol',
+      );
+  return entries.length > WALK_ABOVE || entries.some(([, member]) => typeof member === 'object' && member !== null)
+    ? entries
+    : undefined;
 }

@@ -66,7 +66,10 @@ function countAttributes(counts: SuiteCounts): string {
  * test cases by host, then by site. name is the path and the identity with its SID, and the
  * role of any identity other than the anonymous user (one account can play two roles at a path).
  */
-export function testCaseNames(snapshot: Pick<JudgedSnapshot, 'name' | 'host'>, finding: Finding): { classname: string; name: string } {
+export function testCaseNames(
+  snapshot: Pick<JudgedSnapshot, 'name' | 'host'>,
+  finding: Finding,
+): { classname: string; name: string } {
   return {
     classname: `${hostLabel(snapshot)}.${finding.site ?? '(server)'}`,
     name: `${finding.path} as ${describeAccount(finding.identity.name, finding.identity.sid)}${finding.role === 'anonymous-user' ? '' : ` (${IDENTITY_ROLES[finding.role].label})`}`,
@@ -82,10 +85,18 @@ function judgedSuite(snapshot: JudgedSnapshot): Suite {
     const open = `<testcase classname="${xmlAttribute(classname)}" name="${xmlAttribute(name)}"`;
     if (finding.status === 'not-required') {
       counts.skipped++;
-      cases.push(`${open}>`, `  <skipped message="${xmlAttribute(`not-required: ${finding.message}`)}"/>`, '</testcase>');
+      cases.push(
+        `${open}>`,
+        `  <skipped message="${xmlAttribute(`not-required: ${finding.message}`)}"/>`,
+        '</testcase>',
+      );
     } else if (!FINDING_STATUSES[finding.status].inDesiredState) {
       counts.failures++;
-      cases.push(`${open}>`, `  <failure message="${xmlAttribute(finding.message)}" type="${xmlAttribute(finding.status)}">${xmlText(failureText(snapshot, finding))}</failure>`, '</testcase>');
+      cases.push(
+        `${open}>`,
+        `  <failure message="${xmlAttribute(finding.message)}" type="${xmlAttribute(finding.status)}">${xmlText(failureText(snapshot, finding))}</failure>`,
+        '</testcase>',
+      );
     } else {
       cases.push(`${open}/>`);
     }
@@ -103,11 +114,16 @@ function judgedSuite(snapshot: JudgedSnapshot): Suite {
   const lines = [
     `<testsuite name="${xmlAttribute(snapshot.name)}" hostname="${xmlAttribute(hostLabel(snapshot))}" ${countAttributes(counts)}>`,
     '  <properties>',
-    ...properties.filter((entry): entry is [string, string] => entry[1] !== undefined).map(([name, value]) => `    <property name="${name}" value="${xmlAttribute(value)}"/>`),
+    ...properties
+      .filter((entry): entry is [string, string] => entry[1] !== undefined)
+      .map(([name, value]) => `    <property name="${name}" value="${xmlAttribute(value)}"/>`),
     '  </properties>',
     ...cases.map((line) => `  ${line}`),
   ];
-  const notes = snapshot.evaluation.diagnostics.map((diagnostic) => `${diagnostic.severity}: ${diagnostic.message}${diagnostic.file ? ` (${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''})` : ''}`);
+  const notes = snapshot.evaluation.diagnostics.map(
+    (diagnostic) =>
+      `${diagnostic.severity}: ${diagnostic.message}${diagnostic.file ? ` (${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''})` : ''}`,
+  );
   if (notes.length > 0) lines.push(`  <system-out>${xmlText(notes.map(escapeText).join('\n'))}</system-out>`);
   lines.push('</testsuite>');
   return { counts, lines };
@@ -120,7 +136,10 @@ function judgedSuite(snapshot: JudgedSnapshot): Suite {
  */
 function failureText(snapshot: JudgedSnapshot, rawFinding: Finding): string {
   const finding = escapeTextFields(rawFinding);
-  const head = [`${finding.status} (${reasonCode(finding.status)}): ${FINDING_STATUSES[finding.status].summary}`, `Identity: ${describeAccount(finding.identity.name, finding.identity.sid)}`];
+  const head = [
+    `${finding.status} (${reasonCode(finding.status)}): ${FINDING_STATUSES[finding.status].summary}`,
+    `Identity: ${describeAccount(finding.identity.name, finding.identity.sid)}`,
+  ];
   if (finding.right) head.push(`Right: ${describeRight(finding.right)}`);
   const symptom = shortSymptom(finding);
   if (symptom) head.push(`Symptom: ${symptom} (${IDENTITY_ROLES[finding.role].label})`);
@@ -148,7 +167,8 @@ function failedSuite(snapshot: FailedSnapshot): Suite {
  * from untrusted snapshots (accounts.json may hold any JSON string), so they are replaced rather
  * than written into a document no parser would accept.
  */
-const NOT_XML_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML_CHARACTER =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Character data: markup characters escaped, line feeds kept. A carriage return, DEL, C1 and the

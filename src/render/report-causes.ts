@@ -41,10 +41,27 @@ export class FleetCauseTally {
     for (const finding of outcome.evaluation.findings) {
       if (FINDING_STATUSES[finding.status].inDesiredState) continue;
       const owner = ownerOf(finding);
-      const key = JSON.stringify([finding.identity.sid ?? finding.identity.name.toLowerCase(), finding.role, finding.right, finding.status, owner]);
+      const key = JSON.stringify([
+        finding.identity.sid ?? finding.identity.name.toLowerCase(),
+        finding.role,
+        finding.right,
+        finding.status,
+        owner,
+      ]);
       let cause = this.causes.get(key);
       if (!cause) {
-        cause = { identity: finding.identity.name, sid: finding.identity.sid, right: finding.right, status: finding.status, symptom: shortSymptom(finding) ?? '', owner, hosts: 0, findings: 0, exampleHosts: [], hostSet: new Set() };
+        cause = {
+          identity: finding.identity.name,
+          sid: finding.identity.sid,
+          right: finding.right,
+          status: finding.status,
+          symptom: shortSymptom(finding) ?? '',
+          owner,
+          hosts: 0,
+          findings: 0,
+          exampleHosts: [],
+          hostSet: new Set(),
+        };
         this.causes.set(key, cause);
       }
       cause.findings++;
@@ -58,13 +75,21 @@ export class FleetCauseTally {
 
   top(limit: number): FleetCause[] {
     return [...this.causes.values()]
-      .sort((a, b) => b.hosts - a.hosts || b.findings - a.findings || (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0))
+      .sort(
+        (a, b) =>
+          b.hosts - a.hosts ||
+          b.findings - a.findings ||
+          (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0),
+      )
       .slice(0, limit)
       .map(({ hostSet: _hostSet, ...cause }) => cause);
   }
 }
 
 function ownerOf(finding: Finding): string {
-  const gpo = finding.status === 'denied' || (finding.matches?.afterRefresh.deniedBy.length ?? 0) > 0 ? (finding.denyRightOwner ?? finding.allowRightOwner) : (finding.allowRightOwner ?? finding.denyRightOwner);
+  const gpo =
+    finding.status === 'denied' || (finding.matches?.afterRefresh.deniedBy.length ?? 0) > 0
+      ? (finding.denyRightOwner ?? finding.allowRightOwner)
+      : (finding.allowRightOwner ?? finding.denyRightOwner);
   return gpo ? gpoName(gpo) : 'local policy';
 }

@@ -1,6 +1,15 @@
 import type { Finding } from '../core/evaluate';
 import { EXIT_CODES, type ExitCode } from '../core/exit-codes';
-import { causingGpos, countStatuses, fleetExitCodeName, summarizeFleet, type FleetSummary, type SnapshotOutcome, type SummaryLimits, DEFAULT_SUMMARY_LIMITS } from '../core/fleet';
+import {
+  causingGpos,
+  countStatuses,
+  fleetExitCodeName,
+  summarizeFleet,
+  type FleetSummary,
+  type SnapshotOutcome,
+  type SummaryLimits,
+  DEFAULT_SUMMARY_LIMITS,
+} from '../core/fleet';
 import type { GroupPolicyObjectRef, HostInfo } from '../core/model';
 import type { RuleSetName } from '../core/rules';
 import type { FindingStatus } from '../core/status';
@@ -47,12 +56,24 @@ export interface ReportDocument {
   snapshots: (ReportHost | ReportFailure)[];
 }
 
-export function buildReportDocument(outcomes: readonly SnapshotOutcome[], ruleSet: RuleSetName, withGpo: readonly string[], limits: SummaryLimits = DEFAULT_SUMMARY_LIMITS): ReportDocument {
-  return { ...reportHeader(summarizeFleet(outcomes, limits), ruleSet, withGpo), snapshots: outcomes.map(reportSnapshot) };
+export function buildReportDocument(
+  outcomes: readonly SnapshotOutcome[],
+  ruleSet: RuleSetName,
+  withGpo: readonly string[],
+  limits: SummaryLimits = DEFAULT_SUMMARY_LIMITS,
+): ReportDocument {
+  return {
+    ...reportHeader(summarizeFleet(outcomes, limits), ruleSet, withGpo),
+    snapshots: outcomes.map(reportSnapshot),
+  };
 }
 
 /** Everything before the snapshots: what the whole fleet decides. */
-export function reportHeader(summary: FleetSummary, ruleSet: RuleSetName, withGpo: readonly string[]): Omit<ReportDocument, 'snapshots'> {
+export function reportHeader(
+  summary: FleetSummary,
+  ruleSet: RuleSetName,
+  withGpo: readonly string[],
+): Omit<ReportDocument, 'snapshots'> {
   return {
     tool: { name: 'iis-logon-rights', version: VERSION },
     ruleSet,

@@ -1,4 +1,10 @@
-import { DEFAULT_SUMMARY_LIMITS, FleetSummarizer, type FailedSnapshot, type FleetSummary, type SnapshotOutcome } from '../core/fleet';
+import {
+  DEFAULT_SUMMARY_LIMITS,
+  FleetSummarizer,
+  type FailedSnapshot,
+  type FleetSummary,
+  type SnapshotOutcome,
+} from '../core/fleet';
 import type { RuleSetName } from '../core/rules';
 import { writeJsonValue } from './json-stream';
 import { addCounts, JUNIT_TAIL, junitHead, junitSuite, suiteText, type SuiteCounts } from './junit';
@@ -86,7 +92,16 @@ function pieceWriter(options: FleetOutputOptions, spool: Spool): PieceWriter {
       if (outcome.kind === 'failed') failures.push(outcome);
       causes.add(outcome);
     },
-    finish: (summary, write) => write(renderFleetSummaryTable(summary, failures, causes.top(DEFAULT_SUMMARY_LIMITS.worstHosts), options.ruleSet, options.style)),
+    finish: (summary, write) =>
+      write(
+        renderFleetSummaryTable(
+          summary,
+          failures,
+          causes.top(DEFAULT_SUMMARY_LIMITS.worstHosts),
+          options.ruleSet,
+          options.style,
+        ),
+      ),
   };
 }
 
@@ -94,7 +109,14 @@ function pieceWriter(options: FleetOutputOptions, spool: Spool): PieceWriter {
  * The array `key` of the document `head` (rendered with that array empty) filled from the spool:
  * `count` elements written there at `indent`, each after a comma but the first.
  */
-function spliceArray(head: string, key: string, indent: string, count: number, spool: Spool, write: (text: string) => void): void {
+function spliceArray(
+  head: string,
+  key: string,
+  indent: string,
+  count: number,
+  spool: Spool,
+  write: (text: string) => void,
+): void {
   const marker = `${JSON.stringify(key)}: []`;
   const at = head.lastIndexOf(marker);
   if (count === 0 || at < 0) {
@@ -121,7 +143,14 @@ function jsonPieces(options: FleetOutputOptions, spool: Spool): PieceWriter {
       writeJsonValue(reportSnapshot(outcome), indent, (text) => spool.write(text));
     },
     finish(summary, write) {
-      spliceArray(collect({ ...reportHeader(summary, options.ruleSet, options.withGpo), snapshots: [] }), 'snapshots', indent, count, spool, write);
+      spliceArray(
+        collect({ ...reportHeader(summary, options.ruleSet, options.withGpo), snapshots: [] }),
+        'snapshots',
+        indent,
+        count,
+        spool,
+        write,
+      );
     },
   };
 }

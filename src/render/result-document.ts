@@ -17,7 +17,11 @@ export interface ResultDocument {
   diagnostics: Diagnostic[];
 }
 
-export function buildResultDocument(snapshotName: string, evaluation: Evaluation, withGpo: readonly string[]): ResultDocument {
+export function buildResultDocument(
+  snapshotName: string,
+  evaluation: Evaluation,
+  withGpo: readonly string[],
+): ResultDocument {
   return {
     tool: { name: 'iis-logon-rights', version: VERSION },
     snapshot: snapshotName,

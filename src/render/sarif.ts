@@ -10,7 +10,8 @@ import { sha256Hex } from '../core/sha256';
 import { encodeUtf8 } from '../core/text-codec';
 import { VERSION } from '../version';
 
-export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+export const SARIF_SCHEMA_URI =
+  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 type SarifLevel = 'error' | 'warning' | 'note' | 'none';
 
@@ -32,12 +33,18 @@ export const SARIF_LEVELS: Record<FindingStatus, SarifLevel> = {
 /** What to do about each status, for the rule's help text. */
 export const STATUS_ADVICE: Record<FindingStatus, string> = {
   ok: 'Nothing to do.',
-  'not-required': 'Nothing to do. --rules conservative also checks identities whose need for a logon right is unconfirmed.',
-  missing: 'Grant the right to the identity in local policy (Set-IisAnonymousLogonRight does exactly this; `iis-logon-rights plan` shows the action). No GPO owns the right, so the grant lasts.',
-  denied: 'Remove the identity\'s SID, or the group SID that catches it, from the deny right in local policy, or run anonymous requests as an identity the deny does not catch. `iis-logon-rights explain` names the SID and how it got into the token.',
-  'revoked-at-refresh': 'Change the GPO that owns the right before its next refresh: add the identity (or a group its token carries) to the allow right, or take it out of the deny right. A local grant or IISRESET only lasts until that refresh. `iis-logon-rights explain` names the GPO and prints its GptTmpl.inf line.',
-  'gpo-blocked': 'Change the GPO that owns the right: add the identity to the allow right, or take it out of the deny right. A local change would be undone at the next refresh. `iis-logon-rights explain` names the GPO and prints its GptTmpl.inf line.',
-  unresolved: 'Make sure the account exists on the host and collect the snapshot again; Export-IisLogonRightsSnapshot resolves every account the configuration names.',
+  'not-required':
+    'Nothing to do. --rules conservative also checks identities whose need for a logon right is unconfirmed.',
+  missing:
+    'Grant the right to the identity in local policy (Set-IisAnonymousLogonRight does exactly this; `iis-logon-rights plan` shows the action). No GPO owns the right, so the grant lasts.',
+  denied:
+    "Remove the identity's SID, or the group SID that catches it, from the deny right in local policy, or run anonymous requests as an identity the deny does not catch. `iis-logon-rights explain` names the SID and how it got into the token.",
+  'revoked-at-refresh':
+    'Change the GPO that owns the right before its next refresh: add the identity (or a group its token carries) to the allow right, or take it out of the deny right. A local grant or IISRESET only lasts until that refresh. `iis-logon-rights explain` names the GPO and prints its GptTmpl.inf line.',
+  'gpo-blocked':
+    'Change the GPO that owns the right: add the identity to the allow right, or take it out of the deny right. A local change would be undone at the next refresh. `iis-logon-rights explain` names the GPO and prints its GptTmpl.inf line.',
+  unresolved:
+    'Make sure the account exists on the host and collect the snapshot again; Export-IisLogonRightsSnapshot resolves every account the configuration names.',
 };
 
 /** The key under result.partialFingerprints; bump the version if the recipe ever changes. */
@@ -60,7 +67,9 @@ export const FINGERPRINT_KEY = 'iisAnonymousLogonRight/v1';
  * grant or deny, which change as policy is edited.
  */
 export function findingFingerprint(snapshot: Pick<JudgedSnapshot, 'name' | 'host'>, finding: Finding): string {
-  const host = snapshot.host?.computerName ? `${snapshot.host.domain ?? ''}\\${snapshot.host.computerName}`.toUpperCase() : `snapshot:${snapshot.name}`;
+  const host = snapshot.host?.computerName
+    ? `${snapshot.host.domain ?? ''}\\${snapshot.host.computerName}`.toUpperCase()
+    : `snapshot:${snapshot.name}`;
   const identity = finding.identity.sid ?? `name:${normalizeAccountName(finding.identity.name)}`;
   const parts = [host, (finding.site ?? '').toLowerCase(), finding.path.toLowerCase(), identity, finding.right ?? ''];
   // The anonymous user keeps the fingerprint it had before roles existed; other roles add theirs,
@@ -75,7 +84,11 @@ export function findingFingerprint(snapshot: Pick<JudgedSnapshot, 'name' | 'host
  */
 export function snapshotUri(name: string): string {
   const slashed = name.replace(/\\/g, '/');
-  const encode = (path: string) => path.split('/').map((segment) => encodeURIComponent(segment)).join('/');
+  const encode = (path: string) =>
+    path
+      .split('/')
+      .map((segment) => encodeURIComponent(segment))
+      .join('/');
   const drive = /^([A-Za-z]):\//.exec(slashed);
   if (drive) return `file:///${drive[1]}:/${encode(slashed.slice(3))}`;
   if (slashed.startsWith('//')) return `file:${encode(slashed)}`;
@@ -162,9 +175,17 @@ export function sarifRules(): SarifRule[] {
       name: entry.reasonSuffix,
       shortDescription: { text: `Anonymous IIS identity: ${status}` },
       fullDescription: { text: entry.summary },
-      help: { text: `${entry.summary} What to do: ${STATUS_ADVICE[status]}`, markdown: `${entry.summary}\n\n**What to do:** ${STATUS_ADVICE[status]}` },
+      help: {
+        text: `${entry.summary} What to do: ${STATUS_ADVICE[status]}`,
+        markdown: `${entry.summary}\n\n**What to do:** ${STATUS_ADVICE[status]}`,
+      },
       defaultConfiguration: { level: SARIF_LEVELS[status] },
-      properties: { status, reasonCode: reasonCode(status), inDesiredState: entry.inDesiredState, tags: ['security', 'iis', 'logon-rights', 'group-policy'] },
+      properties: {
+        status,
+        reasonCode: reasonCode(status),
+        inDesiredState: entry.inDesiredState,
+        tags: ['security', 'iis', 'logon-rights', 'group-policy'],
+      },
     };
   });
 }
@@ -197,8 +218,16 @@ export class SarifRunBuilder {
     const uri = snapshotUri(outcome.name);
     const artifactLocation = { uri, index };
     if (outcome.kind === 'failed') {
-      this.artifacts.push({ location: { uri }, description: { text: `Snapshot ${outcome.name} (could not be loaded)` } });
-      this.notifications.push({ level: 'error', message: { text: outcome.error }, descriptor: { id: 'invalid-input' }, locations: [{ physicalLocation: { artifactLocation } }] });
+      this.artifacts.push({
+        location: { uri },
+        description: { text: `Snapshot ${outcome.name} (could not be loaded)` },
+      });
+      this.notifications.push({
+        level: 'error',
+        message: { text: outcome.error },
+        descriptor: { id: 'invalid-input' },
+        locations: [{ physicalLocation: { artifactLocation } }],
+      });
       return [];
     }
     const label = hostLabel(outcome);
@@ -251,7 +280,9 @@ export class SarifRunBuilder {
       runs: [
         {
           tool: { driver: { name: 'iis-logon-rights', version: VERSION, semanticVersion: VERSION, rules: this.rules } },
-          invocations: [{ executionSuccessful: this.notifications.length === 0, toolExecutionNotifications: this.notifications }],
+          invocations: [
+            { executionSuccessful: this.notifications.length === 0, toolExecutionNotifications: this.notifications },
+          ],
           artifacts: this.artifacts,
           results,
           properties: { ruleSets: [...this.ruleSets] },

@@ -13,7 +13,8 @@ import { FINDING_STATUSES } from '../core/status';
  */
 export type SymptomTiming = 'now' | 'after-refresh' | 'if-linked';
 
-type SymptomSubject = Pick<Finding, 'status' | 'symptom'> & Partial<Pick<Finding, 'allowRightOwner' | 'denyRightOwner'>>;
+type SymptomSubject = Pick<Finding, 'status' | 'symptom'> &
+  Partial<Pick<Finding, 'allowRightOwner' | 'denyRightOwner'>>;
 
 /** When the symptom shows; null when the finding is in the desired state or its identity unknown. */
 export function symptomTiming(finding: SymptomSubject): SymptomTiming | null {
@@ -27,8 +28,16 @@ export function ownedByBaseline(finding: Partial<Pick<Finding, 'allowRightOwner'
   return (finding.allowRightOwner?.baseline ?? finding.denyRightOwner?.baseline) !== undefined;
 }
 
-const SHORT_WHEN: Record<SymptomTiming, string> = { now: '', 'after-refresh': ' after the next refresh', 'if-linked': ' if the baseline is linked' };
-const LONG_WHEN: Record<SymptomTiming, string> = { now: '', 'after-refresh': 'after the next Group Policy refresh, ', 'if-linked': 'if the baseline is linked, then after the next refresh, ' };
+const SHORT_WHEN: Record<SymptomTiming, string> = {
+  now: '',
+  'after-refresh': ' after the next refresh',
+  'if-linked': ' if the baseline is linked',
+};
+const LONG_WHEN: Record<SymptomTiming, string> = {
+  now: '',
+  'after-refresh': 'after the next Group Policy refresh, ',
+  'if-linked': 'if the baseline is linked, then after the next refresh, ',
+};
 
 /** `HTTP 401.1`, or `HTTP 503 after the next refresh`: for a table cell or a test case; null when none. */
 export function shortSymptom(finding: SymptomSubject): string | null {

@@ -33,7 +33,10 @@ export function renderFindingsTable(snapshotName: string, evaluation: Evaluation
     .join(', ');
   const verdict = evaluation.inDesiredState ? 'in desired state' : 'NOT in desired state';
   const width = style.width ?? DEFAULT_WIDTH;
-  const out = wrapText(`${tableCell(snapshotName)} (${evaluation.ruleSet} rules): ${verdict}${summary ? ` - ${summary}` : ''}`, width);
+  const out = wrapText(
+    `${tableCell(snapshotName)} (${evaluation.ruleSet} rules): ${verdict}${summary ? ` - ${summary}` : ''}`,
+    width,
+  );
   if (evaluation.findings.length > 0) appendAll(out, layOut(evaluation.findings, style));
   if (!evaluation.inDesiredState) appendAll(out, wrapText(EXPLAIN_POINTER, width));
   return `${out.join('\n')}\n`;
@@ -84,9 +87,16 @@ function layOut(findings: readonly Finding[], style: TableStyle): string[] {
     { header: 'Through' },
   ];
   const recordRows = findings.map((finding, index) => {
-    return [shortSymptom(finding) ?? '', tableCell(finding.identity.name), finding.identity.sid ?? '(unknown)', finding.right ? describeRight(finding.right) : '-', wideRows[index]![6]!];
+    return [
+      shortSymptom(finding) ?? '',
+      tableCell(finding.identity.name),
+      finding.identity.sid ?? '(unknown)',
+      finding.right ? describeRight(finding.right) : '-',
+      wideRows[index]![6]!,
+    ];
   });
-  const title = (index: number) => `${tableCell(findings[index]!.site ?? '(server)')} ${tableCell(findings[index]!.path)}: ${paintStatus(findings[index]!.status, style)}`;
+  const title = (index: number) =>
+    `${tableCell(findings[index]!.site ?? '(server)')} ${tableCell(findings[index]!.path)}: ${paintStatus(findings[index]!.status, style)}`;
   return appendAll([''], renderRecords(records, recordRows, style, title));
 }
 
@@ -105,7 +115,9 @@ export function gpoName(gpo: GroupPolicyObjectRef): string {
 function names(matches: readonly SidMatch[], withSids: boolean): string {
   // A holder the snapshot names only by its SID is shown once, not as `S-1-... (S-1-...)`.
   const unnamed = (match: SidMatch) => match.name === '' || match.name === match.sid;
-  return matches.map((match) => (unnamed(match) ? match.sid : withSids ? describeAccount(match.name, match.sid) : match.name)).join(', ');
+  return matches
+    .map((match) => (unnamed(match) ? match.sid : withSids ? describeAccount(match.name, match.sid) : match.name))
+    .join(', ');
 }
 
 /**
@@ -121,14 +133,22 @@ export function describeThrough(finding: Finding, withSids: boolean): string {
   const ownedByGpo = finding.status === 'revoked-at-refresh' || finding.status === 'gpo-blocked';
   // The narrow layout keeps what the status does not already say: for revoked-at-refresh, the GPO.
   if (current.deniedBy.length > 0) parts.push(`denied by ${names(current.deniedBy, withSids)}`);
-  else if (current.grantedBy.length > 0 && (withSids || finding.status !== 'revoked-at-refresh')) parts.push(`granted${ownedByGpo ? ' now' : ''} by ${names(current.grantedBy, withSids)}`);
-  else if (current.grantedBy.length === 0 && finding.status !== 'not-required') parts.push('no SID in its token is granted it');
+  else if (current.grantedBy.length > 0 && (withSids || finding.status !== 'revoked-at-refresh'))
+    parts.push(`granted${ownedByGpo ? ' now' : ''} by ${names(current.grantedBy, withSids)}`);
+  else if (current.grantedBy.length === 0 && finding.status !== 'not-required')
+    parts.push('no SID in its token is granted it');
   if (ownedByGpo) {
     const deniedByGpo = after.deniedBy.length > 0 && finding.denyRightOwner !== null;
     const owner = deniedByGpo ? finding.denyRightOwner : finding.allowRightOwner;
-    if (deniedByGpo && current.deniedBy.length === 0) parts.push(`denied at the next refresh by ${names(after.deniedBy, withSids)}`);
+    if (deniedByGpo && current.deniedBy.length === 0)
+      parts.push(`denied at the next refresh by ${names(after.deniedBy, withSids)}`);
     const removes = owner?.baseline !== undefined ? 'would remove it if linked' : 'removes it at the next refresh';
-    if (owner) parts.push(finding.status === 'revoked-at-refresh' ? `${gpoName(owner)} ${removes}` : `${gpoName(owner)} owns the ${deniedByGpo ? 'deny right' : 'right'}`);
+    if (owner)
+      parts.push(
+        finding.status === 'revoked-at-refresh'
+          ? `${gpoName(owner)} ${removes}`
+          : `${gpoName(owner)} owns the ${deniedByGpo ? 'deny right' : 'right'}`,
+      );
   }
   return parts.join('; ');
 }

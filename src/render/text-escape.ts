@@ -14,7 +14,8 @@
  * (U+202A-U+202E) and the bidi isolates (U+2066-U+2069). Joiners (U+200C, U+200D) are left alone:
  * Persian, Indic and emoji text needs them, and they cannot reorder or break a line.
  */
-export const UNSAFE_TEXT_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+export const UNSAFE_TEXT_CHARACTERS =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 

@@ -126,6 +126,7 @@ export function padToWidth(text: string, width: number): string {
  */
 export function wrapParagraph(text: string, width: number, indent = '', hangingIndent = indent): string[] {
   const lines: string[] = [];
-  for (const [index, line] of wrapText(text, Math.max(width - hangingIndent.length, 20)).entries()) lines.push(`${index === 0 ? indent : hangingIndent}${line}`);
+  for (const [index, line] of wrapText(text, Math.max(width - hangingIndent.length, 20)).entries())
+    lines.push(`${index === 0 ? indent : hangingIndent}${line}`);
   return lines;
 }

@@ -43,12 +43,22 @@ const BOLD = '\u001b[1m';
 const RESET = '\u001b[0m';
 
 /** The table's lines, or null when it cannot be that narrow without cutting a word that must stay whole. */
-export function renderTextTable(columns: readonly TableColumn[], rows: readonly (readonly string[])[], options: TableOptions): string[] | null {
+export function renderTextTable(
+  columns: readonly TableColumn[],
+  rows: readonly (readonly string[])[],
+  options: TableOptions,
+): string[] | null {
   const widths = fitColumns(columns, rows, options.width ?? DEFAULT_WIDTH);
   if (widths === null) return null;
-  const rule = (left: string, middle: string, right: string) => `${left}${widths.map((width) => '─'.repeat(width + 2)).join(middle)}${right}`;
+  const rule = (left: string, middle: string, right: string) =>
+    `${left}${widths.map((width) => '─'.repeat(width + 2)).join(middle)}${right}`;
   const lines: string[] = [rule('┌', '┬', '┐')];
-  pushRow(lines, columns.map((column) => column.header), widths, options.color ? columns.map(() => (line: string) => `${BOLD}${line}${RESET}`) : []);
+  pushRow(
+    lines,
+    columns.map((column) => column.header),
+    widths,
+    options.color ? columns.map(() => (line: string) => `${BOLD}${line}${RESET}`) : [],
+  );
   const between = rule('├', '┼', '┤');
   lines.push(between);
   const painters = columns.map((column) => column.paint);
@@ -78,20 +88,29 @@ function frameWidth(columnCount: number): number {
  * Natural widths when they fit; otherwise the widest columns give way first (a common ceiling is
  * lowered until the table fits), never below what a column must keep whole.
  */
-function fitColumns(columns: readonly TableColumn[], rows: readonly (readonly string[])[], width: number): number[] | null {
+function fitColumns(
+  columns: readonly TableColumn[],
+  rows: readonly (readonly string[])[],
+  width: number,
+): number[] | null {
   const natural = columns.map((column) => widestLine(column.header));
   const minimum = columns.map((column) => Math.max(widestWord(column.header), 1));
   for (const row of rows) {
     for (let index = 0; index < columns.length; index++) {
       const cell = row[index] ?? '';
       natural[index] = Math.max(natural[index]!, widestLine(cell));
-      minimum[index] = Math.max(minimum[index]!, columns[index]!.keepWords ? widestWord(cell) : widestUnbreakableWord(cell));
+      minimum[index] = Math.max(
+        minimum[index]!,
+        columns[index]!.keepWords ? widestWord(cell) : widestUnbreakableWord(cell),
+      );
     }
   }
   // Every minimum is at most the natural width: a word is never wider than its line.
-  for (let index = 0; index < columns.length; index++) minimum[index] = Math.max(minimum[index]!, Math.min(columns[index]!.minWidth ?? 1, natural[index]!));
+  for (let index = 0; index < columns.length; index++)
+    minimum[index] = Math.max(minimum[index]!, Math.min(columns[index]!.minWidth ?? 1, natural[index]!));
   const room = width - frameWidth(columns.length);
-  const total = (ceiling: number) => natural.reduce((sum, value, index) => sum + Math.max(minimum[index]!, Math.min(value, ceiling)), 0);
+  const total = (ceiling: number) =>
+    natural.reduce((sum, value, index) => sum + Math.max(minimum[index]!, Math.min(value, ceiling)), 0);
   if (total(Number.MAX_SAFE_INTEGER) <= room) return natural;
   if (total(0) > room) return null;
   let low = 0;
@@ -114,7 +133,12 @@ function fitColumns(columns: readonly TableColumn[], rows: readonly (readonly st
   return widths;
 }
 
-function pushRow(lines: string[], cells: readonly string[], widths: readonly number[], painters: readonly (((line: string) => string) | undefined)[]): void {
+function pushRow(
+  lines: string[],
+  cells: readonly string[],
+  widths: readonly number[],
+  painters: readonly (((line: string) => string) | undefined)[],
+): void {
   const wrapped = widths.map((width, index) => wrapText(cells[index] ?? '', width));
   let height = 0;
   for (const cellLines of wrapped) height = Math.max(height, cellLines.length);
@@ -134,7 +158,12 @@ function pushRow(lines: string[], cells: readonly string[], widths: readonly num
  * The rows as blocks of `Label  value` lines, for terminals too narrow for the table: each value
  * wraps under itself, and a SID is never cut.
  */
-export function renderRecords(columns: readonly TableColumn[], rows: readonly (readonly string[])[], options: TableOptions, title: (rowIndex: number) => string): string[] {
+export function renderRecords(
+  columns: readonly TableColumn[],
+  rows: readonly (readonly string[])[],
+  options: TableOptions,
+  title: (rowIndex: number) => string,
+): string[] {
   const labelWidth = Math.max(...columns.map((column) => displayWidth(column.header)));
   const width = options.width ?? DEFAULT_WIDTH;
   const valueWidth = Math.max(width - labelWidth - 4, 20);
@@ -148,7 +177,9 @@ export function renderRecords(columns: readonly TableColumn[], rows: readonly (r
       const column = columns[index]!;
       for (const [lineIndex, line] of wrapText(cell, valueWidth).entries()) {
         const label = lineIndex === 0 ? padToWidth(column.header, labelWidth) : ' '.repeat(labelWidth);
-        lines.push(`  ${options.color ? `${BOLD}${label}${RESET}` : label}  ${column.paint ? column.paint(line) : line}`);
+        lines.push(
+          `  ${options.color ? `${BOLD}${label}${RESET}` : label}  ${column.paint ? column.paint(line) : line}`,
+        );
       }
     }
   }
@@ -156,8 +187,17 @@ export function renderRecords(columns: readonly TableColumn[], rows: readonly (r
 }
 
 /** The table when it fits the width, else the rows as records titled by their first cell. */
-export function renderTableOrRecords(columns: readonly TableColumn[], rows: readonly (readonly string[])[], options: TableOptions): string[] {
+export function renderTableOrRecords(
+  columns: readonly TableColumn[],
+  rows: readonly (readonly string[])[],
+  options: TableOptions,
+): string[] {
   const table = renderTextTable(columns, rows, options);
   if (table !== null) return table;
-  return renderRecords(columns.slice(1), rows.map((row) => row.slice(1)), options, (index) => rows[index]![0] ?? '');
+  return renderRecords(
+    columns.slice(1),
+    rows.map((row) => row.slice(1)),
+    options,
+    (index) => rows[index]![0] ?? '',
+  );
 }

@@ -78,7 +78,9 @@ export function complexWidth(text: string): number {
   if (complexText === 'refuse') {
     const first = [...text].find((character) => simpleWidth(character) < 0) ?? '';
     const codePoint = `U+${(first.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-    throw new UsageError(`text output of a name with ${codePoint} (an emoji, a combining mark or a script such as Thai or Devanagari) needs the Node CLI (iis-logon-rights.cjs), which measures it on the terminal; the in-process engine prints it with --format json, junit or sarif`);
+    throw new UsageError(
+      `text output of a name with ${codePoint} (an emoji, a combining mark or a script such as Thai or Devanagari) needs the Node CLI (iis-logon-rights.cjs), which measures it on the terminal; the in-process engine prints it with --format json, junit or sarif`,
+    );
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   stringWidthModule ??= (require('string-width') as { default: typeof stringWidthFunction }).default;

@@ -10,7 +10,10 @@ const EXAMPLES = join(REPO_ROOT, 'examples', 'snapshots');
 const GPO_BLOCKED = join(EXAMPLES, 'iis10-gpo-blocked');
 
 /** The CLI in process, as on a terminal of the given width (or piped when tty is false). */
-export function runOnTerminal(argv: string[], options: { env?: Record<string, string | undefined>; tty?: boolean; columns?: number } = {}): { code: number; stdout: string; stderr: string } {
+export function runOnTerminal(
+  argv: string[],
+  options: { env?: Record<string, string | undefined>; tty?: boolean; columns?: number } = {},
+): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
   const tty = options.tty ?? true;
@@ -33,7 +36,7 @@ describe('help per command', () => {
     for (const line of help.stdout.split('\n')) assert.ok(line.length <= 80, `wider than 80 columns: ${line}`);
   });
 
-  it('each command\'s --help is its own: usage, options, one example and its exit codes', () => {
+  it("each command's --help is its own: usage, options, one example and its exit codes", () => {
     const seen = new Set<string>();
     for (const command of COMMAND_NAMES) {
       const run = runBundle([command, '--help']);
@@ -44,7 +47,8 @@ describe('help per command', () => {
       assert.ok(!seen.has(run.stdout), `${command} --help repeats another command's help`);
       seen.add(run.stdout);
       assert.equal(runBundle(['help', command]).stdout, run.stdout, `help ${command}`);
-      for (const line of run.stdout.split('\n')) assert.ok(line.length <= 80, `${command}: wider than 80 columns: ${line}`);
+      for (const line of run.stdout.split('\n'))
+        assert.ok(line.length <= 80, `${command}: wider than 80 columns: ${line}`);
     }
     // Options and exit codes belong to the command that has them.
     assert.match(runBundle(['plan', '--help']).stdout, /--allow-temporary-fix/);
@@ -53,7 +57,7 @@ describe('help per command', () => {
     assert.doesNotMatch(runBundle(['get', '--help']).stdout, /^ {2}1 {2}/m);
   });
 
-  it('a usage error points to the command\'s own help', () => {
+  it("a usage error points to the command's own help", () => {
     const run = runBundle(['plan', '--snapshot', GPO_BLOCKED, '--bogus']);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /Run iis-logon-rights plan --help for usage\./);
@@ -72,7 +76,10 @@ describe('small corrections', () => {
       assert.equal(table.status, 0, table.stderr);
       assert.throws(() => JSON.parse(table.stdout));
       assert.match(table.stdout.replace(/\n/g, ' '), /0 action\(s\), 1 refused, 1 GPO edit\(s\)/);
-      assert.match(table.stdout, /SeNetworkLogonRight = \*S-1-5-32-544,\*S-1-5-21-2060260628-1893702904-3285376245-1841/);
+      assert.match(
+        table.stdout,
+        /SeNetworkLogonRight = \*S-1-5-32-544,\*S-1-5-21-2060260628-1893702904-3285376245-1841/,
+      );
       assert.equal(JSON.parse(runBundle(['check-plan', '--plan', file, '--format', 'json']).stdout).planVersion, 1);
     } finally {
       rmSync(folder, { recursive: true, force: true });
@@ -90,7 +97,10 @@ describe('small corrections', () => {
     const run = runBundle(['test', '--snapshot', GPO_BLOCKED, '--site', 'Nope']);
     assert.equal(run.status, 3);
     assert.doesNotMatch(run.stderr, /\(at \//);
-    assert.match(run.stderr, /^iis-logon-rights: invalid input: --site: expected a site defined in .*"Partners".* or \*, found "Nope"\n$/);
+    assert.match(
+      run.stderr,
+      /^iis-logon-rights: invalid input: --site: expected a site defined in .*"Partners".* or \*, found "Nope"\n$/,
+    );
   });
 
   it('an unknown dsc operation is named as unknown, not as missing', () => {
@@ -98,7 +108,10 @@ describe('small corrections', () => {
     assert.equal(run.status, 2);
     const { error } = JSON.parse(run.stderr.trim());
     assert.match(error, /unknown dsc operation "export" \(expected get, test, set, whatif\)/);
-    assert.match(JSON.parse(runBundle(['dsc'], '{}').stderr.trim()).error, /dsc needs an operation: get, test, set, whatif/);
+    assert.match(
+      JSON.parse(runBundle(['dsc'], '{}').stderr.trim()).error,
+      /dsc needs an operation: get, test, set, whatif/,
+    );
   });
 
   it('plan text counts the refused findings, says they need an administrator, and has no "after applying" line without actions', () => {
@@ -111,7 +124,13 @@ describe('small corrections', () => {
     const healthy = runBundle(['plan', '--snapshot', join(EXAMPLES, 'iis10-healthy'), '--format', 'table']);
     assert.match(healthy.stdout, /^No local change is needed\.$/m);
     assert.doesNotMatch(healthy.stdout, /After applying|refused:/);
-    const withActions = runBundle(['plan', '--snapshot', join(EXAMPLES, 'iis10-specificuser-pool-missing-batch'), '--format', 'table']);
+    const withActions = runBundle([
+      'plan',
+      '--snapshot',
+      join(EXAMPLES, 'iis10-specificuser-pool-missing-batch'),
+      '--format',
+      'table',
+    ]);
     assert.match(withActions.stdout, /After applying the actions/);
   });
 });

@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertValidResult, makeSnapshotFolder, MINIMAL_ACCOUNTS, MINIMAL_APPLICATION_HOST, MINIMAL_SECEDIT, REPO_ROOT, runBundle, utf16le, type CliRun } from '../helpers/cli';
+import {
+  assertValidResult,
+  makeSnapshotFolder,
+  MINIMAL_ACCOUNTS,
+  MINIMAL_APPLICATION_HOST,
+  MINIMAL_SECEDIT,
+  REPO_ROOT,
+  runBundle,
+  utf16le,
+  type CliRun,
+} from '../helpers/cli';
 
 /** Bad input: exit 3, exactly one line on stderr, nothing on stdout. */
 function assertInputError(run: CliRun, pattern: RegExp): void {
@@ -23,7 +33,11 @@ function withSnapshot<T>(files: Record<string, string | Buffer>, body: (path: st
   }
 }
 
-const VALID = { 'secedit.inf': utf16le(MINIMAL_SECEDIT), 'applicationHost.config': MINIMAL_APPLICATION_HOST, 'accounts.json': MINIMAL_ACCOUNTS };
+const VALID = {
+  'secedit.inf': utf16le(MINIMAL_SECEDIT),
+  'applicationHost.config': MINIMAL_APPLICATION_HOST,
+  'accounts.json': MINIMAL_ACCOUNTS,
+};
 
 describe('CLI (built bundle)', () => {
   describe('valid snapshots', () => {
@@ -35,7 +49,10 @@ describe('CLI (built bundle)', () => {
         assertValidResult(document);
         assert.equal(document.inDesiredState, true);
         // The anonymous account, then the DefaultAppPool worker process that serves the site.
-        assert.deepEqual(document.findings.map((finding: { role: string; status: string }) => `${finding.role} ${finding.status}`), ['anonymous-user ok', 'worker-process ok']);
+        assert.deepEqual(
+          document.findings.map((finding: { role: string; status: string }) => `${finding.role} ${finding.status}`),
+          ['anonymous-user ok', 'worker-process ok'],
+        );
         assert.equal(document.findings[1].symptom.httpStatus, '503');
         assert.equal(document.findings[0].status, 'ok');
         assert.deepEqual(document.findings[0].grantedBy, ['S-1-1-0', 'S-1-5-32-545']);
@@ -43,14 +60,20 @@ describe('CLI (built bundle)', () => {
     });
 
     it('test exits 1 when out of desired state; get exits 0 with the same findings', () => {
-      const denying = MINIMAL_SECEDIT.replace('SeDenyNetworkLogonRight = Guest', 'SeDenyNetworkLogonRight = *S-1-5-113');
+      const denying = MINIMAL_SECEDIT.replace(
+        'SeDenyNetworkLogonRight = Guest',
+        'SeDenyNetworkLogonRight = *S-1-5-113',
+      );
       withSnapshot({ ...VALID, 'secedit.inf': utf16le(denying) }, (path) => {
         const test = runBundle(['test', '--snapshot', path, '--format', 'json']);
         assert.equal(test.status, 1);
         const document = JSON.parse(test.stdout);
         assertValidResult(document);
         assert.equal(document.findings[0].status, 'denied');
-        assert.deepEqual(document.reasons.map((reason: { code: string }) => reason.code), ['IisAnonymousLogonRight:IisAnonymousLogonRight:Denied']);
+        assert.deepEqual(
+          document.reasons.map((reason: { code: string }) => reason.code),
+          ['IisAnonymousLogonRight:IisAnonymousLogonRight:Denied'],
+        );
         const get = runBundle(['get', '--snapshot', path, '--format', 'json']);
         assert.equal(get.status, 0);
         assert.deepEqual(JSON.parse(get.stdout).findings, document.findings);
@@ -58,7 +81,15 @@ describe('CLI (built bundle)', () => {
     });
 
     it('reads the facts document from stdin with --snapshot -', () => {
-      const facts = JSON.stringify({ factsVersion: 1, name: 'WEB01', files: { 'secedit.inf': MINIMAL_SECEDIT, 'applicationHost.config': MINIMAL_APPLICATION_HOST, 'accounts.json': JSON.parse(MINIMAL_ACCOUNTS) } });
+      const facts = JSON.stringify({
+        factsVersion: 1,
+        name: 'WEB01',
+        files: {
+          'secedit.inf': MINIMAL_SECEDIT,
+          'applicationHost.config': MINIMAL_APPLICATION_HOST,
+          'accounts.json': JSON.parse(MINIMAL_ACCOUNTS),
+        },
+      });
       const run = runBundle(['test', '--snapshot', '-', '--format', 'json'], facts);
       assert.equal(run.status, 0, run.stderr);
       const document = JSON.parse(run.stdout);
@@ -74,7 +105,12 @@ describe('CLI (built bundle)', () => {
         assert.equal(run.status, 0, run.stderr);
         const document = JSON.parse(run.stdout);
         assertValidResult(document);
-        assert.ok(document.diagnostics.some((diagnostic: { code: string; message: string }) => diagnostic.code === 'unknown-right' && diagnostic.message.includes('SeMadeUpLogonRight')));
+        assert.ok(
+          document.diagnostics.some(
+            (diagnostic: { code: string; message: string }) =>
+              diagnostic.code === 'unknown-right' && diagnostic.message.includes('SeMadeUpLogonRight'),
+          ),
+        );
       });
     });
 
@@ -93,49 +129,99 @@ describe('CLI (built bundle)', () => {
 
   describe('bad input (exit 3, one line, nothing on stdout)', () => {
     it('a missing secedit.inf', () => {
-      withSnapshot({ 'applicationHost.config': MINIMAL_APPLICATION_HOST }, (path) => assertInputError(runBundle(['test', '--snapshot', path]), /secedit\.inf.*expected secedit\.inf.*no such file \(only applicationHost\.config\)/));
+      withSnapshot({ 'applicationHost.config': MINIMAL_APPLICATION_HOST }, (path) =>
+        assertInputError(
+          runBundle(['test', '--snapshot', path]),
+          /secedit\.inf.*expected secedit\.inf.*no such file \(only applicationHost\.config\)/,
+        ),
+      );
     });
     it('neither IIS file', () => {
-      withSnapshot({ 'secedit.inf': MINIMAL_SECEDIT }, (path) => assertInputError(runBundle(['test', '--snapshot', path]), /expected applicationHost\.config \(IIS 7\+\) or MetaBase\.xml \(IIS 6\), found neither/));
+      withSnapshot({ 'secedit.inf': MINIMAL_SECEDIT }, (path) =>
+        assertInputError(
+          runBundle(['test', '--snapshot', path]),
+          /expected applicationHost\.config \(IIS 7\+\) or MetaBase\.xml \(IIS 6\), found neither/,
+        ),
+      );
     });
     it('truncated XML names the file and the line', () => {
       const truncated = MINIMAL_APPLICATION_HOST.slice(0, MINIMAL_APPLICATION_HOST.indexOf('</sites>'));
-      withSnapshot({ ...VALID, 'applicationHost.config': truncated }, (path) => assertInputError(runBundle(['test', '--snapshot', path]), /applicationHost\.config \(line \d+, column \d+\): expected well-formed XML/));
+      withSnapshot({ ...VALID, 'applicationHost.config': truncated }, (path) =>
+        assertInputError(
+          runBundle(['test', '--snapshot', path]),
+          /applicationHost\.config \(line \d+, column \d+\): expected well-formed XML/,
+        ),
+      );
     });
     it('XML with a DOCTYPE and entity declarations is rejected before parsing', () => {
       const hostile = `<?xml version="1.0"?>\n<!DOCTYPE configuration [<!ENTITY a "${'A'.repeat(1000)}"><!ENTITY b "&a;&a;&a;&a;">]>\n${MINIMAL_APPLICATION_HOST.replace(/^<\?xml[^>]*>\n/, '')}`;
-      withSnapshot({ ...VALID, 'applicationHost.config': hostile }, (path) => assertInputError(runBundle(['test', '--snapshot', path]), /applicationHost\.config \(line 2\): expected no DOCTYPE/));
+      withSnapshot({ ...VALID, 'applicationHost.config': hostile }, (path) =>
+        assertInputError(
+          runBundle(['test', '--snapshot', path]),
+          /applicationHost\.config \(line 2\): expected no DOCTYPE/,
+        ),
+      );
     });
     it('a binary INF', () => {
       const binary = Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0xff, 0xff, 0x00, 0x00, 0xb8, 0x00]);
-      withSnapshot({ ...VALID, 'secedit.inf': binary }, (path) => assertInputError(runBundle(['test', '--snapshot', path]), /secedit\.inf/));
+      withSnapshot({ ...VALID, 'secedit.inf': binary }, (path) =>
+        assertInputError(runBundle(['test', '--snapshot', path]), /secedit\.inf/),
+      );
     });
     it('a wrongly encoded INF (UTF-16LE BOM with an odd number of bytes)', () => {
       const broken = Buffer.concat([utf16le(MINIMAL_SECEDIT), Buffer.from([0x41])]);
-      withSnapshot({ ...VALID, 'secedit.inf': broken }, (path) => assertInputError(runBundle(['test', '--snapshot', path]), /secedit\.inf( \(line \d+\))?: expected text in UTF-16LE/));
+      withSnapshot({ ...VALID, 'secedit.inf': broken }, (path) =>
+        assertInputError(
+          runBundle(['test', '--snapshot', path]),
+          /secedit\.inf( \(line \d+\))?: expected text in UTF-16LE/,
+        ),
+      );
     });
     it('an invalid SID string names the line and the entry', () => {
       const badSid = MINIMAL_SECEDIT.replace('*S-1-5-32-551', '*S-1-5-32-xyz');
-      withSnapshot({ ...VALID, 'secedit.inf': badSid }, (path) => assertInputError(runBundle(['test', '--snapshot', path]), /secedit\.inf \(line 4\).*S-1-5-32-xyz/));
+      withSnapshot({ ...VALID, 'secedit.inf': badSid }, (path) =>
+        assertInputError(runBundle(['test', '--snapshot', path]), /secedit\.inf \(line 4\).*S-1-5-32-xyz/),
+      );
     });
     it('accounts.json failing its schema names the property', () => {
       const bad = JSON.stringify({ accounts: [{ name: 'WEB01\\anon', sid: 'S-1-5-21-1-2-3-4', kind: 'person' }] });
-      withSnapshot({ ...VALID, 'accounts.json': bad }, (path) => assertInputError(runBundle(['test', '--snapshot', path]), /accounts\.json \(at \/accounts\/0\/kind\): expected one of "local", "domain", "builtin", "virtual", found "person"/));
+      withSnapshot({ ...VALID, 'accounts.json': bad }, (path) =>
+        assertInputError(
+          runBundle(['test', '--snapshot', path]),
+          /accounts\.json \(at \/accounts\/0\/kind\): expected one of "local", "domain", "builtin", "virtual", found "person"/,
+        ),
+      );
     });
     it('accounts.json that is not JSON names the line', () => {
-      withSnapshot({ ...VALID, 'accounts.json': '{\n  "accounts": [\n    {,\n' }, (path) => assertInputError(runBundle(['test', '--snapshot', path]), /accounts\.json \(line 3, column 6\): expected valid JSON: a property name in double quotes or '}', found ","/));
+      withSnapshot({ ...VALID, 'accounts.json': '{\n  "accounts": [\n    {,\n' }, (path) =>
+        assertInputError(
+          runBundle(['test', '--snapshot', path]),
+          /accounts\.json \(line 3, column 6\): expected valid JSON: a property name in double quotes or '}', found ","/,
+        ),
+      );
     });
     it('an empty folder', () => {
-      withSnapshot({}, (path) => assertInputError(runBundle(['test', '--snapshot', path]), /no such file \(an empty folder\)/));
+      withSnapshot({}, (path) =>
+        assertInputError(runBundle(['test', '--snapshot', path]), /no such file \(an empty folder\)/),
+      );
     });
     it('a path that does not exist', () => {
-      assertInputError(runBundle(['test', '--snapshot', join(REPO_ROOT, 'no-such-snapshot')]), /no-such-snapshot: expected a snapshot folder, found no such file or folder/);
+      assertInputError(
+        runBundle(['test', '--snapshot', join(REPO_ROOT, 'no-such-snapshot')]),
+        /no-such-snapshot: expected a snapshot folder, found no such file or folder/,
+      );
     });
     it('stdin that is not JSON', () => {
       assertInputError(runBundle(['test', '--snapshot', '-'], 'secedit.inf here'), /stdin.*expected valid JSON/);
     });
     it('a facts document missing secedit.inf', () => {
-      assertInputError(runBundle(['test', '--snapshot', '-'], JSON.stringify({ files: { 'applicationHost.config': MINIMAL_APPLICATION_HOST } })), /stdin \(at \/files\): expected property "secedit\.inf"/);
+      assertInputError(
+        runBundle(
+          ['test', '--snapshot', '-'],
+          JSON.stringify({ files: { 'applicationHost.config': MINIMAL_APPLICATION_HOST } }),
+        ),
+        /stdin \(at \/files\): expected property "secedit\.inf"/,
+      );
     });
   });
 
@@ -146,7 +232,11 @@ describe('CLI (built bundle)', () => {
       ['an unknown option', ['test', '--snapshot', '.', '--bogus'], /Unknown option '--bogus'/],
       ['a missing --snapshot', ['test'], /--snapshot <folder\|facts\.json\|-> is required/],
       ['a bad --format', ['test', '--snapshot', '.', '--format', 'xml'], /--format must be one of table, json/],
-      ['a bad --rules', ['test', '--snapshot', '.', '--rules', 'strict'], /--rules must be one of documented, conservative/],
+      [
+        'a bad --rules',
+        ['test', '--snapshot', '.', '--rules', 'strict'],
+        /--rules must be one of documented, conservative/,
+      ],
     ];
     for (const [what, args, pattern] of cases) {
       it(what, () => {
@@ -168,6 +258,9 @@ describe('CLI (built bundle)', () => {
   });
 
   it('ships no file in dist/ other than the CLI bundle and the engine bundle for the in-process host', () => {
-    assert.deepEqual(readdirSync(join(REPO_ROOT, 'dist')).sort(), ['iis-logon-rights.cjs', 'iis-logon-rights.engine.js']);
+    assert.deepEqual(readdirSync(join(REPO_ROOT, 'dist')).sort(), [
+      'iis-logon-rights.cjs',
+      'iis-logon-rights.engine.js',
+    ]);
   });
 });

@@ -12,10 +12,17 @@ const SNAPSHOTS = join(REPO_ROOT, 'examples', 'snapshots');
 const instanceSchema = require('../../schemas/dsc-instance.schema.json');
 const validateInstance = new Ajv2020({ strict: true, allowUnionTypes: true }).compile(instanceSchema);
 
-interface Instance { inDesiredState: boolean; findings: { site: string; status: string }[]; _inDesiredState?: boolean }
+interface Instance {
+  inDesiredState: boolean;
+  findings: { site: string; status: string }[];
+  _inDesiredState?: boolean;
+}
 
 function dsc(operation: string, example: string, desired: Record<string, unknown>): Instance {
-  const run = runBundle(['dsc', operation], JSON.stringify({ desired, facts: factsFromFolder(join(SNAPSHOTS, example), 'WEB') }));
+  const run = runBundle(
+    ['dsc', operation],
+    JSON.stringify({ desired, facts: factsFromFolder(join(SNAPSHOTS, example), 'WEB') }),
+  );
   assert.equal(run.status, 0, run.stderr);
   const instance = JSON.parse(run.stdout) as Instance;
   assert.ok(validateInstance(instance), JSON.stringify(validateInstance.errors));
@@ -26,7 +33,9 @@ const statuses = (instance: Instance) => instance.findings.map((finding) => `${f
 
 describe('dsc whatif: the predicted after-state', () => {
   it('a missing right that set grants is ok in the what-if instance, while get still reports it missing', () => {
-    assert.deepEqual(statuses(dsc('get', 'iis10-specificuser-pool-missing-batch', { scope: 'Reports' })), ['Reports missing']);
+    assert.deepEqual(statuses(dsc('get', 'iis10-specificuser-pool-missing-batch', { scope: 'Reports' })), [
+      'Reports missing',
+    ]);
     const predicted = dsc('whatif', 'iis10-specificuser-pool-missing-batch', { scope: 'Reports' });
     assert.deepEqual(statuses(predicted), ['Reports ok']);
     assert.equal(predicted.inDesiredState, true);

@@ -20,7 +20,10 @@ describe('dsc <get|test|set> (DSC v3 protocol through the bundle)', () => {
     const instance = JSON.parse(run.stdout) as Record<string, any>;
     assert.ok(validateInstance(instance), JSON.stringify(validateInstance.errors));
     assert.equal(instance._inDesiredState, false);
-    assert.deepEqual(instance.findings.map((finding: { site: string; status: string }) => `${finding.site} ${finding.status}`), ['Reports missing']);
+    assert.deepEqual(
+      instance.findings.map((finding: { site: string; status: string }) => `${finding.site} ${finding.status}`),
+      ['Reports missing'],
+    );
     assert.equal(instance.reasons[0].code, 'IisAnonymousLogonRight:IisAnonymousLogonRight:Missing');
   });
 
@@ -28,7 +31,12 @@ describe('dsc <get|test|set> (DSC v3 protocol through the bundle)', () => {
     const all = JSON.parse(dsc('get', { scope: '*' }).stdout) as Record<string, any>;
     assert.ok(validateInstance(all));
     // Default Web Site has two findings: IUSR and the DefaultAppPool worker process.
-    assert.deepEqual(all.findings.map((finding: { site: string }) => finding.site).sort(), ['Default Web Site', 'Default Web Site', 'Docs', 'Reports']);
+    assert.deepEqual(all.findings.map((finding: { site: string }) => finding.site).sort(), [
+      'Default Web Site',
+      'Default Web Site',
+      'Docs',
+      'Reports',
+    ]);
     assert.equal(all._inDesiredState, undefined, 'get does not claim a test result');
     const docs = JSON.parse(dsc('test', { scope: 'docs', ruleSet: 'documented' }).stdout);
     assert.equal(docs._inDesiredState, true);
@@ -36,7 +44,13 @@ describe('dsc <get|test|set> (DSC v3 protocol through the bundle)', () => {
 
   it('set prints the identity-scoped plan that the entry applies', () => {
     const plan = JSON.parse(dsc('set', { scope: 'Reports', allowTemporaryFix: false }).stdout);
-    assert.deepEqual(plan.actions.map((action: { action: string; right: string; account: string }) => `${action.action} ${action.right} ${action.account}`), ['grant SeBatchLogonRight CONTOSO\\svc-reports']);
+    assert.deepEqual(
+      plan.actions.map(
+        (action: { action: string; right: string; account: string }) =>
+          `${action.action} ${action.right} ${action.account}`,
+      ),
+      ['grant SeBatchLogonRight CONTOSO\\svc-reports'],
+    );
     assert.equal(plan.options.allowTemporaryFix, false);
   });
 
@@ -52,14 +66,31 @@ describe('dsc <get|test|set> (DSC v3 protocol through the bundle)', () => {
     assert.deepEqual(Object.keys(JSON.parse(badRequest.stderr.trim())), ['error']);
     const badOperation = runBundle(['dsc', 'export'], '{}');
     assert.equal(badOperation.status, 2);
-    assert.match(JSON.parse(badOperation.stderr.trim()).error, /unknown dsc operation "export" \(expected get, test, set/);
+    assert.match(
+      JSON.parse(badOperation.stderr.trim()).error,
+      /unknown dsc operation "export" \(expected get, test, set/,
+    );
   });
 
   it('--site narrows test to one site and --log-format json reports diagnostics as warn lines', () => {
-    const run = runBundle(['test', '--snapshot', EXAMPLE, '--site', 'REPORTS', '--format', 'json', '--log-format', 'json']);
+    const run = runBundle([
+      'test',
+      '--snapshot',
+      EXAMPLE,
+      '--site',
+      'REPORTS',
+      '--format',
+      'json',
+      '--log-format',
+      'json',
+    ]);
     assert.equal(run.status, 1);
-    assert.deepEqual(JSON.parse(run.stdout).findings.map((finding: { site: string }) => finding.site), ['Reports']);
-    for (const line of run.stderr.trim().split('\n').filter(Boolean)) assert.equal(Object.keys(JSON.parse(line)).length, 1);
+    assert.deepEqual(
+      JSON.parse(run.stdout).findings.map((finding: { site: string }) => finding.site),
+      ['Reports'],
+    );
+    for (const line of run.stderr.trim().split('\n').filter(Boolean))
+      assert.equal(Object.keys(JSON.parse(line)).length, 1);
     const usage = runBundle(['test', '--snapshot', EXAMPLE, '--log-format', 'yaml']);
     assert.equal(usage.status, 2);
   });

@@ -13,7 +13,16 @@ interface ExplainedFinding {
   status: string;
   role: string;
   symptom: { httpStatus: string };
-  explanation?: { causeId: number; symptom: string | null; cause: string[]; when: string | null; whyRestartHelps: string | null; durableFix: { text: string; gptTmplLine?: string }[]; temporaryFix: string | null; notes: string[] };
+  explanation?: {
+    causeId: number;
+    symptom: string | null;
+    cause: string[];
+    when: string | null;
+    whyRestartHelps: string | null;
+    durableFix: { text: string; gptTmplLine?: string }[];
+    temporaryFix: string | null;
+    notes: string[];
+  };
 }
 
 describe('explain wherever it goes', () => {
@@ -23,12 +32,20 @@ describe('explain wherever it goes', () => {
     assert.throws(() => JSON.parse(run.stdout), 'not JSON');
     assert.doesNotMatch(run.stdout, /\u001b/);
     const flat = run.stdout.replace(/\n +/g, ' ');
-    assert.match(flat, /What the user sees: After the next Group Policy refresh, anonymous requests fail with HTTP 401\.1/);
+    assert.match(
+      flat,
+      /What the user sees: After the next Group Policy refresh, anonymous requests fail with HTTP 401\.1/,
+    );
     assert.match(flat, /Why IISRESET seems to fix it: .*KB Q275167/);
     assert.match(flat, /GPO "CONTOSO Member Server Baseline"/);
     assert.match(flat, /Temporary fix: /);
-    for (const line of run.stdout.split('\n')) if (!GPTTMPL_LINE.test(line)) assert.ok(line.length <= 100, `wider than 100: ${line}`);
-    assert.match(run.stdout, /^ {5}SeNetworkLogonRight = \*S-1-5-32-544,\*S-1-5-32-551,\*S-1-5-21-2060260628-1893702904-3285376245-513,\*S-1-5-21-173939653-3250197068-1151168150-1003$/m, 'the GptTmpl.inf line is whole, never wrapped');
+    for (const line of run.stdout.split('\n'))
+      if (!GPTTMPL_LINE.test(line)) assert.ok(line.length <= 100, `wider than 100: ${line}`);
+    assert.match(
+      run.stdout,
+      /^ {5}SeNetworkLogonRight = \*S-1-5-32-544,\*S-1-5-32-551,\*S-1-5-21-2060260628-1893702904-3285376245-513,\*S-1-5-21-173939653-3250197068-1151168150-1003$/m,
+      'the GptTmpl.inf line is whole, never wrapped',
+    );
   });
 
   it('tells one story per cause with every site and path it affects', () => {
@@ -36,38 +53,65 @@ describe('explain wherever it goes', () => {
     assert.equal(run.stdout.match(/Why IISRESET/g)?.length, 1, 'two sites, one cause, one story');
     assert.match(run.stdout, /^1\. revoked-at-refresh: WEB01\\IUSR_WEB01 and Access this computer from the network/m);
     assert.doesNotMatch(run.stdout, /^2\. /m);
-    assert.match(run.stdout, /Affects 2 sites and paths:\n {5}- Site "Default Web Site" path \/\n {5}- Site "Intranet" path \/\n/);
-    assert.match(run.stdout.replace(/\n +/g, ' ').replace(/\n(?=\S)/, ' ').split('\n')[0]!, /2 not, from 1 cause\(s\)\./);
+    assert.match(
+      run.stdout,
+      /Affects 2 sites and paths:\n {5}- Site "Default Web Site" path \/\n {5}- Site "Intranet" path \/\n/,
+    );
+    assert.match(
+      run.stdout
+        .replace(/\n +/g, ' ')
+        .replace(/\n(?=\S)/, ' ')
+        .split('\n')[0]!,
+      /2 not, from 1 cause\(s\)\./,
+    );
   });
 
-  it('--format json carries each finding\'s explanation as fields, one causeId per cause', () => {
+  it("--format json carries each finding's explanation as fields, one causeId per cause", () => {
     const run = runBundle(['explain', '--snapshot', REVOKED, '--format', 'json']);
     assert.equal(run.status, 0, run.stderr);
     const document = JSON.parse(run.stdout);
     assertValidResult(document);
     const findings = document.findings as ExplainedFinding[];
     const explained = findings.filter((finding) => finding.explanation !== undefined);
-    assert.deepEqual(explained.map((finding) => finding.site), ['Default Web Site', 'Intranet']);
+    assert.deepEqual(
+      explained.map((finding) => finding.site),
+      ['Default Web Site', 'Intranet'],
+    );
     for (const finding of explained) {
       const explanation = finding.explanation!;
       assert.equal(explanation.causeId, 1);
       // The role and the HTTP status are the finding's own; the story does not repeat them.
       assert.deepEqual([finding.role, finding.symptom.httpStatus], ['anonymous-user', '401.1']);
       assert.equal('role' in explanation || 'httpStatus' in explanation, false);
-      assert.match(explanation.symptom!, /^After the next Group Policy refresh, anonymous requests fail with HTTP 401\.1/);
-      assert.match(explanation.cause.join(' '), /GPO "CONTOSO Member Server Baseline" .* owns Access this computer from the network/);
+      assert.match(
+        explanation.symptom!,
+        /^After the next Group Policy refresh, anonymous requests fail with HTTP 401\.1/,
+      );
+      assert.match(
+        explanation.cause.join(' '),
+        /GPO "CONTOSO Member Server Baseline" .* owns Access this computer from the network/,
+      );
       assert.match(explanation.when!, /every 90 minutes/);
       assert.match(explanation.whyRestartHelps!, /^Why IISRESET seems to fix it/);
-      assert.equal(explanation.durableFix[0]!.gptTmplLine, 'SeNetworkLogonRight = *S-1-5-32-544,*S-1-5-32-551,*S-1-5-21-2060260628-1893702904-3285376245-513,*S-1-5-21-173939653-3250197068-1151168150-1003');
+      assert.equal(
+        explanation.durableFix[0]!.gptTmplLine,
+        'SeNetworkLogonRight = *S-1-5-32-544,*S-1-5-32-551,*S-1-5-21-2060260628-1893702904-3285376245-513,*S-1-5-21-173939653-3250197068-1151168150-1003',
+      );
       assert.match(explanation.temporaryFix!, /--allow-temporary-fix/);
     }
     // test and get print the same document without explanations.
     const get = JSON.parse(runBundle(['get', '--snapshot', REVOKED, '--format', 'json']).stdout);
-    assert.deepEqual(get.findings, findings.map(({ explanation: _explanation, ...finding }) => finding));
+    assert.deepEqual(
+      get.findings,
+      findings.map(({ explanation: _explanation, ...finding }) => finding),
+    );
   });
 
   it('--format json: a worker process identity is a 503, a local fix has no temporary fix, and ok findings carry no explanation', () => {
-    const document = JSON.parse(runBundle(['explain', '--snapshot', join(EXAMPLES, 'iis10-specificuser-pool-missing-batch'), '--format', 'json']).stdout);
+    const document = JSON.parse(
+      runBundle(['explain', '--snapshot', join(EXAMPLES, 'iis10-specificuser-pool-missing-batch'), '--format', 'json'])
+        .stdout,
+    );
     assertValidResult(document);
     const findings = document.findings as ExplainedFinding[];
     const reports = findings.find((finding) => finding.site === 'Reports' && finding.role === 'worker-process')!;
@@ -77,7 +121,8 @@ describe('explain wherever it goes', () => {
     assert.equal(reports.explanation!.temporaryFix, null);
     assert.equal(reports.explanation!.when, null);
     assert.match(reports.explanation!.durableFix[0]!.text, /^Fix: grant Log on as a batch job/);
-    for (const finding of findings.filter((entry) => entry.status === 'ok' || entry.status === 'not-required')) assert.equal(finding.explanation, undefined);
+    for (const finding of findings.filter((entry) => entry.status === 'ok' || entry.status === 'not-required'))
+      assert.equal(finding.explanation, undefined);
   });
 
   it('--format markdown renders in a CommonMark viewer: headings, the sites as a list, the GptTmpl.inf line as code, names as written', () => {
@@ -85,10 +130,16 @@ describe('explain wherever it goes', () => {
     assert.equal(run.status, 0, run.stderr);
     const html = new HtmlRenderer().render(new Parser().parse(run.stdout));
     assert.match(html, /<h1>iis-logon-rights explain: .*iis10-gpo-blocked<\/h1>/);
-    assert.match(html, /<h2>1\. <code>gpo-blocked<\/code>: CONTOSO\\svc-anon and Access this computer from the network \(SeNetworkLogonRight\)<\/h2>/);
+    assert.match(
+      html,
+      /<h2>1\. <code>gpo-blocked<\/code>: CONTOSO\\svc-anon and Access this computer from the network \(SeNetworkLogonRight\)<\/h2>/,
+    );
     assert.match(html, /<li>Site &quot;Partners&quot; path \/<\/li>/);
     assert.match(html, /<strong>What the user sees:<\/strong> Anonymous requests fail with HTTP 401\.1/);
-    assert.match(html, /<pre><code class="language-ini">SeNetworkLogonRight = \*S-1-5-32-544,\*S-1-5-21-2060260628-1893702904-3285376245-1841\n<\/code><\/pre>/);
+    assert.match(
+      html,
+      /<pre><code class="language-ini">SeNetworkLogonRight = \*S-1-5-32-544,\*S-1-5-21-2060260628-1893702904-3285376245-1841\n<\/code><\/pre>/,
+    );
     assert.match(html, /set at &lt;location path=&quot;Partners&quot;&gt;/, 'markup from the input is text, not HTML');
     assert.doesNotMatch(html, /<location/);
   });
@@ -112,13 +163,26 @@ describe('explain wherever it goes', () => {
     const run = runBundle(['explain', '--snapshot', join(EXAMPLES, 'iis10-healthy'), '--with-gpo', baseline]);
     assert.equal(run.status, 0, run.stderr);
     const story = run.stdout.replace(/\n +/g, ' ');
-    assert.match(story, new RegExp(`Baseline ${baseline.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(not linked\\) owns Access this computer from the network \\(SeNetworkLogonRight\\): if it is linked`));
-    assert.match(story, /What the user sees: If the baseline is linked, then after the next refresh, anonymous requests fail with HTTP 401\.1/);
+    assert.match(
+      story,
+      new RegExp(
+        `Baseline ${baseline.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(not linked\\) owns Access this computer from the network \\(SeNetworkLogonRight\\): if it is linked`,
+      ),
+    );
+    assert.match(
+      story,
+      /What the user sees: If the baseline is linked, then after the next refresh, anonymous requests fail with HTTP 401\.1/,
+    );
     assert.match(story, /When: Only if the baseline is linked\./);
     assert.doesNotMatch(story, /GPO "?GptTmpl\.inf|Temporary fix|IISRESET/);
-    const document = JSON.parse(runBundle(['get', '--snapshot', join(EXAMPLES, 'iis10-healthy'), '--with-gpo', baseline, '--format', 'json']).stdout);
+    const document = JSON.parse(
+      runBundle(['get', '--snapshot', join(EXAMPLES, 'iis10-healthy'), '--with-gpo', baseline, '--format', 'json'])
+        .stdout,
+    );
     assertValidResult(document);
-    const catalog = (document.findings as (ExplainedFinding & { allowRightOwner: { name: string; baseline?: string } })[]).find((finding) => finding.site === 'Catalog' && finding.path === '/')!;
+    const catalog = (
+      document.findings as (ExplainedFinding & { allowRightOwner: { name: string; baseline?: string } })[]
+    ).find((finding) => finding.site === 'Catalog' && finding.path === '/')!;
     assert.equal(catalog.status, 'revoked-at-refresh');
     assert.deepEqual(catalog.allowRightOwner, { id: 'GptTmpl.inf', name: baseline, baseline });
   });

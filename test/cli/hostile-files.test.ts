@@ -4,8 +4,22 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT_CODES } from '../../src/core/exit-codes';
-import { BUNDLE, MINIMAL_ACCOUNTS, MINIMAL_APPLICATION_HOST, MINIMAL_SECEDIT, REPO_ROOT, makeSnapshotFolder } from '../helpers/cli';
-import { exampleSnapshotFiles, GUARD_TIMEOUT_MS, MANY_SITES_SNAPSHOT, openToEveryone, runBundleGuarded, unreadableFolderSupport } from '../helpers/hostile-files';
+import {
+  BUNDLE,
+  MINIMAL_ACCOUNTS,
+  MINIMAL_APPLICATION_HOST,
+  MINIMAL_SECEDIT,
+  REPO_ROOT,
+  makeSnapshotFolder,
+} from '../helpers/cli';
+import {
+  exampleSnapshotFiles,
+  GUARD_TIMEOUT_MS,
+  MANY_SITES_SNAPSHOT,
+  openToEveryone,
+  runBundleGuarded,
+  unreadableFolderSupport,
+} from '../helpers/hostile-files';
 
 /**
  * Files that are not regular files, folders that cannot be listed or named, and outputs that
@@ -13,9 +27,21 @@ import { exampleSnapshotFiles, GUARD_TIMEOUT_MS, MANY_SITES_SNAPSHOT, openToEver
  * runs out; every run here has a kill guard so a regression fails instead of hanging.
  */
 
-const SNAPSHOT_ARTIFACTS = ['secedit.inf', 'applicationHost.config', 'gpresult.xml', 'rsop.json', 'accounts.json', 'host.json'];
+const SNAPSHOT_ARTIFACTS = [
+  'secedit.inf',
+  'applicationHost.config',
+  'gpresult.xml',
+  'rsop.json',
+  'accounts.json',
+  'host.json',
+];
 
-function assertRefusedPath(run: ReturnType<typeof runBundleGuarded>, path: string, what: RegExp, context: string): void {
+function assertRefusedPath(
+  run: ReturnType<typeof runBundleGuarded>,
+  path: string,
+  what: RegExp,
+  context: string,
+): void {
   assert.equal(run.signal, null, `${context}: ended by itself (not killed by the guard)`);
   assert.equal(run.status, EXIT_CODES.invalidInput.code, `${context}: exit 3 (stderr: ${run.stderr.slice(0, 400)})`);
   assert.equal(run.stdout, '', `${context}: nothing on stdout`);
@@ -53,7 +79,8 @@ describe('hostile files: only regular files are read (built bundle)', function (
   function snapshotWith(name: string, file: string, replace: (path: string) => void): string {
     const folder = join(root, name);
     mkdirSync(folder);
-    for (const [entry, content] of Object.entries({ ...IIS10, 'rsop.json': Buffer.from('[]') })) if (entry !== file) writeFileSync(join(folder, entry), content);
+    for (const [entry, content] of Object.entries({ ...IIS10, 'rsop.json': Buffer.from('[]') }))
+      if (entry !== file) writeFileSync(join(folder, entry), content);
     replace(join(folder, file));
     return folder;
   }
@@ -61,11 +88,21 @@ describe('hostile files: only regular files are read (built bundle)', function (
   for (const file of SNAPSHOT_ARTIFACTS) {
     it(`a FIFO named ${file} is refused, not waited on`, () => {
       const folder = snapshotWith(`fifo-${file}`, file, mkfifo);
-      assertRefusedPath(runBundleGuarded(['test', '--snapshot', folder, '--format', 'json']), join(folder, file), /expected a regular file, found a named pipe \(FIFO\)/, file);
+      assertRefusedPath(
+        runBundleGuarded(['test', '--snapshot', folder, '--format', 'json']),
+        join(folder, file),
+        /expected a regular file, found a named pipe \(FIFO\)/,
+        file,
+      );
     });
     it(`${file} as a symbolic link to /dev/zero is refused before anything is read`, () => {
       const folder = snapshotWith(`zero-${file}`, file, (path) => symlinkSync('/dev/zero', path));
-      assertRefusedPath(runBundleGuarded(['get', '--snapshot', folder, '--format', 'json']), join(folder, file), /expected a regular file, found a character device/, file);
+      assertRefusedPath(
+        runBundleGuarded(['get', '--snapshot', folder, '--format', 'json']),
+        join(folder, file),
+        /expected a regular file, found a character device/,
+        file,
+      );
     });
   }
 
@@ -74,27 +111,51 @@ describe('hostile files: only regular files are read (built bundle)', function (
     mkdirSync(folder);
     writeFileSync(join(folder, 'secedit.inf'), MINIMAL_SECEDIT);
     symlinkSync('/dev/urandom', join(folder, 'MetaBase.xml'));
-    assertRefusedPath(runBundleGuarded(['test', '--snapshot', folder]), join(folder, 'MetaBase.xml'), /found a character device/, 'MetaBase.xml');
+    assertRefusedPath(
+      runBundleGuarded(['test', '--snapshot', folder]),
+      join(folder, 'MetaBase.xml'),
+      /found a character device/,
+      'MetaBase.xml',
+    );
   });
 
   it('a FIFO given as --snapshot x.json, --with-gpo and --plan is refused', () => {
     const fifo = join(root, 'facts.json');
     mkfifo(fifo);
     assertRefusedPath(runBundleGuarded(['test', '--snapshot', fifo]), fifo, /named pipe/, '--snapshot');
-    const good = makeSnapshotFolder({ 'secedit.inf': MINIMAL_SECEDIT, 'applicationHost.config': MINIMAL_APPLICATION_HOST, 'accounts.json': MINIMAL_ACCOUNTS });
+    const good = makeSnapshotFolder({
+      'secedit.inf': MINIMAL_SECEDIT,
+      'applicationHost.config': MINIMAL_APPLICATION_HOST,
+      'accounts.json': MINIMAL_ACCOUNTS,
+    });
     try {
       const gpo = join(root, 'baseline.inf');
       mkfifo(gpo);
-      assertRefusedPath(runBundleGuarded(['explain', '--snapshot', good.path, '--with-gpo', gpo]), gpo, /named pipe/, '--with-gpo');
+      assertRefusedPath(
+        runBundleGuarded(['explain', '--snapshot', good.path, '--with-gpo', gpo]),
+        gpo,
+        /named pipe/,
+        '--with-gpo',
+      );
     } finally {
       good.cleanup();
     }
     assertRefusedPath(runBundleGuarded(['check-plan', '--plan', fifo]), fifo, /named pipe/, '--plan');
-    assertRefusedPath(runBundleGuarded(['check-plan', '--plan', '/dev/zero']), '/dev/zero', /character device/, '--plan /dev/zero');
+    assertRefusedPath(
+      runBundleGuarded(['check-plan', '--plan', '/dev/zero']),
+      '/dev/zero',
+      /character device/,
+      '--plan /dev/zero',
+    );
   });
 
   it('a device given as --snapshot is named for what it is', () => {
-    assertRefusedPath(runBundleGuarded(['test', '--snapshot', '/dev/null']), '/dev/null', /expected a snapshot folder \(or a facts \.json file\), found a character device/, '/dev/null');
+    assertRefusedPath(
+      runBundleGuarded(['test', '--snapshot', '/dev/null']),
+      '/dev/null',
+      /expected a snapshot folder \(or a facts \.json file\), found a character device/,
+      '/dev/null',
+    );
   });
 
   it('report lists a snapshot holding a FIFO among good ones and judges the others', () => {
@@ -111,7 +172,10 @@ describe('hostile files: only regular files are read (built bundle)', function (
     const document = JSON.parse(run.stdout);
     assert.equal(document.everySnapshotLoaded, false);
     const failed = document.snapshots.filter((snapshot: { error?: string }) => snapshot.error !== undefined);
-    assert.deepEqual(failed.map((snapshot: { snapshot: string }) => snapshot.snapshot), [join(fleet, 'web02')]);
+    assert.deepEqual(
+      failed.map((snapshot: { snapshot: string }) => snapshot.snapshot),
+      [join(fleet, 'web02')],
+    );
     assert.match(failed[0].error, /applicationHost\.config: expected a regular file, found a named pipe/);
     assert.equal(document.summary.judged, 2);
   });
@@ -141,7 +205,8 @@ describe('hostile folders: report never loses a host silently (built bundle)', f
     host(join(root, 'web01'));
     const raw = Buffer.concat([Buffer.from(join(root, 'web')), Buffer.from([0xff, 0xfe]), Buffer.from('02')]);
     mkdirSync(raw);
-    for (const [entry, content] of Object.entries(IIS10)) writeFileSync(Buffer.concat([raw, Buffer.from(`/${entry}`)]), content);
+    for (const [entry, content] of Object.entries(IIS10))
+      writeFileSync(Buffer.concat([raw, Buffer.from(`/${entry}`)]), content);
     const run = runBundleGuarded(['report', root, '--format', 'json']);
     assert.equal(run.status, EXIT_CODES.invalidInput.code, run.stderr);
     const document = JSON.parse(run.stdout);
@@ -162,17 +227,26 @@ describe('hostile folders: report never loses a host silently (built bundle)', f
     host(join(root, 'web02'));
     host(join(root, 'web03'));
     openToEveryone(join(root, 'web01'), join(root, 'web03'));
-    for (const folder of ['web01', 'web03']) for (const entry of Object.keys(IIS10)) openToEveryone(join(root, folder, entry));
+    for (const folder of ['web01', 'web03'])
+      for (const entry of Object.keys(IIS10)) openToEveryone(join(root, folder, entry));
     // web02 stays private to its owner (0700 from mkdir with the default umask is not enough: force it).
     spawnSync('chmod', ['0700', join(root, 'web02')]);
     const single = runBundleGuarded(['test', '--snapshot', join(root, 'web02')], { asUser: true });
-    assertRefusedPath(single, join(root, 'web02'), /expected a snapshot folder this user may list, found a folder this user may not read/, 'test');
+    assertRefusedPath(
+      single,
+      join(root, 'web02'),
+      /expected a snapshot folder this user may list, found a folder this user may not read/,
+      'test',
+    );
     const run = runBundleGuarded(['report', root, '--format', 'json'], { asUser: true });
     assert.equal(run.status, EXIT_CODES.invalidInput.code, run.stderr);
     const document = JSON.parse(run.stdout);
     assert.equal(document.summary.judged, 2, 'web01 and web03 judged');
     const failed = document.snapshots.filter((snapshot: { error?: string }) => snapshot.error !== undefined);
-    assert.deepEqual(failed.map((snapshot: { snapshot: string }) => snapshot.snapshot), [join(root, 'web02')]);
+    assert.deepEqual(
+      failed.map((snapshot: { snapshot: string }) => snapshot.snapshot),
+      [join(root, 'web02')],
+    );
     assert.match(failed[0].error, /may not read/);
   });
 });
@@ -187,7 +261,14 @@ describe('output that ends cleanly (built bundle)', function () {
   after(() => big.cleanup());
 
   it('a reader that closes the pipe early (head) ends the run quietly, with the output-failed code', () => {
-    const run = spawnSync('bash', ['-c', `"${process.execPath}" "${BUNDLE}" get --snapshot "${big.path}" --format json 2>"${big.path}/stderr.txt" | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"; cat "${big.path}/stderr.txt"`], { encoding: 'utf8', timeout: GUARD_TIMEOUT_MS });
+    const run = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${BUNDLE}" get --snapshot "${big.path}" --format json 2>"${big.path}/stderr.txt" | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"; cat "${big.path}/stderr.txt"`,
+      ],
+      { encoding: 'utf8', timeout: GUARD_TIMEOUT_MS },
+    );
     const [code, ...stderr] = run.stdout.split('\n');
     assert.equal(Number(code), EXIT_CODES.outputFailed.code, run.stdout);
     assert.equal(stderr.join('\n'), '', 'nothing on stderr: no stack trace, no message');
@@ -201,9 +282,16 @@ describe('output that ends cleanly (built bundle)', function () {
         console.log('      skipped: /dev/full is Linux only');
         this.skip();
       }
-      const run = spawnSync('bash', ['-c', `"${process.execPath}" "${BUNDLE}" test --snapshot "${EXAMPLE}" --format ${format} >/dev/full`], { encoding: 'utf8', timeout: GUARD_TIMEOUT_MS });
+      const run = spawnSync(
+        'bash',
+        ['-c', `"${process.execPath}" "${BUNDLE}" test --snapshot "${EXAMPLE}" --format ${format} >/dev/full`],
+        { encoding: 'utf8', timeout: GUARD_TIMEOUT_MS },
+      );
       assert.equal(run.status, EXIT_CODES.outputFailed.code, run.stderr);
-      assert.equal(run.stderr, 'iis-logon-rights: output failed: cannot write to stdout: no space left on the device (ENOSPC)\n');
+      assert.equal(
+        run.stderr,
+        'iis-logon-rights: output failed: cannot write to stdout: no space left on the device (ENOSPC)\n',
+      );
     });
   }
 });

@@ -30,25 +30,50 @@ function hostileSnapshot(): Record<string, string | Buffer> {
   for (const file of readdirSync(example)) if (file !== 'README.md') files[file] = readFileSync(join(example, file));
   const config = readFileSync(join(example, 'applicationHost.config'), 'utf8').replace(/^\uFEFF/, '');
   // XML 1.0 cannot hold ESC even as a reference; CR, LF, bidi and C1 it can.
-  files['applicationHost.config'] = config.replace('userName="CONTOSO\\svc-anon"', `userName="CONTOSO\\svc&#13;&#10;${FORGED}&#x202E;&#x85;"`);
+  files['applicationHost.config'] = config.replace(
+    'userName="CONTOSO\\svc-anon"',
+    `userName="CONTOSO\\svc&#13;&#10;${FORGED}&#x202E;&#x85;"`,
+  );
   const accounts = JSON.parse(readFileSync(join(example, 'accounts.json'), 'utf8')) as { accounts: { name: string }[] };
   for (const account of accounts.accounts) {
     if (account.name === 'CONTOSO\\svc-anon') account.name = ACCOUNT;
     if (account.name === 'Guest') account.name = GUEST;
   }
   files['accounts.json'] = JSON.stringify(accounts);
-  files['host.json'] = JSON.stringify({ ...JSON.parse(readFileSync(join(example, 'host.json'), 'utf8')), computerName: COMPUTER });
+  files['host.json'] = JSON.stringify({
+    ...JSON.parse(readFileSync(join(example, 'host.json'), 'utf8')),
+    computerName: COMPUTER,
+  });
   files['rsop.json'] = JSON.stringify([
-    { right: 'SeNetworkLogonRight', accounts: ['*S-1-5-32-544', HOLDER], precedence: 1, gpoId: '{0AA8C852-AFFA-4A5C-8060-C9F1750C8133}', gpoName: GPO_NAME },
-    { right: 'SeDenyNetworkLogonRight', accounts: [GUEST], precedence: 1, gpoId: '{0AA8C852-AFFA-4A5C-8060-C9F1750C8133}', gpoName: GPO_NAME },
+    {
+      right: 'SeNetworkLogonRight',
+      accounts: ['*S-1-5-32-544', HOLDER],
+      precedence: 1,
+      gpoId: '{0AA8C852-AFFA-4A5C-8060-C9F1750C8133}',
+      gpoName: GPO_NAME,
+    },
+    {
+      right: 'SeDenyNetworkLogonRight',
+      accounts: [GUEST],
+      precedence: 1,
+      gpoId: '{0AA8C852-AFFA-4A5C-8060-C9F1750C8133}',
+      gpoName: GPO_NAME,
+    },
   ]);
   return Object.fromEntries(Object.entries(files).map(([name, content]) => [`${FOLDER}/${name}`, content]));
 }
 
 function assertClean(run: CliRun, context: string): void {
-  for (const [stream, text] of [['stdout', run.stdout], ['stderr', run.stderr]] as const) {
+  for (const [stream, text] of [
+    ['stdout', run.stdout],
+    ['stderr', run.stderr],
+  ] as const) {
     const raw = RAW.exec(text);
-    assert.equal(raw, null, `${context}: raw U+${raw?.[0].charCodeAt(0).toString(16).padStart(4, '0')} on ${stream} at ${raw?.index}: ${JSON.stringify(text.slice(Math.max(0, (raw?.index ?? 0) - 60), (raw?.index ?? 0) + 20))}`);
+    assert.equal(
+      raw,
+      null,
+      `${context}: raw U+${raw?.[0].charCodeAt(0).toString(16).padStart(4, '0')} on ${stream} at ${raw?.index}: ${JSON.stringify(text.slice(Math.max(0, (raw?.index ?? 0) - 60), (raw?.index ?? 0) + 20))}`,
+    );
     const forged = text.split('\n').find((line) => line.trimStart().startsWith(FORGED));
     assert.equal(forged, undefined, `${context}: a forged line on ${stream}`);
   }
@@ -67,9 +92,15 @@ describe('hostile names through every command and format', function () {
   it('the snapshot loads, so the names really reach the output', () => {
     const run = runBundle(['get', '--snapshot', snapshot, '--format', 'json']);
     assert.equal(run.status, 0, run.stderr);
-    const document = JSON.parse(run.stdout) as { snapshot: string; findings: { identity: { name: string }; status: string }[] };
+    const document = JSON.parse(run.stdout) as {
+      snapshot: string;
+      findings: { identity: { name: string }; status: string }[];
+    };
     assert.equal(document.snapshot, snapshot);
-    assert.ok(document.findings.some((finding) => finding.identity.name === ACCOUNT && finding.status === 'gpo-blocked'), run.stdout);
+    assert.ok(
+      document.findings.some((finding) => finding.identity.name === ACCOUNT && finding.status === 'gpo-blocked'),
+      run.stdout,
+    );
   });
 
   const textRuns: [string, string[]][] = [
@@ -85,7 +116,8 @@ describe('hostile names through every command and format', function () {
       assert.ok(run.status === 0 || run.status === 1, `${name}: ${run.stderr}`);
       assertClean(run, name);
       assert.ok(run.stdout.includes('\\x1B[31m\\r\\nFORGED\\u202E'), `${name}: the folder name, escaped`);
-      if (args[0] !== 'test' && args[0] !== 'get') assert.ok(run.stdout.includes('GPO\\x1B[2J\\u202E\\r\\nFORGED'), `${name}: the GPO name, escaped`);
+      if (args[0] !== 'test' && args[0] !== 'get')
+        assert.ok(run.stdout.includes('GPO\\x1B[2J\\u202E\\r\\nFORGED'), `${name}: the GPO name, escaped`);
       assert.ok(run.stdout.includes('svc\\r\\nFORGED\\u202E\\x85'), `${name}: the account name, escaped`);
     });
   }
@@ -105,10 +137,16 @@ describe('hostile names through every command and format', function () {
       assert.ok(run.status === 0 || run.status === 1, `${name}: ${run.stderr}`);
       assertClean(run, name);
       if (args.includes('junit')) {
-        assert.ok(run.stdout.includes('svc&#13;&#10;FORGED&#x202E;&#x85;'), `${name}: the account name as references in attributes`);
+        assert.ok(
+          run.stdout.includes('svc&#13;&#10;FORGED&#x202E;&#x85;'),
+          `${name}: the account name as references in attributes`,
+        );
       } else {
         const document: unknown = JSON.parse(run.stdout);
-        assert.ok(JSON.stringify(document).includes(JSON.stringify(ACCOUNT).slice(1, -1)), `${name}: the account name unchanged`);
+        assert.ok(
+          JSON.stringify(document).includes(JSON.stringify(ACCOUNT).slice(1, -1)),
+          `${name}: the account name unchanged`,
+        );
       }
     });
   }
@@ -116,12 +154,20 @@ describe('hostile names through every command and format', function () {
   it('plan: a GPO edit whose list holds a hostile name gives no line, and says why', () => {
     const run = runBundle(['plan', '--snapshot', snapshot, '--format', 'json']);
     assert.equal(run.status, 0, run.stderr);
-    const plan = JSON.parse(run.stdout) as { gpoEdits: { line: string | null; lineWithheld?: string }[]; refused: { fix: string }[] };
+    const plan = JSON.parse(run.stdout) as {
+      gpoEdits: { line: string | null; lineWithheld?: string }[];
+      refused: { fix: string }[];
+    };
     assert.equal(plan.gpoEdits.length, 1);
     assert.equal(plan.gpoEdits[0]!.line, null);
     assert.match(plan.gpoEdits[0]!.lineWithheld!, /neither a SID nor a plain account name/);
     // The fix quotes the entry it could not write (as a JSON string), never pastes it.
-    assert.ok(plan.refused.every((refused) => !refused.fix.includes(HOLDER) && refused.fix.includes('no GptTmpl.inf line is given')), 'no forged line in any fix');
+    assert.ok(
+      plan.refused.every(
+        (refused) => !refused.fix.includes(HOLDER) && refused.fix.includes('no GptTmpl.inf line is given'),
+      ),
+      'no forged line in any fix',
+    );
   });
 
   for (const format of ['table', 'json', 'junit', 'sarif']) {
@@ -140,7 +186,7 @@ describe('hostile names through every command and format', function () {
     assertClean(run, 'check-plan');
   });
 
-  it('check-plan --snapshot: the engine\'s plan passes, one with a hostile account name fails on one escaped line', () => {
+  it("check-plan --snapshot: the engine's plan passes, one with a hostile account name fails on one escaped line", () => {
     const plan = runBundle(['plan', '--snapshot', snapshot, '--format', 'json', '--allow-temporary-fix']);
     assert.equal(plan.status, 0, plan.stderr);
     const passed = runBundle(['check-plan', '--plan', '-', '--snapshot', snapshot], plan.stdout);
@@ -149,8 +195,17 @@ describe('hostile names through every command and format', function () {
     const document = JSON.parse(plan.stdout) as { actions: { account: string }[]; undo: { account: string }[] };
     assert.ok(document.actions.length > 0, 'the plan has an action to rename');
     const renamed = `${GUEST}\r\n${FORGED}\u202e`;
-    const tampered = { ...document, actions: document.actions.map((action, index) => (index === 0 ? { ...action, account: renamed } : action)), undo: document.undo.map((entry, index) => (index === document.undo.length - 1 ? { ...entry, account: renamed } : entry)) };
-    for (const args of [['--snapshot', snapshot], ['--snapshot', snapshot, '--log-format', 'json']]) {
+    const tampered = {
+      ...document,
+      actions: document.actions.map((action, index) => (index === 0 ? { ...action, account: renamed } : action)),
+      undo: document.undo.map((entry, index) =>
+        index === document.undo.length - 1 ? { ...entry, account: renamed } : entry,
+      ),
+    };
+    for (const args of [
+      ['--snapshot', snapshot],
+      ['--snapshot', snapshot, '--log-format', 'json'],
+    ]) {
       const refused = runBundle(['check-plan', '--plan', '-', ...args], JSON.stringify(tampered));
       assert.equal(refused.status, 3, refused.stderr);
       assertClean(refused, `tampered check-plan ${args.join(' ')}`);
@@ -175,7 +230,10 @@ describe('hostile names through every command and format', function () {
 
   for (const operation of ['get', 'test', 'set']) {
     it(`dsc ${operation}: one JSON line, nothing raw`, () => {
-      const request = { desired: { scope: '*', ruleSet: 'conservative', allowTemporaryFix: true }, facts: { ...factsFromFolder(snapshot), name: FOLDER } };
+      const request = {
+        desired: { scope: '*', ruleSet: 'conservative', allowTemporaryFix: true },
+        facts: { ...factsFromFolder(snapshot), name: FOLDER },
+      };
       const run = runBundle(['dsc', operation], JSON.stringify(request));
       assert.equal(run.status, 0, run.stderr);
       assertClean(run, `dsc ${operation}`);
@@ -203,7 +261,8 @@ describe('hostile names through every command and format', function () {
         // One line for the error, and for a usage error in text one more: the hint to --help.
         assert.equal(lines.length, status === 2 && !args.includes('json') ? 2 : 1, run.stderr);
         assert.match(lines[0]!, args.includes('json') ? /^\{"error":/ : /^iis-logon-rights: /);
-        if (status === 3 && !args.includes('json')) assert.ok(run.stderr.includes('\\r\\nFORGED'), `${name}: the folder name, escaped: ${run.stderr}`);
+        if (status === 3 && !args.includes('json'))
+          assert.ok(run.stderr.includes('\\r\\nFORGED'), `${name}: the folder name, escaped: ${run.stderr}`);
       } finally {
         broken.cleanup();
       }

@@ -22,7 +22,10 @@ function exampleFiles(name: string): Files {
 }
 
 /** IIS 10 with gpresult, accounts and host; rsop.json added from the fixtures. */
-const IIS10: Files = { ...exampleFiles('iis10-gpo-blocked'), 'rsop.json': readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'gpresult', 'web01.rsop.json')) };
+const IIS10: Files = {
+  ...exampleFiles('iis10-gpo-blocked'),
+  'rsop.json': readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'gpresult', 'web01.rsop.json')),
+};
 const IIS6: Files = exampleFiles('iis6-gpo-revoked-at-refresh');
 
 const COMMANDS: string[][] = [
@@ -58,7 +61,9 @@ function utf16le(text: string): Buffer {
 }
 
 function text(bytes: Buffer): string {
-  return bytes[0] === 0xff && bytes[1] === 0xfe ? bytes.subarray(2).toString('utf16le') : bytes.toString('utf8').replace(/^\uFEFF/, '');
+  return bytes[0] === 0xff && bytes[1] === 0xfe
+    ? bytes.subarray(2).toString('utf16le')
+    : bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
 /** Writes the text back the way the original was written (UTF-16LE with BOM, or UTF-8). */
@@ -73,7 +78,13 @@ function insertAfterRootTag(xml: string, inner: string): string {
 }
 
 function withDoctype(xml: string): string {
-  const lol = ['<!ENTITY lol "lol">', ...Array.from({ length: 9 }, (_, index) => `<!ENTITY lol${index + 1} "${`&lol${index === 0 ? '' : index};`.repeat(10)}">`)];
+  const lol = [
+    '<!ENTITY lol "lol">',
+    ...Array.from(
+      { length: 9 },
+      (_, index) => `<!ENTITY lol${index + 1} "${`&lol${index === 0 ? '' : index};`.repeat(10)}">`,
+    ),
+  ];
   return xml.replace(/^(\uFEFF?<\?xml[^>]*\?>)/, `$1\r\n<!DOCTYPE r [${lol.join('')}]>`);
 }
 
@@ -99,7 +110,13 @@ const XML_ARTIFACTS: [Files, string][] = [
   [IIS6, 'MetaBase.xml'],
   [IIS10, 'gpresult.xml'],
 ];
-const ALL_ARTIFACTS: [Files, string][] = [[IIS10, 'secedit.inf'], ...XML_ARTIFACTS, [IIS10, 'rsop.json'], [IIS10, 'accounts.json'], [IIS10, 'host.json']];
+const ALL_ARTIFACTS: [Files, string][] = [
+  [IIS10, 'secedit.inf'],
+  ...XML_ARTIFACTS,
+  [IIS10, 'rsop.json'],
+  [IIS10, 'accounts.json'],
+  [IIS10, 'host.json'],
+];
 
 function escaped(file: string): string {
   return file.replace(/\./g, '\\.');
@@ -147,13 +164,25 @@ const CASES: HostileCase[] = [
     },
     names: new RegExp(`${escaped(file)} \\(line \\d+\\): expected text, found a NUL character`),
   })),
-  ...XML_ARTIFACTS.map(([base, file]): HostileCase => ({ what: 'a DOCTYPE with billion-laughs entities', base, file, damage: (original) => like(original, withDoctype(text(original))), names: new RegExp(`${escaped(file)} \\(line 2\\): expected no DOCTYPE`) })),
+  ...XML_ARTIFACTS.map(([base, file]): HostileCase => ({
+    what: 'a DOCTYPE with billion-laughs entities',
+    base,
+    file,
+    damage: (original) => like(original, withDoctype(text(original))),
+    names: new RegExp(`${escaped(file)} \\(line 2\\): expected no DOCTYPE`),
+  })),
   ...XML_ARTIFACTS.map(([base, file]): HostileCase => ({
     what: `elements nested ${MAX_XML_DEPTH + 1} deep`,
     base,
     file,
-    damage: (original) => like(original, insertAfterRootTag(text(original), `${'<n>'.repeat(MAX_XML_DEPTH)}${'</n>'.repeat(MAX_XML_DEPTH)}`)),
-    names: new RegExp(`${escaped(file)} \\(line \\d+, column \\d+\\): expected elements nested at most ${MAX_XML_DEPTH} deep`),
+    damage: (original) =>
+      like(
+        original,
+        insertAfterRootTag(text(original), `${'<n>'.repeat(MAX_XML_DEPTH)}${'</n>'.repeat(MAX_XML_DEPTH)}`),
+      ),
+    names: new RegExp(
+      `${escaped(file)} \\(line \\d+, column \\d+\\): expected elements nested at most ${MAX_XML_DEPTH} deep`,
+    ),
   })),
   ...XML_ARTIFACTS.map(([base, file]): HostileCase => ({
     what: 'a 3 MB line of text outside the root element',
@@ -161,34 +190,54 @@ const CASES: HostileCase[] = [
     file,
     damage: (original) => like(original, `${text(original)}\r\n${'junk '.repeat(600_000)}\r\n`),
     // saxes notices the stray text where it ends, after the line break: a line with no column.
-    names: new RegExp(`${escaped(file)} \\(line \\d+(, column \\d+)?\\): expected well-formed XML, found "text data outside of root node\\."`),
+    names: new RegExp(
+      `${escaped(file)} \\(line \\d+(, column \\d+)?\\): expected well-formed XML, found "text data outside of root node\\."`,
+    ),
   })),
   {
     what: 'a 2 MB value in an enumerated attribute',
     base: IIS10,
     file: 'applicationHost.config',
-    damage: (original) => like(original, text(original).replace(/<anonymousAuthentication /, `<anonymousAuthentication logonMethod="${'Net'.repeat(700_000)}" `)),
+    damage: (original) =>
+      like(
+        original,
+        text(original).replace(
+          /<anonymousAuthentication /,
+          `<anonymousAuthentication logonMethod="${'Net'.repeat(700_000)}" `,
+        ),
+      ),
     names: /applicationHost\.config \(line \d+, element <anonymousAuthentication>\): expected logonMethod to be one of/,
   },
   {
     what: 'a 2 MB AuthFlags value',
     base: IIS6,
     file: 'MetaBase.xml',
-    damage: (original) => like(original, text(original).replace(/AuthFlags="[^"]*"/, `AuthFlags="${'AuthBogus|'.repeat(200_000)}"`)),
+    damage: (original) =>
+      like(original, text(original).replace(/AuthFlags="[^"]*"/, `AuthFlags="${'AuthBogus|'.repeat(200_000)}"`)),
     names: /MetaBase\.xml \(line \d+, element <IIs\w+ Location="\/LM\/W3SVC[^"]*">\): expected AuthFlags/,
   },
   {
     what: `a line of ${MAX_INF_LINE_LENGTH + 1} characters`,
     base: IIS10,
     file: 'secedit.inf',
-    damage: (original) => like(original, text(original).replace('[Privilege Rights]\r\n', `[Privilege Rights]\r\nSeDebugPrivilege = ${'*S-1-5-32-544,'.repeat(80_000)}\r\n`)),
+    damage: (original) =>
+      like(
+        original,
+        text(original).replace(
+          '[Privilege Rights]\r\n',
+          `[Privilege Rights]\r\nSeDebugPrivilege = ${'*S-1-5-32-544,'.repeat(80_000)}\r\n`,
+        ),
+      ),
     names: /secedit\.inf \(line \d+\): expected lines of at most 1048576 characters, found a line of \d+ characters/,
   },
   {
     what: 'mixed line endings and a bad SID on line 6',
     base: IIS10,
     file: 'secedit.inf',
-    damage: () => utf16le('[Unicode]\rUnicode=yes\n[Privilege Rights]\r\nSeBatchLogonRight = *S-1-5-32-544\rSeServiceLogonRight = *S-1-5-20\nSeNetworkLogonRight = *S-1-5-11,*S-1-5-32-5x4\r\n'),
+    damage: () =>
+      utf16le(
+        '[Unicode]\rUnicode=yes\n[Privilege Rights]\r\nSeBatchLogonRight = *S-1-5-32-544\rSeServiceLogonRight = *S-1-5-20\nSeNetworkLogonRight = *S-1-5-11,*S-1-5-32-5x4\r\n',
+      ),
     names: /secedit\.inf \(line 6\): expected a SID after "\*"/,
   },
   {
@@ -222,7 +271,9 @@ describe('CLI (built bundle): hostile and broken input', () => {
     const command = COMMANDS[index % COMMANDS.length]!;
     it(`${hostile.file}: ${hostile.what} (${command.join(' ')})`, () => {
       const files = { ...hostile.base, [hostile.file]: hostile.damage(hostile.base[hostile.file]!) };
-      withFolder(files, (path) => assertRefused(runBundle([command[0]!, '--snapshot', path, ...command.slice(1)]), hostile.names, hostile.what));
+      withFolder(files, (path) =>
+        assertRefused(runBundle([command[0]!, '--snapshot', path, ...command.slice(1)]), hostile.names, hostile.what),
+      );
     });
   });
 
@@ -240,20 +291,39 @@ describe('CLI (built bundle): hostile and broken input', () => {
       it(file, () => {
         withFolder(base, (path) => {
           truncateSync(join(path, file), ARTIFACT_SIZE_LIMITS[kind] + 1);
-          assertRefused(runBundle(['explain', '--snapshot', path]), new RegExp(`${escaped(file)}: expected a ${escaped(file)} of at most`), `${file} over its limit`);
+          assertRefused(
+            runBundle(['explain', '--snapshot', path]),
+            new RegExp(`${escaped(file)}: expected a ${escaped(file)} of at most`),
+            `${file} over its limit`,
+          );
         });
       });
     }
 
     it('a facts .json file and --with-gpo baselines', () => {
-      withFolder({ 'facts.json': Buffer.alloc(0), 'GptTmpl.inf': Buffer.alloc(0), 'gpreport.xml': Buffer.alloc(0), ...IIS10 }, (path) => {
-        truncateSync(join(path, 'facts.json'), ARTIFACT_SIZE_LIMITS['facts.json'] + 1);
-        assertRefused(runBundle(['test', '--snapshot', join(path, 'facts.json')]), /facts\.json: expected a facts\.json of at most 512 MiB/, 'facts.json');
-        truncateSync(join(path, 'GptTmpl.inf'), ARTIFACT_SIZE_LIMITS['GptTmpl.inf'] + 1);
-        assertRefused(runBundle(['test', '--snapshot', path, '--with-gpo', join(path, 'GptTmpl.inf')]), /GptTmpl\.inf: expected a GptTmpl\.inf of at most 16 MiB/, 'GptTmpl.inf');
-        truncateSync(join(path, 'gpreport.xml'), ARTIFACT_SIZE_LIMITS['gpo-report.xml'] + 1);
-        assertRefused(runBundle(['test', '--snapshot', path, '--with-gpo', join(path, 'gpreport.xml')]), /gpreport\.xml: expected a gpreport\.xml of at most 64 MiB/, 'gpreport.xml');
-      });
+      withFolder(
+        { 'facts.json': Buffer.alloc(0), 'GptTmpl.inf': Buffer.alloc(0), 'gpreport.xml': Buffer.alloc(0), ...IIS10 },
+        (path) => {
+          truncateSync(join(path, 'facts.json'), ARTIFACT_SIZE_LIMITS['facts.json'] + 1);
+          assertRefused(
+            runBundle(['test', '--snapshot', join(path, 'facts.json')]),
+            /facts\.json: expected a facts\.json of at most 512 MiB/,
+            'facts.json',
+          );
+          truncateSync(join(path, 'GptTmpl.inf'), ARTIFACT_SIZE_LIMITS['GptTmpl.inf'] + 1);
+          assertRefused(
+            runBundle(['test', '--snapshot', path, '--with-gpo', join(path, 'GptTmpl.inf')]),
+            /GptTmpl\.inf: expected a GptTmpl\.inf of at most 16 MiB/,
+            'GptTmpl.inf',
+          );
+          truncateSync(join(path, 'gpreport.xml'), ARTIFACT_SIZE_LIMITS['gpo-report.xml'] + 1);
+          assertRefused(
+            runBundle(['test', '--snapshot', path, '--with-gpo', join(path, 'gpreport.xml')]),
+            /gpreport\.xml: expected a gpreport\.xml of at most 64 MiB/,
+            'gpreport.xml',
+          );
+        },
+      );
     });
   });
 
@@ -263,25 +333,57 @@ describe('CLI (built bundle): hostile and broken input', () => {
 
     it('truncated JSON', () => {
       const document = facts(inline);
-      assertRefused(runBundle(['test', '--snapshot', '-'], document.slice(0, Math.floor(document.length / 2))), /stdin \(line 1, column \d+\): expected valid JSON: [^,]+(?:, [^,]+)*, found /, 'truncated facts');
+      assertRefused(
+        runBundle(['test', '--snapshot', '-'], document.slice(0, Math.floor(document.length / 2))),
+        /stdin \(line 1, column \d+\): expected valid JSON: [^,]+(?:, [^,]+)*, found /,
+        'truncated facts',
+      );
     });
     it('an inline artifact with a DOCTYPE', () => {
-      assertRefused(runBundle(['explain', '--snapshot', '-'], facts({ ...inline, 'applicationHost.config': withDoctype(inline['applicationHost.config']!) })), /stdin:\/files\/applicationHost\.config \(line 2\): expected no DOCTYPE/, 'DOCTYPE inline');
+      assertRefused(
+        runBundle(
+          ['explain', '--snapshot', '-'],
+          facts({ ...inline, 'applicationHost.config': withDoctype(inline['applicationHost.config']!) }),
+        ),
+        /stdin:\/files\/applicationHost\.config \(line 2\): expected no DOCTYPE/,
+        'DOCTYPE inline',
+      );
     });
     it('an inline artifact over its limit', () => {
-      assertRefused(runBundle(['get', '--snapshot', '-'], facts({ ...inline, 'host.json': ' '.repeat(ARTIFACT_SIZE_LIMITS['host.json'] + 1) })), /stdin \(at \/files\/host\.json\): expected a host\.json of at most 1 MiB/, 'inline over limit');
+      assertRefused(
+        runBundle(
+          ['get', '--snapshot', '-'],
+          facts({ ...inline, 'host.json': ' '.repeat(ARTIFACT_SIZE_LIMITS['host.json'] + 1) }),
+        ),
+        /stdin \(at \/files\/host\.json\): expected a host\.json of at most 1 MiB/,
+        'inline over limit',
+      );
     });
     it('no IIS configuration at all', () => {
-      assertRefused(runBundle(['test', '--snapshot', '-'], facts({ 'secedit.inf': inline['secedit.inf'] })), /^iis-logon-rights: invalid input: stdin \(at \/files\): expected applicationHost\.config/, 'no IIS file');
+      assertRefused(
+        runBundle(['test', '--snapshot', '-'], facts({ 'secedit.inf': inline['secedit.inf'] })),
+        /^iis-logon-rights: invalid input: stdin \(at \/files\): expected applicationHost\.config/,
+        'no IIS file',
+      );
     });
     it('a NUL inside an inline artifact', () => {
-      assertRefused(runBundle(['test', '--snapshot', '-'], facts({ ...inline, 'secedit.inf': `${inline['secedit.inf']!}\u0000` })), /stdin:\/files\/secedit\.inf \(line \d+\): expected text, found a NUL/, 'NUL inline');
+      assertRefused(
+        runBundle(['test', '--snapshot', '-'], facts({ ...inline, 'secedit.inf': `${inline['secedit.inf']!}\u0000` })),
+        /stdin:\/files\/secedit\.inf \(line \d+\): expected text, found a NUL/,
+        'NUL inline',
+      );
     });
   });
 
   describe('plans given to check-plan', () => {
     const plan = (): string => {
-      const run = runBundle(['plan', '--snapshot', join(REPO_ROOT, 'examples', 'snapshots', 'iis10-specificuser-pool-missing-batch'), '--format', 'json']);
+      const run = runBundle([
+        'plan',
+        '--snapshot',
+        join(REPO_ROOT, 'examples', 'snapshots', 'iis10-specificuser-pool-missing-batch'),
+        '--format',
+        'json',
+      ]);
       assert.equal(run.status, 0, run.stderr);
       return run.stdout;
     };
@@ -291,20 +393,60 @@ describe('CLI (built bundle): hostile and broken input', () => {
       assert.ok(document.actions.length > 0);
       document.actions[0]!.sid = 'S-1-5-21-1-2-3-99999999999';
       const bad = JSON.stringify(document);
-      assertRefused(runBundle(['check-plan', '--plan', '-'], bad), /^iis-logon-rights: invalid input: stdin \(at \/actions\/0\/sid\)/, 'bad SID on stdin');
-      withFolder({ 'plan.json': Buffer.from(bad) }, (path) => assertRefused(runBundle(['check-plan', '--plan', join(path, 'plan.json')]), /plan\.json \(at \/actions\/0\/sid\)/, 'bad SID in a file'));
+      assertRefused(
+        runBundle(['check-plan', '--plan', '-'], bad),
+        /^iis-logon-rights: invalid input: stdin \(at \/actions\/0\/sid\)/,
+        'bad SID on stdin',
+      );
+      withFolder({ 'plan.json': Buffer.from(bad) }, (path) =>
+        assertRefused(
+          runBundle(['check-plan', '--plan', join(path, 'plan.json')]),
+          /plan\.json \(at \/actions\/0\/sid\)/,
+          'bad SID in a file',
+        ),
+      );
     });
     it('a truncated plan, and one over its limit on stdin', () => {
-      assertRefused(runBundle(['check-plan', '--plan', '-'], plan().slice(0, 300)), /stdin \(line \d+, column \d+\): expected valid JSON: /, 'truncated plan');
-      assertRefused(runBundle(['check-plan', '--plan', '-'], ' '.repeat(ARTIFACT_SIZE_LIMITS['plan.json'] + 1)), /stdin: expected a plan of at most 16 MiB/, 'plan over its limit');
+      assertRefused(
+        runBundle(['check-plan', '--plan', '-'], plan().slice(0, 300)),
+        /stdin \(line \d+, column \d+\): expected valid JSON: /,
+        'truncated plan',
+      );
+      assertRefused(
+        runBundle(['check-plan', '--plan', '-'], ' '.repeat(ARTIFACT_SIZE_LIMITS['plan.json'] + 1)),
+        /stdin: expected a plan of at most 16 MiB/,
+        'plan over its limit',
+      );
     });
   });
 
   it('--with-gpo: a baseline with a DOCTYPE, and a binary one', () => {
-    withFolder({ ...IIS10, 'gpreport.xml': Buffer.from(withDoctype(readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'gpresult', 'contoso-server-baseline.gpreport.xml'), 'utf8'))), 'GptTmpl.inf': Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]) }, (path) => {
-      assertRefused(runBundle(['explain', '--snapshot', path, '--with-gpo', join(path, 'gpreport.xml')]), /gpreport\.xml \(line 2\): expected no DOCTYPE/, 'baseline DOCTYPE');
-      assertRefused(runBundle(['explain', '--snapshot', path, '--with-gpo', join(path, 'GptTmpl.inf')]), /GptTmpl\.inf \(line 1\): expected text/, 'binary baseline');
-    });
+    withFolder(
+      {
+        ...IIS10,
+        'gpreport.xml': Buffer.from(
+          withDoctype(
+            readFileSync(
+              join(REPO_ROOT, 'test', 'fixtures', 'gpresult', 'contoso-server-baseline.gpreport.xml'),
+              'utf8',
+            ),
+          ),
+        ),
+        'GptTmpl.inf': Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]),
+      },
+      (path) => {
+        assertRefused(
+          runBundle(['explain', '--snapshot', path, '--with-gpo', join(path, 'gpreport.xml')]),
+          /gpreport\.xml \(line 2\): expected no DOCTYPE/,
+          'baseline DOCTYPE',
+        );
+        assertRefused(
+          runBundle(['explain', '--snapshot', path, '--with-gpo', join(path, 'GptTmpl.inf')]),
+          /GptTmpl\.inf \(line 1\): expected text/,
+          'binary baseline',
+        );
+      },
+    );
   });
 
   it('random damage to any artifact never ends in an internal error, and a refusal is always one line', function () {
@@ -324,8 +466,10 @@ describe('CLI (built bundle): hostile and broken input', () => {
         const { bytes } = applyMutations(base[file]!, mutations, format);
         withFolder({ ...base, [file]: Buffer.from(bytes) }, (path) => {
           const run = runBundle(['test', '--snapshot', path, '--format', 'json']);
-          if (run.status === 3) assertRefused(run, new RegExp(escaped(file)), `${file}: ${JSON.stringify(mutations).slice(0, 300)}`);
-          else assert.ok(run.status === 0 || run.status === 1, `${file}: exit ${run.status}: ${run.stderr.slice(0, 500)}`);
+          if (run.status === 3)
+            assertRefused(run, new RegExp(escaped(file)), `${file}: ${JSON.stringify(mutations).slice(0, 300)}`);
+          else
+            assert.ok(run.status === 0 || run.status === 1, `${file}: exit ${run.status}: ${run.stderr.slice(0, 500)}`);
         });
       }),
       { numRuns: Number(process.env.FUZZ_CLI_RUNS ?? 25) },

@@ -9,7 +9,17 @@ import type { ReportDocument, ReportHost } from '../../src/render/report-documen
 import { CLEAR_LINE } from '../../src/render/report-progress';
 import type { SarifLog } from '../../src/render/sarif';
 import { assertValidResult, runBundle } from '../helpers/cli';
-import { assertValidReport, assertValidSarif, BROKEN_FAULTS, EXAMPLES, generateFleet, TEMPLATES, type Fault, type GeneratedFleet, type GeneratedHost } from '../helpers/fleet';
+import {
+  assertValidReport,
+  assertValidSarif,
+  BROKEN_FAULTS,
+  EXAMPLES,
+  generateFleet,
+  TEMPLATES,
+  type Fault,
+  type GeneratedFleet,
+  type GeneratedHost,
+} from '../helpers/fleet';
 
 type Summary = Partial<Record<FindingStatus, number>>;
 
@@ -44,7 +54,9 @@ function zeroes(): Record<FindingStatus, number> {
 }
 
 function problemsIn(summary: Summary): number {
-  return (Object.entries(summary) as [FindingStatus, number][]).filter(([status]) => !FINDING_STATUSES[status].inDesiredState).reduce((sum, [, count]) => sum + count, 0);
+  return (Object.entries(summary) as [FindingStatus, number][])
+    .filter(([status]) => !FINDING_STATUSES[status].inDesiredState)
+    .reduce((sum, [, count]) => sum + count, 0);
 }
 
 describe('report (built bundle)', function () {
@@ -94,16 +106,26 @@ describe('report (built bundle)', function () {
 
     it('reports each unreadable snapshot by name with the error test gives for it, on stdout and one line each on stderr', () => {
       const broken = fleet.hosts.filter((host) => BROKEN_FAULTS.includes(host.fault));
-      for (const fault of BROKEN_FAULTS) assert.ok(broken.some((host) => host.fault === fault), fault);
+      for (const fault of BROKEN_FAULTS)
+        assert.ok(
+          broken.some((host) => host.fault === fault),
+          fault,
+        );
       const failures = document.snapshots.filter((entry) => !entry.loaded);
-      assert.deepEqual(failures.map((entry) => entry.snapshot), broken.map((host) => host.path));
+      assert.deepEqual(
+        failures.map((entry) => entry.snapshot),
+        broken.map((host) => host.path),
+      );
       for (const [index, host] of broken.entries()) {
         const failure = failures[index]!;
         assert.ok(!failure.loaded);
         assert.equal(failure.error, errors.get(host.fault)!.split('<host>').join(host.path));
       }
       const lines = run.stderr.trimEnd().split('\n');
-      assert.deepEqual(lines, failures.map((entry) => `iis-logon-rights: invalid input: ${entry.loaded ? '' : entry.error}`));
+      assert.deepEqual(
+        lines,
+        failures.map((entry) => `iis-logon-rights: invalid input: ${entry.loaded ? '' : entry.error}`),
+      );
     });
 
     it('judges every other snapshot exactly as test judges it alone', () => {
@@ -147,7 +169,13 @@ describe('report (built bundle)', function () {
       }
       const summary = document.summary;
       assert.deepEqual(
-        { snapshots: summary.snapshots, judged: summary.judged, failed: summary.failed, inDesiredState: summary.inDesiredState, notInDesiredState: summary.notInDesiredState },
+        {
+          snapshots: summary.snapshots,
+          judged: summary.judged,
+          failed: summary.failed,
+          inDesiredState: summary.inDesiredState,
+          notInDesiredState: summary.notInDesiredState,
+        },
         { snapshots: SIZE, judged, failed: SIZE - judged, inDesiredState, notInDesiredState: judged - inDesiredState },
       );
       assert.deepEqual(summary.findings, findings);
@@ -156,7 +184,10 @@ describe('report (built bundle)', function () {
       assert.equal(summary.worstHosts[0]!.problems, worst);
       for (const [index, rank] of summary.worstHosts.entries()) {
         const next = summary.worstHosts[index + 1];
-        if (next) assert.ok(rank.problems > next.problems || (rank.problems === next.problems && rank.snapshot < next.snapshot));
+        if (next)
+          assert.ok(
+            rank.problems > next.problems || (rank.problems === next.problems && rank.snapshot < next.snapshot),
+          );
       }
       assert.deepEqual(
         summary.gpoCauses.map((cause) => [cause.gpo.name, cause.revokedAtRefresh, cause.gpoBlocked, cause.hosts]),
@@ -191,9 +222,23 @@ describe('report (built bundle)', function () {
       const run = runBundle(['report', ...fleet.args, '--format', 'table'], undefined, { COLUMNS: '200' });
       assert.equal(run.status, 3);
       const s = json.summary;
-      assert.equal(run.stdout.split('\n')[0], `50 snapshot(s): 49 loaded, 1 could not be loaded; ${s.inDesiredState} in the desired state, ${s.notInDesiredState} not (documented rules).`);
-      for (const heading of ['Findings by status', 'Worst hosts (10 of', 'GPOs behind revoked-at-refresh and gpo-blocked findings', 'Could not be loaded (1)']) assert.ok(run.stdout.includes(heading), heading);
-      assert.match(run.stdout, new RegExp(`│ revoked-at-refresh +│ ${s.findings['revoked-at-refresh']} +│ ${s.hostsWithStatus['revoked-at-refresh']} +│`));
+      assert.equal(
+        run.stdout.split('\n')[0],
+        `50 snapshot(s): 49 loaded, 1 could not be loaded; ${s.inDesiredState} in the desired state, ${s.notInDesiredState} not (documented rules).`,
+      );
+      for (const heading of [
+        'Findings by status',
+        'Worst hosts (10 of',
+        'GPOs behind revoked-at-refresh and gpo-blocked findings',
+        'Could not be loaded (1)',
+      ])
+        assert.ok(run.stdout.includes(heading), heading);
+      assert.match(
+        run.stdout,
+        new RegExp(
+          `│ revoked-at-refresh +│ ${s.findings['revoked-at-refresh']} +│ ${s.hostsWithStatus['revoked-at-refresh']} +│`,
+        ),
+      );
       assert.match(run.stdout, /host-0007 +│ secedit\.inf \(line 1\): expected text in UTF-8/);
       assert.doesNotMatch(run.stdout, /\u001b\[/, 'no colour when not a terminal');
     });
@@ -203,18 +248,37 @@ describe('report (built bundle)', function () {
       assert.equal(run.status, 3);
       const root = parseXmlTree(run.stdout, 'report.junit.xml', { keepText: true });
       const s = json.summary;
-      const failures = ALL_STATUSES.filter((status) => !FINDING_STATUSES[status].inDesiredState).reduce((sum, status) => sum + s.findings[status], 0);
+      const failures = ALL_STATUSES.filter((status) => !FINDING_STATUSES[status].inDesiredState).reduce(
+        (sum, status) => sum + s.findings[status],
+        0,
+      );
       const findings = ALL_STATUSES.reduce((sum, status) => sum + s.findings[status], 0);
-      assert.deepEqual({ ...root.attributes }, { name: 'iis-logon-rights', tests: String(findings + 1), failures: String(failures), errors: '1', skipped: String(s.findings['not-required']) });
+      assert.deepEqual(
+        { ...root.attributes },
+        {
+          name: 'iis-logon-rights',
+          tests: String(findings + 1),
+          failures: String(failures),
+          errors: '1',
+          skipped: String(s.findings['not-required']),
+        },
+      );
       const suites = childrenNamed(root, 'testsuite');
-      assert.deepEqual(suites.map((suite) => suite.attributes.name), fleet.hosts.map((host) => host.path));
+      assert.deepEqual(
+        suites.map((suite) => suite.attributes.name),
+        fleet.hosts.map((host) => host.path),
+      );
       const broken = suites.find((suite) => suite.attributes.errors === '1')!;
       assert.equal(broken.attributes.name, fleet.hosts[7]!.path);
       const revoked = suites[0]!;
       assert.equal(revoked.attributes.hostname, 'WEB-0000');
       const failure = firstChild(childrenNamed(revoked, 'testcase')[0]!, 'failure')!;
       assert.equal(failure.attributes.type, 'revoked-at-refresh');
-      assert.match(failure.text, /Durable fix: in GPO "CONTOSO Member Server Baseline"/, 'the fleet JUnit carries explanations too');
+      assert.match(
+        failure.text,
+        /Durable fix: in GPO "CONTOSO Member Server Baseline"/,
+        'the fleet JUnit carries explanations too',
+      );
     });
 
     it('sarif: schema-valid, one result per finding not in the desired state, the broken snapshot as an error notification', function () {
@@ -226,9 +290,13 @@ describe('report (built bundle)', function () {
       const sarifRun = log.runs[0]!;
       const byRule = zeroes();
       for (const result of sarifRun.results) byRule[result.ruleId as FindingStatus]++;
-      for (const status of ALL_STATUSES) assert.equal(byRule[status], FINDING_STATUSES[status].inDesiredState ? 0 : s.findings[status], status);
+      for (const status of ALL_STATUSES)
+        assert.equal(byRule[status], FINDING_STATUSES[status].inDesiredState ? 0 : s.findings[status], status);
       assert.equal(sarifRun.invocations[0]!.executionSuccessful, false);
-      assert.deepEqual(sarifRun.invocations[0]!.toolExecutionNotifications.map((notification) => notification.message.text), json.snapshots.flatMap((entry) => (entry.loaded ? [] : [entry.error])));
+      assert.deepEqual(
+        sarifRun.invocations[0]!.toolExecutionNotifications.map((notification) => notification.message.text),
+        json.snapshots.flatMap((entry) => (entry.loaded ? [] : [entry.error])),
+      );
       assert.equal(sarifRun.artifacts.length, 50);
       const fingerprints = sarifRun.results.map((result) => Object.values(result.partialFingerprints)[0]);
       assert.equal(new Set(fingerprints).size, fingerprints.length, 'one fingerprint per problem');
@@ -245,22 +313,51 @@ describe('report (built bundle)', function () {
       assert.equal(missing.status, 3);
       const document = JSON.parse(missing.stdout) as ReportDocument;
       assertValidReport(document);
-      assert.deepEqual([document.summary.judged, document.summary.failed, document.everySnapshotLoaded, document.everyLoadedHostInDesiredState], [5, 1, false, false]);
-      assert.match(missing.stderr, /^iis-logon-rights: invalid input: .*no-such-host: expected a snapshot folder or a folder of snapshot folders, found no such file or folder\n$/);
+      assert.deepEqual(
+        [
+          document.summary.judged,
+          document.summary.failed,
+          document.everySnapshotLoaded,
+          document.everyLoadedHostInDesiredState,
+        ],
+        [5, 1, false, false],
+      );
+      assert.match(
+        missing.stderr,
+        /^iis-logon-rights: invalid input: .*no-such-host: expected a snapshot folder or a folder of snapshot folders, found no such file or folder\n$/,
+      );
     });
 
     it('--log-format json writes each failure as a one-key JSON line on stderr', () => {
-      const run = runBundle(['report', join(EXAMPLES, 'iis10-healthy'), join(EXAMPLES, 'no-such-host'), '--format', 'json', '--log-format', 'json']);
+      const run = runBundle([
+        'report',
+        join(EXAMPLES, 'iis10-healthy'),
+        join(EXAMPLES, 'no-such-host'),
+        '--format',
+        'json',
+        '--log-format',
+        'json',
+      ]);
       assert.equal(run.status, 3);
-      const lines = run.stderr.trimEnd().split('\n').map((line) => JSON.parse(line));
-      assert.deepEqual(lines, [{ error: `invalid input: ${join(EXAMPLES, 'no-such-host')}: expected a snapshot folder or a folder of snapshot folders, found no such file or folder` }]);
+      const lines = run.stderr
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+      assert.deepEqual(lines, [
+        {
+          error: `invalid input: ${join(EXAMPLES, 'no-such-host')}: expected a snapshot folder or a folder of snapshot folders, found no such file or folder`,
+        },
+      ]);
     });
 
     it('--rules and --with-gpo apply to every host: the fleet equals the sum of test on each', () => {
       const folder = mkdtempSync(join(tmpdir(), 'iis-logon-rights-baseline-'));
       try {
         const baseline = join(folder, 'GptTmpl.inf');
-        writeFileSync(baseline, '[Unicode]\r\nUnicode=yes\r\n[Privilege Rights]\r\nSeNetworkLogonRight = *S-1-5-32-544\r\n[Version]\r\nsignature="$CHICAGO$"\r\nRevision=1\r\n');
+        writeFileSync(
+          baseline,
+          '[Unicode]\r\nUnicode=yes\r\n[Privilege Rights]\r\nSeNetworkLogonRight = *S-1-5-32-544\r\n[Version]\r\nsignature="$CHICAGO$"\r\nRevision=1\r\n',
+        );
         const options = ['--rules', 'conservative', '--with-gpo', baseline];
         const run = runBundle(['report', EXAMPLES, '--format', 'json', ...options]);
         const document = JSON.parse(run.stdout) as ReportDocument;
@@ -268,7 +365,8 @@ describe('report (built bundle)', function () {
         assert.equal(document.ruleSet, 'conservative');
         assert.deepEqual(document.withGpo, [baseline]);
         const expected = zeroes();
-        for (const template of TEMPLATES) addSummary(expected, judgeAlone(join(EXAMPLES, template), ...options).summary);
+        for (const template of TEMPLATES)
+          addSummary(expected, judgeAlone(join(EXAMPLES, template), ...options).summary);
         assert.deepEqual(document.summary.findings, expected);
         // Only the IIS 6 NetworkService worker processes stay not-required: conservative checks IUSR.
         assert.equal(expected['not-required'], 2, 'conservative checks IUSR');
@@ -288,11 +386,23 @@ describe('report (built bundle)', function () {
   describe('usage errors (exit 2)', () => {
     const cases: [string, string[], RegExp][] = [
       ['report without a folder', ['report'], /report needs at least one snapshot folder/],
-      ['report with --snapshot', ['report', EXAMPLES, '--snapshot', EXAMPLES], /report takes folders as arguments, not --snapshot/],
+      [
+        'report with --snapshot',
+        ['report', EXAMPLES, '--snapshot', EXAMPLES],
+        /report takes folders as arguments, not --snapshot/,
+      ],
       ['report with --plan', ['report', EXAMPLES, '--plan', 'x.json'], /--plan is only for check-plan/],
-      ['plan with --format junit', ['plan', '--snapshot', EXAMPLES, '--format', 'junit'], /--format for plan must be one of table, json, not "junit"/],
+      [
+        'plan with --format junit',
+        ['plan', '--snapshot', EXAMPLES, '--format', 'junit'],
+        /--format for plan must be one of table, json, not "junit"/,
+      ],
       ['test with a second positional', ['test', 'extra', '--snapshot', EXAMPLES], /unexpected argument "extra"/],
-      ['a bad --format', ['report', EXAMPLES, '--format', 'xml'], /--format must be one of table, json, junit, sarif, not "xml"/],
+      [
+        'a bad --format',
+        ['report', EXAMPLES, '--format', 'xml'],
+        /--format must be one of table, json, junit, sarif, not "xml"/,
+      ],
     ];
     for (const [what, args, pattern] of cases) {
       it(what, () => {
@@ -324,9 +434,15 @@ describe('report (built bundle)', function () {
       assert.equal(first.status, 0);
       const log = JSON.parse(first.stdout) as SarifLog;
       assertValidSarif(log);
-      assert.deepEqual(log.runs[0]!.results.map((result) => result.ruleId), ['revoked-at-refresh', 'revoked-at-refresh']);
+      assert.deepEqual(
+        log.runs[0]!.results.map((result) => result.ruleId),
+        ['revoked-at-refresh', 'revoked-at-refresh'],
+      );
       const again = JSON.parse(runBundle(['test', '--snapshot', revoked, '--format', 'sarif']).stdout) as SarifLog;
-      assert.deepEqual(again.runs[0]!.results.map((result) => result.partialFingerprints), log.runs[0]!.results.map((result) => result.partialFingerprints));
+      assert.deepEqual(
+        again.runs[0]!.results.map((result) => result.partialFingerprints),
+        log.runs[0]!.results.map((result) => result.partialFingerprints),
+      );
     });
 
     it('a snapshot that cannot be loaded still prints nothing on stdout for test (exit 3)', () => {
@@ -358,7 +474,10 @@ describe('report (built bundle)', function () {
     it('report shows a progress line on stderr, cleared at the end, and paints statuses in the table', () => {
       const run = runOnTerminal(['report', EXAMPLES], {});
       assert.equal(run.code, 1);
-      assert.ok(run.stderr.startsWith(`${CLEAR_LINE}[1/5] judging ${join(EXAMPLES, 'iis10-gpo-blocked')}`), JSON.stringify(run.stderr));
+      assert.ok(
+        run.stderr.startsWith(`${CLEAR_LINE}[1/5] judging ${join(EXAMPLES, 'iis10-gpo-blocked')}`),
+        JSON.stringify(run.stderr),
+      );
       assert.ok(run.stderr.includes(`${CLEAR_LINE}[5/5] judging ${join(EXAMPLES, 'iis6-gpo-revoked-at-refresh')}`));
       assert.ok(run.stderr.endsWith(CLEAR_LINE));
       assert.match(run.stdout, /\u001b\[33mrevoked-at-refresh\u001b\[0m/);
@@ -380,12 +499,28 @@ describe('report (built bundle)', function () {
 
   describe('names and SIDs side by side, friendly right names with the constant', () => {
     it('explain and the table say who with the SID, and which right by name and constant', () => {
-      const explain = runBundle(['explain', '--snapshot', join(EXAMPLES, 'iis10-local-account-denied'), '--format', 'table']);
+      const explain = runBundle([
+        'explain',
+        '--snapshot',
+        join(EXAMPLES, 'iis10-local-account-denied'),
+        '--format',
+        'table',
+      ]);
       const story = explain.stdout.replace(/\n +/g, ' ');
       assert.match(story, /WEB02\\anon-shop \(S-1-5-21-2011844671-2342893436-4137841088-1003\)/);
-      assert.match(story, /Deny access to this computer from the network \(SeDenyNetworkLogonRight\) catches it through NT AUTHORITY\\Local account \(S-1-5-113\)/);
-      const table = runBundle(['test', '--snapshot', join(EXAMPLES, 'iis10-local-account-denied'), '--format', 'table'], undefined, { COLUMNS: '300' });
-      assert.match(table.stdout, /│ WEB02\\anon-shop +│ S-1-5-21-2011844671-2342893436-4137841088-1003 +│ Access this computer from the network \(SeNetworkLogonRight\) │/);
+      assert.match(
+        story,
+        /Deny access to this computer from the network \(SeDenyNetworkLogonRight\) catches it through NT AUTHORITY\\Local account \(S-1-5-113\)/,
+      );
+      const table = runBundle(
+        ['test', '--snapshot', join(EXAMPLES, 'iis10-local-account-denied'), '--format', 'table'],
+        undefined,
+        { COLUMNS: '300' },
+      );
+      assert.match(
+        table.stdout,
+        /│ WEB02\\anon-shop +│ S-1-5-21-2011844671-2342893436-4137841088-1003 +│ Access this computer from the network \(SeNetworkLogonRight\) │/,
+      );
     });
   });
 });

@@ -43,7 +43,9 @@ describe('--timeout: stdin that never ends (built bundle)', function () {
 
   before(function () {
     if (process.platform === 'win32') {
-      console.log('      skipped: stdin cannot be read without blocking on Windows (the option is documented as not enforced there)');
+      console.log(
+        '      skipped: stdin cannot be read without blocking on Windows (the option is documented as not enforced there)',
+      );
       this.skip();
     }
   });
@@ -58,19 +60,27 @@ describe('--timeout: stdin that never ends (built bundle)', function () {
       assert.equal(run.signal, null, 'ended by itself, not by the guard');
       assert.equal(run.status, EXIT_CODES.invalidInput.code, run.stderr);
       assert.equal(run.stdout, '');
-      assert.match(run.stderr, /stdin: expected input that ends within 0\.5 s \(--timeout\), found 29 bytes and no end by then/);
+      assert.match(
+        run.stderr,
+        /stdin: expected input that ends within 0\.5 s \(--timeout\), found 29 bytes and no end by then/,
+      );
     });
   }
 
   it('stdin that ends in time is read as without the option', () => {
-    const run = runBundleGuarded(['test', '--snapshot', '-', '--format', 'json', '--timeout', '30'], { input: '{"factsVersion": 1, "files": {}}' });
+    const run = runBundleGuarded(['test', '--snapshot', '-', '--format', 'json', '--timeout', '30'], {
+      input: '{"factsVersion": 1, "files": {}}',
+    });
     assert.equal(run.status, EXIT_CODES.invalidInput.code);
     assert.match(run.stderr, /stdin \(at \/files\): expected property "secedit\.inf"/);
   });
 
   it('is a usage error where nothing is read from stdin, or when it is not a positive number of seconds', () => {
     const folder = `${REPO_ROOT}/examples/snapshots/iis10-healthy`;
-    assert.match(runBundleGuarded(['test', '--snapshot', folder, '--timeout', '5']).stderr, /--timeout is only for input read from stdin/);
+    assert.match(
+      runBundleGuarded(['test', '--snapshot', folder, '--timeout', '5']).stderr,
+      /--timeout is only for input read from stdin/,
+    );
     for (const bad of ['0', 'soon', '1e3', '86401']) {
       const run = runBundleGuarded(['test', '--snapshot', '-', '--timeout', bad]);
       assert.equal(run.status, EXIT_CODES.usage.code, bad);

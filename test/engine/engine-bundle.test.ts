@@ -3,7 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT, runBundle } from '../helpers/cli';
-import { cliAnswer, exampleCases, generatedCases, wideNamesFacts, type DifferentialCase } from '../helpers/differential';
+import {
+  cliAnswer,
+  exampleCases,
+  generatedCases,
+  wideNamesFacts,
+  type DifferentialCase,
+} from '../helpers/differential';
 import { ENGINE_BUNDLE, loadEngineInBareContext, runEngine } from '../helpers/engine';
 
 // The engine entry (src/engine.ts, bundled as dist/iis-logon-rights.engine.js) has no Node API
@@ -11,7 +17,11 @@ import { ENGINE_BUNDLE, loadEngineInBareContext, runEngine } from '../helpers/en
 // globals, and answers the example cases exactly as the Node CLI does. test/ps runs these, the
 // corpus combinations and more generated cases through Jint inside PowerShell.
 
-type BundleEngine = (outfile?: string, entry?: string, logLevel?: string) => Promise<{ metafile: { inputs: Record<string, { imports: { path: string }[] }> } }>;
+type BundleEngine = (
+  outfile?: string,
+  entry?: string,
+  logLevel?: string,
+) => Promise<{ metafile: { inputs: Record<string, { imports: { path: string }[] }> } }>;
 
 async function bundleEngine(): Promise<BundleEngine> {
   const build = (await import(join(REPO_ROOT, 'build.mjs'))) as { bundleEngine: BundleEngine };
@@ -28,7 +38,7 @@ function assertSameAsCli(cases: readonly DifferentialCase[]): void {
   }
 }
 
-describe('engine bundle: no Node APIs, the CLI\'s answers', function () {
+describe("engine bundle: no Node APIs, the CLI's answers", function () {
   this.timeout(300_000);
   const temporary: string[] = [];
   after(() => temporary.forEach((path) => rmSync(path, { recursive: true, force: true })));
@@ -38,9 +48,19 @@ describe('engine bundle: no Node APIs, the CLI\'s answers', function () {
     temporary.push(join(outfile, '..'));
     const { metafile } = await (await bundleEngine())(outfile);
     const imports = Object.values(metafile.inputs).flatMap((input) => input.imports.map((entry) => entry.path));
-    assert.ok(imports.length > 50, 'the metafile lists the bundle\'s imports');
-    assert.deepEqual(imports.filter((path) => path.startsWith('node:') || ['fs', 'path', 'os', 'util', 'crypto', 'worker_threads', 'buffer', 'process'].includes(path)), []);
-    assert.doesNotMatch(readFileSync(outfile, 'utf8'), /\brequire\("(node:)?(fs|path|os|util|crypto|worker_threads)"\)/);
+    assert.ok(imports.length > 50, "the metafile lists the bundle's imports");
+    assert.deepEqual(
+      imports.filter(
+        (path) =>
+          path.startsWith('node:') ||
+          ['fs', 'path', 'os', 'util', 'crypto', 'worker_threads', 'buffer', 'process'].includes(path),
+      ),
+      [],
+    );
+    assert.doesNotMatch(
+      readFileSync(outfile, 'utf8'),
+      /\brequire\("(node:)?(fs|path|os|util|crypto|worker_threads)"\)/,
+    );
   });
 
   it('refuses to build an entry that imports a Node module', async () => {
@@ -63,15 +83,21 @@ describe('engine bundle: no Node APIs, the CLI\'s answers', function () {
     assertSameAsCli(cases);
   });
 
-  it('checks plans against facts in-process: the engine\'s own pass, a tampered one exits 3 naming it', () => {
-    const cases = exampleCases().filter((entry) => / check-plan (--snapshot|--plan file|request|--undo)|tampered plan/.test(entry.name));
+  it("checks plans against facts in-process: the engine's own pass, a tampered one exits 3 naming it", () => {
+    const cases = exampleCases().filter((entry) =>
+      / check-plan (--snapshot|--plan file|request|--undo)|tampered plan/.test(entry.name),
+    );
     assert.ok(cases.length >= 8 * 5, `${cases.length} check-plan cases`);
     for (const entry of cases) {
       const engine = runEngine(entry.argv, entry.stdin);
       if (entry.name.includes('tampered')) {
         assert.equal(engine.exitCode, 3, `${entry.name}: ${engine.stderr}`);
         assert.equal(engine.stdout, '');
-        assert.match(engine.stderr, /^\{"error":"invalid input: stdin(:\/plan)? \(at \/(actions\/\d+\/sid|undo\/0\/sid)\): expected [^\n]+\n$/, entry.name);
+        assert.match(
+          engine.stderr,
+          /^\{"error":"invalid input: stdin(:\/plan)? \(at \/(actions\/\d+\/sid|undo\/0\/sid)\): expected [^\n]+\n$/,
+          entry.name,
+        );
       } else {
         assert.equal(engine.exitCode, 0, `${entry.name}: ${engine.stderr}`);
         assert.equal(engine.stderr, '', entry.name);
@@ -92,16 +118,25 @@ describe('engine bundle: no Node APIs, the CLI\'s answers', function () {
     assert.equal(table.stdout, runBundle(argv, undefined, { COLUMNS: '200' }).stdout);
     const report = runEngine(['report', join(REPO_ROOT, 'examples', 'snapshots'), '--log-format', 'json']);
     assert.equal(report.exitCode, 2);
-    assert.equal(report.stderr, '{"error":"usage: report needs the Node CLI (iis-logon-rights.cjs); the in-process engine runs every other command"}\n');
+    assert.equal(
+      report.stderr,
+      '{"error":"usage: report needs the Node CLI (iis-logon-rights.cjs); the in-process engine runs every other command"}\n',
+    );
     // A name the engine cannot measure as the CLI does: text output is refused, JSON is not.
     const emoji = JSON.stringify(wideNamesFacts('emoji', 'svc-\u{1F469}\u200D\u{1F4BB}'));
     const refused = runEngine(['test', '--snapshot', '-', '--format', 'table'], emoji);
     assert.deepEqual([refused.exitCode, refused.stdout], [2, '']);
-    assert.match(refused.stderr, /^iis-logon-rights: text output of a name with U\+1F469 \(an emoji, a combining mark or a script such as Thai or Devanagari\) needs the Node CLI/);
+    assert.match(
+      refused.stderr,
+      /^iis-logon-rights: text output of a name with U\+1F469 \(an emoji, a combining mark or a script such as Thai or Devanagari\) needs the Node CLI/,
+    );
     assert.equal(runEngine(['explain', '--snapshot', '-'], emoji).exitCode, 2);
     const json = runEngine(['test', '--snapshot', '-', '--format', 'json'], emoji);
     assert.equal(json.exitCode, 1, json.stderr);
     assert.match(json.stdout, /svc-\u{1F469}\u200D\u{1F4BB}/u);
-    assert.equal(runEngine(['report', join(REPO_ROOT, 'examples', 'snapshots')]).stderr, 'iis-logon-rights: report needs the Node CLI (iis-logon-rights.cjs); the in-process engine runs every other command\nRun iis-logon-rights report --help for usage.\n');
+    assert.equal(
+      runEngine(['report', join(REPO_ROOT, 'examples', 'snapshots')]).stderr,
+      'iis-logon-rights: report needs the Node CLI (iis-logon-rights.cjs); the in-process engine runs every other command\nRun iis-logon-rights report --help for usage.\n',
+    );
   });
 });

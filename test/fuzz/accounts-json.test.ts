@@ -5,7 +5,15 @@ import { decodeText } from '../../src/parse/decode';
 import assert from 'node:assert/strict';
 import { checkAccountDirectory } from './checks';
 import { generatedAccountsJson, generatedHostJson } from './generators';
-import { jsonSeedValues, mutatedGenerated, mutatedJsonValues, mutatedSeeds, repoSeeds, runFuzz, type FuzzTarget } from './harness';
+import {
+  jsonSeedValues,
+  mutatedGenerated,
+  mutatedJsonValues,
+  mutatedSeeds,
+  repoSeeds,
+  runFuzz,
+  type FuzzTarget,
+} from './harness';
 
 const accountsTarget: FuzzTarget<AccountDirectory> = {
   name: 'accounts.json',
@@ -21,7 +29,8 @@ const hostTarget: FuzzTarget<HostInfo> = {
   label: 'host.json',
   parse: (bytes, label) => parseHostJson(parseJsonText(decodeText(bytes, label).text, label), label),
   checkModel: (model) => {
-    for (const key of Object.keys(model)) assert.ok(HOST_PROPERTIES.has(key), `host.json property ${key} is documented`);
+    for (const key of Object.keys(model))
+      assert.ok(HOST_PROPERTIES.has(key), `host.json property ${key} is documented`);
   },
 };
 
@@ -32,8 +41,16 @@ describe('fuzz: accounts.json and host.json', () => {
       accountsTarget,
       fc.oneof(
         mutatedSeeds(seeds, 'json'),
-        mutatedJsonValues(fc.oneof(fc.constantFrom(...jsonSeedValues(seeds)), generatedAccountsJson.map((value) => ({ origin: 'generated', value })))),
-        mutatedGenerated(generatedAccountsJson.map((value) => JSON.stringify(value, null, 2)), 'json'),
+        mutatedJsonValues(
+          fc.oneof(
+            fc.constantFrom(...jsonSeedValues(seeds)),
+            generatedAccountsJson.map((value) => ({ origin: 'generated', value })),
+          ),
+        ),
+        mutatedGenerated(
+          generatedAccountsJson.map((value) => JSON.stringify(value, null, 2)),
+          'json',
+        ),
       ),
     );
   });
@@ -43,8 +60,16 @@ describe('fuzz: accounts.json and host.json', () => {
       hostTarget,
       fc.oneof(
         mutatedSeeds(seeds, 'json'),
-        mutatedJsonValues(fc.oneof(fc.constantFrom(...jsonSeedValues(seeds)), generatedHostJson.map((value) => ({ origin: 'generated', value })))),
-        mutatedGenerated(generatedHostJson.map((value) => JSON.stringify(value, null, 2)), 'json'),
+        mutatedJsonValues(
+          fc.oneof(
+            fc.constantFrom(...jsonSeedValues(seeds)),
+            generatedHostJson.map((value) => ({ origin: 'generated', value })),
+          ),
+        ),
+        mutatedGenerated(
+          generatedHostJson.map((value) => JSON.stringify(value, null, 2)),
+          'json',
+        ),
       ),
     );
   });

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { normalizeGpoId } from '../../src/core/group-policy';
-import type { AccountDirectory, GroupPolicyResult, IisConfiguration, PolicyHolder, SecurityTemplate } from '../../src/core/model';
+import type {
+  AccountDirectory,
+  GroupPolicyResult,
+  IisConfiguration,
+  PolicyHolder,
+  SecurityTemplate,
+} from '../../src/core/model';
 import { canonicalRightName } from '../../src/core/rights';
 import { normalizeSid } from '../../src/core/sids';
 import { lineCount } from './harness';
@@ -11,22 +17,40 @@ import { lineCount } from './harness';
  */
 
 const LOGON_METHODS = new Set(['Interactive', 'Batch', 'Network', 'ClearText']);
-const IDENTITY_TYPES = new Set(['LocalSystem', 'LocalService', 'NetworkService', 'SpecificUser', 'ApplicationPoolIdentity']);
+const IDENTITY_TYPES = new Set([
+  'LocalSystem',
+  'LocalService',
+  'NetworkService',
+  'SpecificUser',
+  'ApplicationPoolIdentity',
+]);
 const SCOPE_KINDS = new Set(['site', 'application', 'virtual-directory', 'location']);
 
 function checkLine(line: number | undefined, lines: number, what: string): void {
   if (line === undefined) return;
-  assert.ok(Number.isInteger(line) && line >= 1 && line <= lines, `${what}: line ${line} is within the document's ${lines} lines`);
+  assert.ok(
+    Number.isInteger(line) && line >= 1 && line <= lines,
+    `${what}: line ${line} is within the document's ${lines} lines`,
+  );
 }
 
 export function checkHolder(holder: PolicyHolder): void {
-  if (holder.kind === 'sid') assert.equal(normalizeSid(holder.sid), holder.sid, `holder SID ${holder.sid} is normalised`);
-  else assert.ok(holder.name !== '' && holder.name === holder.name.trim(), `holder name ${JSON.stringify(holder.name)} is trimmed and not empty`);
+  if (holder.kind === 'sid')
+    assert.equal(normalizeSid(holder.sid), holder.sid, `holder SID ${holder.sid} is normalised`);
+  else
+    assert.ok(
+      holder.name !== '' && holder.name === holder.name.trim(),
+      `holder name ${JSON.stringify(holder.name)} is trimmed and not empty`,
+    );
 }
 
 function checkRightKey(right: string): void {
   assert.ok(right.trim() !== '', 'a right has a name');
-  assert.equal(canonicalRightName(right) ?? right, right, `a known right (${right}) is stored under its canonical name`);
+  assert.equal(
+    canonicalRightName(right) ?? right,
+    right,
+    `a known right (${right}) is stored under its canonical name`,
+  );
 }
 
 export function checkSecurityTemplate(template: SecurityTemplate, text: string): void {
@@ -38,7 +62,11 @@ export function checkSecurityTemplate(template: SecurityTemplate, text: string):
     checkLine(assignment.line, lines, key);
     assignment.holders.forEach(checkHolder);
   }
-  assert.equal(new Set(template.sections.map((section) => section.toLowerCase())).size, template.sections.length, 'each section is listed once');
+  assert.equal(
+    new Set(template.sections.map((section) => section.toLowerCase())).size,
+    template.sections.length,
+    'each section is listed once',
+  );
   for (const diagnostic of template.diagnostics) checkLine(diagnostic.line, lines, diagnostic.code);
 }
 
@@ -48,7 +76,8 @@ export function checkIisConfiguration(configuration: IisConfiguration, text: str
     assert.equal(key, pool.name.toLowerCase(), 'pools are keyed by lower-cased name');
     assert.ok(IDENTITY_TYPES.has(pool.identityType), `identity type ${pool.identityType}`);
     assert.ok(pool.logonType === 'LogonBatch' || pool.logonType === 'LogonService', `logon type ${pool.logonType}`);
-    if (pool.identityType !== 'SpecificUser') assert.equal(pool.userName, '', 'only a SpecificUser pool has a user name');
+    if (pool.identityType !== 'SpecificUser')
+      assert.equal(pool.userName, '', 'only a SpecificUser pool has a user name');
     checkLine(pool.line, lines, `pool ${pool.name}`);
   }
   const seen = new Set<string>();
@@ -78,7 +107,10 @@ export function checkGroupPolicyResult(result: GroupPolicyResult, text: string |
     checkRightKey(assignment.right);
     assert.equal(normalizeGpoId(assignment.gpo.id), assignment.gpo.id, `GPO id ${assignment.gpo.id} is normalised`);
     assert.ok(assignment.gpo.name !== '', 'a GPO has a name (its id when it has none)');
-    assert.ok(Number.isInteger(assignment.precedence) && assignment.precedence >= 1 && assignment.precedence <= 0xffffffff, `precedence ${assignment.precedence}`);
+    assert.ok(
+      Number.isInteger(assignment.precedence) && assignment.precedence >= 1 && assignment.precedence <= 0xffffffff,
+      `precedence ${assignment.precedence}`,
+    );
     if (assignment.precedence === 1) {
       assert.ok(!applied.has(assignment.right), `one applied (precedence 1) entry for ${assignment.right}`);
       applied.add(assignment.right);

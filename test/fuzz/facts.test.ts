@@ -39,12 +39,23 @@ function exampleFacts(): { origin: string; value: unknown }[] {
     if (!existsSync(join(folder, 'secedit.inf'))) continue;
     for (const jsonAsValue of [false, true]) {
       const files: Files = {};
-      for (const file of ['secedit.inf', 'applicationHost.config', 'MetaBase.xml', 'gpresult.xml', 'rsop.json', 'accounts.json', 'host.json']) {
+      for (const file of [
+        'secedit.inf',
+        'applicationHost.config',
+        'MetaBase.xml',
+        'gpresult.xml',
+        'rsop.json',
+        'accounts.json',
+        'host.json',
+      ]) {
         if (!existsSync(join(folder, file))) continue;
         const text = inlineText(join(folder, file));
         files[file] = jsonAsValue && file.endsWith('.json') ? (JSON.parse(text) as unknown) : text;
       }
-      facts.push({ origin: `examples/snapshots/${name} as facts${jsonAsValue ? ' (JSON as values)' : ''}`, value: { factsVersion: 1, name, files } });
+      facts.push({
+        origin: `examples/snapshots/${name} as facts${jsonAsValue ? ' (JSON as values)' : ''}`,
+        value: { factsVersion: 1, name, files },
+      });
     }
   }
   return facts;
@@ -66,11 +77,21 @@ function mutatedArtifact(facts: fc.Arbitrary<{ origin: string; value: unknown }>
     const document = structuredClone(value) as { files: Files };
     const names = Object.keys(document.files).filter((name) => typeof document.files[name] === 'string');
     const name = names[pick % names.length]!;
-    const { bytes } = applyMutations(Buffer.from(document.files[name] as string, 'utf8'), mutations, FORMAT_OF[name] ?? 'json');
+    const { bytes } = applyMutations(
+      Buffer.from(document.files[name] as string, 'utf8'),
+      mutations,
+      FORMAT_OF[name] ?? 'json',
+    );
     document.files[name] = decodeLoosely(bytes).text;
     const text = JSON.stringify(document);
     return Object.assign(
-      { origin, seed: undefined, mutations: `${name}: ${describeMutations(mutations)}`, bytes: Buffer.from(text, 'utf8'), preserving: false },
+      {
+        origin,
+        seed: undefined,
+        mutations: `${name}: ${describeMutations(mutations)}`,
+        bytes: Buffer.from(text, 'utf8'),
+        preserving: false,
+      },
       { [fc.toStringMethod]: () => `{ origin: ${origin}, ${name}: ${describeMutations(mutations).slice(0, 2000)} }` },
     );
   });
@@ -91,7 +112,8 @@ const target: FuzzTarget<Snapshot> = {
   checkModel: (snapshot, bytes) => {
     checkSecurityTemplate(snapshot.localPolicy, artifactText(bytes, 'secedit.inf'));
     checkIisConfiguration(snapshot.iis, artifactText(bytes, snapshot.iis.format));
-    for (const result of snapshot.groupPolicy) checkGroupPolicyResult(result, result.kind === 'rsop' ? undefined : artifactText(bytes, 'gpresult.xml'));
+    for (const result of snapshot.groupPolicy)
+      checkGroupPolicyResult(result, result.kind === 'rsop' ? undefined : artifactText(bytes, 'gpresult.xml'));
     if (snapshot.accounts !== null) checkAccountDirectory(snapshot.accounts);
     // What the CLI does with an accepted snapshot must not fail either, under either rule set.
     for (const ruleSet of ['documented', 'conservative'] as const) {
@@ -107,7 +129,10 @@ const target: FuzzTarget<Snapshot> = {
 describe('fuzz: facts document on stdin', () => {
   it('mutated example and generated facts documents give a snapshot the engine can judge, or a located InputError', () => {
     const examples = exampleFacts();
-    const seeds: Seed[] = examples.map(({ origin, value }) => ({ origin, bytes: Buffer.from(JSON.stringify(value, null, 2), 'utf8') }));
+    const seeds: Seed[] = examples.map(({ origin, value }) => ({
+      origin,
+      bytes: Buffer.from(JSON.stringify(value, null, 2), 'utf8'),
+    }));
     const values = fc.oneof(fc.constantFrom(...examples), generatedFacts);
     runFuzz(target, fc.oneof(mutatedSeeds(seeds, 'json'), mutatedJsonValues(values), mutatedArtifact(values)));
   });

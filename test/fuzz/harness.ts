@@ -32,7 +32,8 @@ function positiveInteger(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, not ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive integer, not ${JSON.stringify(raw)}`);
   return value;
 }
 
@@ -74,7 +75,8 @@ export function repoSeeds(folder: string, match: RegExp): Seed[] {
     for (const entry of readdirSync(join(root, relative), { withFileTypes: true })) {
       const path = join(relative, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (match.test(entry.name)) seeds.push({ origin: join(folder, path), bytes: readFileSync(join(root, path)) });
+      else if (match.test(entry.name))
+        seeds.push({ origin: join(folder, path), bytes: readFileSync(join(root, path)) });
     }
   };
   if (existsSync(root)) walk('');
@@ -91,7 +93,9 @@ export function corpusSeeds(folder: string, match: RegExp): Seed[] {
   if (!sharedAvailable()) {
     if (!announcedMissingCorpus.has(folder)) {
       announcedMissingCorpus.add(folder);
-      console.log(`      corpus seeds from ${folder} SKIPPED: ${SHARED_ROOT} (the team's shared corpus) is not present in this clone`);
+      console.log(
+        `      corpus seeds from ${folder} SKIPPED: ${SHARED_ROOT} (the team's shared corpus) is not present in this clone`,
+      );
     }
     return [];
   }
@@ -106,7 +110,8 @@ export function corpusSeeds(folder: string, match: RegExp): Seed[] {
 /** fast-check prints a failing case; show what made it, not megabytes of bytes. */
 function makeCase(fields: FuzzCase): FuzzCase {
   return Object.assign(fields, {
-    [fc.toStringMethod]: () => `{ origin: ${fields.origin}, ${fields.bytes.length} bytes, mutations: ${fields.mutations.slice(0, 2000)} }`,
+    [fc.toStringMethod]: () =>
+      `{ origin: ${fields.origin}, ${fields.bytes.length} bytes, mutations: ${fields.mutations.slice(0, 2000)} }`,
   });
 }
 
@@ -115,38 +120,70 @@ export function mutatedSeeds(seeds: readonly Seed[], format: DocumentFormat): fc
   assert.ok(seeds.length > 0, 'no seeds');
   return fc.tuple(fc.constantFrom(...seeds), mutationListArbitrary).map(([seed, mutations]) => {
     const { bytes, preserving } = applyMutations(seed.bytes, mutations, format);
-    return makeCase({ origin: seed.origin, seed: seed.bytes, mutations: describeMutations(mutations), bytes, preserving });
+    return makeCase({
+      origin: seed.origin,
+      seed: seed.bytes,
+      mutations: describeMutations(mutations),
+      bytes,
+      preserving,
+    });
   });
 }
 
 /** A generated document in any encoding, then mutated (or not). */
 export function mutatedGenerated(documents: fc.Arbitrary<string>, format: DocumentFormat): fc.Arbitrary<FuzzCase> {
-  return fc.tuple(documents, fc.constantFrom(...ENCODINGS.slice(0, 4)), fc.option(mutationListArbitrary, { freq: 3, nil: undefined })).map(([text, written, mutations]) => {
-    const seed = encode(text, written);
-    if (mutations === undefined) return makeCase({ origin: 'generated', seed, mutations: 'none', bytes: seed, preserving: true });
-    const { bytes, preserving } = applyMutations(seed, mutations, format);
-    return makeCase({ origin: 'generated', seed, mutations: describeMutations(mutations), bytes, preserving });
-  });
+  return fc
+    .tuple(
+      documents,
+      fc.constantFrom(...ENCODINGS.slice(0, 4)),
+      fc.option(mutationListArbitrary, { freq: 3, nil: undefined }),
+    )
+    .map(([text, written, mutations]) => {
+      const seed = encode(text, written);
+      if (mutations === undefined)
+        return makeCase({ origin: 'generated', seed, mutations: 'none', bytes: seed, preserving: true });
+      const { bytes, preserving } = applyMutations(seed, mutations, format);
+      return makeCase({ origin: 'generated', seed, mutations: describeMutations(mutations), bytes, preserving });
+    });
 }
 
 /** A JSON value changed structurally, written with any indentation, sometimes then byte-mutated. */
 export function mutatedJsonValues(values: fc.Arbitrary<{ origin: string; value: unknown }>): fc.Arbitrary<FuzzCase> {
   return fc
-    .tuple(values, jsonMutationListArbitrary, fc.constantFrom(0, 2, '\t'), fc.option(mutationListArbitrary, { freq: 4, nil: undefined }))
+    .tuple(
+      values,
+      jsonMutationListArbitrary,
+      fc.constantFrom(0, 2, '\t'),
+      fc.option(mutationListArbitrary, { freq: 4, nil: undefined }),
+    )
     .map(([{ origin, value }, jsonMutations, indent, byteMutations]) => {
       // Indenting a 50,000-deep array would write gigabytes of spaces.
       const deep = jsonMutations.some((mutation) => mutation.kind === 'nest' && mutation.depth > 1_000);
       const text = stringifyJson(applyJsonMutations(value, jsonMutations), deep ? 0 : indent);
       const written = Buffer.from(text, 'utf8');
       const description = `json ${JSON.stringify(jsonMutations, (_key, item: unknown) => (typeof item === 'string' && item.length > 80 ? `${item.slice(0, 80)}...` : item))}`;
-      if (byteMutations === undefined) return makeCase({ origin, seed: undefined, mutations: description, bytes: written, preserving: false });
+      if (byteMutations === undefined)
+        return makeCase({ origin, seed: undefined, mutations: description, bytes: written, preserving: false });
       const { bytes } = applyMutations(written, byteMutations, 'json');
-      return makeCase({ origin, seed: undefined, mutations: `${description}; then ${describeMutations(byteMutations)}`, bytes, preserving: false });
+      return makeCase({
+        origin,
+        seed: undefined,
+        mutations: `${description}; then ${describeMutations(byteMutations)}`,
+        bytes,
+        preserving: false,
+      });
     });
 }
 
 export function jsonSeedValues(seeds: readonly Seed[]): { origin: string; value: unknown }[] {
-  return seeds.map((seed) => ({ origin: seed.origin, value: JSON.parse(Buffer.from(seed.bytes).toString('utf8').replace(/^\uFEFF/, '')) as unknown }));
+  return seeds.map((seed) => ({
+    origin: seed.origin,
+    value: JSON.parse(
+      Buffer.from(seed.bytes)
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+    ) as unknown,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -169,20 +206,31 @@ export function assertAcceptableError(error: unknown, label: string, namesInside
     assert.fail(`expected an InputError or a model, got another exception: ${detail}`);
   }
   if (namesInside && error.file.startsWith(`${label}:/files/`)) {
-    assert.ok(error.message.startsWith(error.file), `message starts with the artifact's name: ${error.message.slice(0, 300)}`);
+    assert.ok(
+      error.message.startsWith(error.file),
+      `message starts with the artifact's name: ${error.message.slice(0, 300)}`,
+    );
   } else {
     assert.equal(error.file, label, `InputError names the file (${error.message.slice(0, 300)})`);
     assert.ok(error.message.startsWith(label), `message starts with the file name: ${error.message.slice(0, 300)}`);
   }
   const where = describeLocation(error.location);
-  assert.notEqual(where, '', `InputError has a location (line, element or JSON pointer): ${error.message.slice(0, 300)}`);
+  assert.notEqual(
+    where,
+    '',
+    `InputError has a location (line, element or JSON pointer): ${error.message.slice(0, 300)}`,
+  );
   assert.ok(error.message.includes(`(${where})`), `message names the location: ${error.message.slice(0, 300)}`);
   for (const key of ['line', 'column'] as const) {
     const value = error.location[key];
-    if (value !== undefined) assert.ok(Number.isInteger(value) && value >= 1, `${key} is a positive whole number, got ${value}`);
+    if (value !== undefined)
+      assert.ok(Number.isInteger(value) && value >= 1, `${key} is a positive whole number, got ${value}`);
   }
   assert.ok(!/[\r\n]/.test(error.message), `message is one line: ${JSON.stringify(error.message.slice(0, 300))}`);
-  assert.ok(error.message.length <= MAX_MESSAGE_LENGTH, `message of at most ${MAX_MESSAGE_LENGTH} characters, got ${error.message.length}: ${error.message.slice(0, 300)}...`);
+  assert.ok(
+    error.message.length <= MAX_MESSAGE_LENGTH,
+    `message of at most ${MAX_MESSAGE_LENGTH} characters, got ${error.message.length}: ${error.message.slice(0, 300)}...`,
+  );
 }
 
 interface Tally {
@@ -215,7 +263,8 @@ export function runFuzz<M>(target: FuzzTarget<M>, cases: fc.Arbitrary<FuzzCase>,
         tally.slowestMs = elapsed;
         tally.slowestCase = `${fuzzCase.origin}, ${fuzzCase.bytes.length} bytes, ${fuzzCase.mutations.slice(0, 200)}`;
       }
-      if (CASE_LIMIT_MS !== undefined) assert.ok(elapsed <= CASE_LIMIT_MS, `${context}: took ${elapsed.toFixed(0)} ms, over ${CASE_LIMIT_MS} ms`);
+      if (CASE_LIMIT_MS !== undefined)
+        assert.ok(elapsed <= CASE_LIMIT_MS, `${context}: took ${elapsed.toFixed(0)} ms, over ${CASE_LIMIT_MS} ms`);
       try {
         if ('error' in outcome) {
           assertAcceptableError(outcome.error, target.label, target.namesInside);
@@ -231,8 +280,15 @@ export function runFuzz<M>(target: FuzzTarget<M>, cases: fc.Arbitrary<FuzzCase>,
             if (fuzzCase.origin !== 'generated') seedOutcomes.set(fuzzCase.seed, original);
           }
           if ('model' in original) {
-            assert.ok('model' in outcome, `a change of encoding, BOM or line endings made a valid document invalid: ${'error' in outcome ? String(outcome.error) : ''}`);
-            assert.deepStrictEqual(outcome.model, original.model, 'a change of encoding, BOM or line endings changed the model');
+            assert.ok(
+              'model' in outcome,
+              `a change of encoding, BOM or line endings made a valid document invalid: ${'error' in outcome ? String(outcome.error) : ''}`,
+            );
+            assert.deepStrictEqual(
+              outcome.model,
+              original.model,
+              'a change of encoding, BOM or line endings changed the model',
+            );
             tally.compared++;
           }
         }

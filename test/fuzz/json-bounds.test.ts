@@ -17,11 +17,18 @@ import { BUNDLE, MINIMAL_ACCOUNTS, MINIMAL_APPLICATION_HOST, MINIMAL_SECEDIT } f
 
 const HEAP_MB = 512;
 
-function bundle(args: string[], options: { heapMb?: number; stdinFile?: string } = {}): { status: number | null; signal: string | null; stderr: string } {
+function bundle(
+  args: string[],
+  options: { heapMb?: number; stdinFile?: string } = {},
+): { status: number | null; signal: string | null; stderr: string } {
   const stdin = options.stdinFile === undefined ? 'ignore' : openSync(options.stdinFile, 'r');
   try {
     const heap = options.heapMb === undefined ? [] : [`--max-old-space-size=${options.heapMb}`];
-    const result = spawnSync(process.execPath, [...heap, BUNDLE, ...args], { stdio: [stdin, 'ignore', 'pipe'], encoding: 'utf8', timeout: 600_000 });
+    const result = spawnSync(process.execPath, [...heap, BUNDLE, ...args], {
+      stdio: [stdin, 'ignore', 'pipe'],
+      encoding: 'utf8',
+      timeout: 600_000,
+    });
     return { status: result.status, signal: result.signal, stderr: result.stderr };
   } finally {
     if (typeof stdin === 'number') closeSync(stdin);
@@ -53,7 +60,12 @@ describe('JSON inputs at their limits (slow: npm run fuzz)', function () {
         [JSON_ELEMENT_LIMITS[kind] + 1, /elements \(array items and object members\), found more/],
       ] as const) {
         const folder = join(root, `${kind}-${elements}`);
-        const files: Record<string, string> = { 'secedit.inf': MINIMAL_SECEDIT, 'applicationHost.config': MINIMAL_APPLICATION_HOST, 'accounts.json': MINIMAL_ACCOUNTS, [kind]: emptyArrays(elements) };
+        const files: Record<string, string> = {
+          'secedit.inf': MINIMAL_SECEDIT,
+          'applicationHost.config': MINIMAL_APPLICATION_HOST,
+          'accounts.json': MINIMAL_ACCOUNTS,
+          [kind]: emptyArrays(elements),
+        };
         spawnSync('mkdir', ['-p', folder]);
         for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
         const run = bundle(['test', '--snapshot', folder, '--format', 'json'], { heapMb: HEAP_MB });
@@ -72,7 +84,11 @@ describe('JSON inputs at their limits (slow: npm run fuzz)', function () {
     assert.equal(planRun.status, EXIT_CODES.invalidInput.code, planRun.stderr.slice(0, 300));
     const facts = join(root, 'facts.json');
     writeFileSync(facts, emptyArrays(JSON_ELEMENT_LIMITS['facts.json']));
-    for (const args of [['test', '--snapshot', facts], ['test', '--snapshot', '-'], ['dsc', 'get']]) {
+    for (const args of [
+      ['test', '--snapshot', facts],
+      ['test', '--snapshot', '-'],
+      ['dsc', 'get'],
+    ]) {
       const run = bundle(args, { heapMb: HEAP_MB, stdinFile: args.includes(facts) ? undefined : facts });
       assert.equal(run.signal, null, `${args.join(' ')}: ${run.stderr.slice(0, 300)}`);
       assert.equal(run.status, EXIT_CODES.invalidInput.code, `${args.join(' ')}: ${run.stderr.slice(0, 300)}`);
@@ -90,7 +106,12 @@ describe('JSON inputs at their limits (slow: npm run fuzz)', function () {
     closeSync(fd);
     const run = bundle(['test', '--snapshot', '-'], { heapMb: HEAP_MB * 2, stdinFile: path });
     assert.equal(run.status, EXIT_CODES.invalidInput.code, run.stderr.slice(0, 300));
-    assert.match(run.stderr, new RegExp(`^iis-logon-rights: invalid input: stdin \\(line 1\\): expected JSON nested at most ${MAX_JSON_DEPTH} deep`));
+    assert.match(
+      run.stderr,
+      new RegExp(
+        `^iis-logon-rights: invalid input: stdin \\(line 1\\): expected JSON nested at most ${MAX_JSON_DEPTH} deep`,
+      ),
+    );
   });
 
   it('a 480 MB array of numbers on stdin: exit 3, not a V8 fatal error', () => {

@@ -57,14 +57,50 @@ const interestingValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
 );
 
-const propertyName = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', '$schema', 'extra', '', 'right', 'sid', 'accounts', 'files', 'actions'), fc.string({ maxLength: 12 }));
+const propertyName = fc.oneof(
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    '$schema',
+    'extra',
+    '',
+    'right',
+    'sid',
+    'accounts',
+    'files',
+    'actions',
+  ),
+  fc.string({ maxLength: 12 }),
+);
 
 export const jsonMutationArbitrary: fc.Arbitrary<JsonMutation> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ at: position, value: interestingValue }).map((r): JsonMutation => ({ kind: 'replace', ...r })) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .record({ at: position, value: interestingValue })
+      .map((r): JsonMutation => ({ kind: 'replace', ...r })),
+  },
   { weight: 3, arbitrary: position.map((at): JsonMutation => ({ kind: 'remove', at })) },
-  { weight: 3, arbitrary: fc.record({ at: position, key: propertyName, value: interestingValue }).map((r): JsonMutation => ({ kind: 'add-property', ...r })) },
-  { weight: 1, arbitrary: fc.record({ at: position, depth: fc.constantFrom(10, 1_000, 50_000) }).map((r): JsonMutation => ({ kind: 'nest', ...r })) },
-  { weight: 1, arbitrary: fc.record({ at: position, length: fc.constantFrom(1_000, 200_000, 2_000_000) }).map((r): JsonMutation => ({ kind: 'huge-string', ...r })) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .record({ at: position, key: propertyName, value: interestingValue })
+      .map((r): JsonMutation => ({ kind: 'add-property', ...r })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ at: position, depth: fc.constantFrom(10, 1_000, 50_000) })
+      .map((r): JsonMutation => ({ kind: 'nest', ...r })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ at: position, length: fc.constantFrom(1_000, 200_000, 2_000_000) })
+      .map((r): JsonMutation => ({ kind: 'huge-string', ...r })),
+  },
 );
 
 export const jsonMutationListArbitrary = fc.array(jsonMutationArbitrary, { minLength: 1, maxLength: 3 });

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { InputError } from '../../src/core/errors';
-import { describeJsonSyntaxError, findJsonSyntaxFault, firstInvalidOffset, jsonSyntaxInputError, locateJsonSyntaxError } from '../../src/parse/json-syntax';
+import {
+  describeJsonSyntaxError,
+  findJsonSyntaxFault,
+  firstInvalidOffset,
+  jsonSyntaxInputError,
+  locateJsonSyntaxError,
+} from '../../src/parse/json-syntax';
 import { FUZZ_RUNS } from './harness';
 
 /**
@@ -19,20 +25,30 @@ function v8Position(text: string): number | undefined {
   }
 }
 
-const jsonText = fc.tuple(fc.jsonValue({ maxDepth: 4 }), fc.constantFrom(0, 1, 2)).map(([value, indent]) => JSON.stringify(value, null, indent));
+const jsonText = fc
+  .tuple(fc.jsonValue({ maxDepth: 4 }), fc.constantFrom(0, 1, 2))
+  .map(([value, indent]) => JSON.stringify(value, null, indent));
 
 describe('JSON syntax-error locator', () => {
   it('finds the position V8 names, for any valid document with a character inserted or removed', () => {
     let compared = 0;
     fc.assert(
-      fc.property(jsonText, fc.nat(), fc.constantFrom('', '}', ']', ',', ':', '"', '\\', 'x', '-', '.', 'e', '0', '\u0001', ' ', 't', 'n'), (text, at, insert) => {
-        const index = at % (text.length + 1);
-        const broken = insert === '' ? text.slice(0, index) + text.slice(index + 1) : text.slice(0, index) + insert + text.slice(index);
-        const position = v8Position(broken);
-        if (position === undefined || position === -1) return;
-        compared++;
-        assert.equal(firstInvalidOffset(broken), position, `in ${JSON.stringify(broken)}`);
-      }),
+      fc.property(
+        jsonText,
+        fc.nat(),
+        fc.constantFrom('', '}', ']', ',', ':', '"', '\\', 'x', '-', '.', 'e', '0', '\u0001', ' ', 't', 'n'),
+        (text, at, insert) => {
+          const index = at % (text.length + 1);
+          const broken =
+            insert === ''
+              ? text.slice(0, index) + text.slice(index + 1)
+              : text.slice(0, index) + insert + text.slice(index);
+          const position = v8Position(broken);
+          if (position === undefined || position === -1) return;
+          compared++;
+          assert.equal(firstInvalidOffset(broken), position, `in ${JSON.stringify(broken)}`);
+        },
+      ),
       { numRuns: FUZZ_RUNS * 5 },
     );
     assert.ok(compared > FUZZ_RUNS / 2, `V8 named a position in only ${compared} cases`);
@@ -92,7 +108,15 @@ describe('JSON syntax-error locator', () => {
     for (const number of ['0', '-0', '7', '-12', '1.5', '-0.25', '1e5', '1E+5', '2.5e-3', '10']) {
       assert.equal(firstInvalidOffset(`[${number} x]`), number.length + 2, number);
     }
-    for (const [bad, at] of [['+1', 1], ['.5', 1], ['1.', 3], ['1e', 3], ['-a', 2], ['00', 2], ['1.5.2', 4]] as const) {
+    for (const [bad, at] of [
+      ['+1', 1],
+      ['.5', 1],
+      ['1.', 3],
+      ['1e', 3],
+      ['-a', 2],
+      ['00', 2],
+      ['1.5.2', 4],
+    ] as const) {
       assert.equal(firstInvalidOffset(`[${bad}]`), at, bad);
     }
   });
@@ -136,10 +160,19 @@ describe('JSON syntax-error locator', () => {
 
   it("keeps V8's reason and drops its quote of the input", () => {
     assert.equal(describeJsonSyntaxError('Unexpected token \'}\', "{"a":}" is not valid JSON'), "unexpected token '}'");
-    assert.equal(describeJsonSyntaxError('Unexpected token \'x\', ..."{"name": x}\n  ]"... is not valid JSON'), "unexpected token 'x'");
-    assert.equal(describeJsonSyntaxError("Expected ':' after property name in JSON at position 5 (line 1 column 6)"), "Expected ':' after property name");
+    assert.equal(
+      describeJsonSyntaxError('Unexpected token \'x\', ..."{"name": x}\n  ]"... is not valid JSON'),
+      "unexpected token 'x'",
+    );
+    assert.equal(
+      describeJsonSyntaxError("Expected ':' after property name in JSON at position 5 (line 1 column 6)"),
+      "Expected ':' after property name",
+    );
     assert.equal(describeJsonSyntaxError('Unexpected end of JSON input'), 'unexpected end of JSON input');
-    assert.equal(describeJsonSyntaxError(`Unexpected ${'x'.repeat(200)}`), JSON.stringify(`unexpected ${'x'.repeat(109)}...`));
+    assert.equal(
+      describeJsonSyntaxError(`Unexpected ${'x'.repeat(200)}`),
+      JSON.stringify(`unexpected ${'x'.repeat(109)}...`),
+    );
   });
 
   it('says in its own words what JSON allows where it stops, and what is there instead', () => {
@@ -148,25 +181,67 @@ describe('JSON syntax-error locator', () => {
       assert.ok(error instanceof InputError);
       return error.message;
     };
-    assert.equal(reason('{\n  "a": 1,\n}'), 'f.json (line 3, column 1): expected valid JSON: a property name in double quotes, found "}"');
-    assert.equal(reason('{"a" 1}'), 'f.json (line 1, column 6): expected valid JSON: \':\' after the property name, found "1"');
+    assert.equal(
+      reason('{\n  "a": 1,\n}'),
+      'f.json (line 3, column 1): expected valid JSON: a property name in double quotes, found "}"',
+    );
+    assert.equal(
+      reason('{"a" 1}'),
+      'f.json (line 1, column 6): expected valid JSON: \':\' after the property name, found "1"',
+    );
     assert.equal(reason('[1 2]'), "f.json (line 1, column 4): expected valid JSON: ',' or ']', found \"2\"");
-    assert.equal(reason('{"a": 1 "b": 2}'), "f.json (line 1, column 9): expected valid JSON: ',' or '}', found \"\\\"\"");
-    assert.equal(reason('[1] x'), 'f.json (line 1, column 5): expected valid JSON: nothing more after the value, found "x"');
-    assert.equal(reason('{"factsVersion": 1, "files": '), 'f.json (line 1, column 30): expected valid JSON: a value, found the end of the text');
-    assert.equal(reason('['), "f.json (line 1, column 2): expected valid JSON: a value or ']', found the end of the text");
-    assert.equal(reason('{'), "f.json (line 1, column 2): expected valid JSON: a property name in double quotes or '}', found the end of the text");
+    assert.equal(
+      reason('{"a": 1 "b": 2}'),
+      "f.json (line 1, column 9): expected valid JSON: ',' or '}', found \"\\\"\"",
+    );
+    assert.equal(
+      reason('[1] x'),
+      'f.json (line 1, column 5): expected valid JSON: nothing more after the value, found "x"',
+    );
+    assert.equal(
+      reason('{"factsVersion": 1, "files": '),
+      'f.json (line 1, column 30): expected valid JSON: a value, found the end of the text',
+    );
+    assert.equal(
+      reason('['),
+      "f.json (line 1, column 2): expected valid JSON: a value or ']', found the end of the text",
+    );
+    assert.equal(
+      reason('{'),
+      "f.json (line 1, column 2): expected valid JSON: a property name in double quotes or '}', found the end of the text",
+    );
     assert.equal(reason('{"a": tru }'), 'f.json (line 1, column 10): expected valid JSON: the rest of true, found " "');
-    assert.equal(reason('"\\q"'), 'f.json (line 1, column 3): expected valid JSON: an escape after the backslash: \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u and four hexadecimal digits, found "q"');
-    assert.equal(reason('"\\u12G4"'), 'f.json (line 1, column 6): expected valid JSON: four hexadecimal digits after \\u, found "G"');
-    assert.equal(reason('"tab\there"'), 'f.json (line 1, column 5): expected valid JSON: a control character written as an escape (\\n, \\t, \\u0000) inside a string, found "\\\\x09"');
-    assert.equal(reason('"open'), 'f.json (line 1, column 6): expected valid JSON: the closing quote of the string, found the end of the text');
-    assert.equal(reason('1.e5'), 'f.json (line 1, column 3): expected valid JSON: a digit after the decimal point, found "e"');
-    assert.equal(reason('1e+'), 'f.json (line 1, column 4): expected valid JSON: a digit in the exponent, found the end of the text');
-    assert.equal(reason('[\u{1F600}]'), 'f.json (line 1, column 2): expected valid JSON: a value or \']\', found "\u{1F600}"');
+    assert.equal(
+      reason('"\\q"'),
+      'f.json (line 1, column 3): expected valid JSON: an escape after the backslash: \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u and four hexadecimal digits, found "q"',
+    );
+    assert.equal(
+      reason('"\\u12G4"'),
+      'f.json (line 1, column 6): expected valid JSON: four hexadecimal digits after \\u, found "G"',
+    );
+    assert.equal(
+      reason('"tab\there"'),
+      'f.json (line 1, column 5): expected valid JSON: a control character written as an escape (\\n, \\t, \\u0000) inside a string, found "\\\\x09"',
+    );
+    assert.equal(
+      reason('"open'),
+      'f.json (line 1, column 6): expected valid JSON: the closing quote of the string, found the end of the text',
+    );
+    assert.equal(
+      reason('1.e5'),
+      'f.json (line 1, column 3): expected valid JSON: a digit after the decimal point, found "e"',
+    );
+    assert.equal(
+      reason('1e+'),
+      'f.json (line 1, column 4): expected valid JSON: a digit in the exponent, found the end of the text',
+    );
+    assert.equal(
+      reason('[\u{1F600}]'),
+      'f.json (line 1, column 2): expected valid JSON: a value or \']\', found "\u{1F600}"',
+    );
   });
 
-  it('finds no fault in JSON, and then repeats the host\'s reason without a location', () => {
+  it("finds no fault in JSON, and then repeats the host's reason without a location", () => {
     fc.assert(
       fc.property(jsonText, (text) => findJsonSyntaxFault(text) === null),
       { numRuns: FUZZ_RUNS },
@@ -175,21 +250,26 @@ describe('JSON syntax-error locator', () => {
     assert.equal(refused.message, 'f.json: expected valid JSON, found Max depth exceeded');
   });
 
-  it('every JSON.parse rejection gets a location and a reason of its own, never the host\'s', () => {
+  it("every JSON.parse rejection gets a location and a reason of its own, never the host's", () => {
     fc.assert(
-      fc.property(jsonText, fc.nat(), fc.constantFrom('', '}', ']', ',', ':', '"', '\\', 'x', '-', '.', 'e', '0', '\u0001', ' ', 't', 'n'), (text, at, insert) => {
-        const broken = text.slice(0, at % (text.length + 1)) + insert + text.slice((at % (text.length + 1)) + 1);
-        let parseError: unknown;
-        try {
-          JSON.parse(broken);
-          return;
-        } catch (error) {
-          parseError = error;
-        }
-        const error = jsonSyntaxInputError(broken, 'f.json', 'valid JSON', parseError);
-        assert.match(error.message, /^f\.json \(line \d+, column \d+\): expected valid JSON: [^\n]+, found [^\n]+$/);
-        assert.doesNotMatch(error.message, /Unexpected|position/);
-      }),
+      fc.property(
+        jsonText,
+        fc.nat(),
+        fc.constantFrom('', '}', ']', ',', ':', '"', '\\', 'x', '-', '.', 'e', '0', '\u0001', ' ', 't', 'n'),
+        (text, at, insert) => {
+          const broken = text.slice(0, at % (text.length + 1)) + insert + text.slice((at % (text.length + 1)) + 1);
+          let parseError: unknown;
+          try {
+            JSON.parse(broken);
+            return;
+          } catch (error) {
+            parseError = error;
+          }
+          const error = jsonSyntaxInputError(broken, 'f.json', 'valid JSON', parseError);
+          assert.match(error.message, /^f\.json \(line \d+, column \d+\): expected valid JSON: [^\n]+, found [^\n]+$/);
+          assert.doesNotMatch(error.message, /Unexpected|position/);
+        },
+      ),
       { numRuns: FUZZ_RUNS * 5 },
     );
   });

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { closeSync, openSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../src/core/errors';
-import { ARTIFACT_SIZE_LIMITS, MAX_INF_LINE_LENGTH, MAX_XML_DEPTH, formatBytes, type ArtifactKind } from '../../src/core/limits';
+import {
+  ARTIFACT_SIZE_LIMITS,
+  MAX_INF_LINE_LENGTH,
+  MAX_XML_DEPTH,
+  formatBytes,
+  type ArtifactKind,
+} from '../../src/core/limits';
 import { readPlanDocument } from '../../src/io/plan-document';
 import { loadSnapshotFolder, NODE_FILES } from '../../src/io/snapshot';
 import { readLimitedStream } from '../../src/io/read-limited';
@@ -12,7 +18,14 @@ import { parseGroupPolicyXml, parseGroupPolicyXmlText } from '../../src/parse/gp
 import { parseMetabase } from '../../src/parse/metabase';
 import { parseRsopJsonText } from '../../src/parse/rsop-json';
 import { parseSecurityTemplate, parseSecurityTemplateText } from '../../src/parse/secedit-inf';
-import { MINIMAL_ACCOUNTS, MINIMAL_APPLICATION_HOST, MINIMAL_SECEDIT, REPO_ROOT, makeSnapshotFolder, utf16le } from '../helpers/cli';
+import {
+  MINIMAL_ACCOUNTS,
+  MINIMAL_APPLICATION_HOST,
+  MINIMAL_SECEDIT,
+  REPO_ROOT,
+  makeSnapshotFolder,
+  utf16le,
+} from '../helpers/cli';
 import { assertAcceptableError } from './harness';
 import { inputErrorFrom } from '../helpers/errors';
 
@@ -38,10 +51,18 @@ const MINIMAL_GPO_REPORT = `<?xml version="1.0" encoding="utf-8"?>\n<GPO xmlns="
 
 /** Every XML parser, by the name it reports, with a minimal document it accepts. */
 const XML_PARSERS: { name: string; minimal: string; parse: (text: string) => unknown }[] = [
-  { name: 'applicationHost.config', minimal: MINIMAL_APPLICATION_HOST, parse: (text) => parseApplicationHostConfig(text, 'applicationHost.config') },
+  {
+    name: 'applicationHost.config',
+    minimal: MINIMAL_APPLICATION_HOST,
+    parse: (text) => parseApplicationHostConfig(text, 'applicationHost.config'),
+  },
   { name: 'MetaBase.xml', minimal: MINIMAL_METABASE, parse: (text) => parseMetabase(text, 'MetaBase.xml') },
   { name: 'gpresult.xml', minimal: MINIMAL_GPRESULT, parse: (text) => parseGroupPolicyXmlText(text, 'gpresult.xml') },
-  { name: 'gpo-report.xml', minimal: MINIMAL_GPO_REPORT, parse: (text) => parseGroupPolicyXmlText(text, 'gpo-report.xml') },
+  {
+    name: 'gpo-report.xml',
+    minimal: MINIMAL_GPO_REPORT,
+    parse: (text) => parseGroupPolicyXmlText(text, 'gpo-report.xml'),
+  },
 ];
 
 /** Puts `inner` right after the root element's start tag. */
@@ -60,7 +81,8 @@ function withDoctype(document: string, doctype: string): string {
 
 function billionLaughs(): string {
   const entities = ['<!ENTITY lol "lol">'];
-  for (let level = 1; level <= 9; level++) entities.push(`<!ENTITY lol${level} "${`&lol${level - 1 === 0 ? '' : level - 1};`.repeat(10)}">`);
+  for (let level = 1; level <= 9; level++)
+    entities.push(`<!ENTITY lol${level} "${`&lol${level - 1 === 0 ? '' : level - 1};`.repeat(10)}">`);
   return `<!DOCTYPE lolz [${entities.join('')}]>`;
 }
 
@@ -70,7 +92,10 @@ describe('limits', () => {
     const section = readme.slice(readme.indexOf('### Limits'), readme.indexOf('\n## ', readme.indexOf('### Limits')));
 
     it('lists exactly the size limit of every artifact in src/core/limits.ts', () => {
-      const rows = [...section.matchAll(/^\| `([^`]+)`[^|]*\| ([^|]+) \|$/gm)].map((match) => [match[1]!, match[2]!.trim()]);
+      const rows = [...section.matchAll(/^\| `([^`]+)`[^|]*\| ([^|]+) \|$/gm)].map((match) => [
+        match[1]!,
+        match[2]!.trim(),
+      ]);
       assert.deepEqual(
         rows,
         Object.entries(ARTIFACT_SIZE_LIMITS).map(([kind, bytes]) => [kind, formatBytes(bytes)]),
@@ -100,7 +125,11 @@ describe('limits', () => {
     ];
     for (const [file, kind] of folderArtifacts) {
       it(`refuses a snapshot's ${file} one byte over ${formatBytes(ARTIFACT_SIZE_LIMITS[kind])}, naming it`, () => {
-        const folder = makeSnapshotFolder({ 'secedit.inf': utf16le(MINIMAL_SECEDIT), 'applicationHost.config': MINIMAL_APPLICATION_HOST, 'accounts.json': MINIMAL_ACCOUNTS });
+        const folder = makeSnapshotFolder({
+          'secedit.inf': utf16le(MINIMAL_SECEDIT),
+          'applicationHost.config': MINIMAL_APPLICATION_HOST,
+          'accounts.json': MINIMAL_ACCOUNTS,
+        });
         try {
           oversized(join(folder.path, file), ARTIFACT_SIZE_LIMITS[kind] + 1);
           const error = inputErrorFrom(() => loadSnapshotFolder(folder.path));
@@ -114,14 +143,20 @@ describe('limits', () => {
     }
 
     it('accepts a file of exactly its limit as far as size goes', () => {
-      const folder = makeSnapshotFolder({ 'secedit.inf': utf16le(MINIMAL_SECEDIT), 'applicationHost.config': MINIMAL_APPLICATION_HOST });
+      const folder = makeSnapshotFolder({
+        'secedit.inf': utf16le(MINIMAL_SECEDIT),
+        'applicationHost.config': MINIMAL_APPLICATION_HOST,
+      });
       try {
         // A host.json of exactly 1 MiB passes the size check and then fails as JSON, not as size.
         const path = join(folder.path, 'host.json');
         writeFileSync(path, `{"computerName": "WEB01"}${' '.repeat(ARTIFACT_SIZE_LIMITS['host.json'] - 26)}x`);
         assert.equal(readFileSync(path).length, ARTIFACT_SIZE_LIMITS['host.json']);
         const error = inputErrorFrom(() => loadSnapshotFolder(folder.path));
-        assert.match(error.message, /host\.json \(line 1, column \d+\): expected valid JSON: nothing more after the value, found "x"/);
+        assert.match(
+          error.message,
+          /host\.json \(line 1, column \d+\): expected valid JSON: nothing more after the value, found "x"/,
+        );
       } finally {
         folder.cleanup();
       }
@@ -131,10 +166,16 @@ describe('limits', () => {
       const folder = makeSnapshotFolder({ 'secedit.inf': MINIMAL_SECEDIT });
       try {
         oversized(join(folder.path, 'MetaBase.xml'), ARTIFACT_SIZE_LIMITS['MetaBase.xml'] + 1);
-        assert.match(inputErrorFrom(() => loadSnapshotFolder(folder.path)).message, /MetaBase\.xml: expected a MetaBase\.xml of at most 64 MiB, found 64\.0 MiB$/);
+        assert.match(
+          inputErrorFrom(() => loadSnapshotFolder(folder.path)).message,
+          /MetaBase\.xml: expected a MetaBase\.xml of at most 64 MiB, found 64\.0 MiB$/,
+        );
         const facts = join(folder.path, 'web01.json');
         oversized(facts, ARTIFACT_SIZE_LIMITS['facts.json'] + 1);
-        assert.match(inputErrorFrom(() => loadSnapshotFolder(facts)).message, /web01\.json: expected a web01\.json of at most 512 MiB, found 512\.0 MiB$/);
+        assert.match(
+          inputErrorFrom(() => loadSnapshotFolder(facts)).message,
+          /web01\.json: expected a web01\.json of at most 512 MiB, found 512\.0 MiB$/,
+        );
       } finally {
         folder.cleanup();
       }
@@ -145,24 +186,48 @@ describe('limits', () => {
       try {
         const template = join(folder.path, 'GptTmpl.inf');
         oversized(template, ARTIFACT_SIZE_LIMITS['GptTmpl.inf'] + 1);
-        assert.match(inputErrorFrom(() => loadBaselineGpo(template, NODE_FILES)).message, /expected a GptTmpl\.inf of at most 16 MiB/);
+        assert.match(
+          inputErrorFrom(() => loadBaselineGpo(template, NODE_FILES)).message,
+          /expected a GptTmpl\.inf of at most 16 MiB/,
+        );
         const report = join(folder.path, 'gpreport.xml');
         oversized(report, ARTIFACT_SIZE_LIMITS['gpo-report.xml'] + 1);
-        assert.match(inputErrorFrom(() => loadBaselineGpo(report, NODE_FILES)).message, /expected a gpreport\.xml of at most 64 MiB/);
+        assert.match(
+          inputErrorFrom(() => loadBaselineGpo(report, NODE_FILES)).message,
+          /expected a gpreport\.xml of at most 64 MiB/,
+        );
       } finally {
         folder.cleanup();
       }
     });
 
     it('refuses text already in memory over the limit: MetaBase.xml, Group Policy XML, rsop.json, a plan', () => {
-      assert.match(inputErrorFrom(() => parseMetabase(' '.repeat(ARTIFACT_SIZE_LIMITS['MetaBase.xml'] + 1), 'MetaBase.xml')).message, /^MetaBase\.xml: expected a MetaBase\.xml of at most 64 MiB/);
-      assert.match(inputErrorFrom(() => parseGroupPolicyXml(new Uint8Array(ARTIFACT_SIZE_LIMITS['gpresult.xml'] + 1), 'gpresult.xml')).message, /^gpresult\.xml: expected a Group Policy XML report of at most 64 MiB/);
-      assert.match(inputErrorFrom(() => parseRsopJsonText(' '.repeat(ARTIFACT_SIZE_LIMITS['rsop.json'] + 1), 'rsop.json')).message, /^rsop\.json: expected an rsop\.json of at most 16 MiB/);
-      assert.equal(inputErrorFrom(() => readPlanDocument(new Uint8Array(ARTIFACT_SIZE_LIMITS['plan.json'] + 1), 'stdin')).message, 'stdin: expected a plan of at most 16 MiB, found 16.0 MiB');
+      assert.match(
+        inputErrorFrom(() => parseMetabase(' '.repeat(ARTIFACT_SIZE_LIMITS['MetaBase.xml'] + 1), 'MetaBase.xml'))
+          .message,
+        /^MetaBase\.xml: expected a MetaBase\.xml of at most 64 MiB/,
+      );
+      assert.match(
+        inputErrorFrom(() =>
+          parseGroupPolicyXml(new Uint8Array(ARTIFACT_SIZE_LIMITS['gpresult.xml'] + 1), 'gpresult.xml'),
+        ).message,
+        /^gpresult\.xml: expected a Group Policy XML report of at most 64 MiB/,
+      );
+      assert.match(
+        inputErrorFrom(() => parseRsopJsonText(' '.repeat(ARTIFACT_SIZE_LIMITS['rsop.json'] + 1), 'rsop.json')).message,
+        /^rsop\.json: expected an rsop\.json of at most 16 MiB/,
+      );
+      assert.equal(
+        inputErrorFrom(() => readPlanDocument(new Uint8Array(ARTIFACT_SIZE_LIMITS['plan.json'] + 1), 'stdin')).message,
+        'stdin: expected a plan of at most 16 MiB, found 16.0 MiB',
+      );
     });
 
     it('reads a stream only up to the limit, then refuses it', () => {
-      const folder = makeSnapshotFolder({ 'small.json': 'x'.repeat(ARTIFACT_SIZE_LIMITS['host.json']), 'large.json': 'x'.repeat(ARTIFACT_SIZE_LIMITS['host.json'] + 1) });
+      const folder = makeSnapshotFolder({
+        'small.json': 'x'.repeat(ARTIFACT_SIZE_LIMITS['host.json']),
+        'large.json': 'x'.repeat(ARTIFACT_SIZE_LIMITS['host.json'] + 1),
+      });
       const read = (name: string): Buffer => {
         const fd = openSync(join(folder.path, name), 'r');
         try {
@@ -173,7 +238,10 @@ describe('limits', () => {
       };
       try {
         assert.deepEqual(read('small.json'), readFileSync(join(folder.path, 'small.json')));
-        assert.equal(inputErrorFrom(() => read('large.json')).message, 'stdin: expected input of at most 1 MiB, found more (reading stopped there)');
+        assert.equal(
+          inputErrorFrom(() => read('large.json')).message,
+          'stdin: expected input of at most 1 MiB, found more (reading stopped there)',
+        );
       } finally {
         folder.cleanup();
       }
@@ -220,7 +288,9 @@ describe('limits', () => {
     });
 
     it('refuses a DOCTYPE in UTF-16 Group Policy bytes too', () => {
-      const error = inputErrorFrom(() => parseGroupPolicyXml(utf16le(withDoctype(MINIMAL_GPRESULT, billionLaughs())), 'gpresult.xml'));
+      const error = inputErrorFrom(() =>
+        parseGroupPolicyXml(utf16le(withDoctype(MINIMAL_GPRESULT, billionLaughs())), 'gpresult.xml'),
+      );
       assert.match(error.message, /^gpresult\.xml \(line 2\): expected no DOCTYPE/);
     });
   });
@@ -235,12 +305,20 @@ describe('limits', () => {
         assertAcceptableError(error, parser.name);
         assert.equal(error.expected, `elements nested at most ${MAX_XML_DEPTH} deep`);
         assert.equal(error.found, `element <n> at depth ${MAX_XML_DEPTH + 1}`);
-        assert.equal(error.location.line, parser.minimal.slice(0, parser.minimal.search(/<[A-Za-z]/)).split('\n').length + 1);
+        assert.equal(
+          error.location.line,
+          parser.minimal.slice(0, parser.minimal.search(/<[A-Za-z]/)).split('\n').length + 1,
+        );
       });
     }
 
     it('refuses 100,000 levels without recursion', () => {
-      const error = inputErrorFrom(() => parseApplicationHostConfig(insideRoot(MINIMAL_APPLICATION_HOST, `${'<n>'.repeat(100_000)}${'</n>'.repeat(100_000)}`), 'applicationHost.config'));
+      const error = inputErrorFrom(() =>
+        parseApplicationHostConfig(
+          insideRoot(MINIMAL_APPLICATION_HOST, `${'<n>'.repeat(100_000)}${'</n>'.repeat(100_000)}`),
+          'applicationHost.config',
+        ),
+      );
       assert.equal(error.expected, `elements nested at most ${MAX_XML_DEPTH} deep`);
     });
   });
@@ -250,10 +328,13 @@ describe('limits', () => {
 
     it('reads a line of exactly the limit and refuses one character more, naming its line', () => {
       const right = 'SeNetworkLogonRight = ';
-      const entries = (length: number): string => `${right}${'*S-1-5-11,'.repeat(Math.floor((length - right.length) / 10))}`.padEnd(length, ' ');
+      const entries = (length: number): string =>
+        `${right}${'*S-1-5-11,'.repeat(Math.floor((length - right.length) / 10))}`.padEnd(length, ' ');
       const atLimit = parseSecurityTemplateText(`${header}${entries(MAX_INF_LINE_LENGTH)}\r`, 'secedit.inf');
       assert.ok((atLimit.privilegeRights?.get('SeNetworkLogonRight')?.holders.length ?? 0) > 100_000);
-      const error = inputErrorFrom(() => parseSecurityTemplateText(`${header}${entries(MAX_INF_LINE_LENGTH + 1)}\r`, 'secedit.inf'));
+      const error = inputErrorFrom(() =>
+        parseSecurityTemplateText(`${header}${entries(MAX_INF_LINE_LENGTH + 1)}\r`, 'secedit.inf'),
+      );
       assert.deepEqual(error.location, { line: 4 });
       assert.equal(error.expected, `lines of at most ${MAX_INF_LINE_LENGTH} characters`);
       assert.equal(error.found, `a line of ${MAX_INF_LINE_LENGTH + 1} characters`);
@@ -262,7 +343,10 @@ describe('limits', () => {
     it('counts characters, not bytes: a UTF-16LE line of the limit is read', () => {
       const line = `; ${'é'.repeat(MAX_INF_LINE_LENGTH - 2)}`;
       assert.doesNotThrow(() => parseSecurityTemplate(utf16le(`${header}${line}\r\n`), 'secedit.inf'));
-      assert.throws(() => parseSecurityTemplate(utf16le(`${header}${line}é\r\n`), 'secedit.inf'), (error: unknown) => error instanceof InputError && error.location.line === 4);
+      assert.throws(
+        () => parseSecurityTemplate(utf16le(`${header}${line}é\r\n`), 'secedit.inf'),
+        (error: unknown) => error instanceof InputError && error.location.line === 4,
+      );
     });
   });
 });

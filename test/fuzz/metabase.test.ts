@@ -16,7 +16,11 @@ const target: FuzzTarget<IisConfiguration> = {
 
 describe('fuzz: MetaBase.xml', () => {
   it('mutated fixture and generated metabases give a configuration or a located InputError', () => {
-    const seeds = [...repoSeeds('test/fixtures/metabase', /\.xml$/i), ...repoSeeds('test/fixtures/diagnostics', /\.MetaBase\.xml$/i), ...repoSeeds('examples/snapshots', /^MetaBase\.xml$/i)];
+    const seeds = [
+      ...repoSeeds('test/fixtures/metabase', /\.xml$/i),
+      ...repoSeeds('test/fixtures/diagnostics', /\.MetaBase\.xml$/i),
+      ...repoSeeds('examples/snapshots', /^MetaBase\.xml$/i),
+    ];
     runFuzz(target, fc.oneof(mutatedSeeds(seeds, 'xml'), mutatedGenerated(generatedMetabase, 'xml')));
   });
 });

@@ -99,28 +99,104 @@ export const HOSTILE_TOKENS: readonly string[] = [
 ];
 
 /** Characters a giant line or a huge value is made of. */
-const FILLER_UNITS: readonly string[] = ['A', ' ', 'x,', '*S-1-5-32-544,', '&amp;', '&#65;', '"', '\t', 'é', '漢', '\\u0041', '/', '|', '%'];
+const FILLER_UNITS: readonly string[] = [
+  'A',
+  ' ',
+  'x,',
+  '*S-1-5-32-544,',
+  '&amp;',
+  '&#65;',
+  '"',
+  '\t',
+  'é',
+  '漢',
+  '\\u0041',
+  '/',
+  '|',
+  '%',
+];
 
 /** Line lengths around and far beyond the INF line limit, and ordinary ones. */
 const GIANT_LENGTHS: readonly number[] = [1_000, 70_000, MAX_INF_LINE_LENGTH, MAX_INF_LINE_LENGTH + 1, 2_500_000];
 const HUGE_VALUE_LENGTHS: readonly number[] = [5_000, 300_000, 2_000_000];
-const NESTING_DEPTHS: readonly number[] = [16, MAX_XML_DEPTH - 2, MAX_XML_DEPTH - 1, MAX_XML_DEPTH, MAX_XML_DEPTH + 1, 5_000, 100_000];
+const NESTING_DEPTHS: readonly number[] = [
+  16,
+  MAX_XML_DEPTH - 2,
+  MAX_XML_DEPTH - 1,
+  MAX_XML_DEPTH,
+  MAX_XML_DEPTH + 1,
+  5_000,
+  100_000,
+];
 
 export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 6, arbitrary: position.map((at): Mutation => ({ kind: 'truncate', at })) },
-  { weight: 6, arbitrary: fc.record({ at: position, value: fc.integer({ min: 0, max: 255 }) }).map((r): Mutation => ({ kind: 'set-byte', ...r })) },
-  { weight: 4, arbitrary: fc.record({ at: position, bit: fc.integer({ min: 0, max: 7 }) }).map((r): Mutation => ({ kind: 'flip-bit', ...r })) },
-  { weight: 4, arbitrary: fc.record({ at: position, bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 16 }) }).map((r): Mutation => ({ kind: 'insert-bytes', ...r })) },
-  { weight: 4, arbitrary: fc.record({ at: position, length: fc.integer({ min: 1, max: 4096 }) }).map((r): Mutation => ({ kind: 'delete', ...r })) },
-  { weight: 3, arbitrary: fc.record({ at: position, length: fc.integer({ min: 1, max: 4096 }) }).map((r): Mutation => ({ kind: 'duplicate', ...r })) },
-  { weight: 3, arbitrary: fc.record({ at: position, count: fc.integer({ min: 1, max: 4 }) }).map((r): Mutation => ({ kind: 'nul', ...r })) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .record({ at: position, value: fc.integer({ min: 0, max: 255 }) })
+      .map((r): Mutation => ({ kind: 'set-byte', ...r })),
+  },
+  {
+    weight: 4,
+    arbitrary: fc
+      .record({ at: position, bit: fc.integer({ min: 0, max: 7 }) })
+      .map((r): Mutation => ({ kind: 'flip-bit', ...r })),
+  },
+  {
+    weight: 4,
+    arbitrary: fc
+      .record({ at: position, bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 16 }) })
+      .map((r): Mutation => ({ kind: 'insert-bytes', ...r })),
+  },
+  {
+    weight: 4,
+    arbitrary: fc
+      .record({ at: position, length: fc.integer({ min: 1, max: 4096 }) })
+      .map((r): Mutation => ({ kind: 'delete', ...r })),
+  },
+  {
+    weight: 3,
+    arbitrary: fc
+      .record({ at: position, length: fc.integer({ min: 1, max: 4096 }) })
+      .map((r): Mutation => ({ kind: 'duplicate', ...r })),
+  },
+  {
+    weight: 3,
+    arbitrary: fc
+      .record({ at: position, count: fc.integer({ min: 1, max: 4 }) })
+      .map((r): Mutation => ({ kind: 'nul', ...r })),
+  },
   { weight: 4, arbitrary: fc.constantFrom(...ENCODINGS).map((to): Mutation => ({ kind: 'reencode', to })) },
   { weight: 2, arbitrary: fc.constant<Mutation>({ kind: 'toggle-bom' }) },
-  { weight: 3, arbitrary: fc.array(fc.constantFrom('\r\n', '\n', '\r'), { minLength: 1, maxLength: 5 }).map((pattern): Mutation => ({ kind: 'line-endings', pattern })) },
-  { weight: 1, arbitrary: fc.record({ at: position, unit: fc.constantFrom(...FILLER_UNITS), length: fc.constantFrom(...GIANT_LENGTHS) }).map((r): Mutation => ({ kind: 'giant-line', ...r })) },
-  { weight: 1, arbitrary: fc.constantFrom(...NESTING_DEPTHS).map((depth): Mutation => ({ kind: 'deep-nesting', depth })) },
-  { weight: 1, arbitrary: fc.record({ at: position, unit: fc.constantFrom(...FILLER_UNITS), length: fc.constantFrom(...HUGE_VALUE_LENGTHS) }).map((r): Mutation => ({ kind: 'huge-value', ...r })) },
-  { weight: 6, arbitrary: fc.record({ at: position, token: fc.constantFrom(...HOSTILE_TOKENS) }).map((r): Mutation => ({ kind: 'token', ...r })) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .array(fc.constantFrom('\r\n', '\n', '\r'), { minLength: 1, maxLength: 5 })
+      .map((pattern): Mutation => ({ kind: 'line-endings', pattern })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ at: position, unit: fc.constantFrom(...FILLER_UNITS), length: fc.constantFrom(...GIANT_LENGTHS) })
+      .map((r): Mutation => ({ kind: 'giant-line', ...r })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(...NESTING_DEPTHS).map((depth): Mutation => ({ kind: 'deep-nesting', depth })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ at: position, unit: fc.constantFrom(...FILLER_UNITS), length: fc.constantFrom(...HUGE_VALUE_LENGTHS) })
+      .map((r): Mutation => ({ kind: 'huge-value', ...r })),
+  },
+  {
+    weight: 6,
+    arbitrary: fc
+      .record({ at: position, token: fc.constantFrom(...HOSTILE_TOKENS) })
+      .map((r): Mutation => ({ kind: 'token', ...r })),
+  },
 );
 
 export const mutationListArbitrary = fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 });
@@ -146,7 +222,12 @@ function indexAt(length: number, at: number): number {
   return Math.floor((at / SCALE) * length);
 }
 
-function splice(bytes: Uint8Array, start: number, deleteCount: number, insert: Uint8Array = new Uint8Array()): Uint8Array {
+function splice(
+  bytes: Uint8Array,
+  start: number,
+  deleteCount: number,
+  insert: Uint8Array = new Uint8Array(),
+): Uint8Array {
   return Buffer.concat([bytes.subarray(0, start), insert, bytes.subarray(start + deleteCount)]);
 }
 
@@ -178,7 +259,10 @@ function applyMutation(bytes: Uint8Array, mutation: Mutation, format: DocumentFo
       return { bytes: copy, preserving: false };
     }
     case 'insert-bytes':
-      return { bytes: splice(bytes, indexAt(bytes.length, mutation.at), 0, Uint8Array.from(mutation.bytes)), preserving: false };
+      return {
+        bytes: splice(bytes, indexAt(bytes.length, mutation.at), 0, Uint8Array.from(mutation.bytes)),
+        preserving: false,
+      };
     case 'delete':
       return { bytes: splice(bytes, indexAt(bytes.length, mutation.at), mutation.length), preserving: false };
     case 'duplicate': {
@@ -186,7 +270,10 @@ function applyMutation(bytes: Uint8Array, mutation: Mutation, format: DocumentFo
       return { bytes: splice(bytes, start, 0, bytes.slice(start, start + mutation.length)), preserving: false };
     }
     case 'nul':
-      return { bytes: splice(bytes, indexAt(bytes.length, mutation.at), 0, new Uint8Array(mutation.count)), preserving: false };
+      return {
+        bytes: splice(bytes, indexAt(bytes.length, mutation.at), 0, new Uint8Array(mutation.count)),
+        preserving: false,
+      };
     case 'reencode': {
       const { text } = decodeLoosely(bytes);
       // Without a BOM, UTF-16 is recognised only by its NUL pattern, which non-ASCII text lacks.
@@ -194,16 +281,29 @@ function applyMutation(bytes: Uint8Array, mutation: Mutation, format: DocumentFo
     }
     case 'toggle-bom': {
       const { text, written } = decodeLoosely(bytes);
-      return { bytes: encode(text, { ...written, bom: !written.bom }), preserving: written.encoding === 'utf-8' || !written.bom };
+      return {
+        bytes: encode(text, { ...written, bom: !written.bom }),
+        preserving: written.encoding === 'utf-8' || !written.bom,
+      };
     }
     case 'line-endings':
       return { bytes: textMutation(bytes, (text) => withLineEndings(text, mutation.pattern)), preserving: true };
     case 'giant-line':
-      return { bytes: textMutation(bytes, (text) => insertText(text, mutation.at, `\n${filler(mutation.unit, mutation.length)}\n`)), preserving: false };
+      return {
+        bytes: textMutation(bytes, (text) =>
+          insertText(text, mutation.at, `\n${filler(mutation.unit, mutation.length)}\n`),
+        ),
+        preserving: false,
+      };
     case 'deep-nesting':
       return { bytes: textMutation(bytes, (text) => nest(text, mutation.depth, format)), preserving: false };
     case 'huge-value':
-      return { bytes: textMutation(bytes, (text) => insertIntoValue(text, mutation.at, filler(mutation.unit, mutation.length), format)), preserving: false };
+      return {
+        bytes: textMutation(bytes, (text) =>
+          insertIntoValue(text, mutation.at, filler(mutation.unit, mutation.length), format),
+        ),
+        preserving: false,
+      };
     case 'token':
       return { bytes: textMutation(bytes, (text) => insertText(text, mutation.at, mutation.token)), preserving: false };
   }
@@ -220,7 +320,8 @@ function withLineEndings(text: string, pattern: readonly string[]): string {
     .map((line, index) => {
       if (index === lines.length - 1) return line;
       const next = index + 1;
-      const merges = breakAfter(index) === '\r' && lines[next] === '' && next < lines.length - 1 && breakAfter(next) === '\n';
+      const merges =
+        breakAfter(index) === '\r' && lines[next] === '' && next < lines.length - 1 && breakAfter(next) === '\n';
       return line + (merges ? '\r\n' : breakAfter(index));
     })
     .join('');
@@ -252,7 +353,12 @@ function nest(text: string, depth: number, format: DocumentFormat): string {
 function insertIntoValue(text: string, at: number, value: string, format: DocumentFormat): string {
   const anchor = format === 'inf' ? '=' : '"';
   const positions: number[] = [];
-  for (let index = text.indexOf(anchor); index !== -1 && positions.length < 10_000; index = text.indexOf(anchor, index + 1)) positions.push(index + 1);
+  for (
+    let index = text.indexOf(anchor);
+    index !== -1 && positions.length < 10_000;
+    index = text.indexOf(anchor, index + 1)
+  )
+    positions.push(index + 1);
   if (positions.length === 0) return text + value;
   const index = positions[indexAt(positions.length, at)]!;
   return text.slice(0, index) + value + text.slice(index);

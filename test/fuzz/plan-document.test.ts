@@ -21,13 +21,24 @@ import { mutatedJsonValues, mutatedSeeds, runFuzz, type FuzzTarget, type Seed } 
 function examplePlans(): Seed[] {
   const root = join(REPO_ROOT, 'examples', 'snapshots');
   const seeds: Seed[] = [];
-  for (const name of readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()) {
+  for (const name of readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()) {
     const snapshot = loadSnapshotFolder(join(root, name));
     for (const ruleSet of ['documented', 'conservative'] as const) {
       for (const allowTemporaryFix of [false, true]) {
         const { evaluation, policy } = judgeSnapshot(snapshot, { ruleSet, withGpo: [] });
-        const document = buildPlanDocument(snapshot.name, ruleSet, [], buildPlan(evaluation, policy, { allowTemporaryFix }));
-        seeds.push({ origin: `plan of ${name} (${ruleSet}${allowTemporaryFix ? ', temporary fixes allowed' : ''})`, bytes: Buffer.from(JSON.stringify(document, null, 2), 'utf8') });
+        const document = buildPlanDocument(
+          snapshot.name,
+          ruleSet,
+          [],
+          buildPlan(evaluation, policy, { allowTemporaryFix }),
+        );
+        seeds.push({
+          origin: `plan of ${name} (${ruleSet}${allowTemporaryFix ? ', temporary fixes allowed' : ''})`,
+          bytes: Buffer.from(JSON.stringify(document, null, 2), 'utf8'),
+        });
       }
     }
   }
@@ -51,8 +62,14 @@ const target: FuzzTarget<PlanDocument> = {
 describe('fuzz: plan documents', () => {
   it('mutated plans of the example snapshots give a plan with only valid actions, or a located InputError', () => {
     const seeds = examplePlans();
-    assert.ok(seeds.some((seed) => (JSON.parse(Buffer.from(seed.bytes).toString('utf8')) as PlanDocument).actions.length > 0), 'some seed plan has actions');
-    const values = seeds.map((seed) => ({ origin: seed.origin, value: JSON.parse(Buffer.from(seed.bytes).toString('utf8')) as unknown }));
+    assert.ok(
+      seeds.some((seed) => (JSON.parse(Buffer.from(seed.bytes).toString('utf8')) as PlanDocument).actions.length > 0),
+      'some seed plan has actions',
+    );
+    const values = seeds.map((seed) => ({
+      origin: seed.origin,
+      value: JSON.parse(Buffer.from(seed.bytes).toString('utf8')) as unknown,
+    }));
     runFuzz(target, fc.oneof(mutatedSeeds(seeds, 'json'), mutatedJsonValues(fc.constantFrom(...values))));
   });
 });

@@ -22,11 +22,17 @@ function utf16leWithBom(text: string): Buffer {
 describe('fuzz regressions', () => {
   it('regression: bytes invalid in their encoding were reported without a line', () => {
     // Line 3 of a UTF-8 file holds a byte that starts no UTF-8 sequence.
-    const utf8 = Buffer.concat([Buffer.from('[Unicode]\r\nUnicode=yes\r\nSe'), Buffer.from([0xff]), Buffer.from('x = *S-1-1-0\r\n')]);
+    const utf8 = Buffer.concat([
+      Buffer.from('[Unicode]\r\nUnicode=yes\r\nSe'),
+      Buffer.from([0xff]),
+      Buffer.from('x = *S-1-1-0\r\n'),
+    ]);
     assert.deepEqual(inputErrorFrom(() => decodeText(utf8, 'secedit.inf')).location, { line: 3 });
     // A UTF-16LE file cut in the middle of its fourth line's last character.
     const cut = utf16leWithBom('a\r\nb\nc\rd');
-    assert.deepEqual(inputErrorFrom(() => decodeText(cut.subarray(0, cut.length - 1), 'secedit.inf')).location, { line: 4 });
+    assert.deepEqual(inputErrorFrom(() => decodeText(cut.subarray(0, cut.length - 1), 'secedit.inf')).location, {
+      line: 4,
+    });
     // A lone surrogate in UTF-16BE on line 2.
     const big = Buffer.concat([Buffer.from([0xfe, 0xff, 0x00, 0x61, 0x00, 0x0a, 0xd8, 0x00, 0x00, 0x62])]);
     assert.deepEqual(inputErrorFrom(() => decodeText(big, 'x')).location, { line: 2 });
@@ -40,16 +46,22 @@ describe('fuzz regressions', () => {
   });
 
   it('regression: an INF of only comments was rejected without naming a line', () => {
-    const error = inputErrorFrom(() => parseSecurityTemplateText('\r\n\r\n; exported by hand\r\n; nothing else\r\n', 'GptTmpl.inf'));
+    const error = inputErrorFrom(() =>
+      parseSecurityTemplateText('\r\n\r\n; exported by hand\r\n; nothing else\r\n', 'GptTmpl.inf'),
+    );
     assert.deepEqual(error.location, { line: 3 });
     assert.match(error.message, /^GptTmpl\.inf \(line 3\): expected a security template with section headers/);
   });
 
   it('regression: an XML error at the start of a line was reported at column 0', () => {
-    const error = inputErrorFrom(() => parseApplicationHostConfig('<configuration>\n<system.applicationHost>\n', 'applicationHost.config'));
+    const error = inputErrorFrom(() =>
+      parseApplicationHostConfig('<configuration>\n<system.applicationHost>\n', 'applicationHost.config'),
+    );
     assert.deepEqual(error.location, { line: 3 });
     assert.match(error.message, /^applicationHost\.config \(line 3\): expected well-formed XML/);
-    const inside = inputErrorFrom(() => parseApplicationHostConfig('<configuration>\n</sites>', 'applicationHost.config'));
+    const inside = inputErrorFrom(() =>
+      parseApplicationHostConfig('<configuration>\n</sites>', 'applicationHost.config'),
+    );
     assert.deepEqual(inside.location, { line: 2, column: 8 });
   });
 
@@ -71,17 +83,32 @@ describe('fuzz regressions', () => {
     assert.equal(error.message, 'accounts.json (line 2, column 7): expected valid JSON: a value, found "&"');
     const control = inputErrorFrom(() => parseJsonText('[\u0001]', 'host.json'));
     // excerpt() shows the control character as \x01 and then quotes it as JSON.
-    assert.equal(control.message, 'host.json (line 1, column 2): expected valid JSON: a value or \']\', found "\\\\x01"');
+    assert.equal(
+      control.message,
+      'host.json (line 1, column 2): expected valid JSON: a value or \']\', found "\\\\x01"',
+    );
   });
 
   it('regression: a huge or multi-line JSON property name made an unbounded, multi-line message', () => {
     const name = `a\nb${'x'.repeat(100_000)}`;
     const schemaError = inputErrorFrom(() => parseAccountsJson({ accounts: [], [name]: 1 }, 'accounts.json'));
     assertAcceptableError(schemaError, 'accounts.json');
-    assert.match(schemaError.message, /^accounts\.json \(at \/a\\x0abx+\.\.\.\): expected only the documented properties \(no "a\\\\x0abx+\.\.\."\), found property "a\\\\x0abx+\.\.\."$/);
-    assert.equal(schemaError.location.pointer, `/${name}`, 'the location keeps the whole pointer; only the message shortens it');
+    assert.match(
+      schemaError.message,
+      /^accounts\.json \(at \/a\\x0abx+\.\.\.\): expected only the documented properties \(no "a\\\\x0abx+\.\.\."\), found property "a\\\\x0abx+\.\.\."$/,
+    );
+    assert.equal(
+      schemaError.location.pointer,
+      `/${name}`,
+      'the location keeps the whole pointer; only the message shortens it',
+    );
     assert.ok(schemaError.message.length < 700, `message of ${schemaError.message.length} characters`);
-    const rsopError = inputErrorFrom(() => parseRsopJson([{ right: 'SeNetworkLogonRight', accounts: [], precedence: 1, gpoId: 'LocalGPO', [name]: 1 }], 'rsop.json'));
+    const rsopError = inputErrorFrom(() =>
+      parseRsopJson(
+        [{ right: 'SeNetworkLogonRight', accounts: [], precedence: 1, gpoId: 'LocalGPO', [name]: 1 }],
+        'rsop.json',
+      ),
+    );
     assertAcceptableError(rsopError, 'rsop.json');
   });
 
@@ -96,11 +123,20 @@ describe('fuzz regressions', () => {
     const error = inputErrorFrom(() => loadFactsDocument(Buffer.from(facts), 'stdin'));
     assert.equal(error.file, 'stdin');
     assert.deepEqual(error.location, { pointer: '/files' });
-    assert.match(error.message, /^stdin \(at \/files\): expected applicationHost\.config \(IIS 7\+\) or MetaBase\.xml \(IIS 6\), found neither \(files: secedit\.inf\)$/);
+    assert.match(
+      error.message,
+      /^stdin \(at \/files\): expected applicationHost\.config \(IIS 7\+\) or MetaBase\.xml \(IIS 6\), found neither \(files: secedit\.inf\)$/,
+    );
   });
 
   it('regression: an inline artifact over its size limit was reported without a location', () => {
-    const facts = JSON.stringify({ files: { 'secedit.inf': MINIMAL_SECEDIT, 'applicationHost.config': MINIMAL_APPLICATION_HOST, 'host.json': ' '.repeat(1024 * 1024 + 1) } });
+    const facts = JSON.stringify({
+      files: {
+        'secedit.inf': MINIMAL_SECEDIT,
+        'applicationHost.config': MINIMAL_APPLICATION_HOST,
+        'host.json': ' '.repeat(1024 * 1024 + 1),
+      },
+    });
     const error = inputErrorFrom(() => loadFactsDocument(Buffer.from(facts), 'stdin'));
     assert.equal(error.message, 'stdin (at /files/host.json): expected a host.json of at most 1 MiB, found 1.0 MiB');
   });
@@ -109,13 +145,23 @@ describe('fuzz regressions', () => {
     // Found by the facts fuzz suite: cli-table3 (since replaced) measured and truncated a cell a
     // character at a time, so a site name of 8,000 carriage returns took about 100 s to draw.
     const hostile = ['a\r'.repeat(4000), 'b\t'.repeat(4000), '\u4e00'.repeat(8000), '\u001b]0;owned\u0007'];
-    const snapshot = { name: 'WEB01', localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'] }), iis: iis(hostile.map((site) => scope({ site, userName: 'WEB01\\anon' }))), groupPolicy: [], accounts: accounts(LOCAL_ANON), host: WEB01 };
+    const snapshot = {
+      name: 'WEB01',
+      localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'] }),
+      iis: iis(hostile.map((site) => scope({ site, userName: 'WEB01\\anon' }))),
+      groupPolicy: [],
+      accounts: accounts(LOCAL_ANON),
+      host: WEB01,
+    };
     // Wide enough that no cell wraps, so the escapes are checked whole.
-    const table = renderFindingsTable('WEB01', judgeSnapshot(snapshot, { ruleSet: 'documented', withGpo: [] }).evaluation, { color: false, width: 2000 });
+    const table = renderFindingsTable(
+      'WEB01',
+      judgeSnapshot(snapshot, { ruleSet: 'documented', withGpo: [] }).evaluation,
+      { color: false, width: 2000 },
+    );
     assert.doesNotMatch(table, /[\r\t\u0007\u001b]/);
     assert.match(table, /a\\ra\\r/);
     assert.match(table, /\\x1B\]0;owned\\x07/);
     assert.match(table, /\.\.\. \(7488 more characters\)/);
   });
 });
-

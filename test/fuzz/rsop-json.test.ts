@@ -5,7 +5,15 @@ import { decodeText } from '../../src/parse/decode';
 import { parseRsopJson, parseRsopJsonText } from '../../src/parse/rsop-json';
 import { checkGroupPolicyResult } from './checks';
 import { generatedRsopJson } from './generators';
-import { jsonSeedValues, mutatedGenerated, mutatedJsonValues, mutatedSeeds, repoSeeds, runFuzz, type FuzzTarget } from './harness';
+import {
+  jsonSeedValues,
+  mutatedGenerated,
+  mutatedJsonValues,
+  mutatedSeeds,
+  repoSeeds,
+  runFuzz,
+  type FuzzTarget,
+} from './harness';
 
 /** As the snapshot loader reads it: decoded, JSON-parsed, then checked entry by entry. */
 const snapshotPath: FuzzTarget<GroupPolicyResult> = {
@@ -28,8 +36,16 @@ function rsopCases(): fc.Arbitrary<import('./harness').FuzzCase> {
   const values = [...jsonSeedValues(seeds)];
   return fc.oneof(
     mutatedSeeds(seeds, 'json'),
-    mutatedJsonValues(fc.oneof(fc.constantFrom(...values), generatedRsopJson.map((value) => ({ origin: 'generated', value })))),
-    mutatedGenerated(generatedRsopJson.map((value) => JSON.stringify(value, null, 2)), 'json'),
+    mutatedJsonValues(
+      fc.oneof(
+        fc.constantFrom(...values),
+        generatedRsopJson.map((value) => ({ origin: 'generated', value })),
+      ),
+    ),
+    mutatedGenerated(
+      generatedRsopJson.map((value) => JSON.stringify(value, null, 2)),
+      'json',
+    ),
   );
 }
 

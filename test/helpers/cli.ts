@@ -17,7 +17,12 @@ export interface CliRun {
 /** Runs the built bundle as a user would. `npm test` builds it first. */
 export function runBundle(args: string[], input?: string | Buffer, env: Record<string, string> = {}): CliRun {
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run node build.mjs (npm test does)`);
-  const result = spawnSync(process.execPath, [BUNDLE, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [BUNDLE, ...args], {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -36,7 +41,7 @@ export function utf16le(text: string): Buffer {
   return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 }
 
-let resultValidator: ((value: unknown) => boolean) & { errors?: unknown } | undefined;
+let resultValidator: (((value: unknown) => boolean) & { errors?: unknown }) | undefined;
 
 /** Validates a result document against schemas/result.schema.json; throws with ajv's errors. */
 export function assertValidResult(document: unknown): void {
@@ -45,10 +50,14 @@ export function assertValidResult(document: unknown): void {
     addFormats(ajv);
     resultValidator = ajv.compile(require('../../schemas/result.schema.json'));
   }
-  if (!resultValidator(document)) throw new Error(`result does not match schemas/result.schema.json: ${JSON.stringify(resultValidator.errors, null, 2)}`);
+  if (!resultValidator(document))
+    throw new Error(
+      `result does not match schemas/result.schema.json: ${JSON.stringify(resultValidator.errors, null, 2)}`,
+    );
 }
 
-export const MINIMAL_SECEDIT = '[Unicode]\r\nUnicode=yes\r\n[Privilege Rights]\r\nSeNetworkLogonRight = *S-1-1-0,*S-1-5-32-544,*S-1-5-32-545,*S-1-5-32-551\r\nSeDenyNetworkLogonRight = Guest\r\n[Version]\r\nsignature="$CHICAGO$"\r\nRevision=1\r\n';
+export const MINIMAL_SECEDIT =
+  '[Unicode]\r\nUnicode=yes\r\n[Privilege Rights]\r\nSeNetworkLogonRight = *S-1-1-0,*S-1-5-32-544,*S-1-5-32-545,*S-1-5-32-551\r\nSeDenyNetworkLogonRight = Guest\r\n[Version]\r\nsignature="$CHICAGO$"\r\nRevision=1\r\n';
 
 export const MINIMAL_APPLICATION_HOST = `<?xml version="1.0" encoding="UTF-8"?>
 <configuration>
@@ -75,4 +84,6 @@ export const MINIMAL_APPLICATION_HOST = `<?xml version="1.0" encoding="UTF-8"?>
 </configuration>
 `;
 
-export const MINIMAL_ACCOUNTS = JSON.stringify({ accounts: [{ name: 'WEB01\\anon', sid: 'S-1-5-21-1000-2000-3000-1005', kind: 'local', groups: ['S-1-5-32-545'] }] });
+export const MINIMAL_ACCOUNTS = JSON.stringify({
+  accounts: [{ name: 'WEB01\\anon', sid: 'S-1-5-21-1000-2000-3000-1005', kind: 'local', groups: ['S-1-5-32-545'] }],
+});

@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -52,7 +61,8 @@ export function exampleCases(): DifferentialCase[] {
   for (const example of exampleNames()) {
     const folder = join(EXAMPLES, example);
     const json = ['--format', 'json', '--log-format', 'json'];
-    for (const command of ['test', 'get', 'plan']) add(`${example}: ${command}`, [command, '--snapshot', folder, ...json]);
+    for (const command of ['test', 'get', 'plan'])
+      add(`${example}: ${command}`, [command, '--snapshot', folder, ...json]);
     add(`${example}: test conservative`, ['test', '--snapshot', folder, '--rules', 'conservative', '--format', 'json']);
     add(`${example}: plan --allow-temporary-fix`, ['plan', '--snapshot', folder, '--allow-temporary-fix', ...json]);
     add(`${example}: explain text`, ['explain', '--snapshot', folder, '--format', 'table', '--no-color']);
@@ -67,28 +77,67 @@ export function exampleCases(): DifferentialCase[] {
     const facts = JSON.stringify(factsFromFolder(folder, example));
     add(`${example}: test facts on stdin`, ['test', '--snapshot', '-', ...json], facts);
     for (const operation of ['get', 'test', 'set']) {
-      add(`${example}: dsc ${operation}`, ['dsc', operation], `{"desired":{"scope":"*","ruleSet":"conservative"},"facts":${facts}}`);
+      add(
+        `${example}: dsc ${operation}`,
+        ['dsc', operation],
+        `{"desired":{"scope":"*","ruleSet":"conservative"},"facts":${facts}}`,
+      );
     }
     const plan = runBundle(['plan', '--snapshot', folder, '--format', 'json']);
-    add(`${example}: check-plan`, ['check-plan', '--plan', '-', '--format', 'json', '--log-format', 'json'], plan.stdout);
+    add(
+      `${example}: check-plan`,
+      ['check-plan', '--plan', '-', '--format', 'json', '--log-format', 'json'],
+      plan.stdout,
+    );
     addCheckPlanCases(add, example, folder, plan.stdout, facts);
-    add(`${example}: check-plan table`, ['check-plan', '--plan', '-', '--snapshot', folder, '--format', 'table'], plan.stdout);
+    add(
+      `${example}: check-plan table`,
+      ['check-plan', '--plan', '-', '--snapshot', folder, '--format', 'table'],
+      plan.stdout,
+    );
   }
   const wide = JSON.stringify(wideNamesFacts());
-  for (const argv of [['test', '--format', 'table'], ['plan', '--format', 'table'], ['explain'], ['explain', '--format', 'markdown']]) add(`wide and combined names: ${argv.join(' ')}`, [argv[0]!, '--snapshot', '-', ...argv.slice(1)], wide);
+  for (const argv of [
+    ['test', '--format', 'table'],
+    ['plan', '--format', 'table'],
+    ['explain'],
+    ['explain', '--format', 'markdown'],
+  ])
+    add(`wide and combined names: ${argv.join(' ')}`, [argv[0]!, '--snapshot', '-', ...argv.slice(1)], wide);
   const first = join(EXAMPLES, exampleNames()[0]!);
   add('usage: unknown command', ['frobnicate']);
   add('usage: unknown option', ['test', '--snapshot', first, '--colour']);
   add('usage: --version', ['--version']);
   add('usage: --help', ['--help']);
-  add('invalid input: no such folder', ['test', '--snapshot', join(EXAMPLES, 'no-such-snapshot'), '--format', 'json', '--log-format', 'json']);
+  add('invalid input: no such folder', [
+    'test',
+    '--snapshot',
+    join(EXAMPLES, 'no-such-snapshot'),
+    '--format',
+    'json',
+    '--log-format',
+    'json',
+  ]);
   add('invalid input: a folder without secedit.inf', ['test', '--snapshot', EXAMPLES, '--format', 'json']);
   add('invalid input: a README as a snapshot', ['test', '--snapshot', join(EXAMPLES, 'README.md'), '--format', 'json']);
   // JSON syntax errors: the engine words them itself (json-syntax.ts), so both hosts print the
   // same line, whatever their own JSON.parse says.
-  for (const [what, stdin] of JSON_SYNTAX_ERRORS) add(`invalid input: facts that are not JSON (${what})`, ['get', '--snapshot', '-', '--format', 'json', '--log-format', 'json'], stdin);
-  add('invalid input: a dsc request that is not JSON', ['dsc', 'get'], '{"desired": {"scope": "*"},\n "facts": {"files": {"host.json": 1,}}}');
-  add('invalid input: a plan that is not JSON', ['check-plan', '--plan', '-', '--format', 'json'], '{"planVersion": 1 "actions": []}');
+  for (const [what, stdin] of JSON_SYNTAX_ERRORS)
+    add(
+      `invalid input: facts that are not JSON (${what})`,
+      ['get', '--snapshot', '-', '--format', 'json', '--log-format', 'json'],
+      stdin,
+    );
+  add(
+    'invalid input: a dsc request that is not JSON',
+    ['dsc', 'get'],
+    '{"desired": {"scope": "*"},\n "facts": {"files": {"host.json": 1,}}}',
+  );
+  add(
+    'invalid input: a plan that is not JSON',
+    ['check-plan', '--plan', '-', '--format', 'json'],
+    '{"planVersion": 1 "actions": []}',
+  );
   add('invalid input: a dsc request without facts', ['dsc', 'test'], '{"desired":{"scope":"*"}}');
   add('invalid input: a plan with a bad SID', ['check-plan', '--plan', '-', '--format', 'json'], '{"planVersion":1}');
   add('invalid input: UTF-16 stdin without BOM', ['test', '--snapshot', '-', '--format', 'json'], '\u0000{\u0000');
@@ -96,9 +145,33 @@ export function exampleCases(): DifferentialCase[] {
   const webConfigFolder = join(REPO_ROOT, 'test', 'fixtures', 'logon', 'webconfig-anonymous-identity');
   add('webconfigs.json: get', ['get', '--snapshot', webConfigFolder, '--format', 'json', '--log-format', 'json']);
   const webConfigFacts = factsFromFolder(webConfigFolder, 'webconfig');
-  add('webconfigs.json: explain facts on stdin', ['explain', '--snapshot', '-', '--format', 'table', '--no-color'], JSON.stringify(webConfigFacts));
-  const broken = { ...webConfigFacts, files: { ...webConfigFacts.files, 'webconfigs.json': JSON.stringify({ webConfigs: [{ site: 'Blog', path: '/', physicalPath: 'D:\\w\\web.config', state: 'read', text: '<configuration><system.webServer>' }] }) } };
-  add('invalid input: a web.config that is not well-formed', ['test', '--snapshot', '-', '--format', 'json', '--log-format', 'json'], JSON.stringify(broken));
+  add(
+    'webconfigs.json: explain facts on stdin',
+    ['explain', '--snapshot', '-', '--format', 'table', '--no-color'],
+    JSON.stringify(webConfigFacts),
+  );
+  const broken = {
+    ...webConfigFacts,
+    files: {
+      ...webConfigFacts.files,
+      'webconfigs.json': JSON.stringify({
+        webConfigs: [
+          {
+            site: 'Blog',
+            path: '/',
+            physicalPath: 'D:\\w\\web.config',
+            state: 'read',
+            text: '<configuration><system.webServer>',
+          },
+        ],
+      }),
+    },
+  };
+  add(
+    'invalid input: a web.config that is not well-formed',
+    ['test', '--snapshot', '-', '--format', 'json', '--log-format', 'json'],
+    JSON.stringify(broken),
+  );
   return [...cases, ...hostileFileCases()];
 }
 
@@ -118,7 +191,9 @@ export function hostileFileCases(): DifferentialCase[] {
     const folder = join(root, name);
     if (existsSync(folder)) return folder;
     mkdirSync(folder);
-    for (const file of readdirSync(example)) if (file !== 'README.md' && replace[file] === undefined) writeFileSync(join(folder, file), readFileSync(join(example, file)));
+    for (const file of readdirSync(example))
+      if (file !== 'README.md' && replace[file] === undefined)
+        writeFileSync(join(folder, file), readFileSync(join(example, file)));
     for (const [file, make] of Object.entries(replace)) make(join(folder, file));
     return folder;
   };
@@ -129,7 +204,12 @@ export function hostileFileCases(): DifferentialCase[] {
     writeFileSync(path, '');
     truncateSync(path, size);
   };
-  add('secedit.inf over 16 MiB', ['test', '--snapshot', snapshot('large-secedit', { 'secedit.inf': sparse(16 * 1024 * 1024 + 1) }), ...json]);
+  add('secedit.inf over 16 MiB', [
+    'test',
+    '--snapshot',
+    snapshot('large-secedit', { 'secedit.inf': sparse(16 * 1024 * 1024 + 1) }),
+    ...json,
+  ]);
   const empty = snapshot('empty-secedit', { 'secedit.inf': (path) => writeFileSync(path, '') });
   add('a 0-byte secedit.inf', ['test', '--snapshot', empty, ...json]);
   add('a 0-byte secedit.inf, --allow-no-user-rights', ['test', '--snapshot', empty, '--allow-no-user-rights', ...json]);
@@ -139,7 +219,12 @@ export function hostileFileCases(): DifferentialCase[] {
   if (process.platform === 'win32' || spawnSync('mkfifo', ['--version']).status !== 0) return cases;
   const mkfifo = (path: string) => void spawnSync('mkfifo', [path]);
   add('a FIFO as secedit.inf', ['test', '--snapshot', snapshot('fifo-secedit', { 'secedit.inf': mkfifo }), ...json]);
-  add('a link to /dev/zero as applicationHost.config', ['get', '--snapshot', snapshot('zero-config', { 'applicationHost.config': (path) => symlinkSync('/dev/zero', path) }), ...json]);
+  add('a link to /dev/zero as applicationHost.config', [
+    'get',
+    '--snapshot',
+    snapshot('zero-config', { 'applicationHost.config': (path) => symlinkSync('/dev/zero', path) }),
+    ...json,
+  ]);
   add('a device as the snapshot', ['test', '--snapshot', '/dev/null', ...json]);
   const plan = join(root, 'plan.json');
   if (!existsSync(plan)) mkfifo(plan);
@@ -155,27 +240,86 @@ let planFolder: string | undefined;
  * and without --undo) and with files read through the host (--plan, --rights-before, a snapshot
  * folder), for the example's own plan and for one with an extra revoke of Everyone.
  */
-function addCheckPlanCases(add: (name: string, argv: string[], stdin?: string) => void, example: string, folder: string, planText: string, facts: string): void {
+function addCheckPlanCases(
+  add: (name: string, argv: string[], stdin?: string) => void,
+  example: string,
+  folder: string,
+  planText: string,
+  facts: string,
+): void {
   const plan = JSON.parse(planText) as { actions: { action: string; right: string; sid: string }[]; undo: unknown[] };
   // What a backup records: the deny rights a revoke removed; a granted right was not held.
   const rightsBefore: Record<string, string[]> = {};
-  for (const action of plan.actions) (rightsBefore[action.sid] ??= []).push(...(action.action === 'revoke' ? [action.right] : []));
-  const everyone = { action: 'revoke', right: 'SeDenyNetworkLogonRight', sid: 'S-1-1-0', account: 'Everyone', temporary: false };
-  const tampered = JSON.stringify({ ...plan, actions: [...plan.actions, { ...everyone, fixes: [] }], undo: [{ ...everyone, action: 'grant' }, ...plan.undo] });
+  for (const action of plan.actions)
+    (rightsBefore[action.sid] ??= []).push(...(action.action === 'revoke' ? [action.right] : []));
+  const everyone = {
+    action: 'revoke',
+    right: 'SeDenyNetworkLogonRight',
+    sid: 'S-1-1-0',
+    account: 'Everyone',
+    temporary: false,
+  };
+  const tampered = JSON.stringify({
+    ...plan,
+    actions: [...plan.actions, { ...everyone, fixes: [] }],
+    undo: [{ ...everyone, action: 'grant' }, ...plan.undo],
+  });
   planFolder ??= mkdtempSync(join(tmpdir(), 'iislr-diff-plans-'));
   const planFile = join(planFolder, `${example}.plan.json`);
   const rightsFile = join(planFolder, `${example}.rights-before.json`);
   writeFileSync(planFile, planText);
   writeFileSync(rightsFile, JSON.stringify(rightsBefore));
   const json = ['--format', 'json', '--log-format', 'json'];
-  add(`${example}: check-plan --snapshot folder`, ['check-plan', '--plan', '-', '--snapshot', folder, ...json], planText);
-  add(`${example}: check-plan --plan file --snapshot folder`, ['check-plan', '--plan', planFile, '--snapshot', folder, '--format', 'json']);
-  add(`${example}: check-plan request on stdin`, ['check-plan', '--plan', '-', '--snapshot', '-', ...json], `{"plan":${planText},"facts":${facts}}`);
-  add(`${example}: check-plan --undo request on stdin`, ['check-plan', '--plan', '-', '--snapshot', '-', '--undo', ...json], `{"plan":${planText},"facts":${facts},"rightsBefore":${JSON.stringify(rightsBefore)}}`);
-  add(`${example}: check-plan --undo --rights-before file`, ['check-plan', '--plan', planFile, '--snapshot', folder, '--undo', '--rights-before', rightsFile, ...json]);
-  add(`${example}: tampered plan, check-plan --snapshot folder`, ['check-plan', '--plan', '-', '--snapshot', folder, ...json], tampered);
-  add(`${example}: tampered plan, check-plan request on stdin`, ['check-plan', '--plan', '-', '--snapshot', '-', ...json], `{"plan":${tampered},"facts":${facts}}`);
-  add(`${example}: tampered plan, check-plan --undo request on stdin`, ['check-plan', '--plan', '-', '--snapshot', '-', '--undo', ...json], `{"plan":${tampered},"facts":${facts},"rightsBefore":${JSON.stringify(rightsBefore)}}`);
+  add(
+    `${example}: check-plan --snapshot folder`,
+    ['check-plan', '--plan', '-', '--snapshot', folder, ...json],
+    planText,
+  );
+  add(`${example}: check-plan --plan file --snapshot folder`, [
+    'check-plan',
+    '--plan',
+    planFile,
+    '--snapshot',
+    folder,
+    '--format',
+    'json',
+  ]);
+  add(
+    `${example}: check-plan request on stdin`,
+    ['check-plan', '--plan', '-', '--snapshot', '-', ...json],
+    `{"plan":${planText},"facts":${facts}}`,
+  );
+  add(
+    `${example}: check-plan --undo request on stdin`,
+    ['check-plan', '--plan', '-', '--snapshot', '-', '--undo', ...json],
+    `{"plan":${planText},"facts":${facts},"rightsBefore":${JSON.stringify(rightsBefore)}}`,
+  );
+  add(`${example}: check-plan --undo --rights-before file`, [
+    'check-plan',
+    '--plan',
+    planFile,
+    '--snapshot',
+    folder,
+    '--undo',
+    '--rights-before',
+    rightsFile,
+    ...json,
+  ]);
+  add(
+    `${example}: tampered plan, check-plan --snapshot folder`,
+    ['check-plan', '--plan', '-', '--snapshot', folder, ...json],
+    tampered,
+  );
+  add(
+    `${example}: tampered plan, check-plan request on stdin`,
+    ['check-plan', '--plan', '-', '--snapshot', '-', ...json],
+    `{"plan":${tampered},"facts":${facts}}`,
+  );
+  add(
+    `${example}: tampered plan, check-plan --undo request on stdin`,
+    ['check-plan', '--plan', '-', '--snapshot', '-', '--undo', ...json],
+    `{"plan":${tampered},"facts":${facts},"rightsBefore":${JSON.stringify(rightsBefore)}}`,
+  );
 }
 
 /** One of each kind of JSON syntax error, as a facts document on stdin. */
@@ -206,7 +350,8 @@ const WIDE_SITE = 'Partenaires 日本語のサイト Ünïcödé';
 export function wideNamesFacts(name = 'wide-names', account = WIDE_ACCOUNT): ReturnType<typeof factsFromFolder> {
   const facts = factsFromFolder(join(EXAMPLES, 'iis10-gpo-blocked'), name);
   const rename = (text: string) => text.split('svc-anon').join(account).split('Partners').join(WIDE_SITE);
-  for (const file of ['applicationHost.config', 'accounts.json', 'rsop.json', 'gpresult.xml']) if (facts.files[file] !== undefined) facts.files[file] = rename(facts.files[file]!);
+  for (const file of ['applicationHost.config', 'accounts.json', 'rsop.json', 'gpresult.xml'])
+    if (facts.files[file] !== undefined) facts.files[file] = rename(facts.files[file]!);
   return facts;
 }
 
@@ -218,10 +363,17 @@ export function wideNamesFacts(name = 'wide-names', account = WIDE_ACCOUNT): Ret
 export function corpusCases(): DifferentialCase[] {
   if (!sharedAvailable()) return [];
   const cases: DifferentialCase[] = [];
-  const baselines = [...listShared('corpus', 'secedit-inf').map((file) => sharedPath('corpus', 'secedit-inf', file)), ...listShared('corpus', 'gpresult').map((file) => sharedPath('corpus', 'gpresult', file))];
+  const baselines = [
+    ...listShared('corpus', 'secedit-inf').map((file) => sharedPath('corpus', 'secedit-inf', file)),
+    ...listShared('corpus', 'gpresult').map((file) => sharedPath('corpus', 'gpresult', file)),
+  ];
   for (const example of exampleNames()) {
     for (const baseline of baselines) {
-      cases.push({ name: `${example} --with-gpo ${baseline.split(/[\\/]/).pop()}`, argv: ['test', '--snapshot', join(EXAMPLES, example), '--with-gpo', baseline, '--format', 'json'], stdin: '' });
+      cases.push({
+        name: `${example} --with-gpo ${baseline.split(/[\\/]/).pop()}`,
+        argv: ['test', '--snapshot', join(EXAMPLES, example), '--with-gpo', baseline, '--format', 'json'],
+        stdin: '',
+      });
     }
   }
   const policy = join(EXAMPLES, 'iis10-specificuser-pool-missing-batch');
@@ -229,9 +381,14 @@ export function corpusCases(): DifferentialCase[] {
   for (const file of listShared('corpus', 'applicationhost')) {
     const folder = join(corpusFolder, file.replace(/\.applicationhost\.config$/i, ''));
     mkdirSync(folder, { recursive: true });
-    for (const name of ['secedit.inf', 'accounts.json', 'host.json', 'gpresult.xml']) writeFileSync(join(folder, name), readFileSync(join(policy, name)));
+    for (const name of ['secedit.inf', 'accounts.json', 'host.json', 'gpresult.xml'])
+      writeFileSync(join(folder, name), readFileSync(join(policy, name)));
     writeFileSync(join(folder, 'applicationHost.config'), readFileSync(sharedPath('corpus', 'applicationhost', file)));
-    cases.push({ name: `corpus ${file}`, argv: ['test', '--snapshot', folder, '--format', 'json', '--log-format', 'json'], stdin: '' });
+    cases.push({
+      name: `corpus ${file}`,
+      argv: ['test', '--snapshot', folder, '--format', 'json', '--log-format', 'json'],
+      stdin: '',
+    });
     cases.push({ name: `corpus ${file}: plan`, argv: ['plan', '--snapshot', folder, '--format', 'json'], stdin: '' });
   }
   return cases;
@@ -241,6 +398,19 @@ export function corpusCases(): DifferentialCase[] {
 export function generatedCases(count: number, seed = 18): DifferentialCase[] {
   return fc.sample(generatedFacts, { numRuns: count, seed }).map((facts, index) => {
     const command = index % 3 === 0 ? 'plan' : index % 3 === 1 ? 'test' : 'get';
-    return { name: `generated #${index} (${command})`, argv: [command, '--snapshot', '-', '--format', 'json', '--log-format', 'json', ...(index % 2 === 0 ? ['--rules', 'conservative'] : [])], stdin: JSON.stringify(facts.value) };
+    return {
+      name: `generated #${index} (${command})`,
+      argv: [
+        command,
+        '--snapshot',
+        '-',
+        '--format',
+        'json',
+        '--log-format',
+        'json',
+        ...(index % 2 === 0 ? ['--rules', 'conservative'] : []),
+      ],
+      stdin: JSON.stringify(facts.value),
+    };
   });
 }

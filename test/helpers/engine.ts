@@ -73,6 +73,10 @@ export function loadEngineInBareContext(): EngineGlobal {
 }
 
 export function runEngine(argv: string[], stdin = '', env: Record<string, string> = {}): EngineRun {
-  const { exitCode, stdout, stderr } = loadEngineInBareContext().run(JSON.stringify({ argv, env }), stdin, NODE_ENGINE_HOST);
+  const { exitCode, stdout, stderr } = loadEngineInBareContext().run(
+    JSON.stringify({ argv, env }),
+    stdin,
+    NODE_ENGINE_HOST,
+  );
   return { exitCode, stdout, stderr };
 }

@@ -1,4 +1,13 @@
-import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
@@ -13,7 +22,13 @@ import { readVendorSchema } from './vendor-schemas';
 export const EXAMPLES = join(REPO_ROOT, 'examples', 'snapshots');
 
 /** The example snapshots every generated host is copied from (in this order, round robin). */
-export const TEMPLATES = ['iis6-gpo-revoked-at-refresh', 'iis10-local-account-denied', 'iis10-specificuser-pool-missing-batch', 'iis10-healthy', 'iis10-gpo-blocked'] as const;
+export const TEMPLATES = [
+  'iis6-gpo-revoked-at-refresh',
+  'iis10-local-account-denied',
+  'iis10-specificuser-pool-missing-batch',
+  'iis10-healthy',
+  'iis10-gpo-blocked',
+] as const;
 export type Template = (typeof TEMPLATES)[number];
 
 /**
@@ -98,7 +113,12 @@ export function generateFleet(size: number): GeneratedFleet {
     const parent = isLast ? root : index < size / 2 ? east : west;
     const folder = isLast ? single : join(parent, `host-${String(index).padStart(4, '0')}`);
     writeHost(join(staged, template), folder, index, fault);
-    hosts.push({ path: folder, template, fault, computerName: fault === 'no-host-json' ? null : computerNameFor(index) });
+    hosts.push({
+      path: folder,
+      template,
+      fault,
+      computerName: fault === 'no-host-json' ? null : computerNameFor(index),
+    });
   }
   return { root, args: [east, west, single], hosts, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
@@ -110,7 +130,10 @@ function writeHost(template: string, folder: string, index: number, fault: Fault
     const target = join(folder, file);
     if (file === 'host.json') {
       if (fault === 'no-host-json') continue;
-      writeFileSync(target, JSON.stringify({ ...JSON.parse(readFileSync(source, 'utf8')), computerName: computerNameFor(index) }, null, 2));
+      writeFileSync(
+        target,
+        JSON.stringify({ ...JSON.parse(readFileSync(source, 'utf8')), computerName: computerNameFor(index) }, null, 2),
+      );
     } else if (file === 'accounts.json' && fault === 'drop-accounts') {
       const accounts = JSON.parse(readFileSync(source, 'utf8')) as { accounts: { kind: string }[] };
       accounts.accounts = accounts.accounts.filter((account) => account.kind !== 'local' && account.kind !== 'domain');
@@ -118,9 +141,15 @@ function writeHost(template: string, folder: string, index: number, fault: Fault
     } else if (file === 'secedit.inf' && fault === 'no-secedit') {
       continue;
     } else if (file === 'secedit.inf' && fault === 'binary-secedit') {
-      writeFileSync(target, Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0xff, 0xff, 0x00, 0x00, 0xb8]));
+      writeFileSync(
+        target,
+        Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0xff, 0xff, 0x00, 0x00, 0xb8]),
+      );
     } else if (file === 'secedit.inf' && fault === 'bad-sid-secedit') {
-      writeFileSync(target, '[Unicode]\r\nUnicode=yes\r\n[Privilege Rights]\r\nSeNetworkLogonRight = *S-1-5-32-544,*S-1-5-32-5x5\r\n[Version]\r\nsignature="$CHICAGO$"\r\nRevision=1\r\n');
+      writeFileSync(
+        target,
+        '[Unicode]\r\nUnicode=yes\r\n[Privilege Rights]\r\nSeNetworkLogonRight = *S-1-5-32-544,*S-1-5-32-5x5\r\n[Version]\r\nsignature="$CHICAGO$"\r\nRevision=1\r\n',
+      );
     } else {
       try {
         linkSync(source, target);
@@ -132,7 +161,11 @@ function writeHost(template: string, folder: string, index: number, fault: Fault
 }
 
 /** An example snapshot judged in process, as report would judge it. */
-export function judgeExample(template: Template | string, ruleSet: 'documented' | 'conservative' = 'documented', folder = join(EXAMPLES, template)): JudgedSnapshot {
+export function judgeExample(
+  template: Template | string,
+  ruleSet: 'documented' | 'conservative' = 'documented',
+  folder = join(EXAMPLES, template),
+): JudgedSnapshot {
   const snapshot = loadSnapshotFolder(folder);
   const { evaluation, policy } = judgeSnapshot(snapshot, { ruleSet, withGpo: [] });
   return { kind: 'judged', name: snapshot.name, host: snapshot.host, evaluation, policy };
@@ -158,7 +191,8 @@ export function sarifSchemaValidator(): Validator {
 
 export function assertValidSarif(log: unknown): void {
   const validate = sarifSchemaValidator();
-  if (!validate(log)) throw new Error(`SARIF does not match sarif-schema-2.1.0.json: ${JSON.stringify(validate.errors, null, 2)}`);
+  if (!validate(log))
+    throw new Error(`SARIF does not match sarif-schema-2.1.0.json: ${JSON.stringify(validate.errors, null, 2)}`);
 }
 
 /** Validates a report document against schemas/report.schema.json; throws with ajv's errors. */
@@ -168,5 +202,8 @@ export function assertValidReport(document: unknown): void {
     addFormats(ajv);
     reportValidator = ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'report.schema.json'), 'utf8')));
   }
-  if (!reportValidator(document)) throw new Error(`report does not match schemas/report.schema.json: ${JSON.stringify(reportValidator.errors, null, 2)}`);
+  if (!reportValidator(document))
+    throw new Error(
+      `report does not match schemas/report.schema.json: ${JSON.stringify(reportValidator.errors, null, 2)}`,
+    );
 }

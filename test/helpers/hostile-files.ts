@@ -11,8 +11,14 @@ import { BUNDLE, MINIMAL_ACCOUNTS, MINIMAL_SECEDIT, REPO_ROOT, type CliRun } fro
 
 export const GUARD_TIMEOUT_MS = 60_000;
 
-export function runBundleGuarded(args: string[], options: { asUser?: boolean; input?: string } = {}): CliRun & { signal: NodeJS.Signals | null } {
-  const command = options.asUser && dropToNobody() ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
+export function runBundleGuarded(
+  args: string[],
+  options: { asUser?: boolean; input?: string } = {},
+): CliRun & { signal: NodeJS.Signals | null } {
+  const command =
+    options.asUser && dropToNobody()
+      ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath]
+      : [process.execPath];
   const result = spawnSync(command[0]!, [...command.slice(1), BUNDLE, ...args], {
     input: options.input ?? '',
     encoding: 'utf8',
@@ -53,9 +59,26 @@ export function exampleSnapshotFiles(name: string): Record<string, Buffer> {
 
 /** An applicationHost.config with `sites` sites, each with its own anonymous account. */
 export function manySitesApplicationHost(sites: number): string {
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<configuration>', '<system.applicationHost>', '<applicationPools>', '<add name="DefaultAppPool"><processModel identityType="ApplicationPoolIdentity" /></add>', '</applicationPools>', '<sites>'];
-  for (let id = 1; id <= sites; id++) lines.push(`<site name="Site ${id}" id="${id}"><application path="/" applicationPool="DefaultAppPool"><virtualDirectory path="/" physicalPath="C:\\sites\\${id}" /></application></site>`);
-  lines.push('</sites>', '</system.applicationHost>', '<system.webServer><security><authentication><anonymousAuthentication enabled="true" userName="WEB01\\anon" /></authentication></security></system.webServer>', '</configuration>', '');
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<configuration>',
+    '<system.applicationHost>',
+    '<applicationPools>',
+    '<add name="DefaultAppPool"><processModel identityType="ApplicationPoolIdentity" /></add>',
+    '</applicationPools>',
+    '<sites>',
+  ];
+  for (let id = 1; id <= sites; id++)
+    lines.push(
+      `<site name="Site ${id}" id="${id}"><application path="/" applicationPool="DefaultAppPool"><virtualDirectory path="/" physicalPath="C:\\sites\\${id}" /></application></site>`,
+    );
+  lines.push(
+    '</sites>',
+    '</system.applicationHost>',
+    '<system.webServer><security><authentication><anonymousAuthentication enabled="true" userName="WEB01\\anon" /></authentication></security></system.webServer>',
+    '</configuration>',
+    '',
+  );
   return lines.join('\r\n');
 }
 

@@ -19,7 +19,9 @@ import { plainTextEnvironment, skipUnlessPwsh } from './pwsh';
 // PowerShell, is stood in for by the installed pwsh.
 
 const V3_DIR = join(REPO_ROOT, 'dsc', 'v3');
-const MANIFEST = JSON.parse(readFileSync(join(V3_DIR, 'IisLogonRights.AnonymousLogonRight.dsc.resource.json'), 'utf8')) as {
+const MANIFEST = JSON.parse(
+  readFileSync(join(V3_DIR, 'IisLogonRights.AnonymousLogonRight.dsc.resource.json'), 'utf8'),
+) as {
   exitCodes: Record<string, string>;
   schema: { embedded: object };
 } & Record<'get' | 'test' | 'set' | 'whatIf', { executable: string; args: string[]; input: string }>;
@@ -29,7 +31,8 @@ const RUN_TIMEOUT_MS = 5 * 60_000;
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
-const outputSchema = (operation: string) => ajv.compile(readVendorSchema('dsc-v3.1.0', `outputs_resource_${operation}.json`) as object);
+const outputSchema = (operation: string) =>
+  ajv.compile(readVendorSchema('dsc-v3.1.0', `outputs_resource_${operation}.json`) as object);
 const validateInstance = new Ajv2020({ strict: true, allowUnionTypes: true }).compile(MANIFEST.schema.embedded);
 
 interface EntryRun {
@@ -40,7 +43,9 @@ interface EntryRun {
 
 /** What dsc_lib's get_diff reports: each desired property whose actual value differs. */
 function differingProperties(desired: Record<string, unknown>, actual: Record<string, unknown>): string[] {
-  return Object.keys(desired).filter((name) => !name.startsWith('_') && JSON.stringify(desired[name]) !== JSON.stringify(actual[name]));
+  return Object.keys(desired).filter(
+    (name) => !name.startsWith('_') && JSON.stringify(desired[name]) !== JSON.stringify(actual[name]),
+  );
 }
 
 describe('DSC v3 entry as dsc 3.1 runs it: a process per operation, outputs against the 3.1.0 output schemas', function () {
@@ -50,18 +55,28 @@ describe('DSC v3 entry as dsc 3.1 runs it: a process per operation, outputs agai
 
   before(function () {
     pwsh = skipUnlessPwsh(this, 'DSC v3 entry processes');
-    if (!existsSync(join(REPO_ROOT, 'dsc', 'IisLogonRightsDsc', 'bin', 'iis-logon-rights.cjs'))) throw new Error('run node build.mjs first: the module has no engine bundle');
+    if (!existsSync(join(REPO_ROOT, 'dsc', 'IisLogonRightsDsc', 'bin', 'iis-logon-rights.cjs')))
+      throw new Error('run node build.mjs first: the module has no engine bundle');
     work = mkdtempSync(join(tmpdir(), 'iislr-v3-process-'));
     cpSync(V3_DIR, join(work, 'v3'), { recursive: true });
     cpSync(join(REPO_ROOT, 'dsc', 'IisLogonRightsDsc'), join(work, 'IisLogonRightsDsc'), { recursive: true });
-    cpSync(join(REPO_ROOT, 'test', 'fixtures', 'ps-module', 'Zz-ProcessTestBoundary.ps1'), join(work, 'IisLogonRightsDsc', 'Private', 'Zz-ProcessTestBoundary.ps1'));
+    cpSync(
+      join(REPO_ROOT, 'test', 'fixtures', 'ps-module', 'Zz-ProcessTestBoundary.ps1'),
+      join(work, 'IisLogonRightsDsc', 'Private', 'Zz-ProcessTestBoundary.ps1'),
+    );
   });
 
   after(function () {
     if (work !== undefined) rmSync(work, { recursive: true, force: true });
   });
 
-  function run(method: 'get' | 'test' | 'set' | 'whatIf', desired: object, state: string, before: string, afterGrant = before): EntryRun {
+  function run(
+    method: 'get' | 'test' | 'set' | 'whatIf',
+    desired: object,
+    state: string,
+    before: string,
+    afterGrant = before,
+  ): EntryRun {
     const operation = MANIFEST[method];
     assert.equal(operation.input, 'stdin');
     const child = spawnSync(pwsh, operation.args, {
@@ -69,12 +84,23 @@ describe('DSC v3 entry as dsc 3.1 runs it: a process per operation, outputs agai
       input: JSON.stringify(desired),
       encoding: 'utf8',
       timeout: RUN_TIMEOUT_MS,
-      env: { ...plainTextEnvironment(), IISLR_TEST_STATE: state, IISLR_TEST_BEFORE: before, IISLR_TEST_AFTER: afterGrant },
+      env: {
+        ...plainTextEnvironment(),
+        IISLR_TEST_STATE: state,
+        IISLR_TEST_BEFORE: before,
+        IISLR_TEST_AFTER: afterGrant,
+      },
     });
     assert.equal(child.error, undefined);
     const exitCode = child.status!;
-    assert.ok(Object.hasOwn(MANIFEST.exitCodes, String(exitCode)), `exit code ${exitCode} is one the manifest declares: ${child.stderr}`);
-    const trace = child.stderr.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as Record<string, string>);
+    assert.ok(
+      Object.hasOwn(MANIFEST.exitCodes, String(exitCode)),
+      `exit code ${exitCode} is one the manifest declares: ${child.stderr}`,
+    );
+    const trace = child.stderr
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as Record<string, string>);
     for (const line of trace) assert.equal(Object.keys(line).length, 1, JSON.stringify(line));
     const lines = child.stdout.split('\n').filter((line) => line !== '');
     assert.ok(lines.length <= 1, `at most one JSON line on stdout: ${child.stdout}`);
@@ -99,21 +125,31 @@ describe('DSC v3 entry as dsc 3.1 runs it: a process per operation, outputs agai
     assert.equal(test.exitCode, 0, JSON.stringify(test.trace));
     assert.ok(validateInstance(test.state), JSON.stringify(validateInstance.errors));
     assert.equal(test.state!._inDesiredState, false);
-    const result = { desiredState: desired, actualState: test.state, inDesiredState: test.state!._inDesiredState, differingProperties: differingProperties(desired, test.state!) };
+    const result = {
+      desiredState: desired,
+      actualState: test.state,
+      inDesiredState: test.state!._inDesiredState,
+      differingProperties: differingProperties(desired, test.state!),
+    };
     const validate = outputSchema('test');
     assert.ok(validate(result), JSON.stringify(validate.errors));
   });
 
-  it('whatIf then set: the predicted and the reached after-state agree, one grant to the identity\'s own SID, and the set result validates', function () {
+  it("whatIf then set: the predicted and the reached after-state agree, one grant to the identity's own SID, and the set result validates", function () {
     const desired = { scope: 'Reports' };
     const before = join(SNAPSHOTS, 'iis10-specificuser-pool-missing-batch');
     const state = stateFolder();
     const after = join(state, 'after');
     cpSync(before, after, { recursive: true });
-    const secedit = readFileSync(join(after, 'secedit.inf')).toString('utf16le').replace(/^\uFEFF/, '');
+    const secedit = readFileSync(join(after, 'secedit.inf'))
+      .toString('utf16le')
+      .replace(/^\uFEFF/, '');
     const granted = secedit.replace(/^(SeBatchLogonRight = .*)$/m, `$1,*${REPORTS_SID}`);
     assert.notEqual(granted, secedit);
-    writeFileSync(join(after, 'secedit.inf'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(granted, 'utf16le')]));
+    writeFileSync(
+      join(after, 'secedit.inf'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(granted, 'utf16le')]),
+    );
 
     const current = run('get', desired, state, before, after);
     const whatIf = run('whatIf', desired, state, before, after);
@@ -121,12 +157,22 @@ describe('DSC v3 entry as dsc 3.1 runs it: a process per operation, outputs agai
     assert.equal(existsSync(join(state, 'lsa-calls.txt')), false, 'what-if calls no LSA function');
     const set = run('set', desired, state, before, after);
     assert.equal(set.exitCode, 0, JSON.stringify(set.trace));
-    assert.deepEqual(readFileSync(join(state, 'lsa-calls.txt'), 'utf8').trim().split('\n').filter((line) => !line.startsWith('get ')), [`add ${REPORTS_SID} SeBatchLogonRight`]);
+    assert.deepEqual(
+      readFileSync(join(state, 'lsa-calls.txt'), 'utf8')
+        .trim()
+        .split('\n')
+        .filter((line) => !line.startsWith('get ')),
+      [`add ${REPORTS_SID} SeBatchLogonRight`],
+    );
     assert.deepEqual(set.state, whatIf.state, 'what-if predicted the state set reached');
     const validate = outputSchema('set');
     for (const result of [whatIf, set]) {
       assert.ok(validateInstance(result.state), JSON.stringify(validateInstance.errors));
-      const output = { beforeState: current.state, afterState: result.state, changedProperties: differingProperties(current.state!, result.state!) };
+      const output = {
+        beforeState: current.state,
+        afterState: result.state,
+        changedProperties: differingProperties(current.state!, result.state!),
+      };
       assert.deepEqual(output.changedProperties, ['inDesiredState', 'reasons', 'findings']);
       assert.ok(validate(output), JSON.stringify(validate.errors));
     }

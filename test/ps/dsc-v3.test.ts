@@ -6,7 +6,15 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { EXIT_CODES } from '../../src/core/exit-codes';
 import { readVendorSchema } from '../helpers/vendor-schemas';
-import { analyzePowerShellFile, manifestValue, psQuote, runPowerShell, skipUnlessPsTool, REPO_ROOT, type PsEvalResult } from './ps-tools';
+import {
+  analyzePowerShellFile,
+  manifestValue,
+  psQuote,
+  runPowerShell,
+  skipUnlessPsTool,
+  REPO_ROOT,
+  type PsEvalResult,
+} from './ps-tools';
 
 // The native DSC v3 resource: its manifest against the official 3.1.0 manifest schema, its
 // embedded instance schema against schemas/dsc-instance.schema.json, its exit codes against the
@@ -45,7 +53,9 @@ interface ResourceManifest {
 }
 
 const manifest = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')) as ResourceManifest;
-const instanceSchema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'dsc-instance.schema.json'), 'utf8')) as { properties: Record<string, { type?: unknown; readOnly?: boolean }> } & Record<string, unknown>;
+const instanceSchema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'dsc-instance.schema.json'), 'utf8')) as {
+  properties: Record<string, { type?: unknown; readOnly?: boolean }>;
+} & Record<string, unknown>;
 
 /** ajv for the vendored DSC schemas: their embedded-schema rule refers to the 2019-09 and draft-07 meta-schemas. */
 function vendorAjv(): Ajv2020 {
@@ -72,7 +82,9 @@ describe('DSC v3 resource manifest and configuration document (official 3.1.0 sc
     const withWhatIfArg = structuredClone(manifest);
     withWhatIfArg.set.args.push({ whatIfArg: '--what-if' });
     assert.equal(validate(withWhatIfArg), false);
-    assert.ok(validate.errors?.some((error) => error.instancePath === `/set/args/${withWhatIfArg.set.args.length - 1}`));
+    assert.ok(
+      validate.errors?.some((error) => error.instancePath === `/set/args/${withWhatIfArg.set.args.length - 1}`),
+    );
     assert.equal(manifest.whatIf.args.at(-1), 'whatif');
   });
 
@@ -82,7 +94,8 @@ describe('DSC v3 resource manifest and configuration document (official 3.1.0 sc
       if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${path}/${index}`));
       else if (typeof value === 'object' && value !== null) {
         for (const [key, child] of Object.entries(value)) {
-          if (key === '$ref' && !(typeof child === 'string' && child.startsWith('#'))) remote.push(`${path}/$ref: ${String(child)}`);
+          if (key === '$ref' && !(typeof child === 'string' && child.startsWith('#')))
+            remote.push(`${path}/$ref: ${String(child)}`);
           walk(child, `${path}/${key}`);
         }
       }
@@ -91,14 +104,22 @@ describe('DSC v3 resource manifest and configuration document (official 3.1.0 sc
     assert.deepEqual(remote, []);
   });
 
-  it('the embedded schema is schemas/dsc-instance.schema.json, with _inDesiredState inline as DSC\'s canonical property defines it', function () {
+  it("the embedded schema is schemas/dsc-instance.schema.json, with _inDesiredState inline as DSC's canonical property defines it", function () {
     assert.deepEqual(manifest.schema.embedded, instanceSchema);
-    const canonical = vendorSchema('resource_manifest.json').$defs['https://raw.githubusercontent.com/PowerShell/DSC/main/schemas/v3.1.0/resource/properties/inDesiredState.json']!;
-    const ours = (instanceSchema as unknown as { patternProperties: Record<string, { type: string; readOnly: boolean }> }).patternProperties['^_inDesiredState$']!;
-    assert.ok((canonical.type as string[]).includes(ours.type), 'our _inDesiredState type is one the canonical property allows');
+    const canonical =
+      vendorSchema('resource_manifest.json').$defs[
+        'https://raw.githubusercontent.com/PowerShell/DSC/main/schemas/v3.1.0/resource/properties/inDesiredState.json'
+      ]!;
+    const ours = (
+      instanceSchema as unknown as { patternProperties: Record<string, { type: string; readOnly: boolean }> }
+    ).patternProperties['^_inDesiredState$']!;
+    assert.ok(
+      (canonical.type as string[]).includes(ours.type),
+      'our _inDesiredState type is one the canonical property allows',
+    );
     assert.equal(canonical.readOnly, ours.readOnly);
     const validate = new Ajv2020({ strict: true, allowUnionTypes: true }).compile(instanceSchema);
-    assert.ok(validate({ scope: '*', _inDesiredState: true }), 'the test output\'s _inDesiredState is accepted');
+    assert.ok(validate({ scope: '*', _inDesiredState: true }), "the test output's _inDesiredState is accepted");
     assert.equal(validate({ scope: '*', _inDesiredState: 'yes' }), false);
     assert.equal(validate({ scope: '*', _inDesired: true }), false, 'no other extra property');
   });
@@ -108,7 +129,11 @@ describe('DSC v3 resource manifest and configuration document (official 3.1.0 sc
     const inline = structuredClone(manifest);
     inline.schema.embedded.properties._inDesiredState = { type: 'boolean', readOnly: true };
     assert.equal(validate(inline), false);
-    assert.ok(validate.errors?.some((error) => error.instancePath === '/schema/embedded/properties/_inDesiredState' && error.keyword === 'enum'));
+    assert.ok(
+      validate.errors?.some(
+        (error) => error.instancePath === '/schema/embedded/properties/_inDesiredState' && error.keyword === 'enum',
+      ),
+    );
     inline.schema.embedded.properties._inDesiredState = { $ref: CANONICAL_IN_DESIRED_STATE };
     assert.ok(validate(inline), 'it wants the $ref that dsc 3.1 cannot resolve (PowerShell/DSC issue 1033)');
   });
@@ -116,7 +141,10 @@ describe('DSC v3 resource manifest and configuration document (official 3.1.0 sc
   it('the example configuration document validates against config_document.json, and its instances against the resource schemas', function () {
     const document = JSON.parse(readFileSync(CONFIG_DOCUMENT, 'utf8')) as {
       parameters: Record<string, { defaultValue: unknown }>;
-      resources: { type: string; properties: Record<string, unknown> & { resources?: { type: string; properties: Record<string, unknown> }[] } }[];
+      resources: {
+        type: string;
+        properties: Record<string, unknown> & { resources?: { type: string; properties: Record<string, unknown> }[] };
+      }[];
     };
     const ajv = vendorAjv();
     const validateDocument = ajv.compile(vendorSchema('config_document.json'));
@@ -132,34 +160,58 @@ describe('DSC v3 resource manifest and configuration document (official 3.1.0 sc
     );
     const validateInstance = new Ajv2020({ strict: true, allowUnionTypes: true }).compile(instanceSchema);
     assert.ok(validateInstance(resolved), JSON.stringify(validateInstance.errors));
-    const adapted = document.resources.flatMap((resource) => resource.properties.resources ?? []).find((resource) => resource.type === 'IisLogonRightsDsc/IisAnonymousLogonRight');
+    const adapted = document.resources
+      .flatMap((resource) => resource.properties.resources ?? [])
+      .find((resource) => resource.type === 'IisLogonRightsDsc/IisAnonymousLogonRight');
     assert.ok(adapted, 'the class resource through the adapter');
     const schemaNames = Object.keys(instanceSchema.properties).map((name) => name.toLowerCase());
-    assert.deepEqual(Object.keys(adapted.properties).filter((name) => !schemaNames.includes(name.toLowerCase())), []);
+    assert.deepEqual(
+      Object.keys(adapted.properties).filter((name) => !schemaNames.includes(name.toLowerCase())),
+      [],
+    );
   });
 });
 
 describe('DSC v3 resource manifest against the repository', function () {
   it('type, version and the operations: stdin input, the entry script beside the manifest, test and set return state', function () {
-    const packageVersion = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    const packageVersion = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string })
+      .version;
     assert.equal(manifest.type, 'IisLogonRights/AnonymousLogonRight');
     assert.equal(manifest.version, packageVersion);
-    for (const [name, operation] of Object.entries({ get: manifest.get, test: manifest.test, set: manifest.set, whatif: manifest.whatIf })) {
+    for (const [name, operation] of Object.entries({
+      get: manifest.get,
+      test: manifest.test,
+      set: manifest.set,
+      whatif: manifest.whatIf,
+    })) {
       assert.equal(operation.executable, 'powershell', `${name}: Windows PowerShell 5.1 exists on every Windows host`);
       assert.equal(operation.input, 'stdin', `${name}: JSON on stdin, never in argv`);
       assert.deepEqual(operation.args.slice(-3), ['-File', './IisLogonRights.AnonymousLogonRight.ps1', name]);
       assert.ok(operation.args.includes('-NonInteractive') && operation.args.includes('-NoProfile'));
       assert.ok(existsSync(join(dirname(MANIFEST_PATH), 'IisLogonRights.AnonymousLogonRight.ps1')));
     }
-    assert.equal(manifest.test.return, 'state', 'test is implemented (not synthetic) and returns the state with _inDesiredState');
+    assert.equal(
+      manifest.test.return,
+      'state',
+      'test is implemented (not synthetic) and returns the state with _inDesiredState',
+    );
     assert.equal(manifest.set.return, 'state');
-    assert.equal(manifest.set.implementsPretest, true, 'set computes its own plan, which is empty in the desired state');
+    assert.equal(
+      manifest.set.implementsPretest,
+      true,
+      'set computes its own plan, which is empty in the desired state',
+    );
     assert.equal(manifest.whatIf.return, 'state');
   });
 
-  it('exitCodes: the engine\'s codes with the engine\'s meanings, plus 1 for a set that did not reach the state and 5 for host errors', function () {
-    const codes = Object.keys(manifest.exitCodes).map(Number).sort((a, b) => a - b);
-    assert.deepEqual(codes, [...Object.values(EXIT_CODES).map((entry) => entry.code), 5].sort((a, b) => a - b));
+  it("exitCodes: the engine's codes with the engine's meanings, plus 1 for a set that did not reach the state and 5 for host errors", function () {
+    const codes = Object.keys(manifest.exitCodes)
+      .map(Number)
+      .sort((a, b) => a - b);
+    assert.deepEqual(
+      codes,
+      [...Object.values(EXIT_CODES).map((entry) => entry.code), 5].sort((a, b) => a - b),
+    );
     for (const entry of Object.values(EXIT_CODES)) {
       if (entry.code === EXIT_CODES.notInDesiredState.code) continue;
       assert.equal(manifest.exitCodes[String(entry.code)], entry.meaning, `exit code ${entry.code}`);
@@ -177,14 +229,27 @@ describe('DSC v3 entry script (real PowerShell parser and runspace)', function (
     skipUnlessPsTool(this, 'DSC v3 entry script');
   });
 
-  it('accepts exactly the manifest\'s operations, and its exit codes are the module table\'s DscV3 texts', function () {
+  it("accepts exactly the manifest's operations, and its exit codes are the module table's DscV3 texts", function () {
     const entry = analyzePowerShellFile('dsc/v3/IisLogonRights.AnonymousLogonRight.ps1');
     assert.deepEqual(entry.parseErrors, []);
-    assert.deepEqual(entry.functions.map((fn) => fn.name), ['ConvertTo-IisLogonRightsDscTraceLine', 'Invoke-IisLogonRightsDscEntry']);
-    const scriptParameters = readFileSync(ENTRY, 'utf8').match(/ValidateSet\(([^)]*)\)\]\s*\[System\.String\]\s*\$Operation/);
+    assert.deepEqual(
+      entry.functions.map((fn) => fn.name),
+      ['ConvertTo-IisLogonRightsDscTraceLine', 'Invoke-IisLogonRightsDscEntry'],
+    );
+    const scriptParameters = readFileSync(ENTRY, 'utf8').match(
+      /ValidateSet\(([^)]*)\)\]\s*\[System\.String\]\s*\$Operation/,
+    );
     assert.ok(scriptParameters);
-    assert.deepEqual([...scriptParameters[1]!.matchAll(/'(\w+)'/g)].map((match) => match[1]).sort(), ['get', 'set', 'test', 'whatif']);
-    const table = manifestValue(analyzePowerShellFile('dsc/IisLogonRightsDsc/Data/EngineContract.psd1').manifest!, 'ExitCodes') as { Code: number; DscV3: string }[];
+    assert.deepEqual([...scriptParameters[1]!.matchAll(/'(\w+)'/g)].map((match) => match[1]).sort(), [
+      'get',
+      'set',
+      'test',
+      'whatif',
+    ]);
+    const table = manifestValue(
+      analyzePowerShellFile('dsc/IisLogonRightsDsc/Data/EngineContract.psd1').manifest!,
+      'ExitCodes',
+    ) as { Code: number; DscV3: string }[];
     assert.deepEqual(Object.fromEntries(table.map((row) => [String(row.Code), row.DscV3])), manifest.exitCodes);
   });
 
@@ -192,8 +257,19 @@ describe('DSC v3 entry script (real PowerShell parser and runspace)', function (
     const after = mkdtempSync(join(tmpdir(), 'iislr-v3-after-'));
     try {
       cpSync(EXAMPLE, after, { recursive: true });
-      const secedit = readFileSync(join(after, 'secedit.inf')).toString('utf16le').replace(/^\uFEFF/, '');
-      writeFileSync(join(after, 'secedit.inf'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(secedit.replace(/^(SeBatchLogonRight = .*)$/m, '$1,*S-1-5-21-2060260628-1893702904-3285376245-1604'), 'utf16le')]));
+      const secedit = readFileSync(join(after, 'secedit.inf'))
+        .toString('utf16le')
+        .replace(/^\uFEFF/, '');
+      writeFileSync(
+        join(after, 'secedit.inf'),
+        Buffer.concat([
+          Buffer.from([0xff, 0xfe]),
+          Buffer.from(
+            secedit.replace(/^(SeBatchLogonRight = .*)$/m, '$1,*S-1-5-21-2060260628-1893702904-3285376245-1604'),
+            'utf16le',
+          ),
+        ]),
+      );
       const result = runPowerShell(`
         if ($null -eq (Get-Command -Name 'ConvertFrom-Json' -CommandType Cmdlet -ErrorAction SilentlyContinue)) { . ${psQuote(join(FIXTURES, 'ConvertFrom-Json.StandIn.ps1'))} }
         . ${psQuote(join(FIXTURES, 'Use-IisLogonRightsTestBoundary.ps1'))}
@@ -209,9 +285,18 @@ describe('DSC v3 entry script (real PowerShell parser and runspace)', function (
       assert.equal(run.ExitCode, 0, run.Trace.join('\n'));
       const instance = JSON.parse(run.Output) as { inDesiredState: boolean; findings: { status: string }[] };
       assert.equal(instance.inDesiredState, true);
-      assert.deepEqual(instance.findings.map((finding) => finding.status), ['ok']);
-      assert.deepEqual(run.Lsa, ['get S-1-5-21-2060260628-1893702904-3285376245-1604', 'add S-1-5-21-2060260628-1893702904-3285376245-1604 SeBatchLogonRight']);
-      assert.ok(run.Trace.some((line) => /^\{"warn":"Changed 1 logon right assignment\(s\); backup and undo plan: /.test(line)), run.Trace.join('\n'));
+      assert.deepEqual(
+        instance.findings.map((finding) => finding.status),
+        ['ok'],
+      );
+      assert.deepEqual(run.Lsa, [
+        'get S-1-5-21-2060260628-1893702904-3285376245-1604',
+        'add S-1-5-21-2060260628-1893702904-3285376245-1604 SeBatchLogonRight',
+      ]);
+      assert.ok(
+        run.Trace.some((line) => /^\{"warn":"Changed 1 logon right assignment\(s\); backup and undo plan: /.test(line)),
+        run.Trace.join('\n'),
+      );
     } finally {
       rmSync(after, { recursive: true, force: true });
     }
@@ -242,7 +327,10 @@ describe('DSC v3 entry script (real PowerShell parser and runspace)', function (
     `);
     assert.deepEqual(result.errors, []);
     assert.equal(result.terminatingError, null);
-    const runs = result.output.map((item) => item.value as { Operation: string; ExitCode: number; Output: string | null; Trace: string[]; Lsa: string[] });
+    const runs = result.output.map(
+      (item) =>
+        item.value as { Operation: string; ExitCode: number; Output: string | null; Trace: string[]; Lsa: string[] },
+    );
     const validateInstance = new Ajv2020({ strict: true, allowUnionTypes: true }).compile(instanceSchema);
     for (const run of runs) {
       for (const line of run.Trace) {
@@ -258,23 +346,44 @@ describe('DSC v3 entry script (real PowerShell parser and runspace)', function (
     }
     const [getAll, testReports, testDocs, whatIf, set, unknownSite, notJson] = runs;
     assert.equal(getAll!.ExitCode, 0);
-    assert.deepEqual((JSON.parse(getAll!.Output!) as { findings: { site: string }[] }).findings.map((finding) => finding.site), ['Default Web Site', 'Default Web Site', 'Reports', 'Docs']);
+    assert.deepEqual(
+      (JSON.parse(getAll!.Output!) as { findings: { site: string }[] }).findings.map((finding) => finding.site),
+      ['Default Web Site', 'Default Web Site', 'Reports', 'Docs'],
+    );
     assert.equal(JSON.parse(getAll!.Output!)._inDesiredState, undefined);
     assert.equal(testReports!.ExitCode, 0, 'out of desired state is data, not an error');
     assert.equal(JSON.parse(testReports!.Output!)._inDesiredState, false);
     assert.equal(JSON.parse(testDocs!.Output!)._inDesiredState, true);
     assert.equal(whatIf!.ExitCode, 0);
     assert.deepEqual(whatIf!.Lsa, [], 'what-if changes nothing');
-    assert.ok(whatIf!.Trace.includes('{"warn":"what-if: Grant SeBatchLogonRight to CONTOSO\\\\svc-reports (S-1-5-21-2060260628-1893702904-3285376245-1604)"}'), whatIf!.Trace.join('\n'));
-    assert.deepEqual(JSON.parse(whatIf!.Output!).findings.map((finding: { status: string }) => finding.status), ['ok'], 'what-if returns the state after the plan, for DSC to compare with get');
+    assert.ok(
+      whatIf!.Trace.includes(
+        '{"warn":"what-if: Grant SeBatchLogonRight to CONTOSO\\\\svc-reports (S-1-5-21-2060260628-1893702904-3285376245-1604)"}',
+      ),
+      whatIf!.Trace.join('\n'),
+    );
+    assert.deepEqual(
+      JSON.parse(whatIf!.Output!).findings.map((finding: { status: string }) => finding.status),
+      ['ok'],
+      'what-if returns the state after the plan, for DSC to compare with get',
+    );
     assert.equal(JSON.parse(whatIf!.Output!).inDesiredState, true);
     // The boundary returns the same snapshot after the change, so set must report that it did not reach the state.
     assert.equal(set!.ExitCode, 1);
     assert.equal(set!.Output, null);
-    assert.deepEqual(set!.Lsa.filter((call) => !call.startsWith('get ')), ['add S-1-5-21-2060260628-1893702904-3285376245-1604 SeBatchLogonRight']);
-    assert.match(set!.Trace.at(-1)!, /^\{"error":"Still not in the desired state after set \(1 change\(s\) applied\): Reports\/: CONTOSO\\\\svc-reports SeBatchLogonRight missing/);
+    assert.deepEqual(
+      set!.Lsa.filter((call) => !call.startsWith('get ')),
+      ['add S-1-5-21-2060260628-1893702904-3285376245-1604 SeBatchLogonRight'],
+    );
+    assert.match(
+      set!.Trace.at(-1)!,
+      /^\{"error":"Still not in the desired state after set \(1 change\(s\) applied\): Reports\/: CONTOSO\\\\svc-reports SeBatchLogonRight missing/,
+    );
     assert.equal(unknownSite!.ExitCode, EXIT_CODES.invalidInput.code);
-    assert.match(unknownSite!.Trace.at(-1)!, /^\{"error":"iis-logon-rights dsc get failed with exit code 3 \(invalidInput\): .*found \\"Nope\\"/);
+    assert.match(
+      unknownSite!.Trace.at(-1)!,
+      /^\{"error":"iis-logon-rights dsc get failed with exit code 3 \(invalidInput\): .*found \\"Nope\\"/,
+    );
     assert.equal(notJson!.ExitCode, EXIT_CODES.invalidInput.code);
     assert.match(notJson!.Trace.at(-1)!, /^\{"error":"The desired instance on stdin is not a JSON object/);
   });

@@ -37,7 +37,9 @@ let session: PowerShell | undefined;
  */
 async function runScript(script: string): Promise<{ stdout: string; stderr: string }> {
   const encoded = Buffer.from(`$ErrorActionPreference = 'Stop'\n${script}`, 'utf8').toString('base64');
-  const result = await session!.invoke(`& ([scriptblock]::Create([System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String('${encoded}'))))`);
+  const result = await session!.invoke(
+    `& ([scriptblock]::Create([System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String('${encoded}'))))`,
+  );
   return { stdout: result.stdout?.toString('utf8') ?? '', stderr: result.stderr?.toString('utf8') ?? '' };
 }
 
@@ -58,15 +60,21 @@ describe('IisLogonRightsDsc end to end through one long-lived PowerShell session
       console.log(`      SKIPPED end-to-end module tests: ${pwshUnavailableReason()}`);
       this.skip();
     }
-    if (!existsSync(join(REPO_ROOT, 'dsc', 'IisLogonRightsDsc', 'bin', 'iis-logon-rights.cjs'))) throw new Error('run node build.mjs first: the module has no engine bundle');
+    if (!existsSync(join(REPO_ROOT, 'dsc', 'IisLogonRightsDsc', 'bin', 'iis-logon-rights.cjs')))
+      throw new Error('run node build.mjs first: the module has no engine bundle');
     session = new PowerShell({
       executable,
-      executableOptions: { '-NoProfile': true, '-NonInteractive': true, ...(process.platform === 'win32' ? { '-ExecutionPolicy': 'Bypass' } : {}) },
+      executableOptions: {
+        '-NoProfile': true,
+        '-NonInteractive': true,
+        ...(process.platform === 'win32' ? { '-ExecutionPolicy': 'Bypass' } : {}),
+      },
       spawnOptions: { cwd: REPO_ROOT, env: plainTextEnvironment() },
       throwOnInvocationError: false,
       invocationTimeout: TIMEOUT_MS,
     });
-    const setUp = await runScript(`if ($null -ne (Get-Variable -Name 'PSStyle' -ErrorAction SilentlyContinue)) { $PSStyle.OutputRendering = 'PlainText' }
+    const setUp =
+      await runScript(`if ($null -ne (Get-Variable -Name 'PSStyle' -ErrorAction SilentlyContinue)) { $PSStyle.OutputRendering = 'PlainText' }
 Import-Module ${psQuote(MODULE_MANIFEST)}
 $PID`);
     assert.equal(setUp.stderr, '', 'the module imports without errors');
@@ -89,24 +97,34 @@ $PID`);
     assert.doesNotMatch(run.stdout, /\x1b/, 'plain text: no terminal or colour sequences');
     const [table, findings] = run.stdout.split('#findings#');
     assert.match(table!, /Scope\s+RuleSet\s+InDesiredState\s+Findings\s+NotInDesiredState/);
-    const expected = (JSON.parse(runBundle(['get', '--snapshot', EXAMPLE, '--format', 'json']).stdout) as { findings: { site: string; identity: { name: string }; status: string }[] }).findings.map((finding) => `${finding.site}|${finding.identity.name}|${finding.status}`);
+    const expected = (
+      JSON.parse(runBundle(['get', '--snapshot', EXAMPLE, '--format', 'json']).stdout) as {
+        findings: { site: string; identity: { name: string }; status: string }[];
+      }
+    ).findings.map((finding) => `${finding.site}|${finding.identity.name}|${finding.status}`);
     assert.deepEqual(findings!.trim().split(/\r?\n/), expected);
   });
 
   it('Test-IisAnonymousLogonRight takes site names from the pipeline and returns one boolean per site', async function () {
-    const run = await runScript(`('Reports', 'Docs' | Test-IisAnonymousLogonRight -SnapshotPath ${psQuote(EXAMPLE)}) -join ','`);
+    const run = await runScript(
+      `('Reports', 'Docs' | Test-IisAnonymousLogonRight -SnapshotPath ${psQuote(EXAMPLE)}) -join ','`,
+    );
     assert.equal(run.stderr, '');
     assert.equal(run.stdout.trim(), 'False,True');
   });
 
   it('every command runs in the one session that imported the module', async function () {
-    const run = await runScript(`'{0} {1} {2}' -f $PID, @(Get-Module -Name 'IisLogonRightsDsc').Count, [bool] (Get-Command -Name 'Get-IisAnonymousLogonRight' -ErrorAction SilentlyContinue)`);
+    const run = await runScript(
+      `'{0} {1} {2}' -f $PID, @(Get-Module -Name 'IisLogonRightsDsc').Count, [bool] (Get-Command -Name 'Get-IisAnonymousLogonRight' -ErrorAction SilentlyContinue)`,
+    );
     assert.equal(run.stderr, '');
     assert.equal(run.stdout.trim(), `${sessionPid} 1 True`);
   });
 
   it('an error the script does not catch reaches stderr as plain text, and the session goes on', async function () {
-    const failed = await runScript(`Get-IisAnonymousLogonRight -Scope 'Nope' -SnapshotPath ${psQuote(EXAMPLE)}\n'not reached'`);
+    const failed = await runScript(
+      `Get-IisAnonymousLogonRight -Scope 'Nope' -SnapshotPath ${psQuote(EXAMPLE)}\n'not reached'`,
+    );
     assert.doesNotMatch(failed.stdout, /not reached/);
     assert.match(failed.stderr, /Nope/);
     assert.doesNotMatch(failed.stderr, /\x1b/, 'plain text: no colour sequences around the error');
@@ -115,7 +133,9 @@ $PID`);
   });
 
   it('an unknown site is a terminating error with a stable ErrorId', async function () {
-    const run = await runScript(`try { Get-IisAnonymousLogonRight -Scope 'Nope' -SnapshotPath ${psQuote(EXAMPLE)} } catch { $_.FullyQualifiedErrorId }`);
+    const run = await runScript(
+      `try { Get-IisAnonymousLogonRight -Scope 'Nope' -SnapshotPath ${psQuote(EXAMPLE)} } catch { $_.FullyQualifiedErrorId }`,
+    );
     assert.equal(run.stderr, '');
     assert.equal(run.stdout.trim(), 'IisLogonRightsEngineInvalidInput,Get-IisAnonymousLogonRight');
   });
@@ -123,7 +143,9 @@ $PID`);
   describe('on an elevated Windows host with IIS', function () {
     before(function () {
       if (!isElevatedWindowsWithIis()) {
-        console.log('      SKIPPED collector and DSC v3 entry end to end: needs an elevated Windows host with IIS (the Windows workflow)');
+        console.log(
+          '      SKIPPED collector and DSC v3 entry end to end: needs an elevated Windows host with IIS (the Windows workflow)',
+        );
         this.skip();
       }
     });
@@ -131,14 +153,22 @@ $PID`);
     it('Export-IisLogonRightsSnapshot writes a snapshot the engine judges, with no password values', async function () {
       const folder = mkdtempSync(join(tmpdir(), 'iislr-e2e-'));
       try {
-        const run = await runScript(`Export-IisLogonRightsSnapshot -Path ${psQuote(join(folder, 'snapshot'))} -GroupPolicySource RsopThenGpresult | Out-Null`);
+        const run = await runScript(
+          `Export-IisLogonRightsSnapshot -Path ${psQuote(join(folder, 'snapshot'))} -GroupPolicySource RsopThenGpresult | Out-Null`,
+        );
         assert.equal(run.stderr, '');
         const snapshot = join(folder, 'snapshot');
-        for (const file of ['secedit.inf', 'applicationHost.config', 'accounts.json', 'host.json']) assert.ok(existsSync(join(snapshot, file)), file);
+        for (const file of ['secedit.inf', 'applicationHost.config', 'accounts.json', 'host.json'])
+          assert.ok(existsSync(join(snapshot, file)), file);
         assert.doesNotMatch(readFileSync(join(snapshot, 'applicationHost.config'), 'utf8'), /password="\[enc:/);
         const ajv = new Ajv2020({ strict: true, allowUnionTypes: true });
-        const validate = ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'accounts.schema.json'), 'utf8')));
-        assert.ok(validate(JSON.parse(readFileSync(join(snapshot, 'accounts.json'), 'utf8'))), JSON.stringify(validate.errors));
+        const validate = ajv.compile(
+          JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'accounts.schema.json'), 'utf8')),
+        );
+        assert.ok(
+          validate(JSON.parse(readFileSync(join(snapshot, 'accounts.json'), 'utf8'))),
+          JSON.stringify(validate.errors),
+        );
         const judged = runBundle(['test', '--snapshot', snapshot, '--format', 'json']);
         assert.ok(judged.status === 0 || judged.status === 1, judged.stderr);
       } finally {
@@ -147,11 +177,16 @@ $PID`);
     });
 
     it('the DSC v3 entry answers test with one instance line and exit code 0', function () {
-      const run = spawnSync('powershell', ['-NoLogo', '-NonInteractive', '-NoProfile', '-ExecutionPolicy', 'Bypass', '-File', ENTRY, 'test'], { input: '{"scope":"*"}', encoding: 'utf8', cwd: join(REPO_ROOT, 'dsc', 'v3'), timeout: TIMEOUT_MS });
+      const run = spawnSync(
+        'powershell',
+        ['-NoLogo', '-NonInteractive', '-NoProfile', '-ExecutionPolicy', 'Bypass', '-File', ENTRY, 'test'],
+        { input: '{"scope":"*"}', encoding: 'utf8', cwd: join(REPO_ROOT, 'dsc', 'v3'), timeout: TIMEOUT_MS },
+      );
       assert.equal(run.status, 0, run.stderr);
       const instance = JSON.parse(run.stdout) as { _inDesiredState: boolean; findings: unknown[] };
       assert.equal(typeof instance._inDesiredState, 'boolean');
-      for (const line of run.stderr.split(/\r?\n/).filter((text) => text !== '')) assert.equal(Object.keys(JSON.parse(line) as object).length, 1, line);
+      for (const line of run.stderr.split(/\r?\n/).filter((text) => text !== ''))
+        assert.equal(Object.keys(JSON.parse(line) as object).length, 1, line);
     });
   });
 });

@@ -30,7 +30,10 @@ function inProcessAnswers(cases: readonly DifferentialCase[]): HostAnswer[] {
   try {
     // One line a case: argv joined by NUL, then stdin, each base64 (any character survives).
     const file = join(folder, 'cases.txt');
-    writeFileSync(file, cases.map((entry) => `${base64(entry.argv.join('\u0000'))}\t${base64(entry.stdin)}`).join('\n'));
+    writeFileSync(
+      file,
+      cases.map((entry) => `${base64(entry.argv.join('\u0000'))}\t${base64(entry.stdin)}`).join('\n'),
+    );
     const result = runPowerShell(
       `
       Import-Module ${psQuote(MODULE_MANIFEST)} -Force
@@ -48,7 +51,10 @@ function inProcessAnswers(cases: readonly DifferentialCase[]): HostAnswer[] {
       { timeoutMs: 60 * 60_000 },
     );
     assert.equal(result.terminatingError, null, result.terminatingError?.message ?? '');
-    assert.deepEqual(result.errors.map((error) => error.message), []);
+    assert.deepEqual(
+      result.errors.map((error) => error.message),
+      [],
+    );
     const lines = result.output.map((item) => String(item.value));
     assert.equal(lines.length, cases.length, 'one answer per case');
     return lines.map((line) => {
@@ -65,16 +71,24 @@ function differences(cases: readonly DifferentialCase[], answers: readonly HostA
   cases.forEach((entry, index) => {
     const cli = cliAnswer(entry);
     const engine = answers[index]!;
-    if (engine.exitCode !== cli.status) found.push(`${entry.name}: exit ${engine.exitCode} in-process, ${cli.status} node`);
+    if (engine.exitCode !== cli.status)
+      found.push(`${entry.name}: exit ${engine.exitCode} in-process, ${cli.status} node`);
     if (engine.stdout !== cli.stdout) found.push(`${entry.name}: stdout differs`);
-    if (engine.stderr !== cli.stderr) found.push(`${entry.name}: stderr differs (${JSON.stringify(engine.stderr.slice(0, 200))} / ${JSON.stringify(cli.stderr.slice(0, 200))})`);
+    if (engine.stderr !== cli.stderr)
+      found.push(
+        `${entry.name}: stderr differs (${JSON.stringify(engine.stderr.slice(0, 200))} / ${JSON.stringify(cli.stderr.slice(0, 200))})`,
+      );
   });
   return found;
 }
 
 describe('engine hosts: in-process (Jint in PowerShell) and node give byte-identical answers', function () {
   this.timeout(60 * 60_000);
-  const groups: Record<'examples' | 'corpus' | 'generated', DifferentialCase[]> = { examples: [], corpus: [], generated: [] };
+  const groups: Record<'examples' | 'corpus' | 'generated', DifferentialCase[]> = {
+    examples: [],
+    corpus: [],
+    generated: [],
+  };
   const answers = new Map<DifferentialCase, HostAnswer>();
 
   // Every case in one PowerShell session: the bundle is prepared once, as on a server.
@@ -87,7 +101,14 @@ describe('engine hosts: in-process (Jint in PowerShell) and node give byte-ident
     inProcessAnswers(all).forEach((answer, index) => answers.set(all[index]!, answer));
   });
 
-  const check = (cases: readonly DifferentialCase[]) => assert.deepEqual(differences(cases, cases.map((entry) => answers.get(entry)!)), []);
+  const check = (cases: readonly DifferentialCase[]) =>
+    assert.deepEqual(
+      differences(
+        cases,
+        cases.map((entry) => answers.get(entry)!),
+      ),
+      [],
+    );
 
   it('every example snapshot through every command', () => {
     assert.ok(groups.examples.length >= 70);

@@ -46,16 +46,32 @@ describe('in-process engine limits map to the CLI exit codes and ErrorRecords', 
     `);
     assert.equal(result.terminatingError, null, result.terminatingError?.message ?? '');
     const lines = result.output.map((item) => String(item.value));
-    assert.deepEqual(lines.filter((line) => line.startsWith('record|')), [
-      'record|IisLogonRightsEngineInvalidInput,Invoke-IisLogonRightsEngine|InvalidData',
-      'record|IisLogonRightsEngineInternalError,Invoke-IisLogonRightsEngine|NotSpecified',
-      'record|IisLogonRightsEngineInternalError,Invoke-IisLogonRightsEngine|NotSpecified',
-    ]);
+    assert.deepEqual(
+      lines.filter((line) => line.startsWith('record|')),
+      [
+        'record|IisLogonRightsEngineInvalidInput,Invoke-IisLogonRightsEngine|InvalidData',
+        'record|IisLogonRightsEngineInternalError,Invoke-IisLogonRightsEngine|NotSpecified',
+        'record|IisLogonRightsEngineInternalError,Invoke-IisLogonRightsEngine|NotSpecified',
+      ],
+    );
     const runs = lines.filter((line) => !line.startsWith('record|')).map((line) => line.split('|'));
-    assert.deepEqual(runs.map(([code]) => code), ['3', '4', '4']);
-    assert.deepEqual(runs.map((run) => run[2]), ['True', 'True', 'True'], 'the engine is dropped after a stop');
-    assert.match(runs[0]![1]!, /^\{"error":"invalid input: judging it took more than the in-process engine's memory limit \(4096 MiB allocated\)/);
-    assert.match(runs[1]![1]!, /^\{"error":"internal error: the in-process engine did not finish within its time limit \(600 seconds\)/);
+    assert.deepEqual(
+      runs.map(([code]) => code),
+      ['3', '4', '4'],
+    );
+    assert.deepEqual(
+      runs.map((run) => run[2]),
+      ['True', 'True', 'True'],
+      'the engine is dropped after a stop',
+    );
+    assert.match(
+      runs[0]![1]!,
+      /^\{"error":"invalid input: judging it took more than the in-process engine's memory limit \(4096 MiB allocated\)/,
+    );
+    assert.match(
+      runs[1]![1]!,
+      /^\{"error":"internal error: the in-process engine did not finish within its time limit \(600 seconds\)/,
+    );
     assert.match(runs[2]![1]!, /^\{"error":"internal error: the in-process engine stopped: something else/);
   });
 });

@@ -31,7 +31,8 @@ const EVAL_TIMEOUT_MS = 120_000;
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats(ajv);
-const schema = (name: string) => ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', `${name}.schema.json`), 'utf8')));
+const schema = (name: string) =>
+  ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', `${name}.schema.json`), 'utf8')));
 const validateFacts = schema('facts');
 const validateAccounts = schema('accounts');
 const validateRsop = schema('rsop');
@@ -54,7 +55,10 @@ function values(result: PsEvalResult): unknown[] {
 }
 
 function assertClean(result: PsEvalResult): void {
-  assert.deepEqual(result.errors.map((error) => `${error.fullyQualifiedErrorId}: ${error.message}`), []);
+  assert.deepEqual(
+    result.errors.map((error) => `${error.fullyQualifiedErrorId}: ${error.message}`),
+    [],
+  );
   assert.equal(result.terminatingError, null, result.terminatingError?.message ?? '');
 }
 
@@ -63,7 +67,9 @@ function grantedCopy(folder: string, right: string, sid: string): string {
   const copy = mkdtempSync(join(tmpdir(), 'iislr-after-'));
   cpSync(folder, copy, { recursive: true });
   const path = join(copy, 'secedit.inf');
-  const text = readFileSync(path).toString('utf16le').replace(/^\uFEFF/, '');
+  const text = readFileSync(path)
+    .toString('utf16le')
+    .replace(/^\uFEFF/, '');
   const changed = text.replace(new RegExp(`^(${right} = .*)$`, 'm'), `$1,*${sid}`);
   assert.notEqual(changed, text, `${right} line found`);
   writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(changed, 'utf16le')]));
@@ -92,7 +98,7 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     return folder;
   };
 
-  it('Test-ModuleManifest accepts the manifest, and the help system finds every command\'s help and the about topic', function () {
+  it("Test-ModuleManifest accepts the manifest, and the help system finds every command's help and the about topic", function () {
     const result = runPowerShell(`
       $manifest = Test-ModuleManifest -Path ${psQuote(MODULE_MANIFEST)}
       $manifest.Version.ToString()
@@ -106,15 +112,38 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     `);
     assertClean(result);
     const output = values(result);
-    assert.equal(output[0], (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+    assert.equal(
+      output[0],
+      (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+    );
     assert.equal(output[1], 'IisAnonymousLogonRight');
-    const help = new Map((output.slice(2, -1) as string[]).map((line) => [line.split('|')[0]!, line.split('|').slice(1)]));
-    assert.deepEqual([...help.keys()].sort(), ['Export-IisLogonRightsSnapshot', 'Get-IisAnonymousLogonRight', 'Set-IisAnonymousLogonRight', 'Set-IisLogonRightsEngineHost', 'Set-IisLogonRightsNodePath', 'Test-IisAnonymousLogonRight', 'Undo-IisAnonymousLogonRight']);
+    const help = new Map(
+      (output.slice(2, -1) as string[]).map((line) => [line.split('|')[0]!, line.split('|').slice(1)]),
+    );
+    assert.deepEqual([...help.keys()].sort(), [
+      'Export-IisLogonRightsSnapshot',
+      'Get-IisAnonymousLogonRight',
+      'Set-IisAnonymousLogonRight',
+      'Set-IisLogonRightsEngineHost',
+      'Set-IisLogonRightsNodePath',
+      'Test-IisAnonymousLogonRight',
+      'Undo-IisAnonymousLogonRight',
+    ]);
     for (const [command, [synopsis, examples]] of help) {
       assert.equal(synopsis, 'True', `${command} synopsis`);
       assert.ok(Number(examples) >= 1, `${command} examples`);
     }
-    assert.deepEqual(help.get('Set-IisAnonymousLogonRight')![2]!.split(','), ['Scope', 'RuleSet', 'AllowTemporaryFix', 'BackupPath', 'BackupRetention', 'GroupPolicySource', 'PassThru', 'WhatIf', 'Confirm']);
+    assert.deepEqual(help.get('Set-IisAnonymousLogonRight')![2]!.split(','), [
+      'Scope',
+      'RuleSet',
+      'AllowTemporaryFix',
+      'BackupPath',
+      'BackupRetention',
+      'GroupPolicySource',
+      'PassThru',
+      'WhatIf',
+      'Confirm',
+    ]);
     assert.equal(output.at(-1), true);
   });
 
@@ -129,10 +158,31 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
       try { ConvertTo-IisLogonRightsJson -InputObject ([System.IO.FileInfo]::new('x')) } catch { 'refused: ' + $_.Exception.Message }
     `);
     assertClean(result);
-    const [first, indented, nested, big, refused] = values(result) as [string, string, string, { Length: number }, string];
+    const [first, indented, nested, big, refused] = values(result) as [
+      string,
+      string,
+      string,
+      { Length: number },
+      string,
+    ];
     assert.match(first, /^[\x20-\x7e]*$/, 'ASCII only');
-    assert.deepEqual(JSON.parse(first), { z: 'q"b\\s', a: ['one'], e: [], n: null, t: true, i: 42, d: 1.5, o: { k: 'v' }, w: 'Monday', u: 'caf\u00e9 \u{1f600} tab\t' });
-    assert.deepEqual(Object.keys(JSON.parse(first)), ['z', 'a', 'e', 'n', 't', 'i', 'd', 'o', 'w', 'u'], 'ordered keys kept');
+    assert.deepEqual(JSON.parse(first), {
+      z: 'q"b\\s',
+      a: ['one'],
+      e: [],
+      n: null,
+      t: true,
+      i: 42,
+      d: 1.5,
+      o: { k: 'v' },
+      w: 'Monday',
+      u: 'caf\u00e9 \u{1f600} tab\t',
+    });
+    assert.deepEqual(
+      Object.keys(JSON.parse(first)),
+      ['z', 'a', 'e', 'n', 't', 'i', 'd', 'o', 'w', 'u'],
+      'ordered keys kept',
+    );
     assert.equal(indented, '[\n  "only"\n]');
     assert.deepEqual(JSON.parse(nested), { nested: { deeper: { deepest: [1, [2, 3]] } } }, 'no depth cut-off');
     // A 2.25 MB string, written whole (its time is the mocha timeout's business, not an assertion's).
@@ -140,7 +190,7 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     assert.match(refused, /^refused: ConvertTo-IisLogonRightsJson: cannot write a value of type System.IO.FileInfo/);
   });
 
-  it('maps each engine exit code to an ErrorRecord with the table\'s ErrorId and category, and back to the v3 exit code', function () {
+  it("maps each engine exit code to an ErrorRecord with the table's ErrorId and category, and back to the v3 exit code", function () {
     const result = evalInModule(`
       foreach ($code in 2, 3, 4, 137) {
         ConvertTo-IisLogonRightsEngineError -ExitCode $code -ErrorMessage @('invalid input: secedit.inf line 3: expected a SID', '') -Command 'dsc get'
@@ -169,14 +219,32 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
         ['IisLogonRightsEngineCrashed', 'OperationStopped', 'dsc get'],
       ],
     );
-    assert.equal(records[1]!.message, 'iis-logon-rights dsc get failed with exit code 3 (invalidInput): invalid input: secedit.inf line 3: expected a SID');
+    assert.equal(
+      records[1]!.message,
+      'iis-logon-rights dsc get failed with exit code 3 (invalidInput): invalid input: secedit.inf line 3: expected a SID',
+    );
     assert.match(records[1]!.recommendedAction ?? '', /collect the snapshot again/);
     assert.match(records[3]!.message ?? '', /exit code 137, which the engine never returns itself/);
-    assert.deepEqual(output.slice(4, 11), ['NotSpecified', 'InvalidResult', 'InvalidArgument', 'InvalidData', 'NotSpecified', 'OperationStopped', 'WriteError'], 'every table category is an ErrorCategory');
-    assert.equal(output[11], `${EXIT_CODES.usage.code},${EXIT_CODES.invalidInput.code},${EXIT_CODES.internal.code},1,5,5,5`);
+    assert.deepEqual(
+      output.slice(4, 11),
+      [
+        'NotSpecified',
+        'InvalidResult',
+        'InvalidArgument',
+        'InvalidData',
+        'NotSpecified',
+        'OperationStopped',
+        'WriteError',
+      ],
+      'every table category is an ErrorCategory',
+    );
+    assert.equal(
+      output[11],
+      `${EXIT_CODES.usage.code},${EXIT_CODES.invalidInput.code},${EXIT_CODES.internal.code},1,5,5,5`,
+    );
   });
 
-  it('replays the engine\'s stderr: warn to Warning, info to Verbose, debug and trace to Debug; error and non-JSON lines returned', function () {
+  it("replays the engine's stderr: warn to Warning, info to Verbose, debug and trace to Debug; error and non-JSON lines returned", function () {
     const result = evalInModule(`
       $VerbosePreference = 'Continue'
       $DebugPreference = 'Continue'
@@ -207,10 +275,17 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
       'iis-logon-rights: {"warn": 3}',
       'iis-logon-rights: {not json',
     ]);
-    assert.deepEqual(values(result), [5, 'invalid input: secedit.inf: expected [Privilege Rights]', 'node:internal/modules/cjs/loader:1228 throw err;', '{"warn":"a","info":"two keys"}', '{"warn": 3}', '{not json']);
+    assert.deepEqual(values(result), [
+      5,
+      'invalid input: secedit.inf: expected [Privilege Rights]',
+      'node:internal/modules/cjs/loader:1228 throw err;',
+      '{"warn":"a","info":"two keys"}',
+      '{"warn": 3}',
+      '{not json',
+    ]);
   });
 
-  it('shows every character in messages as the engine\'s escapeText does: the same class, the same escapes', function () {
+  it("shows every character in messages as the engine's escapeText does: the same class, the same escapes", function () {
     // Every BMP code point but the surrogates, in one string, through the module's helper.
     let text = '';
     for (let code = 0; code < 0x10000; code++) if (code < 0xd800 || code > 0xdfff) text += String.fromCharCode(code);
@@ -229,8 +304,18 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
   });
 
   it('quotes arguments so node receives them unchanged, and carries UTF-8 both ways through System.Diagnostics.Process', function () {
-    const tricky = ['plain', 'Default Web Site', '', 'with "quotes"', 'C:\\Program Files\\x\\', 'a\\\\"b', '*', 'caf\u00e9'];
-    const script = "process.stdout.write(JSON.stringify({ argv: process.argv.slice(1), stdin: require('fs').readFileSync(0, 'utf8') })); process.stderr.write('{\"warn\":\"\\u00fcber\"}\\n'); process.exitCode = 7;";
+    const tricky = [
+      'plain',
+      'Default Web Site',
+      '',
+      'with "quotes"',
+      'C:\\Program Files\\x\\',
+      'a\\\\"b',
+      '*',
+      'caf\u00e9',
+    ];
+    const script =
+      "process.stdout.write(JSON.stringify({ argv: process.argv.slice(1), stdin: require('fs').readFileSync(0, 'utf8') })); process.stderr.write('{\"warn\":\"\\u00fcber\"}\\n'); process.exitCode = 7;";
     const result = evalInModule(`
       ConvertTo-IisLogonRightsArgumentString -Argument @('test', '--site', 'Default Web Site', '', 'say "hi"', 'C:\\dir\\', 'a\\b')
       $node = Find-IisLogonRightsNode
@@ -280,17 +365,26 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     assert.equal(output[0], true);
     const [envMissing, settingMissing] = output.slice(1, 3) as PsErrorRecord[];
     assert.equal(envMissing!.fullyQualifiedErrorId, 'IisLogonRightsNodeNotFound,Find-IisLogonRightsNode');
-    assert.match(envMissing!.message ?? '', /"\/no\/such\/node" by the environment variable IIS_LOGON_RIGHTS_NODE, but that file does not exist/);
+    assert.match(
+      envMissing!.message ?? '',
+      /"\/no\/such\/node" by the environment variable IIS_LOGON_RIGHTS_NODE, but that file does not exist/,
+    );
     assert.equal(settingMissing!.fullyQualifiedErrorId, 'IisLogonRightsNodeNotFound,Set-IisLogonRightsNodePath');
     assert.deepEqual(output.slice(3, 5), [true, true]);
     const nothing = output[5] as PsErrorRecord;
     assert.equal(nothing.category, 'ObjectNotFound');
-    assert.match(nothing.message ?? '', /Tried: Set-IisLogonRightsNodePath \(not set\), IIS_LOGON_RIGHTS_NODE \(not set in the process or the machine\), PATH\. The DSC Local Configuration Manager runs as SYSTEM/);
+    assert.match(
+      nothing.message ?? '',
+      /Tried: Set-IisLogonRightsNodePath \(not set\), IIS_LOGON_RIGHTS_NODE \(not set in the process or the machine\), PATH\. The DSC Local Configuration Manager runs as SYSTEM/,
+    );
     assert.match(nothing.recommendedAction ?? '', /machine environment variable IIS_LOGON_RIGHTS_NODE/);
     assert.equal(output[6], 'version matches');
     const mismatch = output[7] as PsErrorRecord;
     assert.equal(mismatch.fullyQualifiedErrorId, 'IisLogonRightsVersionMismatch,Assert-IisLogonRightsEngineVersion');
-    assert.match(mismatch.message ?? '', /reports version "0\.0\.9" \(exit code 0\), but the module is version 0\.1\.0/);
+    assert.match(
+      mismatch.message ?? '',
+      /reports version "0\.0\.9" \(exit code 0\), but the module is version 0\.1\.0/,
+    );
   });
 
   it('builds a facts document the engine accepts and judges exactly like the snapshot folder', function () {
@@ -311,7 +405,11 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
       assert.match(document, /^[\x20-\x7e]*$/, 'ASCII only');
       assert.ok(validateFacts(JSON.parse(document)), JSON.stringify(validateFacts.errors));
     }
-    assert.deepEqual(Object.keys(JSON.parse(fromText).files), ['secedit.inf', 'applicationHost.config', 'gpresult.xml', 'accounts.json', 'host.json'], 'the known order');
+    assert.deepEqual(
+      Object.keys(JSON.parse(fromText).files),
+      ['secedit.inf', 'applicationHost.config', 'gpresult.xml', 'accounts.json', 'host.json'],
+      'the known order',
+    );
     const viaStdin = runBundle(['get', '--snapshot', '-', '--format', 'json'], fromText);
     const viaFolder = runBundle(['get', '--snapshot', MISSING_BATCH, '--format', 'json']);
     assert.equal(viaStdin.status, 0, viaStdin.stderr);
@@ -335,12 +433,19 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     for (const secret of secrets) assert.ok(!redacted.includes(secret), 'secret gone');
     assert.equal(redacted.split('\n').length, original.split('\n').length);
     assert.equal([...redacted.matchAll(/password="\[redacted\]"/g)].length, secrets.length);
-    assert.equal(metabase, "<IIsWebVirtualDir AnonymousUserName='WEB01\\IUSR_WEB01'\n  AnonymousUserPass='[redacted]' WAMUserPass=\"\" AnonymousPasswordSync='FALSE' passAnonymousToken=\"true\" />");
+    assert.equal(
+      metabase,
+      "<IIsWebVirtualDir AnonymousUserName='WEB01\\IUSR_WEB01'\n  AnonymousUserPass='[redacted]' WAMUserPass=\"\" AnonymousPasswordSync='FALSE' passAnonymousToken=\"true\" />",
+    );
     const folder = tempFolder('iislr-redacted-');
     cpSync(GPO_BLOCKED, folder, { recursive: true });
     writeFileSync(join(folder, 'applicationHost.config'), redacted);
-    const before = JSON.parse(runBundle(['get', '--snapshot', GPO_BLOCKED, '--format', 'json']).stdout) as { findings: unknown[] };
-    const after = JSON.parse(runBundle(['get', '--snapshot', folder, '--format', 'json']).stdout) as { findings: unknown[] };
+    const before = JSON.parse(runBundle(['get', '--snapshot', GPO_BLOCKED, '--format', 'json']).stdout) as {
+      findings: unknown[];
+    };
+    const after = JSON.parse(runBundle(['get', '--snapshot', folder, '--format', 'json']).stdout) as {
+      findings: unknown[];
+    };
     assert.deepEqual(after.findings, before.findings, 'the engine judges the redacted file the same way');
   });
 
@@ -408,12 +513,40 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     const entries = JSON.parse(joined) as unknown[];
     assert.ok(validateRsop(entries), JSON.stringify(validateRsop.errors));
     assert.deepEqual(entries, [
-      { right: 'SeBatchLogonRight', accounts: [], precedence: 1, gpoId: gpo.toLowerCase(), gpoName: 'CONTOSO Servers - User Rights' },
-      { right: 'SeNetworkLogonRight', accounts: ['*S-1-5-32-544'], precedence: 1, gpoId: gpo, gpoName: 'CONTOSO Servers - User Rights' },
-      { right: 'SeNetworkLogonRight', accounts: ['*S-1-5-32-544', '*S-1-5-11'], precedence: 2, gpoId: 'LocalGPO', gpoName: null },
+      {
+        right: 'SeBatchLogonRight',
+        accounts: [],
+        precedence: 1,
+        gpoId: gpo.toLowerCase(),
+        gpoName: 'CONTOSO Servers - User Rights',
+      },
+      {
+        right: 'SeNetworkLogonRight',
+        accounts: ['*S-1-5-32-544'],
+        precedence: 1,
+        gpoId: gpo,
+        gpoName: 'CONTOSO Servers - User Rights',
+      },
+      {
+        right: 'SeNetworkLogonRight',
+        accounts: ['*S-1-5-32-544', '*S-1-5-11'],
+        precedence: 2,
+        gpoId: 'LocalGPO',
+        gpoName: null,
+      },
     ]);
     assert.equal(empty, '[]');
-    const facts = { factsVersion: 1, name: 'WEB03', files: { 'secedit.inf': readFileSync(join(MISSING_BATCH, 'secedit.inf')).toString('utf16le').replace(/^\uFEFF/, ''), 'applicationHost.config': readFileSync(join(MISSING_BATCH, 'applicationHost.config'), 'utf8'), 'rsop.json': entries } };
+    const facts = {
+      factsVersion: 1,
+      name: 'WEB03',
+      files: {
+        'secedit.inf': readFileSync(join(MISSING_BATCH, 'secedit.inf'))
+          .toString('utf16le')
+          .replace(/^\uFEFF/, ''),
+        'applicationHost.config': readFileSync(join(MISSING_BATCH, 'applicationHost.config'), 'utf8'),
+        'rsop.json': entries,
+      },
+    };
     const run = runBundle(['get', '--snapshot', '-', '--format', 'json'], JSON.stringify(facts));
     assert.equal(run.status, 0, run.stderr);
   });
@@ -458,17 +591,28 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
       'S-1-5-32-545,S-1-5-32-568',
     ]);
     assert.equal(output[5], 'local,domain,virtual,builtin,builtin');
-    const accounts = JSON.parse(output[6] as string) as { accounts: { name: string; sid: string }[]; unresolved: unknown[] };
+    const accounts = JSON.parse(output[6] as string) as {
+      accounts: { name: string; sid: string }[];
+      unresolved: unknown[];
+    };
     assert.ok(validateAccounts(accounts), JSON.stringify(validateAccounts.errors));
-    assert.deepEqual(accounts.accounts.map((account) => `${account.name}=${account.sid}`), [
-      'WEB01\\anon=S-1-5-21-1-2-3-1001',
-      'CONTOSO\\svc-reports=S-1-5-21-9-9-9-1604',
-      'svc-reports@contoso.com=S-1-5-21-9-9-9-1604',
-      'WEB01\\Guest=S-1-5-21-1-2-3-501',
+    assert.deepEqual(
+      accounts.accounts.map((account) => `${account.name}=${account.sid}`),
+      [
+        'WEB01\\anon=S-1-5-21-1-2-3-1001',
+        'CONTOSO\\svc-reports=S-1-5-21-9-9-9-1604',
+        'svc-reports@contoso.com=S-1-5-21-9-9-9-1604',
+        'WEB01\\Guest=S-1-5-21-1-2-3-501',
+      ],
+    );
+    assert.deepEqual(accounts.unresolved, [
+      { name: 'CONTOSO\\gone', reason: 'Some or all identity references could not be translated.' },
     ]);
-    assert.deepEqual(accounts.unresolved, [{ name: 'CONTOSO\\gone', reason: 'Some or all identity references could not be translated.' }]);
     // Both spellings of svc-reports carry why its domain groups are missing; the others (no such property) carry nothing.
-    assert.deepEqual(accounts.accounts.map((account) => (account as { groupsIncomplete?: string }).groupsIncomplete ?? '-'), ['-', 'The server is not operational.', 'The server is not operational.', '-']);
+    assert.deepEqual(
+      accounts.accounts.map((account) => (account as { groupsIncomplete?: string }).groupsIncomplete ?? '-'),
+      ['-', 'The server is not operational.', 'The server is not operational.', '-'],
+    );
   });
 
   it('secedit and gpresult exports: unique temp files, exit code checked, files removed either way', function () {
@@ -493,14 +637,30 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     `);
     assertClean(result);
     const output = values(result);
-    assert.equal(output[0], '[Unicode]\r\nUnicode=yes\r\n[Privilege Rights]\r\nSeNetworkLogonRight = *S-1-5-11\r\n', 'UTF-16LE file read through its BOM');
+    assert.equal(
+      output[0],
+      '[Unicode]\r\nUnicode=yes\r\n[Privilege Rights]\r\nSeNetworkLogonRight = *S-1-5-11\r\n',
+      'UTF-16LE file read through its BOM',
+    );
     assert.equal(output[1], output[0]);
     const [seceditFailed, gpresultFailed] = output.slice(2, 4) as PsErrorRecord[];
-    assert.equal(seceditFailed!.fullyQualifiedErrorId, 'IisLogonRightsSeceditFailed,Export-IisLogonRightsUserRightsPolicy');
-    assert.match(seceditFailed!.message ?? '', /failed with exit code 3 and wrote no file\. secedit output Task is completed\. Errors were encountered\./);
-    assert.equal(gpresultFailed!.fullyQualifiedErrorId, 'IisLogonRightsGpresultFailed,Export-IisLogonRightsGroupPolicyResult');
+    assert.equal(
+      seceditFailed!.fullyQualifiedErrorId,
+      'IisLogonRightsSeceditFailed,Export-IisLogonRightsUserRightsPolicy',
+    );
+    assert.match(
+      seceditFailed!.message ?? '',
+      /failed with exit code 3 and wrote no file\. secedit output Task is completed\. Errors were encountered\./,
+    );
+    assert.equal(
+      gpresultFailed!.fullyQualifiedErrorId,
+      'IisLogonRightsGpresultFailed,Export-IisLogonRightsGroupPolicyResult',
+    );
     const calls = output.slice(4, 8) as string[];
-    assert.match(calls[0]!, /^secedit\.exe \/export \/areas USER_RIGHTS \/cfg \S+iis-logon-rights-[0-9a-f]{32}\.inf \/log \S+iis-logon-rights-[0-9a-f]{32}\.log \/quiet$/);
+    assert.match(
+      calls[0]!,
+      /^secedit\.exe \/export \/areas USER_RIGHTS \/cfg \S+iis-logon-rights-[0-9a-f]{32}\.inf \/log \S+iis-logon-rights-[0-9a-f]{32}\.log \/quiet$/,
+    );
     assert.match(calls[1]!, /^gpresult\.exe \/scope computer \/x \S+iis-logon-rights-[0-9a-f]{32}\.xml \/f$/);
     assert.notEqual(calls[0], calls[2], 'a new temp name each time');
     assert.equal(output[8], 0, 'no temp file left behind');
@@ -552,27 +712,60 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
       'IisLogonRightsSnapshotExists,Export-IisLogonRightsSnapshot',
       'forced',
     ]);
-    assert.deepEqual(readdirSync(snapshot).sort(), ['accounts.json', 'applicationHost.config', 'host.json', 'rsop.json', 'secedit.inf']);
-    const accounts = JSON.parse(readFileSync(join(snapshot, 'accounts.json'), 'utf8')) as { accounts: { name: string; kind: string; groups?: string[]; members?: string[] }[]; unresolved: { name: string }[] };
-    assert.ok(validateAccounts(accounts), JSON.stringify(validateAccounts.errors));
-    assert.deepEqual(accounts.accounts.map((account) => `${account.name} ${account.kind} ${account.groups?.join(',') ?? `members ${account.members!.join(',')}`}`), [
-      'CONTOSO\\svc-reports domain S-1-5-21-2060260628-1893702904-3285376245-1605,S-1-5-21-2060260628-1893702904-3285376245-513,S-1-5-32-545',
-      'NT AUTHORITY\\IUSR builtin S-1-5-32-545,S-1-5-32-568',
-      'IIS APPPOOL\\DefaultAppPool virtual S-1-5-32-545,S-1-5-32-568',
-      'IIS APPPOOL\\Docs virtual S-1-5-32-545,S-1-5-32-568',
-      'WEB03\\Guest local S-1-5-32-546', // Guests only: the built-in Guest gets no Authenticated Users, so no Users
-      // Every local group with its members, under the name the host gives it, for the engine's alias membership.
-      'BUILTIN\\Users builtin members S-1-5-4,S-1-5-11,S-1-5-21-2060260628-1893702904-3285376245-513',
-      'BUILTIN\\Guests builtin members S-1-5-21-496250926-734067688-4248505504-501',
-      'BUILTIN\\IIS_IUSRS builtin members S-1-5-17',
+    assert.deepEqual(readdirSync(snapshot).sort(), [
+      'accounts.json',
+      'applicationHost.config',
+      'host.json',
+      'rsop.json',
+      'secedit.inf',
     ]);
-    assert.equal(JSON.parse(readFileSync(join(snapshot, 'host.json'), 'utf8')).localAccountSids, true, 'S-1-5-113 translates on this host');
-    assert.deepEqual(accounts.unresolved.map((entry) => entry.name), ['IIS APPPOOL\\ReportsPool']);
+    const accounts = JSON.parse(readFileSync(join(snapshot, 'accounts.json'), 'utf8')) as {
+      accounts: { name: string; kind: string; groups?: string[]; members?: string[] }[];
+      unresolved: { name: string }[];
+    };
+    assert.ok(validateAccounts(accounts), JSON.stringify(validateAccounts.errors));
+    assert.deepEqual(
+      accounts.accounts.map(
+        (account) =>
+          `${account.name} ${account.kind} ${account.groups?.join(',') ?? `members ${account.members!.join(',')}`}`,
+      ),
+      [
+        'CONTOSO\\svc-reports domain S-1-5-21-2060260628-1893702904-3285376245-1605,S-1-5-21-2060260628-1893702904-3285376245-513,S-1-5-32-545',
+        'NT AUTHORITY\\IUSR builtin S-1-5-32-545,S-1-5-32-568',
+        'IIS APPPOOL\\DefaultAppPool virtual S-1-5-32-545,S-1-5-32-568',
+        'IIS APPPOOL\\Docs virtual S-1-5-32-545,S-1-5-32-568',
+        'WEB03\\Guest local S-1-5-32-546', // Guests only: the built-in Guest gets no Authenticated Users, so no Users
+        // Every local group with its members, under the name the host gives it, for the engine's alias membership.
+        'BUILTIN\\Users builtin members S-1-5-4,S-1-5-11,S-1-5-21-2060260628-1893702904-3285376245-513',
+        'BUILTIN\\Guests builtin members S-1-5-21-496250926-734067688-4248505504-501',
+        'BUILTIN\\IIS_IUSRS builtin members S-1-5-17',
+      ],
+    );
+    assert.equal(
+      JSON.parse(readFileSync(join(snapshot, 'host.json'), 'utf8')).localAccountSids,
+      true,
+      'S-1-5-113 translates on this host',
+    );
+    assert.deepEqual(
+      accounts.unresolved.map((entry) => entry.name),
+      ['IIS APPPOOL\\ReportsPool'],
+    );
     assert.ok(validateRsop(JSON.parse(readFileSync(join(snapshot, 'rsop.json'), 'utf8'))));
-    assert.doesNotMatch(readFileSync(join(snapshot, 'applicationHost.config'), 'utf8'), /\[enc:/, 'no encrypted password leaves the host');
-    const judged = JSON.parse(runBundle(['get', '--snapshot', snapshot, '--format', 'json']).stdout) as { findings: { site: string; status: string }[] };
-    const original = JSON.parse(runBundle(['get', '--snapshot', MISSING_BATCH, '--format', 'json']).stdout) as { findings: { site: string; status: string }[] };
-    assert.deepEqual(judged.findings.map((finding) => `${finding.site} ${finding.status}`), original.findings.map((finding) => `${finding.site} ${finding.status}`));
+    assert.doesNotMatch(
+      readFileSync(join(snapshot, 'applicationHost.config'), 'utf8'),
+      /\[enc:/,
+      'no encrypted password leaves the host',
+    );
+    const judged = JSON.parse(runBundle(['get', '--snapshot', snapshot, '--format', 'json']).stdout) as {
+      findings: { site: string; status: string }[];
+    };
+    const original = JSON.parse(runBundle(['get', '--snapshot', MISSING_BATCH, '--format', 'json']).stdout) as {
+      findings: { site: string; status: string }[];
+    };
+    assert.deepEqual(
+      judged.findings.map((finding) => `${finding.site} ${finding.status}`),
+      original.findings.map((finding) => `${finding.site} ${finding.status}`),
+    );
   });
 
   it('Get- and Test-IisAnonymousLogonRight judge a snapshot through node, take site names from the pipeline, and fail with stable ids', function () {
@@ -642,7 +835,10 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     ]);
     const failed = output[8] as PsErrorRecord;
     assert.equal(failed.fullyQualifiedErrorId, 'IisLogonRightsNotInDesiredState,Set-IisAnonymousLogonRight');
-    assert.match(failed.message ?? '', /Scope Reports is still not in the desired state after Set \(1 change\(s\) applied\)\. What remains: Site "Reports" path \/: worker process identity CONTOSO\\svc-reports .* lacks Log on as a batch job.* HTTP 503/);
+    assert.match(
+      failed.message ?? '',
+      /Scope Reports is still not in the desired state after Set \(1 change\(s\) applied\)\. What remains: Site "Reports" path \/: worker process identity CONTOSO\\svc-reports .* lacks Log on as a batch job.* HTTP 503/,
+    );
     assert.equal(readdirSync(backups).length, 2, 'one backup per Set that changed something');
   });
 
@@ -676,21 +872,46 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     assert.equal(output[1], false, 'WhatIf writes no backup');
     assert.equal(output[2], 'IisLogonRightsDsc.ChangeResult True 1 IisLogonRightsDsc.PlanAction');
     const backup = output[3] as string;
-    assert.deepEqual(readdirSync(backup).sort(), ['README.txt', 'manifest.json', 'plan.json', 'rights-before.json', 'secedit.inf']);
-    const plan = JSON.parse(readFileSync(join(backup, 'plan.json'), 'utf8')) as { actions: { action: string; sid: string }[]; undo: { action: string; right: string }[] };
+    assert.deepEqual(readdirSync(backup).sort(), [
+      'README.txt',
+      'manifest.json',
+      'plan.json',
+      'rights-before.json',
+      'secedit.inf',
+    ]);
+    const plan = JSON.parse(readFileSync(join(backup, 'plan.json'), 'utf8')) as {
+      actions: { action: string; sid: string }[];
+      undo: { action: string; right: string }[];
+    };
     assert.ok(validatePlan(plan), JSON.stringify(validatePlan.errors));
-    assert.deepEqual(plan.actions.map((action) => `${action.action} ${action.sid}`), [`grant ${REPORTS_SID}`]);
-    assert.deepEqual(plan.undo.map((action) => `${action.action} ${action.right}`), ['revoke SeBatchLogonRight']);
+    assert.deepEqual(
+      plan.actions.map((action) => `${action.action} ${action.sid}`),
+      [`grant ${REPORTS_SID}`],
+    );
+    assert.deepEqual(
+      plan.undo.map((action) => `${action.action} ${action.right}`),
+      ['revoke SeBatchLogonRight'],
+    );
     assert.deepEqual(JSON.parse(readFileSync(join(backup, 'rights-before.json'), 'utf8')), { [REPORTS_SID]: [] });
-    assert.match(readFileSync(join(backup, 'secedit.inf'), 'utf8'), /^SeBatchLogonRight = \*S-1-5-32-544,\*S-1-5-32-551,\*S-1-5-32-559\r?$/m, 'the export from before the change');
+    assert.match(
+      readFileSync(join(backup, 'secedit.inf'), 'utf8'),
+      /^SeBatchLogonRight = \*S-1-5-32-544,\*S-1-5-32-551,\*S-1-5-32-559\r?$/m,
+      'the export from before the change',
+    );
     assert.equal(output[4], 'SeBatchLogonRight');
     assert.equal(output[5], 'undo whatif: SeBatchLogonRight', 'Undo -WhatIf changes nothing');
     assert.equal(output[6], 'Undo revoke SeBatchLogonRight');
     assert.equal(output[7], 'after undo: []');
     const incomplete = output[8] as PsErrorRecord;
     assert.equal(incomplete.fullyQualifiedErrorId, 'IisLogonRightsUndoIncomplete,Undo-IisAnonymousLogonRight');
-    assert.match(incomplete.message ?? '', /CONTOSO\\svc-reports holds SeBatchLogonRight now, but did not hold it before the change/);
-    assert.equal((output[9] as PsErrorRecord).fullyQualifiedErrorId, 'IisLogonRightsBackupNotFound,Undo-IisAnonymousLogonRight');
+    assert.match(
+      incomplete.message ?? '',
+      /CONTOSO\\svc-reports holds SeBatchLogonRight now, but did not hold it before the change/,
+    );
+    assert.equal(
+      (output[9] as PsErrorRecord).fullyQualifiedErrorId,
+      'IisLogonRightsBackupNotFound,Undo-IisAnonymousLogonRight',
+    );
   });
 
   it('a finding under a GPO-owned right is refused with its GPO fix: nothing applied, no backup, and Set fails naming it', function () {
@@ -711,17 +932,35 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     assert.deepEqual(readdirSync(backups), []);
   });
 
-  it('a plan narrowed to the approved actions keeps only their undo entries and still passes check-plan\'s structural rules', function () {
-    const grant = { action: 'grant', right: 'SeNetworkLogonRight', sid: 'S-1-5-21-1-2-3-1001', account: 'WEB01\\anon', temporary: false };
-    const revoke = { action: 'revoke', right: 'SeDenyNetworkLogonRight', sid: 'S-1-5-21-1-2-3-1002', account: 'WEB01\\anon2', temporary: true };
+  it("a plan narrowed to the approved actions keeps only their undo entries and still passes check-plan's structural rules", function () {
+    const grant = {
+      action: 'grant',
+      right: 'SeNetworkLogonRight',
+      sid: 'S-1-5-21-1-2-3-1001',
+      account: 'WEB01\\anon',
+      temporary: false,
+    };
+    const revoke = {
+      action: 'revoke',
+      right: 'SeDenyNetworkLogonRight',
+      sid: 'S-1-5-21-1-2-3-1002',
+      account: 'WEB01\\anon2',
+      temporary: true,
+    };
     const plan = {
       planVersion: 1,
       tool: { name: 'iis-logon-rights', version: '0.1.0' },
       snapshot: 'WEB01',
       ruleSet: 'documented',
       options: { allowTemporaryFix: true },
-      actions: [{ ...grant, fixes: [{ site: 'A', path: '/', status: 'missing' }] }, { ...revoke, fixes: [{ site: 'B', path: '/', status: 'denied' }] }],
-      undo: [{ ...revoke, action: 'grant' }, { ...grant, action: 'revoke' }],
+      actions: [
+        { ...grant, fixes: [{ site: 'A', path: '/', status: 'missing' }] },
+        { ...revoke, fixes: [{ site: 'B', path: '/', status: 'denied' }] },
+      ],
+      undo: [
+        { ...revoke, action: 'grant' },
+        { ...grant, action: 'revoke' },
+      ],
       refused: [],
       gpoEdits: [],
       verify: 'collect again and test',
@@ -739,9 +978,22 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     // Read-IisLogonRightsPlan checks it against the facts in Set; here the structural rules.
     assert.ok(validatePlan(subset), JSON.stringify(validatePlan.errors));
     assert.equal(checkPlanStructure(subset as unknown as PlanDocument), undefined);
-    assert.deepEqual(subset.actions.map((action) => `${action.action} ${action.right} ${action.sid}`), ['revoke SeDenyNetworkLogonRight S-1-5-21-1-2-3-1002']);
-    assert.deepEqual(subset.undo.map((action) => `${action.action} ${action.right} ${action.sid}`), ['grant SeDenyNetworkLogonRight S-1-5-21-1-2-3-1002']);
-    assert.deepEqual({ ...subset, actions: [], undo: [] }, { ...plan, actions: [], undo: [] }, 'everything else unchanged');
-    assert.equal(descriptions, 'Grant SeNetworkLogonRight to WEB01\\anon (S-1-5-21-1-2-3-1001)|Remove WEB01\\anon2 (S-1-5-21-1-2-3-1002) from SeDenyNetworkLogonRight (temporary: a GPO owns this right, so the next Group Policy refresh undoes it)');
+    assert.deepEqual(
+      subset.actions.map((action) => `${action.action} ${action.right} ${action.sid}`),
+      ['revoke SeDenyNetworkLogonRight S-1-5-21-1-2-3-1002'],
+    );
+    assert.deepEqual(
+      subset.undo.map((action) => `${action.action} ${action.right} ${action.sid}`),
+      ['grant SeDenyNetworkLogonRight S-1-5-21-1-2-3-1002'],
+    );
+    assert.deepEqual(
+      { ...subset, actions: [], undo: [] },
+      { ...plan, actions: [], undo: [] },
+      'everything else unchanged',
+    );
+    assert.equal(
+      descriptions,
+      'Grant SeNetworkLogonRight to WEB01\\anon (S-1-5-21-1-2-3-1001)|Remove WEB01\\anon2 (S-1-5-21-1-2-3-1002) from SeDenyNetworkLogonRight (temporary: a GPO owns this right, so the next Group Policy refresh undoes it)',
+    );
   });
 });

@@ -65,7 +65,8 @@ const edgeText = fc
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 const utf16Hex = (text: string) => Buffer.from(text, 'utf16le').toString('hex');
 /** Code units, four hex digits each: Buffer and .NET's Encoding would replace an unpaired surrogate. */
-const unitsHex = (text: string) => Array.from({ length: text.length }, (_, index) => text.charCodeAt(index).toString(16).padStart(4, '0')).join('');
+const unitsHex = (text: string) =>
+  Array.from({ length: text.length }, (_, index) => text.charCodeAt(index).toString(16).padStart(4, '0')).join('');
 const wordsHex = (words: Uint32Array) => [...words].map((word) => word.toString(16).padStart(8, '0')).join('');
 
 describe('in-process host: the .NET codec accepts, decodes and digests exactly as the engine codec does', function () {

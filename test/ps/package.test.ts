@@ -37,11 +37,15 @@ describe('npm run package: the module installs with Install-PSResource and runs 
 
   before(async function () {
     if (process.platform === 'win32' || !existsSync(PWSH)) {
-      console.log(`      SKIPPED package install test: ${process.platform === 'win32' ? 'the Windows workflow installs the package there' : `${PWSH} is missing (bash tools/pwsh/install.sh)`}`);
+      console.log(
+        `      SKIPPED package install test: ${process.platform === 'win32' ? 'the Windows workflow installs the package there' : `${PWSH} is missing (bash tools/pwsh/install.sh)`}`,
+      );
       this.skip();
     }
     work = mkdtempSync(join(tmpdir(), 'iislr-package-'));
-    const { packageModule } = (await import(join(REPO_ROOT, 'scripts', 'package.mjs'))) as { packageModule(outRoot: string): Packaged };
+    const { packageModule } = (await import(join(REPO_ROOT, 'scripts', 'package.mjs'))) as {
+      packageModule(outRoot: string): Packaged;
+    };
     packaged = packageModule(join(work, 'out'));
   });
 
@@ -112,12 +116,26 @@ describe('npm run package: the module installs with Install-PSResource and runs 
       input: script,
       encoding: 'utf8',
       cwd: work,
-      env: { HOME: home, PATH: bin, TERM: 'dumb', NO_COLOR: '1', DOTNET_ROOT: process.env.DOTNET_ROOT ?? dirname(spawnSync('sh', ['-c', 'readlink -f "$(command -v dotnet)"'], { encoding: 'utf8' }).stdout.trim()), DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
+      env: {
+        HOME: home,
+        PATH: bin,
+        TERM: 'dumb',
+        NO_COLOR: '1',
+        DOTNET_ROOT:
+          process.env.DOTNET_ROOT ??
+          dirname(spawnSync('sh', ['-c', 'readlink -f "$(command -v dotnet)"'], { encoding: 'utf8' }).stdout.trim()),
+        DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+      },
       timeout: 15 * 60_000,
     });
     assert.equal(run.status, 0, `pwsh exited ${run.status}: ${run.stderr}\n${run.stdout}`);
     assert.equal(run.stderr.trim(), '');
-    const values = new Map(run.stdout.split(/\r?\n/).filter((line) => /^[A-Za-z]+=/.test(line)).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+    const values = new Map(
+      run.stdout
+        .split(/\r?\n/)
+        .filter((line) => /^[A-Za-z]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
     assert.equal(values.get('node'), 'False', 'no node on PATH');
     assert.ok(values.get('base')!.startsWith(home), `installed under the clean HOME: ${values.get('base')}`);
     assert.equal(values.get('version'), packaged.version);
@@ -127,7 +145,10 @@ describe('npm run package: the module installs with Install-PSResource and runs 
     // The anonymous users are revoked at the refresh; the IIS 6 NetworkService worker processes need no right.
     assert.equal(values.get('statuses'), 'not-required,revoked-at-refresh');
     assert.equal(values.get('engineLoaded'), 'True');
-    assert.match(run.stdout, /^What if: Grant SeBatchLogonRight to CONTOSO\\svc-reports \(S-1-5-21-2060260628-1893702904-3285376245-1604\)$/m);
+    assert.match(
+      run.stdout,
+      /^What if: Grant SeBatchLogonRight to CONTOSO\\svc-reports \(S-1-5-21-2060260628-1893702904-3285376245-1604\)$/m,
+    );
     assert.equal(values.get('lsaCalls'), '0', '-WhatIf changed nothing');
     assert.equal(values.get('afterUninstall'), '0');
   });

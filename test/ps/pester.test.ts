@@ -40,15 +40,21 @@ function readJUnit(path: string): Pick<PesterRun, 'errors' | 'suites' | 'cases'>
   return {
     errors: Number(root.attributes.errors),
     suites: suites.map((suite) => ({ file: suite.attributes.name!, tests: Number(suite.attributes.tests) })),
-    cases: suites.flatMap((suite) => childrenNamed(suite, 'testcase').map((testCase) => {
-      const detail = [...childrenNamed(testCase, 'failure'), ...childrenNamed(testCase, 'error'), ...childrenNamed(testCase, 'skipped')][0];
-      return {
-        file: suite.attributes.name!,
-        name: testCase.attributes.name!,
-        status: testCase.attributes.status!,
-        message: detail === undefined ? '' : `${detail.attributes.message ?? ''}\n${detail.text}`.trim(),
-      };
-    })),
+    cases: suites.flatMap((suite) =>
+      childrenNamed(suite, 'testcase').map((testCase) => {
+        const detail = [
+          ...childrenNamed(testCase, 'failure'),
+          ...childrenNamed(testCase, 'error'),
+          ...childrenNamed(testCase, 'skipped'),
+        ][0];
+        return {
+          file: suite.attributes.name!,
+          name: testCase.attributes.name!,
+          status: testCase.attributes.status!,
+          message: detail === undefined ? '' : `${detail.attributes.message ?? ''}\n${detail.text}`.trim(),
+        };
+      }),
+    ),
   };
 }
 
@@ -56,13 +62,27 @@ function runPester(pwsh: string): PesterRun {
   const folder = mkdtempSync(join(tmpdir(), 'iislr-pester-'));
   try {
     const resultPath = join(folder, 'pester.junit.xml');
-    const run = spawnSync(pwsh, ['-NoLogo', '-NoProfile', '-NonInteractive', '-File', PESTER_RUNNER, '-ResultPath', resultPath, '-Output', 'Normal'], {
-      cwd: REPO_ROOT,
-      env: plainTextEnvironment(),
-      encoding: 'utf8',
-      timeout: RUN_TIMEOUT_MS,
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const run = spawnSync(
+      pwsh,
+      [
+        '-NoLogo',
+        '-NoProfile',
+        '-NonInteractive',
+        '-File',
+        PESTER_RUNNER,
+        '-ResultPath',
+        resultPath,
+        '-Output',
+        'Normal',
+      ],
+      {
+        cwd: REPO_ROOT,
+        env: plainTextEnvironment(),
+        encoding: 'utf8',
+        timeout: RUN_TIMEOUT_MS,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     const console = `${run.error?.message ?? ''}\n${run.stdout ?? ''}\n${run.stderr ?? ''}`.trim();
     assert.ok(existsSync(resultPath), `Pester wrote no result file (exit ${run.status}):\n${console}`);
     return { exitCode: run.status, console, ...readJUnit(resultPath) };
@@ -77,14 +97,20 @@ describe('Pester suite dsc/tests under real pwsh (tools/pwsh/.install)', functio
 
   before(function () {
     const pwsh = skipUnlessPwsh(this, 'Pester suite (dsc/tests)');
-    if (!existsSync(BUNDLE)) throw new Error('dsc/IisLogonRightsDsc/bin/iis-logon-rights.cjs is missing: run node build.mjs (npm test does)');
+    if (!existsSync(BUNDLE))
+      throw new Error('dsc/IisLogonRightsDsc/bin/iis-logon-rights.cjs is missing: run node build.mjs (npm test does)');
     run = runPester(pwsh);
     const count = (status: string) => run.cases.filter((testCase) => testCase.status === status).length;
-    console.log(`      Pester: ${count('Passed')} passed, ${count('Failed')} failed, ${count('Skipped')} skipped in ${run.suites.length} files`);
+    console.log(
+      `      Pester: ${count('Passed')} passed, ${count('Failed')} failed, ${count('Skipped')} skipped in ${run.suites.length} files`,
+    );
   });
 
   it('runs every test file in dsc/tests, and no file or setup block failed', function () {
-    const files = readdirSync(TESTS_DIR).filter((name) => name.endsWith('.Tests.ps1')).map((name) => join(TESTS_DIR, name)).sort();
+    const files = readdirSync(TESTS_DIR)
+      .filter((name) => name.endsWith('.Tests.ps1'))
+      .map((name) => join(TESTS_DIR, name))
+      .sort();
     assert.ok(files.length > 0);
     assert.equal(run.errors, 0, `a test file failed to load or its setup failed:\n${run.console}`);
     assert.deepEqual(run.suites.map((suite) => suite.file).sort(), files);
@@ -93,15 +119,21 @@ describe('Pester suite dsc/tests under real pwsh (tools/pwsh/.install)', functio
 
   it('has 0 failures', function () {
     const failed = run.cases.filter((testCase) => testCase.status !== 'Passed' && testCase.status !== 'Skipped');
-    assert.deepEqual(failed.map((testCase) => `${testCase.file}: ${testCase.name}: ${testCase.status}: ${testCase.message}`), []);
+    assert.deepEqual(
+      failed.map((testCase) => `${testCase.file}: ${testCase.name}: ${testCase.status}: ${testCase.message}`),
+      [],
+    );
     assert.equal(run.exitCode, 0, run.console);
   });
 
   it('names the Windows-only reason of every skipped test', function () {
     const skipped = run.cases.filter((testCase) => testCase.status === 'Skipped');
     const unexplained = skipped.filter((testCase) => !SKIP_REASON.test(testCase.message));
-    assert.deepEqual(unexplained.map((testCase) => `${testCase.file}: ${testCase.name}: "${testCase.message}"`), [],
-      'skip with Set-ItResult -Skipped -Because \'Windows only: <why>\'');
+    assert.deepEqual(
+      unexplained.map((testCase) => `${testCase.file}: ${testCase.name}: "${testCase.message}"`),
+      [],
+      "skip with Set-ItResult -Skipped -Because 'Windows only: <why>'",
+    );
     const reasons = new Set(skipped.map((testCase) => SKIP_REASON.exec(testCase.message)![1]!.trim()));
     for (const reason of reasons) console.log(`      Pester skipped (Windows only): ${reason}`);
   });

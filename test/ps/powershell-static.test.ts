@@ -48,22 +48,32 @@ describe('PowerShell files in dsc/ and tools/ (real PowerShell parser)', functio
     for (const fixture of ['Fixture.Functions.ps1', 'FixtureResource.psm1', 'FixtureModule.psd1']) {
       assert.ok(paths.includes(`${CLEAN}/${fixture}`), `${fixture} missing from ${paths.join(', ')}`);
     }
-    assert.ok(paths.every((p) => !p.startsWith(DIRTY)), 'the deliberately broken fixtures are not part of the check');
+    assert.ok(
+      paths.every((p) => !p.startsWith(DIRTY)),
+      'the deliberately broken fixtures are not part of the check',
+    );
   });
 
   it('parse without errors', function () {
-    const errors = files.flatMap((f) => f.parseErrors.map((e) => `${where(f, e.line, e.column)} ${e.errorId}: ${e.message}`));
+    const errors = files.flatMap((f) =>
+      f.parseErrors.map((e) => `${where(f, e.line, e.column)} ${e.errorId}: ${e.message}`),
+    );
     assert.deepEqual(errors, []);
   });
 
   it('use no syntax that Windows PowerShell 5.1 lacks or reads differently', function () {
-    const found = files.flatMap((f) => f.ps7OnlySyntax.map((c) => `${where(f, c.line, c.column)} ${c.kind}: ${c.text}`));
+    const found = files.flatMap((f) =>
+      f.ps7OnlySyntax.map((c) => `${where(f, c.line, c.column)} ${c.kind}: ${c.text}`),
+    );
     assert.deepEqual(found, []);
   });
 
   it('contain only ASCII characters (5.1 reads a BOM-less file in the ANSI code page)', function () {
     const found = files.flatMap((f) =>
-      f.nonAscii.map((n) => `${where(f, n.line, n.column)} bytes ${n.bytes}${n.codePoint === null ? ' (not UTF-8)' : ` U+${n.codePoint.toString(16).toUpperCase().padStart(4, '0')}`}`),
+      f.nonAscii.map(
+        (n) =>
+          `${where(f, n.line, n.column)} bytes ${n.bytes}${n.codePoint === null ? ' (not UTF-8)' : ` U+${n.codePoint.toString(16).toUpperCase().padStart(4, '0')}`}`,
+      ),
     );
     assert.deepEqual(found, []);
   });
@@ -71,7 +81,10 @@ describe('PowerShell files in dsc/ and tools/ (real PowerShell parser)', functio
   it('manifests (.psd1) are a single literal hashtable', function () {
     const manifests = files.filter((f) => f.path.toLowerCase().endsWith('.psd1'));
     assert.ok(manifests.length > 0);
-    assert.deepEqual(manifests.filter((f) => f.manifest === null).map((f) => `${f.path}: ${f.manifestError}`), []);
+    assert.deepEqual(
+      manifests.filter((f) => f.manifest === null).map((f) => `${f.path}: ${f.manifestError}`),
+      [],
+    );
   });
 });
 
@@ -143,11 +156,14 @@ describe('ps-ast detectors (fixtures under test/fixtures/ps)', function () {
 
   it('reads CmdletBinding, parameters and comment-based help of a function', function () {
     const file = analyzePowerShellFile(`${CLEAN}/Fixture.Functions.ps1`);
-    assert.deepEqual(file.functions.map((f) => [f.name, f.line]), [
-      ['Set-FixtureLogonRight', 3],
-      ['ConvertTo-FixtureExitError', 43],
-      ['Get-FixtureGreeting', 71],
-    ]);
+    assert.deepEqual(
+      file.functions.map((f) => [f.name, f.line]),
+      [
+        ['Set-FixtureLogonRight', 3],
+        ['ConvertTo-FixtureExitError', 43],
+        ['Get-FixtureGreeting', 71],
+      ],
+    );
     const [set, convert, greeting] = file.functions;
     assert.deepEqual(set!.cmdletBinding, {
       supportsShouldProcess: true,
@@ -157,10 +173,26 @@ describe('ps-ast detectors (fixtures under test/fixtures/ps)', function () {
     });
     assert.deepEqual(set!.outputTypes, ['bool']);
     assert.deepEqual(
-      set!.parameters.map((p) => [p.name, p.type, p.mandatory, p.valueFromPipelineByPropertyName, p.parameterSets, p.validateSet, p.aliases]),
+      set!.parameters.map((p) => [
+        p.name,
+        p.type,
+        p.mandatory,
+        p.valueFromPipelineByPropertyName,
+        p.parameterSets,
+        p.validateSet,
+        p.aliases,
+      ]),
       [
         ['Name', 'string', true, true, ['ByName'], null, ['AccountName', 'UserName']],
-        ['Right', 'string', true, false, [], ['SeNetworkLogonRight', 'SeBatchLogonRight', 'SeInteractiveLogonRight'], []],
+        [
+          'Right',
+          'string',
+          true,
+          false,
+          [],
+          ['SeNetworkLogonRight', 'SeBatchLogonRight', 'SeInteractiveLogonRight'],
+          [],
+        ],
         ['Force', 'switch', false, false, [], null, []],
       ],
     );
@@ -173,20 +205,42 @@ describe('ps-ast detectors (fixtures under test/fixtures/ps)', function () {
     assert.equal(convert!.cmdletBinding?.supportsShouldProcess, false);
     assert.equal(convert!.hasCommentHelp, false);
     assert.equal(convert!.help, null);
-    assert.deepEqual(convert!.parameters.map((p) => [p.name, p.defaultValue]), [['ExitCode', null], ['Detail', "''"]]);
+    assert.deepEqual(
+      convert!.parameters.map((p) => [p.name, p.defaultValue]),
+      [
+        ['ExitCode', null],
+        ['Detail', "''"],
+      ],
+    );
     // `function f($Who = 'world')` declares its parameter outside a param block.
     assert.equal(greeting!.cmdletBinding, null);
-    assert.deepEqual(greeting!.parameters.map((p) => [p.name, p.defaultValue]), [['Who', "'world'"]]);
+    assert.deepEqual(
+      greeting!.parameters.map((p) => [p.name, p.defaultValue]),
+      [['Who', "'world'"]],
+    );
   });
 
   it('reads a class-based DSC resource: key, mandatory and read-only properties, methods', function () {
     const file = analyzePowerShellFile(`${CLEAN}/FixtureResource.psm1`);
     assert.deepEqual(file.enums, [{ name: 'Ensure', line: 3, members: ['Absent', 'Present'] }]);
-    assert.deepEqual(file.classes.map((c) => [c.name, c.isDscResource]), [['FixtureReason', false], ['FixtureLogonRight', true]]);
+    assert.deepEqual(
+      file.classes.map((c) => [c.name, c.isDscResource]),
+      [
+        ['FixtureReason', false],
+        ['FixtureLogonRight', true],
+      ],
+    );
     const resource = file.classes[1]!;
     assert.deepEqual(resource.attributes, ['[DscResource()]']);
     assert.deepEqual(
-      resource.properties.map((p) => [p.name, p.type, p.dscProperty?.key, p.dscProperty?.mandatory, p.dscProperty?.notConfigurable, p.isHidden]),
+      resource.properties.map((p) => [
+        p.name,
+        p.type,
+        p.dscProperty?.key,
+        p.dscProperty?.mandatory,
+        p.dscProperty?.notConfigurable,
+        p.isHidden,
+      ]),
       [
         ['Name', 'string', true, false, false, false],
         ['Right', 'string', false, true, false, false],
@@ -277,12 +331,15 @@ describe('runPowerShell (a fresh runspace of the real engine)', function () {
     `);
     assert.deepEqual(result.errors, []);
     assert.equal(result.terminatingError, null);
-    assert.deepEqual(result.output.map((o) => o.type), [
-      'System.String',
-      'System.Management.Automation.ErrorRecord',
-      'System.Management.Automation.ErrorRecord',
-      'System.Management.Automation.ErrorRecord',
-    ]);
+    assert.deepEqual(
+      result.output.map((o) => o.type),
+      [
+        'System.String',
+        'System.Management.Automation.ErrorRecord',
+        'System.Management.Automation.ErrorRecord',
+        'System.Management.Automation.ErrorRecord',
+      ],
+    );
     assert.equal(result.output[0]!.value, 'no error for 0');
     const records = result.output.slice(1).map((o) => o.value as Record<string, unknown>);
     assert.deepEqual(
@@ -305,34 +362,42 @@ describe('runPowerShell (a fresh runspace of the real engine)', function () {
       ,@(1, 2)
     `);
     assert.deepEqual(result.errors, []);
-    assert.deepEqual(result.output.map((o) => o.value), [
-      { Name: 'IUSR', Sids: ['S-1-5-17'], Nested: { Deep: true } },
-      { Status: 'ok', Count: 2 },
-      'Tuesday',
-      '2024-02-29T13:14:15.0000000Z',
-      [1, 2],
-    ]);
+    assert.deepEqual(
+      result.output.map((o) => o.value),
+      [
+        { Name: 'IUSR', Sids: ['S-1-5-17'], Nested: { Deep: true } },
+        { Status: 'ok', Count: 2 },
+        'Tuesday',
+        '2024-02-29T13:14:15.0000000Z',
+        [1, 2],
+      ],
+    );
     assert.equal(result.output[1]!.type, 'System.Management.Automation.PSCustomObject');
     assert.equal(result.output[1]!.typeNames[0], 'Fixture.Finding');
     assert.equal(result.output[4]!.type, 'System.Object[]');
   });
 
   it('reports each stream, non-terminating errors with their line, and a terminating error', function () {
-    const result = runPowerShell([
-      "$VerbosePreference = 'Continue'",
-      "Write-Verbose 'checking'",
-      "Write-Warning 'no GPO owns the right'",
-      "Write-Information 'note' -Tags 'a', 'b'",
-      'function Fail { [CmdletBinding()] param() Write-Error -Message \'not found\' -ErrorId \'NotFound\' -Category ObjectNotFound -TargetObject \'IUSR\' }',
-      'Fail',
-      "'before throw'",
-      "throw 'stopped here'",
-      "'never written'",
-    ].join('\n'));
+    const result = runPowerShell(
+      [
+        "$VerbosePreference = 'Continue'",
+        "Write-Verbose 'checking'",
+        "Write-Warning 'no GPO owns the right'",
+        "Write-Information 'note' -Tags 'a', 'b'",
+        "function Fail { [CmdletBinding()] param() Write-Error -Message 'not found' -ErrorId 'NotFound' -Category ObjectNotFound -TargetObject 'IUSR' }",
+        'Fail',
+        "'before throw'",
+        "throw 'stopped here'",
+        "'never written'",
+      ].join('\n'),
+    );
     assert.deepEqual(result.verbose, ['checking']);
     assert.deepEqual(result.warnings, ['no GPO owns the right']);
     assert.deepEqual(result.information, [{ messageData: 'note', tags: ['a', 'b'] }]);
-    assert.deepEqual(result.output.map((o) => o.value), ['before throw']);
+    assert.deepEqual(
+      result.output.map((o) => o.value),
+      ['before throw'],
+    );
     assert.deepEqual(
       result.errors.map((e) => [e.message, e.category, e.targetObject, e.line, e.fullyQualifiedErrorId]),
       [['not found', 'ObjectNotFound', 'IUSR', 6, 'NotFound,Fail']],
@@ -349,9 +414,22 @@ describe('runPowerShell (a fresh runspace of the real engine)', function () {
       @{ HasForEach = $names -contains 'ForEach-Object'; HasJson = $names -contains 'ConvertTo-Json'; HasTestPath = $names -contains 'Test-Path' }
       ConvertTo-Json @{ a = 1 }
     `);
-    assert.deepEqual(result.standIns, ['Write-Output', 'Write-Error', 'Write-Warning', 'Write-Verbose', 'Write-Debug', 'Write-Information']);
-    assert.deepEqual(result.output.map((o) => o.value), [{ HasForEach: true, HasJson: false, HasTestPath: false }]);
-    assert.deepEqual(result.errors.map((e) => e.exceptionType), ['System.Management.Automation.CommandNotFoundException']);
+    assert.deepEqual(result.standIns, [
+      'Write-Output',
+      'Write-Error',
+      'Write-Warning',
+      'Write-Verbose',
+      'Write-Debug',
+      'Write-Information',
+    ]);
+    assert.deepEqual(
+      result.output.map((o) => o.value),
+      [{ HasForEach: true, HasJson: false, HasTestPath: false }],
+    );
+    assert.deepEqual(
+      result.errors.map((e) => e.exceptionType),
+      ['System.Management.Automation.CommandNotFoundException'],
+    );
   });
 });
 
@@ -377,7 +455,10 @@ describe('tools/ps-ast/ps-ast.ps1 agrees with ps-ast.dll', function () {
     assert.deepEqual(result.errors, []);
     assert.equal(result.terminatingError, null);
     assert.equal(result.output.length, 1);
-    const fromScript = JSON.parse(result.output[0]!.value as string) as { engine: { host: string }; files: PsAnalysis[] };
+    const fromScript = JSON.parse(result.output[0]!.value as string) as {
+      engine: { host: string };
+      files: PsAnalysis[];
+    };
     assert.equal(fromScript.engine.host, 'ps-ast.ps1');
     assert.deepEqual(fromScript.files, fromDll);
   });

@@ -262,7 +262,12 @@ function findOnPath(name: string): string | undefined {
 
 function scriptBackend(kind: 'pwsh' | 'powershell', command: string): PsBackend {
   // Windows PowerShell may default to the Restricted execution policy, which refuses -File.
-  const common = ['-NoLogo', '-NoProfile', '-NonInteractive', ...(kind === 'powershell' ? ['-ExecutionPolicy', 'Bypass'] : [])];
+  const common = [
+    '-NoLogo',
+    '-NoProfile',
+    '-NonInteractive',
+    ...(kind === 'powershell' ? ['-ExecutionPolicy', 'Bypass'] : []),
+  ];
   return {
     kind,
     command,
@@ -285,18 +290,36 @@ function dllIsCurrent(): boolean {
 function dotnetBackend(): PsToolStatus {
   const dotnet = findOnPath('dotnet');
   if (dotnet === undefined) {
-    return { available: false, broken: false, reason: 'neither pwsh, powershell.exe (Windows) nor dotnet (to build tools/ps-ast) is on PATH' };
+    return {
+      available: false,
+      broken: false,
+      reason: 'neither pwsh, powershell.exe (Windows) nor dotnet (to build tools/ps-ast) is on PATH',
+    };
   }
   if (!dllIsCurrent()) {
     const started = Date.now();
     const build = spawnSync(
       dotnet,
-      ['build', join(PS_AST_DIR, 'ps-ast.csproj'), '-c', 'Release', '-o', join(PS_AST_DIR, 'bin'), '--nologo', '-v', 'quiet'],
+      [
+        'build',
+        join(PS_AST_DIR, 'ps-ast.csproj'),
+        '-c',
+        'Release',
+        '-o',
+        join(PS_AST_DIR, 'bin'),
+        '--nologo',
+        '-v',
+        'quiet',
+      ],
       { cwd: REPO_ROOT, encoding: 'utf8', timeout: BUILD_TIMEOUT_MS, maxBuffer: MAX_OUTPUT_BYTES },
     );
     if (build.status !== 0 || !existsSync(PS_AST_DLL)) {
       const detail = `${build.error?.message ?? ''}\n${build.stdout ?? ''}\n${build.stderr ?? ''}`.trim();
-      return { available: false, broken: true, reason: `building tools/ps-ast failed (exit ${build.status}):\n${detail}` };
+      return {
+        available: false,
+        broken: true,
+        reason: `building tools/ps-ast failed (exit ${build.status}):\n${detail}`,
+      };
     }
     console.log(`      (built tools/ps-ast/bin/ps-ast.dll in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
@@ -315,19 +338,28 @@ function dotnetBackend(): PsToolStatus {
 function locate(): PsToolStatus {
   const forced = process.env.IIS_LOGON_RIGHTS_PS_BACKEND;
   if (forced !== undefined && forced !== '' && !['pwsh', 'powershell', 'dotnet'].includes(forced)) {
-    return { available: false, broken: true, reason: `IIS_LOGON_RIGHTS_PS_BACKEND=${forced}: expected pwsh, powershell or dotnet` };
+    return {
+      available: false,
+      broken: true,
+      reason: `IIS_LOGON_RIGHTS_PS_BACKEND=${forced}: expected pwsh, powershell or dotnet`,
+    };
   }
   if (forced === undefined || forced === '' || forced === 'pwsh') {
     const pwsh = findOnPath('pwsh');
     if (pwsh !== undefined) return { available: true, backend: scriptBackend('pwsh', pwsh) };
-    if (forced === 'pwsh') return { available: false, broken: false, reason: 'IIS_LOGON_RIGHTS_PS_BACKEND=pwsh but pwsh is not on PATH' };
+    if (forced === 'pwsh')
+      return { available: false, broken: false, reason: 'IIS_LOGON_RIGHTS_PS_BACKEND=pwsh but pwsh is not on PATH' };
   }
   // Only on Windows: from WSL, powershell.exe is on PATH but cannot open the Linux paths given to it.
   if (forced === undefined || forced === '' || forced === 'powershell') {
     const powershell = process.platform === 'win32' ? findOnPath('powershell') : undefined;
     if (powershell !== undefined) return { available: true, backend: scriptBackend('powershell', powershell) };
     if (forced === 'powershell') {
-      return { available: false, broken: false, reason: 'IIS_LOGON_RIGHTS_PS_BACKEND=powershell but powershell.exe is not on PATH (or this is not Windows)' };
+      return {
+        available: false,
+        broken: false,
+        reason: 'IIS_LOGON_RIGHTS_PS_BACKEND=powershell but powershell.exe is not on PATH (or this is not Windows)',
+      };
     }
   }
   return dotnetBackend();
@@ -383,10 +415,16 @@ function runTool(backend: PsBackend, args: string[], input: string | undefined, 
   try {
     document = JSON.parse(run.stdout);
   } catch {
-    throw new Error(`${backend.description} wrote no JSON document: ${run.stdout.slice(0, 500)}\n${run.stderr.slice(0, 500)}`);
+    throw new Error(
+      `${backend.description} wrote no JSON document: ${run.stdout.slice(0, 500)}\n${run.stderr.slice(0, 500)}`,
+    );
   }
-  if (typeof document !== 'object' || document === null || (document as { tool?: unknown }).tool !== 'ps-ast'
-    || (document as { schemaVersion?: unknown }).schemaVersion !== 1) {
+  if (
+    typeof document !== 'object' ||
+    document === null ||
+    (document as { tool?: unknown }).tool !== 'ps-ast' ||
+    (document as { schemaVersion?: unknown }).schemaVersion !== 1
+  ) {
     throw new Error(`${backend.description} wrote an unexpected document: ${run.stdout.slice(0, 300)}`);
   }
   return document;
@@ -417,9 +455,13 @@ export function analyzePowerShell(files: readonly string[]): PsAnalysis[] {
   const missing = [...new Set(files.filter((file) => !isCurrent(file)))];
   if (missing.length > 0) {
     const stats = missing.map((file) => statSync(absolute(file)));
-    const document = runTool(backend, [...backend.analyzeArgs, ...missing], undefined, ANALYZE_TIMEOUT_MS) as { files: PsAnalysis[] };
+    const document = runTool(backend, [...backend.analyzeArgs, ...missing], undefined, ANALYZE_TIMEOUT_MS) as {
+      files: PsAnalysis[];
+    };
     if (!Array.isArray(document.files) || document.files.length !== missing.length) {
-      throw new Error(`${backend.description} returned ${String(document.files?.length)} results for ${missing.length} files`);
+      throw new Error(
+        `${backend.description} returned ${String(document.files?.length)} results for ${missing.length} files`,
+      );
     }
     document.files.forEach((analysis, index) => {
       const stat = stats[index]!;
@@ -491,7 +533,10 @@ function walk(dir: string, found: string[]): void {
 export function listPowerShellFiles(folders: readonly string[]): string[] {
   const git = spawnSync('git', ['ls-files', '-z', '--', ...folders], { cwd: REPO_ROOT, encoding: 'utf8' });
   if (git.status === 0) {
-    return git.stdout.split('\0').filter((file) => file !== '' && isPowerShellFile(file)).sort();
+    return git.stdout
+      .split('\0')
+      .filter((file) => file !== '' && isPowerShellFile(file))
+      .sort();
   }
   const found: string[] = [];
   for (const folder of folders) walk(join(REPO_ROOT, folder), found);

@@ -19,14 +19,24 @@ const REASON_FILE = join(PWSH_INSTALL_DIR, 'unavailable.txt');
  * sequences (PowerShell 7 asks the terminal for them unless TERM says there is none).
  */
 export function plainTextEnvironment(): NodeJS.ProcessEnv {
-  return { ...process.env, TERM: 'dumb', NO_COLOR: '1', POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off', DOTNET_CLI_TELEMETRY_OPTOUT: '1' };
+  return {
+    ...process.env,
+    TERM: 'dumb',
+    NO_COLOR: '1',
+    POWERSHELL_TELEMETRY_OPTOUT: '1',
+    POWERSHELL_UPDATECHECK: 'Off',
+    DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+  };
 }
 
 /** Why the installed pwsh or Pester cannot be used, or undefined when both are there. */
 export function pwshUnavailableReason(): string | undefined {
   if (existsSync(PWSH) && existsSync(PESTER_MANIFEST)) return undefined;
-  if (existsSync(REASON_FILE)) return readFileSync(REASON_FILE, 'utf8').trim().replace(/^pwsh: /, '');
-  return 'PowerShell 7.6.10 and Pester 5.7.1 are not installed in tools/pwsh/.install: run bash tools/pwsh/install.sh (npm test\'s pretest step does)';
+  if (existsSync(REASON_FILE))
+    return readFileSync(REASON_FILE, 'utf8')
+      .trim()
+      .replace(/^pwsh: /, '');
+  return "PowerShell 7.6.10 and Pester 5.7.1 are not installed in tools/pwsh/.install: run bash tools/pwsh/install.sh (npm test's pretest step does)";
 }
 
 const announced = new Set<string>();
@@ -39,7 +49,8 @@ const announced = new Set<string>();
 export function skipUnlessPwsh(context: Mocha.Context, what: string): string {
   const reason = pwshUnavailableReason();
   if (reason === undefined) return PWSH;
-  if (process.env.IIS_LOGON_RIGHTS_REQUIRE_PWSH === '1') throw new Error(`${what}: ${reason} (IIS_LOGON_RIGHTS_REQUIRE_PWSH=1)`);
+  if (process.env.IIS_LOGON_RIGHTS_REQUIRE_PWSH === '1')
+    throw new Error(`${what}: ${reason} (IIS_LOGON_RIGHTS_REQUIRE_PWSH=1)`);
   if (!announced.has(what)) {
     announced.add(what);
     console.log(`      SKIPPED ${what}: ${reason}`);

@@ -12,7 +12,13 @@ const WEB01: HostInfo = { computerName: 'web01', domain: 'CONTOSO' };
 describe('buildAccountIndex', () => {
   let index: AccountIndex;
   before(() => {
-    index = buildAccountIndex({ accounts: [ANON, DOMAIN_ANON, SVC, { ...SVC, name: 'CONTOSO\\svc-web-renamed' }], unresolved: [{ name: 'CONTOSO\\Gone' }] }, WEB01);
+    index = buildAccountIndex(
+      {
+        accounts: [ANON, DOMAIN_ANON, SVC, { ...SVC, name: 'CONTOSO\\svc-web-renamed' }],
+        unresolved: [{ name: 'CONTOSO\\Gone' }],
+      },
+      WEB01,
+    );
   });
 
   it('finds an account by SID, the first listing winning', () => {
@@ -26,21 +32,35 @@ describe('buildAccountIndex', () => {
     assert.equal(index.byName(' WEB01\\Anon '), ANON);
   });
 
-  it('a bare name is this machine\'s account first, then a unique short name, never an ambiguous one', () => {
+  it("a bare name is this machine's account first, then a unique short name, never an ambiguous one", () => {
     assert.equal(index.byName('anon'), ANON, 'WEB01\\anon, not CONTOSO\\anon');
     assert.equal(index.byName('svc-web'), SVC);
     assert.equal(index.byName('svc-web-renamed')?.sid, SVC.sid);
     const elsewhere = buildAccountIndex({ accounts: [ANON, DOMAIN_ANON], unresolved: [] }, { computerName: 'WEB02' });
     assert.equal(elsewhere.byName('anon'), undefined, 'two accounts share the short name');
     const noHost = buildAccountIndex({ accounts: [ANON, { ...ANON, name: 'OTHER\\anon' }], unresolved: [] }, null);
-    assert.equal(noHost.byName('anon')?.sid, ANON.sid, 'the same SID twice is not ambiguous (the later listing answers)');
+    assert.equal(
+      noHost.byName('anon')?.sid,
+      ANON.sid,
+      'the same SID twice is not ambiguous (the later listing answers)',
+    );
     assert.equal(noHost.byName('anon')?.name, 'OTHER\\anon');
     assert.equal(noHost.byName('OTHER\\missing'), undefined);
   });
 
   it('falls back to the well-known SIDs, named in English', () => {
-    assert.deepEqual(index.byName('Authenticated Users'), { name: 'NT AUTHORITY\\Authenticated Users', sid: 'S-1-5-11', kind: 'builtin', groups: [] });
-    assert.deepEqual(index.byName('builtin\\iis_iusrs'), { name: 'BUILTIN\\IIS_IUSRS', sid: 'S-1-5-32-568', kind: 'builtin', groups: [] });
+    assert.deepEqual(index.byName('Authenticated Users'), {
+      name: 'NT AUTHORITY\\Authenticated Users',
+      sid: 'S-1-5-11',
+      kind: 'builtin',
+      groups: [],
+    });
+    assert.deepEqual(index.byName('builtin\\iis_iusrs'), {
+      name: 'BUILTIN\\IIS_IUSRS',
+      sid: 'S-1-5-32-568',
+      kind: 'builtin',
+      groups: [],
+    });
     assert.equal(index.byName('CONTOSO\\Nobody'), undefined);
   });
 

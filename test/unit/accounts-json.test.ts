@@ -9,9 +9,19 @@ describe('accounts.json and host.json', () => {
     const directory = parseAccountsJson(
       {
         accounts: [
-          { name: 'WEB01\\anon', sid: 's-1-5-21-01-2-3-1005', kind: 'local', groups: ['s-1-5-32-545', 'S-1-5-21-1-2-3-0513'] },
+          {
+            name: 'WEB01\\anon',
+            sid: 's-1-5-21-01-2-3-1005',
+            kind: 'local',
+            groups: ['s-1-5-32-545', 'S-1-5-21-1-2-3-0513'],
+          },
           { name: 'IUSR', sid: 'S-1-5-17', kind: 'builtin' },
-          { name: 'BUILTIN\\Users', sid: 'S-1-5-32-545', kind: 'builtin', members: ['s-1-5-11', 'S-1-5-21-1-2-3-0513'] },
+          {
+            name: 'BUILTIN\\Users',
+            sid: 'S-1-5-32-545',
+            kind: 'builtin',
+            members: ['s-1-5-11', 'S-1-5-21-1-2-3-0513'],
+          },
         ],
         unresolved: [{ name: 'CONTOSO\\gone', reason: 'no such account' }, { name: 'ghost' }],
       },
@@ -20,26 +30,66 @@ describe('accounts.json and host.json', () => {
     assert.deepEqual(directory, {
       accounts: [
         // Listing groups (even none) says they were collected: the engine then infers no alias.
-        { name: 'WEB01\\anon', sid: 'S-1-5-21-1-2-3-1005', kind: 'local', groups: ['S-1-5-32-545', 'S-1-5-21-1-2-3-513'], groupsCollected: true },
+        {
+          name: 'WEB01\\anon',
+          sid: 'S-1-5-21-1-2-3-1005',
+          kind: 'local',
+          groups: ['S-1-5-32-545', 'S-1-5-21-1-2-3-513'],
+          groupsCollected: true,
+        },
         { name: 'IUSR', sid: 'S-1-5-17', kind: 'builtin', groups: [] },
-        { name: 'BUILTIN\\Users', sid: 'S-1-5-32-545', kind: 'builtin', groups: [], members: ['S-1-5-11', 'S-1-5-21-1-2-3-513'] },
+        {
+          name: 'BUILTIN\\Users',
+          sid: 'S-1-5-32-545',
+          kind: 'builtin',
+          groups: [],
+          members: ['S-1-5-11', 'S-1-5-21-1-2-3-513'],
+        },
       ],
       unresolved: [{ name: 'CONTOSO\\gone', reason: 'no such account' }, { name: 'ghost' }],
     });
     assert.ok(!('reason' in directory.unresolved[1]!), 'no reason property when none was given');
     assert.deepEqual(parseAccountsJson({ accounts: [] }, 'accounts.json'), { accounts: [], unresolved: [] });
-    assert.throws(() => parseAccountsJson({ accounts: [{ name: 'G', sid: 'S-1-5-32-545', kind: 'builtin', members: ['S-1-5-99999999999'] }] }, 'accounts.json'), /\/accounts\/0\/members\/0/);
+    assert.throws(
+      () =>
+        parseAccountsJson(
+          { accounts: [{ name: 'G', sid: 'S-1-5-32-545', kind: 'builtin', members: ['S-1-5-99999999999'] }] },
+          'accounts.json',
+        ),
+      /\/accounts\/0\/members\/0/,
+    );
   });
 
   it('rejects a SID whose parts do not fit in 32 bits, naming its JSON pointer', () => {
-    const account = inputErrorFrom(() => parseAccountsJson({ accounts: [{ name: 'x', sid: 'S-1-5-21-4294967296', kind: 'local' }] }, 'accounts.json'));
-    assert.equal(account.message, 'accounts.json (at /accounts/0/sid): expected a SID (S-1-...) whose parts fit in 32 bits, found "S-1-5-21-4294967296"');
-    const group = inputErrorFrom(() => parseAccountsJson({ accounts: [{ name: 'x', sid: 'S-1-5-17', kind: 'builtin' }, { name: 'y', sid: 'S-1-5-18', kind: 'builtin', groups: ['S-1-5-32-545', 'S-1-5-99999999999'] }] }, 'accounts.json'));
+    const account = inputErrorFrom(() =>
+      parseAccountsJson({ accounts: [{ name: 'x', sid: 'S-1-5-21-4294967296', kind: 'local' }] }, 'accounts.json'),
+    );
+    assert.equal(
+      account.message,
+      'accounts.json (at /accounts/0/sid): expected a SID (S-1-...) whose parts fit in 32 bits, found "S-1-5-21-4294967296"',
+    );
+    const group = inputErrorFrom(() =>
+      parseAccountsJson(
+        {
+          accounts: [
+            { name: 'x', sid: 'S-1-5-17', kind: 'builtin' },
+            { name: 'y', sid: 'S-1-5-18', kind: 'builtin', groups: ['S-1-5-32-545', 'S-1-5-99999999999'] },
+          ],
+        },
+        'accounts.json',
+      ),
+    );
     assert.deepEqual(group.location, { pointer: '/accounts/1/groups/1' });
   });
 
   it('host.json drops only $schema', () => {
-    assert.deepEqual(parseHostJson({ $schema: './host.schema.json', computerName: 'WEB01', domainJoined: false, osVersion: '5.2.3790' }, 'host.json'), { computerName: 'WEB01', domainJoined: false, osVersion: '5.2.3790' });
+    assert.deepEqual(
+      parseHostJson(
+        { $schema: './host.schema.json', computerName: 'WEB01', domainJoined: false, osVersion: '5.2.3790' },
+        'host.json',
+      ),
+      { computerName: 'WEB01', domainJoined: false, osVersion: '5.2.3790' },
+    );
   });
 
   it('parseJsonText reads past a byte order mark and names the line, column and reason of a syntax error', () => {

@@ -75,17 +75,45 @@ describe('applicationHost.config parser: shared corpus', function () {
 
   it('jexus-tests-original2: pool identity globally, custom user test on WebSite2, orphan Default Web Site', function () {
     const config = parseCorpus('jexus-tests-original2.applicationHost.config');
-    assert.deepEqual([...config.applicationPools.keys()], ['clr4integratedapppool', 'clr4classicapppool', 'clr2integratedapppool', 'clr2classicapppool', 'unmanagedclassicapppool']);
+    assert.deepEqual(
+      [...config.applicationPools.keys()],
+      [
+        'clr4integratedapppool',
+        'clr4classicapppool',
+        'clr2integratedapppool',
+        'clr2classicapppool',
+        'unmanagedclassicapppool',
+      ],
+    );
     // IIS Express pools carry no processModel identity: the schema default applies.
-    assert.deepEqual(config.applicationPools.get('clr4integratedapppool'), { name: 'Clr4IntegratedAppPool', identityType: 'ApplicationPoolIdentity', userName: '', logonType: 'LogonBatch', identityTypeDefaulted: true, line: 142 });
+    assert.deepEqual(config.applicationPools.get('clr4integratedapppool'), {
+      name: 'Clr4IntegratedAppPool',
+      identityType: 'ApplicationPoolIdentity',
+      userName: '',
+      logonType: 'LogonBatch',
+      identityTypeDefaulted: true,
+      line: 142,
+    });
 
     const webSite1 = scope(config, 'WebSite1', '/');
-    assert.deepEqual(webSite1.anonymous, { enabled: true, userName: '', logonMethod: 'ClearText', passwordSet: false, definedAt: 'server level (line 419)' });
+    assert.deepEqual(webSite1.anonymous, {
+      enabled: true,
+      userName: '',
+      logonMethod: 'ClearText',
+      passwordSet: false,
+      definedAt: 'server level (line 419)',
+    });
     // WebSite1's application names no pool: sites/applicationDefaults gives Clr4IntegratedAppPool.
     assert.equal(webSite1.applicationPool, 'Clr4IntegratedAppPool');
 
     const webSite2 = scope(config, 'WebSite2', '/');
-    assert.deepEqual(webSite2.anonymous, { enabled: true, userName: 'test', logonMethod: 'ClearText', passwordSet: true, definedAt: '<location path="WebSite2"> (line 1153)' });
+    assert.deepEqual(webSite2.anonymous, {
+      enabled: true,
+      userName: 'test',
+      logonMethod: 'ClearText',
+      passwordSet: true,
+      definedAt: '<location path="WebSite2"> (line 1153)',
+    });
     const help = scope(config, 'WebSite2', '/help');
     assert.equal(help.kind, 'virtual-directory');
     assert.equal(help.anonymous.userName, 'test');
@@ -95,7 +123,10 @@ describe('applicationHost.config parser: shared corpus', function () {
     assert.equal(config.scopes.length, 15);
     assert.equal(config.scopes.filter((s) => s.kind === 'site').length, 12);
     assert.ok(!config.scopes.some((s) => s.site === 'Default Web Site'));
-    assert.deepEqual(config.diagnostics.map((d) => [d.code, d.severity, d.line, d.file]), [['orphan-location', 'warning', 1133, 'jexus-tests-original2.applicationHost.config']]);
+    assert.deepEqual(
+      config.diagnostics.map((d) => [d.code, d.severity, d.line, d.file]),
+      [['orphan-location', 'warning', 1133, 'jexus-tests-original2.applicationHost.config']],
+    );
     assert.match(config.diagnostics[0]!.message, /Default Web Site/);
   });
 
@@ -112,7 +143,13 @@ describe('applicationHost.config parser: shared corpus', function () {
     assert.equal(test.kind, 'location');
     assert.equal(test.line, 1164);
     assert.equal(test.applicationPool, 'Clr4IntegratedAppPool');
-    assert.deepEqual(test.anonymous, { enabled: true, userName: '', logonMethod: 'ClearText', passwordSet: false, definedAt: 'server level (line 404)' });
+    assert.deepEqual(test.anonymous, {
+      enabled: true,
+      userName: '',
+      logonMethod: 'ClearText',
+      passwordSet: false,
+      definedAt: 'server level (line 404)',
+    });
     // <location path="WebSite1"> (windowsAuthentication only) folds into the site scope.
     assert.equal(config.scopes.filter((s) => s.site === 'WebSite1').length, 2);
     assert.equal(scope(config, 'WebSite2', '/').anonymous.definedAt, '<location path="WebSite2"> (line 1142)');
@@ -132,22 +169,50 @@ describe('applicationHost.config parser: shared corpus', function () {
     const config = parseCorpus('jexus-languageserver-fixture-minimal.applicationhost.config');
     assert.deepEqual(scopeNames(config), ['Default Web Site|/|site']);
     const root = scope(config, 'Default Web Site', '/');
-    assert.deepEqual(root.anonymous, { enabled: true, userName: 'IUSR', logonMethod: 'ClearText', passwordSet: false, definedAt: 'IIS schema default' });
+    assert.deepEqual(root.anonymous, {
+      enabled: true,
+      userName: 'IUSR',
+      logonMethod: 'ClearText',
+      passwordSet: false,
+      definedAt: 'IIS schema default',
+    });
     // Neither an application nor applicationDefaults names a pool, and the schema has no default.
     assert.equal(root.applicationPool, null);
     assert.equal(root.line, 12);
-    assert.deepEqual(config.diagnostics.map((d) => [d.code, d.line]), [['no-root-application', 12]]);
-    assert.deepEqual(config.applicationPools.get('defaultapppool'), { name: 'DefaultAppPool', identityType: 'ApplicationPoolIdentity', userName: '', logonType: 'LogonBatch', identityTypeDefaulted: true, line: 9 });
+    assert.deepEqual(
+      config.diagnostics.map((d) => [d.code, d.line]),
+      [['no-root-application', 12]],
+    );
+    assert.deepEqual(config.applicationPools.get('defaultapppool'), {
+      name: 'DefaultAppPool',
+      identityType: 'ApplicationPoolIdentity',
+      userName: '',
+      logonType: 'LogonBatch',
+      identityTypeDefaulted: true,
+      line: 9,
+    });
   });
 
   it('mattgillard-iis-reverse-proxy: DefaultAppPool from applicationPoolDefaults, IUSR enabled globally', function () {
     const config = parseCorpus('mattgillard-iis-reverse-proxy.applicationHost.config');
-    assert.deepEqual(config.applicationPools.get('defaultapppool'), { name: 'DefaultAppPool', identityType: 'ApplicationPoolIdentity', userName: '', logonType: 'LogonBatch', line: 145 });
+    assert.deepEqual(config.applicationPools.get('defaultapppool'), {
+      name: 'DefaultAppPool',
+      identityType: 'ApplicationPoolIdentity',
+      userName: '',
+      logonType: 'LogonBatch',
+      line: 145,
+    });
     // The one location (rewrite settings) is the site root itself, so it adds no scope.
     assert.deepEqual(scopeNames(config), ['Default Web Site|/|site']);
     const root = scope(config, 'Default Web Site', '/');
     assert.equal(root.applicationPool, 'DefaultAppPool');
-    assert.deepEqual(root.anonymous, { enabled: true, userName: 'IUSR', logonMethod: 'ClearText', passwordSet: false, definedAt: 'server level (line 316)' });
+    assert.deepEqual(root.anonymous, {
+      enabled: true,
+      userName: 'IUSR',
+      logonMethod: 'ClearText',
+      passwordSet: false,
+      definedAt: 'server level (line 316)',
+    });
     assert.deepEqual(config.diagnostics, []);
   });
 
@@ -156,17 +221,38 @@ describe('applicationHost.config parser: shared corpus', function () {
     assert.deepEqual(scopeNames(config), ['IISAdmin|/|site', 'IISAdmin|/api|location']);
     for (const each of config.scopes) {
       assert.equal(each.applicationPool, 'IISAdminAppPool');
-      assert.deepEqual(each.anonymous, { enabled: false, userName: 'IUSR', logonMethod: 'ClearText', passwordSet: false, definedAt: 'server level (line 79)' });
+      assert.deepEqual(each.anonymous, {
+        enabled: false,
+        userName: 'IUSR',
+        logonMethod: 'ClearText',
+        passwordSet: false,
+        definedAt: 'server level (line 79)',
+      });
     }
-    assert.deepEqual(config.diagnostics.map((d) => [d.code, d.severity, d.line]), [['anonymous-section-unlocked', 'info', 25]]);
+    assert.deepEqual(
+      config.diagnostics.map((d) => [d.code, d.severity, d.line]),
+      [['anonymous-section-unlocked', 'info', 25]],
+    );
   });
 });
 
 describe('applicationHost.config parser: own fixtures', function () {
   it('hardened-specific-user: userName="" for a SpecificUser site, case-insensitive paths, inheritInChildApplications', function () {
     const config = parseFixture('hardened-specific-user.applicationHost.config');
-    assert.deepEqual(config.applicationPools.get('shoppool'), { name: 'ShopPool', identityType: 'SpecificUser', userName: 'CONTOSO\\svc-shop', logonType: 'LogonBatch', line: 25 });
-    assert.deepEqual(config.applicationPools.get('shopapipool'), { name: 'ShopApiPool', identityType: 'SpecificUser', userName: 'CONTOSO\\svc-shop-api', logonType: 'LogonService', line: 28 });
+    assert.deepEqual(config.applicationPools.get('shoppool'), {
+      name: 'ShopPool',
+      identityType: 'SpecificUser',
+      userName: 'CONTOSO\\svc-shop',
+      logonType: 'LogonBatch',
+      line: 25,
+    });
+    assert.deepEqual(config.applicationPools.get('shopapipool'), {
+      name: 'ShopApiPool',
+      identityType: 'SpecificUser',
+      userName: 'CONTOSO\\svc-shop-api',
+      logonType: 'LogonService',
+      line: 28,
+    });
     assert.equal(config.applicationPools.get('intranetpool')?.identityType, 'NetworkService');
     // The pool's own password is not part of the model.
     assert.ok(!JSON.stringify([...config.applicationPools.values()]).includes('enc:'));
@@ -182,13 +268,25 @@ describe('applicationHost.config parser: own fixtures', function () {
     ]);
     const shop = scope(config, 'Shop', '/');
     assert.equal(shop.applicationPool, 'ShopPool');
-    assert.deepEqual(shop.anonymous, { enabled: true, userName: '', logonMethod: 'ClearText', passwordSet: false, definedAt: '<location path="Shop"> (line 88)' });
+    assert.deepEqual(shop.anonymous, {
+      enabled: true,
+      userName: '',
+      logonMethod: 'ClearText',
+      passwordSet: false,
+      definedAt: '<location path="Shop"> (line 88)',
+    });
     assert.equal(scope(config, 'Shop', '/media').applicationPool, 'ShopPool');
 
     // Shop/api sets only enabled: the userName "" from <location path="Shop"> is kept.
     const api = scope(config, 'Shop', '/api');
     assert.equal(api.applicationPool, 'ShopApiPool');
-    assert.deepEqual(api.anonymous, { enabled: false, userName: '', logonMethod: 'ClearText', passwordSet: false, definedAt: '<location path="Shop"> (line 88)' });
+    assert.deepEqual(api.anonymous, {
+      enabled: false,
+      userName: '',
+      logonMethod: 'ClearText',
+      passwordSet: false,
+      definedAt: '<location path="Shop"> (line 88)',
+    });
 
     // Written "shop/LEGACY/" with attributes over four lines; the application takes the site's applicationDefaults pool.
     const legacy = scope(config, 'Shop', '/legacy');
@@ -201,41 +299,97 @@ describe('applicationHost.config parser: own fixtures', function () {
     assert.ok(!JSON.stringify(config).includes('bGVnYWN5'), 'password value must never be kept');
 
     // inheritInChildApplications="false" on Intranet: the root gets it, the /hr application does not.
-    assert.deepEqual(scope(config, 'Intranet', '/').anonymous, { enabled: true, userName: '', logonMethod: 'Network', passwordSet: false, definedAt: '<location path="Intranet"> (line 118)' });
+    assert.deepEqual(scope(config, 'Intranet', '/').anonymous, {
+      enabled: true,
+      userName: '',
+      logonMethod: 'Network',
+      passwordSet: false,
+      definedAt: '<location path="Intranet"> (line 118)',
+    });
     const hr = scope(config, 'Intranet', '/hr');
     assert.equal(hr.applicationPool, 'HrPool');
-    assert.deepEqual(hr.anonymous, { enabled: true, userName: 'IUSR', logonMethod: 'ClearText', passwordSet: false, definedAt: 'server level (line 78)' });
+    assert.deepEqual(hr.anonymous, {
+      enabled: true,
+      userName: 'IUSR',
+      logonMethod: 'ClearText',
+      passwordSet: false,
+      definedAt: 'server level (line 78)',
+    });
     const payroll = scope(config, 'Intranet', '/hr/payroll');
     assert.equal(payroll.applicationPool, 'HrPool');
-    assert.deepEqual(payroll.anonymous, { enabled: false, userName: 'IUSR', logonMethod: 'ClearText', passwordSet: false, definedAt: 'server level (line 78)' });
+    assert.deepEqual(payroll.anonymous, {
+      enabled: false,
+      userName: 'IUSR',
+      logonMethod: 'ClearText',
+      passwordSet: false,
+      definedAt: 'server level (line 78)',
+    });
     assert.deepEqual(config.diagnostics, []);
   });
 
   it('shared-hosting: identity from applicationPoolDefaults, location path ".", vdir under a child application', function () {
     const config = parseFixture('shared-hosting.applicationHost.config');
-    assert.deepEqual(config.applicationPools.get('customer-a.example'), { name: 'customer-a.example', identityType: 'NetworkService', userName: '', logonType: 'LogonService', line: 12 });
-    assert.deepEqual(config.applicationPools.get('customer-b.example'), { name: 'Customer-B.Example', identityType: 'NetworkService', userName: '', logonType: 'LogonService', line: 15 });
-    assert.deepEqual(config.applicationPools.get('customer-b-api'), { name: 'customer-b-api', identityType: 'ApplicationPoolIdentity', userName: '', logonType: 'LogonService', line: 16 });
+    assert.deepEqual(config.applicationPools.get('customer-a.example'), {
+      name: 'customer-a.example',
+      identityType: 'NetworkService',
+      userName: '',
+      logonType: 'LogonService',
+      line: 12,
+    });
+    assert.deepEqual(config.applicationPools.get('customer-b.example'), {
+      name: 'Customer-B.Example',
+      identityType: 'NetworkService',
+      userName: '',
+      logonType: 'LogonService',
+      line: 15,
+    });
+    assert.deepEqual(config.applicationPools.get('customer-b-api'), {
+      name: 'customer-b-api',
+      identityType: 'ApplicationPoolIdentity',
+      userName: '',
+      logonType: 'LogonService',
+      line: 16,
+    });
 
-    assert.deepEqual(scopeNames(config), ['customer-a.example|/|site', 'Customer B (www)|/|site', 'Customer B (www)|/api|application', 'Customer B (www)|/api/docs|virtual-directory']);
+    assert.deepEqual(scopeNames(config), [
+      'customer-a.example|/|site',
+      'Customer B (www)|/|site',
+      'Customer B (www)|/api|application',
+      'Customer B (www)|/api/docs|virtual-directory',
+    ]);
     // <location path="."> is the server level: it overrides the root section attribute by attribute.
     const a = scope(config, 'customer-a.example', '/');
     assert.equal(a.applicationPool, 'customer-a.example');
-    assert.deepEqual(a.anonymous, { enabled: true, userName: 'HOSTING\\anon-web', logonMethod: 'Network', passwordSet: true, definedAt: 'server level (line 49)' });
+    assert.deepEqual(a.anonymous, {
+      enabled: true,
+      userName: 'HOSTING\\anon-web',
+      logonMethod: 'Network',
+      passwordSet: true,
+      definedAt: 'server level (line 49)',
+    });
     // The pool name is reported as the application wrote it; the map is keyed in lower case.
     assert.equal(scope(config, 'Customer B (www)', '/').applicationPool, 'customer-b.example');
     const docs = scope(config, 'Customer B (www)', '/api/docs');
     assert.equal(docs.applicationPool, 'customer-b-api');
     assert.equal(docs.line, 33);
     // password="" clears the inherited password.
-    assert.deepEqual(docs.anonymous, { enabled: true, userName: '', logonMethod: 'Network', passwordSet: false, definedAt: '<location path="customer b (www)/API/Docs"> (line 58)' });
+    assert.deepEqual(docs.anonymous, {
+      enabled: true,
+      userName: '',
+      logonMethod: 'Network',
+      passwordSet: false,
+      definedAt: '<location path="customer b (www)/API/Docs"> (line 58)',
+    });
     assert.deepEqual(config.diagnostics, []);
   });
 });
 
 describe('applicationHost.config parser: inheritance rules', function () {
-  const site = (name: string, id: number, applications = '<application path="/"><virtualDirectory path="/" physicalPath="C:\\x" /></application>') =>
-    `<site name="${name}" id="${id}">${applications}</site>`;
+  const site = (
+    name: string,
+    id: number,
+    applications = '<application path="/"><virtualDirectory path="/" physicalPath="C:\\x" /></application>',
+  ) => `<site name="${name}" id="${id}">${applications}</site>`;
 
   it('inherits each attribute independently from server to site to application to subfolder', function () {
     const text = doc(
@@ -249,13 +403,34 @@ describe('applicationHost.config parser: inheritance rules', function () {
     );
     const config = parseApplicationHostConfig(text, 'inline.config');
     assert.deepEqual(scopeNames(config), ['Site|/|site', 'Site|/app|application', 'Site|/app/sub|location']);
-    assert.deepEqual(scope(config, 'Site', '/').anonymous, { enabled: true, userName: 'SRV\\anon', logonMethod: 'Batch', passwordSet: false, definedAt: 'server level (line 7)' });
-    assert.deepEqual(scope(config, 'Site', '/app').anonymous, { enabled: true, userName: 'SRV\\anon', logonMethod: 'Batch', passwordSet: true, definedAt: 'server level (line 7)' });
-    assert.deepEqual(scope(config, 'Site', '/app/sub').anonymous, { enabled: false, userName: 'SRV\\anon', logonMethod: 'Batch', passwordSet: true, definedAt: 'server level (line 7)' });
+    assert.deepEqual(scope(config, 'Site', '/').anonymous, {
+      enabled: true,
+      userName: 'SRV\\anon',
+      logonMethod: 'Batch',
+      passwordSet: false,
+      definedAt: 'server level (line 7)',
+    });
+    assert.deepEqual(scope(config, 'Site', '/app').anonymous, {
+      enabled: true,
+      userName: 'SRV\\anon',
+      logonMethod: 'Batch',
+      passwordSet: true,
+      definedAt: 'server level (line 7)',
+    });
+    assert.deepEqual(scope(config, 'Site', '/app/sub').anonymous, {
+      enabled: false,
+      userName: 'SRV\\anon',
+      logonMethod: 'Batch',
+      passwordSet: true,
+      definedAt: 'server level (line 7)',
+    });
   });
 
   it('applies a deeper location over a shallower one whatever their order in the file', function () {
-    const text = doc(site('Site', 1), [location('Site/a', 'userName="deep"'), location('Site', 'userName="shallow"')].join('\n'));
+    const text = doc(
+      site('Site', 1),
+      [location('Site/a', 'userName="deep"'), location('Site', 'userName="shallow"')].join('\n'),
+    );
     const config = parseApplicationHostConfig(text, 'inline.config');
     assert.equal(scope(config, 'Site', '/').anonymous.userName, 'shallow');
     assert.equal(scope(config, 'Site', '/a').anonymous.userName, 'deep');
@@ -263,7 +438,10 @@ describe('applicationHost.config parser: inheritance rules', function () {
   });
 
   it('matches location paths to sites and applications case-insensitively, ignoring extra slashes', function () {
-    const text = doc(site('Contoso Web', 1, '<application path="/"/><application path="/Shop"/>'), [location('CONTOSO WEB/', 'userName="a"'), location('contoso web//shop/', 'userName="b"')].join('\n'));
+    const text = doc(
+      site('Contoso Web', 1, '<application path="/"/><application path="/Shop"/>'),
+      [location('CONTOSO WEB/', 'userName="a"'), location('contoso web//shop/', 'userName="b"')].join('\n'),
+    );
     const config = parseApplicationHostConfig(text, 'inline.config');
     assert.deepEqual(scopeNames(config), ['Contoso Web|/|site', 'Contoso Web|/Shop|application']);
     assert.equal(scope(config, 'Contoso Web', '/').anonymous.userName, 'a');
@@ -273,8 +451,16 @@ describe('applicationHost.config parser: inheritance rules', function () {
 
   it('gives each path the pool of the deepest application containing it (whole segments only)', function () {
     const text = doc(
-      site('S', 1, '<application path="/" applicationPool="RootPool"/><application path="/app" applicationPool="AppPool"/><application path="/app/inner" applicationPool="InnerPool"/>'),
-      [location('S/app/inner/deep/er', 'enabled="true"'), location('S/application', 'enabled="true"'), location('S/APP/x', 'enabled="true"')].join('\n'),
+      site(
+        'S',
+        1,
+        '<application path="/" applicationPool="RootPool"/><application path="/app" applicationPool="AppPool"/><application path="/app/inner" applicationPool="InnerPool"/>',
+      ),
+      [
+        location('S/app/inner/deep/er', 'enabled="true"'),
+        location('S/application', 'enabled="true"'),
+        location('S/APP/x', 'enabled="true"'),
+      ].join('\n'),
       '<add name="RootPool"/><add name="AppPool"/><add name="InnerPool"/>',
     );
     const config = parseApplicationHostConfig(text, 'inline.config');
@@ -287,7 +473,12 @@ describe('applicationHost.config parser: inheritance rules', function () {
   it('stops a location with inheritInChildApplications="false" at the next application boundary', function () {
     const text = doc(
       site('S', 1, '<application path="/"/><application path="/child"/>'),
-      [anonymousAt('userName="IUSR"'), location('S', 'userName="root-only"', ' inheritInChildApplications="false"'), location('S/folder', 'enabled="true"'), location('S/child/folder', 'enabled="true"')].join('\n'),
+      [
+        anonymousAt('userName="IUSR"'),
+        location('S', 'userName="root-only"', ' inheritInChildApplications="false"'),
+        location('S/folder', 'enabled="true"'),
+        location('S/child/folder', 'enabled="true"'),
+      ].join('\n'),
     );
     const config = parseApplicationHostConfig(text, 'inline.config');
     assert.equal(scope(config, 'S', '/').anonymous.userName, 'root-only');
@@ -305,9 +496,20 @@ describe('applicationHost.config parser: inheritance rules', function () {
   });
 
   it('treats location path "" and "." as the server level, merged with the root section in file order', function () {
-    const text = doc(site('S', 1), [location('', 'userName="first"'), anonymousAt('enabled="false"'), location('.', 'logonMethod="Network"')].join('\n'));
+    const text = doc(
+      site('S', 1),
+      [location('', 'userName="first"'), anonymousAt('enabled="false"'), location('.', 'logonMethod="Network"')].join(
+        '\n',
+      ),
+    );
     const config = parseApplicationHostConfig(text, 'inline.config');
-    assert.deepEqual(scope(config, 'S', '/').anonymous, { enabled: false, userName: 'first', logonMethod: 'Network', passwordSet: false, definedAt: 'server level (line 7)' });
+    assert.deepEqual(scope(config, 'S', '/').anonymous, {
+      enabled: false,
+      userName: 'first',
+      logonMethod: 'Network',
+      passwordSet: false,
+      definedAt: 'server level (line 7)',
+    });
     assert.equal(config.scopes.length, 1);
   });
 
@@ -334,12 +536,19 @@ describe('applicationHost.config parser: inheritance rules', function () {
     const config = parseApplicationHostConfig(text, 'inline.config');
     assert.equal(scope(config, 'A', '/').applicationPool, 'Missing');
     assert.equal(scope(config, 'B', '/').applicationPool, null);
-    assert.deepEqual(config.diagnostics.map((d) => [d.code, d.line]), [['no-application-pool', 3], ['unknown-application-pool', 2]]);
+    assert.deepEqual(
+      config.diagnostics.map((d) => [d.code, d.line]),
+      [
+        ['no-application-pool', 3],
+        ['unknown-application-pool', 2],
+      ],
+    );
   });
 
   it('reports one scope per (site, path), keeping the first kind, and keeps the first duplicate site', function () {
     const text = doc(
-      site('S', 1, '<application path="/"><virtualDirectory path="/v"/></application><application path="/V"/>') + site('s', 2),
+      site('S', 1, '<application path="/"><virtualDirectory path="/v"/></application><application path="/V"/>') +
+        site('s', 2),
       [location('S/v', 'enabled="true"'), location('S/', 'enabled="true"')].join('\n'),
     );
     const config = parseApplicationHostConfig(text, 'inline.config');
@@ -351,12 +560,18 @@ describe('applicationHost.config parser: inheritance rules', function () {
     const text = doc(site('S', 1), `\n\n${location('Nope/app', 'userName="x" password="secret"')}`);
     const config = parseApplicationHostConfig(text, 'inline.config');
     assert.deepEqual(scopeNames(config), ['S|/|site']);
-    assert.deepEqual(config.diagnostics.map((d) => [d.code, d.severity, d.file, d.line]), [['orphan-location', 'warning', 'inline.config', 9]]);
+    assert.deepEqual(
+      config.diagnostics.map((d) => [d.code, d.severity, d.file, d.line]),
+      [['orphan-location', 'warning', 'inline.config', 9]],
+    );
     assert.ok(!config.diagnostics[0]!.message.includes('secret'));
   });
 
   it('ignores commented-out sites and locations', function () {
-    const text = doc(`${site('Live', 1)}<!-- ${site('Dead', 2)} -->`, `<!-- ${location('Live', 'userName="commented"')} -->`);
+    const text = doc(
+      `${site('Live', 1)}<!-- ${site('Dead', 2)} -->`,
+      `<!-- ${location('Live', 'userName="commented"')} -->`,
+    );
     const config = parseApplicationHostConfig(text, 'inline.config');
     assert.deepEqual(scopeNames(config), ['Live|/|site']);
     assert.equal(scope(config, 'Live', '/').anonymous.userName, 'IUSR');
@@ -365,24 +580,63 @@ describe('applicationHost.config parser: inheritance rules', function () {
 
 describe('applicationHost.config parser: values and errors', function () {
   it('accepts enum values by number and by name in any case', function () {
-    const pools = [0, 1, 2, 3, 4].map((n) => `<add name="p${n}"><processModel identityType="${n}" userName="u${n}" logonType="${n % 2}"/></add>`).join('') + '<add name="named"><processModel identityType="localsystem" logonType="logonservice"/></add>';
-    const text = doc('<site name="S" id="1"><application path="/" applicationPool="p0"/></site>', location('S', 'logonMethod="1" enabled="TRUE"'), pools);
+    const pools =
+      [0, 1, 2, 3, 4]
+        .map((n) => `<add name="p${n}"><processModel identityType="${n}" userName="u${n}" logonType="${n % 2}"/></add>`)
+        .join('') + '<add name="named"><processModel identityType="localsystem" logonType="logonservice"/></add>';
+    const text = doc(
+      '<site name="S" id="1"><application path="/" applicationPool="p0"/></site>',
+      location('S', 'logonMethod="1" enabled="TRUE"'),
+      pools,
+    );
     const config = parseApplicationHostConfig(text, 'inline.config');
-    assert.deepEqual([0, 1, 2, 3, 4].map((n) => config.applicationPools.get(`p${n}`)?.identityType), ['LocalSystem', 'LocalService', 'NetworkService', 'SpecificUser', 'ApplicationPoolIdentity']);
-    assert.deepEqual([0, 1].map((n) => config.applicationPools.get(`p${n}`)?.logonType), ['LogonBatch', 'LogonService']);
+    assert.deepEqual(
+      [0, 1, 2, 3, 4].map((n) => config.applicationPools.get(`p${n}`)?.identityType),
+      ['LocalSystem', 'LocalService', 'NetworkService', 'SpecificUser', 'ApplicationPoolIdentity'],
+    );
+    assert.deepEqual(
+      [0, 1].map((n) => config.applicationPools.get(`p${n}`)?.logonType),
+      ['LogonBatch', 'LogonService'],
+    );
     // userName is only meaningful for SpecificUser.
-    assert.deepEqual([0, 3].map((n) => config.applicationPools.get(`p${n}`)?.userName), ['', 'u3']);
+    assert.deepEqual(
+      [0, 3].map((n) => config.applicationPools.get(`p${n}`)?.userName),
+      ['', 'u3'],
+    );
     assert.equal(config.applicationPools.get('named')?.identityType, 'LocalSystem');
     assert.equal(config.applicationPools.get('named')?.logonType, 'LogonService');
     assert.equal(scope(config, 'S', '/').anonymous.logonMethod, 'Batch');
-    assert.deepEqual([0, 1, 2, 3].map((n) => parseApplicationHostConfig(doc('<site name="S" id="1"/>', anonymousAt(`logonMethod="${n}"`)), 'x').scopes[0]?.anonymous.logonMethod), ['Interactive', 'Batch', 'Network', 'ClearText']);
+    assert.deepEqual(
+      [0, 1, 2, 3].map(
+        (n) =>
+          parseApplicationHostConfig(doc('<site name="S" id="1"/>', anonymousAt(`logonMethod="${n}"`)), 'x').scopes[0]
+            ?.anonymous.logonMethod,
+      ),
+      ['Interactive', 'Batch', 'Network', 'ClearText'],
+    );
   });
 
   it('inherits the pool identity from applicationPoolDefaults written after the pools', function () {
-    const text = doc('', '', '<add name="A"/><add name="B"><processModel identityType="LocalService"/></add><applicationPoolDefaults><processModel identityType="SpecificUser" userName="DOM\\pool" logonType="LogonService"/></applicationPoolDefaults>');
+    const text = doc(
+      '',
+      '',
+      '<add name="A"/><add name="B"><processModel identityType="LocalService"/></add><applicationPoolDefaults><processModel identityType="SpecificUser" userName="DOM\\pool" logonType="LogonService"/></applicationPoolDefaults>',
+    );
     const config = parseApplicationHostConfig(text, 'inline.config');
-    assert.deepEqual(config.applicationPools.get('a'), { name: 'A', identityType: 'SpecificUser', userName: 'DOM\\pool', logonType: 'LogonService', line: 4 });
-    assert.deepEqual(config.applicationPools.get('b'), { name: 'B', identityType: 'LocalService', userName: '', logonType: 'LogonService', line: 4 });
+    assert.deepEqual(config.applicationPools.get('a'), {
+      name: 'A',
+      identityType: 'SpecificUser',
+      userName: 'DOM\\pool',
+      logonType: 'LogonService',
+      line: 4,
+    });
+    assert.deepEqual(config.applicationPools.get('b'), {
+      name: 'B',
+      identityType: 'LocalService',
+      userName: '',
+      logonType: 'LogonService',
+      line: 4,
+    });
   });
 
   it('rejects an unknown identityType naming the file, line and value', function () {
@@ -391,60 +645,117 @@ describe('applicationHost.config parser: values and errors', function () {
       () => parseApplicationHostConfig(text, 'C:\\snap\\applicationHost.config'),
       (error) => {
         assert.equal(error.location.line, 6);
-        assert.match(error.message, /^C:\\snap\\applicationHost\.config \(line 6, element <processModel>\): expected identityType to be one of LocalSystem, .* or a number 0-4, found "Superuser"$/);
+        assert.match(
+          error.message,
+          /^C:\\snap\\applicationHost\.config \(line 6, element <processModel>\): expected identityType to be one of LocalSystem, .* or a number 0-4, found "Superuser"$/,
+        );
       },
     );
   });
 
   it('rejects out-of-range numbers and unknown names for logonType, logonMethod and enabled', function () {
     const cases: Array<[string, RegExp]> = [
-      [doc('', '', '<add name="A"><processModel logonType="2"/></add>'), /logonType to be one of LogonBatch, LogonService or a number 0-1, found "2"/],
-      [doc('', anonymousAt('logonMethod="4"')), /logonMethod to be one of Interactive, Batch, Network, ClearText or a number 0-3, found "4"/],
-      [doc('', location('S', 'logonMethod="Kerberos"')), /line 7, element <anonymousAuthentication>\): expected logonMethod/],
+      [
+        doc('', '', '<add name="A"><processModel logonType="2"/></add>'),
+        /logonType to be one of LogonBatch, LogonService or a number 0-1, found "2"/,
+      ],
+      [
+        doc('', anonymousAt('logonMethod="4"')),
+        /logonMethod to be one of Interactive, Batch, Network, ClearText or a number 0-3, found "4"/,
+      ],
+      [
+        doc('', location('S', 'logonMethod="Kerberos"')),
+        /line 7, element <anonymousAuthentication>\): expected logonMethod/,
+      ],
       [doc('', anonymousAt('enabled="yes"')), /expected enabled to be true or false, found "yes"/],
-      [doc('', '<location path="S" inheritInChildApplications="no"/>'), /expected inheritInChildApplications to be true or false/],
+      [
+        doc('', '<location path="S" inheritInChildApplications="no"/>'),
+        /expected inheritInChildApplications to be true or false/,
+      ],
     ];
-    for (const [text, pattern] of cases) throwsInputError(() => parseApplicationHostConfig(text, 'f.config'), (error) => assert.match(error.message, pattern));
+    for (const [text, pattern] of cases)
+      throwsInputError(
+        () => parseApplicationHostConfig(text, 'f.config'),
+        (error) => assert.match(error.message, pattern),
+      );
   });
 
   it('rejects a site, pool or application without its key attribute', function () {
-    throwsInputError(() => parseApplicationHostConfig(doc('<site id="1"/>'), 'f.config'), (error) => assert.match(error.message, /line 5, element <site>\): expected a non-empty name attribute, found none/));
-    throwsInputError(() => parseApplicationHostConfig(doc('', '', '<add name=""/>'), 'f.config'), (error) => assert.match(error.message, /element <add>\): expected a non-empty name attribute, found an empty value/));
-    throwsInputError(() => parseApplicationHostConfig(doc('<site name="S" id="1"><application/></site>'), 'f.config'), (error) => assert.match(error.message, /element <application>\): expected a non-empty path attribute/));
+    throwsInputError(
+      () => parseApplicationHostConfig(doc('<site id="1"/>'), 'f.config'),
+      (error) =>
+        assert.match(error.message, /line 5, element <site>\): expected a non-empty name attribute, found none/),
+    );
+    throwsInputError(
+      () => parseApplicationHostConfig(doc('', '', '<add name=""/>'), 'f.config'),
+      (error) =>
+        assert.match(error.message, /element <add>\): expected a non-empty name attribute, found an empty value/),
+    );
+    throwsInputError(
+      () => parseApplicationHostConfig(doc('<site name="S" id="1"><application/></site>'), 'f.config'),
+      (error) => assert.match(error.message, /element <application>\): expected a non-empty path attribute/),
+    );
   });
 
   it('rejects truncated XML with the line where it stopped', function () {
     const text = doc('<site name="S" id="1"><application path="/"/></site>').split('\n').slice(0, 6).join('\n');
-    throwsInputError(() => parseApplicationHostConfig(text, 'cut.config'), (error) => {
-      assert.equal(error.file, 'cut.config');
-      assert.equal(error.location.line, 6);
-      assert.match(error.message, /^cut\.config \(line 6, column \d+\): expected well-formed XML/);
-    });
+    throwsInputError(
+      () => parseApplicationHostConfig(text, 'cut.config'),
+      (error) => {
+        assert.equal(error.file, 'cut.config');
+        assert.equal(error.location.line, 6);
+        assert.match(error.message, /^cut\.config \(line 6, column \d+\): expected well-formed XML/);
+      },
+    );
   });
 
   it('rejects a DOCTYPE before reading it', function () {
     const text = `<?xml version="1.0"?>\n<!DOCTYPE configuration [<!ENTITY x "IUSR">]>\n${doc('')}`;
-    throwsInputError(() => parseApplicationHostConfig(text, 'dtd.config'), (error) => {
-      assert.equal(error.location.line, 2);
-      assert.match(error.message, /no DOCTYPE/);
-    });
+    throwsInputError(
+      () => parseApplicationHostConfig(text, 'dtd.config'),
+      (error) => {
+        assert.equal(error.location.line, 2);
+        assert.match(error.message, /no DOCTYPE/);
+      },
+    );
   });
 
   it('rejects a root element other than <configuration>', function () {
-    throwsInputError(() => parseApplicationHostConfig('<?xml version="1.0"?>\n<MBProperty><IIsWebServer/></MBProperty>', 'MetaBase.xml'), (error) => {
-      assert.equal(error.location.line, 2);
-      assert.match(error.message, /expected the root element <configuration> of an applicationHost\.config, found root element "<MBProperty>"/);
-    });
-    throwsInputError(() => parseApplicationHostConfig('', 'empty.config'), (error) => assert.match(error.message, /^empty\.config \(line 1[,)].*root element/));
+    throwsInputError(
+      () =>
+        parseApplicationHostConfig('<?xml version="1.0"?>\n<MBProperty><IIsWebServer/></MBProperty>', 'MetaBase.xml'),
+      (error) => {
+        assert.equal(error.location.line, 2);
+        assert.match(
+          error.message,
+          /expected the root element <configuration> of an applicationHost\.config, found root element "<MBProperty>"/,
+        );
+      },
+    );
+    throwsInputError(
+      () => parseApplicationHostConfig('', 'empty.config'),
+      (error) => assert.match(error.message, /^empty\.config \(line 1[,)].*root element/),
+    );
   });
 
   it('returns an empty configuration for a bare <configuration/>', function () {
     const config = parseApplicationHostConfig('<configuration/>', 'bare.config');
-    assert.deepEqual(config, { file: 'bare.config', format: 'applicationHost.config', iisMajorVersion: null, applicationPools: new Map(), scopes: [], diagnostics: [] });
+    assert.deepEqual(config, {
+      file: 'bare.config',
+      format: 'applicationHost.config',
+      iisMajorVersion: null,
+      applicationPools: new Map(),
+      scopes: [],
+      diagnostics: [],
+    });
   });
 
   it('keeps no application pool or anonymous password anywhere in the result', function () {
-    const text = doc('<site name="S" id="1"><application path="/"/></site>', location('S', 'userName="u" password="[enc:AesProvider:SECRETVALUE:enc]"'), '<add name="DefaultAppPool"><processModel identityType="SpecificUser" userName="u" password="POOLSECRET"/></add>');
+    const text = doc(
+      '<site name="S" id="1"><application path="/"/></site>',
+      location('S', 'userName="u" password="[enc:AesProvider:SECRETVALUE:enc]"'),
+      '<add name="DefaultAppPool"><processModel identityType="SpecificUser" userName="u" password="POOLSECRET"/></add>',
+    );
     const config = parseApplicationHostConfig(text, 'inline.config');
     const serialised = JSON.stringify({ ...config, applicationPools: [...config.applicationPools.values()] });
     assert.ok(!serialised.includes('SECRETVALUE'));
@@ -468,7 +779,23 @@ describe('applicationHost.config parser: values and errors', function () {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed % below;
     };
-    const replacements = ['', '<', '>', '"', '/', '.', '0', '9', '&amp;', '<location path="x">', '</location>', '<!--', 'userName="__proto__"', 'path="constructor"', '<site name="toString" id="1"/>'];
+    const replacements = [
+      '',
+      '<',
+      '>',
+      '"',
+      '/',
+      '.',
+      '0',
+      '9',
+      '&amp;',
+      '<location path="x">',
+      '</location>',
+      '<!--',
+      'userName="__proto__"',
+      'path="constructor"',
+      '<site name="toString" id="1"/>',
+    ];
     let inputErrors = 0;
     for (const name of ['hardened-specific-user.applicationHost.config', 'shared-hosting.applicationHost.config']) {
       const original = readFileSync(join(FIXTURES, name), 'utf8');

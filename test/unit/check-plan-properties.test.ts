@@ -20,7 +20,11 @@ import { IDENTITY_ROLES, type IdentityRole } from '../../src/core/roles';
 const RUNS = Number(process.env.CHECK_PLAN_RUNS ?? 10_000);
 const CLI_RUNS = Number(process.env.CHECK_PLAN_CLI_RUNS ?? 200);
 
-function planFor(testCase: GeneratedCase): { document: PlanDocument; derived: () => ReturnType<typeof buildPlan>; roles: Set<IdentityRole> } {
+function planFor(testCase: GeneratedCase): {
+  document: PlanDocument;
+  derived: () => ReturnType<typeof buildPlan>;
+  roles: Set<IdentityRole>;
+} {
   const { evaluation, policy } = evaluate(testCase, testCase.local);
   const judged = () => buildPlan(evaluation, policy, { allowTemporaryFix: testCase.allowTemporaryFix });
   const document = buildPlanDocument('generated', testCase.ruleSet, [], judged());
@@ -28,7 +32,13 @@ function planFor(testCase: GeneratedCase): { document: PlanDocument; derived: ()
   const roles = new Set<IdentityRole>();
   for (const action of document.actions) {
     for (const finding of evaluation.findings) {
-      if (finding.identity.sid === action.sid && action.fixes.some((fix) => fix.site === finding.site && fix.path === finding.path && fix.status === finding.status)) roles.add(finding.role);
+      if (
+        finding.identity.sid === action.sid &&
+        action.fixes.some(
+          (fix) => fix.site === finding.site && fix.path === finding.path && fix.status === finding.status,
+        )
+      )
+        roles.add(finding.role);
     }
   }
   return { document, derived: judged, roles };
@@ -40,7 +50,8 @@ function countRoles(counts: Map<IdentityRole, number>, roles: ReadonlySet<Identi
 }
 
 function assertEveryRole(counts: ReadonlyMap<IdentityRole, number>, what: string): void {
-  for (const role of Object.keys(IDENTITY_ROLES) as IdentityRole[]) assert.ok((counts.get(role) ?? 0) > 0, `no ${what} acted for a ${IDENTITY_ROLES[role].label}`);
+  for (const role of Object.keys(IDENTITY_ROLES) as IdentityRole[])
+    assert.ok((counts.get(role) ?? 0) > 0, `no ${what} acted for a ${IDENTITY_ROLES[role].label}`);
 }
 
 /** check-plan --snapshot's decision for a saved plan text: the error message, or undefined when it passes. */
@@ -82,7 +93,11 @@ describe('check-plan against the facts', function () {
     const roles = new Map<IdentityRole, number>();
     const tampered = caseArbitrary.chain((testCase) => {
       const planned = planFor(testCase);
-      return tamperingArbitrary(planned.document).map((tampering) => ({ tampering, derived: planned.derived, roles: planned.roles }));
+      return tamperingArbitrary(planned.document).map((tampering) => ({
+        tampering,
+        derived: planned.derived,
+        roles: planned.roles,
+      }));
     });
     fc.assert(
       fc.property(tampered, ({ tampering, derived, roles: planRoles }) => {
@@ -94,27 +109,71 @@ describe('check-plan against the facts', function () {
       { numRuns: RUNS },
     );
     // Every class of tampering was tried (the counts are printed for the record).
-    console.log(`      tampered plans by kind: ${[...kinds].sort().map(([kind, count]) => `${kind} ${count}`).join(', ')}`);
-    console.log(`      tampered plans acting for: ${[...roles].sort().map(([role, count]) => `${IDENTITY_ROLES[role].label} ${count}`).join(', ')}`);
+    console.log(
+      `      tampered plans by kind: ${[...kinds]
+        .sort()
+        .map(([kind, count]) => `${kind} ${count}`)
+        .join(', ')}`,
+    );
+    console.log(
+      `      tampered plans acting for: ${[...roles]
+        .sort()
+        .map(([role, count]) => `${IDENTITY_ROLES[role].label} ${count}`)
+        .join(', ')}`,
+    );
     assertEveryRole(roles, 'tampered plan');
-    for (const kind of ['extra action', 'extra undo', 'empty actions, undo kept', 'duplicate actions key', 'foreign SID, account kept', 'other right', 'grant and revoke swapped', 'other account name', 'temporary flipped', 'a fix the action does not make', 'duplicate action', 'action dropped, undo kept', 'undo entry dropped', 'undo reordered', 'opt-in removed']) {
+    for (const kind of [
+      'extra action',
+      'extra undo',
+      'empty actions, undo kept',
+      'duplicate actions key',
+      'foreign SID, account kept',
+      'other right',
+      'grant and revoke swapped',
+      'other account name',
+      'temporary flipped',
+      'a fix the action does not make',
+      'duplicate action',
+      'action dropped, undo kept',
+      'undo entry dropped',
+      'undo reordered',
+      'opt-in removed',
+    ]) {
       assert.ok((kinds.get(kind) ?? 0) > 0, `no "${kind}" tampering was generated`);
     }
   });
 
   describe('through the check-plan command', () => {
-    const examples = ['iis10-specificuser-pool-missing-batch', 'iis10-local-account-denied', 'iis10-gpo-blocked', 'iis6-gpo-revoked-at-refresh'];
+    const examples = [
+      'iis10-specificuser-pool-missing-batch',
+      'iis10-local-account-denied',
+      'iis10-gpo-blocked',
+      'iis6-gpo-revoked-at-refresh',
+    ];
 
     function run(args: string[], stdin = ''): { status: number; stdout: string; stderr: string } {
       let stdout = '';
       let stderr = '';
-      const status = runCli({ argv: args, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, readStdin: () => Buffer.from(stdin, 'utf8'), env: {} });
+      const status = runCli({
+        argv: args,
+        stdout: { write: (text: string) => (stdout += text) },
+        stderr: { write: (text: string) => (stderr += text) },
+        readStdin: () => Buffer.from(stdin, 'utf8'),
+        env: {},
+      });
       return { status, stdout, stderr };
     }
 
     function examplePlan(name: string, allowTemporaryFix: boolean): { snapshot: string; document: PlanDocument } {
       const snapshot = join(REPO_ROOT, 'examples', 'snapshots', name);
-      const planned = run(['plan', '--snapshot', snapshot, '--format', 'json', ...(allowTemporaryFix ? ['--allow-temporary-fix'] : [])]);
+      const planned = run([
+        'plan',
+        '--snapshot',
+        snapshot,
+        '--format',
+        'json',
+        ...(allowTemporaryFix ? ['--allow-temporary-fix'] : []),
+      ]);
       assert.equal(planned.status, 0, planned.stderr);
       return { snapshot, document: JSON.parse(planned.stdout) as PlanDocument };
     }
@@ -130,7 +189,10 @@ describe('check-plan against the facts', function () {
           assert.deepEqual(JSON.parse(checked.stdout), document);
           const shapeOnly = run(['check-plan', '--plan', '-'], text);
           assert.equal(shapeOnly.status, 0);
-          assert.match(shapeOnly.stderr, /^iis-logon-rights: stdin: checked the plan's structure only; give --snapshot to check every action against the facts before applying it\n$/);
+          assert.match(
+            shapeOnly.stderr,
+            /^iis-logon-rights: stdin: checked the plan's structure only; give --snapshot to check every action against the facts before applying it\n$/,
+          );
         }
       }
     });
@@ -139,12 +201,20 @@ describe('check-plan against the facts', function () {
       const planned = examples.flatMap((name) => [examplePlan(name, false), examplePlan(name, true)]);
       fc.assert(
         fc.property(
-          fc.constantFrom(...planned).chain(({ snapshot, document }) => tamperingArbitrary(document).map((tampering) => ({ snapshot, tampering }))),
+          fc
+            .constantFrom(...planned)
+            .chain(({ snapshot, document }) =>
+              tamperingArbitrary(document).map((tampering) => ({ snapshot, tampering })),
+            ),
           ({ snapshot, tampering }) => {
             const checked = run(['check-plan', '--plan', '-', '--snapshot', snapshot], tampering.text);
             assert.equal(checked.status, 3, `${tampering.kind}: ${checked.stderr}`);
             assert.equal(checked.stdout, '', 'nothing printed that could be taken for a checked plan');
-            assert.match(checked.stderr, /^iis-logon-rights: invalid input: stdin \((line \d+|at \/[^)]*)\): expected [^\n]+\n$/, tampering.kind);
+            assert.match(
+              checked.stderr,
+              /^iis-logon-rights: invalid input: stdin \((line \d+|at \/[^)]*)\): expected [^\n]+\n$/,
+              tampering.kind,
+            );
           },
         ),
         { numRuns: CLI_RUNS },
@@ -154,33 +224,101 @@ describe('check-plan against the facts', function () {
     it('refuses the classes from issue 13 by name, with facts', () => {
       const { snapshot, document } = examplePlan('iis10-specificuser-pool-missing-batch', false);
       const action = document.actions[0]!;
-      const inverse = (entry: typeof action) => ({ action: entry.action === 'grant' ? 'revoke' : 'grant', right: entry.right, sid: entry.sid, account: entry.account, temporary: entry.temporary });
-      const everyone = { action: 'revoke' as const, right: 'SeDenyNetworkLogonRight', sid: 'S-1-1-0', account: 'Everyone', temporary: false, fixes: [] };
+      const inverse = (entry: typeof action) => ({
+        action: entry.action === 'grant' ? 'revoke' : 'grant',
+        right: entry.right,
+        sid: entry.sid,
+        account: entry.account,
+        temporary: entry.temporary,
+      });
+      const everyone = {
+        action: 'revoke' as const,
+        right: 'SeDenyNetworkLogonRight',
+        sid: 'S-1-1-0',
+        account: 'Everyone',
+        temporary: false,
+        fixes: [],
+      };
       const cases: [string, unknown, RegExp][] = [
-        ['an extra revoke of Everyone', { ...document, actions: [action, everyone], undo: [inverse(everyone), inverse(action)] }, /\/actions\/1\/sid\): expected the identity's own SID/],
-        ['Everyone under the user\'s name', { ...document, actions: [{ ...action, sid: 'S-1-1-0' }], undo: [{ ...inverse(action), sid: 'S-1-1-0' }] }, /\/actions\/0\/sid\)/],
-        ['revoke on an allow right', { ...document, actions: [{ ...action, action: 'revoke' }], undo: [{ ...inverse(action), action: 'grant' }] }, /\/actions\/0\): expected revoke only on a deny right/],
-        ['a deny right granted to Administrators', { ...document, actions: [{ ...action, action: 'grant', right: 'SeDenyNetworkLogonRight', sid: 'S-1-5-32-544' }], undo: [] }, /\/actions\/0\): expected grant only on an allow right/],
-        ['temporary without the opt-in', { ...document, actions: [{ ...action, temporary: true }], undo: [{ ...inverse(action), temporary: true }] }, /\/actions\/0\/temporary\): expected temporary only in a plan made with --allow-temporary-fix/],
-        ['no actions, an undo revoking Everyone', { ...document, actions: [], undo: [{ ...everyone, action: 'revoke', right: 'SeNetworkLogonRight', fixes: undefined }] }, /\/undo\/0\)/],
-        ['an undo that is not the inverse', { ...document, undo: [{ ...inverse(action), sid: 'S-1-5-32-544' }] }, /\/undo\/0\): expected the inverse of every action in reverse order/],
+        [
+          'an extra revoke of Everyone',
+          { ...document, actions: [action, everyone], undo: [inverse(everyone), inverse(action)] },
+          /\/actions\/1\/sid\): expected the identity's own SID/,
+        ],
+        [
+          "Everyone under the user's name",
+          { ...document, actions: [{ ...action, sid: 'S-1-1-0' }], undo: [{ ...inverse(action), sid: 'S-1-1-0' }] },
+          /\/actions\/0\/sid\)/,
+        ],
+        [
+          'revoke on an allow right',
+          { ...document, actions: [{ ...action, action: 'revoke' }], undo: [{ ...inverse(action), action: 'grant' }] },
+          /\/actions\/0\): expected revoke only on a deny right/,
+        ],
+        [
+          'a deny right granted to Administrators',
+          {
+            ...document,
+            actions: [{ ...action, action: 'grant', right: 'SeDenyNetworkLogonRight', sid: 'S-1-5-32-544' }],
+            undo: [],
+          },
+          /\/actions\/0\): expected grant only on an allow right/,
+        ],
+        [
+          'temporary without the opt-in',
+          { ...document, actions: [{ ...action, temporary: true }], undo: [{ ...inverse(action), temporary: true }] },
+          /\/actions\/0\/temporary\): expected temporary only in a plan made with --allow-temporary-fix/,
+        ],
+        [
+          'no actions, an undo revoking Everyone',
+          {
+            ...document,
+            actions: [],
+            undo: [{ ...everyone, action: 'revoke', right: 'SeNetworkLogonRight', fixes: undefined }],
+          },
+          /\/undo\/0\)/,
+        ],
+        [
+          'an undo that is not the inverse',
+          { ...document, undo: [{ ...inverse(action), sid: 'S-1-5-32-544' }] },
+          /\/undo\/0\): expected the inverse of every action in reverse order/,
+        ],
       ];
       for (const [name, plan, pattern] of cases) {
-        const checked = run(['check-plan', '--plan', '-', '--snapshot', snapshot], JSON.stringify(plan, (key, value: unknown) => (key === 'fixes' && value === undefined ? undefined : value)));
+        const checked = run(
+          ['check-plan', '--plan', '-', '--snapshot', snapshot],
+          JSON.stringify(plan, (key, value: unknown) => (key === 'fixes' && value === undefined ? undefined : value)),
+        );
         assert.equal(checked.status, 3, `${name}: ${checked.stderr}`);
         assert.match(checked.stderr, pattern, name);
       }
       const duplicateKey = JSON.stringify(document).replace(/^\{/, `{"actions":${JSON.stringify([everyone])},`);
-      assert.match(run(['check-plan', '--plan', '-', '--snapshot', snapshot], duplicateKey).stderr, /stdin \(line 1\): expected each key at most once in an object/);
-      assert.match(run(['check-plan', '--plan', '-'], duplicateKey).stderr, /stdin \(line 1\): expected each key at most once in an object/);
+      assert.match(
+        run(['check-plan', '--plan', '-', '--snapshot', snapshot], duplicateKey).stderr,
+        /stdin \(line 1\): expected each key at most once in an object/,
+      );
+      assert.match(
+        run(['check-plan', '--plan', '-'], duplicateKey).stderr,
+        /stdin \(line 1\): expected each key at most once in an object/,
+      );
     });
 
     it('refuses a plan made with other --with-gpo baselines, and --rules (the plan has its own)', () => {
       const { snapshot, document } = examplePlan('iis10-gpo-blocked', false);
-      const checked = run(['check-plan', '--plan', '-', '--snapshot', snapshot], JSON.stringify({ ...document, withGpo: ['baseline.inf'] }));
+      const checked = run(
+        ['check-plan', '--plan', '-', '--snapshot', snapshot],
+        JSON.stringify({ ...document, withGpo: ['baseline.inf'] }),
+      );
       assert.equal(checked.status, 3);
-      assert.match(checked.stderr, /\(at \/withGpo\): expected the same --with-gpo baselines as given to check-plan \(none\), found baseline\.inf/);
-      assert.equal(run(['check-plan', '--plan', '-', '--snapshot', snapshot, '--rules', 'conservative'], JSON.stringify(document)).status, 2);
+      assert.match(
+        checked.stderr,
+        /\(at \/withGpo\): expected the same --with-gpo baselines as given to check-plan \(none\), found baseline\.inf/,
+      );
+      assert.equal(
+        run(['check-plan', '--plan', '-', '--snapshot', snapshot, '--rules', 'conservative'], JSON.stringify(document))
+          .status,
+        2,
+      );
       // Both from stdin is one request document { plan, facts }; a bare plan is not one.
       const bare = run(['check-plan', '--plan', '-', '--snapshot', '-'], JSON.stringify(document));
       assert.equal(bare.status, 3);

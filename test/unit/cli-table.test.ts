@@ -11,11 +11,17 @@ describe('table cells from snapshot text', () => {
 
   it('cuts text past the limit and counts what it left out, never inside a surrogate pair', () => {
     assert.equal(tableCell('x'.repeat(MAX_TABLE_CELL_LENGTH)), 'x'.repeat(MAX_TABLE_CELL_LENGTH));
-    assert.equal(tableCell('x'.repeat(MAX_TABLE_CELL_LENGTH + 5)), `${'x'.repeat(MAX_TABLE_CELL_LENGTH)}... (5 more characters)`);
+    assert.equal(
+      tableCell('x'.repeat(MAX_TABLE_CELL_LENGTH + 5)),
+      `${'x'.repeat(MAX_TABLE_CELL_LENGTH)}... (5 more characters)`,
+    );
     const pairAtTheCut = `${'x'.repeat(MAX_TABLE_CELL_LENGTH - 1)}\u{1F600}yz`;
     assert.equal(tableCell(pairAtTheCut), `${'x'.repeat(MAX_TABLE_CELL_LENGTH - 1)}... (4 more characters)`);
     // An escape counts at its escaped length.
-    assert.equal(tableCell('\r'.repeat(MAX_TABLE_CELL_LENGTH)), `${'\\r'.repeat(MAX_TABLE_CELL_LENGTH / 2)}... (${MAX_TABLE_CELL_LENGTH} more characters)`);
+    assert.equal(
+      tableCell('\r'.repeat(MAX_TABLE_CELL_LENGTH)),
+      `${'\\r'.repeat(MAX_TABLE_CELL_LENGTH / 2)}... (${MAX_TABLE_CELL_LENGTH} more characters)`,
+    );
   });
 
   it('shows at most MAX_TABLE_CELL_LINES lines of a list, each made safe', () => {

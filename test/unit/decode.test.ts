@@ -18,31 +18,69 @@ const NON_ASCII = 'Привет, 漢字 é\r\n[Privilege Rights]';
 describe('decodeText', () => {
   describe('byte order marks', () => {
     it('UTF-16LE: FF FE, whatever the text', () => {
-      assert.deepEqual(decodeText(Buffer.concat([bytes(0xff, 0xfe), utf16le(NON_ASCII)]), 'f'), { text: NON_ASCII, encoding: 'utf-16le', hadByteOrderMark: true });
+      assert.deepEqual(decodeText(Buffer.concat([bytes(0xff, 0xfe), utf16le(NON_ASCII)]), 'f'), {
+        text: NON_ASCII,
+        encoding: 'utf-16le',
+        hadByteOrderMark: true,
+      });
       assert.deepEqual(decodeText(bytes(0xff, 0xfe), 'f'), { text: '', encoding: 'utf-16le', hadByteOrderMark: true });
     });
 
     it('UTF-16BE: FE FF, whatever the text', () => {
-      assert.deepEqual(decodeText(Buffer.concat([bytes(0xfe, 0xff), utf16be(NON_ASCII)]), 'f'), { text: NON_ASCII, encoding: 'utf-16be', hadByteOrderMark: true });
+      assert.deepEqual(decodeText(Buffer.concat([bytes(0xfe, 0xff), utf16be(NON_ASCII)]), 'f'), {
+        text: NON_ASCII,
+        encoding: 'utf-16be',
+        hadByteOrderMark: true,
+      });
       assert.deepEqual(decodeText(bytes(0xfe, 0xff), 'f'), { text: '', encoding: 'utf-16be', hadByteOrderMark: true });
     });
 
     it('UTF-8: EF BB BF, removed from the text', () => {
-      assert.deepEqual(decodeText(Buffer.concat([bytes(0xef, 0xbb, 0xbf), Buffer.from(NON_ASCII)]), 'f'), { text: NON_ASCII, encoding: 'utf-8', hadByteOrderMark: true });
-      assert.deepEqual(decodeText(bytes(0xef, 0xbb, 0xbf), 'f'), { text: '', encoding: 'utf-8', hadByteOrderMark: true });
+      assert.deepEqual(decodeText(Buffer.concat([bytes(0xef, 0xbb, 0xbf), Buffer.from(NON_ASCII)]), 'f'), {
+        text: NON_ASCII,
+        encoding: 'utf-8',
+        hadByteOrderMark: true,
+      });
+      assert.deepEqual(decodeText(bytes(0xef, 0xbb, 0xbf), 'f'), {
+        text: '',
+        encoding: 'utf-8',
+        hadByteOrderMark: true,
+      });
     });
 
     it('no mark: UTF-8', () => {
-      assert.deepEqual(decodeText(Buffer.from(NON_ASCII), 'f'), { text: NON_ASCII, encoding: 'utf-8', hadByteOrderMark: false });
-      assert.deepEqual(decodeText(Buffer.from('abc'), 'f'), { text: 'abc', encoding: 'utf-8', hadByteOrderMark: false });
+      assert.deepEqual(decodeText(Buffer.from(NON_ASCII), 'f'), {
+        text: NON_ASCII,
+        encoding: 'utf-8',
+        hadByteOrderMark: false,
+      });
+      assert.deepEqual(decodeText(Buffer.from('abc'), 'f'), {
+        text: 'abc',
+        encoding: 'utf-8',
+        hadByteOrderMark: false,
+      });
       assert.deepEqual(decodeText(new Uint8Array(), 'f'), { text: '', encoding: 'utf-8', hadByteOrderMark: false });
     });
 
     it('half a mark is not one: FF or FE alone, FF without FE, EF BB without BF are invalid UTF-8', () => {
-      for (const start of [bytes(0xff), bytes(0xfe), bytes(0xff, 0x41, 0x42, 0x43), bytes(0xfe, 0x41, 0x42, 0x43), bytes(0x41, 0xfe, 0xff), bytes(0xef, 0xbb), bytes(0xef, 0xbb, 0x41), bytes(0xef, 0x41, 0xbf), bytes(0x41, 0xbb, 0xbf), bytes(0x41, 0x42, 0xbf)]) {
+      for (const start of [
+        bytes(0xff),
+        bytes(0xfe),
+        bytes(0xff, 0x41, 0x42, 0x43),
+        bytes(0xfe, 0x41, 0x42, 0x43),
+        bytes(0x41, 0xfe, 0xff),
+        bytes(0xef, 0xbb),
+        bytes(0xef, 0xbb, 0x41),
+        bytes(0xef, 0x41, 0xbf),
+        bytes(0x41, 0xbb, 0xbf),
+        bytes(0x41, 0x42, 0xbf),
+      ]) {
         const error = errorFrom(start);
         assert.equal(error.expected, 'text in UTF-8', start.toString('hex'));
-        assert.equal(error.found, 'bytes that are not valid in that encoding (a binary, truncated or wrongly encoded file)');
+        assert.equal(
+          error.found,
+          'bytes that are not valid in that encoding (a binary, truncated or wrongly encoded file)',
+        );
       }
     });
 
@@ -50,21 +88,39 @@ describe('decodeText', () => {
       assert.equal(errorFrom(bytes(0xff, 0xfe, 0x41)).expected, 'text in UTF-16LE (as its byte order mark says)');
       assert.equal(errorFrom(bytes(0xfe, 0xff, 0x41)).expected, 'text in UTF-16BE (as its byte order mark says)');
       assert.equal(errorFrom(bytes(0xef, 0xbb, 0xbf, 0xff)).expected, 'text in UTF-8 (as its byte order mark says)');
-      assert.equal(errorFrom(bytes(0xef, 0xbb, 0xbf, 0xff)).message, 'f.inf (line 1): expected text in UTF-8 (as its byte order mark says), found bytes that are not valid in that encoding (a binary, truncated or wrongly encoded file)');
+      assert.equal(
+        errorFrom(bytes(0xef, 0xbb, 0xbf, 0xff)).message,
+        'f.inf (line 1): expected text in UTF-8 (as its byte order mark says), found bytes that are not valid in that encoding (a binary, truncated or wrongly encoded file)',
+      );
     });
   });
 
   describe('UTF-16 without a byte order mark', () => {
     it('is recognised by a NUL in every other byte of ASCII text, in either byte order', () => {
-      assert.deepEqual(decodeText(utf16le('[Unicode]\r\nUnicode=yes'), 'f'), { text: '[Unicode]\r\nUnicode=yes', encoding: 'utf-16le', hadByteOrderMark: false });
-      assert.deepEqual(decodeText(utf16be('[Unicode]\r\nUnicode=yes'), 'f'), { text: '[Unicode]\r\nUnicode=yes', encoding: 'utf-16be', hadByteOrderMark: false });
+      assert.deepEqual(decodeText(utf16le('[Unicode]\r\nUnicode=yes'), 'f'), {
+        text: '[Unicode]\r\nUnicode=yes',
+        encoding: 'utf-16le',
+        hadByteOrderMark: false,
+      });
+      assert.deepEqual(decodeText(utf16be('[Unicode]\r\nUnicode=yes'), 'f'), {
+        text: '[Unicode]\r\nUnicode=yes',
+        encoding: 'utf-16be',
+        hadByteOrderMark: false,
+      });
       assert.deepEqual(decodeText(utf16le('AB'), 'f'), { text: 'AB', encoding: 'utf-16le', hadByteOrderMark: false });
       assert.deepEqual(decodeText(utf16be('AB'), 'f'), { text: 'AB', encoding: 'utf-16be', hadByteOrderMark: false });
     });
 
     it('needs at least four bytes: two are a NUL in UTF-8, three are UTF-8', () => {
-      assert.equal(errorFrom(utf16le('A')).found, 'a NUL character (a binary file, or UTF-16 text without its byte order mark)');
-      assert.deepEqual(decodeText(Buffer.from('abc'), 'f'), { text: 'abc', encoding: 'utf-8', hadByteOrderMark: false });
+      assert.equal(
+        errorFrom(utf16le('A')).found,
+        'a NUL character (a binary file, or UTF-16 text without its byte order mark)',
+      );
+      assert.deepEqual(decodeText(Buffer.from('abc'), 'f'), {
+        text: 'abc',
+        encoding: 'utf-8',
+        hadByteOrderMark: false,
+      });
     });
 
     it('needs more than 90% of the pairs to have the NUL, and none on the other side', () => {
@@ -115,25 +171,46 @@ describe('decodeText', () => {
       assert.deepEqual(errorFrom(Buffer.from('a\nb\u0000\nc\nd')).location, { line: 2 });
       const error = errorFrom(Buffer.from('a\nb\r\nc\u0000d'));
       assert.deepEqual(error.location, { line: 3 });
-      assert.equal(error.message, 'f.inf (line 3): expected text, found a NUL character (a binary file, or UTF-16 text without its byte order mark)');
+      assert.equal(
+        error.message,
+        'f.inf (line 3): expected text, found a NUL character (a binary file, or UTF-16 text without its byte order mark)',
+      );
     });
 
     it('names the line of the first invalid sequence, after any byte order mark', () => {
-      assert.deepEqual(errorFrom(Buffer.concat([bytes(0xef, 0xbb, 0xbf), Buffer.from('a\nb\n'), bytes(0xff)])).location, { line: 3 });
-      assert.deepEqual(errorFrom(Buffer.concat([Buffer.from('a'), bytes(0xff), Buffer.from('\nb\nc')])).location, { line: 1 });
-      assert.deepEqual(errorFrom(Buffer.concat([Buffer.from('a\n'), bytes(0xef, 0xbf), Buffer.from('\nb\nc')])).location, { line: 2 });
-      assert.deepEqual(errorFrom(Buffer.concat([bytes(0xff, 0xfe), utf16le('a\r\nb\r'), bytes(0x00, 0xd8)])).location, { line: 3 });
+      assert.deepEqual(
+        errorFrom(Buffer.concat([bytes(0xef, 0xbb, 0xbf), Buffer.from('a\nb\n'), bytes(0xff)])).location,
+        { line: 3 },
+      );
+      assert.deepEqual(errorFrom(Buffer.concat([Buffer.from('a'), bytes(0xff), Buffer.from('\nb\nc')])).location, {
+        line: 1,
+      });
+      assert.deepEqual(
+        errorFrom(Buffer.concat([Buffer.from('a\n'), bytes(0xef, 0xbf), Buffer.from('\nb\nc')])).location,
+        { line: 2 },
+      );
+      assert.deepEqual(errorFrom(Buffer.concat([bytes(0xff, 0xfe), utf16le('a\r\nb\r'), bytes(0x00, 0xd8)])).location, {
+        line: 3,
+      });
     });
 
     it('passes over a U+FFFD the file itself contains, in UTF-8 and in UTF-16', () => {
       assert.deepEqual(errorFrom(Buffer.concat([Buffer.from('\uFFFD\n\uFFFD\n'), bytes(0xc3)])).location, { line: 3 });
       // 'a', U+FFFD, line feed, then a lone high surrogate: the written U+FFFD is two bytes in.
-      assert.deepEqual(errorFrom(Buffer.concat([bytes(0xff, 0xfe), utf16le('a\uFFFD\n'), bytes(0x00, 0xd8)])).location, { line: 2 });
-      assert.deepEqual(errorFrom(Buffer.concat([bytes(0xfe, 0xff), utf16be('a\uFFFD\n'), bytes(0xd8, 0x00)])).location, { line: 2 });
+      assert.deepEqual(
+        errorFrom(Buffer.concat([bytes(0xff, 0xfe), utf16le('a\uFFFD\n'), bytes(0x00, 0xd8)])).location,
+        { line: 2 },
+      );
+      assert.deepEqual(
+        errorFrom(Buffer.concat([bytes(0xfe, 0xff), utf16be('a\uFFFD\n'), bytes(0xd8, 0x00)])).location,
+        { line: 2 },
+      );
     });
 
     it('names the last line when only the end is cut (an odd byte count in UTF-16)', () => {
-      assert.deepEqual(errorFrom(Buffer.concat([bytes(0xff, 0xfe), utf16le('a\nb\nc'), bytes(0x41)])).location, { line: 3 });
+      assert.deepEqual(errorFrom(Buffer.concat([bytes(0xff, 0xfe), utf16le('a\nb\nc'), bytes(0x41)])).location, {
+        line: 3,
+      });
     });
   });
 });

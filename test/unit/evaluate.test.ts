@@ -4,7 +4,17 @@ import { projectPolicy } from '../../src/core/policy';
 import { applicationPoolSid } from '../../src/core/sids';
 import type { GpoRightAssignment, SecurityTemplate } from '../../src/core/model';
 import type { RuleSetName } from '../../src/core/rules';
-import { accounts, DOMAIN_ANON, gpoAssignment, iis, LOCAL_ANON, pool, scope, template, WEB01 } from '../helpers/builders';
+import {
+  accounts,
+  DOMAIN_ANON,
+  gpoAssignment,
+  iis,
+  LOCAL_ANON,
+  pool,
+  scope,
+  template,
+  WEB01,
+} from '../helpers/builders';
 
 function judge(options: {
   localPolicy: SecurityTemplate;
@@ -30,7 +40,10 @@ const DEFAULT_NETWORK = ['*S-1-1-0', '*S-1-5-32-544', '*S-1-5-32-545', '*S-1-5-3
 
 describe('evaluateSnapshot', () => {
   it('grants a custom ClearText account network logon through Everyone and reports the SID', () => {
-    const result = judge({ localPolicy: template({ SeNetworkLogonRight: DEFAULT_NETWORK }), scopes: [scope({ userName: 'WEB01\\anon' })] });
+    const result = judge({
+      localPolicy: template({ SeNetworkLogonRight: DEFAULT_NETWORK }),
+      scopes: [scope({ userName: 'WEB01\\anon' })],
+    });
     const [finding] = result.findings;
     assert.equal(finding!.status, 'ok');
     assert.equal(finding!.right, 'SeNetworkLogonRight');
@@ -43,7 +56,10 @@ describe('evaluateSnapshot', () => {
 
   it('denies a local account through Local account (S-1-5-113) and deny wins over allow', () => {
     const result = judge({
-      localPolicy: template({ SeNetworkLogonRight: ['*S-1-5-11', '*S-1-5-32-544'], SeDenyNetworkLogonRight: ['*S-1-5-32-546', '*S-1-5-113'] }),
+      localPolicy: template({
+        SeNetworkLogonRight: ['*S-1-5-11', '*S-1-5-32-544'],
+        SeDenyNetworkLogonRight: ['*S-1-5-32-546', '*S-1-5-113'],
+      }),
       scopes: [scope({ userName: 'WEB01\\anon' })],
     });
     const [finding] = result.findings;
@@ -77,15 +93,30 @@ describe('evaluateSnapshot', () => {
 
   it('denies a local administrator through S-1-5-114 but not a plain local account', () => {
     const localPolicy = template({ SeNetworkLogonRight: ['*S-1-5-11'], SeDenyNetworkLogonRight: ['*S-1-5-114'] });
-    const admin = { ...LOCAL_ANON, name: 'WEB01\\anonadmin', sid: 'S-1-5-21-1000-2000-3000-1006', groups: ['S-1-5-32-544'] };
-    const result = judge({ localPolicy, scopes: [scope({ userName: 'WEB01\\anon' }), scope({ site: 'Admin', userName: 'WEB01\\anonadmin' })], directory: accounts(LOCAL_ANON, admin) });
+    const admin = {
+      ...LOCAL_ANON,
+      name: 'WEB01\\anonadmin',
+      sid: 'S-1-5-21-1000-2000-3000-1006',
+      groups: ['S-1-5-32-544'],
+    };
+    const result = judge({
+      localPolicy,
+      scopes: [scope({ userName: 'WEB01\\anon' }), scope({ site: 'Admin', userName: 'WEB01\\anonadmin' })],
+      directory: accounts(LOCAL_ANON, admin),
+    });
     const anonymous = result.findings.filter((finding) => finding.role === 'anonymous-user');
-    assert.deepEqual(anonymous.map((finding) => finding.status), ['ok', 'denied']);
+    assert.deepEqual(
+      anonymous.map((finding) => finding.status),
+      ['ok', 'denied'],
+    );
     assert.deepEqual(anonymous[1]!.deniedBy, ['S-1-5-114']);
   });
 
   it('reports missing when nothing in the token holds the right and no GPO owns it', () => {
-    const result = judge({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-5-32-544'] }), scopes: [scope({ userName: 'WEB01\\anon' })] });
+    const result = judge({
+      localPolicy: template({ SeNetworkLogonRight: ['*S-1-5-32-544'] }),
+      scopes: [scope({ userName: 'WEB01\\anon' })],
+    });
     assert.equal(result.findings[0]!.status, 'missing');
     assert.equal(result.reasons[0]!.code, 'IisAnonymousLogonRight:IisAnonymousLogonRight:Missing');
   });
@@ -111,7 +142,11 @@ describe('evaluateSnapshot', () => {
     assert.equal(documented.findings[0]!.status, 'not-required');
     assert.equal(documented.findings[0]!.rule!.evidence, 'unconfirmed');
     assert.match(documented.findings[0]!.message, /conservative/);
-    const conservative = judge({ localPolicy, scopes: [scope({ userName: 'NT AUTHORITY\\iusr' })], ruleSet: 'conservative' });
+    const conservative = judge({
+      localPolicy,
+      scopes: [scope({ userName: 'NT AUTHORITY\\iusr' })],
+      ruleSet: 'conservative',
+    });
     assert.equal(conservative.findings[0]!.status, 'missing');
     assert.equal(conservative.findings[0]!.identity.sid, 'S-1-5-17');
   });
@@ -121,14 +156,29 @@ describe('evaluateSnapshot', () => {
     const grantsViaIisIusrs = template({ SeBatchLogonRight: ['*S-1-5-32-568'] });
     const scopes = [scope({ userName: '', applicationPool: 'Reports' })];
     assert.equal(judge({ localPolicy: grantsViaIisIusrs, scopes, pools: [specificUser] }).findings[0]!.status, 'ok');
-    assert.equal(judge({ localPolicy: grantsViaIisIusrs, scopes, pools: [specificUser], ruleSet: 'conservative' }).findings[0]!.status, 'missing');
-    const deniesViaIisIusrs = template({ SeBatchLogonRight: ['*S-1-5-21-7-8-9-1105'], SeDenyBatchLogonRight: ['*S-1-5-32-568'] });
-    assert.equal(judge({ localPolicy: deniesViaIisIusrs, scopes, pools: [specificUser], ruleSet: 'conservative' }).findings[0]!.status, 'denied');
+    assert.equal(
+      judge({ localPolicy: grantsViaIisIusrs, scopes, pools: [specificUser], ruleSet: 'conservative' }).findings[0]!
+        .status,
+      'missing',
+    );
+    const deniesViaIisIusrs = template({
+      SeBatchLogonRight: ['*S-1-5-21-7-8-9-1105'],
+      SeDenyBatchLogonRight: ['*S-1-5-32-568'],
+    });
+    assert.equal(
+      judge({ localPolicy: deniesViaIisIusrs, scopes, pools: [specificUser], ruleSet: 'conservative' }).findings[0]!
+        .status,
+      'denied',
+    );
   });
 
   it('uses the application pool identity for userName="" and computes its S-1-5-82 SID', () => {
     const sid = applicationPoolSid('Shop');
-    const result = judge({ localPolicy: template({ SeServiceLogonRight: [`*${sid}`] }), scopes: [scope({ userName: '', applicationPool: 'shop' })], pools: [pool('Shop')] });
+    const result = judge({
+      localPolicy: template({ SeServiceLogonRight: [`*${sid}`] }),
+      scopes: [scope({ userName: '', applicationPool: 'shop' })],
+      pools: [pool('Shop')],
+    });
     const [finding] = result.findings;
     assert.equal(finding!.identity.name, 'IIS APPPOOL\\Shop');
     assert.equal(finding!.identity.sid, sid);
@@ -137,27 +187,52 @@ describe('evaluateSnapshot', () => {
   });
 
   it('needs batch logon for a SpecificUser pool with LogonBatch and service logon with LogonService', () => {
-    const localPolicy = template({ SeBatchLogonRight: ['*S-1-5-32-544'], SeServiceLogonRight: ['*S-1-5-21-7-8-9-1105'] });
-    const batch = judge({ localPolicy, scopes: [scope({ userName: '', applicationPool: 'P' })], pools: [pool('P', { identityType: 'SpecificUser', userName: 'CONTOSO\\svc-anon' })] });
+    const localPolicy = template({
+      SeBatchLogonRight: ['*S-1-5-32-544'],
+      SeServiceLogonRight: ['*S-1-5-21-7-8-9-1105'],
+    });
+    const batch = judge({
+      localPolicy,
+      scopes: [scope({ userName: '', applicationPool: 'P' })],
+      pools: [pool('P', { identityType: 'SpecificUser', userName: 'CONTOSO\\svc-anon' })],
+    });
     assert.equal(batch.findings[0]!.status, 'missing');
     assert.equal(batch.findings[0]!.right, 'SeBatchLogonRight');
-    const service = judge({ localPolicy, scopes: [scope({ userName: '', applicationPool: 'P' })], pools: [pool('P', { identityType: 'SpecificUser', userName: 'CONTOSO\\svc-anon', logonType: 'LogonService' })] });
+    const service = judge({
+      localPolicy,
+      scopes: [scope({ userName: '', applicationPool: 'P' })],
+      pools: [pool('P', { identityType: 'SpecificUser', userName: 'CONTOSO\\svc-anon', logonType: 'LogonService' })],
+    });
     assert.equal(service.findings[0]!.status, 'ok');
     assert.equal(service.findings[0]!.right, 'SeServiceLogonRight');
   });
 
   it('needs no right for NetworkService, LocalService and LocalSystem pools', () => {
     for (const identityType of ['NetworkService', 'LocalService', 'LocalSystem'] as const) {
-      const result = judge({ localPolicy: template({}), scopes: [scope({ userName: '', applicationPool: 'P' })], pools: [pool('P', { identityType })] });
+      const result = judge({
+        localPolicy: template({}),
+        scopes: [scope({ userName: '', applicationPool: 'P' })],
+        pools: [pool('P', { identityType })],
+      });
       assert.equal(result.findings[0]!.status, 'not-required', identityType);
       assert.equal(result.findings[0]!.identity.kind, 'app-pool-builtin-account');
     }
   });
 
   it('reports unresolved for an account missing from accounts.json and for an undefined pool', () => {
-    const result = judge({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'] }), scopes: [scope({ userName: 'CONTOSO\\ghost' }), scope({ site: 'B', userName: '', applicationPool: 'Nope' })] });
+    const result = judge({
+      localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'] }),
+      scopes: [scope({ userName: 'CONTOSO\\ghost' }), scope({ site: 'B', userName: '', applicationPool: 'Nope' })],
+    });
     // The first site's DefaultAppPool worker process is judged too (ok: IIS grants its pool SID the service right).
-    assert.deepEqual(result.findings.map((finding) => [finding.role, finding.status]), [['anonymous-user', 'unresolved'], ['worker-process', 'ok'], ['worker-process', 'unresolved']]);
+    assert.deepEqual(
+      result.findings.map((finding) => [finding.role, finding.status]),
+      [
+        ['anonymous-user', 'unresolved'],
+        ['worker-process', 'ok'],
+        ['worker-process', 'unresolved'],
+      ],
+    );
     assert.match(result.findings[0]!.message, /CONTOSO\\ghost.*not in accounts.json/);
     assert.match(result.findings[2]!.message, /"Nope", which is not defined/);
     assert.equal(result.inDesiredState, false);
@@ -170,17 +245,26 @@ describe('evaluateSnapshot', () => {
   });
 
   it('matches plain-name holders through accounts.json and reports the ones it cannot resolve', () => {
-    const localPolicy = template({ SeNetworkLogonRight: ['anon'], SeDenyNetworkLogonRight: ['ADD YOUR DOMAIN ADMINS'] });
+    const localPolicy = template({
+      SeNetworkLogonRight: ['anon'],
+      SeDenyNetworkLogonRight: ['ADD YOUR DOMAIN ADMINS'],
+    });
     const result = judge({ localPolicy, scopes: [scope({ userName: 'WEB01\\anon' })] });
     const [finding] = result.findings;
     assert.equal(finding!.status, 'ok');
     assert.deepEqual(finding!.grantedBy, [LOCAL_ANON.sid]);
-    assert.deepEqual(finding!.unresolvedHolders, [{ right: 'SeDenyNetworkLogonRight', name: 'ADD YOUR DOMAIN ADMINS' }]);
+    assert.deepEqual(finding!.unresolvedHolders, [
+      { right: 'SeDenyNetworkLogonRight', name: 'ADD YOUR DOMAIN ADMINS' },
+    ]);
   });
 
   it('reports revoked-at-refresh when a GPO defines the right without the account (the IISRESET story)', () => {
     const localPolicy = template({ SeNetworkLogonRight: ['*S-1-5-32-544', `*${LOCAL_ANON.sid}`] });
-    const result = judge({ localPolicy, scopes: [scope({ userName: 'WEB01\\anon' })], gpo: [gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544'])] });
+    const result = judge({
+      localPolicy,
+      scopes: [scope({ userName: 'WEB01\\anon' })],
+      gpo: [gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544'])],
+    });
     const [finding] = result.findings;
     assert.equal(finding!.status, 'revoked-at-refresh');
     assert.deepEqual(finding!.grantedBy, [LOCAL_ANON.sid]);
@@ -191,17 +275,29 @@ describe('evaluateSnapshot', () => {
 
   it('reports gpo-blocked when the account lacks a GPO-owned right, and when a GPO-owned deny catches it', () => {
     const localPolicy = template({ SeNetworkLogonRight: ['*S-1-5-32-544'] });
-    const lacking = judge({ localPolicy, scopes: [scope({ userName: 'CONTOSO\\svc-anon' })], gpo: [gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544'])] });
+    const lacking = judge({
+      localPolicy,
+      scopes: [scope({ userName: 'CONTOSO\\svc-anon' })],
+      gpo: [gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544'])],
+    });
     assert.equal(lacking.findings[0]!.status, 'gpo-blocked');
     const deniedLocal = template({ SeNetworkLogonRight: ['*S-1-5-11'], SeDenyNetworkLogonRight: ['*S-1-5-113'] });
-    const denied = judge({ localPolicy: deniedLocal, scopes: [scope({ userName: 'WEB01\\anon' })], gpo: [gpoAssignment('SeDenyNetworkLogonRight', ['*S-1-5-113'], 'DISA STIG')] });
+    const denied = judge({
+      localPolicy: deniedLocal,
+      scopes: [scope({ userName: 'WEB01\\anon' })],
+      gpo: [gpoAssignment('SeDenyNetworkLogonRight', ['*S-1-5-113'], 'DISA STIG')],
+    });
     assert.equal(denied.findings[0]!.status, 'gpo-blocked');
     assert.equal(denied.findings[0]!.denyRightOwner!.name, 'DISA STIG');
   });
 
   it('keeps a finding ok when the owning GPO also grants the right', () => {
     const localPolicy = template({ SeNetworkLogonRight: ['*S-1-5-11'] });
-    const result = judge({ localPolicy, scopes: [scope({ userName: 'CONTOSO\\svc-anon' })], gpo: [gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544', '*S-1-5-11'])] });
+    const result = judge({
+      localPolicy,
+      scopes: [scope({ userName: 'CONTOSO\\svc-anon' })],
+      gpo: [gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544', '*S-1-5-11'])],
+    });
     assert.equal(result.findings[0]!.status, 'ok');
   });
 });

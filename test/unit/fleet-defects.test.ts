@@ -22,10 +22,17 @@ describe('report: a defect on one snapshot costs only that snapshot', () => {
       assert.equal(outcome.kind, 'failed');
       if (outcome.kind !== 'failed') continue;
       assert.equal(outcome.name, paths[index]);
-      assert.match(outcome.error, /internal error while judging this snapshot: .* \(a defect in iis-logon-rights; please report it with this snapshot\)$/);
+      assert.match(
+        outcome.error,
+        /internal error while judging this snapshot: .* \(a defect in iis-logon-rights; please report it with this snapshot\)$/,
+      );
       assert.ok(!outcome.error.includes('\n'), 'one line');
     }
-    const good = judgeFleet([{ kind: 'snapshot', path: paths[0]! }], { ruleSet: 'documented', withGpo: [], keepPolicy: false });
+    const good = judgeFleet([{ kind: 'snapshot', path: paths[0]! }], {
+      ruleSet: 'documented',
+      withGpo: [],
+      keepPolicy: false,
+    });
     assert.equal(good[0]!.kind, 'judged', 'the same snapshot judges without the broken baseline');
   });
 });

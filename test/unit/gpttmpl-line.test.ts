@@ -10,10 +10,35 @@ import { parseSecurityTemplateText } from '../../src/parse/secedit-inf';
  * resolved names as their SIDs, the added SIDs) and nothing else.
  */
 
-const HOSTILE_UNITS = ['a', 'B', ' ', '\\', ',', '=', '"', '%', ';', '*', '\r', '\n', '\t', '\u001b', '\u0007', '\u0085', '\u202e', '\u2066', '\u2028', 'S-1-1-0', 'Se', '['];
+const HOSTILE_UNITS = [
+  'a',
+  'B',
+  ' ',
+  '\\',
+  ',',
+  '=',
+  '"',
+  '%',
+  ';',
+  '*',
+  '\r',
+  '\n',
+  '\t',
+  '\u001b',
+  '\u0007',
+  '\u0085',
+  '\u202e',
+  '\u2066',
+  '\u2028',
+  'S-1-1-0',
+  'Se',
+  '[',
+];
 
 const nameArbitrary = fc.string({ unit: fc.constantFrom(...HOSTILE_UNITS), minLength: 1, maxLength: 12 });
-const sidArbitrary = fc.tuple(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 500, max: 2000 })).map(([a, b]) => `S-1-5-21-${a}-${b}`);
+const sidArbitrary = fc
+  .tuple(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 500, max: 2000 }))
+  .map(([a, b]) => `S-1-5-21-${a}-${b}`);
 const holderArbitrary: fc.Arbitrary<PolicyHolder> = fc.oneof(
   sidArbitrary.map((sid): PolicyHolder => ({ kind: 'sid', sid, written: `*${sid}` })),
   nameArbitrary.map((name): PolicyHolder => ({ kind: 'name', name, written: name })),
@@ -24,29 +49,41 @@ describe('GptTmpl.inf lines from hostile holder names', () => {
     let withheld = 0;
     let given = 0;
     fc.assert(
-      fc.property(fc.array(holderArbitrary, { maxLength: 6 }), fc.array(sidArbitrary, { maxLength: 2 }), fc.array(sidArbitrary, { maxLength: 2 }), fc.dictionary(nameArbitrary, sidArbitrary, { maxKeys: 3 }), (holders, add, remove, resolved) => {
-        const sidOf = (name: string) => (Object.prototype.hasOwnProperty.call(resolved, name) ? resolved[name] : undefined);
-        const result = gptTmplLine('SeNetworkLogonRight', holders, add, remove, sidOf);
-        const unresolvable = holders.some((holder) => holder.kind === 'name' && !isPlainAccountName(holder.name) && sidOf(holder.name) === undefined);
-        assert.equal(result.ok, !unresolvable);
-        if (!result.ok) {
-          withheld++;
-          return;
-        }
-        given++;
-        assert.ok(!/[\r\n\u2028\u2029]/.test(result.line), JSON.stringify(result.line));
-        const expected: string[] = [];
-        for (const holder of holders) {
-          const sid = holder.kind === 'sid' ? holder.sid : sidOf(holder.name);
-          if (sid !== undefined && remove.includes(sid)) continue;
-          expected.push(holder.kind === 'name' && isPlainAccountName(holder.name) ? holder.name : `*${sid}`);
-        }
-        for (const sid of add) if (!expected.includes(`*${sid}`)) expected.push(`*${sid}`);
-        const template = parseSecurityTemplateText(`[Unicode]\r\nUnicode=yes\r\n[Privilege Rights]\r\n${result.line}\r\n`, 'GptTmpl.inf');
-        const read = template.privilegeRights!.get('SeNetworkLogonRight')!.holders.map((holder) => holder.written);
-        assert.deepEqual(read, expected);
-        assert.equal(template.privilegeRights!.size, 1, 'one right, no smuggled second line');
-      }),
+      fc.property(
+        fc.array(holderArbitrary, { maxLength: 6 }),
+        fc.array(sidArbitrary, { maxLength: 2 }),
+        fc.array(sidArbitrary, { maxLength: 2 }),
+        fc.dictionary(nameArbitrary, sidArbitrary, { maxKeys: 3 }),
+        (holders, add, remove, resolved) => {
+          const sidOf = (name: string) =>
+            Object.prototype.hasOwnProperty.call(resolved, name) ? resolved[name] : undefined;
+          const result = gptTmplLine('SeNetworkLogonRight', holders, add, remove, sidOf);
+          const unresolvable = holders.some(
+            (holder) => holder.kind === 'name' && !isPlainAccountName(holder.name) && sidOf(holder.name) === undefined,
+          );
+          assert.equal(result.ok, !unresolvable);
+          if (!result.ok) {
+            withheld++;
+            return;
+          }
+          given++;
+          assert.ok(!/[\r\n\u2028\u2029]/.test(result.line), JSON.stringify(result.line));
+          const expected: string[] = [];
+          for (const holder of holders) {
+            const sid = holder.kind === 'sid' ? holder.sid : sidOf(holder.name);
+            if (sid !== undefined && remove.includes(sid)) continue;
+            expected.push(holder.kind === 'name' && isPlainAccountName(holder.name) ? holder.name : `*${sid}`);
+          }
+          for (const sid of add) if (!expected.includes(`*${sid}`)) expected.push(`*${sid}`);
+          const template = parseSecurityTemplateText(
+            `[Unicode]\r\nUnicode=yes\r\n[Privilege Rights]\r\n${result.line}\r\n`,
+            'GptTmpl.inf',
+          );
+          const read = template.privilegeRights!.get('SeNetworkLogonRight')!.holders.map((holder) => holder.written);
+          assert.deepEqual(read, expected);
+          assert.equal(template.privilegeRights!.size, 1, 'one right, no smuggled second line');
+        },
+      ),
       { numRuns: 3_000 },
     );
     assert.ok(withheld > 100 && given > 100, `both outcomes exercised: ${given} given, ${withheld} withheld`);

@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import { compareGroupPolicySources } from '../../src/core/group-policy-sources';
 import { judgeSnapshot } from '../../src/core/judge';
 import type { GroupPolicyResult, Snapshot } from '../../src/core/model';
-import { accounts, gpoAssignment, groupPolicyResult, iis, LOCAL_ANON, scope, template, WEB01 } from '../helpers/builders';
+import {
+  accounts,
+  gpoAssignment,
+  groupPolicyResult,
+  iis,
+  LOCAL_ANON,
+  scope,
+  template,
+  WEB01,
+} from '../helpers/builders';
 
 /** gpresult.xml and rsop.json that disagree: a diagnostic naming both files and the right, and rsop.json wins. */
 
@@ -10,13 +19,27 @@ const A = '{AAAAAAAA-2222-3333-4444-555555555555}';
 const B = '{BBBBBBBB-2222-3333-4444-555555555555}';
 
 function rsop(...assignments: ReturnType<typeof gpoAssignment>[]): GroupPolicyResult {
-  return { ...groupPolicyResult(assignments.map((assignment) => ({ ...assignment, file: 'rsop.json' })), 'rsop.json'), kind: 'rsop' };
+  return {
+    ...groupPolicyResult(
+      assignments.map((assignment) => ({ ...assignment, file: 'rsop.json' })),
+      'rsop.json',
+    ),
+    kind: 'rsop',
+  };
 }
 
 describe('two Group Policy sources', () => {
   it('agreeing sources (same GPO, same holders in any order, SID or name) give no diagnostic', () => {
-    const report = groupPolicyResult([gpoAssignment('SeNetworkLogonRight', ['*S-1-5-11', '*S-1-5-32-544', 'CONTOSO\\Web'], 'Baseline', A)]);
-    assert.deepEqual(compareGroupPolicySources([report, rsop(gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544', 'contoso\\web', '*S-1-5-11'], 'Baseline', A))]), []);
+    const report = groupPolicyResult([
+      gpoAssignment('SeNetworkLogonRight', ['*S-1-5-11', '*S-1-5-32-544', 'CONTOSO\\Web'], 'Baseline', A),
+    ]);
+    assert.deepEqual(
+      compareGroupPolicySources([
+        report,
+        rsop(gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544', 'contoso\\web', '*S-1-5-11'], 'Baseline', A)),
+      ]),
+      [],
+    );
     assert.deepEqual(compareGroupPolicySources([report]), [], 'one source alone has nothing to disagree with');
   });
 
@@ -26,23 +49,51 @@ describe('two Group Policy sources', () => {
       gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544'], 'Baseline', A),
       gpoAssignment('SeServiceLogonRight', ['*S-1-5-80-0'], 'Baseline', A),
     ]);
-    const diagnostics = compareGroupPolicySources([report, rsop(gpoAssignment('SeBatchLogonRight', ['*S-1-5-32-544'], 'New Baseline', B), gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544', '*S-1-5-11'], 'Baseline', A))]);
-    assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.file]), Array(3).fill(['group-policy-sources-disagree', 'warning', 'rsop.json']));
+    const diagnostics = compareGroupPolicySources([
+      report,
+      rsop(
+        gpoAssignment('SeBatchLogonRight', ['*S-1-5-32-544'], 'New Baseline', B),
+        gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544', '*S-1-5-11'], 'Baseline', A),
+      ),
+    ]);
+    assert.deepEqual(
+      diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.file]),
+      Array(3).fill(['group-policy-sources-disagree', 'warning', 'rsop.json']),
+    );
     assert.equal(
       diagnostics[0]!.message,
       `gpresult.xml and rsop.json disagree on SeBatchLogonRight: gpresult.xml says GPO "Old Baseline" ${A} defines it with 1 holder (*S-1-5-32-544), rsop.json says GPO "New Baseline" ${B} defines it with 1 holder (*S-1-5-32-544); rsop.json is used (precedence rsop.json over gpresult.xml). Collect both again at the same time to be sure.`,
     );
-    assert.match(diagnostics[1]!.message, /SeNetworkLogonRight: .* with 1 holder \(\*S-1-5-32-544\), rsop\.json says .* with 2 holders/);
-    assert.match(diagnostics[2]!.message, /SeServiceLogonRight: gpresult\.xml says GPO "Baseline" .*, rsop\.json says no GPO defines it;/);
+    assert.match(
+      diagnostics[1]!.message,
+      /SeNetworkLogonRight: .* with 1 holder \(\*S-1-5-32-544\), rsop\.json says .* with 2 holders/,
+    );
+    assert.match(
+      diagnostics[2]!.message,
+      /SeServiceLogonRight: gpresult\.xml says GPO "Baseline" .*, rsop\.json says no GPO defines it;/,
+    );
   });
 
   it('the judgement carries the diagnostic and applies rsop.json, whichever order the sources come in', () => {
     const report = groupPolicyResult([gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544'], 'Narrow', A)]);
     const wmi = rsop(gpoAssignment('SeNetworkLogonRight', ['*S-1-1-0'], 'Wide', B));
-    for (const groupPolicy of [[report, wmi], [wmi, report]]) {
-      const snapshot: Snapshot = { name: 'WEB01', localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'] }), iis: iis([scope({ userName: 'WEB01\\anon' })]), groupPolicy, accounts: accounts(LOCAL_ANON), host: WEB01 };
+    for (const groupPolicy of [
+      [report, wmi],
+      [wmi, report],
+    ]) {
+      const snapshot: Snapshot = {
+        name: 'WEB01',
+        localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'] }),
+        iis: iis([scope({ userName: 'WEB01\\anon' })]),
+        groupPolicy,
+        accounts: accounts(LOCAL_ANON),
+        host: WEB01,
+      };
       const { evaluation } = judgeSnapshot(snapshot, { ruleSet: 'documented', withGpo: [] });
-      assert.deepEqual(evaluation.diagnostics.filter((diagnostic) => diagnostic.code === 'group-policy-sources-disagree').length, 1);
+      assert.deepEqual(
+        evaluation.diagnostics.filter((diagnostic) => diagnostic.code === 'group-policy-sources-disagree').length,
+        1,
+      );
       assert.equal(evaluation.findings[0]!.status, 'ok');
       assert.equal(evaluation.findings[0]!.allowRightOwner!.name, 'Wide');
     }

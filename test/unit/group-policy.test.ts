@@ -2,10 +2,18 @@ import assert from 'node:assert/strict';
 import { describeGpo, findPrecedenceClashes, normalizeGpoId, winningAssignments } from '../../src/core/group-policy';
 import type { GpoRightAssignment, GroupPolicyObjectRef, GroupPolicyResult } from '../../src/core/model';
 
-const BASELINE: GroupPolicyObjectRef = { id: '{7D2C4B9E-3F1A-4C6D-9E85-2B1F0A6C3D47}', name: 'Contoso Server Baseline' };
+const BASELINE: GroupPolicyObjectRef = {
+  id: '{7D2C4B9E-3F1A-4C6D-9E85-2B1F0A6C3D47}',
+  name: 'Contoso Server Baseline',
+};
 const DOMAIN: GroupPolicyObjectRef = { id: '{31B2F340-016D-11D2-945F-00C04FB984F9}', name: 'Default Domain Policy' };
 
-function assignment(right: string, gpo: GroupPolicyObjectRef, precedence: number, sid = 'S-1-5-32-544'): GpoRightAssignment {
+function assignment(
+  right: string,
+  gpo: GroupPolicyObjectRef,
+  precedence: number,
+  sid = 'S-1-5-32-544',
+): GpoRightAssignment {
   return { right, holders: [{ kind: 'sid', sid, written: `*${sid}` }], gpo, precedence, file: 'rsop.json' };
 }
 
@@ -69,7 +77,13 @@ describe('Group Policy helpers (core/group-policy)', () => {
       const first = assignment('SeNetworkLogonRight', BASELINE, 1);
       const second = assignment('SeNetworkLogonRight', DOMAIN, 1);
       const losers = [assignment('SeBatchLogonRight', BASELINE, 2), assignment('SeBatchLogonRight', DOMAIN, 2)];
-      const clashes = findPrecedenceClashes([first, assignment('SeNetworkLogonRight', DOMAIN, 2), assignment('SeBatchLogonRight', BASELINE, 1), second, ...losers]);
+      const clashes = findPrecedenceClashes([
+        first,
+        assignment('SeNetworkLogonRight', DOMAIN, 2),
+        assignment('SeBatchLogonRight', BASELINE, 1),
+        second,
+        ...losers,
+      ]);
       assert.deepEqual(clashes, [
         { right: 'SeNetworkLogonRight', precedence: 1, first, second },
         { right: 'SeBatchLogonRight', precedence: 2, first: losers[0], second: losers[1] },
@@ -77,7 +91,14 @@ describe('Group Policy helpers (core/group-policy)', () => {
     });
 
     it('finds none when every right has distinct precedences', () => {
-      assert.deepEqual(findPrecedenceClashes([assignment('SeNetworkLogonRight', BASELINE, 1), assignment('SeNetworkLogonRight', DOMAIN, 2), assignment('SeBatchLogonRight', DOMAIN, 1)]), []);
+      assert.deepEqual(
+        findPrecedenceClashes([
+          assignment('SeNetworkLogonRight', BASELINE, 1),
+          assignment('SeNetworkLogonRight', DOMAIN, 2),
+          assignment('SeBatchLogonRight', DOMAIN, 1),
+        ]),
+        [],
+      );
     });
   });
 
@@ -87,14 +108,19 @@ describe('Group Policy helpers (core/group-policy)', () => {
       const winner = assignment('SeNetworkLogonRight', BASELINE, 1, 'S-1-5-32-544');
       const batch = assignment('SeBatchLogonRight', DOMAIN, 1, 'S-1-5-32-568');
       const winners = winningAssignments(result([loser, winner, batch]));
-      assert.deepEqual([...winners.entries()], [
-        ['SeNetworkLogonRight', winner],
-        ['SeBatchLogonRight', batch],
-      ]);
+      assert.deepEqual(
+        [...winners.entries()],
+        [
+          ['SeNetworkLogonRight', winner],
+          ['SeBatchLogonRight', batch],
+        ],
+      );
     });
 
     it('leaves out a right with only losing entries', () => {
-      const winners = winningAssignments(result([assignment('SeServiceLogonRight', DOMAIN, 2), assignment('SeServiceLogonRight', BASELINE, 3)]));
+      const winners = winningAssignments(
+        result([assignment('SeServiceLogonRight', DOMAIN, 2), assignment('SeServiceLogonRight', BASELINE, 3)]),
+      );
       assert.equal(winners.size, 0);
     });
 

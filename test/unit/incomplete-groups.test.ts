@@ -12,7 +12,12 @@ import { accounts, DOMAIN_ANON, iis, scope, template, WEB01 } from '../helpers/b
  */
 
 const REASON = 'The server is not operational.';
-const anon = (overrides: Partial<Account> = {}): Account => ({ ...DOMAIN_ANON, groupsCollected: true, groupsIncomplete: REASON, ...overrides });
+const anon = (overrides: Partial<Account> = {}): Account => ({
+  ...DOMAIN_ANON,
+  groupsCollected: true,
+  groupsIncomplete: REASON,
+  ...overrides,
+});
 
 function judge(account: Account, deny: string[], extra: Account[] = []) {
   const snapshot: Snapshot = {
@@ -45,20 +50,36 @@ describe('domain groups that could not be read (groupsIncomplete)', () => {
   it('deny entries no group can be or contain (computed well-known SIDs) leave ok standing, with a note', () => {
     const { finding } = judge(anon(), ['*S-1-5-113', '*S-1-5-7']);
     assert.equal(finding.status, 'ok');
-    assert.ok(finding.notes.some((note) => note.includes(REASON) && note.includes('the verdict stands')), finding.notes.join(' | '));
+    assert.ok(
+      finding.notes.some((note) => note.includes(REASON) && note.includes('the verdict stands')),
+      finding.notes.join(' | '),
+    );
   });
 
   it('an alias in the deny list counts unless its collected members hold no domain or local principal', () => {
-    const guests = (members: string[] | undefined): Account => ({ name: 'BUILTIN\\Guests', sid: 'S-1-5-32-546', kind: 'builtin', groups: [], ...(members === undefined ? {} : { members }) });
+    const guests = (members: string[] | undefined): Account => ({
+      name: 'BUILTIN\\Guests',
+      sid: 'S-1-5-32-546',
+      kind: 'builtin',
+      groups: [],
+      ...(members === undefined ? {} : { members }),
+    });
     assert.equal(judge(anon(), ['*S-1-5-32-546']).finding.status, 'unresolved', 'members not collected');
-    assert.equal(judge(anon(), ['*S-1-5-32-546'], [guests(['S-1-5-21-1000-2000-3000-501'])]).finding.status, 'unresolved', 'a member an unlisted group could be');
+    assert.equal(
+      judge(anon(), ['*S-1-5-32-546'], [guests(['S-1-5-21-1000-2000-3000-501'])]).finding.status,
+      'unresolved',
+      'a member an unlisted group could be',
+    );
     assert.equal(judge(anon(), ['*S-1-5-32-546'], [guests(['S-1-5-7'])]).finding.status, 'ok', 'only ANONYMOUS LOGON');
   });
 
   it('a deny already found stands, with a note; nothing unlisted can undo a deny', () => {
     const { finding } = judge(anon(), ['*S-1-5-21-7-8-9-513']);
     assert.equal(finding.status, 'denied');
-    assert.ok(finding.notes.some((note) => note.includes(REASON) && note.includes('no unlisted group can undo')), finding.notes.join(' | '));
+    assert.ok(
+      finding.notes.some((note) => note.includes(REASON) && note.includes('no unlisted group can undo')),
+      finding.notes.join(' | '),
+    );
   });
 
   it('the plan refuses the unresolved finding with the reason, and changes nothing', () => {
@@ -69,8 +90,15 @@ describe('domain groups that could not be read (groupsIncomplete)', () => {
   });
 
   it('accounts.json carries the field through the schema, and refuses an empty reason', () => {
-    const document = { accounts: [{ name: DOMAIN_ANON.name, sid: DOMAIN_ANON.sid, kind: 'domain', groups: [], groupsIncomplete: REASON }] };
+    const document = {
+      accounts: [
+        { name: DOMAIN_ANON.name, sid: DOMAIN_ANON.sid, kind: 'domain', groups: [], groupsIncomplete: REASON },
+      ],
+    };
     assert.equal(parseAccountsJson(document, 'accounts.json').accounts[0]!.groupsIncomplete, REASON);
-    assert.throws(() => parseAccountsJson({ accounts: [{ ...document.accounts[0], groupsIncomplete: '' }] }, 'accounts.json'), /accounts\.json/);
+    assert.throws(
+      () => parseAccountsJson({ accounts: [{ ...document.accounts[0], groupsIncomplete: '' }] }, 'accounts.json'),
+      /accounts\.json/,
+    );
   });
 });

@@ -51,7 +51,10 @@ describe('JSON bounds, checked before parsing', () => {
       const limit = JSON_ELEMENT_LIMITS[kind];
       checkJsonBounds(flatArray(limit), kind, kind);
       const error = inputErrorFrom(() => PARSERS[kind](flatArray(limit + 1)));
-      assert.equal(error.expected, `a JSON document of at most ${limit.toLocaleString('en-US')} elements (array items and object members)`);
+      assert.equal(
+        error.expected,
+        `a JSON document of at most ${limit.toLocaleString('en-US')} elements (array items and object members)`,
+      );
       assert.match(error.found, /before parsing/);
     });
   }
@@ -80,8 +83,20 @@ describe('README states the JSON bounds', () => {
   it('the depth and every element limit of src/core/limits.ts', () => {
     const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
     assert.match(readme, new RegExp(`it may nest at most ${MAX_JSON_DEPTH} deep`));
-    const rows = new Map([...readme.matchAll(/^\| ([a-z.,\s]+(?:\(file or stdin\), DSC request)?) \| ([\d,]+) \|$/gm)].flatMap((match) => match[1]!.split(/,\s*/).map((name) => [name.trim(), match[2]!] as const)));
-    const named: Record<JsonDocumentKind, string> = { 'rsop.json': 'rsop.json', 'accounts.json': 'accounts.json', 'host.json': 'host.json', 'plan.json': 'plan.json', 'webconfigs.json': 'webconfigs.json', 'facts.json': 'facts document (file or stdin)' };
-    for (const kind of KINDS) assert.equal(rows.get(named[kind]), JSON_ELEMENT_LIMITS[kind].toLocaleString('en-US'), kind);
+    const rows = new Map(
+      [...readme.matchAll(/^\| ([a-z.,\s]+(?:\(file or stdin\), DSC request)?) \| ([\d,]+) \|$/gm)].flatMap((match) =>
+        match[1]!.split(/,\s*/).map((name) => [name.trim(), match[2]!] as const),
+      ),
+    );
+    const named: Record<JsonDocumentKind, string> = {
+      'rsop.json': 'rsop.json',
+      'accounts.json': 'accounts.json',
+      'host.json': 'host.json',
+      'plan.json': 'plan.json',
+      'webconfigs.json': 'webconfigs.json',
+      'facts.json': 'facts document (file or stdin)',
+    };
+    for (const kind of KINDS)
+      assert.equal(rows.get(named[kind]), JSON_ELEMENT_LIMITS[kind].toLocaleString('en-US'), kind);
   });
 });

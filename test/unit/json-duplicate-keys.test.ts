@@ -8,12 +8,20 @@ import { parseRsopJsonText } from '../../src/parse/rsop-json';
 describe('duplicate JSON keys', () => {
   it('finds a key repeated in one object, at any depth, after unescaping', () => {
     assert.deepEqual(findDuplicateKey('{"actions":[],"undo":[],"actions":[1]}'), { key: 'actions', offset: 24 });
-    assert.equal(findDuplicateKey('{"a":{"b":1,"c":2},"d":[{"b":1},{"b":2}]}'), undefined, 'the same key in sibling objects is fine');
+    assert.equal(
+      findDuplicateKey('{"a":{"b":1,"c":2},"d":[{"b":1},{"b":2}]}'),
+      undefined,
+      'the same key in sibling objects is fine',
+    );
     assert.equal(findDuplicateKey('{"a":{"b":1,"b":2}}')?.key, 'b');
     assert.equal(findDuplicateKey('[{"x":1},{"y":[{"z":1,"z":1}]}]')?.key, 'z');
     assert.equal(findDuplicateKey('{"a":1,"\\u0061":2}')?.key, 'a');
     assert.equal(findDuplicateKey('{"k\\"":"v\\\\","k\\"":1}')?.key, 'k"');
-    assert.equal(findDuplicateKey('{"a":"{\\"a\\":1,\\"a\\":2}","b":"\\\\"}'), undefined, 'keys inside string values are text');
+    assert.equal(
+      findDuplicateKey('{"a":"{\\"a\\":1,\\"a\\":2}","b":"\\\\"}'),
+      undefined,
+      'keys inside string values are text',
+    );
     assert.equal(findDuplicateKey('{"__proto__":1,"__proto__":2}')?.key, '__proto__');
     assert.equal(findDuplicateKey('"just a string"'), undefined);
   });
@@ -21,10 +29,17 @@ describe('duplicate JSON keys', () => {
   it('agrees with a reference count over generated documents', () => {
     const keyArbitrary = fc.constantFrom('a', 'b', '\u0061', 'a"', 'a\\', '{', ',');
     const valueArbitrary = fc.letrec<{ value: unknown }>((tie) => ({
-      value: fc.oneof({ depthSize: 'small' }, fc.string({ maxLength: 4 }), fc.integer(), fc.array(tie('value'), { maxLength: 3 }), fc.array(fc.tuple(keyArbitrary, tie('value')), { maxLength: 4 }).map((pairs) => ({ pairs }))),
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.string({ maxLength: 4 }),
+        fc.integer(),
+        fc.array(tie('value'), { maxLength: 3 }),
+        fc.array(fc.tuple(keyArbitrary, tie('value')), { maxLength: 4 }).map((pairs) => ({ pairs })),
+      ),
     })).value;
     const write = (value: unknown): string => {
-      if (value !== null && typeof value === 'object' && 'pairs' in value) return `{${(value as { pairs: [string, unknown][] }).pairs.map(([key, item]) => `${JSON.stringify(key)}:${write(item)}`).join(',')}}`;
+      if (value !== null && typeof value === 'object' && 'pairs' in value)
+        return `{${(value as { pairs: [string, unknown][] }).pairs.map(([key, item]) => `${JSON.stringify(key)}:${write(item)}`).join(',')}}`;
       if (Array.isArray(value)) return `[${value.map(write).join(',')}]`;
       return JSON.stringify(value);
     };
@@ -44,11 +59,24 @@ describe('duplicate JSON keys', () => {
   });
 
   it('every JSON reader refuses a repeated key with one line naming the file, the line and the key', () => {
-    assert.throws(() => parseJsonText('{\n  "accounts": [],\n  "accounts": [{"name":"x"}]\n}', 'accounts.json'), (error: unknown) => {
-      assert.ok(error instanceof InputError);
-      assert.equal(error.message, 'accounts.json (line 3): expected each key at most once in an object (JSON.parse would silently keep the last one), found the key "accounts" a second time');
-      return true;
-    });
-    assert.throws(() => parseRsopJsonText('[{"right":"SeNetworkLogonRight","accounts":[],"accounts":["*S-1-1-0"],"precedence":1,"gpoId":"{x}","gpoName":"n"}]', 'rsop.json'), /rsop\.json \(line 1\): expected each key at most once/);
+    assert.throws(
+      () => parseJsonText('{\n  "accounts": [],\n  "accounts": [{"name":"x"}]\n}', 'accounts.json'),
+      (error: unknown) => {
+        assert.ok(error instanceof InputError);
+        assert.equal(
+          error.message,
+          'accounts.json (line 3): expected each key at most once in an object (JSON.parse would silently keep the last one), found the key "accounts" a second time',
+        );
+        return true;
+      },
+    );
+    assert.throws(
+      () =>
+        parseRsopJsonText(
+          '[{"right":"SeNetworkLogonRight","accounts":[],"accounts":["*S-1-1-0"],"precedence":1,"gpoId":"{x}","gpoName":"n"}]',
+          'rsop.json',
+        ),
+      /rsop\.json \(line 1\): expected each key at most once/,
+    );
   });
 });

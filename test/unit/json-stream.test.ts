@@ -12,22 +12,52 @@ function streamed(value: unknown): { text: string; pieces: string[] } {
 describe('writeJson: JSON.stringify(value, null, 2) in pieces', () => {
   it('equals JSON.stringify on generated plain data, including undefined members', () => {
     fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 6 }), fc.anything({ maxDepth: 4, withNullPrototype: false, withMap: false, withSet: false, withDate: false, withTypedArray: false, withSparseArray: false, withBigInt: false, withBoxedValues: false, withObjectString: false }), (json, anything) => {
-        for (const value of [json, { findings: Array.from({ length: 40 }, (_, index) => ({ index, json, anything })) }, [anything, json]]) {
-          assert.equal(streamed(value).text, `${JSON.stringify(value, null, 2)}\n`);
-        }
-      }),
+      fc.property(
+        fc.jsonValue({ maxDepth: 6 }),
+        fc.anything({
+          maxDepth: 4,
+          withNullPrototype: false,
+          withMap: false,
+          withSet: false,
+          withDate: false,
+          withTypedArray: false,
+          withSparseArray: false,
+          withBigInt: false,
+          withBoxedValues: false,
+          withObjectString: false,
+        }),
+        (json, anything) => {
+          for (const value of [
+            json,
+            { findings: Array.from({ length: 40 }, (_, index) => ({ index, json, anything })) },
+            [anything, json],
+          ]) {
+            assert.equal(streamed(value).text, `${JSON.stringify(value, null, 2)}\n`);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('leaves out undefined and function members as JSON.stringify does, and writes them as null in arrays', () => {
-    const value = { a: undefined, b: () => 1, c: [undefined, () => 1, { d: undefined }], e: { f: undefined, g: [1, { h: 'x' }] } };
+    const value = {
+      a: undefined,
+      b: () => 1,
+      c: [undefined, () => 1, { d: undefined }],
+      e: { f: undefined, g: [1, { h: 'x' }] },
+    };
     assert.equal(streamed(value).text, `${JSON.stringify(value, null, 2)}\n`);
   });
 
   it('writes a document too large for one string in bounded pieces', () => {
-    const finding = { site: 'Site', path: '/', identity: { name: 'IUSR', sid: 'S-1-5-17' }, status: 'ok', message: 'x'.repeat(200) };
+    const finding = {
+      site: 'Site',
+      path: '/',
+      identity: { name: 'IUSR', sid: 'S-1-5-17' },
+      status: 'ok',
+      message: 'x'.repeat(200),
+    };
     const document = { tool: { name: 'iis-logon-rights' }, findings: Array.from({ length: 20_000 }, () => finding) };
     const { text, pieces } = streamed(document);
     assert.equal(text, `${JSON.stringify(document, null, 2)}\n`);
@@ -37,7 +67,8 @@ describe('writeJson: JSON.stringify(value, null, 2) in pieces', () => {
 
   it('walks nested containers to the same bytes', () => {
     let deep: unknown = [];
-    for (let level = 0; level < 200; level++) deep = Array.from({ length: 17 }, (_, index) => (index === 0 ? deep : { index }));
+    for (let level = 0; level < 200; level++)
+      deep = Array.from({ length: 17 }, (_, index) => (index === 0 ? deep : { index }));
     assert.equal(streamed(deep).text, `${JSON.stringify(deep, null, 2)}\n`);
   });
 });

@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { judgeSnapshot } from '../../src/core/judge';
 import type { GroupPolicyResult, Snapshot } from '../../src/core/model';
-import { accounts, gpoAssignment, groupPolicyResult, iis, LOCAL_ANON, scope, template, WEB01 } from '../helpers/builders';
+import {
+  accounts,
+  gpoAssignment,
+  groupPolicyResult,
+  iis,
+  LOCAL_ANON,
+  scope,
+  template,
+  WEB01,
+} from '../helpers/builders';
 
 /**
  * judgeSnapshot joins the snapshot's own Group Policy, the --with-gpo baselines and the local
@@ -26,7 +35,9 @@ function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
 
 function onlyFinding(of: Snapshot, withGpo: GroupPolicyResult[] = []) {
   const { evaluation, policy } = judgeSnapshot(of, { ruleSet: 'documented', withGpo });
-  const findings = evaluation.findings.filter((finding) => finding.status !== 'not-required' && finding.role === 'anonymous-user');
+  const findings = evaluation.findings.filter(
+    (finding) => finding.status !== 'not-required' && finding.role === 'anonymous-user',
+  );
   assert.equal(findings.length, 1);
   return { finding: findings[0]!, evaluation, policy };
 }
@@ -36,7 +47,17 @@ describe('judgeSnapshot', () => {
   let granting: GroupPolicyResult;
   before(() => {
     revoking = groupPolicyResult([gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544'])]);
-    granting = groupPolicyResult([gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544', `*${ANON}`], 'Web Baseline', '{AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE}')], 'baseline.inf');
+    granting = groupPolicyResult(
+      [
+        gpoAssignment(
+          'SeNetworkLogonRight',
+          ['*S-1-5-32-544', `*${ANON}`],
+          'Web Baseline',
+          '{AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE}',
+        ),
+      ],
+      'baseline.inf',
+    );
   });
 
   it('without any Group Policy data projects no refresh: afterRefresh is null and the policy says so', () => {
@@ -46,7 +67,7 @@ describe('judgeSnapshot', () => {
     assert.equal(policy.hasGroupPolicyData, false);
   });
 
-  it('with the snapshot\'s own Group Policy, the winning GPO replaces the local list at the refresh', () => {
+  it("with the snapshot's own Group Policy, the winning GPO replaces the local list at the refresh", () => {
     const { finding, policy } = onlyFinding(snapshot({ groupPolicy: [revoking] }));
     assert.equal(finding.status, 'revoked-at-refresh');
     assert.deepEqual(finding.afterRefresh, { grantedBy: [], deniedBy: [] });
@@ -54,7 +75,7 @@ describe('judgeSnapshot', () => {
     assert.equal(policy.owner('SeNetworkLogonRight')?.name, 'CONTOSO Server Baseline');
   });
 
-  it('a --with-gpo baseline alone counts as Group Policy data, and wins over the snapshot\'s GPO', () => {
+  it("a --with-gpo baseline alone counts as Group Policy data, and wins over the snapshot's GPO", () => {
     const alone = onlyFinding(snapshot(), [revoking]);
     assert.equal(alone.finding.status, 'revoked-at-refresh');
     assert.equal(alone.policy.hasGroupPolicyData, true);
@@ -73,11 +94,25 @@ describe('judgeSnapshot', () => {
     assert.equal(onlyFinding(snapshot({ groupPolicy: [local] })).finding.status, 'ok');
   });
 
-  it('keeps every source\'s diagnostics, in order: local policy, the snapshot\'s GPOs, the baselines, then the evaluation', () => {
-    const localPolicy = { ...template({ SeNetworkLogonRight: [`*${ANON}`] }), diagnostics: [{ code: 'from-local', severity: 'warning' as const, message: 'local' }] };
-    const own = groupPolicyResult([], 'gpresult.xml', [{ code: 'from-gpresult', severity: 'info' as const, message: 'gpresult' }]);
-    const baseline = groupPolicyResult([], 'baseline.inf', [{ code: 'from-baseline', severity: 'warning' as const, message: 'baseline' }]);
-    const { evaluation } = judgeSnapshot(snapshot({ localPolicy, groupPolicy: [own] }), { ruleSet: 'documented', withGpo: [baseline] });
-    assert.deepEqual(evaluation.diagnostics.map((diagnostic) => diagnostic.code).slice(0, 3), ['from-local', 'from-gpresult', 'from-baseline']);
+  it("keeps every source's diagnostics, in order: local policy, the snapshot's GPOs, the baselines, then the evaluation", () => {
+    const localPolicy = {
+      ...template({ SeNetworkLogonRight: [`*${ANON}`] }),
+      diagnostics: [{ code: 'from-local', severity: 'warning' as const, message: 'local' }],
+    };
+    const own = groupPolicyResult([], 'gpresult.xml', [
+      { code: 'from-gpresult', severity: 'info' as const, message: 'gpresult' },
+    ]);
+    const baseline = groupPolicyResult([], 'baseline.inf', [
+      { code: 'from-baseline', severity: 'warning' as const, message: 'baseline' },
+    ]);
+    const { evaluation } = judgeSnapshot(snapshot({ localPolicy, groupPolicy: [own] }), {
+      ruleSet: 'documented',
+      withGpo: [baseline],
+    });
+    assert.deepEqual(evaluation.diagnostics.map((diagnostic) => diagnostic.code).slice(0, 3), [
+      'from-local',
+      'from-gpresult',
+      'from-baseline',
+    ]);
   });
 });

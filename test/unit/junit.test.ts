@@ -25,19 +25,30 @@ describe('JUnit renderer', () => {
   });
 
   it('one suite per snapshot, one test case per site x path x identity, with counts at both levels', () => {
-    const failed: SnapshotOutcome = { kind: 'failed', name: 'fleet/web99', error: 'fleet/web99/secedit.inf (line 1): expected text in UTF-8, found bytes that are not valid in that encoding' };
+    const failed: SnapshotOutcome = {
+      kind: 'failed',
+      name: 'fleet/web99',
+      error:
+        'fleet/web99/secedit.inf (line 1): expected text in UTF-8, found bytes that are not valid in that encoding',
+    };
     const root = parseJunit(renderJunit([revoked, denied, failed]));
     // iis6: 2 revoked-at-refresh + 2 NetworkService worker processes (not-required);
     // iis10-local-account-denied: IUSR not-required + 2 denied + 3 pool identities ok; plus the failed load.
     assert.deepEqual(counts(root), { tests: '11', failures: '4', errors: '1', skipped: '3' });
     const suites = childrenNamed(root, 'testsuite');
-    assert.deepEqual(suites.map((suite) => suite.attributes.name), [revoked.name, denied.name, 'fleet/web99']);
+    assert.deepEqual(
+      suites.map((suite) => suite.attributes.name),
+      [revoked.name, denied.name, 'fleet/web99'],
+    );
     assert.deepEqual(suites.map(counts), [
       { tests: '4', failures: '2', errors: '0', skipped: '2' },
       { tests: '6', failures: '2', errors: '0', skipped: '1' },
       { tests: '1', failures: '0', errors: '1', skipped: '0' },
     ]);
-    assert.deepEqual(suites.map((suite) => suite.attributes.hostname), ['WEB01', 'WEB02', 'fleet/web99']);
+    assert.deepEqual(
+      suites.map((suite) => suite.attributes.hostname),
+      ['WEB01', 'WEB02', 'fleet/web99'],
+    );
     for (const suite of suites) assert.equal(childrenNamed(suite, 'testcase').length, Number(suite.attributes.tests));
   });
 
@@ -61,10 +72,19 @@ describe('JUnit renderer', () => {
     const failure = firstChild(childrenNamed(firstChild(root, 'testsuite')!, 'testcase')[0]!, 'failure')!;
     assert.equal(failure.attributes.type, 'revoked-at-refresh');
     assert.equal(failure.attributes.message, finding.message);
-    assert.match(failure.text, /^revoked-at-refresh \(IisAnonymousLogonRight:IisAnonymousLogonRight:RevokedAtRefresh\): Holds the right now/);
+    assert.match(
+      failure.text,
+      /^revoked-at-refresh \(IisAnonymousLogonRight:IisAnonymousLogonRight:RevokedAtRefresh\): Holds the right now/,
+    );
     assert.match(failure.text, /Right: Access this computer from the network \(SeNetworkLogonRight\)/);
-    assert.match(failure.text, /Durable fix: in GPO "CONTOSO Member Server Baseline" \{5A91776E-1ACB-4255-B97E-6FFF265E0FD3\}/);
-    assert.match(failure.text, /SeNetworkLogonRight = \*S-1-5-32-544,\*S-1-5-32-551,\*S-1-5-21-2060260628-1893702904-3285376245-513,\*S-1-5-21-173939653-3250197068-1151168150-1003/);
+    assert.match(
+      failure.text,
+      /Durable fix: in GPO "CONTOSO Member Server Baseline" \{5A91776E-1ACB-4255-B97E-6FFF265E0FD3\}/,
+    );
+    assert.match(
+      failure.text,
+      /SeNetworkLogonRight = \*S-1-5-32-544,\*S-1-5-32-551,\*S-1-5-21-2060260628-1893702904-3285376245-513,\*S-1-5-21-173939653-3250197068-1151168150-1003/,
+    );
     assert.equal(failure.text.split(finding.message).length, 2, 'the message appears once in the body');
   });
 
@@ -82,7 +102,10 @@ describe('JUnit renderer', () => {
     assert.deepEqual(counts(suite), { tests: '6', failures: '0', errors: '0', skipped: '1' });
     const [iusr, ...rest] = childrenNamed(suite, 'testcase');
     assert.equal(iusr!.attributes.name, '/ as NT AUTHORITY\\IUSR (S-1-5-17)');
-    assert.match(firstChild(iusr!, 'skipped')!.attributes.message!, /^not-required: Site "Default Web Site" path \/: NT AUTHORITY\\IUSR \(S-1-5-17\) is not checked under the documented rules/);
+    assert.match(
+      firstChild(iusr!, 'skipped')!.attributes.message!,
+      /^not-required: Site "Default Web Site" path \/: NT AUTHORITY\\IUSR \(S-1-5-17\) is not checked under the documented rules/,
+    );
     for (const passing of rest) assert.equal(passing.children.length, 0);
   });
 
@@ -99,15 +122,38 @@ describe('JUnit renderer', () => {
 
   it('suite properties carry the snapshot, the rule set and host.json facts', () => {
     const suite = firstChild(parseJunit(renderJunit([denied])), 'testsuite')!;
-    const properties = Object.fromEntries(childrenNamed(firstChild(suite, 'properties')!, 'property').map((property) => [property.attributes.name, property.attributes.value]));
-    assert.deepEqual(properties, { snapshot: denied.name, ruleSet: 'documented', inDesiredState: 'false', computerName: 'WEB02', domain: 'WORKGROUP', osVersion: '10.0.17763', iisVersion: '10.0' });
+    const properties = Object.fromEntries(
+      childrenNamed(firstChild(suite, 'properties')!, 'property').map((property) => [
+        property.attributes.name,
+        property.attributes.value,
+      ]),
+    );
+    assert.deepEqual(properties, {
+      snapshot: denied.name,
+      ruleSet: 'documented',
+      inDesiredState: 'false',
+      computerName: 'WEB02',
+      domain: 'WORKGROUP',
+      osVersion: '10.0.17763',
+      iisVersion: '10.0',
+    });
   });
 
   it('hostile names survive: markup and quotes escaped, line breaks kept in attributes and shown escaped in the body, characters XML cannot hold replaced', () => {
     const original = revoked.evaluation.findings[0]!;
     const hostileName = 'EVIL\\a"b<c>&d\'e\nline2\ttab\u0001ctl\ud800lone';
-    const finding: Finding = { ...original, site: 'Site & "Co" <x>', identity: { ...original.identity, name: hostileName }, message: `msg with ]]> and ${hostileName}` };
-    const snapshot: JudgedSnapshot = { ...revoked, name: 'snap "x" & <y>', evaluation: { ...revoked.evaluation, findings: [finding] }, policy: null };
+    const finding: Finding = {
+      ...original,
+      site: 'Site & "Co" <x>',
+      identity: { ...original.identity, name: hostileName },
+      message: `msg with ]]> and ${hostileName}`,
+    };
+    const snapshot: JudgedSnapshot = {
+      ...revoked,
+      name: 'snap "x" & <y>',
+      evaluation: { ...revoked.evaluation, findings: [finding] },
+      policy: null,
+    };
     const suite = firstChild(parseJunit(renderJunit([snapshot])), 'testsuite')!;
     assert.equal(suite.attributes.name, 'snap "x" & <y>');
     const testCase = firstChild(suite, 'testcase')!;
@@ -130,10 +176,16 @@ describe('JUnit renderer', () => {
 
   it('testCaseNames falls back to the snapshot name without host.json and to (server) without a site', () => {
     const finding = revoked.evaluation.findings[0]!;
-    assert.deepEqual(testCaseNames({ name: 'fleet/web01', host: null }, { ...finding, site: null }), { classname: 'fleet/web01.(server)', name: `/ as WEB01\\IUSR_WEB01 (${finding.identity.sid})` });
+    assert.deepEqual(testCaseNames({ name: 'fleet/web01', host: null }, { ...finding, site: null }), {
+      classname: 'fleet/web01.(server)',
+      name: `/ as WEB01\\IUSR_WEB01 (${finding.identity.sid})`,
+    });
   });
 
   it('is deterministic: the same outcomes give the same bytes', () => {
-    assert.equal(renderJunit([revoked, denied]), renderJunit([judgeExample('iis6-gpo-revoked-at-refresh'), judgeExample('iis10-local-account-denied')]));
+    assert.equal(
+      renderJunit([revoked, denied]),
+      renderJunit([judgeExample('iis6-gpo-revoked-at-refresh'), judgeExample('iis10-local-account-denied')]),
+    );
   });
 });

@@ -30,7 +30,12 @@ function expectedTables(readme: string): Map<RuleSetName, ExpectedRow[]> {
     const rows = section
       .split('\n')
       .filter((line) => line.startsWith('| ') && !line.startsWith('| site') && !line.startsWith('|---'))
-      .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()))
+      .map((line) =>
+        line
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      )
       .map(([site, path, role, identity, status, symptom]) => ({
         site: site!,
         path: path!.replace(/`/g, ''),
@@ -49,7 +54,8 @@ describe('logon fixtures: each finding is what the README says Windows does', ()
 
   it('there are fixtures, each with at least one expected table', () => {
     assert.ok(folders.length >= 2);
-    for (const folder of folders) assert.ok(expectedTables(readFileSync(join(ROOT, folder, 'README.md'), 'utf8')).size > 0, folder);
+    for (const folder of folders)
+      assert.ok(expectedTables(readFileSync(join(ROOT, folder, 'README.md'), 'utf8')).size > 0, folder);
   });
 
   it('gpo-sources-disagree: one warning names both files and the right; rsop.json wins, while gpresult.xml alone would say ok', () => {
@@ -57,18 +63,43 @@ describe('logon fixtures: each finding is what the README says Windows does', ()
     const { evaluation } = judgeSnapshot(snapshot, { ruleSet: 'documented', withGpo: [] });
     const warnings = evaluation.diagnostics.filter((diagnostic) => diagnostic.code === 'group-policy-sources-disagree');
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0]!.message, /gpresult\.xml and .*rsop\.json disagree on SeNetworkLogonRight: .*"CONTOSO Web Baseline v1".*"CONTOSO Web Baseline v2".*rsop\.json is used \(precedence rsop\.json over gpresult\.xml\)/);
-    const reportOnly = { ...snapshot, groupPolicy: snapshot.groupPolicy.filter((result) => result.kind === 'gpresult') };
-    const anonymous = (judged: typeof evaluation) => judged.findings.find((finding) => finding.role === 'anonymous-user')!.status;
-    assert.equal(anonymous(judgeSnapshot(reportOnly, { ruleSet: 'documented', withGpo: [] }).evaluation), 'ok', 'the stale source alone hides the coming 401.1');
+    assert.match(
+      warnings[0]!.message,
+      /gpresult\.xml and .*rsop\.json disagree on SeNetworkLogonRight: .*"CONTOSO Web Baseline v1".*"CONTOSO Web Baseline v2".*rsop\.json is used \(precedence rsop\.json over gpresult\.xml\)/,
+    );
+    const reportOnly = {
+      ...snapshot,
+      groupPolicy: snapshot.groupPolicy.filter((result) => result.kind === 'gpresult'),
+    };
+    const anonymous = (judged: typeof evaluation) =>
+      judged.findings.find((finding) => finding.role === 'anonymous-user')!.status;
+    assert.equal(
+      anonymous(judgeSnapshot(reportOnly, { ruleSet: 'documented', withGpo: [] }).evaluation),
+      'ok',
+      'the stale source alone hides the coming 401.1',
+    );
     assert.equal(anonymous(evaluation), 'revoked-at-refresh');
   });
 
-  it('unlocked-anonymous-section: the unlocked site\'s anonymous identity says a web.config may change it; the locked one does not', () => {
-    const { evaluation } = judgeSnapshot(loadSnapshotFolder(join(ROOT, 'unlocked-anonymous-section')), { ruleSet: 'documented', withGpo: [] });
-    const noted = evaluation.findings.map((finding) => `${finding.site} ${finding.role} ${finding.notes.filter((note) => note.includes('web.config')).length}`);
-    assert.deepEqual(noted, ['Blog anonymous-user 1', 'Blog worker-process 0', 'Shop anonymous-user 0', 'Shop worker-process 0']);
-    assert.match(evaluation.findings[0]!.message, /Note: anonymousAuthentication is unlocked for this path \(<location path="Blog" overrideMode="Allow"> \(line \d+\)\)/);
+  it("unlocked-anonymous-section: the unlocked site's anonymous identity says a web.config may change it; the locked one does not", () => {
+    const { evaluation } = judgeSnapshot(loadSnapshotFolder(join(ROOT, 'unlocked-anonymous-section')), {
+      ruleSet: 'documented',
+      withGpo: [],
+    });
+    const noted = evaluation.findings.map(
+      (finding) =>
+        `${finding.site} ${finding.role} ${finding.notes.filter((note) => note.includes('web.config')).length}`,
+    );
+    assert.deepEqual(noted, [
+      'Blog anonymous-user 1',
+      'Blog worker-process 0',
+      'Shop anonymous-user 0',
+      'Shop worker-process 0',
+    ]);
+    assert.match(
+      evaluation.findings[0]!.message,
+      /Note: anonymousAuthentication is unlocked for this path \(<location path="Blog" overrideMode="Allow"> \(line \d+\)\)/,
+    );
   });
 
   it('webconfig-anonymous-identity: the collected web.config turns a false ok into denied, and says where it is incomplete', () => {
@@ -76,25 +107,58 @@ describe('logon fixtures: each finding is what the README says Windows does', ()
     const { evaluation } = judgeSnapshot(loadSnapshotFolder(folder), { ruleSet: 'documented', withGpo: [] });
     const root = evaluation.findings[0]!;
     assert.equal(root.status, 'denied');
-    assert.match(root.identity.definedAt, /^web\.config "D:\\sites\\blog\\web\.config" \(site "Blog" path \/\) \(line \d+\)$/);
+    assert.match(
+      root.identity.definedAt,
+      /^web\.config "D:\\sites\\blog\\web\.config" \(site "Blog" path \/\) \(line \d+\)$/,
+    );
     assert.deepEqual(root.notes, []);
     const files = evaluation.findings.find((finding) => finding.path === '/files')!;
-    assert.match(files.notes.join(' '), /lacks the web\.config for \/files \(web\.config "\\\\fs01\\files\\web\.config" .* could not be read: Access to the path/);
-    assert.deepEqual(evaluation.diagnostics.filter((diagnostic) => diagnostic.code.startsWith('webconfig')).map((diagnostic) => `${diagnostic.code} ${/site "(\w+)"/.exec(diagnostic.message)![1]}`), ['webconfig-section-locked Shop']);
+    assert.match(
+      files.notes.join(' '),
+      /lacks the web\.config for \/files \(web\.config "\\\\fs01\\files\\web\.config" .* could not be read: Access to the path/,
+    );
+    assert.deepEqual(
+      evaluation.diagnostics
+        .filter((diagnostic) => diagnostic.code.startsWith('webconfig'))
+        .map((diagnostic) => `${diagnostic.code} ${/site "(\w+)"/.exec(diagnostic.message)![1]}`),
+      ['webconfig-section-locked Shop'],
+    );
     // The same host without webconfigs.json: what applicationHost.config alone says, the false ok.
-    const withoutWebConfigs = Object.fromEntries(SNAPSHOT_FILES.filter((file) => file !== 'webconfigs.json' && existsSync(join(folder, file))).map((file) => [file, readFileSync(join(folder, file), 'utf8')]));
-    const blind = judgeSnapshot(loadFactsValue({ files: withoutWebConfigs }, 'facts'), { ruleSet: 'documented', withGpo: [] }).evaluation;
+    const withoutWebConfigs = Object.fromEntries(
+      SNAPSHOT_FILES.filter((file) => file !== 'webconfigs.json' && existsSync(join(folder, file))).map((file) => [
+        file,
+        readFileSync(join(folder, file), 'utf8'),
+      ]),
+    );
+    const blind = judgeSnapshot(loadFactsValue({ files: withoutWebConfigs }, 'facts'), {
+      ruleSet: 'documented',
+      withGpo: [],
+    }).evaluation;
     assert.equal(blind.findings[0]!.status, 'ok');
     assert.equal(blind.findings[0]!.identity.name, 'CONTOSO\\svc-blog');
     assert.match(blind.findings[0]!.notes.join(' '), /the snapshot holds no web\.config files/);
   });
 
   it('stig-deny-local-account-gpo: the plan puts the identity-side fix first and flags the GPO edit as a baseline conflict', () => {
-    const { evaluation, policy } = judgeSnapshot(loadSnapshotFolder(join(ROOT, 'stig-deny-local-account-gpo')), { ruleSet: 'documented', withGpo: [] });
+    const { evaluation, policy } = judgeSnapshot(loadSnapshotFolder(join(ROOT, 'stig-deny-local-account-gpo')), {
+      ruleSet: 'documented',
+      withGpo: [],
+    });
     const plan = buildPlan(evaluation, policy, { allowTemporaryFix: false });
     assert.deepEqual(plan.actions, []);
-    assert.deepEqual(plan.refused.map((refused) => refused.fix.split(':')[0]), ['Identity-side fix first']);
-    assert.deepEqual(plan.gpoEdits.map((edit) => [edit.gpo.name, edit.remove, edit.line, edit.baselineConflicts?.map((conflict) => conflict.sid)]), [['CONTOSO STIG Member Servers', ['S-1-5-113'], 'SeDenyNetworkLogonRight = *S-1-5-32-546', ['S-1-5-113']]]);
+    assert.deepEqual(
+      plan.refused.map((refused) => refused.fix.split(':')[0]),
+      ['Identity-side fix first'],
+    );
+    assert.deepEqual(
+      plan.gpoEdits.map((edit) => [
+        edit.gpo.name,
+        edit.remove,
+        edit.line,
+        edit.baselineConflicts?.map((conflict) => conflict.sid),
+      ]),
+      [['CONTOSO STIG Member Servers', ['S-1-5-113'], 'SeDenyNetworkLogonRight = *S-1-5-32-546', ['S-1-5-113']]],
+    );
   });
 
   for (const folder of folders) {
@@ -114,7 +178,10 @@ describe('logon fixtures: each finding is what the README says Windows does', ()
         assert.deepEqual(actual, expected, `${folder} under --rules ${ruleSet}`);
         for (const finding of evaluation.findings) {
           if (finding.status === 'ok' || finding.status === 'not-required') continue;
-          assert.ok(finding.message.includes(`HTTP ${finding.symptom.httpStatus}`), `${folder}: the message names the symptom: ${finding.message}`);
+          assert.ok(
+            finding.message.includes(`HTTP ${finding.symptom.httpStatus}`),
+            `${folder}: the message names the symptom: ${finding.message}`,
+          );
         }
       }
     });

@@ -32,7 +32,11 @@ function lineOf(text: string, needle: string): number {
 
 function scope(config: IisConfiguration, site: string, path: string): AnonymousScope {
   const found = config.scopes.filter((candidate) => candidate.site === site && candidate.path === path);
-  assert.equal(found.length, 1, `expected one scope ${site} ${path}, found ${found.length} in ${JSON.stringify(config.scopes.map((s) => `${s.site} ${s.path}`))}`);
+  assert.equal(
+    found.length,
+    1,
+    `expected one scope ${site} ${path}, found ${found.length} in ${JSON.stringify(config.scopes.map((s) => `${s.site} ${s.path}`))}`,
+  );
   return found[0]!;
 }
 
@@ -44,10 +48,17 @@ function diagnosticCodes(config: IisConfiguration): string[] {
   return config.diagnostics.map((diagnostic) => diagnostic.code);
 }
 
-
 /** A MetaBase.xml around the given key elements, written the way IIS writes them (tabs, one attribute a line). */
 function metabase(...keys: string[]): string {
-  return ['<?xml version ="1.0"?>', '<configuration xmlns="urn:microsoft-catalog:XML_Metabase_V64_0">', '<MBProperty>', ...keys, '</MBProperty>', '</configuration>', ''].join('\n');
+  return [
+    '<?xml version ="1.0"?>',
+    '<configuration xmlns="urn:microsoft-catalog:XML_Metabase_V64_0">',
+    '<MBProperty>',
+    ...keys,
+    '</MBProperty>',
+    '</configuration>',
+    '',
+  ].join('\n');
 }
 
 function key(type: string, location: string, attributes: Record<string, string> = {}): string {
@@ -103,9 +114,21 @@ describe('IIS 6 MetaBase.xml parser', () => {
     });
 
     it('keeps the application pool with the documented default identity', () => {
-      assert.deepEqual([...config.applicationPools.entries()], [
-        ['defaultapppool', { name: 'DefaultAppPool', identityType: 'NetworkService', userName: '', logonType: 'LogonBatch', line: lineOf(text, '<IIsApplicationPool\t') }],
-      ]);
+      assert.deepEqual(
+        [...config.applicationPools.entries()],
+        [
+          [
+            'defaultapppool',
+            {
+              name: 'DefaultAppPool',
+              identityType: 'NetworkService',
+              userName: '',
+              logonType: 'LogonBatch',
+              line: lineOf(text, '<IIsApplicationPool\t'),
+            },
+          ],
+        ],
+      );
     });
 
     it('never keeps a password value', () => {
@@ -123,7 +146,12 @@ describe('IIS 6 MetaBase.xml parser', () => {
     const vdirLine = lineOf(text, '<IIsWebVirtualDir\tLocation ="/LM/W3SVC/1864297/ROOT/reports"');
 
     it('lists sites by id with their scopes, skipping the directory that sets nothing anonymous', () => {
-      assert.deepEqual(scopeList(config), ['Default Web Site / site', 'Intranet / site', 'Intranet /reports virtual-directory', 'Intranet /reports/admin location']);
+      assert.deepEqual(scopeList(config), [
+        'Default Web Site / site',
+        'Intranet / site',
+        'Intranet /reports virtual-directory',
+        'Intranet /reports/admin location',
+      ]);
       assert.deepEqual(config.diagnostics, []);
     });
 
@@ -157,7 +185,10 @@ describe('IIS 6 MetaBase.xml parser', () => {
       assert.equal(admin.anonymous.enabled, false);
       assert.equal(admin.anonymous.userName, 'CONTOSO\\svc-web');
       assert.equal(admin.anonymous.logonMethod, 'Batch');
-      assert.equal(admin.anonymous.definedAt, `<IIsWebVirtualDir Location="/LM/W3SVC/1864297/ROOT/reports"> line ${vdirLine}`);
+      assert.equal(
+        admin.anonymous.definedAt,
+        `<IIsWebVirtualDir Location="/LM/W3SVC/1864297/ROOT/reports"> line ${vdirLine}`,
+      );
       assert.equal(admin.line, lineOf(text, 'Location ="/LM/W3SVC/1864297/ROOT/reports/admin"'));
     });
 
@@ -190,7 +221,12 @@ describe('IIS 6 MetaBase.xml parser', () => {
     });
 
     it('resolves children written before their parents', () => {
-      assert.deepEqual(scopeList(config), ['Shop / site', 'Shop /shop virtual-directory', 'Shop /shop/checkout location', 'Shop /shop/status.aspx location']);
+      assert.deepEqual(scopeList(config), [
+        'Shop / site',
+        'Shop /shop virtual-directory',
+        'Shop /shop/checkout location',
+        'Shop /shop/status.aspx location',
+      ]);
       const serviceLine = lineOf(text, '<IIsWebService');
       for (const entry of config.scopes) {
         assert.equal(entry.anonymous.userName, 'SHOP01\\IUSR_SHOP01', `${entry.path}`);
@@ -291,23 +327,37 @@ describe('IIS 6 MetaBase.xml parser', () => {
 
   describe('inheritance and scopes', () => {
     it('takes the deepest AnonymousUserName and says where it was set', () => {
-      const text = oneSite({}, key('IIsWebVirtualDir', '/LM/W3SVC/1/ROOT/app', { AnonymousUserName: 'CONTOSO\\app-anon' }), key('IIsWebDirectory', '/LM/W3SVC/1/ROOT/app/sub', { LogonMethod: '0' }));
+      const text = oneSite(
+        {},
+        key('IIsWebVirtualDir', '/LM/W3SVC/1/ROOT/app', { AnonymousUserName: 'CONTOSO\\app-anon' }),
+        key('IIsWebDirectory', '/LM/W3SVC/1/ROOT/app/sub', { LogonMethod: '0' }),
+      );
       const config = parseMetabase(text, FILE);
       const sub = scope(config, 'Default Web Site', '/app/sub');
       assert.equal(sub.anonymous.userName, 'CONTOSO\\app-anon');
       assert.equal(sub.anonymous.logonMethod, 'Interactive');
-      assert.equal(sub.anonymous.definedAt, `<IIsWebVirtualDir Location="/LM/W3SVC/1/ROOT/app"> line ${lineOf(text, '/LM/W3SVC/1/ROOT/app"')}`);
+      assert.equal(
+        sub.anonymous.definedAt,
+        `<IIsWebVirtualDir Location="/LM/W3SVC/1/ROOT/app"> line ${lineOf(text, '/LM/W3SVC/1/ROOT/app"')}`,
+      );
       assert.equal(scope(config, 'Default Web Site', '/').anonymous.userName, 'WEB01\\IUSR_WEB01');
     });
 
     it('compares Location paths case-insensitively and keeps the written case in scope paths', () => {
-      const text = oneSite({}, key('IIsWebVirtualDir', '/lm/w3svc/1/Root/Orders/', { AnonymousUserName: 'CONTOSO\\orders' }));
+      const text = oneSite(
+        {},
+        key('IIsWebVirtualDir', '/lm/w3svc/1/Root/Orders/', { AnonymousUserName: 'CONTOSO\\orders' }),
+      );
       const orders = scope(parseMetabase(text, FILE), 'Default Web Site', '/Orders');
       assert.equal(orders.anonymous.userName, 'CONTOSO\\orders');
     });
 
     it('inherits through a key of another type in the middle of the path', () => {
-      const text = oneSite({}, key('IIsConfigObject', '/LM/W3SVC/1/ROOT/a', { AnonymousUserName: 'CONTOSO\\from-generic' }), key('IIsWebVirtualDir', '/LM/W3SVC/1/ROOT/a/b'));
+      const text = oneSite(
+        {},
+        key('IIsConfigObject', '/LM/W3SVC/1/ROOT/a', { AnonymousUserName: 'CONTOSO\\from-generic' }),
+        key('IIsWebVirtualDir', '/LM/W3SVC/1/ROOT/a/b'),
+      );
       const config = parseMetabase(text, FILE);
       assert.deepEqual(scopeList(config), ['Default Web Site / site', 'Default Web Site /a/b virtual-directory']);
       assert.equal(scope(config, 'Default Web Site', '/a/b').anonymous.userName, 'CONTOSO\\from-generic');
@@ -325,26 +375,41 @@ describe('IIS 6 MetaBase.xml parser', () => {
     });
 
     it('reports a site with no ROOT virtual directory and resolves it from the site key', () => {
-      const text = metabase(key('IIsWebService', '/LM/W3SVC', { AnonymousUserName: 'WEB01\\IUSR_WEB01' }), key('IIsWebServer', '/LM/W3SVC/1', { ServerComment: 'Bare', LogonMethod: '1' }));
+      const text = metabase(
+        key('IIsWebService', '/LM/W3SVC', { AnonymousUserName: 'WEB01\\IUSR_WEB01' }),
+        key('IIsWebServer', '/LM/W3SVC/1', { ServerComment: 'Bare', LogonMethod: '1' }),
+      );
       const config = parseMetabase(text, FILE);
       assert.deepEqual(diagnosticCodes(config), ['missing-root-virtual-directory']);
       assert.equal(scope(config, 'Bare', '/').anonymous.logonMethod, 'Batch');
     });
 
     it('ignores IIsWebServer templates under /LM/W3SVC/Info and their virtual directories', () => {
-      const text = oneSite({}, key('IIsWebServer', '/LM/W3SVC/Info/Templates/Public Web Site', { ServerComment: 'Template' }), key('IIsWebVirtualDir', '/LM/W3SVC/Info/Templates/Public Web Site/Root'));
+      const text = oneSite(
+        {},
+        key('IIsWebServer', '/LM/W3SVC/Info/Templates/Public Web Site', { ServerComment: 'Template' }),
+        key('IIsWebVirtualDir', '/LM/W3SVC/Info/Templates/Public Web Site/Root'),
+      );
       const config = parseMetabase(text, FILE);
       assert.deepEqual(scopeList(config), ['Default Web Site / site']);
       assert.deepEqual(config.diagnostics, []);
     });
 
     it('ignores unknown elements and FTP keys', () => {
-      const text = oneSite({}, key('SomethingNew', '/LM/W3SVC/1/ROOT/x', {}), key('IIsFtpVirtualDir', '/LM/MSFTPSVC/1/ROOT', { AnonymousUserName: 'X\\ftp', LogonMethod: 'not-a-method' }), '<Unkeyed Attribute="1"/>');
+      const text = oneSite(
+        {},
+        key('SomethingNew', '/LM/W3SVC/1/ROOT/x', {}),
+        key('IIsFtpVirtualDir', '/LM/MSFTPSVC/1/ROOT', { AnonymousUserName: 'X\\ftp', LogonMethod: 'not-a-method' }),
+        '<Unkeyed Attribute="1"/>',
+      );
       assert.deepEqual(scopeList(parseMetabase(text, FILE)), ['Default Web Site / site']);
     });
 
     it('warns when anonymous is on but no AnonymousUserName applies (IIS 6 has no default account)', () => {
-      const text = metabase(key('IIsWebServer', '/LM/W3SVC/1', { ServerComment: 'S' }), key('IIsWebVirtualDir', '/LM/W3SVC/1/ROOT'));
+      const text = metabase(
+        key('IIsWebServer', '/LM/W3SVC/1', { ServerComment: 'S' }),
+        key('IIsWebVirtualDir', '/LM/W3SVC/1/ROOT'),
+      );
       const config = parseMetabase(text, FILE);
       const root = scope(config, 'S', '/');
       assert.equal(root.anonymous.userName, '');
@@ -363,12 +428,19 @@ describe('IIS 6 MetaBase.xml parser', () => {
       const config = parseMetabase(oneSite({ AnonymousPasswordSync: 'TRUE' }), FILE);
       assert.deepEqual(diagnosticCodes(config), ['anonymous-password-sync']);
       assert.deepEqual(diagnosticCodes(parseMetabase(oneSite({ AnonymousPasswordSync: 'FALSE' }), FILE)), []);
-      assert.equal(inputErrorFrom(() => parseMetabase(oneSite({ AnonymousPasswordSync: 'maybe' }), FILE)).expected, 'TRUE or FALSE');
+      assert.equal(
+        inputErrorFrom(() => parseMetabase(oneSite({ AnonymousPasswordSync: 'maybe' }), FILE)).expected,
+        'TRUE or FALSE',
+      );
     });
 
     it('has no application pool in IIS 5 isolation mode', () => {
       const text = metabase(
-        key('IIsWebService', '/LM/W3SVC', { AnonymousUserName: 'WEB01\\IUSR_WEB01', AppPoolId: 'DefaultAppPool', IIs5IsolationModeEnabled: 'TRUE' }),
+        key('IIsWebService', '/LM/W3SVC', {
+          AnonymousUserName: 'WEB01\\IUSR_WEB01',
+          AppPoolId: 'DefaultAppPool',
+          IIs5IsolationModeEnabled: 'TRUE',
+        }),
         key('IIsApplicationPool', '/LM/W3SVC/AppPools/DefaultAppPool'),
         key('IIsWebServer', '/LM/W3SVC/1', { ServerComment: 'Default Web Site' }),
         key('IIsWebVirtualDir', '/LM/W3SVC/1/ROOT'),
@@ -383,14 +455,30 @@ describe('IIS 6 MetaBase.xml parser', () => {
     });
 
     it('reports a specific-user pool without WAMUserName and a duplicated Location', () => {
-      const text = oneSite({}, key('IIsApplicationPool', '/LM/W3SVC/AppPools/Lonely', { AppPoolIdentityType: 'MD_APPPOOL_IDENTITY_TYPE_SPECIFICUSER' }), key('IIsWebDirectory', '/LM/W3SVC/1/ROOT', {}));
+      const text = oneSite(
+        {},
+        key('IIsApplicationPool', '/LM/W3SVC/AppPools/Lonely', {
+          AppPoolIdentityType: 'MD_APPPOOL_IDENTITY_TYPE_SPECIFICUSER',
+        }),
+        key('IIsWebDirectory', '/LM/W3SVC/1/ROOT', {}),
+      );
       const config = parseMetabase(text, FILE);
       assert.deepEqual(diagnosticCodes(config).sort(), ['duplicate-location', 'pool-user-missing']);
-      assert.deepEqual(config.applicationPools.get('lonely'), { name: 'Lonely', identityType: 'SpecificUser', userName: '', logonType: 'LogonBatch', line: lineOf(text, 'AppPools/Lonely') });
+      assert.deepEqual(config.applicationPools.get('lonely'), {
+        name: 'Lonely',
+        identityType: 'SpecificUser',
+        userName: '',
+        logonType: 'LogonBatch',
+        line: lineOf(text, 'AppPools/Lonely'),
+      });
     });
 
     it('inherits WAMUserName and AppPoolIdentityType from IIsApplicationPools', () => {
-      const text = oneSite({}, key('IIsApplicationPools', '/LM/W3SVC/AppPools', { AppPoolIdentityType: '3', WAMUserName: 'CONTOSO\\pools' }), key('IIsApplicationPool', '/LM/W3SVC/AppPools/Other'));
+      const text = oneSite(
+        {},
+        key('IIsApplicationPools', '/LM/W3SVC/AppPools', { AppPoolIdentityType: '3', WAMUserName: 'CONTOSO\\pools' }),
+        key('IIsApplicationPool', '/LM/W3SVC/AppPools/Other'),
+      );
       const other = parseMetabase(text, FILE).applicationPools.get('other');
       assert.equal(other?.identityType, 'SpecificUser');
       assert.equal(other?.userName, 'CONTOSO\\pools');
@@ -408,7 +496,12 @@ describe('IIS 6 MetaBase.xml parser', () => {
     });
 
     it('matches the root by local name whatever its namespace or prefix', () => {
-      const prefixed = oneSite({ LogonMethod: '1' }).replace('<configuration xmlns="urn:microsoft-catalog:XML_Metabase_V64_0">', '<mb:configuration xmlns:mb="urn:example:other">').replace('</configuration>', '</mb:configuration>');
+      const prefixed = oneSite({ LogonMethod: '1' })
+        .replace(
+          '<configuration xmlns="urn:microsoft-catalog:XML_Metabase_V64_0">',
+          '<mb:configuration xmlns:mb="urn:example:other">',
+        )
+        .replace('</configuration>', '</mb:configuration>');
       assert.equal(rootScopeOf(prefixed).anonymous.logonMethod, 'Batch');
     });
   });
@@ -428,7 +521,8 @@ describe('IIS 6 MetaBase.xml parser', () => {
     });
 
     it('rejects a root other than <configuration>', () => {
-      const text = '<?xml version="1.0"?>\n<MBProperty\n\txmlns="urn:microsoft-catalog:XML_Metabase_V64_0">\n</MBProperty>\n';
+      const text =
+        '<?xml version="1.0"?>\n<MBProperty\n\txmlns="urn:microsoft-catalog:XML_Metabase_V64_0">\n</MBProperty>\n';
       const error = inputErrorFrom(() => parseMetabase(text, FILE));
       assert.equal(error.found, '<MBProperty>');
       assert.equal(error.location.line, 2);
@@ -448,7 +542,10 @@ describe('IIS 6 MetaBase.xml parser', () => {
       assert.equal(error.location.line, lineOf(text, 'LogonMethod="4"'));
       assert.equal(error.location.element, '<IIsWebVirtualDir Location="/LM/W3SVC/1/ROOT">');
       assert.equal(error.found, '"4"');
-      assert.match(error.message, /^MetaBase\.xml \(line \d+, element <IIsWebVirtualDir Location="\/LM\/W3SVC\/1\/ROOT">\): expected LogonMethod 0/);
+      assert.match(
+        error.message,
+        /^MetaBase\.xml \(line \d+, element <IIsWebVirtualDir Location="\/LM\/W3SVC\/1\/ROOT">\): expected LogonMethod 0/,
+      );
     });
 
     it('rejects a LogonMethod set on a key no scope uses', () => {
@@ -457,7 +554,14 @@ describe('IIS 6 MetaBase.xml parser', () => {
       assert.equal(error.found, '"MD_LOGON_SERVICE"');
     });
 
-    for (const written of ['AuthAnonymous | AuthKerberos', '', 'AuthAnonymous |', '-1', '0x100000000', 'AuthAnonymous AuthNTLM']) {
+    for (const written of [
+      'AuthAnonymous | AuthKerberos',
+      '',
+      'AuthAnonymous |',
+      '-1',
+      '0x100000000',
+      'AuthAnonymous AuthNTLM',
+    ]) {
       it(`rejects AuthFlags="${written}"`, () => {
         const text = oneSite({ AuthFlags: written });
         const error = inputErrorFrom(() => parseMetabase(text, FILE));
@@ -486,7 +590,11 @@ describe('IIS 6 MetaBase.xml parser', () => {
   });
 
   describe('robustness', () => {
-    const samples = ['default-web01.MetaBase.xml', 'two-sites-contoso.MetaBase.xml', 'out-of-order-crlf-bom.MetaBase.xml'].map(fixtureText);
+    const samples = [
+      'default-web01.MetaBase.xml',
+      'two-sites-contoso.MetaBase.xml',
+      'out-of-order-crlf-bom.MetaBase.xml',
+    ].map(fixtureText);
 
     it('throws only InputError for any prefix of a fixture', () => {
       for (const text of samples) {
@@ -502,16 +610,22 @@ describe('IIS 6 MetaBase.xml parser', () => {
 
     it('throws only InputError for random edits of a fixture', () => {
       fc.assert(
-        fc.property(fc.constantFrom(...samples), fc.nat(), fc.string({ maxLength: 12 }), fc.nat({ max: 20 }), (text, position, inserted, removed) => {
-          const at = position % (text.length + 1);
-          const mutated = text.slice(0, at) + inserted + text.slice(at + removed);
-          try {
-            const config = parseMetabase(mutated, FILE);
-            assert.equal(config.iisMajorVersion, 6);
-          } catch (error) {
-            if (!(error instanceof InputError)) throw error;
-          }
-        }),
+        fc.property(
+          fc.constantFrom(...samples),
+          fc.nat(),
+          fc.string({ maxLength: 12 }),
+          fc.nat({ max: 20 }),
+          (text, position, inserted, removed) => {
+            const at = position % (text.length + 1);
+            const mutated = text.slice(0, at) + inserted + text.slice(at + removed);
+            try {
+              const config = parseMetabase(mutated, FILE);
+              assert.equal(config.iisMajorVersion, 6);
+            } catch (error) {
+              if (!(error instanceof InputError)) throw error;
+            }
+          },
+        ),
         { numRuns: 500 },
       );
     });

@@ -22,7 +22,11 @@ function resolverFor(testCase: GeneratedCase): (name: string) => string | undefi
 }
 
 function sidsOf(policy: SecurityTemplate, right: string, resolve: (name: string) => string | undefined): Set<string> {
-  return new Set((policy.privilegeRights?.get(right)?.holders ?? []).map((holder) => (holder.kind === 'sid' ? holder.sid : (resolve(holder.name) ?? `name:${holder.name}`))));
+  return new Set(
+    (policy.privilegeRights?.get(right)?.holders ?? []).map((holder) =>
+      holder.kind === 'sid' ? holder.sid : (resolve(holder.name) ?? `name:${holder.name}`),
+    ),
+  );
 }
 
 const counts = { cases: 0, actions: 0, grants: 0, revokes: 0, temporary: 0, refused: 0, inDesiredState: 0 };
@@ -43,16 +47,28 @@ function checkCase(testCase: GeneratedCase): void {
   const identitySids = new Set(evaluation.findings.map((finding) => finding.identity.sid));
   for (const action of plan.actions) {
     assert.ok(identitySids.has(action.sid), `action on ${action.sid}, which is no finding's identity`);
-    for (const fix of action.fixes) assert.ok(evaluation.findings.some((finding) => finding.site === fix.site && finding.path === fix.path && finding.identity.sid === action.sid));
+    for (const fix of action.fixes)
+      assert.ok(
+        evaluation.findings.some(
+          (finding) => finding.site === fix.site && finding.path === fix.path && finding.identity.sid === action.sid,
+        ),
+      );
     if (action.action === 'revoke') assert.match(action.right, /^SeDeny/, 'revoke only from deny rights');
     if (action.action === 'grant') assert.doesNotMatch(action.right, /^SeDeny/, 'grant only allow rights');
   }
   const applied = applyActionsToPolicy(testCase.local, plan.actions, resolve);
-  const revoked = new Set(plan.actions.filter((action) => action.action === 'revoke').map((action) => `${action.right} ${action.sid}`));
+  const revoked = new Set(
+    plan.actions.filter((action) => action.action === 'revoke').map((action) => `${action.right} ${action.sid}`),
+  );
   for (const right of RIGHTS) {
     const before = sidsOf(testCase.local, right, resolve);
     const after = sidsOf(applied, right, resolve);
-    for (const sid of before) if (!after.has(sid)) assert.ok(revoked.has(`${right} ${sid}`), `${sid} was removed from ${right} without a revoke of the identity's own SID`);
+    for (const sid of before)
+      if (!after.has(sid))
+        assert.ok(
+          revoked.has(`${right} ${sid}`),
+          `${sid} was removed from ${right} without a revoke of the identity's own SID`,
+        );
   }
 
   // 2. Idempotent: planning again on the applied policy yields no action.
@@ -66,8 +82,14 @@ function checkCase(testCase: GeneratedCase): void {
     if (FINDING_STATUSES[finding.status].inDesiredState) continue;
     const explained =
       plan.refused.some((entry) => entry.site === finding.site && entry.path === finding.path) ||
-      plan.actions.some((action) => action.temporary && action.fixes.some((fix) => fix.site === finding.site && fix.path === finding.path));
-    assert.ok(explained, `after applying, ${finding.site}${finding.path} is ${finding.status} and the plan did not say why`);
+      plan.actions.some(
+        (action) =>
+          action.temporary && action.fixes.some((fix) => fix.site === finding.site && fix.path === finding.path),
+      );
+    assert.ok(
+      explained,
+      `after applying, ${finding.site}${finding.path} is ${finding.status} and the plan did not say why`,
+    );
   }
 
   // 4. A snapshot in the desired state gets an empty plan.
@@ -79,19 +101,29 @@ function checkCase(testCase: GeneratedCase): void {
 
   // Undo restores exactly what changed.
   const undone = applyActionsToPolicy(applied, plan.undo, resolve);
-  for (const right of RIGHTS) assert.deepEqual([...sidsOf(undone, right, resolve)].sort(), [...sidsOf(testCase.local, right, resolve)].sort(), `undo of ${right}`);
+  for (const right of RIGHTS)
+    assert.deepEqual(
+      [...sidsOf(undone, right, resolve)].sort(),
+      [...sidsOf(testCase.local, right, resolve)].sort(),
+      `undo of ${right}`,
+    );
 }
 
 describe('plan properties (simulator as oracle)', function () {
   this.timeout(600_000);
 
   after(() => {
-    console.log(`      plan properties: ${counts.cases} generated cases, ${counts.actions} actions (${counts.grants} grants, ${counts.revokes} revokes, ${counts.temporary} temporary), ${counts.refused} refusals, ${counts.inDesiredState} cases already in the desired state`);
+    console.log(
+      `      plan properties: ${counts.cases} generated cases, ${counts.actions} actions (${counts.grants} grants, ${counts.revokes} revokes, ${counts.temporary} temporary), ${counts.refused} refusals, ${counts.inDesiredState} cases already in the desired state`,
+    );
   });
 
   it(`holds for ${RUNS} generated policies, identities, groups and GPO ownerships`, () => {
     fc.assert(fc.property(caseArbitrary, checkCase), { numRuns: RUNS });
-    assert.ok(counts.grants > 0 && counts.revokes > 0 && counts.temporary > 0 && counts.refused > 0, `the generator must reach every kind of outcome: ${JSON.stringify(counts)}`);
+    assert.ok(
+      counts.grants > 0 && counts.revokes > 0 && counts.temporary > 0 && counts.refused > 0,
+      `the generator must reach every kind of outcome: ${JSON.stringify(counts)}`,
+    );
   });
 
   it('produces plans that validate against schemas/plan.schema.json', () => {
@@ -100,7 +132,12 @@ describe('plan properties (simulator as oracle)', function () {
     fc.assert(
       fc.property(caseArbitrary, (testCase) => {
         const { evaluation, policy } = evaluate(testCase, testCase.local);
-        const document = buildPlanDocument('generated', testCase.ruleSet, [], buildPlan(evaluation, policy, { allowTemporaryFix: testCase.allowTemporaryFix }));
+        const document = buildPlanDocument(
+          'generated',
+          testCase.ruleSet,
+          [],
+          buildPlan(evaluation, policy, { allowTemporaryFix: testCase.allowTemporaryFix }),
+        );
         assert.ok(validate(JSON.parse(JSON.stringify(document))), JSON.stringify(validate.errors));
       }),
       { numRuns: 300 },

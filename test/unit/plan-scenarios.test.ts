@@ -8,7 +8,19 @@ import { buildPlanDocument } from '../../src/io/plan-document';
 import { renderPlan } from '../../src/render/plan';
 import { describeGptTmplLine, gptTmplLine, isPlainAccountName } from '../../src/core/gpttmpl-line';
 import { loadSnapshotFolder } from '../../src/io/snapshot';
-import { accounts, DOMAIN_ANON, gpoAssignment, groupPolicyResult, holders, iis, LOCAL_ANON, pool, scope, template, WEB01 } from '../helpers/builders';
+import {
+  accounts,
+  DOMAIN_ANON,
+  gpoAssignment,
+  groupPolicyResult,
+  holders,
+  iis,
+  LOCAL_ANON,
+  pool,
+  scope,
+  template,
+  WEB01,
+} from '../helpers/builders';
 
 /**
  * Plans for each way an identity can lack its right: what is done locally, what is refused with
@@ -25,7 +37,15 @@ function groupPolicy(...assignments: ReturnType<typeof gpoAssignment>[]): Snapsh
 }
 
 function snapshot(overrides: Partial<Snapshot>): Snapshot {
-  return { name: 'WEB01', localPolicy: template({}), iis: iis([scope({ userName: 'WEB01\\anon' })]), groupPolicy: [], accounts: accounts(LOCAL_ANON, DOMAIN_ANON), host: WEB01, ...overrides };
+  return {
+    name: 'WEB01',
+    localPolicy: template({}),
+    iis: iis([scope({ userName: 'WEB01\\anon' })]),
+    groupPolicy: [],
+    accounts: accounts(LOCAL_ANON, DOMAIN_ANON),
+    host: WEB01,
+    ...overrides,
+  };
 }
 
 function plan(of: Snapshot, allowTemporaryFix = false): Plan {
@@ -38,10 +58,28 @@ function refusals(of: Plan): [string, string, string][] {
 }
 
 describe('plans', () => {
-  it('the identity\'s own SID in a local deny right: revoke it, and refuse the deny through a group with the fix', () => {
-    const result = plan(snapshot({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'], SeDenyNetworkLogonRight: [`*${ANON}`, '*S-1-5-32-545'] }) }));
-    assert.deepEqual(result.actions, [{ action: 'revoke', right: 'SeDenyNetworkLogonRight', sid: ANON, account: 'WEB01\\anon', temporary: false, fixes: [{ site: 'Default Web Site', path: '/', status: 'denied' }] }]);
-    assert.deepEqual(result.undo, [{ action: 'grant', right: 'SeDenyNetworkLogonRight', sid: ANON, account: 'WEB01\\anon', temporary: false }]);
+  it("the identity's own SID in a local deny right: revoke it, and refuse the deny through a group with the fix", () => {
+    const result = plan(
+      snapshot({
+        localPolicy: template({
+          SeNetworkLogonRight: ['*S-1-1-0'],
+          SeDenyNetworkLogonRight: [`*${ANON}`, '*S-1-5-32-545'],
+        }),
+      }),
+    );
+    assert.deepEqual(result.actions, [
+      {
+        action: 'revoke',
+        right: 'SeDenyNetworkLogonRight',
+        sid: ANON,
+        account: 'WEB01\\anon',
+        temporary: false,
+        fixes: [{ site: 'Default Web Site', path: '/', status: 'denied' }],
+      },
+    ]);
+    assert.deepEqual(result.undo, [
+      { action: 'grant', right: 'SeDenyNetworkLogonRight', sid: ANON, account: 'WEB01\\anon', temporary: false },
+    ]);
     assert.deepEqual(refusals(result), [
       [
         'denied',
@@ -52,61 +90,152 @@ describe('plans', () => {
     assert.deepEqual(result.gpoEdits, []);
   });
 
-  it('the identity\'s own SID in a GPO\'s deny right: the GPO edit, and a temporary revoke only when allowed', () => {
-    const denied = snapshot({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'], SeDenyNetworkLogonRight: [`*${ANON}`] }), groupPolicy: groupPolicy(gpoAssignment('SeDenyNetworkLogonRight', [`*${ANON}`, 'Guests'])) });
-    const edit = { gpo: { id: '{11111111-2222-3333-4444-555555555555}', name: 'CONTOSO Server Baseline' }, right: 'SeDenyNetworkLogonRight', add: [], remove: [ANON], line: 'SeDenyNetworkLogonRight = Guests' };
+  it("the identity's own SID in a GPO's deny right: the GPO edit, and a temporary revoke only when allowed", () => {
+    const denied = snapshot({
+      localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'], SeDenyNetworkLogonRight: [`*${ANON}`] }),
+      groupPolicy: groupPolicy(gpoAssignment('SeDenyNetworkLogonRight', [`*${ANON}`, 'Guests'])),
+    });
+    const edit = {
+      gpo: { id: '{11111111-2222-3333-4444-555555555555}', name: 'CONTOSO Server Baseline' },
+      right: 'SeDenyNetworkLogonRight',
+      add: [],
+      remove: [ANON],
+      line: 'SeDenyNetworkLogonRight = Guests',
+    };
     const refused = plan(denied);
     assert.deepEqual(refused.actions, []);
-    assert.deepEqual(refusals(refused), [['gpo-blocked', `${WHERE}: Deny access to this computer from the network (SeDenyNetworkLogonRight) is owned by ${BASELINE}, which lists WEB01\\anon (${ANON})`, `Remove *${ANON} from SeDenyNetworkLogonRight in ${BASELINE}: SeDenyNetworkLogonRight = Guests`]]);
+    assert.deepEqual(refusals(refused), [
+      [
+        'gpo-blocked',
+        `${WHERE}: Deny access to this computer from the network (SeDenyNetworkLogonRight) is owned by ${BASELINE}, which lists WEB01\\anon (${ANON})`,
+        `Remove *${ANON} from SeDenyNetworkLogonRight in ${BASELINE}: SeDenyNetworkLogonRight = Guests`,
+      ],
+    ]);
     assert.deepEqual(refused.gpoEdits, [edit]);
     const temporary = plan(denied, true);
-    assert.deepEqual(temporary.actions, [{ action: 'revoke', right: 'SeDenyNetworkLogonRight', sid: ANON, account: 'WEB01\\anon', temporary: true, fixes: [{ site: 'Default Web Site', path: '/', status: 'gpo-blocked' }] }]);
-    assert.deepEqual(temporary.undo, [{ action: 'grant', right: 'SeDenyNetworkLogonRight', sid: ANON, account: 'WEB01\\anon', temporary: true }]);
+    assert.deepEqual(temporary.actions, [
+      {
+        action: 'revoke',
+        right: 'SeDenyNetworkLogonRight',
+        sid: ANON,
+        account: 'WEB01\\anon',
+        temporary: true,
+        fixes: [{ site: 'Default Web Site', path: '/', status: 'gpo-blocked' }],
+      },
+    ]);
+    assert.deepEqual(temporary.undo, [
+      { action: 'grant', right: 'SeDenyNetworkLogonRight', sid: ANON, account: 'WEB01\\anon', temporary: true },
+    ]);
     assert.deepEqual(temporary.refused, []);
     assert.deepEqual(temporary.gpoEdits, [edit]);
   });
 
   it('a GPO that will deny at the next refresh: refused either way, with the GPO line left empty', () => {
-    const later = snapshot({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'] }), groupPolicy: groupPolicy(gpoAssignment('SeDenyNetworkLogonRight', [`*${ANON}`])) });
+    const later = snapshot({
+      localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'] }),
+      groupPolicy: groupPolicy(gpoAssignment('SeDenyNetworkLogonRight', [`*${ANON}`])),
+    });
     for (const allowTemporaryFix of [false, true]) {
       const result = plan(later, allowTemporaryFix);
       assert.deepEqual(result.actions, []);
-      assert.deepEqual(refusals(result), [['revoked-at-refresh', `${WHERE}: Deny access to this computer from the network (SeDenyNetworkLogonRight) is owned by ${BASELINE}, which lists WEB01\\anon (${ANON})`, `Remove *${ANON} from SeDenyNetworkLogonRight in ${BASELINE}: SeDenyNetworkLogonRight = `]]);
-      assert.deepEqual(result.gpoEdits.map((edit) => edit.line), ['SeDenyNetworkLogonRight = ']);
+      assert.deepEqual(refusals(result), [
+        [
+          'revoked-at-refresh',
+          `${WHERE}: Deny access to this computer from the network (SeDenyNetworkLogonRight) is owned by ${BASELINE}, which lists WEB01\\anon (${ANON})`,
+          `Remove *${ANON} from SeDenyNetworkLogonRight in ${BASELINE}: SeDenyNetworkLogonRight = `,
+        ],
+      ]);
+      assert.deepEqual(
+        result.gpoEdits.map((edit) => edit.line),
+        ['SeDenyNetworkLogonRight = '],
+      );
     }
   });
 
   it('a right the GPO already grants: nothing local, unless a temporary grant is allowed', () => {
-    const pending = snapshot({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-5-32-544'] }), groupPolicy: groupPolicy(gpoAssignment('SeNetworkLogonRight', [`*${ANON}`])) });
+    const pending = snapshot({
+      localPolicy: template({ SeNetworkLogonRight: ['*S-1-5-32-544'] }),
+      groupPolicy: groupPolicy(gpoAssignment('SeNetworkLogonRight', [`*${ANON}`])),
+    });
     const result = plan(pending);
-    assert.deepEqual(refusals(result), [['missing', `${WHERE}: ${BASELINE} owns Access this computer from the network (SeNetworkLogonRight) and already grants it to WEB01\\anon (${ANON}); the next refresh applies it`, 'Run gpupdate /force (or wait for the next refresh); no local change is needed.']]);
+    assert.deepEqual(refusals(result), [
+      [
+        'missing',
+        `${WHERE}: ${BASELINE} owns Access this computer from the network (SeNetworkLogonRight) and already grants it to WEB01\\anon (${ANON}); the next refresh applies it`,
+        'Run gpupdate /force (or wait for the next refresh); no local change is needed.',
+      ],
+    ]);
     assert.deepEqual(result.gpoEdits, []);
-    assert.deepEqual(plan(pending, true).actions.map((action) => [action.action, action.right, action.temporary]), [['grant', 'SeNetworkLogonRight', true]]);
+    assert.deepEqual(
+      plan(pending, true).actions.map((action) => [action.action, action.right, action.temporary]),
+      [['grant', 'SeNetworkLogonRight', true]],
+    );
   });
 
   it('an identity without a SID cannot be acted on', () => {
-    const result = plan(snapshot({ iis: iis([scope({ userName: 'CONTOSO\\ghost' })]), localPolicy: template({ SeNetworkLogonRight: ['*S-1-5-32-544'] }) }), true);
-    assert.deepEqual(refusals(result), [['unresolved', `${WHERE}: the identity's SID is unknown, so no right can be granted to it`, 'Make sure the account exists and resolves on the host, then collect the snapshot again.']]);
+    const result = plan(
+      snapshot({
+        iis: iis([scope({ userName: 'CONTOSO\\ghost' })]),
+        localPolicy: template({ SeNetworkLogonRight: ['*S-1-5-32-544'] }),
+      }),
+      true,
+    );
+    assert.deepEqual(refusals(result), [
+      [
+        'unresolved',
+        `${WHERE}: the identity's SID is unknown, so no right can be granted to it`,
+        'Make sure the account exists and resolves on the host, then collect the snapshot again.',
+      ],
+    ]);
     assert.deepEqual([result.actions, result.undo, result.gpoEdits], [[], [], []]);
   });
 
   it('one action per identity and right, fixing every scope that needs it; undo in reverse', () => {
     const twoScopes = snapshot({
-      iis: iis([scope({ userName: 'WEB01\\anon' }), scope({ site: 'Shop', userName: 'WEB01\\anon' }), scope({ site: 'Api', userName: 'CONTOSO\\svc-anon' })]),
+      iis: iis([
+        scope({ userName: 'WEB01\\anon' }),
+        scope({ site: 'Shop', userName: 'WEB01\\anon' }),
+        scope({ site: 'Api', userName: 'CONTOSO\\svc-anon' }),
+      ]),
       localPolicy: template({ SeNetworkLogonRight: ['*S-1-5-32-544'] }),
     });
     const result = plan(twoScopes);
-    assert.deepEqual(result.actions.map((action) => [action.sid, action.fixes.map((fix) => fix.site)]), [[ANON, ['Default Web Site', 'Shop']], ['S-1-5-21-7-8-9-1105', ['Api']]]);
-    assert.deepEqual(result.undo.map((action) => [action.action, action.sid]), [['revoke', 'S-1-5-21-7-8-9-1105'], ['revoke', ANON]]);
-    assert.deepEqual(result.actions.map((action) => action.temporary), [false, false]);
+    assert.deepEqual(
+      result.actions.map((action) => [action.sid, action.fixes.map((fix) => fix.site)]),
+      [
+        [ANON, ['Default Web Site', 'Shop']],
+        ['S-1-5-21-7-8-9-1105', ['Api']],
+      ],
+    );
+    assert.deepEqual(
+      result.undo.map((action) => [action.action, action.sid]),
+      [
+        ['revoke', 'S-1-5-21-7-8-9-1105'],
+        ['revoke', ANON],
+      ],
+    );
+    assert.deepEqual(
+      result.actions.map((action) => action.temporary),
+      [false, false],
+    );
   });
 
   it('a deny through a group or a computed SID in a GPO: the GPO edit removes those SIDs, and each is refused with its own fix', () => {
-    const result = plan(snapshot({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'] }), groupPolicy: groupPolicy(gpoAssignment('SeDenyNetworkLogonRight', ['*S-1-5-32-545', '*S-1-5-113'])) }), true);
+    const result = plan(
+      snapshot({
+        localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'] }),
+        groupPolicy: groupPolicy(gpoAssignment('SeDenyNetworkLogonRight', ['*S-1-5-32-545', '*S-1-5-113'])),
+      }),
+      true,
+    );
     assert.deepEqual(result.actions, []);
     const denied = `${WHERE}: WEB01\\anon (${ANON}) is denied by Deny access to this computer from the network (SeDenyNetworkLogonRight) through`;
     assert.deepEqual(refusals(result), [
-      ['revoked-at-refresh', `${denied} BUILTIN\\Users (S-1-5-32-545), a group; Set never removes another holder or changes group membership`, `Remove WEB01\\anon from BUILTIN\\Users (S-1-5-32-545), or remove *S-1-5-32-545 from SeDenyNetworkLogonRight in ${BASELINE}.`],
+      [
+        'revoked-at-refresh',
+        `${denied} BUILTIN\\Users (S-1-5-32-545), a group; Set never removes another holder or changes group membership`,
+        `Remove WEB01\\anon from BUILTIN\\Users (S-1-5-32-545), or remove *S-1-5-32-545 from SeDenyNetworkLogonRight in ${BASELINE}.`,
+      ],
       // S-1-5-113 is a deny entry the DISA STIG requires: the identity-side fix comes first.
       [
         'revoked-at-refresh',
@@ -114,34 +243,66 @@ describe('plans', () => {
         `Identity-side fix first: make the anonymous user a domain account, or the application pool identity (anonymousAuthentication userName="") instead of the local account WEB01\\anon; a domain account's token carries no Local account SID, so the baseline stays as it is. Only if that is impossible: remove *S-1-5-113 from SeDenyNetworkLogonRight in ${BASELINE}, as a documented exception to the baseline (it affects every account that carries the SID).`,
       ],
     ]);
-    assert.deepEqual(result.gpoEdits.map((edit) => [edit.right, edit.add, edit.remove, edit.line]), [['SeDenyNetworkLogonRight', [], ['S-1-5-32-545', 'S-1-5-113'], 'SeDenyNetworkLogonRight = ']]);
+    assert.deepEqual(
+      result.gpoEdits.map((edit) => [edit.right, edit.add, edit.remove, edit.line]),
+      [['SeDenyNetworkLogonRight', [], ['S-1-5-32-545', 'S-1-5-113'], 'SeDenyNetworkLogonRight = ']],
+    );
     // The GPO edit itself says that it conflicts with the baseline, for S-1-5-113 only.
-    assert.deepEqual(result.gpoEdits[0]!.baselineConflicts, [{ sid: 'S-1-5-113', name: 'NT AUTHORITY\\Local account', requiredBy: 'the DISA STIG for domain-joined member servers (WN22-MS-000080 and its 2016/2019 equivalents: Local account or Local account and member of Administrators)' }]);
+    assert.deepEqual(result.gpoEdits[0]!.baselineConflicts, [
+      {
+        sid: 'S-1-5-113',
+        name: 'NT AUTHORITY\\Local account',
+        requiredBy:
+          'the DISA STIG for domain-joined member servers (WN22-MS-000080 and its 2016/2019 equivalents: Local account or Local account and member of Administrators)',
+      },
+    ]);
   });
 
   it('a GPO edit that removes a baseline entry says so in the plan table, after the identity-side fix, and check-plan holds it to the facts', () => {
-    const result = plan(snapshot({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'] }), groupPolicy: groupPolicy(gpoAssignment('SeDenyNetworkLogonRight', ['*S-1-5-32-545', '*S-1-5-113'])) }));
+    const result = plan(
+      snapshot({
+        localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'] }),
+        groupPolicy: groupPolicy(gpoAssignment('SeDenyNetworkLogonRight', ['*S-1-5-32-545', '*S-1-5-113'])),
+      }),
+    );
     const document = buildPlanDocument('WEB01', 'documented', [], result);
     const table = renderPlan(document, { color: false, width: 1000 });
     const identityFix = table.indexOf('fix: Identity-side fix first');
-    const conflict = table.indexOf('  conflicts with a baseline: removing *S-1-5-113 (NT AUTHORITY\\Local account) goes against the DISA STIG');
+    const conflict = table.indexOf(
+      '  conflicts with a baseline: removing *S-1-5-113 (NT AUTHORITY\\Local account) goes against the DISA STIG',
+    );
     assert.ok(identityFix >= 0 && conflict > identityFix, table);
     assert.ok(!table.includes('removing *S-1-5-32-545 (BUILTIN'), 'Users is no baseline entry');
     assert.equal(checkPlanStructure(document), undefined);
     const hidden = { ...document, gpoEdits: document.gpoEdits.map(({ baselineConflicts: _hidden, ...edit }) => edit) };
     assert.deepEqual(checkPlanStructure(hidden)?.pointer, '/gpoEdits/0/baselineConflicts');
-    const invented = { ...document, gpoEdits: document.gpoEdits.map((edit) => ({ ...edit, remove: ['S-1-5-32-545'] })) };
+    const invented = {
+      ...document,
+      gpoEdits: document.gpoEdits.map((edit) => ({ ...edit, remove: ['S-1-5-32-545'] })),
+    };
     assert.match(checkPlanStructure(invented)?.found ?? '', /^S-1-5-113 \(the DISA STIG/);
   });
 
-  it('a local deny of the identity\'s own SID under a GPO that does not list it: refused until the refresh, revoked only when a temporary fix is allowed', () => {
-    const stale = snapshot({ localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'], SeDenyNetworkLogonRight: [`*${ANON}`] }), groupPolicy: groupPolicy(gpoAssignment('SeDenyNetworkLogonRight', ['Guests'])) });
+  it("a local deny of the identity's own SID under a GPO that does not list it: refused until the refresh, revoked only when a temporary fix is allowed", () => {
+    const stale = snapshot({
+      localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'], SeDenyNetworkLogonRight: [`*${ANON}`] }),
+      groupPolicy: groupPolicy(gpoAssignment('SeDenyNetworkLogonRight', ['Guests'])),
+    });
     const refused = plan(stale);
     assert.deepEqual(refused.actions, []);
-    assert.deepEqual(refusals(refused), [['denied', `${WHERE}: ${BASELINE} owns Deny access to this computer from the network (SeDenyNetworkLogonRight) and does not list WEB01\\anon (${ANON}); the next refresh removes the local entry`, 'Run gpupdate /force (or wait for the next refresh), or rerun with --allow-temporary-fix.']]);
+    assert.deepEqual(refusals(refused), [
+      [
+        'denied',
+        `${WHERE}: ${BASELINE} owns Deny access to this computer from the network (SeDenyNetworkLogonRight) and does not list WEB01\\anon (${ANON}); the next refresh removes the local entry`,
+        'Run gpupdate /force (or wait for the next refresh), or rerun with --allow-temporary-fix.',
+      ],
+    ]);
     assert.deepEqual(refused.gpoEdits, []);
     const temporary = plan(stale, true);
-    assert.deepEqual(temporary.actions.map((action) => [action.action, action.right, action.temporary]), [['revoke', 'SeDenyNetworkLogonRight', true]]);
+    assert.deepEqual(
+      temporary.actions.map((action) => [action.action, action.right, action.temporary]),
+      [['revoke', 'SeDenyNetworkLogonRight', true]],
+    );
     assert.deepEqual(temporary.refused, []);
   });
 
@@ -152,40 +313,95 @@ describe('plans', () => {
     });
     const refused = plan(blocked);
     const line = `SeNetworkLogonRight = *S-1-5-32-544,*${ANON}`;
-    assert.deepEqual(refusals(refused)[0], ['gpo-blocked', `${WHERE}: Access this computer from the network (SeNetworkLogonRight) is owned by ${BASELINE}, which does not grant it to WEB01\\anon (${ANON}); a local grant would be undone at the next refresh`, `Add *${ANON} (WEB01\\anon) to SeNetworkLogonRight in ${BASELINE}: ${line} (or rerun with --allow-temporary-fix for a local grant that lasts until the next refresh)`]);
+    assert.deepEqual(refusals(refused)[0], [
+      'gpo-blocked',
+      `${WHERE}: Access this computer from the network (SeNetworkLogonRight) is owned by ${BASELINE}, which does not grant it to WEB01\\anon (${ANON}); a local grant would be undone at the next refresh`,
+      `Add *${ANON} (WEB01\\anon) to SeNetworkLogonRight in ${BASELINE}: ${line} (or rerun with --allow-temporary-fix for a local grant that lasts until the next refresh)`,
+    ]);
     assert.equal(refused.refused.length, 2);
-    assert.deepEqual(refused.gpoEdits.map((edit) => [edit.add, edit.remove, edit.line]), [[[ANON], [], line]]);
+    assert.deepEqual(
+      refused.gpoEdits.map((edit) => [edit.add, edit.remove, edit.line]),
+      [[[ANON], [], line]],
+    );
     const temporary = plan(blocked, true);
-    assert.deepEqual(temporary.actions.map((action) => [action.action, action.temporary, action.fixes.map((fix) => fix.site)]), [['grant', true, ['Default Web Site', 'Shop']]]);
-    assert.deepEqual(temporary.undo.map((action) => [action.action, action.temporary]), [['revoke', true]]);
+    assert.deepEqual(
+      temporary.actions.map((action) => [action.action, action.temporary, action.fixes.map((fix) => fix.site)]),
+      [['grant', true, ['Default Web Site', 'Shop']]],
+    );
+    assert.deepEqual(
+      temporary.undo.map((action) => [action.action, action.temporary]),
+      [['revoke', true]],
+    );
   });
 
   it('denied while the GPO already grants the allow right: only the revoke, no refusal about the allow side', () => {
-    const result = plan(snapshot({
-      localPolicy: template({ SeNetworkLogonRight: [`*${ANON}`], SeDenyNetworkLogonRight: [`*${ANON}`] }),
-      groupPolicy: groupPolicy(gpoAssignment('SeNetworkLogonRight', [`*${ANON}`])),
-    }));
-    assert.deepEqual(result.actions.map((action) => [action.action, action.right, action.temporary]), [['revoke', 'SeDenyNetworkLogonRight', false]]);
+    const result = plan(
+      snapshot({
+        localPolicy: template({ SeNetworkLogonRight: [`*${ANON}`], SeDenyNetworkLogonRight: [`*${ANON}`] }),
+        groupPolicy: groupPolicy(gpoAssignment('SeNetworkLogonRight', [`*${ANON}`])),
+      }),
+    );
+    assert.deepEqual(
+      result.actions.map((action) => [action.action, action.right, action.temporary]),
+      [['revoke', 'SeDenyNetworkLogonRight', false]],
+    );
     assert.deepEqual(result.refused, []);
     assert.deepEqual(result.gpoEdits, []);
   });
 
   it('scopes whose identity needs no right from policy plan nothing', () => {
-    const result = plan(snapshot({ iis: iis([scope({ userName: '' })], [pool('DefaultAppPool', { identityType: 'NetworkService' })]) }));
+    const result = plan(
+      snapshot({ iis: iis([scope({ userName: '' })], [pool('DefaultAppPool', { identityType: 'NetworkService' })]) }),
+    );
     assert.deepEqual([result.actions, result.undo, result.refused, result.gpoEdits], [[], [], [], []]);
   });
 
   it('the example snapshots: a grant for the missing batch right, GPO edits for the GPO-owned findings', () => {
-    const example = (name: string, allowTemporaryFix = false): Plan => plan(loadSnapshotFolder(join(__dirname, '..', '..', 'examples', 'snapshots', name)), allowTemporaryFix);
+    const example = (name: string, allowTemporaryFix = false): Plan =>
+      plan(loadSnapshotFolder(join(__dirname, '..', '..', 'examples', 'snapshots', name)), allowTemporaryFix);
     const batch = example('iis10-specificuser-pool-missing-batch');
-    assert.deepEqual(batch.actions.map((action) => [action.action, action.right, action.account, action.temporary, action.fixes]), [['grant', 'SeBatchLogonRight', 'CONTOSO\\svc-reports', false, [{ site: 'Reports', path: '/', status: 'missing' }]]]);
+    assert.deepEqual(
+      batch.actions.map((action) => [action.action, action.right, action.account, action.temporary, action.fixes]),
+      [
+        [
+          'grant',
+          'SeBatchLogonRight',
+          'CONTOSO\\svc-reports',
+          false,
+          [{ site: 'Reports', path: '/', status: 'missing' }],
+        ],
+      ],
+    );
     const blocked = example('iis10-gpo-blocked');
-    assert.deepEqual(blocked.gpoEdits.map((edit) => [edit.gpo.name, edit.right, edit.add, edit.remove, edit.line]), [['CONTOSO Hardened Baseline - Computer', 'SeNetworkLogonRight', ['S-1-5-21-2060260628-1893702904-3285376245-1841'], [], 'SeNetworkLogonRight = *S-1-5-32-544,*S-1-5-21-2060260628-1893702904-3285376245-1841']]);
-    assert.match(blocked.refused[0]!.fix, / \(or rerun with --allow-temporary-fix for a local grant that lasts until the next refresh\)$/);
-    assert.deepEqual(example('iis10-gpo-blocked', true).actions.map((action) => [action.action, action.temporary]), [['grant', true]]);
+    assert.deepEqual(
+      blocked.gpoEdits.map((edit) => [edit.gpo.name, edit.right, edit.add, edit.remove, edit.line]),
+      [
+        [
+          'CONTOSO Hardened Baseline - Computer',
+          'SeNetworkLogonRight',
+          ['S-1-5-21-2060260628-1893702904-3285376245-1841'],
+          [],
+          'SeNetworkLogonRight = *S-1-5-32-544,*S-1-5-21-2060260628-1893702904-3285376245-1841',
+        ],
+      ],
+    );
+    assert.match(
+      blocked.refused[0]!.fix,
+      / \(or rerun with --allow-temporary-fix for a local grant that lasts until the next refresh\)$/,
+    );
+    assert.deepEqual(
+      example('iis10-gpo-blocked', true).actions.map((action) => [action.action, action.temporary]),
+      [['grant', true]],
+    );
     const revoked = example('iis6-gpo-revoked-at-refresh', true);
     assert.deepEqual(revoked.actions, []);
-    assert.deepEqual(revoked.refused.map((refused) => [refused.site, refused.status]), [['Default Web Site', 'revoked-at-refresh'], ['Intranet', 'revoked-at-refresh']]);
+    assert.deepEqual(
+      revoked.refused.map((refused) => [refused.site, refused.status]),
+      [
+        ['Default Web Site', 'revoked-at-refresh'],
+        ['Intranet', 'revoked-at-refresh'],
+      ],
+    );
     assert.doesNotMatch(revoked.refused[0]!.fix, /allow-temporary-fix/);
     assert.equal(revoked.gpoEdits.length, 1, 'one edit for both sites');
   });
@@ -194,31 +410,81 @@ describe('plans', () => {
 describe('gptTmplLine', () => {
   it('keeps names as written, removes only the listed SIDs, and adds each SID once', () => {
     const written = holders('*S-1-5-32-544', 'Web Admins', '*S-1-5-21-1-2-3-500');
-    assert.deepEqual(gptTmplLine('SeNetworkLogonRight', written, ['S-1-5-11', 'S-1-5-32-544', 'S-1-5-11'], ['S-1-5-21-1-2-3-500', 'S-1-5-99']), { ok: true, line: 'SeNetworkLogonRight = *S-1-5-32-544,Web Admins,*S-1-5-11' });
-    assert.deepEqual(gptTmplLine('SeDenyBatchLogonRight', holders('Guests'), [], ['Guests']), { ok: true, line: 'SeDenyBatchLogonRight = Guests' });
+    assert.deepEqual(
+      gptTmplLine(
+        'SeNetworkLogonRight',
+        written,
+        ['S-1-5-11', 'S-1-5-32-544', 'S-1-5-11'],
+        ['S-1-5-21-1-2-3-500', 'S-1-5-99'],
+      ),
+      { ok: true, line: 'SeNetworkLogonRight = *S-1-5-32-544,Web Admins,*S-1-5-11' },
+    );
+    assert.deepEqual(gptTmplLine('SeDenyBatchLogonRight', holders('Guests'), [], ['Guests']), {
+      ok: true,
+      line: 'SeDenyBatchLogonRight = Guests',
+    });
     assert.deepEqual(gptTmplLine('SeBatchLogonRight', [], [], []), { ok: true, line: 'SeBatchLogonRight = ' });
   });
 
   it('drops a name that resolves to a removed SID, and keeps one that resolves to another', () => {
-    const sidOf = (name: string) => ({ 'contoso\\svc-web': 'S-1-5-21-1-2-3-1105', guests: 'S-1-5-32-546' })[name.toLowerCase()];
-    assert.deepEqual(gptTmplLine('SeDenyNetworkLogonRight', holders('CONTOSO\\svc-web', 'Guests'), [], ['S-1-5-21-1-2-3-1105'], sidOf), { ok: true, line: 'SeDenyNetworkLogonRight = Guests' });
+    const sidOf = (name: string) =>
+      ({ 'contoso\\svc-web': 'S-1-5-21-1-2-3-1105', guests: 'S-1-5-32-546' })[name.toLowerCase()];
+    assert.deepEqual(
+      gptTmplLine('SeDenyNetworkLogonRight', holders('CONTOSO\\svc-web', 'Guests'), [], ['S-1-5-21-1-2-3-1105'], sidOf),
+      { ok: true, line: 'SeDenyNetworkLogonRight = Guests' },
+    );
   });
 
   it('writes a name only when it is a plain account name: otherwise its SID, or no line at all', () => {
     const hostile = 'Backup Ops,*S-1-1-0\r\nSeDenyNetworkLogonRight = *S-1-5-32-544';
     const sidOf = (name: string) => (name === hostile ? 'S-1-5-21-1-2-3-1200' : undefined);
-    assert.deepEqual(gptTmplLine('SeNetworkLogonRight', holders('*S-1-5-32-544', hostile), ['S-1-5-11'], [], sidOf), { ok: true, line: 'SeNetworkLogonRight = *S-1-5-32-544,*S-1-5-21-1-2-3-1200,*S-1-5-11' });
+    assert.deepEqual(gptTmplLine('SeNetworkLogonRight', holders('*S-1-5-32-544', hostile), ['S-1-5-11'], [], sidOf), {
+      ok: true,
+      line: 'SeNetworkLogonRight = *S-1-5-32-544,*S-1-5-21-1-2-3-1200,*S-1-5-11',
+    });
     const withheld = gptTmplLine('SeNetworkLogonRight', holders('*S-1-5-32-544', hostile), ['S-1-5-11'], []);
     assert.equal(withheld.ok, false);
     assert.equal(!withheld.ok && withheld.holder, hostile);
-    assert.match(describeGptTmplLine(withheld), /^no GptTmpl\.inf line is given, because the GPO's list for SeNetworkLogonRight holds an entry that is neither a SID nor a plain account name/);
+    assert.match(
+      describeGptTmplLine(withheld),
+      /^no GptTmpl\.inf line is given, because the GPO's list for SeNetworkLogonRight holds an entry that is neither a SID nor a plain account name/,
+    );
   });
 
   it('calls plain exactly the names that read back as one holder', () => {
-    for (const name of ['Web Admins', 'CONTOSO\\svc-web', 'NT AUTHORITY\\NETWORK SERVICE', 'Administrateurs', 'Benutzer', 'IUSR_WEB01', 'svc.web$', "O'Brien", 'J\u00fcrgen', '\u30e6\u30fc\u30b6\u30fc']) {
+    for (const name of [
+      'Web Admins',
+      'CONTOSO\\svc-web',
+      'NT AUTHORITY\\NETWORK SERVICE',
+      'Administrateurs',
+      'Benutzer',
+      'IUSR_WEB01',
+      'svc.web$',
+      "O'Brien",
+      'J\u00fcrgen',
+      '\u30e6\u30fc\u30b6\u30fc',
+    ]) {
       assert.equal(isPlainAccountName(name), true, name);
     }
-    for (const name of ['', ' lead', 'trail ', '*S-1-1-0', 'a,b', 'a=b', 'a"b', 'a%b%', 'a;b', 'a\rb', 'a\nb', 'a\tb', 'a\u001bb', 'a\u0085b', 'a\u202eb', 'a\u2066b', 'a\u2028b']) {
+    for (const name of [
+      '',
+      ' lead',
+      'trail ',
+      '*S-1-1-0',
+      'a,b',
+      'a=b',
+      'a"b',
+      'a%b%',
+      'a;b',
+      'a\rb',
+      'a\nb',
+      'a\tb',
+      'a\u001bb',
+      'a\u0085b',
+      'a\u202eb',
+      'a\u2066b',
+      'a\u2028b',
+    ]) {
       assert.equal(isPlainAccountName(name), false, JSON.stringify(name));
     }
   });

@@ -25,7 +25,12 @@ function whole(format: FleetFormat, outcomes: readonly SnapshotOutcome[], withGp
   return text;
 }
 
-function streamed(format: FleetFormat, outcomes: readonly SnapshotOutcome[], withGpo: string[], spool: Spool = new MemorySpool()): { text: string; exitCode: string } {
+function streamed(
+  format: FleetFormat,
+  outcomes: readonly SnapshotOutcome[],
+  withGpo: string[],
+  spool: Spool = new MemorySpool(),
+): { text: string; exitCode: string } {
   const output = fleetOutput({ format, ruleSet: 'documented', withGpo, style: { color: false } }, spool);
   for (const outcome of outcomes) output.add(outcome);
   let text = '';
@@ -35,9 +40,19 @@ function streamed(format: FleetFormat, outcomes: readonly SnapshotOutcome[], wit
 
 describe('report output written as the fleet is judged', () => {
   let fleet: SnapshotOutcome[];
-  const failed: SnapshotOutcome = { kind: 'failed', name: 'fleet/web 99 "quoted"', error: 'fleet/web99/secedit.inf: expected secedit.inf, found no such file' };
+  const failed: SnapshotOutcome = {
+    kind: 'failed',
+    name: 'fleet/web 99 "quoted"',
+    error: 'fleet/web99/secedit.inf: expected secedit.inf, found no such file',
+  };
   before(() => {
-    const examples = ['iis6-gpo-revoked-at-refresh', 'iis10-local-account-denied', 'iis10-healthy', 'iis10-gpo-blocked', 'iis10-specificuser-pool-missing-batch'].map((name) => judgeExample(name));
+    const examples = [
+      'iis6-gpo-revoked-at-refresh',
+      'iis10-local-account-denied',
+      'iis10-healthy',
+      'iis10-gpo-blocked',
+      'iis10-specificuser-pool-missing-batch',
+    ].map((name) => judgeExample(name));
     // A name with characters JSON and XML escape, and a line separator that JSON text escapes.
     const odd: JudgedSnapshot = { ...examples[1]!, name: 'fleet/wéb\u2028<07>' };
     fleet = [examples[0]!, failed, ...examples.slice(1), odd];
@@ -45,9 +60,19 @@ describe('report output written as the fleet is judged', () => {
 
   for (const format of ['json', 'sarif', 'junit', 'table'] as const) {
     it(`${format}: the same bytes as the whole document, for a mixed fleet, one snapshot, only a failure and nothing`, () => {
-      for (const [what, outcomes] of [['mixed', fleet], ['one', fleet.slice(0, 1)], ['failed only', [failed]], ['healthy only', fleet.filter((outcome) => outcome.name.endsWith('healthy'))], ['none', []]] as const) {
+      for (const [what, outcomes] of [
+        ['mixed', fleet],
+        ['one', fleet.slice(0, 1)],
+        ['failed only', [failed]],
+        ['healthy only', fleet.filter((outcome) => outcome.name.endsWith('healthy'))],
+        ['none', []],
+      ] as const) {
         for (const withGpo of [[], ['baseline/GptTmpl.inf']]) {
-          assert.equal(streamed(format, outcomes, withGpo).text, whole(format, outcomes, withGpo), `${format}, ${what}, withGpo ${withGpo.length}`);
+          assert.equal(
+            streamed(format, outcomes, withGpo).text,
+            whole(format, outcomes, withGpo),
+            `${format}, ${what}, withGpo ${withGpo.length}`,
+          );
         }
       }
     });
@@ -55,7 +80,14 @@ describe('report output written as the fleet is judged', () => {
 
   it('the summary it returns decides the exit code as the whole fleet does', () => {
     assert.equal(streamed('json', fleet, []).exitCode, 'false/false');
-    assert.equal(streamed('json', fleet.filter((outcome) => outcome.kind === 'judged'), []).exitCode, 'true/false');
+    assert.equal(
+      streamed(
+        'json',
+        fleet.filter((outcome) => outcome.kind === 'judged'),
+        [],
+      ).exitCode,
+      'true/false',
+    );
   });
 
   it('a temporary file spool gives the same bytes, with characters split across its batches', () => {

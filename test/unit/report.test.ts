@@ -3,7 +3,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT_CODES } from '../../src/core/exit-codes';
-import { causingGpos, compareText, fleetExitCodeName, summarizeFleet, type JudgedSnapshot, type SnapshotOutcome } from '../../src/core/fleet';
+import {
+  causingGpos,
+  compareText,
+  fleetExitCodeName,
+  summarizeFleet,
+  type JudgedSnapshot,
+  type SnapshotOutcome,
+} from '../../src/core/fleet';
 import { ALL_STATUSES } from '../../src/core/status';
 import { discoverSnapshots, judgeFleet, type FleetEntry } from '../../src/io/fleet';
 import { buildReportDocument } from '../../src/render/report-document';
@@ -13,7 +20,10 @@ import { REPO_ROOT } from '../helpers/cli';
 import { assertValidReport, EXAMPLES, judgeExample } from '../helpers/fleet';
 
 const MEMBER_SERVER_BASELINE = { id: '{5A91776E-1ACB-4255-B97E-6FFF265E0FD3}', name: 'CONTOSO Member Server Baseline' };
-const HARDENED_BASELINE = { id: '{0AA8C852-AFFA-4A5C-8060-C9F1750C8133}', name: 'CONTOSO Hardened Baseline - Computer' };
+const HARDENED_BASELINE = {
+  id: '{0AA8C852-AFFA-4A5C-8060-C9F1750C8133}',
+  name: 'CONTOSO Hardened Baseline - Computer',
+};
 
 describe('fleet report', () => {
   let revoked: JudgedSnapshot;
@@ -21,7 +31,11 @@ describe('fleet report', () => {
   let missing: JudgedSnapshot;
   let healthy: JudgedSnapshot;
   let blocked: JudgedSnapshot;
-  const failed: SnapshotOutcome = { kind: 'failed', name: 'fleet/web99', error: 'fleet/web99/secedit.inf: expected secedit.inf, found no such file' };
+  const failed: SnapshotOutcome = {
+    kind: 'failed',
+    name: 'fleet/web99',
+    error: 'fleet/web99/secedit.inf: expected secedit.inf, found no such file',
+  };
   before(() => {
     revoked = judgeExample('iis6-gpo-revoked-at-refresh');
     denied = judgeExample('iis10-local-account-denied');
@@ -42,15 +56,44 @@ describe('fleet report', () => {
       assert.equal(summary.everyLoadedHostInDesiredState, false);
       // From the example READMEs: WEB01 2 revoked; WEB02 IUSR + 2 denied; WEB03 IUSR + missing + ok;
       // WEB04 IUSR + 3 ok; WEB05 IUSR + gpo-blocked.
-      assert.deepEqual(summary.findings, { ok: 12, missing: 1, denied: 2, 'revoked-at-refresh': 2, 'gpo-blocked': 1, unresolved: 0, 'not-required': 6 });
-      assert.deepEqual(summary.hostsWithStatus, { ok: 4, missing: 1, denied: 1, 'revoked-at-refresh': 1, 'gpo-blocked': 1, unresolved: 0, 'not-required': 5 });
+      assert.deepEqual(summary.findings, {
+        ok: 12,
+        missing: 1,
+        denied: 2,
+        'revoked-at-refresh': 2,
+        'gpo-blocked': 1,
+        unresolved: 0,
+        'not-required': 6,
+      });
+      assert.deepEqual(summary.hostsWithStatus, {
+        ok: 4,
+        missing: 1,
+        denied: 1,
+        'revoked-at-refresh': 1,
+        'gpo-blocked': 1,
+        unresolved: 0,
+        'not-required': 5,
+      });
     });
 
     it('ranks the worst hosts by findings not in the desired state, then by snapshot name, and leaves healthy hosts out', () => {
       const summary = summarizeFleet([blocked, healthy, missing, revoked, denied]);
-      assert.deepEqual(summary.worstHosts.map((rank) => [rank.computerName, rank.problems]), [['WEB02', 2], ['WEB01', 2], ['WEB05', 1], ['WEB03', 1]]);
+      assert.deepEqual(
+        summary.worstHosts.map((rank) => [rank.computerName, rank.problems]),
+        [
+          ['WEB02', 2],
+          ['WEB01', 2],
+          ['WEB05', 1],
+          ['WEB03', 1],
+        ],
+      );
       assert.deepEqual(summary.worstHosts[0]!.byStatus, { denied: 2, 'not-required': 1, ok: 3 });
-      assert.deepEqual(summarizeFleet([blocked, revoked], { worstHosts: 1, gpoCauses: 10 }).worstHosts.map((rank) => rank.computerName), ['WEB01']);
+      assert.deepEqual(
+        summarizeFleet([blocked, revoked], { worstHosts: 1, gpoCauses: 10 }).worstHosts.map(
+          (rank) => rank.computerName,
+        ),
+        ['WEB01'],
+      );
       assert.equal(summarizeFleet([{ ...revoked, host: null }]).worstHosts[0]!.computerName, null);
     });
 
@@ -63,20 +106,43 @@ describe('fleet report', () => {
         { gpo: HARDENED_BASELINE, revokedAtRefresh: 0, gpoBlocked: 2, hosts: 2 },
         { gpo: MEMBER_SERVER_BASELINE, revokedAtRefresh: 2, gpoBlocked: 0, hosts: 1 },
       ]);
-      assert.deepEqual(summarizeFleet([revoked, blocked], { worstHosts: 10, gpoCauses: 1 }).gpoCauses.map((cause) => cause.gpo), [MEMBER_SERVER_BASELINE]);
+      assert.deepEqual(
+        summarizeFleet([revoked, blocked], { worstHosts: 10, gpoCauses: 1 }).gpoCauses.map((cause) => cause.gpo),
+        [MEMBER_SERVER_BASELINE],
+      );
     });
 
     it('GPO causes with equal counts and hosts are ordered by name, then by GUID', () => {
       const rename = (snapshot: JudgedSnapshot, gpo: { id: string; name: string }): JudgedSnapshot => ({
         ...snapshot,
-        evaluation: { ...snapshot.evaluation, findings: snapshot.evaluation.findings.map((finding) => (finding.allowRightOwner ? { ...finding, allowRightOwner: gpo } : finding)) },
+        evaluation: {
+          ...snapshot.evaluation,
+          findings: snapshot.evaluation.findings.map((finding) =>
+            finding.allowRightOwner ? { ...finding, allowRightOwner: gpo } : finding,
+          ),
+        },
       });
       const zeta = { id: '{00000000-0000-0000-0000-000000000001}', name: 'Zeta' };
       const alpha = { id: '{FFFFFFFF-0000-0000-0000-000000000002}', name: 'Alpha' };
       const alphaLow = { id: '{00000000-0000-0000-0000-000000000003}', name: 'Alpha' };
-      assert.deepEqual(summarizeFleet([rename(blocked, zeta), rename(blocked, alpha)]).gpoCauses.map((cause) => cause.gpo), [alpha, zeta]);
-      assert.deepEqual(summarizeFleet([rename(blocked, alpha), rename(blocked, alphaLow)]).gpoCauses.map((cause) => cause.gpo), [alphaLow, alpha]);
-      assert.deepEqual(summarizeFleet([revoked, blocked, blocked, blocked]).gpoCauses.map((cause) => [cause.gpo.name, cause.revokedAtRefresh + cause.gpoBlocked]), [[HARDENED_BASELINE.name, 3], [MEMBER_SERVER_BASELINE.name, 2]]);
+      assert.deepEqual(
+        summarizeFleet([rename(blocked, zeta), rename(blocked, alpha)]).gpoCauses.map((cause) => cause.gpo),
+        [alpha, zeta],
+      );
+      assert.deepEqual(
+        summarizeFleet([rename(blocked, alpha), rename(blocked, alphaLow)]).gpoCauses.map((cause) => cause.gpo),
+        [alphaLow, alpha],
+      );
+      assert.deepEqual(
+        summarizeFleet([revoked, blocked, blocked, blocked]).gpoCauses.map((cause) => [
+          cause.gpo.name,
+          cause.revokedAtRefresh + cause.gpoBlocked,
+        ]),
+        [
+          [HARDENED_BASELINE.name, 3],
+          [MEMBER_SERVER_BASELINE.name, 2],
+        ],
+      );
     });
 
     it('compareText orders by code point and says -1, 0 or 1', () => {
@@ -87,38 +153,93 @@ describe('fleet report', () => {
     it('an empty fleet and an all-healthy fleet are in the desired state', () => {
       assert.equal(summarizeFleet([]).everyLoadedHostInDesiredState, true);
       const summary = summarizeFleet([healthy, healthy]);
-      assert.deepEqual([summary.everySnapshotLoaded, summary.everyLoadedHostInDesiredState, summary.worstHosts.length, summary.gpoCauses.length], [true, true, 0, 0]);
+      assert.deepEqual(
+        [
+          summary.everySnapshotLoaded,
+          summary.everyLoadedHostInDesiredState,
+          summary.worstHosts.length,
+          summary.gpoCauses.length,
+        ],
+        [true, true, 0, 0],
+      );
     });
   });
 
   describe('causingGpos', () => {
-    it('is the allow right\'s owner when its list will not grant the identity', () => {
+    it("is the allow right's owner when its list will not grant the identity", () => {
       // Each site's NetworkService worker process needs no right, so no GPO causes anything for it.
-      assert.deepEqual(revoked.evaluation.findings.map(causingGpos), [[MEMBER_SERVER_BASELINE], [], [MEMBER_SERVER_BASELINE], []]);
-      assert.deepEqual(causingGpos(blocked.evaluation.findings.filter((finding) => finding.role === 'anonymous-user')[1]!), [HARDENED_BASELINE]);
+      assert.deepEqual(revoked.evaluation.findings.map(causingGpos), [
+        [MEMBER_SERVER_BASELINE],
+        [],
+        [MEMBER_SERVER_BASELINE],
+        [],
+      ]);
+      assert.deepEqual(
+        causingGpos(blocked.evaluation.findings.filter((finding) => finding.role === 'anonymous-user')[1]!),
+        [HARDENED_BASELINE],
+      );
     });
     it('is empty for other statuses, even when a GPO owns the right', () => {
       const ok = healthy.evaluation.findings.find((finding) => finding.site === 'Catalog' && finding.path === '/')!;
       assert.ok(ok.allowRightOwner !== null);
       assert.deepEqual(causingGpos(ok), []);
-      assert.deepEqual(causingGpos(denied.evaluation.findings.filter((finding) => finding.role === 'anonymous-user')[1]!), []);
+      assert.deepEqual(
+        causingGpos(denied.evaluation.findings.filter((finding) => finding.role === 'anonymous-user')[1]!),
+        [],
+      );
     });
-    it('counts the deny right\'s owner when its list will catch the identity, and both owners when both are at fault', () => {
+    it("counts the deny right's owner when its list will catch the identity, and both owners when both are at fault", () => {
       const finding = blocked.evaluation.findings.filter((finding) => finding.role === 'anonymous-user')[1]!;
       const denyOwner = { id: '{11111111-2222-3333-4444-555555555555}', name: 'Deny baseline' };
-      const deniedAfter = { ...finding, afterRefresh: { grantedBy: ['S-1-5-11'], deniedBy: ['S-1-5-113'] }, denyRightOwner: denyOwner };
+      const deniedAfter = {
+        ...finding,
+        afterRefresh: { grantedBy: ['S-1-5-11'], deniedBy: ['S-1-5-113'] },
+        denyRightOwner: denyOwner,
+      };
       assert.deepEqual(causingGpos(deniedAfter), [denyOwner]);
       const both = { ...deniedAfter, afterRefresh: { grantedBy: [], deniedBy: ['S-1-5-113'] } };
       assert.deepEqual(causingGpos(both), [denyOwner, HARDENED_BASELINE]);
-      assert.deepEqual(causingGpos({ ...both, denyRightOwner: HARDENED_BASELINE }), [HARDENED_BASELINE], 'one GPO owning both rights is counted once');
+      assert.deepEqual(
+        causingGpos({ ...both, denyRightOwner: HARDENED_BASELINE }),
+        [HARDENED_BASELINE],
+        'one GPO owning both rights is counted once',
+      );
     });
     it('a deny owner is a cause only when its list catches the identity, and a finding without a projected refresh is read as it stands', () => {
       const finding = blocked.evaluation.findings.filter((finding) => finding.role === 'anonymous-user')[1]!;
       const denyOwner = { id: '{11111111-2222-3333-4444-555555555555}', name: 'Deny baseline' };
-      assert.deepEqual(causingGpos({ ...finding, afterRefresh: { grantedBy: [], deniedBy: [] }, denyRightOwner: denyOwner }), [HARDENED_BASELINE]);
-      assert.deepEqual(causingGpos({ ...finding, afterRefresh: { grantedBy: ['S-1-5-11'], deniedBy: ['S-1-5-113'] }, denyRightOwner: null }), []);
-      assert.deepEqual(causingGpos({ ...finding, afterRefresh: null, grantedBy: [], deniedBy: ['S-1-5-113'], denyRightOwner: denyOwner }), [denyOwner, HARDENED_BASELINE]);
-      assert.deepEqual(causingGpos({ ...finding, afterRefresh: null, grantedBy: ['S-1-5-11'], deniedBy: [], denyRightOwner: denyOwner }), []);
+      assert.deepEqual(
+        causingGpos({ ...finding, afterRefresh: { grantedBy: [], deniedBy: [] }, denyRightOwner: denyOwner }),
+        [HARDENED_BASELINE],
+      );
+      assert.deepEqual(
+        causingGpos({
+          ...finding,
+          afterRefresh: { grantedBy: ['S-1-5-11'], deniedBy: ['S-1-5-113'] },
+          denyRightOwner: null,
+        }),
+        [],
+      );
+      assert.deepEqual(
+        causingGpos({
+          ...finding,
+          afterRefresh: null,
+          grantedBy: [],
+          deniedBy: ['S-1-5-113'],
+          denyRightOwner: denyOwner,
+        }),
+        [denyOwner, HARDENED_BASELINE],
+      );
+      assert.deepEqual(
+        causingGpos({
+          ...finding,
+          afterRefresh: null,
+          grantedBy: ['S-1-5-11'],
+          deniedBy: [],
+          denyRightOwner: denyOwner,
+        }),
+        [],
+      );
     });
     it('only revoked-at-refresh and gpo-blocked findings have causes, whatever their owners say', () => {
       const finding = blocked.evaluation.findings.filter((finding) => finding.role === 'anonymous-user')[1]!;
@@ -134,7 +255,10 @@ describe('fleet report', () => {
       assert.equal(fleetExitCodeName(summarizeFleet([healthy, failed])), 'invalidInput');
       assert.equal(fleetExitCodeName(summarizeFleet([healthy, revoked])), 'notInDesiredState');
       assert.equal(fleetExitCodeName(summarizeFleet([healthy])), 'success');
-      assert.deepEqual([EXIT_CODES.invalidInput.code, EXIT_CODES.notInDesiredState.code, EXIT_CODES.success.code], [3, 1, 0]);
+      assert.deepEqual(
+        [EXIT_CODES.invalidInput.code, EXIT_CODES.notInDesiredState.code, EXIT_CODES.success.code],
+        [3, 1, 0],
+      );
     });
   });
 
@@ -146,11 +270,28 @@ describe('fleet report', () => {
       assert.equal(document.everyLoadedHostInDesiredState, false);
       assert.equal(document.exitCode, 3);
       assert.deepEqual(document.withGpo, ['baseline/GptTmpl.inf']);
-      assert.deepEqual(document.snapshots.map((entry) => [entry.snapshot, entry.loaded]), [[revoked.name, true], [healthy.name, true], ['fleet/web99', false]]);
-      assert.deepEqual(document.snapshots[2], { snapshot: 'fleet/web99', loaded: false, error: 'fleet/web99/secedit.inf: expected secedit.inf, found no such file' });
+      assert.deepEqual(
+        document.snapshots.map((entry) => [entry.snapshot, entry.loaded]),
+        [
+          [revoked.name, true],
+          [healthy.name, true],
+          ['fleet/web99', false],
+        ],
+      );
+      assert.deepEqual(document.snapshots[2], {
+        snapshot: 'fleet/web99',
+        loaded: false,
+        error: 'fleet/web99/secedit.inf: expected secedit.inf, found no such file',
+      });
       const web01 = document.snapshots[0]!;
       assert.ok(web01.loaded);
-      assert.deepEqual(web01.host, { computerName: 'WEB01', domain: 'CONTOSO', domainJoined: true, osVersion: '5.2.3790', iisVersion: '6.0' });
+      assert.deepEqual(web01.host, {
+        computerName: 'WEB01',
+        domain: 'CONTOSO',
+        domainJoined: true,
+        osVersion: '5.2.3790',
+        iisVersion: '6.0',
+      });
       assert.deepEqual(web01.summary, { 'revoked-at-refresh': 2, 'not-required': 2 });
       assert.deepEqual(web01.findings[0], {
         site: 'Default Web Site',
@@ -169,7 +310,14 @@ describe('fleet report', () => {
       assert.equal(document.exitCode, 0);
       const { everySnapshotLoaded: _dropped, ...withoutFact } = document;
       assert.throws(() => assertValidReport(withoutFact), /everySnapshotLoaded/);
-      assert.throws(() => assertValidReport({ ...document, summary: { ...document.summary, findings: { ...document.summary.findings, ok: -1 } } }), /minimum/);
+      assert.throws(
+        () =>
+          assertValidReport({
+            ...document,
+            summary: { ...document.summary, findings: { ...document.summary.findings, ok: -1 } },
+          }),
+        /minimum/,
+      );
       assert.throws(() => assertValidReport({ ...document, exitCode: 2 }), /enum/);
     });
 
@@ -178,19 +326,32 @@ describe('fleet report', () => {
       assert.deepEqual(schema.$defs.status.enum, ALL_STATUSES);
       assert.deepEqual(schema.$defs.everyStatus.required, ALL_STATUSES);
       assert.deepEqual(Object.keys(schema.$defs.everyStatus.properties), ALL_STATUSES);
-      assert.deepEqual(schema.properties.exitCode.enum, [EXIT_CODES.success.code, EXIT_CODES.notInDesiredState.code, EXIT_CODES.invalidInput.code]);
+      assert.deepEqual(schema.properties.exitCode.enum, [
+        EXIT_CODES.success.code,
+        EXIT_CODES.notInDesiredState.code,
+        EXIT_CODES.invalidInput.code,
+      ]);
     });
   });
 
   describe('table', () => {
     it('prints the verdict, findings by status, worst hosts, GPO causes and failures', () => {
-      const text = renderReportTable([revoked, denied, missing, healthy, blocked, failed], 'documented', { color: false, width: 200 });
-      assert.equal(text.split('\n')[0], '6 snapshot(s): 5 loaded, 1 could not be loaded; 1 in the desired state, 4 not (documented rules).');
+      const text = renderReportTable([revoked, denied, missing, healthy, blocked, failed], 'documented', {
+        color: false,
+        width: 200,
+      });
+      assert.equal(
+        text.split('\n')[0],
+        '6 snapshot(s): 5 loaded, 1 could not be loaded; 1 in the desired state, 4 not (documented rules).',
+      );
       assert.match(text, /│ revoked-at-refresh +│ 2 +│ 1 +│/);
       assert.match(text, /│ not-required +│ 6 +│ 5 +│/);
       assert.match(text, /Worst hosts \(4 of 4 not in the desired state\)/);
       assert.match(text, /│ WEB02 +│ [^│]*iis10-local-account-denied +│ 2 +│ 2 denied +│/);
-      assert.match(text, /│ CONTOSO Member Server Baseline +│ \{5A91776E-1ACB-4255-B97E-6FFF265E0FD3\} +│ 2 +│ 0 +│ 1 +│/);
+      assert.match(
+        text,
+        /│ CONTOSO Member Server Baseline +│ \{5A91776E-1ACB-4255-B97E-6FFF265E0FD3\} +│ 2 +│ 0 +│ 1 +│/,
+      );
       assert.match(text, /Could not be loaded \(1\)/);
       assert.match(text, /│ fleet\/web99 +│ secedit\.inf: expected secedit\.inf, found no such file +│/);
       assert.doesNotMatch(text, /\u001b\[/);
@@ -214,7 +375,10 @@ describe('fleet report', () => {
       mkdirSync(join(root, ...parts.slice(0, -1)), { recursive: true });
       writeFileSync(join(root, ...parts), 'x');
     };
-    const paths = (entries: FleetEntry[]) => entries.map((entry) => (entry.kind === 'snapshot' ? entry.path.slice(root.length + 1) : `failed:${entry.name.slice(root.length + 1)}`));
+    const paths = (entries: FleetEntry[]) =>
+      entries.map((entry) =>
+        entry.kind === 'snapshot' ? entry.path.slice(root.length + 1) : `failed:${entry.name.slice(root.length + 1)}`,
+      );
 
     it('a folder with secedit.inf (any case) is a snapshot; otherwise its subfolders are, sorted, hidden and non-snapshot ones skipped', () => {
       touch('one', 'SECEDIT.INF');
@@ -224,14 +388,25 @@ describe('fleet report', () => {
       touch('fleet', '.trash', 'secedit.inf');
       touch('fleet', 'notes', 'README.txt');
       touch('fleet', 'list.txt');
-      assert.deepEqual(paths(discoverSnapshots([join(root, 'one'), join(root, 'fleet')])), ['one', 'fleet/web01', 'fleet/web02', 'fleet/web03']);
+      assert.deepEqual(paths(discoverSnapshots([join(root, 'one'), join(root, 'fleet')])), [
+        'one',
+        'fleet/web01',
+        'fleet/web02',
+        'fleet/web03',
+      ]);
     });
 
     it('an argument that is missing or holds no snapshot fails by name; the same folder twice is judged once', () => {
       touch('empty-fleet', 'notes', 'README.txt');
       mkdirSync(join(root, 'void'));
       touch('one', 'secedit.inf');
-      const entries = discoverSnapshots([join(root, 'missing'), join(root, 'empty-fleet'), join(root, 'void'), join(root, 'one'), join(root, 'one', '.')]);
+      const entries = discoverSnapshots([
+        join(root, 'missing'),
+        join(root, 'empty-fleet'),
+        join(root, 'void'),
+        join(root, 'one'),
+        join(root, 'one', '.'),
+      ]);
       assert.deepEqual(paths(entries), ['failed:missing', 'failed:empty-fleet', 'failed:void', 'one']);
       const errors = entries.flatMap((entry) => (entry.kind === 'failed' ? [entry.error.slice(root.length + 1)] : []));
       assert.deepEqual(errors, [
@@ -245,10 +420,22 @@ describe('fleet report', () => {
       touch('broken', 'secedit.inf');
       writeFileSync(join(root, 'broken', 'secedit.inf'), Buffer.from([0x4d, 0x5a, 0x90, 0x00]));
       touch('broken', 'applicationHost.config');
-      const entries: FleetEntry[] = [{ kind: 'snapshot', path: join(EXAMPLES, 'iis10-healthy') }, { kind: 'snapshot', path: join(root, 'broken') }, { kind: 'failed', name: 'gone', error: 'gone: expected a folder, found nothing' }, { kind: 'snapshot', path: join(EXAMPLES, 'iis10-gpo-blocked') }];
+      const entries: FleetEntry[] = [
+        { kind: 'snapshot', path: join(EXAMPLES, 'iis10-healthy') },
+        { kind: 'snapshot', path: join(root, 'broken') },
+        { kind: 'failed', name: 'gone', error: 'gone: expected a folder, found nothing' },
+        { kind: 'snapshot', path: join(EXAMPLES, 'iis10-gpo-blocked') },
+      ];
       const progress: string[] = [];
-      const outcomes = judgeFleet(entries, { ruleSet: 'documented', withGpo: [], keepPolicy: false }, (done, total, name) => progress.push(`${done}/${total} ${name.slice(name.lastIndexOf('/') + 1)}`));
-      assert.deepEqual(outcomes.map((outcome) => outcome.kind), ['judged', 'failed', 'failed', 'judged']);
+      const outcomes = judgeFleet(
+        entries,
+        { ruleSet: 'documented', withGpo: [], keepPolicy: false },
+        (done, total, name) => progress.push(`${done}/${total} ${name.slice(name.lastIndexOf('/') + 1)}`),
+      );
+      assert.deepEqual(
+        outcomes.map((outcome) => outcome.kind),
+        ['judged', 'failed', 'failed', 'judged'],
+      );
       assert.deepEqual(progress, ['1/4 iis10-healthy', '2/4 broken', '3/4 gone', '4/4 iis10-gpo-blocked']);
       const broken = outcomes[1]!;
       assert.ok(broken.kind === 'failed');
@@ -261,9 +448,14 @@ describe('fleet report', () => {
     });
 
     it('--rules applies to every host: conservative checks the built-in IUSR everywhere', () => {
-      const entries: FleetEntry[] = [{ kind: 'snapshot', path: join(EXAMPLES, 'iis10-healthy') }, { kind: 'snapshot', path: join(EXAMPLES, 'iis10-gpo-blocked') }];
+      const entries: FleetEntry[] = [
+        { kind: 'snapshot', path: join(EXAMPLES, 'iis10-healthy') },
+        { kind: 'snapshot', path: join(EXAMPLES, 'iis10-gpo-blocked') },
+      ];
       const documented = summarizeFleet(judgeFleet(entries, { ruleSet: 'documented', withGpo: [], keepPolicy: false }));
-      const conservative = summarizeFleet(judgeFleet(entries, { ruleSet: 'conservative', withGpo: [], keepPolicy: true }));
+      const conservative = summarizeFleet(
+        judgeFleet(entries, { ruleSet: 'conservative', withGpo: [], keepPolicy: true }),
+      );
       assert.equal(documented.findings['not-required'], 2);
       assert.equal(conservative.findings['not-required'], 0);
     });

@@ -22,9 +22,15 @@ function parse(value: unknown): GroupPolicyResult {
   return parseRsopJson(value, FILE);
 }
 
-
 function entry(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { right: 'SeNetworkLogonRight', accounts: ['*S-1-5-32-544'], precedence: 1, gpoId: BASELINE, gpoName: 'Contoso Server Baseline', ...overrides };
+  return {
+    right: 'SeNetworkLogonRight',
+    accounts: ['*S-1-5-32-544'],
+    precedence: 1,
+    gpoId: BASELINE,
+    gpoName: 'Contoso Server Baseline',
+    ...overrides,
+  };
 }
 
 function without(key: string): Record<string, unknown> {
@@ -77,7 +83,9 @@ describe('RSoP JSON parser (rsop.json)', () => {
         ' {7D2C4B9E-3F1A-4C6D-9E85-2B1F0A6C3D47} ',
       ];
       for (const gpoId of ids) assert.equal(parse([entry({ gpoId })]).assignments[0]!.gpo.id, BASELINE, gpoId);
-      assert.deepEqual(parse([entry({ gpoId: 'LocalGPO', gpoName: 'Local Group Policy' })]).gpos, [{ id: 'LocalGPO', name: 'Local Group Policy' }]);
+      assert.deepEqual(parse([entry({ gpoId: 'LocalGPO', gpoName: 'Local Group Policy' })]).gpos, [
+        { id: 'LocalGPO', name: 'Local Group Policy' },
+      ]);
     });
 
     it('shares one GPO reference, named by whichever entry names it, the GUID when none does', () => {
@@ -97,14 +105,26 @@ describe('RSoP JSON parser (rsop.json)', () => {
     });
 
     it('treats accounts null or [] as defined with no holders', () => {
-      const result = parse([entry({ right: 'SeCreateTokenPrivilege', accounts: null }), entry({ right: 'SeTcbPrivilege', accounts: [] })]);
-      assert.deepEqual(result.assignments.map((assignment) => assignment.holders), [[], []]);
+      const result = parse([
+        entry({ right: 'SeCreateTokenPrivilege', accounts: null }),
+        entry({ right: 'SeTcbPrivilege', accounts: [] }),
+      ]);
+      assert.deepEqual(
+        result.assignments.map((assignment) => assignment.holders),
+        [[], []],
+      );
     });
 
     it('canonicalizes right names and keeps an unknown right with a warning', () => {
       const result = parse([entry({ right: ' senetworklogonright ' }), entry({ right: 'SeMadeUpRight' })]);
-      assert.deepEqual(result.assignments.map((assignment) => assignment.right), ['SeNetworkLogonRight', 'SeMadeUpRight']);
-      assert.deepEqual(result.diagnostics.map((d) => [d.code, d.severity, d.file]), [['unknown-right', 'warning', FILE]]);
+      assert.deepEqual(
+        result.assignments.map((assignment) => assignment.right),
+        ['SeNetworkLogonRight', 'SeMadeUpRight'],
+      );
+      assert.deepEqual(
+        result.diagnostics.map((d) => [d.code, d.severity, d.file]),
+        [['unknown-right', 'warning', FILE]],
+      );
       assert.match(result.diagnostics[0]!.message, /"SeMadeUpRight" at \/1\/right/);
     });
 
@@ -113,14 +133,24 @@ describe('RSoP JSON parser (rsop.json)', () => {
     });
 
     it('warns, without rejecting, about two losing entries of one right at the same precedence', () => {
-      const result = parse([entry(), entry({ precedence: 2, gpoId: DEFAULT_DOMAIN_POLICY, gpoName: 'Default Domain Policy' }), entry({ precedence: 2 })]);
-      assert.deepEqual(result.diagnostics.map((d) => d.code), ['duplicate-precedence']);
+      const result = parse([
+        entry(),
+        entry({ precedence: 2, gpoId: DEFAULT_DOMAIN_POLICY, gpoName: 'Default Domain Policy' }),
+        entry({ precedence: 2 }),
+      ]);
+      assert.deepEqual(
+        result.diagnostics.map((d) => d.code),
+        ['duplicate-precedence'],
+      );
       assert.match(result.diagnostics[0]!.message, /\/1\).*\/2\)/);
     });
 
     it('web01.rsop.json gives the same GPOs and winning holders as the web01 gpresult /x report', () => {
       const rsop = parseRsopJsonText(readFileSync(join(FIXTURES, 'web01.rsop.json'), 'utf8'), 'web01.rsop.json');
-      const gpresult = parseGroupPolicyXmlText(readFileSync(join(FIXTURES, 'web01.gpresult.xml'), 'utf8'), 'web01.gpresult.xml');
+      const gpresult = parseGroupPolicyXmlText(
+        readFileSync(join(FIXTURES, 'web01.gpresult.xml'), 'utf8'),
+        'web01.gpresult.xml',
+      );
       assert.deepEqual(rsop.diagnostics, []);
       const fromRsop = winningAssignments(rsop);
       const fromXml = winningAssignments(gpresult);
@@ -158,7 +188,12 @@ describe('RSoP JSON parser (rsop.json)', () => {
       ['an account that is no string', [entry({ accounts: [544] })], '/0/accounts/0', /an account/],
       ['a star without a SID', [entry({ accounts: ['*Administrators'] })], '/0/accounts/0', /SID after "\*"/],
       ['a GPO id that is no GUID', [entry({ gpoId: 'Default Domain Policy' })], '/0/gpoId', /GPO id/],
-      ['a GPO id with unbalanced braces', [entry({ gpoId: '{7D2C4B9E-3F1A-4C6D-9E85-2B1F0A6C3D47' })], '/0/gpoId', /GPO id/],
+      [
+        'a GPO id with unbalanced braces',
+        [entry({ gpoId: '{7D2C4B9E-3F1A-4C6D-9E85-2B1F0A6C3D47' })],
+        '/0/gpoId',
+        /GPO id/,
+      ],
       ['a GPO name that is no string', [entry({ gpoName: 12 })], '/0/gpoName', /display name/],
     ];
     for (const [what, value, pointer, expected] of cases) {
@@ -177,15 +212,31 @@ describe('RSoP JSON parser (rsop.json)', () => {
     });
 
     it('rejects two precedence-1 entries for one right from different GPOs, naming both GPOs and the right', () => {
-      const error = inputErrorFrom(() => parse([entry(), entry({ right: 'SeBatchLogonRight' }), entry({ gpoId: DEFAULT_DOMAIN_POLICY, gpoName: 'Default Domain Policy', accounts: ['*S-1-1-0'] })]));
+      const error = inputErrorFrom(() =>
+        parse([
+          entry(),
+          entry({ right: 'SeBatchLogonRight' }),
+          entry({ gpoId: DEFAULT_DOMAIN_POLICY, gpoName: 'Default Domain Policy', accounts: ['*S-1-1-0'] }),
+        ]),
+      );
       assert.equal(error.location.pointer, '/2/precedence');
-      for (const part of ['SeNetworkLogonRight', 'Contoso Server Baseline', 'Default Domain Policy', BASELINE, DEFAULT_DOMAIN_POLICY, '/0', '/2']) {
+      for (const part of [
+        'SeNetworkLogonRight',
+        'Contoso Server Baseline',
+        'Default Domain Policy',
+        BASELINE,
+        DEFAULT_DOMAIN_POLICY,
+        '/0',
+        '/2',
+      ]) {
         assert.ok(error.message.includes(part), `${part} missing from: ${error.message}`);
       }
     });
 
     it('treats two spellings of one right as the same right when checking precedence', () => {
-      const error = inputErrorFrom(() => parse([entry(), entry({ right: 'SENETWORKLOGONRIGHT', gpoId: DEFAULT_DOMAIN_POLICY })]));
+      const error = inputErrorFrom(() =>
+        parse([entry(), entry({ right: 'SENETWORKLOGONRIGHT', gpoId: DEFAULT_DOMAIN_POLICY })]),
+      );
       assert.match(error.expected, /SeNetworkLogonRight/);
     });
   });
@@ -267,21 +318,42 @@ describe('RSoP JSON parser (rsop.json)', () => {
         assert.equal(handAccepts(document), bySchema, `${JSON.stringify(document)}: schema says ${bySchema}`);
         if (!bySchema) {
           const pointer = inputErrorFrom(() => parse(document)).location.pointer!;
-          const schemaPaths = (validate.errors ?? []).map((error) => (error.keyword === 'additionalProperties' ? `${error.instancePath}/${String(error.params.additionalProperty)}` : error.instancePath));
-          assert.ok(schemaPaths.includes(pointer), `${JSON.stringify(document)}: parser points at ${pointer}, schema at ${schemaPaths.join(', ')}`);
+          const schemaPaths = (validate.errors ?? []).map((error) =>
+            error.keyword === 'additionalProperties'
+              ? `${error.instancePath}/${String(error.params.additionalProperty)}`
+              : error.instancePath,
+          );
+          assert.ok(
+            schemaPaths.includes(pointer),
+            `${JSON.stringify(document)}: parser points at ${pointer}, schema at ${schemaPaths.join(', ')}`,
+          );
         }
       }
     });
 
     it('agrees on generated entries', () => {
-      const sid = fc.array(fc.integer({ min: 0, max: 0xffffffff }), { minLength: 1, maxLength: 5 }).map((parts) => `S-1-5-${parts.join('-')}`);
-      const account = fc.oneof(sid, sid.map((text) => `*${text}`), fc.constantFrom('CONTOSO\\Web Admins', 'IIS_IUSRS', ' Guest '));
+      const sid = fc
+        .array(fc.integer({ min: 0, max: 0xffffffff }), { minLength: 1, maxLength: 5 })
+        .map((parts) => `S-1-5-${parts.join('-')}`);
+      const account = fc.oneof(
+        sid,
+        sid.map((text) => `*${text}`),
+        fc.constantFrom('CONTOSO\\Web Admins', 'IIS_IUSRS', ' Guest '),
+      );
       const generatedEntry = fc.record(
         {
-          right: fc.oneof(fc.constantFrom('SeNetworkLogonRight', 'SeBatchLogonRight', 'sedenynetworklogonright'), fc.string()),
+          right: fc.oneof(
+            fc.constantFrom('SeNetworkLogonRight', 'SeBatchLogonRight', 'sedenynetworklogonright'),
+            fc.string(),
+          ),
           accounts: fc.oneof(fc.constant(null), fc.array(fc.oneof(account, fc.string()), { maxLength: 4 })),
           precedence: fc.oneof(fc.integer({ min: -2, max: 5 }), fc.double(), fc.constant(4294967295)),
-          gpoId: fc.oneof(fc.uuid().map((uuid) => `{${uuid}}`), fc.uuid(), fc.uuid().map((uuid) => `CN={${uuid}},CN=Policies,CN=System,DC=x`), fc.string()),
+          gpoId: fc.oneof(
+            fc.uuid().map((uuid) => `{${uuid}}`),
+            fc.uuid(),
+            fc.uuid().map((uuid) => `CN={${uuid}},CN=Policies,CN=System,DC=x`),
+            fc.string(),
+          ),
           gpoName: fc.oneof(fc.string(), fc.constant(null)),
         },
         { requiredKeys: ['right', 'accounts', 'precedence', 'gpoId'] },
@@ -290,7 +362,9 @@ describe('RSoP JSON parser (rsop.json)', () => {
         fc.property(generatedEntry, (generated) => {
           const document = [generated];
           // Beyond the schema: a '*' must be followed by a SID.
-          const starredNonSid = (generated.accounts ?? []).some((text) => text.trim().startsWith('*') && normalizeSid(text.trim().slice(1)) === undefined);
+          const starredNonSid = (generated.accounts ?? []).some(
+            (text) => text.trim().startsWith('*') && normalizeSid(text.trim().slice(1)) === undefined,
+          );
           fc.pre(!starredNonSid);
           assert.equal(handAccepts(document), validate(document), JSON.stringify(document));
         }),
@@ -303,7 +377,12 @@ describe('RSoP JSON parser (rsop.json)', () => {
     it('returns a result or throws an InputError for any JSON value', () => {
       fc.assert(
         fc.property(fc.jsonValue(), (value) => {
-          for (const candidate of [value, [value], [{ ...entry(), accounts: [value] }], [{ ...entry(), gpoName: value }]]) {
+          for (const candidate of [
+            value,
+            [value],
+            [{ ...entry(), accounts: [value] }],
+            [{ ...entry(), gpoName: value }],
+          ]) {
             try {
               parse(candidate);
             } catch (error) {

@@ -36,9 +36,17 @@ function sortedSids(template: SecurityTemplate, right: string): string[] {
   return sidsOf(assignment(template, right).holders).sort();
 }
 
-
 function template(...privilegeLines: string[]): string {
-  return ['[Unicode]', 'Unicode=yes', '[Privilege Rights]', ...privilegeLines, '[Version]', 'signature="$CHICAGO$"', 'Revision=1', ''].join('\r\n');
+  return [
+    '[Unicode]',
+    'Unicode=yes',
+    '[Privilege Rights]',
+    ...privilegeLines,
+    '[Version]',
+    'signature="$CHICAGO$"',
+    'Revision=1',
+    '',
+  ].join('\r\n');
 }
 
 function utf16leWithBom(text: string): Uint8Array {
@@ -51,7 +59,8 @@ describe('security template parser (secedit /export, GptTmpl.inf)', () => {
       skipUnlessShared(this, 'secedit-inf corpus tests');
     });
 
-    const parseCorpus = (name: string): SecurityTemplate => parseSecurityTemplate(readShared('corpus', 'secedit-inf', name), name);
+    const parseCorpus = (name: string): SecurityTemplate =>
+      parseSecurityTemplate(readShared('corpus', 'secedit-inf', name), name);
 
     it('parses every file, each with a [Privilege Rights] section of known rights and no diagnostics', () => {
       const names = listShared('corpus', 'secedit-inf');
@@ -98,16 +107,25 @@ describe('security template parser (secedit /export, GptTmpl.inf)', () => {
 
     it('msft-ws1909-member-server: denies network logon to S-1-5-114 only and leaves batch logon undefined', () => {
       const parsed = parseCorpus('msft-ws1909-member-server.GptTmpl.inf');
-      assert.deepEqual(assignment(parsed, 'SeDenyNetworkLogonRight').holders, [{ kind: 'sid', sid: 'S-1-5-114', written: '*S-1-5-114' }]);
+      assert.deepEqual(assignment(parsed, 'SeDenyNetworkLogonRight').holders, [
+        { kind: 'sid', sid: 'S-1-5-114', written: '*S-1-5-114' },
+      ]);
       assert.deepEqual(sortedSids(parsed, 'SeNetworkLogonRight'), ['S-1-5-11', 'S-1-5-32-544']);
-      for (const right of ['SeBatchLogonRight', 'SeDenyBatchLogonRight', 'SeServiceLogonRight', 'SeDenyServiceLogonRight']) {
+      for (const right of [
+        'SeBatchLogonRight',
+        'SeDenyBatchLogonRight',
+        'SeServiceLogonRight',
+        'SeDenyServiceLogonRight',
+      ]) {
         assert.equal(rightsOf(parsed).has(right), false, right);
       }
     });
 
     it('vdot-2004: the plain name Guest is a network-logon deny holder, and [Version] comes last', () => {
       const parsed = parseCorpus('vdot-2004-lgpo-local-policy.GptTmpl.inf');
-      assert.deepEqual(assignment(parsed, 'SeDenyNetworkLogonRight').holders, [{ kind: 'name', name: 'Guest', written: 'Guest' }]);
+      assert.deepEqual(assignment(parsed, 'SeDenyNetworkLogonRight').holders, [
+        { kind: 'name', name: 'Guest', written: 'Guest' },
+      ]);
       assert.deepEqual(namesOf(assignment(parsed, 'SeInteractiveLogonRight').holders), ['Guest']);
       assert.deepEqual(sortedSids(parsed, 'SeBatchLogonRight'), ['S-1-5-32-544', 'S-1-5-32-551', 'S-1-5-32-559']);
       assert.equal(parsed.sections.at(-1), 'Version');
@@ -119,7 +137,12 @@ describe('security template parser (secedit /export, GptTmpl.inf)', () => {
       assert.equal(bytes[0], '['.charCodeAt(0), 'no BOM');
       assert.equal(bytes.includes(0x0d), false, 'LF line ends only');
       const parsed = parseCorpus(name);
-      assert.deepEqual(sidsOf(assignment(parsed, 'SeNetworkLogonRight').holders), ['S-1-1-0', 'S-1-5-32-544', 'S-1-5-32-545', 'S-1-5-32-551']);
+      assert.deepEqual(sidsOf(assignment(parsed, 'SeNetworkLogonRight').holders), [
+        'S-1-1-0',
+        'S-1-5-32-544',
+        'S-1-5-32-545',
+        'S-1-5-32-551',
+      ]);
       assert.equal(assignment(parsed, 'SeNetworkLogonRight').line, 97);
       assert.deepEqual(sidsOf(assignment(parsed, 'SeServiceLogonRight').holders), ['S-1-5-80-0']);
       assert.deepEqual(namesOf(assignment(parsed, 'SeDebugPrivilege').holders), ['testuser1']);
@@ -158,12 +181,23 @@ describe('security template parser (secedit /export, GptTmpl.inf)', () => {
         '  SeNetworkLogonRight   =   *S-1-5-11 ,  Domain Admins  ,*S-1-5-32-544   ',
         '\tSeNetworkLogonRight\t=\t*S-1-5-11\t,\tDomain Admins\t,\t*S-1-5-32-544\t',
       ]) {
-        assert.deepEqual(assignment(parse(template(line)), 'SeNetworkLogonRight').holders, expected, JSON.stringify(line));
+        assert.deepEqual(
+          assignment(parse(template(line)), 'SeNetworkLogonRight').holders,
+          expected,
+          JSON.stringify(line),
+        );
       }
     });
 
     it('gives the same result and line numbers for CRLF, LF, CR and mixed line ends', () => {
-      const lines = ['[Version]', 'signature="$CHICAGO$"', '', '[Privilege Rights]', 'SeBatchLogonRight = *S-1-5-32-568', 'SeNetworkLogonRight = *S-1-1-0'];
+      const lines = [
+        '[Version]',
+        'signature="$CHICAGO$"',
+        '',
+        '[Privilege Rights]',
+        'SeBatchLogonRight = *S-1-5-32-568',
+        'SeNetworkLogonRight = *S-1-1-0',
+      ];
       const results = [
         lines.join('\r\n'),
         lines.join('\n'),
@@ -176,7 +210,10 @@ describe('security template parser (secedit /export, GptTmpl.inf)', () => {
     });
 
     it('decodes UTF-8 with and without BOM and UTF-16LE with BOM to the same template', () => {
-      const text = template('SeDenyNetworkLogonRight = Gäste-Konto,*S-1-5-32-546', 'SeNetworkLogonRight = Jürgen, *S-1-5-11');
+      const text = template(
+        'SeDenyNetworkLogonRight = Gäste-Konto,*S-1-5-32-546',
+        'SeNetworkLogonRight = Jürgen, *S-1-5-11',
+      );
       const fromUtf8 = parseSecurityTemplate(Buffer.from(text, 'utf8'), FILE);
       const fromUtf8Bom = parseSecurityTemplate(Buffer.from(`\ufeff${text}`, 'utf8'), FILE);
       const fromUtf16 = parseSecurityTemplate(utf16leWithBom(text), FILE);
@@ -188,8 +225,18 @@ describe('security template parser (secedit /export, GptTmpl.inf)', () => {
     });
 
     it('treats a right with an empty value as defined with no holders, and skips empty entries', () => {
-      const parsed = parse(template('SeDenyServiceLogonRight =', 'SeDenyBatchLogonRight = , ,', 'SeBatchLogonRight = ,*S-1-5-32-568,,IUSR,'));
-      assert.deepEqual(assignment(parsed, 'SeDenyServiceLogonRight'), { right: 'SeDenyServiceLogonRight', holders: [], line: 4 });
+      const parsed = parse(
+        template(
+          'SeDenyServiceLogonRight =',
+          'SeDenyBatchLogonRight = , ,',
+          'SeBatchLogonRight = ,*S-1-5-32-568,,IUSR,',
+        ),
+      );
+      assert.deepEqual(assignment(parsed, 'SeDenyServiceLogonRight'), {
+        right: 'SeDenyServiceLogonRight',
+        holders: [],
+        line: 4,
+      });
       assert.deepEqual(assignment(parsed, 'SeDenyBatchLogonRight').holders, []);
       assert.deepEqual(assignment(parsed, 'SeBatchLogonRight').holders, [
         { kind: 'sid', sid: 'S-1-5-32-568', written: '*S-1-5-32-568' },
@@ -219,7 +266,9 @@ describe('security template parser (secedit /export, GptTmpl.inf)', () => {
 
     it('keeps an unknown right under its written name and warns with file and line', () => {
       const parsed = parse(template('SeNetworkLogonRight = *S-1-5-11', 'SeMadeUpLogonRight = *S-1-5-17'));
-      assert.deepEqual(assignment(parsed, 'SeMadeUpLogonRight').holders, [{ kind: 'sid', sid: 'S-1-5-17', written: '*S-1-5-17' }]);
+      assert.deepEqual(assignment(parsed, 'SeMadeUpLogonRight').holders, [
+        { kind: 'sid', sid: 'S-1-5-17', written: '*S-1-5-17' },
+      ]);
       assert.equal(parsed.diagnostics.length, 1);
       const [diagnostic] = parsed.diagnostics;
       assert.equal(diagnostic?.code, 'unknown-right');
@@ -230,7 +279,13 @@ describe('security template parser (secedit /export, GptTmpl.inf)', () => {
     });
 
     it('uses the later of two lines for the same right and warns naming both lines', () => {
-      const parsed = parse(template('SeNetworkLogonRight = *S-1-5-11', 'SeBatchLogonRight = *S-1-5-32-544', 'SENetworkLogonRight = *S-1-5-32-545'));
+      const parsed = parse(
+        template(
+          'SeNetworkLogonRight = *S-1-5-11',
+          'SeBatchLogonRight = *S-1-5-32-544',
+          'SENetworkLogonRight = *S-1-5-32-545',
+        ),
+      );
       assert.deepEqual(assignment(parsed, 'SeNetworkLogonRight'), {
         right: 'SeNetworkLogonRight',
         holders: [{ kind: 'sid', sid: 'S-1-5-32-545', written: '*S-1-5-32-545' }],
@@ -276,7 +331,9 @@ describe('security template parser (secedit /export, GptTmpl.inf)', () => {
       ].join('\r\n');
       const parsed = parse(text);
       assert.deepEqual([...rightsOf(parsed).keys()], ['SeNetworkLogonRight', 'SeBatchLogonRight']);
-      assert.deepEqual(assignment(parsed, 'SeNetworkLogonRight').holders, [{ kind: 'sid', sid: 'S-1-5-11', written: '*S-1-5-11' }]);
+      assert.deepEqual(assignment(parsed, 'SeNetworkLogonRight').holders, [
+        { kind: 'sid', sid: 'S-1-5-11', written: '*S-1-5-11' },
+      ]);
       assert.deepEqual(namesOf(assignment(parsed, 'SeBatchLogonRight').holders), ['odd;name']);
     });
 
@@ -291,11 +348,23 @@ describe('security template parser (secedit /export, GptTmpl.inf)', () => {
 
     it('normalises SIDs but keeps the entry as written', () => {
       const parsed = parse(template('SeNetworkLogonRight = *s-1-5-32-0545'));
-      assert.deepEqual(assignment(parsed, 'SeNetworkLogonRight').holders, [{ kind: 'sid', sid: 'S-1-5-32-545', written: '*s-1-5-32-0545' }]);
+      assert.deepEqual(assignment(parsed, 'SeNetworkLogonRight').holders, [
+        { kind: 'sid', sid: 'S-1-5-32-545', written: '*s-1-5-32-0545' },
+      ]);
     });
 
     it('ignores lines of other sections, whatever their syntax', () => {
-      const parsed = parse(['[Registry Values]', 'MACHINE\\Software\\x=7,"a,b;c"', '[Service General Setting]', '"SCPolicySvc",2,""', 'no equals sign here', '[Privilege Rights]', 'SeNetworkLogonRight = *S-1-5-11'].join('\n'));
+      const parsed = parse(
+        [
+          '[Registry Values]',
+          'MACHINE\\Software\\x=7,"a,b;c"',
+          '[Service General Setting]',
+          '"SCPolicySvc",2,""',
+          'no equals sign here',
+          '[Privilege Rights]',
+          'SeNetworkLogonRight = *S-1-5-11',
+        ].join('\n'),
+      );
       assert.deepEqual([...rightsOf(parsed).keys()], ['SeNetworkLogonRight']);
     });
 
@@ -309,7 +378,9 @@ describe('security template parser (secedit /export, GptTmpl.inf)', () => {
 
   describe('rejected input', () => {
     it('reports an invalid SID with the file, the line and the entry', () => {
-      const error = inputErrorFrom(() => parse(template('SeNetworkLogonRight = *S-1-5-11', 'SeDenyNetworkLogonRight = Guest, *S-1-5-xyz')));
+      const error = inputErrorFrom(() =>
+        parse(template('SeNetworkLogonRight = *S-1-5-11', 'SeDenyNetworkLogonRight = Guest, *S-1-5-xyz')),
+      );
       assert.equal(error.file, FILE);
       assert.equal(error.location.line, 5);
       assert.match(error.message, /^secedit\.inf \(line 5\): /);
@@ -334,15 +405,23 @@ describe('security template parser (secedit /export, GptTmpl.inf)', () => {
     });
 
     it('rejects stray or unbalanced quotes in [Privilege Rights]', () => {
-      for (const line of ['SeNetworkLogonRight = "Domain Admins', 'SeNetworkLogonRight = Domain "Admins"', 'SeNetworkLogonRight = "a"b"']) {
+      for (const line of [
+        'SeNetworkLogonRight = "Domain Admins',
+        'SeNetworkLogonRight = Domain "Admins"',
+        'SeNetworkLogonRight = "a"b"',
+      ]) {
         assert.equal(inputErrorFrom(() => parse(template(line))).location.line, 4, line);
       }
     });
 
     it('rejects binary garbage', () => {
-      const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+      const png = Uint8Array.from([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+      ]);
       inputErrorFrom(() => parseSecurityTemplate(png, 'image.png'));
-      const controlCharacters = inputErrorFrom(() => parseSecurityTemplate(Buffer.from('[Privilege Rights]\nSeNetworkLogonRight = \u0001\u0002\u001b\n'), FILE));
+      const controlCharacters = inputErrorFrom(() =>
+        parseSecurityTemplate(Buffer.from('[Privilege Rights]\nSeNetworkLogonRight = \u0001\u0002\u001b\n'), FILE),
+      );
       assert.equal(controlCharacters.location.line, 2);
       assert.match(controlCharacters.message, /U\+0001/);
       // Deterministic pseudo-random bytes: fixed seed, so a failure reproduces.
@@ -363,32 +442,49 @@ describe('security template parser (secedit /export, GptTmpl.inf)', () => {
     });
 
     it('rejects a setting before the first section but allows comments and blank lines there', () => {
-      const error = inputErrorFrom(() => parse('; header comment\r\n\r\nSeNetworkLogonRight = *S-1-5-11\r\n[Privilege Rights]\r\n'));
+      const error = inputErrorFrom(() =>
+        parse('; header comment\r\n\r\nSeNetworkLogonRight = *S-1-5-11\r\n[Privilege Rights]\r\n'),
+      );
       assert.equal(error.location.line, 3);
     });
 
     it('rejects a malformed section header', () => {
       for (const header of ['[Privilege Rights', '[Privilege Rights] trailing', '[]', '[   ]']) {
-        assert.equal(inputErrorFrom(() => parse(`[Version]\nRevision=1\n${header}\nSeNetworkLogonRight = *S-1-5-11\n`)).location.line, 3, header);
+        assert.equal(
+          inputErrorFrom(() => parse(`[Version]\nRevision=1\n${header}\nSeNetworkLogonRight = *S-1-5-11\n`)).location
+            .line,
+          3,
+          header,
+        );
       }
     });
 
     it('rejects a line longer than MAX_INF_LINE_LENGTH, in any section', () => {
       const longName = 'a'.repeat(MAX_INF_LINE_LENGTH);
-      const error = inputErrorFrom(() => parse(`[Registry Values]\nx=1\n[Privilege Rights]\nSeNetworkLogonRight = ${longName}\n`));
+      const error = inputErrorFrom(() =>
+        parse(`[Registry Values]\nx=1\n[Privilege Rights]\nSeNetworkLogonRight = ${longName}\n`),
+      );
       assert.equal(error.location.line, 4);
       const justOver = `x=${'c'.repeat(MAX_INF_LINE_LENGTH - 1)}`;
       assert.equal(justOver.length, MAX_INF_LINE_LENGTH + 1);
       assert.equal(inputErrorFrom(() => parse(`[Registry Values]\r\n${justOver}\r\n`)).location.line, 2);
-      const atLimit = parse(`[Privilege Rights]\nSeNetworkLogonRight=${'b'.repeat(MAX_INF_LINE_LENGTH - 'SeNetworkLogonRight='.length)}`);
-      assert.equal(namesOf(assignment(atLimit, 'SeNetworkLogonRight').holders)[0]?.length, MAX_INF_LINE_LENGTH - 'SeNetworkLogonRight='.length);
+      const atLimit = parse(
+        `[Privilege Rights]\nSeNetworkLogonRight=${'b'.repeat(MAX_INF_LINE_LENGTH - 'SeNetworkLogonRight='.length)}`,
+      );
+      assert.equal(
+        namesOf(assignment(atLimit, 'SeNetworkLogonRight').holders)[0]?.length,
+        MAX_INF_LINE_LENGTH - 'SeNetworkLogonRight='.length,
+      );
     });
   });
 
   describe('properties', () => {
     const spacing = fc.constantFrom('', ' ', '  ', '\t', ' \t ');
     const sidText = fc
-      .tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 15 }))
+      .tuple(
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 15 }),
+      )
       .map(([authority, subAuthorities]) => ['S', '1', authority, ...subAuthorities].join('-'));
     const nameCharacter = fc.constantFrom(...'abcXYZ019 -_.$@\\äÉжß漢'.split(''));
     const accountName = fc
@@ -418,7 +514,9 @@ describe('security template parser (secedit /export, GptTmpl.inf)', () => {
           fc.constantFrom('\r\n', '\n'),
           (entries, beforeEquals, afterEquals, lineEnd) => {
             const value = entries.map(([holder, before, after]) => `${before}${holder.text}${after}`).join(',');
-            const text = ['[Privilege Rights]', `SeNetworkLogonRight${beforeEquals}=${afterEquals}${value}`, ''].join(lineEnd);
+            const text = ['[Privilege Rights]', `SeNetworkLogonRight${beforeEquals}=${afterEquals}${value}`, ''].join(
+              lineEnd,
+            );
             const parsed = parse(text);
             assert.deepEqual(
               assignment(parsed, 'SeNetworkLogonRight').holders,
@@ -430,7 +528,25 @@ describe('security template parser (secedit /export, GptTmpl.inf)', () => {
     });
 
     it('either returns a template or throws an InputError, for any text or bytes', () => {
-      const infLike = fc.array(fc.oneof(fc.constantFrom('[Privilege Rights]', '[Version]', 'SeNetworkLogonRight = ', '*S-1-5-11', ',', ';', '"', '=', '\r\n', '\n', '*'), fc.string()), { maxLength: 30 });
+      const infLike = fc.array(
+        fc.oneof(
+          fc.constantFrom(
+            '[Privilege Rights]',
+            '[Version]',
+            'SeNetworkLogonRight = ',
+            '*S-1-5-11',
+            ',',
+            ';',
+            '"',
+            '=',
+            '\r\n',
+            '\n',
+            '*',
+          ),
+          fc.string(),
+        ),
+        { maxLength: 30 },
+      );
       fc.assert(
         fc.property(infLike, (parts) => {
           try {

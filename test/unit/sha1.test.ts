@@ -26,7 +26,8 @@ describe('sha1Utf16le', () => {
   });
 
   it('hashes lone surrogates as the code units they are, as Buffer.from(text, "utf16le") does', () => {
-    for (const text of ['\ud800', 'pool\udfff', '\udc00\ud800', '\u{1F600}pool']) assert.equal(hex(sha1Utf16le(text)), nodeSha1(text), JSON.stringify(text));
+    for (const text of ['\ud800', 'pool\udfff', '\udc00\ud800', '\u{1F600}pool'])
+      assert.equal(hex(sha1Utf16le(text)), nodeSha1(text), JSON.stringify(text));
   });
 
   it('matches node:crypto on any string, lone surrogates and non-BMP characters included', () => {
@@ -53,4 +54,3 @@ describe('sha1Utf16le', () => {
     assert.equal(hex(sha1Utf16le('pool')), nodeSha1('pool'));
   });
 });
-

@@ -1,5 +1,14 @@
 import assert from 'node:assert/strict';
-import { accountShortName, applicationPoolSid, isDomainOrMachineAccountSid, isValidSid, normalizeAccountName, normalizeSid, wellKnownSidForName, wellKnownSidName } from '../../src/core/sids';
+import {
+  accountShortName,
+  applicationPoolSid,
+  isDomainOrMachineAccountSid,
+  isValidSid,
+  normalizeAccountName,
+  normalizeSid,
+  wellKnownSidForName,
+  wellKnownSidName,
+} from '../../src/core/sids';
 
 /** SID syntax and normal form, account-name comparison, the well-known table, pool SIDs. */
 
@@ -20,24 +29,54 @@ describe('SIDs', () => {
   });
 
   it('normalizeSid and isValidSid refuse sub-authorities over 32 bits, anywhere in the SID', () => {
-    for (const text of ['S-1-5-21-4294967296', 'S-1-5-21-9999999999', 'S-1-5-21-1000000000-4294967296', 'S-1-5-82-4294967295-4294967296', 'S-1-5-21-04294967296']) {
+    for (const text of [
+      'S-1-5-21-4294967296',
+      'S-1-5-21-9999999999',
+      'S-1-5-21-1000000000-4294967296',
+      'S-1-5-82-4294967295-4294967296',
+      'S-1-5-21-04294967296',
+    ]) {
       assert.equal(normalizeSid(text), undefined, text);
       assert.equal(isValidSid(text), false, text);
     }
-    assert.equal(normalizeSid('S-1-5-82-1000000000-2000000000-3000000000-4000000000-4294967295'), 'S-1-5-82-1000000000-2000000000-3000000000-4000000000-4294967295');
+    assert.equal(
+      normalizeSid('S-1-5-82-1000000000-2000000000-3000000000-4000000000-4294967295'),
+      'S-1-5-82-1000000000-2000000000-3000000000-4000000000-4294967295',
+    );
   });
 
   it('normalizeSid refuses what is not a SID', () => {
-    for (const text of ['', 'S-1', 'S-1-', 'S-2-5-11', 'S-1-5-x', 'S-1-5-11-', '*S-1-5-11', 'S-1-5-1-2-3-4-5-6-7-8-9-10-11-12-13-14-15-16', 'S-1-0x00000000005-1']) {
+    for (const text of [
+      '',
+      'S-1',
+      'S-1-',
+      'S-2-5-11',
+      'S-1-5-x',
+      'S-1-5-11-',
+      '*S-1-5-11',
+      'S-1-5-1-2-3-4-5-6-7-8-9-10-11-12-13-14-15-16',
+      'S-1-0x00000000005-1',
+    ]) {
       assert.equal(normalizeSid(text), undefined, text);
     }
-    assert.equal(normalizeSid('S-1-5-1-2-3-4-5-6-7-8-9-10-11-12-13-14-15'), 'S-1-5-1-2-3-4-5-6-7-8-9-10-11-12-13-14-15');
+    assert.equal(
+      normalizeSid('S-1-5-1-2-3-4-5-6-7-8-9-10-11-12-13-14-15'),
+      'S-1-5-1-2-3-4-5-6-7-8-9-10-11-12-13-14-15',
+    );
   });
 
   it('recognises an account SID of a domain or machine: S-1-5-21-a-b-c-RID', () => {
     assert.equal(isDomainOrMachineAccountSid('S-1-5-21-1-2-3-1005'), true);
     assert.equal(isDomainOrMachineAccountSid('S-1-5-21-173939653-3250197068-1151168150-1003'), true);
-    for (const sid of ['S-1-5-21-1-2-3', 'S-1-5-21-1-2-3-4-5', 'S-1-5-32-544', 'xS-1-5-21-1-2-3-4', 'S-1-5-21-1-2-3-4x', 'S-1-5-21-a-2-3-4']) assert.equal(isDomainOrMachineAccountSid(sid), false, sid);
+    for (const sid of [
+      'S-1-5-21-1-2-3',
+      'S-1-5-21-1-2-3-4-5',
+      'S-1-5-32-544',
+      'xS-1-5-21-1-2-3-4',
+      'S-1-5-21-1-2-3-4x',
+      'S-1-5-21-a-2-3-4',
+    ])
+      assert.equal(isDomainOrMachineAccountSid(sid), false, sid);
   });
 
   it('derives an application pool SID from the lower-cased pool name (DefaultAppPool, as whoami /all shows it)', () => {

@@ -18,24 +18,47 @@ describe('the site limit, counted before parsing', () => {
 
   it(`${MAX_SITES.toLocaleString('en-US')} sites pass the count; one more is refused naming the element`, () => {
     refuseTooManySites(site.repeat(MAX_SITES), /<site[\s/>]/g, '<site>', 'applicationHost.config');
-    const error = inputErrorFrom(() => refuseTooManySites(site.repeat(MAX_SITES + 1), /<site[\s/>]/g, '<site>', 'applicationHost.config'));
-    assert.equal(error.message, `applicationHost.config (element <site>): expected at most ${MAX_SITES.toLocaleString('en-US')} sites (the largest configuration judged within a default Node heap; see README "Limits"), found more <site> elements (counting stopped there, before parsing)`);
+    const error = inputErrorFrom(() =>
+      refuseTooManySites(site.repeat(MAX_SITES + 1), /<site[\s/>]/g, '<site>', 'applicationHost.config'),
+    );
+    assert.equal(
+      error.message,
+      `applicationHost.config (element <site>): expected at most ${MAX_SITES.toLocaleString('en-US')} sites (the largest configuration judged within a default Node heap; see README "Limits"), found more <site> elements (counting stopped there, before parsing)`,
+    );
   });
 
   it('README states the limit', () => {
-    assert.match(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8'), new RegExp(`may hold at most ${MAX_SITES.toLocaleString('en-US')} sites, counted before it\\s+is parsed`));
+    assert.match(
+      readFileSync(join(REPO_ROOT, 'README.md'), 'utf8'),
+      new RegExp(`may hold at most ${MAX_SITES.toLocaleString('en-US')} sites, counted before it\\s+is parsed`),
+    );
   });
 
   it('does not count <siteDefaults> or <sites>', () => {
-    refuseTooManySites('<sites><siteDefaults/></sites>'.repeat(MAX_SITES + 1), /<site[\s/>]/g, '<site>', 'applicationHost.config');
+    refuseTooManySites(
+      '<sites><siteDefaults/></sites>'.repeat(MAX_SITES + 1),
+      /<site[\s/>]/g,
+      '<site>',
+      'applicationHost.config',
+    );
   });
 
   it('test on a configuration with one site too many: exit 3, nothing on stdout', () => {
-    const folder = makeSnapshotFolder({ 'secedit.inf': MINIMAL_SECEDIT, 'applicationHost.config': manySitesApplicationHost(MAX_SITES + 1), 'accounts.json': MINIMAL_ACCOUNTS });
+    const folder = makeSnapshotFolder({
+      'secedit.inf': MINIMAL_SECEDIT,
+      'applicationHost.config': manySitesApplicationHost(MAX_SITES + 1),
+      'accounts.json': MINIMAL_ACCOUNTS,
+    });
     try {
       let stdout = '';
       let stderr = '';
-      const code = runCli({ argv: ['get', '--snapshot', folder.path, '--format', 'json'], stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, readStdin: () => Buffer.alloc(0), env: {} });
+      const code = runCli({
+        argv: ['get', '--snapshot', folder.path, '--format', 'json'],
+        stdout: { write: (text: string) => (stdout += text) },
+        stderr: { write: (text: string) => (stderr += text) },
+        readStdin: () => Buffer.alloc(0),
+        env: {},
+      });
       assert.equal(code, EXIT_CODES.invalidInput.code);
       assert.equal(stdout, '');
       assert.match(stderr, /applicationHost\.config \(element <site>\): expected at most 200,000 sites/);

@@ -14,24 +14,43 @@ import { inputErrorFrom } from '../helpers/errors';
  */
 
 const NO_PRIVILEGE_RIGHTS = '[Unicode]\r\nUnicode=yes\r\n[Version]\r\nsignature="$CHICAGO$"\r\nRevision=1\r\n';
-const EMPTY_PRIVILEGE_RIGHTS = '[Unicode]\r\nUnicode=yes\r\n[Privilege Rights]\r\n[Version]\r\nsignature="$CHICAGO$"\r\n';
+const EMPTY_PRIVILEGE_RIGHTS =
+  '[Unicode]\r\nUnicode=yes\r\n[Privilege Rights]\r\n[Version]\r\nsignature="$CHICAGO$"\r\n';
 
 function snapshotWithSecedit(secedit: string | Buffer): { path: string; cleanup: () => void } {
-  return makeSnapshotFolder({ 'secedit.inf': secedit, 'applicationHost.config': MINIMAL_APPLICATION_HOST, 'accounts.json': MINIMAL_ACCOUNTS });
+  return makeSnapshotFolder({
+    'secedit.inf': secedit,
+    'applicationHost.config': MINIMAL_APPLICATION_HOST,
+    'accounts.json': MINIMAL_ACCOUNTS,
+  });
 }
 
 function run(argv: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = runCli({ argv, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, readStdin: () => Buffer.alloc(0), env: {} });
+  const code = runCli({
+    argv,
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    readStdin: () => Buffer.alloc(0),
+    env: {},
+  });
   return { code, stdout, stderr };
 }
 
 describe('a secedit.inf with no user rights is refused unless --allow-no-user-rights', () => {
   const cases: [string, string | Buffer, RegExp][] = [
-    ['a 0-byte file', Buffer.alloc(0), /expected a \[Privilege Rights\] section, which secedit \/export always writes \(give --allow-no-user-rights if this host really has none\), found no section at all/],
+    [
+      'a 0-byte file',
+      Buffer.alloc(0),
+      /expected a \[Privilege Rights\] section, which secedit \/export always writes \(give --allow-no-user-rights if this host really has none\), found no section at all/,
+    ],
     ['no [Privilege Rights] section', NO_PRIVILEGE_RIGHTS, /found only "\[Unicode\]", "\[Version\]"/],
-    ['an empty [Privilege Rights] section', EMPTY_PRIVILEGE_RIGHTS, /secedit\.inf \(element \[Privilege Rights\]\): expected at least one right in it.*found an empty section/],
+    [
+      'an empty [Privilege Rights] section',
+      EMPTY_PRIVILEGE_RIGHTS,
+      /secedit\.inf \(element \[Privilege Rights\]\): expected at least one right in it.*found an empty section/,
+    ],
   ];
   for (const [what, secedit, message] of cases) {
     it(`${what}: exit 3 naming secedit.inf; accepted with the option`, () => {
@@ -50,7 +69,10 @@ describe('a secedit.inf with no user rights is refused unless --allow-no-user-ri
         assert.equal(JSON.parse(accepted.stdout).summary.missing, 1);
         const report = run(['report', folder.path, '--format', 'json']);
         assert.equal(report.code, EXIT_CODES.invalidInput.code);
-        assert.equal(run(['report', folder.path, '--format', 'json', '--allow-no-user-rights']).code, EXIT_CODES.notInDesiredState.code);
+        assert.equal(
+          run(['report', folder.path, '--format', 'json', '--allow-no-user-rights']).code,
+          EXIT_CODES.notInDesiredState.code,
+        );
       } finally {
         folder.cleanup();
       }
@@ -58,9 +80,18 @@ describe('a secedit.inf with no user rights is refused unless --allow-no-user-ri
   }
 
   it('applies to facts documents too', () => {
-    const error = inputErrorFrom(() => loadFactsValue({ files: { 'secedit.inf': '', 'applicationHost.config': MINIMAL_APPLICATION_HOST } }, 'stdin'));
+    const error = inputErrorFrom(() =>
+      loadFactsValue({ files: { 'secedit.inf': '', 'applicationHost.config': MINIMAL_APPLICATION_HOST } }, 'stdin'),
+    );
     assert.match(error.message, /^stdin:\/files\/secedit\.inf \(line 1\): expected a \[Privilege Rights\] section/);
-    assert.equal(loadFactsValue({ files: { 'secedit.inf': EMPTY_PRIVILEGE_RIGHTS, 'applicationHost.config': MINIMAL_APPLICATION_HOST } }, 'stdin', { allowNoUserRights: true }).localPolicy.privilegeRights?.size, 0);
+    assert.equal(
+      loadFactsValue(
+        { files: { 'secedit.inf': EMPTY_PRIVILEGE_RIGHTS, 'applicationHost.config': MINIMAL_APPLICATION_HOST } },
+        'stdin',
+        { allowNoUserRights: true },
+      ).localPolicy.privilegeRights?.size,
+      0,
+    );
   });
 
   it('is a usage error where no snapshot is read', () => {
@@ -89,30 +120,56 @@ describe('a right name disguised with invisible characters is refused with its p
         try {
           const template = parseSecurityTemplateText(inf, 'secedit.inf');
           // Leading characters JavaScript trims as white space are simply part of the layout.
-          assert.ok(template.privilegeRights!.has('SeDenyNetworkLogonRight'), `${code} was neither refused nor trimmed`);
+          assert.ok(
+            template.privilegeRights!.has('SeDenyNetworkLogonRight'),
+            `${code} was neither refused nor trimmed`,
+          );
           continue;
         } catch (thrown) {
           error = thrown as Error;
         }
-        assert.equal(error.message, `secedit.inf (line 5): expected a right name without invisible characters, found SeDenyNetworkLogonRight with ${code} in it (Windows would not recognise it, so the right would be ignored)`);
+        assert.equal(
+          error.message,
+          `secedit.inf (line 5): expected a right name without invisible characters, found SeDenyNetworkLogonRight with ${code} in it (Windows would not recognise it, so the right would be ignored)`,
+        );
       }
     });
   }
 
   it('an unknown right without invisible characters is still only a warning', () => {
-    const template = parseSecurityTemplateText('[Privilege Rights]\r\nSeMadeUpRight = *S-1-1-0\r\nSe\u200bMadeUp = *S-1-1-0\r\n', 'secedit.inf');
-    assert.deepEqual(template.diagnostics.map((diagnostic) => diagnostic.code), ['unknown-right', 'unknown-right']);
+    const template = parseSecurityTemplateText(
+      '[Privilege Rights]\r\nSeMadeUpRight = *S-1-1-0\r\nSe\u200bMadeUp = *S-1-1-0\r\n',
+      'secedit.inf',
+    );
+    assert.deepEqual(
+      template.diagnostics.map((diagnostic) => diagnostic.code),
+      ['unknown-right', 'unknown-right'],
+    );
   });
 
   it('in gpresult.xml and rsop.json as well', () => {
-    const rsop = JSON.stringify([{ right: 'SeDenyNetwork\u200bLogonRight', accounts: ['*S-1-1-0'], precedence: 1, gpoId: '{31B2F340-016D-11D2-945F-00C04FB984F9}', gpoName: 'Default Domain Policy' }]);
-    assert.match(inputErrorFrom(() => parseRsopJsonText(rsop, 'rsop.json')).message, /^rsop\.json \(at \/0\/right\): expected a right name without invisible characters, found SeDenyNetworkLogonRight with U\+200B/);
+    const rsop = JSON.stringify([
+      {
+        right: 'SeDenyNetwork\u200bLogonRight',
+        accounts: ['*S-1-1-0'],
+        precedence: 1,
+        gpoId: '{31B2F340-016D-11D2-945F-00C04FB984F9}',
+        gpoName: 'Default Domain Policy',
+      },
+    ]);
+    assert.match(
+      inputErrorFrom(() => parseRsopJsonText(rsop, 'rsop.json')).message,
+      /^rsop\.json \(at \/0\/right\): expected a right name without invisible characters, found SeDenyNetworkLogonRight with U\+200B/,
+    );
     const xml = `<?xml version="1.0" encoding="utf-8"?>
 <Rsop xmlns="http://www.microsoft.com/GroupPolicy/Rsop"><ComputerResults>
 <GPO><Name>Default Domain Policy</Name><Path><Identifier xmlns="http://www.microsoft.com/GroupPolicy/Types">{31B2F340-016D-11D2-945F-00C04FB984F9}</Identifier></Path></GPO>
 <ExtensionData><Extension xmlns:q1="http://www.microsoft.com/GroupPolicy/Settings/Security" xsi:type="q1:SecuritySettings" xmlns="http://www.microsoft.com/GroupPolicy/Settings" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <q1:UserRightsAssignment><GPO xmlns="http://www.microsoft.com/GroupPolicy/Settings/Base"><Identifier xmlns="http://www.microsoft.com/GroupPolicy/Types">{31B2F340-016D-11D2-945F-00C04FB984F9}</Identifier></GPO><Precedence xmlns="http://www.microsoft.com/GroupPolicy/Settings/Base">1</Precedence><q1:Name>\u200bSeDenyNetworkLogonRight</q1:Name><q1:Member><Name xmlns="http://www.microsoft.com/GroupPolicy/Types">Everyone</Name></q1:Member></q1:UserRightsAssignment>
 </Extension></ExtensionData></ComputerResults></Rsop>`;
-    assert.match(inputErrorFrom(() => parseGroupPolicyXmlText(xml, 'gpresult.xml')).message, /^gpresult\.xml \(line 5, element <q1:UserRightsAssignment>\): expected a right name without invisible characters, found SeDenyNetworkLogonRight with U\+200B/);
+    assert.match(
+      inputErrorFrom(() => parseGroupPolicyXmlText(xml, 'gpresult.xml')).message,
+      /^gpresult\.xml \(line 5, element <q1:UserRightsAssignment>\): expected a right name without invisible characters, found SeDenyNetworkLogonRight with U\+200B/,
+    );
   });
 });

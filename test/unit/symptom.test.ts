@@ -26,17 +26,26 @@ function findingOf(name: string, site: string): Finding {
 describe('the symptom the administrator arrives with', () => {
   it('an anonymous user that cannot log on is HTTP 401.1; a worker process identity is 503', () => {
     const anonymous = findingOf('iis10-gpo-blocked', 'Partners');
-    assert.deepEqual([anonymous.role, shortSymptom(anonymous), symptomTiming(anonymous)], ['anonymous-user', 'HTTP 401.1', 'now']);
+    assert.deepEqual(
+      [anonymous.role, shortSymptom(anonymous), symptomTiming(anonymous)],
+      ['anonymous-user', 'HTTP 401.1', 'now'],
+    );
     const pool = findingOf('iis10-specificuser-pool-missing-batch', 'Reports');
     assert.deepEqual([pool.role, shortSymptom(pool), symptomTiming(pool)], ['worker-process', 'HTTP 503', 'now']);
-    assert.match(describeSymptom(pool)!, /^The application pool cannot start its worker process.*HTTP 503 Service Unavailable\.$/);
+    assert.match(
+      describeSymptom(pool)!,
+      /^The application pool cannot start its worker process.*HTTP 503 Service Unavailable\.$/,
+    );
   });
 
   it('revoked-at-refresh is the same symptom after the next refresh; findings in the desired state and unresolved ones have none', () => {
     const revoked = findingOf('iis6-gpo-revoked-at-refresh', 'Intranet');
     assert.equal(symptomTiming(revoked), 'after-refresh');
     assert.equal(shortSymptom(revoked), 'HTTP 401.1 after the next refresh');
-    assert.match(describeSymptom(revoked)!, /^After the next Group Policy refresh, anonymous requests fail with HTTP 401\.1/);
+    assert.match(
+      describeSymptom(revoked)!,
+      /^After the next Group Policy refresh, anonymous requests fail with HTTP 401\.1/,
+    );
     const base = findingOf('iis10-gpo-blocked', 'Partners');
     for (const status of ALL_STATUSES) {
       const none = FINDING_STATUSES[status].inDesiredState || status === 'unresolved';
@@ -50,7 +59,11 @@ describe('the symptom the administrator arrives with', () => {
     const anonymous = judged('iis10-local-account-denied');
     for (const width of [80, 120, 200]) {
       assert.match(renderFindingsTable('x', pool.evaluation, { color: false, width }), /HTTP 503/, `${width}`);
-      assert.equal(renderFindingsTable('x', anonymous.evaluation, { color: false, width }).match(/HTTP 401\.1/g)?.length, 2, `${width}`);
+      assert.equal(
+        renderFindingsTable('x', anonymous.evaluation, { color: false, width }).match(/HTTP 401\.1/g)?.length,
+        2,
+        `${width}`,
+      );
     }
     const junit = renderJunit([pool, anonymous]);
     assert.match(junit, /Symptom: HTTP 503 \(worker process identity\)/);
@@ -65,20 +78,41 @@ describe('the symptom the administrator arrives with', () => {
   });
 
   it('a connect-as account that cannot log on is HTTP 500.19 (401.2 on IIS 6), in the table, explain, JUnit and SARIF', () => {
-    for (const [fixture, status, code] of [['connect-as-iis10', '500.19', '500\\.19'], ['connect-as-iis6', '401.2', '401\\.2']] as const) {
+    for (const [fixture, status, code] of [
+      ['connect-as-iis10', '500.19', '500\\.19'],
+      ['connect-as-iis6', '401.2', '401\\.2'],
+    ] as const) {
       const snapshot = judged(fixture, LOGON_FIXTURES);
-      const connectAs = snapshot.evaluation.findings.filter((finding) => finding.role === 'connect-as' && !FINDING_STATUSES[finding.status].inDesiredState);
+      const connectAs = snapshot.evaluation.findings.filter(
+        (finding) => finding.role === 'connect-as' && !FINDING_STATUSES[finding.status].inDesiredState,
+      );
       assert.ok(connectAs.length > 0, fixture);
       for (const finding of connectAs) assert.equal(shortSymptom(finding), `HTTP ${status}`, fixture);
       const evaluation = { ...snapshot.evaluation, findings: connectAs };
-      for (const width of [80, 200]) assert.equal(renderFindingsTable('x', evaluation, { color: false, width }).match(new RegExp(`HTTP ${code}`, 'g'))?.length, connectAs.length, `${fixture} at ${width}`);
-      const story = renderExplanation('x', evaluation, snapshot.policy, { color: false, width: 100 }).replace(/\n +/g, ' ');
+      for (const width of [80, 200])
+        assert.equal(
+          renderFindingsTable('x', evaluation, { color: false, width }).match(new RegExp(`HTTP ${code}`, 'g'))?.length,
+          connectAs.length,
+          `${fixture} at ${width}`,
+        );
+      const story = renderExplanation('x', evaluation, snapshot.policy, { color: false, width: 100 }).replace(
+        /\n +/g,
+        ' ',
+      );
       assert.match(story, new RegExp(`What the user sees: .*HTTP ${code}`), fixture);
       assert.match(story, /connect-as account/, fixture);
       const junit = renderJunit([{ ...snapshot, evaluation }]);
-      assert.equal(junit.match(new RegExp(`Symptom: HTTP ${code} \\(connect-as account\\)`, 'g'))?.length, connectAs.length, fixture);
+      assert.equal(
+        junit.match(new RegExp(`Symptom: HTTP ${code} \\(connect-as account\\)`, 'g'))?.length,
+        connectAs.length,
+        fixture,
+      );
       for (const result of renderSarif([{ ...snapshot, evaluation }]).runs[0]!.results) {
-        assert.deepEqual([result.properties.role, result.properties.symptom?.httpStatus], ['connect-as', status], fixture);
+        assert.deepEqual(
+          [result.properties.role, result.properties.symptom?.httpStatus],
+          ['connect-as', status],
+          fixture,
+        );
       }
     }
   });

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderRulesDocument } from '../../scripts/generate-docs';
-import { DSC_V3_MANIFEST_PATH, ENGINE_CONTRACT_PATH, renderDscV3Manifest, renderEngineContract } from '../../scripts/generate-tables';
+import {
+  DSC_V3_MANIFEST_PATH,
+  ENGINE_CONTRACT_PATH,
+  renderDscV3Manifest,
+  renderEngineContract,
+} from '../../scripts/generate-tables';
 import { EXIT_CODES, MODULE_EXIT_CODES } from '../../src/core/exit-codes';
 import { LOGON_RIGHTS } from '../../src/core/rights';
 import { IDENTITY_ROLES } from '../../src/core/roles';
@@ -23,7 +28,11 @@ describe('tables and their derived copies agree', () => {
   });
 
   it("the module's Data/EngineContract.psd1 and the DSC v3 manifest's exitCodes are what scripts/generate-tables.ts writes", () => {
-    assert.equal(readFileSync(ENGINE_CONTRACT_PATH, 'utf8'), renderEngineContract(), 'run: npx tsx scripts/generate-tables.ts');
+    assert.equal(
+      readFileSync(ENGINE_CONTRACT_PATH, 'utf8'),
+      renderEngineContract(),
+      'run: npx tsx scripts/generate-tables.ts',
+    );
     const manifest = readFileSync(DSC_V3_MANIFEST_PATH, 'utf8');
     assert.equal(manifest, renderDscV3Manifest(manifest), 'run: npx tsx scripts/generate-tables.ts');
   });
@@ -36,16 +45,29 @@ describe('tables and their derived copies agree', () => {
       if (code !== EXIT_CODES.notInDesiredState.code) assert.equal(row.dscV3, meaning, `exit code ${code}`);
     }
     const engineCodes = new Set<number>(Object.values(EXIT_CODES).map((entry) => entry.code));
-    assert.deepEqual(MODULE_EXIT_CODES.filter((row) => !engineCodes.has(row.code)).map((row) => row.code), [5]);
+    assert.deepEqual(
+      MODULE_EXIT_CODES.filter((row) => !engineCodes.has(row.code)).map((row) => row.code),
+      [5],
+    );
   });
 
   it('the README exit code table gives each code of EXIT_CODES with its meaning', () => {
     const readme = read('README.md');
     const section = readme.slice(readme.indexOf('### Exit codes'));
     // The README marks commands as code and starts rows in lower case; the words must be the table's.
-    const plain = (text: string) => text.replaceAll('`', '').replace(/\.$/, '').replace(/^./, (first) => first.toLowerCase());
-    const rows = [...section.matchAll(/^\| (\d+) \| (.+) \|$/gm)].map((match) => ({ code: Number(match[1]), meaning: plain(match[2]!) }));
-    assert.deepEqual(rows, Object.values(EXIT_CODES).map((entry) => ({ code: entry.code, meaning: plain(entry.meaning) })));
+    const plain = (text: string) =>
+      text
+        .replaceAll('`', '')
+        .replace(/\.$/, '')
+        .replace(/^./, (first) => first.toLowerCase());
+    const rows = [...section.matchAll(/^\| (\d+) \| (.+) \|$/gm)].map((match) => ({
+      code: Number(match[1]),
+      meaning: plain(match[2]!),
+    }));
+    assert.deepEqual(
+      rows,
+      Object.values(EXIT_CODES).map((entry) => ({ code: entry.code, meaning: plain(entry.meaning) })),
+    );
   });
 
   it('the README status table lists exactly FINDING_STATUSES', () => {
@@ -61,12 +83,16 @@ describe('tables and their derived copies agree', () => {
   });
 
   it('plan.schema.json enumerates exactly the logon rights of the rights table', () => {
-    assert.deepEqual([...readJson('schemas', 'plan.schema.json').$defs.logonRight.enum].sort(), [...LOGON_RIGHTS.keys()].sort());
+    assert.deepEqual(
+      [...readJson('schemas', 'plan.schema.json').$defs.logonRight.enum].sort(),
+      [...LOGON_RIGHTS.keys()].sort(),
+    );
   });
 
   it('result.schema.json enumerates exactly the identity sources of the rule table, plus unknown', () => {
     const sources = new Set(RULE_TABLE.map((row) => row.source));
-    const schemaKinds = readJson('schemas', 'result.schema.json').$defs.finding.properties.identity.properties.kind.enum as string[];
+    const schemaKinds = readJson('schemas', 'result.schema.json').$defs.finding.properties.identity.properties.kind
+      .enum as string[];
     assert.deepEqual(new Set(schemaKinds), new Set([...sources, 'unknown']));
   });
 
@@ -81,7 +107,7 @@ describe('tables and their derived copies agree', () => {
     assert.equal(reasonCode('revoked-at-refresh'), 'IisAnonymousLogonRight:IisAnonymousLogonRight:RevokedAtRefresh');
   });
 
-  it('every rule row names rights from the rights table, and deny is the allow right\'s counterpart', () => {
+  it("every rule row names rights from the rights table, and deny is the allow right's counterpart", () => {
     for (const row of RULE_TABLE) {
       if (row.allowRight === null) {
         assert.equal(row.denyRight, null, row.id);

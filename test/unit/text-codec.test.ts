@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { sha256Hex } from '../../src/core/sha256';
-import { decodeUnicode, encodeUtf8, withNativeCodec, type NativeCodec, type UnicodeEncoding } from '../../src/core/text-codec';
+import {
+  decodeUnicode,
+  encodeUtf8,
+  withNativeCodec,
+  type NativeCodec,
+  type UnicodeEncoding,
+} from '../../src/core/text-codec';
 
 /**
  * The plain-JavaScript codec and digest that both hosts use, checked against Node's own
@@ -19,7 +25,29 @@ function nodeDecode(bytes: Uint8Array, encoding: UnicodeEncoding): { text: strin
 }
 
 const biasedBytes = fc.array(
-  fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0x00, 0x41, 0x80, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff, 0xd8, 0xdb, 0xdc, 0xdf)),
+  fc.oneof(
+    fc.integer({ min: 0, max: 255 }),
+    fc.constantFrom(
+      0x00,
+      0x41,
+      0x80,
+      0xbf,
+      0xc0,
+      0xc2,
+      0xdf,
+      0xe0,
+      0xed,
+      0xef,
+      0xf0,
+      0xf4,
+      0xf5,
+      0xff,
+      0xd8,
+      0xdb,
+      0xdc,
+      0xdf,
+    ),
+  ),
   { maxLength: 40 },
 );
 
@@ -33,7 +61,12 @@ describe('text-codec: plain-JavaScript UTF-8 and UTF-16', () => {
           const node = nodeDecode(bytes, encoding);
           assert.equal(ours.invalidAt === -1, node.valid);
           if (node.valid) assert.equal(ours.text, node.text);
-          else assert.equal(nodeDecode(bytes.subarray(0, ours.invalidAt), encoding).text, ours.text, 'the prefix before the invalid sequence is valid and decoded');
+          else
+            assert.equal(
+              nodeDecode(bytes.subarray(0, ours.invalidAt), encoding).text,
+              ours.text,
+              'the prefix before the invalid sequence is valid and decoded',
+            );
         }),
         { numRuns: 3000 },
       );
@@ -42,12 +75,21 @@ describe('text-codec: plain-JavaScript UTF-8 and UTF-16', () => {
 
   it('round-trips any string through encodeUtf8 as Node encodes it, lone surrogates as U+FFFD', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('\ud800', '\udfff', '\ud83d', '\ude00', 'é', '漢', '\u0000'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 40 }), (text) => {
-        const bytes = encodeUtf8(text);
-        assert.deepEqual(Buffer.from(bytes), Buffer.from(text, 'utf8'));
-        assert.deepEqual(Buffer.from(bytes), Buffer.from(new TextEncoder().encode(text)));
-        assert.equal(decodeUnicode(bytes, 'utf-8').text, new TextDecoder().decode(new TextEncoder().encode(text)));
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.oneof(
+            fc.constantFrom('\ud800', '\udfff', '\ud83d', '\ude00', 'é', '漢', '\u0000'),
+            fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+          ),
+          maxLength: 40,
+        }),
+        (text) => {
+          const bytes = encodeUtf8(text);
+          assert.deepEqual(Buffer.from(bytes), Buffer.from(text, 'utf8'));
+          assert.deepEqual(Buffer.from(bytes), Buffer.from(new TextEncoder().encode(text)));
+          assert.equal(decodeUnicode(bytes, 'utf-8').text, new TextDecoder().decode(new TextEncoder().encode(text)));
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -62,7 +104,10 @@ describe('text-codec: plain-JavaScript UTF-8 and UTF-16', () => {
     assert.deepEqual(decodeUnicode(Uint8Array.from([0x41, 0x42, 0xe2, 0x82]), 'utf-8'), { text: 'AB', invalidAt: 2 });
     assert.deepEqual(decodeUnicode(Uint8Array.from([0x41, 0x00, 0x00, 0xdc]), 'utf-16le'), { text: 'A', invalidAt: 2 });
     assert.deepEqual(decodeUnicode(Uint8Array.from([0x00, 0x41, 0x00]), 'utf-16be'), { text: 'A', invalidAt: 2 });
-    assert.deepEqual(decodeUnicode(Uint8Array.from([0xef, 0xbb, 0xbf, 0x41]), 'utf-8', 3), { text: 'A', invalidAt: -1 });
+    assert.deepEqual(decodeUnicode(Uint8Array.from([0xef, 0xbb, 0xbf, 0x41]), 'utf-8', 3), {
+      text: 'A',
+      invalidAt: -1,
+    });
   });
 });
 
@@ -121,6 +166,12 @@ describe('sha256Hex', () => {
       const bytes = Uint8Array.from({ length }, (_, index) => (index * 31 + 7) & 0xff);
       assert.equal(sha256Hex(bytes), createHash('sha256').update(bytes).digest('hex'), `length ${length}`);
     }
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => sha256Hex(bytes) === createHash('sha256').update(bytes).digest('hex')), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 300 }),
+        (bytes) => sha256Hex(bytes) === createHash('sha256').update(bytes).digest('hex'),
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { escapeCharacter, escapeText, escapeTextFields, stringifyJson, UNSAFE_TEXT_CHARACTERS } from '../../src/render/text-escape';
+import {
+  escapeCharacter,
+  escapeText,
+  escapeTextFields,
+  stringifyJson,
+  UNSAFE_TEXT_CHARACTERS,
+} from '../../src/render/text-escape';
 import { xmlAttribute, xmlText } from '../../src/render/junit';
 import { CLEAR_LINE, progressLine } from '../../src/render/report-progress';
 
@@ -8,7 +14,20 @@ import { CLEAR_LINE, progressLine } from '../../src/render/report-progress';
 const UNSAFE: string[] = [
   ...Array.from({ length: 0x20 }, (_, code) => String.fromCharCode(code)),
   ...Array.from({ length: 0x21 }, (_, offset) => String.fromCharCode(0x7f + offset)),
-  '\u061c', '\u200e', '\u200f', '\u2028', '\u2029', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069',
+  '\u061c',
+  '\u200e',
+  '\u200f',
+  '\u2028',
+  '\u2029',
+  '\u202a',
+  '\u202b',
+  '\u202c',
+  '\u202d',
+  '\u202e',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
 ];
 
 function hasUnsafe(text: string): boolean {
@@ -22,11 +41,19 @@ describe('text escaping (one helper for every text output)', () => {
     assert.equal(escapeText('\u007f\u0085\u009b'), '\\x7F\\x85\\x9B');
     assert.equal(escapeText('admin\u202egnp.exe'), 'admin\\u202Egnp.exe');
     assert.equal(escapeText('\u2066x\u2069\u2028\u061c\u200f'), '\\u2066x\\u2069\\u2028\\u061C\\u200F');
-    for (const character of UNSAFE) assert.ok(!hasUnsafe(escapeText(`x${character}y`)), `U+${character.charCodeAt(0).toString(16)}`);
+    for (const character of UNSAFE)
+      assert.ok(!hasUnsafe(escapeText(`x${character}y`)), `U+${character.charCodeAt(0).toString(16)}`);
   });
 
   it('leaves printable text alone, joiners and accents included', () => {
-    for (const text of ['Default Web Site', 'CONTOSO\\svc-web', 'Caf\u00e9 \u4e00 \u{1F600}', '\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645', '\u{1F469}\u200d\u{1F4BB}', '\u00a0\u00ff']) {
+    for (const text of [
+      'Default Web Site',
+      'CONTOSO\\svc-web',
+      'Caf\u00e9 \u4e00 \u{1F600}',
+      '\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645',
+      '\u{1F469}\u200d\u{1F4BB}',
+      '\u00a0\u00ff',
+    ]) {
       assert.equal(escapeText(text), text);
     }
   });
@@ -39,12 +66,22 @@ describe('text escaping (one helper for every text output)', () => {
 
   it('never lets an unsafe character through, whatever the text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom(...UNSAFE), fc.constantFrom('a', '\\', 'x', '\u00e9'), fc.string({ unit: 'grapheme', maxLength: 1 })), maxLength: 40 }), (text) => {
-        const shown = escapeText(text);
-        assert.ok(!hasUnsafe(shown), JSON.stringify(shown));
-        // Safe characters are kept in order: removing the escapes of a text without backslashes gives it back.
-        if (!text.includes('\\') && !hasUnsafe(text)) assert.equal(shown, text);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.oneof(
+            fc.constantFrom(...UNSAFE),
+            fc.constantFrom('a', '\\', 'x', '\u00e9'),
+            fc.string({ unit: 'grapheme', maxLength: 1 }),
+          ),
+          maxLength: 40,
+        }),
+        (text) => {
+          const shown = escapeText(text);
+          assert.ok(!hasUnsafe(shown), JSON.stringify(shown));
+          // Safe characters are kept in order: removing the escapes of a text without backslashes gives it back.
+          if (!text.includes('\\') && !hasUnsafe(text)) assert.equal(shown, text);
+        },
+      ),
       { numRuns: 2_000 },
     );
     assert.equal(UNSAFE_TEXT_CHARACTERS.global, true);
@@ -52,17 +89,28 @@ describe('text escaping (one helper for every text output)', () => {
 
   it('escapes every string of a plain record, keeping its shape and its other values', () => {
     const record = { name: 'a\nb', list: ['\u001b', 1, null, true], nested: { site: '\u202eX' } };
-    assert.deepEqual(escapeTextFields(record), { name: 'a\\nb', list: ['\\x1B', 1, null, true], nested: { site: '\\u202EX' } });
+    assert.deepEqual(escapeTextFields(record), {
+      name: 'a\\nb',
+      list: ['\\x1B', 1, null, true],
+      nested: { site: '\\u202EX' },
+    });
     assert.equal(record.name, 'a\nb', 'the input is not changed');
   });
 
   it('writes JSON that parses to the same value with no raw control or bidi character', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ unit: fc.constantFrom(...UNSAFE, 'a', '"', '\\') }), fc.string({ unit: fc.constantFrom(...UNSAFE, 'b', '\u00e9') })), fc.constantFrom(undefined, 2), (value, indent) => {
-        const text = stringifyJson(value, indent);
-        assert.deepEqual(JSON.parse(text), JSON.parse(JSON.stringify(value)));
-        assert.ok(!hasUnsafe(text.replace(/\n/g, '')), text);
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.string({ unit: fc.constantFrom(...UNSAFE, 'a', '"', '\\') }),
+          fc.string({ unit: fc.constantFrom(...UNSAFE, 'b', '\u00e9') }),
+        ),
+        fc.constantFrom(undefined, 2),
+        (value, indent) => {
+          const text = stringifyJson(value, indent);
+          assert.deepEqual(JSON.parse(text), JSON.parse(JSON.stringify(value)));
+          assert.ok(!hasUnsafe(text.replace(/\n/g, '')), text);
+        },
+      ),
       { numRuns: 1_000 },
     );
   });

@@ -10,7 +10,8 @@ import { parseWebConfigs } from '../../src/parse/webconfig';
  * same path and before deeper ones; where it is locked, a 500.19 warning.
  */
 
-const SECTION = (attributes: string) => `<system.webServer><security><authentication><anonymousAuthentication ${attributes} /></authentication></security></system.webServer>`;
+const SECTION = (attributes: string) =>
+  `<system.webServer><security><authentication><anonymousAuthentication ${attributes} /></authentication></security></system.webServer>`;
 
 function applicationHost(overrideModeDefault: 'Allow' | 'Deny', locations = ''): string {
   return `<?xml version="1.0"?>
@@ -36,11 +37,19 @@ type Entry = { site?: string; path: string; state?: 'read' | 'absent' | 'unreada
 
 function webConfigs(...entries: Entry[]): unknown {
   return {
-    webConfigs: entries.map((entry) => ({ site: entry.site ?? 'Blog', path: entry.path, physicalPath: `D:\\w${entry.path}\\web.config`, state: entry.state ?? 'read', ...(entry.text !== undefined ? { text: entry.text } : {}), ...(entry.reason !== undefined ? { reason: entry.reason } : {}) })),
+    webConfigs: entries.map((entry) => ({
+      site: entry.site ?? 'Blog',
+      path: entry.path,
+      physicalPath: `D:\\w${entry.path}\\web.config`,
+      state: entry.state ?? 'read',
+      ...(entry.text !== undefined ? { text: entry.text } : {}),
+      ...(entry.reason !== undefined ? { reason: entry.reason } : {}),
+    })),
   };
 }
 
-const configFile = (body: string) => `<?xml version="1.0" encoding="utf-8"?>\n<configuration>\n${body}\n</configuration>\n`;
+const configFile = (body: string) =>
+  `<?xml version="1.0" encoding="utf-8"?>\n<configuration>\n${body}\n</configuration>\n`;
 
 function parse(host: string, value: unknown): IisConfiguration {
   return parseApplicationHostConfig(host, 'applicationHost.config', parseWebConfigs(value, 'webconfigs.json'));
@@ -64,17 +73,29 @@ function errorOf(action: () => unknown): InputError {
 
 describe('web.config files (webconfigs.json)', () => {
   it('a web.config sets the anonymous user at its path and below where the section is unlocked, and names itself', () => {
-    const config = parse(applicationHost('Allow'), webConfigs({ path: '/', text: configFile(SECTION('userName="WEB\\site" logonMethod="Network"')) }, { path: '/app', state: 'absent' }));
+    const config = parse(
+      applicationHost('Allow'),
+      webConfigs(
+        { path: '/', text: configFile(SECTION('userName="WEB\\site" logonMethod="Network"')) },
+        { path: '/app', state: 'absent' },
+      ),
+    );
     for (const path of ['/', '/app']) {
       assert.equal(scope(config, path).anonymous.userName, 'WEB\\site');
       assert.equal(scope(config, path).anonymous.logonMethod, 'Network');
-      assert.match(scope(config, path).anonymous.definedAt, /^web\.config "D:\\w\/\\web\.config" \(site "Blog" path \/\) \(line 3\)$/);
+      assert.match(
+        scope(config, path).anonymous.definedAt,
+        /^web\.config "D:\\w\/\\web\.config" \(site "Blog" path \/\) \(line 3\)$/,
+      );
       assert.deepEqual(scope(config, path).webConfigGaps, []);
     }
   });
 
   it('where the section is locked, the web.config changes nothing and is a 500.19 warning', () => {
-    const config = parse(applicationHost('Deny'), webConfigs({ path: '/', text: configFile(SECTION('userName="WEB\\site"')) }));
+    const config = parse(
+      applicationHost('Deny'),
+      webConfigs({ path: '/', text: configFile(SECTION('userName="WEB\\site"')) }),
+    );
     assert.equal(scope(config, '/').anonymous.userName, 'CONTOSO\\server');
     const warning = config.diagnostics.find((diagnostic) => diagnostic.code === 'webconfig-section-locked');
     assert.ok(warning);
@@ -85,23 +106,37 @@ describe('web.config files (webconfigs.json)', () => {
 
   it('unlocked only at /app: the root web.config is refused (500.19), the one at /app applies there', () => {
     const unlock = `<location path="Blog/app" overrideMode="Allow">${SECTION('')}</location>`;
-    const config = parse(applicationHost('Deny', unlock), webConfigs({ path: '/', text: configFile(SECTION('userName="WEB\\root"')) }, { path: '/app', text: configFile(SECTION('userName="WEB\\app"')) }));
+    const config = parse(
+      applicationHost('Deny', unlock),
+      webConfigs(
+        { path: '/', text: configFile(SECTION('userName="WEB\\root"')) },
+        { path: '/app', text: configFile(SECTION('userName="WEB\\app"')) },
+      ),
+    );
     assert.equal(scope(config, '/').anonymous.userName, 'CONTOSO\\server');
     assert.equal(scope(config, '/app').anonymous.userName, 'WEB\\app');
-    assert.deepEqual(config.diagnostics.map((diagnostic) => diagnostic.code), ['webconfig-section-locked']);
+    assert.deepEqual(
+      config.diagnostics.map((diagnostic) => diagnostic.code),
+      ['webconfig-section-locked'],
+    );
     // Only /app matters for /app: above it the section is locked.
     assert.deepEqual(scope(config, '/app').webConfigGaps, []);
   });
 
   it('at the same path the web.config wins over an applicationHost.config location tag; a deeper tag wins over the web.config', () => {
     const locations = `<location path="Blog">${SECTION('userName="HOST\\root"')}</location><location path="Blog/app">${SECTION('userName="HOST\\app"')}</location>`;
-    const config = parse(applicationHost('Allow', locations), webConfigs({ path: '/', text: configFile(SECTION('userName="WEB\\root"')) }, { path: '/app', state: 'absent' }));
+    const config = parse(
+      applicationHost('Allow', locations),
+      webConfigs({ path: '/', text: configFile(SECTION('userName="WEB\\root"')) }, { path: '/app', state: 'absent' }),
+    );
     assert.equal(scope(config, '/').anonymous.userName, 'WEB\\root');
     assert.equal(scope(config, '/app').anonymous.userName, 'HOST\\app');
   });
 
   it('<location path> inside a web.config applies below the file; inheritInChildApplications="false" stops at child applications', () => {
-    const text = configFile(`<location path="docs">${SECTION('enabled="false"')}</location><location path="." inheritInChildApplications="false">${SECTION('userName="WEB\\rootonly"')}</location>`);
+    const text = configFile(
+      `<location path="docs">${SECTION('enabled="false"')}</location><location path="." inheritInChildApplications="false">${SECTION('userName="WEB\\rootonly"')}</location>`,
+    );
     const config = parse(applicationHost('Allow'), webConfigs({ path: '/', text }, { path: '/app', state: 'absent' }));
     assert.equal(scope(config, '/docs').anonymous.enabled, false);
     assert.equal(scope(config, '/docs').kind, 'location');
@@ -110,30 +145,61 @@ describe('web.config files (webconfigs.json)', () => {
   });
 
   it('lists every path from the unlocked level down whose web.config is missing or unreadable', () => {
-    const config = parse(applicationHost('Allow'), webConfigs({ path: '/app', state: 'unreadable', reason: 'Access is denied.' }));
+    const config = parse(
+      applicationHost('Allow'),
+      webConfigs({ path: '/app', state: 'unreadable', reason: 'Access is denied.' }),
+    );
     assert.deepEqual(scope(config, '/').webConfigGaps, ['/ (no web.config was collected there)']);
-    assert.deepEqual(scope(config, '/app').webConfigGaps, ['/ (no web.config was collected there)', '/app (web.config "D:\\w/app\\web.config" (site "Blog" path /app) could not be read: Access is denied.)']);
+    assert.deepEqual(scope(config, '/app').webConfigGaps, [
+      '/ (no web.config was collected there)',
+      '/app (web.config "D:\\w/app\\web.config" (site "Blog" path /app) could not be read: Access is denied.)',
+    ]);
   });
 
   it('a web.config for a site that does not exist is a warning and changes nothing', () => {
-    const config = parse(applicationHost('Allow'), webConfigs({ site: 'Nope', path: '/', text: configFile(SECTION('userName="x"')) }));
-    assert.deepEqual(config.diagnostics.map((diagnostic) => diagnostic.code), ['anonymous-section-unlocked', 'webconfig-orphan']);
+    const config = parse(
+      applicationHost('Allow'),
+      webConfigs({ site: 'Nope', path: '/', text: configFile(SECTION('userName="x"')) }),
+    );
+    assert.deepEqual(
+      config.diagnostics.map((diagnostic) => diagnostic.code),
+      ['anonymous-section-unlocked', 'webconfig-orphan'],
+    );
     assert.equal(scope(config, '/').anonymous.userName, 'CONTOSO\\server');
   });
 
   it('bad input is one InputError naming the entry and the file, what was expected and what was found', () => {
-    const malformed = errorOf(() => parseWebConfigs(webConfigs({ path: '/', text: '<configuration><system.webServer>' }), 'snap/webconfigs.json'));
+    const malformed = errorOf(() =>
+      parseWebConfigs(webConfigs({ path: '/', text: '<configuration><system.webServer>' }), 'snap/webconfigs.json'),
+    );
     assert.equal(malformed.file, 'snap/webconfigs.json');
-    assert.match(malformed.message, /^snap\/webconfigs\.json \(line 1, column \d+, at \/webConfigs\/0\/text\): expected well-formed XML in web\.config "D:\\w\/\\web\.config" \(site "Blog" path \/\), found/);
+    assert.match(
+      malformed.message,
+      /^snap\/webconfigs\.json \(line 1, column \d+, at \/webConfigs\/0\/text\): expected well-formed XML in web\.config "D:\\w\/\\web\.config" \(site "Blog" path \/\), found/,
+    );
     const wrongRoot = errorOf(() => parseWebConfigs(webConfigs({ path: '/', text: '<settings />' }), 'w.json'));
-    assert.match(wrongRoot.message, /expected the root element <configuration> in web\.config "D:\\w\/\\web\.config" \(site "Blog" path \/\), found root element "<settings>"/);
-    const badBoolean = errorOf(() => parseWebConfigs(webConfigs({ path: '/', text: configFile(SECTION('enabled="yes"')) }), 'w.json'));
-    assert.match(badBoolean.message, /^w\.json \(line 3, element <anonymousAuthentication>, at \/webConfigs\/0\/text\): expected enabled to be/);
-    const noText = errorOf(() => parseWebConfigs({ webConfigs: [{ site: 'Blog', path: '/', physicalPath: 'x', state: 'read' }] }, 'w.json'));
+    assert.match(
+      wrongRoot.message,
+      /expected the root element <configuration> in web\.config "D:\\w\/\\web\.config" \(site "Blog" path \/\), found root element "<settings>"/,
+    );
+    const badBoolean = errorOf(() =>
+      parseWebConfigs(webConfigs({ path: '/', text: configFile(SECTION('enabled="yes"')) }), 'w.json'),
+    );
+    assert.match(
+      badBoolean.message,
+      /^w\.json \(line 3, element <anonymousAuthentication>, at \/webConfigs\/0\/text\): expected enabled to be/,
+    );
+    const noText = errorOf(() =>
+      parseWebConfigs({ webConfigs: [{ site: 'Blog', path: '/', physicalPath: 'x', state: 'read' }] }, 'w.json'),
+    );
     assert.match(noText.message, /^w\.json \(at \/webConfigs\/0\): expected property "text"/);
-    const relative = errorOf(() => parseWebConfigs({ webConfigs: [{ site: 'Blog', path: 'app', physicalPath: 'x', state: 'absent' }] }, 'w.json'));
+    const relative = errorOf(() =>
+      parseWebConfigs({ webConfigs: [{ site: 'Blog', path: 'app', physicalPath: 'x', state: 'absent' }] }, 'w.json'),
+    );
     assert.match(relative.message, /\/webConfigs\/0\/path/);
-    const doctype = errorOf(() => parseWebConfigs(webConfigs({ path: '/', text: '<!DOCTYPE x [<!ENTITY a "b">]><configuration/>' }), 'w.json'));
+    const doctype = errorOf(() =>
+      parseWebConfigs(webConfigs({ path: '/', text: '<!DOCTYPE x [<!ENTITY a "b">]><configuration/>' }), 'w.json'),
+    );
     assert.match(doctype.message, /\/webConfigs\/0\/text/);
   });
 });

@@ -1,11 +1,19 @@
 import assert from 'node:assert/strict';
 import { InputError } from '../../src/core/errors';
-import { childText, childrenNamed, describeElement, firstChild, parseXmlTree, type XmlElement } from '../../src/parse/xml';
+import {
+  childText,
+  childrenNamed,
+  describeElement,
+  firstChild,
+  parseXmlTree,
+  type XmlElement,
+} from '../../src/parse/xml';
 import { inputErrorFrom } from '../helpers/errors';
 
 /** The XML tree every XML parser builds on: options, the keep filter, text, lines and errors. */
 
-const errorFrom = (text: string, options: Parameters<typeof parseXmlTree>[2] = {}): InputError => inputErrorFrom(() => parseXmlTree(text, 'f.xml', options));
+const errorFrom = (text: string, options: Parameters<typeof parseXmlTree>[2] = {}): InputError =>
+  inputErrorFrom(() => parseXmlTree(text, 'f.xml', options));
 
 const NAMESPACED = '<q:r xmlns:q="urn:q" xmlns="urn:d"><q:c x="1">t</q:c><c y="2"/></q:r>';
 
@@ -15,10 +23,13 @@ describe('parseXmlTree', () => {
     assert.equal(root.name, 'q:r');
     assert.equal(root.local, 'r');
     assert.equal(root.uri, '');
-    assert.deepEqual(root.children.map((child) => [child.name, child.local, child.uri, child.text]), [
-      ['q:c', 'c', '', ''],
-      ['c', 'c', '', ''],
-    ]);
+    assert.deepEqual(
+      root.children.map((child) => [child.name, child.local, child.uri, child.text]),
+      [
+        ['q:c', 'c', '', ''],
+        ['c', 'c', '', ''],
+      ],
+    );
     assert.equal(root.children[0]!.attributes['x'], '1');
     assert.equal(root.attributes['xmlns:q'], 'urn:q');
   });
@@ -26,7 +37,13 @@ describe('parseXmlTree', () => {
   it('with namespaces: URIs resolved, attribute values as strings in a prototype-free object', () => {
     const root = parseXmlTree(NAMESPACED, 'f.xml', { namespaces: true });
     assert.deepEqual([root.local, root.uri], ['r', 'urn:q']);
-    assert.deepEqual(root.children.map((child) => [child.local, child.uri]), [['c', 'urn:q'], ['c', 'urn:d']]);
+    assert.deepEqual(
+      root.children.map((child) => [child.local, child.uri]),
+      [
+        ['c', 'urn:q'],
+        ['c', 'urn:d'],
+      ],
+    );
     const attributes = root.children[1]!.attributes;
     assert.equal(Object.getPrototypeOf(attributes), null);
     assert.deepEqual({ ...attributes }, { y: '2' });
@@ -49,7 +66,10 @@ describe('parseXmlTree', () => {
         return local !== 'x';
       },
     });
-    assert.deepEqual(root.children.map((child) => child.local), ['y']);
+    assert.deepEqual(
+      root.children.map((child) => child.local),
+      ['y'],
+    );
     assert.equal(root.text, 'ae');
     assert.equal(root.children[0]!.text, 'd');
     // The root is never offered; children of a dropped element are not offered either.
@@ -58,7 +78,9 @@ describe('parseXmlTree', () => {
 
   it('passes the open ancestors, outermost first', () => {
     const calls: string[] = [];
-    parseXmlTree('<a><b><c/></b><d/></a>', 'f.xml', { keep: (local, ancestors) => (calls.push(`${ancestors.join('/')}>${local}`), true) });
+    parseXmlTree('<a><b><c/></b><d/></a>', 'f.xml', {
+      keep: (local, ancestors) => (calls.push(`${ancestors.join('/')}>${local}`), true),
+    });
     assert.deepEqual(calls, ['a>b', 'a/b>c', 'a>d']);
   });
 
@@ -67,7 +89,7 @@ describe('parseXmlTree', () => {
     assert.deepEqual([root.line, ...root.children.map((child) => child.line)], [1, 3, 4]);
   });
 
-  it('reports saxes errors without saxes\' own position prefix, at the line and column', () => {
+  it("reports saxes errors without saxes' own position prefix, at the line and column", () => {
     const error = errorFrom('<r>\n  </x>');
     assert.equal(error.expected, 'well-formed XML');
     assert.equal(error.found, '"unexpected close tag."');
@@ -100,7 +122,12 @@ describe('parseXmlTree', () => {
     it('is found after any number of processing instructions, comments and blank lines', () => {
       assert.deepEqual(refused('<?a?><?b?><!DOCTYPE r><r/>').location, { line: 1 });
       assert.deepEqual(refused('<!--a--><!--b-->\n<!DOCTYPE r><r/>').location, { line: 2 });
-      assert.deepEqual(refused('\uFEFF<?xml version="1.0"?>\r\n<!-- x -->\r\n\t<?p q?>\r\n<!DOCTYPE r [<!ENTITY e "v">]>\r\n<r>&e;</r>').location, { line: 4 });
+      assert.deepEqual(
+        refused(
+          '\uFEFF<?xml version="1.0"?>\r\n<!-- x -->\r\n\t<?p q?>\r\n<!DOCTYPE r [<!ENTITY e "v">]>\r\n<r>&e;</r>',
+        ).location,
+        { line: 4 },
+      );
     });
 
     it('an unterminated comment or processing instruction is malformed XML, not a DOCTYPE', () => {
@@ -113,12 +140,21 @@ describe('parseXmlTree', () => {
 describe('XML tree helpers', () => {
   let root: XmlElement;
   before(() => {
-    root = parseXmlTree('<r xmlns:a="urn:a" xmlns:b="urn:b"><a:n>1</a:n><b:n> 2 </b:n><a:n>3</a:n><m/></r>', 'f.xml', { namespaces: true, keepText: true });
+    root = parseXmlTree('<r xmlns:a="urn:a" xmlns:b="urn:b"><a:n>1</a:n><b:n> 2 </b:n><a:n>3</a:n><m/></r>', 'f.xml', {
+      namespaces: true,
+      keepText: true,
+    });
   });
 
   it('childrenNamed and firstChild match the local name, and the URI when one is given', () => {
-    assert.deepEqual(childrenNamed(root, 'n').map((child: XmlElement) => child.text), ['1', ' 2 ', '3']);
-    assert.deepEqual(childrenNamed(root, 'n', 'urn:a').map((child) => child.text), ['1', '3']);
+    assert.deepEqual(
+      childrenNamed(root, 'n').map((child: XmlElement) => child.text),
+      ['1', ' 2 ', '3'],
+    );
+    assert.deepEqual(
+      childrenNamed(root, 'n', 'urn:a').map((child) => child.text),
+      ['1', '3'],
+    );
     assert.equal(firstChild(root, 'n', 'urn:b')?.text, ' 2 ');
     assert.equal(firstChild(root, 'n', 'urn:c'), undefined);
     assert.equal(firstChild(root, 'x'), undefined);

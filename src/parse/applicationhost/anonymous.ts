@@ -1,6 +1,14 @@
 import { excerpt } from '../../core/errors';
 import { childrenNamed, type XmlElement } from '../xml';
-import { attribute, booleanAttribute, DEFAULT_ANONYMOUS, enumAttribute, LOGON_METHODS, pathSegments, urlPath } from './attributes';
+import {
+  attribute,
+  booleanAttribute,
+  DEFAULT_ANONYMOUS,
+  enumAttribute,
+  LOGON_METHODS,
+  pathSegments,
+  urlPath,
+} from './attributes';
 import { applySetting, type EffectiveAnonymous } from './scopes';
 import { nodeAt } from './sites';
 import type { AnonymousSetting, ParseContext, SiteRecord } from './types';
@@ -11,13 +19,18 @@ import type { AnonymousSetting, ParseContext, SiteRecord } from './types';
 export function noteAnonymousSectionUnlocked(root: XmlElement, context: ParseContext): string | undefined {
   let unlockedAt: string | undefined;
   for (const sections of childrenNamed(root, 'configSections')) {
-    const declaration = findSectionDeclaration(sections, ['system.webServer', 'security', 'authentication'], 'anonymousAuthentication');
+    const declaration = findSectionDeclaration(
+      sections,
+      ['system.webServer', 'security', 'authentication'],
+      'anonymousAuthentication',
+    );
     const mode = attribute(declaration, 'overrideModeDefault');
     if (declaration !== undefined && mode !== undefined && mode.trim().toLowerCase() === 'allow') {
       context.diagnostics.push({
         code: 'anonymous-section-unlocked',
         severity: 'info',
-        message: 'anonymousAuthentication is declared with overrideModeDefault="Allow": web.config files may set a different anonymous identity for a site or application; each finding notes where the snapshot holds no web.config that could',
+        message:
+          'anonymousAuthentication is declared with overrideModeDefault="Allow": web.config files may set a different anonymous identity for a site or application; each finding notes where the snapshot holds no web.config that could',
         file: context.file,
         line: declaration.line,
       });
@@ -27,9 +40,14 @@ export function noteAnonymousSectionUnlocked(root: XmlElement, context: ParseCon
   return unlockedAt;
 }
 
-export function findSectionDeclaration(parent: XmlElement, groups: readonly string[], section: string): XmlElement | undefined {
+export function findSectionDeclaration(
+  parent: XmlElement,
+  groups: readonly string[],
+  section: string,
+): XmlElement | undefined {
   const [group, ...rest] = groups;
-  if (group === undefined) return parent.children.find((child) => child.local === 'section' && child.attributes['name'] === section);
+  if (group === undefined)
+    return parent.children.find((child) => child.local === 'section' && child.attributes['name'] === section);
   for (const child of parent.children) {
     if (child.local !== 'sectionGroup' || child.attributes['name'] !== group) continue;
     const found = findSectionDeclaration(child, rest, section);
@@ -79,12 +97,17 @@ export function locationSettings(context: ParseContext, location: XmlElement, or
  * Reads the server-level section and every `<location>`, in document order, attaching each
  * site location to its node in the site's path tree. Returns the server-level settings.
  */
-export function readAnonymousSettingsAndLocations(root: XmlElement, sites: Map<string, SiteRecord>, context: ParseContext): { serverSettings: AnonymousSetting[]; serverUnlockedAt: string | undefined } {
+export function readAnonymousSettingsAndLocations(
+  root: XmlElement,
+  sites: Map<string, SiteRecord>,
+  context: ParseContext,
+): { serverSettings: AnonymousSetting[]; serverUnlockedAt: string | undefined } {
   const serverSettings: AnonymousSetting[] = [];
   let serverUnlockedAt: string | undefined;
   for (const child of root.children) {
     if (child.local === 'system.webServer') {
-      for (const element of anonymousElementsIn(child)) serverSettings.push(readAnonymousElement(context, element, 'server level'));
+      for (const element of anonymousElementsIn(child))
+        serverSettings.push(readAnonymousElement(context, element, 'server level'));
       continue;
     }
     if (child.local !== 'location') continue;
@@ -92,16 +115,29 @@ export function readAnonymousSettingsAndLocations(root: XmlElement, sites: Map<s
     const segments = pathSegments(writtenPath);
     const inheritInChildApplications = booleanAttribute(context, child, 'inheritInChildApplications') ?? true;
     const isServerLevel = segments.length === 0 || (segments.length === 1 && segments[0] === '.');
-    const settings = locationSettings(context, child, isServerLevel ? 'server level' : `<location path="${writtenPath}">`);
+    const settings = locationSettings(
+      context,
+      child,
+      isServerLevel ? 'server level' : `<location path="${writtenPath}">`,
+    );
     // appcmd unlock config writes the (empty) section inside <location overrideMode="Allow">.
-    const unlocks = settings.length > 0 && attribute(child, 'overrideMode')?.trim().toLowerCase() === 'allow' ? `<location path="${writtenPath}" overrideMode="Allow"> (line ${child.line})` : undefined;
+    const unlocks =
+      settings.length > 0 && attribute(child, 'overrideMode')?.trim().toLowerCase() === 'allow'
+        ? `<location path="${writtenPath}" overrideMode="Allow"> (line ${child.line})`
+        : undefined;
     if (isServerLevel && unlocks !== undefined) serverUnlockedAt ??= unlocks;
     if (isServerLevel) {
       if (inheritInChildApplications) {
         for (const setting of settings) serverSettings.push(setting);
       } else if (settings.length > 0) {
         // Every site's root application is a child application of the server level.
-        context.diagnostics.push({ code: 'location-not-inherited', severity: 'info', message: `<location path="${writtenPath}" inheritInChildApplications="false"> sets anonymousAuthentication for the server level only; no site inherits it`, file: context.file, line: child.line });
+        context.diagnostics.push({
+          code: 'location-not-inherited',
+          severity: 'info',
+          message: `<location path="${writtenPath}" inheritInChildApplications="false"> sets anonymousAuthentication for the server level only; no site inherits it`,
+          file: context.file,
+          line: child.line,
+        });
       }
       continue;
     }
@@ -109,7 +145,13 @@ export function readAnonymousSettingsAndLocations(root: XmlElement, sites: Map<s
     const site = sites.get(siteName.toLowerCase());
     if (site === undefined) {
       const lost = settings.length === 0 ? '' : ` (including anonymousAuthentication ${describeSettings(settings)})`;
-      context.diagnostics.push({ code: 'orphan-location', severity: 'warning', message: `<location path="${writtenPath}"> names no site defined in <sites>; its settings${lost} apply to nothing`, file: context.file, line: child.line });
+      context.diagnostics.push({
+        code: 'orphan-location',
+        severity: 'warning',
+        message: `<location path="${writtenPath}"> names no site defined in <sites>; its settings${lost} apply to nothing`,
+        file: context.file,
+        line: child.line,
+      });
       continue;
     }
     const node = nodeAt(site.root, rest);
@@ -126,7 +168,8 @@ export function describeSettings(settings: readonly AnonymousSetting[]): string 
   const written = new Set<string>();
   for (const setting of settings) {
     applySetting(merged, setting);
-    for (const key of ['enabled', 'userName', 'logonMethod', 'passwordSet'] as const) if (setting[key] !== undefined) written.add(key);
+    for (const key of ['enabled', 'userName', 'logonMethod', 'passwordSet'] as const)
+      if (setting[key] !== undefined) written.add(key);
   }
   const parts: string[] = [];
   if (written.has('enabled')) parts.push(`enabled="${merged.enabled}"`);

@@ -4,14 +4,25 @@ import type { XmlElement } from '../xml';
 import type { ParseContext } from './types';
 
 // Enum names in the order of their numeric values in the IIS schema, so the index is the number.
-export const IDENTITY_TYPES: readonly AppPoolIdentityType[] = ['LocalSystem', 'LocalService', 'NetworkService', 'SpecificUser', 'ApplicationPoolIdentity'];
+export const IDENTITY_TYPES: readonly AppPoolIdentityType[] = [
+  'LocalSystem',
+  'LocalService',
+  'NetworkService',
+  'SpecificUser',
+  'ApplicationPoolIdentity',
+];
 export const POOL_LOGON_TYPES: readonly AppPoolLogonType[] = ['LogonBatch', 'LogonService'];
 export const LOGON_METHODS: readonly LogonMethod[] = ['Interactive', 'Batch', 'Network', 'ClearText'];
 
 /** IIS schema defaults (IIS_schema.xml of IIS 7.5 and later). */
 export const DEFAULT_IDENTITY_TYPE: AppPoolIdentityType = 'ApplicationPoolIdentity';
 export const DEFAULT_POOL_LOGON_TYPE: AppPoolLogonType = 'LogonBatch';
-export const DEFAULT_ANONYMOUS = { enabled: true, userName: 'IUSR', logonMethod: 'ClearText' as LogonMethod, passwordSet: false };
+export const DEFAULT_ANONYMOUS = {
+  enabled: true,
+  userName: 'IUSR',
+  logonMethod: 'ClearText' as LogonMethod,
+  passwordSet: false,
+};
 export const SCHEMA_DEFAULT_ORIGIN = 'IIS schema default';
 
 export const ANONYMOUS_SECTION_PATH = ['system.webServer', 'security', 'authentication', 'anonymousAuthentication'];
@@ -23,12 +34,28 @@ export function attribute(element: XmlElement | undefined, name: string): string
   return element === undefined ? undefined : element.attributes[name];
 }
 
-export function invalidValue(context: ParseContext, element: XmlElement, name: string, expected: string, value: string): InputError {
-  return new InputError(context.file, { line: element.line, element: `<${element.name}>` }, `${name} to be ${expected}`, excerpt(value));
+export function invalidValue(
+  context: ParseContext,
+  element: XmlElement,
+  name: string,
+  expected: string,
+  value: string,
+): InputError {
+  return new InputError(
+    context.file,
+    { line: element.line, element: `<${element.name}>` },
+    `${name} to be ${expected}`,
+    excerpt(value),
+  );
 }
 
 /** Reads an enum attribute written by name (any case) or by its schema number. */
-export function enumAttribute<T extends string>(context: ParseContext, element: XmlElement | undefined, name: string, names: readonly T[]): T | undefined {
+export function enumAttribute<T extends string>(
+  context: ParseContext,
+  element: XmlElement | undefined,
+  name: string,
+  names: readonly T[],
+): T | undefined {
   const raw = attribute(element, name);
   if (raw === undefined || element === undefined) return undefined;
   const value = raw.trim();
@@ -43,7 +70,11 @@ export function enumAttribute<T extends string>(context: ParseContext, element: 
   throw invalidValue(context, element, name, `one of ${names.join(', ')} or a number 0-${names.length - 1}`, raw);
 }
 
-export function booleanAttribute(context: ParseContext, element: XmlElement | undefined, name: string): boolean | undefined {
+export function booleanAttribute(
+  context: ParseContext,
+  element: XmlElement | undefined,
+  name: string,
+): boolean | undefined {
   const raw = attribute(element, name);
   if (raw === undefined || element === undefined) return undefined;
   const value = raw.trim().toLowerCase();
@@ -55,7 +86,12 @@ export function booleanAttribute(context: ParseContext, element: XmlElement | un
 export function requiredAttribute(context: ParseContext, element: XmlElement, name: string): string {
   const value = attribute(element, name);
   if (value === undefined || value.trim() === '') {
-    throw new InputError(context.file, { line: element.line, element: `<${element.name}>` }, `a non-empty ${name} attribute`, value === undefined ? 'none' : 'an empty value');
+    throw new InputError(
+      context.file,
+      { line: element.line, element: `<${element.name}>` },
+      `a non-empty ${name} attribute`,
+      value === undefined ? 'none' : 'an empty value',
+    );
   }
   return value;
 }

@@ -10,7 +10,11 @@ import type { ParseContext } from './types';
  * ClearText. Undefined when no account is named: IIS then reaches the content as the
  * requesting user or the worker process, which other findings judge.
  */
-export function readConnectAs(context: ParseContext, directory: XmlElement, defaults: readonly (XmlElement | undefined)[]): ConnectAsCredentials | undefined {
+export function readConnectAs(
+  context: ParseContext,
+  directory: XmlElement,
+  defaults: readonly (XmlElement | undefined)[],
+): ConnectAsCredentials | undefined {
   const chain = [directory, ...defaults];
   const first = (name: string): { element: XmlElement; value: string } | undefined => {
     for (const element of chain) {
@@ -23,10 +27,14 @@ export function readConnectAs(context: ParseContext, directory: XmlElement, defa
   if (userName === undefined || userName.value.trim() === '') return undefined;
   const method = first('logonMethod');
   const password = first('password');
-  const origin = userName.element === directory ? `<virtualDirectory path="${attribute(directory, 'path') ?? ''}">` : `<${userName.element.name}>`;
+  const origin =
+    userName.element === directory
+      ? `<virtualDirectory path="${attribute(directory, 'path') ?? ''}">`
+      : `<${userName.element.name}>`;
   return {
     userName: userName.value.trim(),
-    logonMethod: method === undefined ? 'ClearText' : enumAttribute(context, method.element, 'logonMethod', LOGON_METHODS)!,
+    logonMethod:
+      method === undefined ? 'ClearText' : enumAttribute(context, method.element, 'logonMethod', LOGON_METHODS)!,
     passwordSet: password !== undefined && password.value !== '',
     physicalPath: attribute(directory, 'physicalPath') ?? '',
     definedAt: `${origin} (line ${userName.element.line})`,

@@ -1,6 +1,14 @@
 import type { ApplicationPool, AppPoolIdentityType, AppPoolLogonType } from '../../core/model';
 import { childrenNamed, firstChild, type XmlElement } from '../xml';
-import { attribute, DEFAULT_IDENTITY_TYPE, DEFAULT_POOL_LOGON_TYPE, enumAttribute, IDENTITY_TYPES, POOL_LOGON_TYPES, requiredAttribute } from './attributes';
+import {
+  attribute,
+  DEFAULT_IDENTITY_TYPE,
+  DEFAULT_POOL_LOGON_TYPE,
+  enumAttribute,
+  IDENTITY_TYPES,
+  POOL_LOGON_TYPES,
+  requiredAttribute,
+} from './attributes';
 import type { ParseContext } from './types';
 
 // Application pools.
@@ -35,14 +43,32 @@ export function readApplicationPools(root: XmlElement, context: ParseContext): M
         const identityType = own.identityType ?? defaults.identityType ?? DEFAULT_IDENTITY_TYPE;
         const key = name.toLowerCase();
         if (pools.has(key)) {
-          context.diagnostics.push({ code: 'duplicate-application-pool', severity: 'warning', message: `application pool "${name}" is defined more than once; the first definition is used (IIS refuses to load such a file)`, file: context.file, line: add.line });
+          context.diagnostics.push({
+            code: 'duplicate-application-pool',
+            severity: 'warning',
+            message: `application pool "${name}" is defined more than once; the first definition is used (IIS refuses to load such a file)`,
+            file: context.file,
+            line: add.line,
+          });
           continue;
         }
         const userName = identityType === 'SpecificUser' ? (own.userName ?? defaults.userName ?? '') : '';
         if (identityType === 'SpecificUser' && userName === '') {
-          context.diagnostics.push({ code: 'specific-user-without-name', severity: 'warning', message: `application pool "${name}" has identityType SpecificUser but no userName`, file: context.file, line: add.line });
+          context.diagnostics.push({
+            code: 'specific-user-without-name',
+            severity: 'warning',
+            message: `application pool "${name}" has identityType SpecificUser but no userName`,
+            file: context.file,
+            line: add.line,
+          });
         }
-        const pool: ApplicationPool = { name, identityType, userName, logonType: own.logonType ?? defaults.logonType ?? DEFAULT_POOL_LOGON_TYPE, line: add.line };
+        const pool: ApplicationPool = {
+          name,
+          identityType,
+          userName,
+          logonType: own.logonType ?? defaults.logonType ?? DEFAULT_POOL_LOGON_TYPE,
+          line: add.line,
+        };
         if (own.identityType === undefined && defaults.identityType === undefined) pool.identityTypeDefaulted = true;
         pools.set(key, pool);
       }

@@ -25,7 +25,13 @@ export function applySetting(effective: EffectiveAnonymous, setting: AnonymousSe
 
 /** A copy as one literal (a spread costs several times more, and runs for every scope). */
 export function copyEffective(effective: EffectiveAnonymous): EffectiveAnonymous {
-  return { enabled: effective.enabled, userName: effective.userName, logonMethod: effective.logonMethod, passwordSet: effective.passwordSet, definedAt: effective.definedAt };
+  return {
+    enabled: effective.enabled,
+    userName: effective.userName,
+    logonMethod: effective.logonMethod,
+    passwordSet: effective.passwordSet,
+    definedAt: effective.definedAt,
+  };
 }
 
 export function withSettings(base: EffectiveAnonymous, settings: readonly AnonymousSetting[]): EffectiveAnonymous {
@@ -49,7 +55,12 @@ export interface ResolvedNode {
 
 export const NO_SETTINGS: readonly AnonymousSetting[] = [];
 
-export function resolveNode(node: PathNode, site: SiteRecord, server: EffectiveAnonymous, memo: Map<PathNode, ResolvedNode>): ResolvedNode {
+export function resolveNode(
+  node: PathNode,
+  site: SiteRecord,
+  server: EffectiveAnonymous,
+  memo: Map<PathNode, ResolvedNode>,
+): ResolvedNode {
   const known = memo.get(node);
   if (known !== undefined) return known;
   // Walk up to the nearest resolved ancestor, then resolve downwards (no recursion: paths can be deep).
@@ -66,12 +77,19 @@ export function resolveNode(node: PathNode, site: SiteRecord, server: EffectiveA
     // Most nodes carry no location tag; they allocate nothing here.
     const tags = current.locations;
     const allSettings = tags === undefined ? NO_SETTINGS : tags.flatMap((tag) => tag.settings);
-    const inheritedSettings = tags === undefined ? NO_SETTINGS : tags.filter((tag) => tag.inheritInChildApplications).flatMap((tag) => tag.settings);
+    const inheritedSettings =
+      tags === undefined
+        ? NO_SETTINGS
+        : tags.filter((tag) => tag.inheritInChildApplications).flatMap((tag) => tag.settings);
     const aboveForChildren = resolved?.forChildApplications ?? server;
     // An application starts from what its parent passes to child applications; a folder continues its application.
     const start = current.application !== undefined || resolved === undefined ? aboveForChildren : resolved.here;
     const application = current.application ?? resolved?.application ?? site.rootApplication;
-    resolved = { forChildApplications: withSettings(aboveForChildren, inheritedSettings), here: withSettings(start, allSettings), application };
+    resolved = {
+      forChildApplications: withSettings(aboveForChildren, inheritedSettings),
+      here: withSettings(start, allSettings),
+      application,
+    };
     memo.set(current, resolved);
   }
   // pending always holds at least `node` itself when it was not memoized.
@@ -80,12 +98,18 @@ export function resolveNode(node: PathNode, site: SiteRecord, server: EffectiveA
 
 /** The nearest unlocking location at or above the node. */
 function unlockedAbove(node: PathNode): string | undefined {
-  for (let current: PathNode | null = node; current !== null; current = current.parent) if (current.unlockedAt !== undefined) return current.unlockedAt;
+  for (let current: PathNode | null = node; current !== null; current = current.parent)
+    if (current.unlockedAt !== undefined) return current.unlockedAt;
   return undefined;
 }
 
 /** With `coverage` (web.config files were collected), each unlocked scope also lists what is still missing. */
-export function buildScopes(sites: Map<string, SiteRecord>, serverSettings: readonly AnonymousSetting[], serverUnlockedAt?: string, coverage?: WebConfigCoverage): AnonymousScope[] {
+export function buildScopes(
+  sites: Map<string, SiteRecord>,
+  serverSettings: readonly AnonymousSetting[],
+  serverUnlockedAt?: string,
+  coverage?: WebConfigCoverage,
+): AnonymousScope[] {
   const server = withSettings({ ...DEFAULT_ANONYMOUS, definedAt: SCHEMA_DEFAULT_ORIGIN }, serverSettings);
   const memo = new Map<PathNode, ResolvedNode>();
   const scopes: AnonymousScope[] = [];
@@ -94,12 +118,19 @@ export function buildScopes(sites: Map<string, SiteRecord>, serverSettings: read
       if (pending.node.hasScope) continue;
       pending.node.hasScope = true;
       const resolved = resolveNode(pending.node, site, server, memo);
-      const scope: AnonymousScope = { site: site.name, path: pending.path, kind: pending.kind, applicationPool: resolved.application.pool, anonymous: copyEffective(resolved.here) };
+      const scope: AnonymousScope = {
+        site: site.name,
+        path: pending.path,
+        kind: pending.kind,
+        applicationPool: resolved.application.pool,
+        anonymous: copyEffective(resolved.here),
+      };
       if (pending.line !== undefined) scope.line = pending.line;
       if (pending.connectAs !== undefined) scope.connectAs = pending.connectAs;
       const unlockedAt = unlockedAbove(pending.node) ?? serverUnlockedAt;
       if (unlockedAt !== undefined) scope.anonymousUnlockedAt = unlockedAt;
-      if (unlockedAt !== undefined && coverage !== undefined) scope.webConfigGaps = webConfigGaps(scope, pending.node, coverage);
+      if (unlockedAt !== undefined && coverage !== undefined)
+        scope.webConfigGaps = webConfigGaps(scope, pending.node, coverage);
       scopes.push(scope);
     }
   }

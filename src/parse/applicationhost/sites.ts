@@ -40,7 +40,13 @@ export function readSites(root: XmlElement, context: ParseContext): Map<string, 
         const site = readSite(siteElement, serverDefaultPool, serverDirectoryDefaults, context);
         const key = site.name.toLowerCase();
         if (sites.has(key)) {
-          context.diagnostics.push({ code: 'duplicate-site', severity: 'warning', message: `site "${site.name}" is defined more than once; the first definition is used (IIS refuses to load such a file)`, file: context.file, line: siteElement.line });
+          context.diagnostics.push({
+            code: 'duplicate-site',
+            severity: 'warning',
+            message: `site "${site.name}" is defined more than once; the first definition is used (IIS refuses to load such a file)`,
+            file: context.file,
+            line: siteElement.line,
+          });
           continue;
         }
         sites.set(key, site);
@@ -50,7 +56,12 @@ export function readSites(root: XmlElement, context: ParseContext): Map<string, 
   return sites;
 }
 
-export function readSite(siteElement: XmlElement, serverDefaultPool: string | undefined, serverDirectoryDefaults: XmlElement | undefined, context: ParseContext): SiteRecord {
+export function readSite(
+  siteElement: XmlElement,
+  serverDefaultPool: string | undefined,
+  serverDirectoryDefaults: XmlElement | undefined,
+  context: ParseContext,
+): SiteRecord {
   const siteDirectoryDefaults = firstChild(siteElement, 'virtualDirectoryDefaults');
   const name = requiredAttribute(context, siteElement, 'name');
   const defaultPool = attribute(firstChild(siteElement, 'applicationDefaults'), 'applicationPool') ?? serverDefaultPool;
@@ -63,19 +74,38 @@ export function readSite(siteElement: XmlElement, serverDefaultPool: string | un
     const segments = pathSegments(path);
     const node = nodeAt(root, segments);
     if (node.application !== undefined) {
-      context.diagnostics.push({ code: 'duplicate-application', severity: 'warning', message: `site "${name}" defines application "${urlPath(segments)}" more than once; the first definition is used`, file: context.file, line: applicationElement.line });
+      context.diagnostics.push({
+        code: 'duplicate-application',
+        severity: 'warning',
+        message: `site "${name}" defines application "${urlPath(segments)}" more than once; the first definition is used`,
+        file: context.file,
+        line: applicationElement.line,
+      });
       continue;
     }
     const pool = poolName(attribute(applicationElement, 'applicationPool') ?? defaultPool);
     if (pool === null) {
-      context.diagnostics.push({ code: 'no-application-pool', severity: 'warning', message: `application "${urlPath(segments)}" of site "${name}" names no application pool and no applicationDefaults gives one (the IIS schema has no default pool)`, file: context.file, line: applicationElement.line });
+      context.diagnostics.push({
+        code: 'no-application-pool',
+        severity: 'warning',
+        message: `application "${urlPath(segments)}" of site "${name}" names no application pool and no applicationDefaults gives one (the IIS schema has no default pool)`,
+        file: context.file,
+        line: applicationElement.line,
+      });
     }
     const applicationPath = urlPath(segments);
     node.application = { path: applicationPath, pool, line: applicationElement.line };
     applications.push(node.application);
-    const applicationScope: PendingScope = segments.length > 0 ? { node, path: applicationPath, kind: 'application', line: applicationElement.line } : pending[0]!;
+    const applicationScope: PendingScope =
+      segments.length > 0
+        ? { node, path: applicationPath, kind: 'application', line: applicationElement.line }
+        : pending[0]!;
     if (segments.length > 0) pending.push(applicationScope);
-    const directoryDefaults = [firstChild(applicationElement, 'virtualDirectoryDefaults'), siteDirectoryDefaults, serverDirectoryDefaults];
+    const directoryDefaults = [
+      firstChild(applicationElement, 'virtualDirectoryDefaults'),
+      siteDirectoryDefaults,
+      serverDirectoryDefaults,
+    ];
     // Walk from the application's node: a deep application path is not re-walked per directory.
     const prefix = segments.length === 0 ? '' : applicationPath;
     for (const directory of childrenNamed(applicationElement, 'virtualDirectory')) {
@@ -86,7 +116,12 @@ export function readSite(siteElement: XmlElement, serverDefaultPool: string | un
         if (connectAs !== undefined && applicationScope.connectAs === undefined) applicationScope.connectAs = connectAs;
         continue;
       }
-      const scope: PendingScope = { node: nodeAt(node, directorySegments), path: prefix + urlPath(directorySegments), kind: 'virtual-directory', line: directory.line };
+      const scope: PendingScope = {
+        node: nodeAt(node, directorySegments),
+        path: prefix + urlPath(directorySegments),
+        kind: 'virtual-directory',
+        line: directory.line,
+      };
       if (connectAs !== undefined) scope.connectAs = connectAs;
       virtualDirectories.push(scope);
     }
@@ -111,7 +146,11 @@ export function readSite(siteElement: XmlElement, serverDefaultPool: string | un
   return { name, root, applications, rootApplication, pending };
 }
 
-export function reportUnknownPools(sites: Map<string, SiteRecord>, pools: Map<string, ApplicationPool>, context: ParseContext): void {
+export function reportUnknownPools(
+  sites: Map<string, SiteRecord>,
+  pools: Map<string, ApplicationPool>,
+  context: ParseContext,
+): void {
   const reported = new Set<string>();
   for (const site of sites.values()) {
     for (const application of site.applications) {
@@ -119,7 +158,13 @@ export function reportUnknownPools(sites: Map<string, SiteRecord>, pools: Map<st
       const key = application.pool.toLowerCase();
       if (pools.has(key) || reported.has(key)) continue;
       reported.add(key);
-      context.diagnostics.push({ code: 'unknown-application-pool', severity: 'warning', message: `application pool "${application.pool}" is used by application "${application.path}" of site "${site.name}" but not defined in <applicationPools>`, file: context.file, line: application.line });
+      context.diagnostics.push({
+        code: 'unknown-application-pool',
+        severity: 'warning',
+        message: `application pool "${application.pool}" is used by application "${application.path}" of site "${site.name}" but not defined in <applicationPools>`,
+        file: context.file,
+        line: application.line,
+      });
     }
   }
 }

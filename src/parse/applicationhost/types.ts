@@ -2,7 +2,6 @@ import type { AnonymousScope, ConnectAsCredentials, Diagnostic, LogonMethod } fr
 
 /** The records the applicationHost.config reader builds while it walks the file. */
 
-
 /** One `<anonymousAuthentication>` element: only the attributes it writes. */
 export interface AnonymousSetting {
   enabled?: boolean;

@@ -16,11 +16,21 @@ import type { ParseContext, PathNode, SiteRecord } from './types';
  * Must run after the applicationHost.config location tags are attached and before scopes are
  * built (scopes.ts resolves each node once).
  */
-export function applyWebConfigs(set: WebConfigSet, sites: Map<string, SiteRecord>, unlockedEverywhere: string | undefined, context: ParseContext): void {
+export function applyWebConfigs(
+  set: WebConfigSet,
+  sites: Map<string, SiteRecord>,
+  unlockedEverywhere: string | undefined,
+  context: ParseContext,
+): void {
   for (const file of set.files) {
     const site = sites.get(file.site.toLowerCase());
     if (site === undefined) {
-      context.diagnostics.push({ code: 'webconfig-orphan', severity: 'warning', message: `${file.label} belongs to no site defined in <sites>; it is ignored`, file: set.file });
+      context.diagnostics.push({
+        code: 'webconfig-orphan',
+        severity: 'warning',
+        message: `${file.label} belongs to no site defined in <sites>; it is ignored`,
+        file: set.file,
+      });
       continue;
     }
     for (const section of file.sections) {
@@ -36,7 +46,10 @@ export function applyWebConfigs(set: WebConfigSet, sites: Map<string, SiteRecord
         });
         continue;
       }
-      (node.locations ??= []).push({ inheritInChildApplications: section.inheritInChildApplications, settings: section.settings });
+      (node.locations ??= []).push({
+        inheritInChildApplications: section.inheritInChildApplications,
+        settings: section.settings,
+      });
       site.pending.push({ node, path, kind: 'location' });
     }
   }
@@ -61,7 +74,8 @@ export function coverageOf(set: WebConfigSet): WebConfigCoverage {
     if (paths === undefined) coverage.set(file.site.toLowerCase(), (paths = new Map()));
     const known = paths.get(file.path.toLowerCase());
     // A read file outranks an entry for the same path that says it was absent or unreadable.
-    if (known === undefined || (known.state !== 'read' && file.state === 'read')) paths.set(file.path.toLowerCase(), file);
+    if (known === undefined || (known.state !== 'read' && file.state === 'read'))
+      paths.set(file.path.toLowerCase(), file);
   }
   return coverage;
 }
@@ -81,7 +95,8 @@ export function webConfigGaps(scope: AnonymousScope, node: PathNode, coverage: W
     const path = urlPath(segments.slice(0, depth));
     const entry = paths?.get(path.toLowerCase());
     if (entry === undefined) gaps.push(`${path} (no web.config was collected there)`);
-    else if (entry.state === 'unreadable') gaps.push(`${path} (${entry.label} could not be read: ${entry.reason ?? 'no reason given'})`);
+    else if (entry.state === 'unreadable')
+      gaps.push(`${path} (${entry.label} could not be read: ${entry.reason ?? 'no reason given'})`);
   }
   return gaps;
 }

@@ -18,7 +18,6 @@ export const BASE_NS = 'http://www.microsoft.com/GroupPolicy/Settings/Base';
 /** gpresult writes `Extension` in the Settings namespace; an unqualified one inherits Rsop's. */
 const EXTENSION_NAMESPACES: ReadonlySet<string> = new Set([SETTINGS_NS, RSOP_NS]);
 
-
 /** The security extension's `UserRightsAssignment` elements under `ExtensionData/Extension`. */
 export function userRightsElements(container: XmlElement, namespace: string): XmlElement[] {
   const found: XmlElement[] = [];
@@ -32,10 +31,19 @@ export function userRightsElements(container: XmlElement, namespace: string): Xm
   return found;
 }
 
-export function readRightAndHolders(element: XmlElement, file: string, diagnostics: Diagnostic[]): { right: string; holders: PolicyHolder[] } {
+export function readRightAndHolders(
+  element: XmlElement,
+  file: string,
+  diagnostics: Diagnostic[],
+): { right: string; holders: PolicyHolder[] } {
   const written = childText(element, 'Name', SECURITY_NS);
   if (written === undefined || written === '') {
-    throw new InputError(file, { line: element.line, element: `<${element.name}>` }, `a <Name> (namespace ${SECURITY_NS}) naming the right`, written === undefined ? 'none' : 'an empty <Name>');
+    throw new InputError(
+      file,
+      { line: element.line, element: `<${element.name}>` },
+      `a <Name> (namespace ${SECURITY_NS}) naming the right`,
+      written === undefined ? 'none' : 'an empty <Name>',
+    );
   }
   const canonical = canonicalRightName(written);
   if (canonical === undefined) {
@@ -59,19 +67,34 @@ function readMember(member: XmlElement, file: string): PolicyHolder {
   if (sidText !== '') {
     const sid = normalizeSid(sidText);
     if (sid === undefined) {
-      throw new InputError(file, { line: member.line, element: `<${member.name}>` }, 'a SID like S-1-5-32-544 in the member\'s <SID>', excerpt(sidText));
+      throw new InputError(
+        file,
+        { line: member.line, element: `<${member.name}>` },
+        "a SID like S-1-5-32-544 in the member's <SID>",
+        excerpt(sidText),
+      );
     }
     return name === '' ? { kind: 'sid', sid, written: sidText } : { kind: 'sid', sid, written: sidText, name };
   }
   if (name !== '') return { kind: 'name', name, written: name };
-  throw new InputError(file, { line: member.line, element: `<${member.name}>` }, `a member with a <SID> or a <Name> (namespace ${TYPES_NS})`, 'a member with neither');
+  throw new InputError(
+    file,
+    { line: member.line, element: `<${member.name}>` },
+    `a member with a <SID> or a <Name> (namespace ${TYPES_NS})`,
+    'a member with neither',
+  );
 }
 
 export function gpoIdFromElement(identifier: XmlElement, file: string): string {
   const text = identifier.text.trim();
   const id = normalizeGpoId(text);
   if (id === undefined) {
-    throw new InputError(file, { line: identifier.line, element: `<${identifier.name}>` }, `a GPO GUID like {31B2F340-016D-11D2-945F-00C04FB984F9} (or ${LOCAL_GPO_ID})`, text === '' ? 'an empty identifier' : excerpt(text));
+    throw new InputError(
+      file,
+      { line: identifier.line, element: `<${identifier.name}>` },
+      `a GPO GUID like {31B2F340-016D-11D2-945F-00C04FB984F9} (or ${LOCAL_GPO_ID})`,
+      text === '' ? 'an empty identifier' : excerpt(text),
+    );
   }
   return id;
 }
@@ -85,6 +108,10 @@ export function displayName(written: string | undefined, id: string): string {
   return written;
 }
 
-export function firstChildIn(element: XmlElement, local: string, namespaces: readonly string[]): XmlElement | undefined {
+export function firstChildIn(
+  element: XmlElement,
+  local: string,
+  namespaces: readonly string[],
+): XmlElement | undefined {
   return element.children.find((child) => child.local === local && namespaces.includes(child.uri));
 }

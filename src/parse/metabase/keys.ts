@@ -2,7 +2,16 @@ import { InputError, excerpt } from '../../core/errors';
 import type { AppPoolIdentityType, Diagnostic, LogonMethod } from '../../core/model';
 import type { XmlElement } from '../xml';
 import type { SourceIndex } from '../xml-source-index';
-import { KNOWN_AUTH_BITS, parseAuthFlags, parseIdentityType, parseLogonMethod, parseMetabaseBoolean, READ_PROPERTY_IDS, READ_PROPERTY_NAMES, type ValueLocation } from './values';
+import {
+  KNOWN_AUTH_BITS,
+  parseAuthFlags,
+  parseIdentityType,
+  parseLogonMethod,
+  parseMetabaseBoolean,
+  READ_PROPERTY_IDS,
+  READ_PROPERTY_NAMES,
+  type ValueLocation,
+} from './values';
 
 /** Metabase keys: reading them by Location, their properties, and inheritance down the path. */
 
@@ -59,18 +68,30 @@ export interface EffectiveSettings {
   anonymousPasswordSync?: Inherited<boolean>;
 }
 
-
-export function readKeys(root: XmlElement, file: string, source: SourceIndex, diagnostics: Diagnostic[]): Map<string, MetabaseKey> {
+export function readKeys(
+  root: XmlElement,
+  file: string,
+  source: SourceIndex,
+  diagnostics: Diagnostic[],
+): Map<string, MetabaseKey> {
   const containers = root.children.filter((child) => child.local === 'MBProperty');
   if (containers.length === 0) {
-    throw new InputError(file, { line: source.lineOf(root), element: `<${root.name}>` }, '<MBProperty> inside <configuration> (the metabase keys)', 'none');
+    throw new InputError(
+      file,
+      { line: source.lineOf(root), element: `<${root.name}>` },
+      '<MBProperty> inside <configuration> (the metabase keys)',
+      'none',
+    );
   }
   const keys = new Map<string, MetabaseKey>();
   for (const container of containers) {
     for (const element of container.children) {
       const location = element.attributes['Location'];
       if (location === undefined) continue;
-      checkLocationSize(location, file, { line: source.attributeLine(element, 'Location'), element: `<${element.name}>` });
+      checkLocationSize(location, file, {
+        line: source.attributeLine(element, 'Location'),
+        element: `<${element.name}>`,
+      });
       const path = normalizeMetabasePath(location);
       // IIS_Global is written with Location "." and holds no web settings.
       if (path === undefined) continue;
@@ -87,7 +108,15 @@ export function readKeys(root: XmlElement, file: string, source: SourceIndex, di
         continue;
       }
       const segments = path === '/' ? [] : path.slice(1).split('/');
-      const key: MetabaseKey = { element, keyType: element.local, location: location.trim(), path, segments, line, properties: {} };
+      const key: MetabaseKey = {
+        element,
+        keyType: element.local,
+        location: location.trim(),
+        path,
+        segments,
+        line,
+        properties: {},
+      };
       if (isInWebServiceTree(segments)) {
         key.properties = readKeyProperties(key, file, source);
         reportUndefinedAuthBits(key, file, source, diagnostics);
@@ -116,9 +145,11 @@ export const MAX_LOCATION_SEGMENTS = 256;
 
 export function checkLocationSize(location: string, file: string, where: ValueLocation): void {
   const expected = `a Location of at most ${MAX_LOCATION_LENGTH} characters and ${MAX_LOCATION_SEGMENTS} segments`;
-  if (location.length > MAX_LOCATION_LENGTH) throw new InputError(file, where, expected, `${location.length} characters: ${excerpt(location)}`);
+  if (location.length > MAX_LOCATION_LENGTH)
+    throw new InputError(file, where, expected, `${location.length} characters: ${excerpt(location)}`);
   const segments = location.split('/').filter((segment) => segment !== '').length;
-  if (segments > MAX_LOCATION_SEGMENTS) throw new InputError(file, where, expected, `${segments} segments: ${excerpt(location)}`);
+  if (segments > MAX_LOCATION_SEGMENTS)
+    throw new InputError(file, where, expected, `${segments} segments: ${excerpt(location)}`);
 }
 
 /** `/`, `/LM` and everything under `/LM/W3SVC`: the keys whose web properties can matter. */
@@ -144,7 +175,8 @@ export function readKeyProperties(key: MetabaseKey, file: string, source: Source
   const appPoolId = attributes['AppPoolId'];
   if (appPoolId !== undefined) properties.appPoolId = appPoolId.trim();
   const identityType = attributes['AppPoolIdentityType'];
-  if (identityType !== undefined) properties.appPoolIdentityType = parseIdentityType(identityType, file, where('AppPoolIdentityType'));
+  if (identityType !== undefined)
+    properties.appPoolIdentityType = parseIdentityType(identityType, file, where('AppPoolIdentityType'));
   const wamUserName = attributes['WAMUserName'];
   if (wamUserName !== undefined) properties.wamUserName = wamUserName.trim();
   const uncUserName = attributes['UNCUserName'];
@@ -154,13 +186,20 @@ export function readKeyProperties(key: MetabaseKey, file: string, source: Source
   const path = attributes['Path'];
   if (path !== undefined) properties.path = path.trim();
   const isolation = attributes['IIs5IsolationModeEnabled'];
-  if (isolation !== undefined) properties.iis5IsolationMode = parseMetabaseBoolean(isolation, file, where('IIs5IsolationModeEnabled'));
+  if (isolation !== undefined)
+    properties.iis5IsolationMode = parseMetabaseBoolean(isolation, file, where('IIs5IsolationModeEnabled'));
   const passwordSync = attributes['AnonymousPasswordSync'];
-  if (passwordSync !== undefined) properties.anonymousPasswordSync = parseMetabaseBoolean(passwordSync, file, where('AnonymousPasswordSync'));
+  if (passwordSync !== undefined)
+    properties.anonymousPasswordSync = parseMetabaseBoolean(passwordSync, file, where('AnonymousPasswordSync'));
   return properties;
 }
 
-export function reportUndefinedAuthBits(key: MetabaseKey, file: string, source: SourceIndex, diagnostics: Diagnostic[]): void {
+export function reportUndefinedAuthBits(
+  key: MetabaseKey,
+  file: string,
+  source: SourceIndex,
+  diagnostics: Diagnostic[],
+): void {
   const flags = key.properties.authFlags;
   if (flags === undefined || (flags & ~KNOWN_AUTH_BITS) === 0) return;
   diagnostics.push({
@@ -177,7 +216,12 @@ export function reportUndefinedAuthBits(key: MetabaseKey, file: string, source: 
  * not even be INHERIT), so it is not folded into inheritance; it is reported instead of being
  * silently ignored.
  */
-export function reportCustomProperties(key: MetabaseKey, file: string, source: SourceIndex, diagnostics: Diagnostic[]): void {
+export function reportCustomProperties(
+  key: MetabaseKey,
+  file: string,
+  source: SourceIndex,
+  diagnostics: Diagnostic[],
+): void {
   for (const child of key.element.children) {
     if (child.local !== 'Custom') continue;
     const name = child.attributes['Name']?.trim() ?? '';
@@ -227,7 +271,8 @@ export function applyKey(inherited: EffectiveSettings, key: MetabaseKey): Effect
   if (set.uncUserName !== undefined) effective.uncUserName = { value: set.uncUserName, key };
   if (set.uncPasswordSet !== undefined) effective.uncPasswordSet = { value: set.uncPasswordSet, key };
   if (set.iis5IsolationMode !== undefined) effective.iis5IsolationMode = { value: set.iis5IsolationMode, key };
-  if (set.anonymousPasswordSync !== undefined) effective.anonymousPasswordSync = { value: set.anonymousPasswordSync, key };
+  if (set.anonymousPasswordSync !== undefined)
+    effective.anonymousPasswordSync = { value: set.anonymousPasswordSync, key };
   return effective;
 }
 

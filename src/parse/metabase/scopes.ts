@@ -1,6 +1,12 @@
 import { excerpt } from '../../core/errors';
 import type { AnonymousAuthentication, AnonymousScope, ConnectAsCredentials, Diagnostic } from '../../core/model';
-import { describeKey, describeSource, type EffectiveSettings, type InheritanceResolver, type MetabaseKey } from './keys';
+import {
+  describeKey,
+  describeSource,
+  type EffectiveSettings,
+  type InheritanceResolver,
+  type MetabaseKey,
+} from './keys';
 import { ANONYMOUS_PROPERTIES, AUTH_ANONYMOUS, DEFAULT_AUTH_FLAGS, DEFAULT_LOGON_METHOD } from './values';
 
 // The scopes of an IIS 6 metabase: each web site's root, and every virtual directory, directory
@@ -19,7 +25,12 @@ const SCOPE_KEY_TYPES: ReadonlyMap<string, AnonymousScope['kind']> = new Map([
   ['IIsWebFile', 'location'],
 ]);
 
-export function buildScopes(keys: ReadonlyMap<string, MetabaseKey>, resolver: InheritanceResolver, file: string, diagnostics: Diagnostic[]): AnonymousScope[] {
+export function buildScopes(
+  keys: ReadonlyMap<string, MetabaseKey>,
+  resolver: InheritanceResolver,
+  file: string,
+  diagnostics: Diagnostic[],
+): AnonymousScope[] {
   const sites = findSites(keys, file, diagnostics);
   const scopesBySite = new Map<string, AnonymousScope[]>();
   for (const site of sites.values()) {
@@ -28,8 +39,16 @@ export function buildScopes(keys: ReadonlyMap<string, MetabaseKey>, resolver: In
   for (const key of keys.values()) {
     const kind = SCOPE_KEY_TYPES.get(key.keyType);
     // /lm/w3svc/<site>/root/<path...>: content keys below a site's ROOT, the only ones IIS serves.
-    if (kind === undefined || key.segments.length < 5 || key.segments[0] !== 'lm' || key.segments[1] !== 'w3svc' || key.segments[3] !== 'root') continue;
-    if (kind === 'location' && !ANONYMOUS_PROPERTIES.some((name) => key.element.attributes[name] !== undefined)) continue;
+    if (
+      kind === undefined ||
+      key.segments.length < 5 ||
+      key.segments[0] !== 'lm' ||
+      key.segments[1] !== 'w3svc' ||
+      key.segments[3] !== 'root'
+    )
+      continue;
+    if (kind === 'location' && !ANONYMOUS_PROPERTIES.some((name) => key.element.attributes[name] !== undefined))
+      continue;
     const sitePath = `/lm/w3svc/${key.segments[2]}`;
     const site = sites.get(sitePath);
     if (site === undefined) {
@@ -42,7 +61,9 @@ export function buildScopes(keys: ReadonlyMap<string, MetabaseKey>, resolver: In
       });
       continue;
     }
-    scopesBySite.get(sitePath)!.push(makeScope(site, sitePathOf(key), kind, resolver.resolve(key.path), key, file, diagnostics));
+    scopesBySite
+      .get(sitePath)!
+      .push(makeScope(site, sitePathOf(key), kind, resolver.resolve(key.path), key, file, diagnostics));
   }
   const ordered = [...sites.values()].sort(compareSites);
   return ordered.flatMap((site) => {
@@ -57,7 +78,13 @@ function findSites(keys: ReadonlyMap<string, MetabaseKey>, file: string, diagnos
   const sites = new Map<string, Site>();
   const byName = new Map<string, Site>();
   for (const key of keys.values()) {
-    if (key.keyType !== 'IIsWebServer' || key.segments.length !== 3 || key.segments[0] !== 'lm' || key.segments[1] !== 'w3svc') continue;
+    if (
+      key.keyType !== 'IIsWebServer' ||
+      key.segments.length !== 3 ||
+      key.segments[0] !== 'lm' ||
+      key.segments[1] !== 'w3svc'
+    )
+      continue;
     const id = writtenSegments(key)[2] ?? '';
     const comment = key.element.attributes['ServerComment']?.trim() ?? '';
     const site: Site = { key, id, name: comment === '' ? id : comment };
@@ -78,7 +105,13 @@ function findSites(keys: ReadonlyMap<string, MetabaseKey>, file: string, diagnos
   return sites;
 }
 
-function siteScope(site: Site, keys: ReadonlyMap<string, MetabaseKey>, resolver: InheritanceResolver, file: string, diagnostics: Diagnostic[]): AnonymousScope {
+function siteScope(
+  site: Site,
+  keys: ReadonlyMap<string, MetabaseKey>,
+  resolver: InheritanceResolver,
+  file: string,
+  diagnostics: Diagnostic[],
+): AnonymousScope {
   const rootPath = `${site.key.path}/root`;
   if (keys.get(rootPath)?.keyType !== 'IIsWebVirtualDir') {
     diagnostics.push({
@@ -90,7 +123,15 @@ function siteScope(site: Site, keys: ReadonlyMap<string, MetabaseKey>, resolver:
     });
   }
   const root = keys.get(rootPath);
-  return makeScope(site, '/', 'site', resolver.resolve(rootPath), { line: site.key.line, properties: root?.properties ?? {} }, file, diagnostics);
+  return makeScope(
+    site,
+    '/',
+    'site',
+    resolver.resolve(rootPath),
+    { line: site.key.line, properties: root?.properties ?? {} },
+    file,
+    diagnostics,
+  );
 }
 
 /** `/LM/W3SVC/1/ROOT/App/Sub` → `/App/Sub`, keeping the case as written. */
@@ -103,7 +144,15 @@ export function writtenSegments(key: MetabaseKey): string[] {
   return key.location.split('/').filter((segment) => segment !== '');
 }
 
-function makeScope(site: Site, path: string, kind: AnonymousScope['kind'], settings: EffectiveSettings, key: Pick<MetabaseKey, 'line' | 'properties'>, file: string, diagnostics: Diagnostic[]): AnonymousScope {
+function makeScope(
+  site: Site,
+  path: string,
+  kind: AnonymousScope['kind'],
+  settings: EffectiveSettings,
+  key: Pick<MetabaseKey, 'line' | 'properties'>,
+  file: string,
+  diagnostics: Diagnostic[],
+): AnonymousScope {
   const line = key.line;
   const anonymous = anonymousAuthentication(settings);
   if (anonymous.enabled && anonymous.userName === '') {
@@ -143,11 +192,20 @@ function makeScope(site: Site, path: string, kind: AnonymousScope['kind'], setti
  * UNCUserName (inherited) is logged on only for a virtual directory whose own Path is a UNC
  * share (IIS 6 UNCUserName reference: "the user name for UNC virtual roots").
  */
-function uncConnectAs(settings: EffectiveSettings, key: Pick<MetabaseKey, 'properties'>): ConnectAsCredentials | undefined {
+function uncConnectAs(
+  settings: EffectiveSettings,
+  key: Pick<MetabaseKey, 'properties'>,
+): ConnectAsCredentials | undefined {
   const path = key.properties.path ?? '';
   const userName = settings.uncUserName;
   if (!path.startsWith('\\\\') || userName === undefined || userName.value === '') return undefined;
-  return { userName: userName.value, logonMethod: 'ClearText', passwordSet: settings.uncPasswordSet?.value ?? false, physicalPath: path, definedAt: describeSource(userName.key) };
+  return {
+    userName: userName.value,
+    logonMethod: 'ClearText',
+    passwordSet: settings.uncPasswordSet?.value ?? false,
+    physicalPath: path,
+    definedAt: describeSource(userName.key),
+  };
 }
 
 function anonymousAuthentication(settings: EffectiveSettings): AnonymousAuthentication {
@@ -158,7 +216,10 @@ function anonymousAuthentication(settings: EffectiveSettings): AnonymousAuthenti
     userName: userName?.value ?? '',
     logonMethod: settings.logonMethod?.value ?? DEFAULT_LOGON_METHOD,
     passwordSet: settings.anonymousPasswordSet?.value ?? false,
-    definedAt: userName === undefined ? 'not set in the metabase (IIS 6 has no default AnonymousUserName)' : describeSource(userName.key),
+    definedAt:
+      userName === undefined
+        ? 'not set in the metabase (IIS 6 has no default AnonymousUserName)'
+        : describeSource(userName.key),
   };
 }
 

@@ -48,7 +48,12 @@ export const LOGON_METHOD_NAMES: ReadonlyMap<string, LogonMethod> = new Map([
 export const DEFAULT_LOGON_METHOD: LogonMethod = 'ClearText';
 
 /** AppPoolIdentityType (ID 9021): 0..3; default 2 (NetworkService). */
-export const IDENTITY_TYPES: readonly AppPoolIdentityType[] = ['LocalSystem', 'LocalService', 'NetworkService', 'SpecificUser'];
+export const IDENTITY_TYPES: readonly AppPoolIdentityType[] = [
+  'LocalSystem',
+  'LocalService',
+  'NetworkService',
+  'SpecificUser',
+];
 export const IDENTITY_TYPE_NAMES: ReadonlyMap<string, AppPoolIdentityType> = new Map([
   ['md_apppool_identity_type_localsystem', 'LocalSystem'],
   ['md_apppool_identity_type_localservice', 'LocalService'],
@@ -75,7 +80,17 @@ export const READ_PROPERTY_IDS: ReadonlyMap<string, string> = new Map([
   ['3002', 'UNCUserName'],
   ['3003', 'UNCPassword'],
 ]);
-export const READ_PROPERTY_NAMES = new Set(['authflags', 'logonmethod', 'anonymoususername', 'anonymoususerpass', 'apppoolidentitytype', 'apppoolid', 'wamusername', 'uncusername', 'uncpassword']);
+export const READ_PROPERTY_NAMES = new Set([
+  'authflags',
+  'logonmethod',
+  'anonymoususername',
+  'anonymoususerpass',
+  'apppoolidentitytype',
+  'apppoolid',
+  'wamusername',
+  'uncusername',
+  'uncpassword',
+]);
 
 export interface ValueLocation {
   line: number;
@@ -96,7 +111,12 @@ export function parseLogonMethod(text: string, file: string, where: ValueLocatio
   const number = parseDword(text);
   const method = number !== undefined ? LOGON_METHODS[number] : LOGON_METHOD_NAMES.get(text.trim().toLowerCase());
   if (method === undefined) {
-    throw new InputError(file, where, 'LogonMethod 0 (interactive), 1 (batch), 2 (network) or 3 (network cleartext), or an MD_LOGON_* name', excerpt(text));
+    throw new InputError(
+      file,
+      where,
+      'LogonMethod 0 (interactive), 1 (batch), 2 (network) or 3 (network cleartext), or an MD_LOGON_* name',
+      excerpt(text),
+    );
   }
   return method;
 }
@@ -108,7 +128,12 @@ export function parseAuthFlags(text: string, file: string, where: ValueLocation)
   for (const token of tokens) {
     const bit = AUTH_FLAG_BITS.get(token.toLowerCase()) ?? parseDword(token);
     if (bit === undefined) {
-      throw new InputError(file, where, 'AuthFlags as names joined by "|" (AuthAnonymous, AuthBasic, AuthNTLM, AuthMD5, AuthPassport) or a number', excerpt(text));
+      throw new InputError(
+        file,
+        where,
+        'AuthFlags as names joined by "|" (AuthAnonymous, AuthBasic, AuthNTLM, AuthMD5, AuthPassport) or a number',
+        excerpt(text),
+      );
     }
     flags = (flags | bit) >>> 0;
   }
@@ -119,7 +144,12 @@ export function parseIdentityType(text: string, file: string, where: ValueLocati
   const number = parseDword(text);
   const type = number !== undefined ? IDENTITY_TYPES[number] : IDENTITY_TYPE_NAMES.get(text.trim().toLowerCase());
   if (type === undefined) {
-    throw new InputError(file, where, 'AppPoolIdentityType 0 (LocalSystem), 1 (LocalService), 2 (NetworkService) or 3 (SpecificUser)', excerpt(text));
+    throw new InputError(
+      file,
+      where,
+      'AppPoolIdentityType 0 (LocalSystem), 1 (LocalService), 2 (NetworkService) or 3 (SpecificUser)',
+      excerpt(text),
+    );
   }
   return type;
 }
@@ -131,4 +161,3 @@ export function parseMetabaseBoolean(text: string, file: string, where: ValueLoc
   if (value === 'false' || value === '0') return false;
   throw new InputError(file, where, 'TRUE or FALSE', excerpt(text));
 }
-
