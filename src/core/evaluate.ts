@@ -25,6 +25,7 @@ import { symptomFor, type IdentityRole } from './roles';
 import { findRule, isEnforced } from './rules';
 import { FINDING_STATUSES, reasonCode } from './status';
 import { computeTokenSids } from './token';
+import { capitalize } from './sentence';
 
 export { describeAccount, describeScope } from './finding';
 export { decideStatus } from './right-check';
@@ -243,8 +244,4 @@ function judgeIdentity(
   judgeIncompleteGroups(finding, identity, [input.policy.current, input.policy.afterRefresh], context.accounts, where);
   if (finding.status !== 'unresolved') finding.message = statusMessage(finding, rule, identity, where);
   return finding;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

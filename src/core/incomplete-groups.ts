@@ -5,6 +5,7 @@ import type { AnonymousIdentity } from './identity';
 import type { PolicyHolder } from './model';
 import type { PolicyView } from './policy';
 import { describeRight } from './rights';
+import { capitalize } from './sentence';
 
 /**
  * A domain account whose domain groups the collector could not read (accounts.json
@@ -68,8 +69,4 @@ function couldHoldUnlistedGroup(
     return members === undefined || members.some((member) => member.startsWith('S-1-5-21-') && member !== identitySid);
   }
   return false;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -9,6 +9,7 @@ import { describeRight } from '../core/rights';
 import { describeLogonType } from '../core/token';
 import { describeSymptom, ownedByBaseline } from './symptom-text';
 import { escapeText } from './text-escape';
+import { capitalize } from '../core/sentence';
 
 /**
  * The story of one finding that is not in the desired state, as fields: what the user sees, the
@@ -126,10 +127,6 @@ export function explainFinding(finding: Finding, policy: PolicyProjection, sidOf
   return storyParagraphs(tellStory(finding, policy, sidOfName));
 }
 
-function capitalize(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-}
-
 function roleSentence(finding: Finding, who: string): string {
   switch (finding.role) {
     case 'anonymous-user':
@@ -183,7 +180,7 @@ function withLine(text: string, intro: string, line: GptTmplLine): FixStep {
   if (line.ok) return { text: `${text} ${intro}`, gptTmplLine: line.line };
   // The entry that stops the line is the GPO's, straight from the inputs: shown escaped.
   const why = escapeText(describeGptTmplLine(line));
-  return { text: `${text} ${why.charAt(0).toUpperCase()}${why.slice(1)}.` };
+  return { text: `${text} ${capitalize(why)}.` };
 }
 
 /** The change that survives Group Policy: the GPO's exact line, or the local grant. */

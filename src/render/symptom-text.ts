@@ -1,5 +1,6 @@
 import type { Finding } from '../core/evaluate';
 import { FINDING_STATUSES } from '../core/status';
+import { capitalize } from '../core/sentence';
 
 /**
  * What the administrator sees, in words: the role and symptom every finding carries (from
@@ -50,5 +51,5 @@ export function describeSymptom(finding: SymptomSubject): string | null {
   const when = symptomTiming(finding);
   if (when === null) return null;
   const text = `${LONG_WHEN[when]}${finding.symptom.description}`;
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+  return `${capitalize(text)}.`;
 }
