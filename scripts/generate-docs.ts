@@ -9,7 +9,7 @@ import { describeRight } from '../src/core/rights';
 import { BASELINE_DENY_ENTRIES } from '../src/core/baselines';
 import { GROUP_POLICY_SOURCE_PRECEDENCE } from '../src/core/group-policy-sources';
 import { IDENTITY_ROLES } from '../src/core/roles';
-import { RULE_TABLE } from '../src/core/rules';
+import { CONFIGURATION_RULES, RULE_TABLE } from '../src/core/rules';
 import { FINDING_STATUSES, reasonCode } from '../src/core/status';
 
 export function renderRulesDocument(): string {
@@ -33,6 +33,14 @@ export function renderRulesDocument(): string {
         `| \`${row.id}\` | ${row.source} | ${row.logonType} | ${row.allowRight ? describeRight(row.allowRight) : 'none'} | ${row.denyRight ? describeRight(row.denyRight) : 'none'} | ${row.evidence} | ${row.enforcedIn.length > 0 ? row.enforcedIn.join(', ') : 'never (no right needed)'} | ${row.citation} | ${row.selfGranted ? `${row.selfGranted.evidence}: ${row.selfGranted.citation}` : 'no'} |`,
     ),
     '',
+    '## Which configuration applies where',
+    '',
+    'How the readers of applicationHost.config and web.config decide which anonymous identity IIS uses at a path, with the evidence for each fact.',
+    '',
+    '| rule | fact | evidence | citation |',
+    '|---|---|---|---|',
+    ...CONFIGURATION_RULES.map((row) => `| \`${row.id}\` | ${row.fact} | ${row.evidence} | ${row.citation} |`),
+    '',
     '## Roles and symptoms',
     '',
     'Every finding names the role its identity plays and what a client sees when that identity cannot log on.',
@@ -50,7 +58,7 @@ export function renderRulesDocument(): string {
     "- **Groups.** When accounts.json lists an account's `groups`, no alias is inferred for it; local aliases (BUILTIN\\\\Users and the like) come from the `members` collected for them, nested domain groups are followed through the groups accounts.json lists for each group. Only where nothing was collected is BUILTIN\\\\Users inferred, and the finding notes it.",
     "- **Domain groups that could not be read.** The collector reads a domain account's groups from its `tokenGroups` attribute (every nested group, as the token is built). When that fails, accounts.json says why in `groupsIncomplete`: the token may hold more groups than listed. A verdict that the account holds its right is then confirmed only if no entry of the matching deny right could be, or contain, an unlisted group (a domain or local principal, an alias whose members include one or were not collected, an unresolved name); otherwise the status is `unresolved`. A verdict that it lacks the right or is denied stands, with a note.",
     '- **IIS version defaults.** A pool with no identityType attribute runs as NetworkService on IIS 7.0 and as ApplicationPoolIdentity from IIS 7.5; host.json `iisVersion` decides, and without it the finding says 7.5+ was assumed.',
-    '- **web.config files.** Where anonymousAuthentication is unlocked (overrideModeDefault="Allow", or a `<location overrideMode="Allow">` holding it), a web.config may set the anonymous identity. The collector reads the web.config of every site, application and virtual directory there into webconfigs.json, and the engine applies each at its path and below after applicationHost.config\'s location tags for the same path (IIS configuration merging; a deeper location tag still wins). A web.config that sets the section where it is locked is a `webconfig-section-locked` warning: IIS answers HTTP 500.19 there, which no logon right fixes. Where a web.config from the unlocked level down is missing or unreadable, the finding notes that its verdict may be wrong and for which paths.',
+    '- **web.config files.** Where anonymousAuthentication is unlocked (overrideModeDefault="Allow", or a `<location overrideMode="Allow">` holding it, unless a nearer `<location overrideMode="Deny">` or `allowOverride="false"` locks it again: see the table above), a web.config may set the anonymous identity. The collector reads the web.config of every site, application and virtual directory there into webconfigs.json, and the engine applies each at its path and below after applicationHost.config\'s location tags for the same path (IIS configuration merging; a deeper location tag still wins). A web.config that sets the section where it is locked is a `webconfig-section-locked` warning: IIS answers HTTP 500.19 there, which no logon right fixes. Where a web.config from the unlocked level down is missing or unreadable, the finding notes that its verdict may be wrong and for which paths.',
     `- **Two Group Policy sources.** When gpresult.xml and rsop.json name a different winning GPO or list for a right, a \`group-policy-sources-disagree\` warning names both files and the right, and the precedence is ${GROUP_POLICY_SOURCE_PRECEDENCE}: rsop.json is read from the RSoP WMI classes at collection time, with each holder as the GPO wrote it.`,
     '',
     '## Deny entries that baselines require',

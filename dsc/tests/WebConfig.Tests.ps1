@@ -74,6 +74,22 @@ Describe 'Get-IisLogonRightsWebConfigPath' {
         @($paths | ForEach-Object { '{0}|{1}|{2}' -f $_.Site, $_.Path, $_.Folder }) | Should -Be @('A|/|D:\a', 'A|/docs/old|D:\a\docs\old', 'B|/|D:\b')
     }
 
+    It 'Should take every site when the declaration has no overrideModeDefault, which IIS reads as Allow, and keep paths locked again below' {
+        $paths = InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock {
+            $text = @'
+<configuration>
+  <configSections><sectionGroup name="system.webServer"><sectionGroup name="security"><sectionGroup name="authentication"><section name="anonymousAuthentication" /></sectionGroup></sectionGroup></sectionGroup></configSections>
+  <system.applicationHost><sites>
+    <site name="A"><application path="/"><virtualDirectory path="/" physicalPath="D:\a" /></application><application path="/admin"><virtualDirectory path="/" physicalPath="D:\admin" /></application></site>
+  </sites></system.applicationHost>
+  <location path="A/admin" overrideMode="Deny"><system.webServer><security><authentication><anonymousAuthentication /></authentication></security></system.webServer></location>
+</configuration>
+'@
+            @(Get-IisLogonRightsWebConfigPath -ApplicationHostText $text)
+        }
+        @($paths | ForEach-Object { '{0}|{1}|{2}' -f $_.Site, $_.Path, $_.Folder }) | Should -Be @('A|/|D:\a', 'A|/admin|D:\admin')
+    }
+
     It 'Should return nothing when the section is locked everywhere or the text does not parse' {
         InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock {
             @(Get-IisLogonRightsWebConfigPath -ApplicationHostText '<configuration><system.applicationHost><sites><site name="A"><application path="/"><virtualDirectory path="/" physicalPath="D:\a" /></application></site></sites></system.applicationHost></configuration>').Count | Should -Be 0

@@ -5,6 +5,9 @@
  */
 
 export type RuleSetName = 'documented' | 'conservative';
+
+// Which configuration applies where (locks, web.config merging), with the same evidence levels.
+export { CONFIGURATION_RULES, type ConfigurationRule } from './rules-configuration';
 export const RULE_SETS: readonly RuleSetName[] = ['documented', 'conservative'];
 
 export type Evidence = 'confirmed' | 'observed' | 'inferred' | 'unconfirmed';

@@ -31,13 +31,15 @@
  *   the root directory's account belongs to its application's scope.
  * - Collected web.config files (webconfigs.json) are applied where the section is unlocked, as
  *   applicationhost/webconfigs.ts describes; where it is locked they are a warning (HTTP 500.19).
+ *   Whether it is locked is decided per path, nearest lock first (applicationhost/section-lock.ts).
  */
 import { InputError, excerpt } from '../core/errors';
 import type { IisConfiguration } from '../core/model';
-import { noteAnonymousSectionUnlocked, readAnonymousSettingsAndLocations } from './applicationhost/anonymous';
+import { readAnonymousSettingsAndLocations } from './applicationhost/anonymous';
 import { keepElement } from './applicationhost/keep';
 import { readApplicationPools } from './applicationhost/pools';
 import { buildScopes } from './applicationhost/scopes';
+import { declaredSectionLock } from './applicationhost/section-lock';
 import { readSites, reportUnknownPools } from './applicationhost/sites';
 import type { ParseContext } from './applicationhost/types';
 import { applyWebConfigs, coverageOf } from './applicationhost/webconfigs';
@@ -63,16 +65,18 @@ export function parseApplicationHostConfig(text: string, file: string, webConfig
     );
   }
   const context: ParseContext = { file, diagnostics: [] };
-  const unlockedEverywhere = noteAnonymousSectionUnlocked(root, context);
+  const declaredLock = declaredSectionLock(root, context);
   const applicationPools = readApplicationPools(root, context);
   const sites = readSites(root, context);
-  const { serverSettings, serverUnlockedAt } = readAnonymousSettingsAndLocations(root, sites, context);
+  const { serverSettings, serverLock: locationLock } = readAnonymousSettingsAndLocations(root, sites, context);
+  // A server-level <location overrideMode> is nearer to every path than the section's declaration.
+  const serverLock = locationLock ?? declaredLock;
   // web.config files sit after applicationHost.config's location tags for the same path.
-  if (webConfigs !== undefined) applyWebConfigs(webConfigs, sites, unlockedEverywhere ?? serverUnlockedAt, context);
+  if (webConfigs !== undefined) applyWebConfigs(webConfigs, sites, serverLock, context);
   const scopes = buildScopes(
     sites,
     serverSettings,
-    unlockedEverywhere ?? serverUnlockedAt,
+    serverLock,
     webConfigs === undefined ? undefined : coverageOf(webConfigs),
   );
   reportUnknownPools(sites, applicationPools, context);

@@ -123,7 +123,7 @@ describe('applicationHost.config: every diagnostic, padded values and value form
           'info',
           11,
           FILE,
-          'anonymousAuthentication is declared with overrideModeDefault="Allow": web.config files may set a different anonymous identity for a site or application; each finding notes where the snapshot holds no web.config that could',
+          'anonymousAuthentication is declared with overrideModeDefault="Allow": web.config files may set a different anonymous identity for a site or application wherever no <location overrideMode="Deny"> locks it again; each finding notes where the snapshot holds no web.config that could',
         ],
         [
           'duplicate-application-pool',

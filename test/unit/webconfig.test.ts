@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { InputError } from '../../src/core/errors';
-import type { AnonymousScope, IisConfiguration } from '../../src/core/model';
-import { parseApplicationHostConfig } from '../../src/parse/applicationhost';
 import { parseWebConfigs } from '../../src/parse/webconfig';
+import { inputErrorFrom } from '../helpers/errors';
+import { applicationHost, configFile, parse, scope, SECTION, webConfigs } from '../helpers/webconfig-snapshots';
 
 /**
  * web.config files applied the way IIS merges configuration: at their path and below, only
@@ -10,66 +9,7 @@ import { parseWebConfigs } from '../../src/parse/webconfig';
  * same path and before deeper ones; where it is locked, a 500.19 warning.
  */
 
-const SECTION = (attributes: string) =>
-  `<system.webServer><security><authentication><anonymousAuthentication ${attributes} /></authentication></security></system.webServer>`;
-
-function applicationHost(overrideModeDefault: 'Allow' | 'Deny', locations = ''): string {
-  return `<?xml version="1.0"?>
-<configuration>
-  <configSections><sectionGroup name="system.webServer"><sectionGroup name="security"><sectionGroup name="authentication">
-    <section name="anonymousAuthentication" overrideModeDefault="${overrideModeDefault}" />
-  </sectionGroup></sectionGroup></sectionGroup></configSections>
-  <system.applicationHost>
-    <applicationPools><add name="DefaultAppPool" /></applicationPools>
-    <sites>
-      <site name="Blog" id="1">
-        <application path="/" applicationPool="DefaultAppPool"><virtualDirectory path="/" physicalPath="D:\\blog" /></application>
-        <application path="/app" applicationPool="DefaultAppPool"><virtualDirectory path="/" physicalPath="D:\\app" /></application>
-      </site>
-    </sites>
-  </system.applicationHost>
-  ${SECTION('userName="CONTOSO\\server"')}
-  ${locations}
-</configuration>`;
-}
-
-type Entry = { site?: string; path: string; state?: 'read' | 'absent' | 'unreadable'; text?: string; reason?: string };
-
-function webConfigs(...entries: Entry[]): unknown {
-  return {
-    webConfigs: entries.map((entry) => ({
-      site: entry.site ?? 'Blog',
-      path: entry.path,
-      physicalPath: `D:\\w${entry.path}\\web.config`,
-      state: entry.state ?? 'read',
-      ...(entry.text !== undefined ? { text: entry.text } : {}),
-      ...(entry.reason !== undefined ? { reason: entry.reason } : {}),
-    })),
-  };
-}
-
-const configFile = (body: string) =>
-  `<?xml version="1.0" encoding="utf-8"?>\n<configuration>\n${body}\n</configuration>\n`;
-
-function parse(host: string, value: unknown): IisConfiguration {
-  return parseApplicationHostConfig(host, 'applicationHost.config', parseWebConfigs(value, 'webconfigs.json'));
-}
-
-function scope(config: IisConfiguration, path: string): AnonymousScope {
-  const found = config.scopes.find((candidate) => candidate.site === 'Blog' && candidate.path === path);
-  assert.ok(found, `no scope Blog${path}: ${config.scopes.map((s) => s.path).join(', ')}`);
-  return found;
-}
-
-function errorOf(action: () => unknown): InputError {
-  try {
-    action();
-  } catch (error) {
-    assert.ok(error instanceof InputError, String(error));
-    return error;
-  }
-  assert.fail('expected an InputError');
-}
+const errorOf = inputErrorFrom;
 
 describe('web.config files (webconfigs.json)', () => {
   it('a web.config sets the anonymous user at its path and below where the section is unlocked, and names itself', () => {

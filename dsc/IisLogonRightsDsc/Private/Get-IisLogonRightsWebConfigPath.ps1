@@ -7,9 +7,11 @@ function Get-IisLogonRightsWebConfigPath
     .DESCRIPTION
         Reads applicationHost.config text and finds where the
         system.webServer/security/authentication/anonymousAuthentication section is unlocked:
-        everywhere when its declaration says overrideModeDefault="Allow" (or a server-level
-        location unlocks it), else at and below each <location path="Site/..."
-        overrideMode="Allow"> that holds the section (what appcmd unlock config writes). For every
+        everywhere when its declaration says overrideModeDefault="Allow" or has no such attribute
+        (or a server-level location unlocks it), else at and below each <location path="Site/..."
+        overrideMode="Allow"> that holds the section (what appcmd unlock config writes). Paths a
+        deeper location locks again are still listed: the engine reports a web.config there as
+        the HTTP 500.19 IIS answers. For every
         site, application, virtual directory and location path there, returns the site, the
         site-relative URL path and the folder IIS maps it to (the physicalPath of the longest
         matching virtual directory, plus the rest of the path), as written: environment
@@ -45,7 +47,8 @@ function Get-IisLogonRightsWebConfigPath
 
     $section = 'system.webServer/security/authentication/anonymousAuthentication'
     $declaration = $document.SelectSingleNode('/configuration/configSections/sectionGroup[@name="system.webServer"]/sectionGroup[@name="security"]/sectionGroup[@name="authentication"]/section[@name="anonymousAuthentication"]')
-    $everywhere = $null -ne $declaration -and ([System.String] $declaration.GetAttribute('overrideModeDefault')).Trim() -eq 'Allow'
+    # A declaration without overrideModeDefault is "Allow" (IAppHostSectionDefinition::OverrideModeDefault).
+    $everywhere = $null -ne $declaration -and (-not $declaration.HasAttribute('overrideModeDefault') -or ([System.String] $declaration.GetAttribute('overrideModeDefault')).Trim() -eq 'Allow')
 
     # Unlocked prefixes per site (lower-cased site name to lists of segment arrays).
     $unlocked = @{}

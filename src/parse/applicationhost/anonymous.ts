@@ -10,51 +10,9 @@ import {
   urlPath,
 } from './attributes';
 import { applySetting, type EffectiveAnonymous } from './scopes';
+import { attachLock, locationSectionLock, type SectionLock } from './section-lock';
 import { nodeAt } from './sites';
 import type { AnonymousSetting, ParseContext, SiteRecord } from './types';
-
-// configSections: whether web.config files could change the anonymous identity.
-
-/** Returns where the section is unlocked for every path, or undefined. */
-export function noteAnonymousSectionUnlocked(root: XmlElement, context: ParseContext): string | undefined {
-  let unlockedAt: string | undefined;
-  for (const sections of childrenNamed(root, 'configSections')) {
-    const declaration = findSectionDeclaration(
-      sections,
-      ['system.webServer', 'security', 'authentication'],
-      'anonymousAuthentication',
-    );
-    const mode = attribute(declaration, 'overrideModeDefault');
-    if (declaration !== undefined && mode !== undefined && mode.trim().toLowerCase() === 'allow') {
-      context.diagnostics.push({
-        code: 'anonymous-section-unlocked',
-        severity: 'info',
-        message:
-          'anonymousAuthentication is declared with overrideModeDefault="Allow": web.config files may set a different anonymous identity for a site or application; each finding notes where the snapshot holds no web.config that could',
-        file: context.file,
-        line: declaration.line,
-      });
-      unlockedAt ??= `overrideModeDefault="Allow" (line ${declaration.line})`;
-    }
-  }
-  return unlockedAt;
-}
-
-export function findSectionDeclaration(
-  parent: XmlElement,
-  groups: readonly string[],
-  section: string,
-): XmlElement | undefined {
-  const [group, ...rest] = groups;
-  if (group === undefined)
-    return parent.children.find((child) => child.local === 'section' && child.attributes['name'] === section);
-  for (const child of parent.children) {
-    if (child.local !== 'sectionGroup' || child.attributes['name'] !== group) continue;
-    const found = findSectionDeclaration(child, rest, section);
-    if (found !== undefined) return found;
-  }
-  return undefined;
-}
 
 // ---------------------------------------------------------------------------------------------
 // anonymousAuthentication at server level and in location tags.
@@ -95,15 +53,16 @@ export function locationSettings(context: ParseContext, location: XmlElement, or
 
 /**
  * Reads the server-level section and every `<location>`, in document order, attaching each
- * site location to its node in the site's path tree. Returns the server-level settings.
+ * site location (and the lock it writes, section-lock.ts) to its node in the site's path tree.
+ * Returns the server-level settings, and the lock a server-level location writes, if any.
  */
 export function readAnonymousSettingsAndLocations(
   root: XmlElement,
   sites: Map<string, SiteRecord>,
   context: ParseContext,
-): { serverSettings: AnonymousSetting[]; serverUnlockedAt: string | undefined } {
+): { serverSettings: AnonymousSetting[]; serverLock: SectionLock | undefined } {
   const serverSettings: AnonymousSetting[] = [];
-  let serverUnlockedAt: string | undefined;
+  let serverLock: SectionLock | undefined;
   for (const child of root.children) {
     if (child.local === 'system.webServer') {
       for (const element of anonymousElementsIn(child))
@@ -120,12 +79,9 @@ export function readAnonymousSettingsAndLocations(
       child,
       isServerLevel ? 'server level' : `<location path="${writtenPath}">`,
     );
-    // appcmd unlock config writes the (empty) section inside <location overrideMode="Allow">.
-    const unlocks =
-      settings.length > 0 && attribute(child, 'overrideMode')?.trim().toLowerCase() === 'allow'
-        ? `<location path="${writtenPath}" overrideMode="Allow"> (line ${child.line})`
-        : undefined;
-    if (isServerLevel && unlocks !== undefined) serverUnlockedAt ??= unlocks;
+    // appcmd unlock config (lock config) writes the (empty) section inside <location overrideMode="Allow"> ("Deny").
+    const lock = settings.length > 0 ? locationSectionLock(context, child, writtenPath) : undefined;
+    if (isServerLevel && lock !== undefined) serverLock ??= lock;
     if (isServerLevel) {
       if (inheritInChildApplications) {
         for (const setting of settings) serverSettings.push(setting);
@@ -156,10 +112,10 @@ export function readAnonymousSettingsAndLocations(
     }
     const node = nodeAt(site.root, rest);
     (node.locations ??= []).push({ inheritInChildApplications, settings });
-    if (unlocks !== undefined) node.unlockedAt ??= unlocks;
+    if (lock !== undefined) attachLock(node, lock, context, child.line);
     site.pending.push({ node, path: urlPath(rest), kind: 'location', line: child.line });
   }
-  return { serverSettings, serverUnlockedAt };
+  return { serverSettings, serverLock };
 }
 
 /** What a location's anonymousAuthentication elements write, for messages: `userName="test", a password`. */

@@ -1,5 +1,6 @@
 import type { AnonymousScope, LogonMethod } from '../../core/model';
 import { DEFAULT_ANONYMOUS, SCHEMA_DEFAULT_ORIGIN } from './attributes';
+import { unlockedChain, type SectionLock } from './section-lock';
 import type { AnonymousSetting, ApplicationRecord, PathNode, SiteRecord } from './types';
 import { webConfigGaps, type WebConfigCoverage } from './webconfigs';
 
@@ -96,18 +97,11 @@ export function resolveNode(
   return resolved ?? { forChildApplications: server, here: server, application: site.rootApplication };
 }
 
-/** The nearest unlocking location at or above the node. */
-function unlockedAbove(node: PathNode): string | undefined {
-  for (let current: PathNode | null = node; current !== null; current = current.parent)
-    if (current.unlockedAt !== undefined) return current.unlockedAt;
-  return undefined;
-}
-
 /** With `coverage` (web.config files were collected), each unlocked scope also lists what is still missing. */
 export function buildScopes(
   sites: Map<string, SiteRecord>,
   serverSettings: readonly AnonymousSetting[],
-  serverUnlockedAt?: string,
+  serverLock: SectionLock,
   coverage?: WebConfigCoverage,
 ): AnonymousScope[] {
   const server = withSettings({ ...DEFAULT_ANONYMOUS, definedAt: SCHEMA_DEFAULT_ORIGIN }, serverSettings);
@@ -127,10 +121,11 @@ export function buildScopes(
       };
       if (pending.line !== undefined) scope.line = pending.line;
       if (pending.connectAs !== undefined) scope.connectAs = pending.connectAs;
-      const unlockedAt = unlockedAbove(pending.node) ?? serverUnlockedAt;
-      if (unlockedAt !== undefined) scope.anonymousUnlockedAt = unlockedAt;
-      if (unlockedAt !== undefined && coverage !== undefined)
-        scope.webConfigGaps = webConfigGaps(scope, pending.node, coverage);
+      const unlocked = unlockedChain(pending.node, serverLock);
+      if (unlocked !== undefined) {
+        scope.anonymousUnlockedAt = unlocked.description;
+        if (coverage !== undefined) scope.webConfigGaps = webConfigGaps(scope, unlocked.depths, coverage);
+      }
       scopes.push(scope);
     }
   }

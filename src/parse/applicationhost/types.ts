@@ -1,4 +1,5 @@
 import type { AnonymousScope, ConnectAsCredentials, Diagnostic, LogonMethod } from '../../core/model';
+import type { SectionLock } from './section-lock';
 
 /** The records the applicationHost.config reader builds while it walks the file. */
 
@@ -33,8 +34,8 @@ export interface PathNode {
   locations?: LocationTag[];
   /** Set once a scope exists for this path, so later definers of the same path are folded in. */
   hasScope: boolean;
-  /** A `<location overrideMode="Allow">` for this path unlocks anonymousAuthentication here and below. */
-  unlockedAt?: string;
+  /** A `<location overrideMode="Allow|Deny">` holding anonymousAuthentication for this path: the lock here and below. */
+  lock?: SectionLock;
 }
 
 export interface PendingScope {

@@ -2,16 +2,18 @@ import type { AnonymousScope } from '../../core/model';
 import type { WebConfigFile, WebConfigSet } from '../webconfig';
 import { pathSegments, urlPath } from './attributes';
 import { describeSettings } from './anonymous';
+import { lockAt, type SectionLock } from './section-lock';
 import { nodeAt } from './sites';
-import type { ParseContext, PathNode, SiteRecord } from './types';
+import type { ParseContext, SiteRecord } from './types';
 
 /**
  * Applies collected web.config files to the sites' path trees the way IIS merges configuration:
  * a web.config's settings sit at its own path (and its `<location path>` below it), after the
  * applicationHost.config location tags for that same path, so at equal depth the web.config
  * wins and a deeper location tag in applicationHost.config still wins over it. They count only
- * where the section is unlocked; a web.config that sets it where it is locked makes IIS answer
- * HTTP 500.19 for that path and below, which is reported and changes nothing here.
+ * where the section is unlocked (section-lock.ts: the nearest lock at or above the path); a
+ * web.config that sets it where it is locked makes IIS answer HTTP 500.19 for that path and
+ * below, which is reported and changes nothing here.
  *
  * Must run after the applicationHost.config location tags are attached and before scopes are
  * built (scopes.ts resolves each node once).
@@ -19,7 +21,7 @@ import type { ParseContext, PathNode, SiteRecord } from './types';
 export function applyWebConfigs(
   set: WebConfigSet,
   sites: Map<string, SiteRecord>,
-  unlockedEverywhere: string | undefined,
+  server: SectionLock,
   context: ParseContext,
 ): void {
   for (const file of set.files) {
@@ -37,11 +39,12 @@ export function applyWebConfigs(
       const segments = [...pathSegments(file.path), ...section.segments];
       const node = nodeAt(site.root, segments);
       const path = urlPath(segments);
-      if (unlockAbove(node) === undefined && unlockedEverywhere === undefined) {
+      const lock = lockAt(node, server);
+      if (lock.mode === 'Deny') {
         context.diagnostics.push({
           code: 'webconfig-section-locked',
           severity: 'warning',
-          message: `${file.label} sets anonymousAuthentication (${describeSettings(section.settings)}, line ${section.line}) for ${path}, where applicationHost.config locks the section: IIS answers HTTP 500.19 (0x80070021, "This configuration section cannot be used at this path") for ${path} and every path below it. No logon right fixes that; unlock the section (appcmd unlock config) or remove it from the web.config. The anonymous identity there is judged from applicationHost.config.`,
+          message: `${file.label} sets anonymousAuthentication (${describeSettings(section.settings)}, line ${section.line}) for ${path}, where applicationHost.config locks the section (${lock.at}): IIS answers HTTP 500.19 (0x80070021, "This configuration section cannot be used at this path") for ${path} and every path below it. No logon right fixes that; unlock the section (appcmd unlock config) or remove it from the web.config. The anonymous identity there is judged from applicationHost.config.`,
           file: set.file,
         });
         continue;
@@ -53,15 +56,6 @@ export function applyWebConfigs(
       site.pending.push({ node, path, kind: 'location' });
     }
   }
-}
-
-/** The nearest node at or above `node` whose location tag unlocks the section, with how many steps up it is. */
-function unlockAbove(node: PathNode): { unlockedAt: string; stepsUp: number } | undefined {
-  let stepsUp = 0;
-  for (let current: PathNode | null = node; current !== null; current = current.parent, stepsUp++) {
-    if (current.unlockedAt !== undefined) return { unlockedAt: current.unlockedAt, stepsUp };
-  }
-  return undefined;
 }
 
 /** Collected entries of one site, by lower-cased URL path. */
@@ -81,17 +75,16 @@ export function coverageOf(set: WebConfigSet): WebConfigCoverage {
 }
 
 /**
- * For a scope where the section is unlocked: every path from where it is unlocked down to the
- * scope's own path that has no readable web.config entry, each saying what is missing. Empty
- * when the snapshot holds (or knows the absence of) every web.config that could change it.
+ * For a scope where the section is unlocked at its path or above: every path from the site root
+ * down to the scope's own path where the section is unlocked (a web.config there could change
+ * the scope) that has no readable web.config entry, each saying what is missing. Empty when the
+ * snapshot holds (or knows the absence of) every web.config that could change it.
  */
-export function webConfigGaps(scope: AnonymousScope, node: PathNode, coverage: WebConfigCoverage): string[] {
+export function webConfigGaps(scope: AnonymousScope, depths: readonly number[], coverage: WebConfigCoverage): string[] {
   const segments = pathSegments(scope.path);
-  const unlock = unlockAbove(node);
-  const firstDepth = unlock === undefined ? 0 : Math.max(0, segments.length - unlock.stepsUp);
   const paths = coverage.get(scope.site.toLowerCase());
   const gaps: string[] = [];
-  for (let depth = firstDepth; depth <= segments.length; depth++) {
+  for (const depth of depths) {
     const path = urlPath(segments.slice(0, depth));
     const entry = paths?.get(path.toLowerCase());
     if (entry === undefined) gaps.push(`${path} (no web.config was collected there)`);

@@ -1,0 +1,184 @@
+import { childrenNamed, type XmlElement } from '../xml';
+import { attribute, booleanAttribute, invalidValue } from './attributes';
+import type { ParseContext, PathNode } from './types';
+
+/**
+ * Whether web.config files may set anonymousAuthentication at a path: IIS configuration locking,
+ * evaluated per path the way IIS does. The facts and their sources are CONFIGURATION_RULES in
+ * src/core/rules.ts (lock-declared-default, lock-location-nearest, lock-legacy-allow-override,
+ * lock-binds-web-config-only).
+ *
+ * - The section's declaration in `<configSections>` gives the default: `overrideModeDefault`
+ *   "Allow" or "Deny", and "Allow" when the attribute is missing. With no declaration at all the
+ *   file is not one IIS would load; the section is taken as IIS declares it, "Deny".
+ * - A `<location>` that holds the section with `overrideMode="Allow"` or `"Deny"` (or the legacy
+ *   `allowOverride="false"`, which is Deny) sets the mode for its path and everything below;
+ *   `"Inherit"`, the default, sets nothing. `allowOverride="true"` is read as Inherit, as .NET's
+ *   configuration system defines it, and a diagnostic says so. The nearest such location at or
+ *   above a path wins; a server-level one (path "" or ".") comes before the declaration.
+ * - A lock binds lower configuration levels only (web.config files): location tags in
+ *   applicationHost.config merge whatever it says, so nothing here touches their settings.
+ *
+ * The functions take one element at a time, so a streaming reader can call them as it meets
+ * each `<location>`.
+ */
+export type OverrideMode = 'Allow' | 'Deny';
+
+export interface SectionLock {
+  mode: OverrideMode;
+  /** For messages: `overrideModeDefault="Deny" (line 7)`, `<location path="Blog/admin" overrideMode="Deny"> (line 40)`. */
+  at: string;
+}
+
+const SECTION_GROUPS = ['system.webServer', 'security', 'authentication'];
+
+/** The lock the declaration of anonymousAuthentication sets for every path (first declaration found). */
+export function declaredSectionLock(root: XmlElement, context: ParseContext): SectionLock {
+  for (const sections of childrenNamed(root, 'configSections')) {
+    const declaration = findSectionDeclaration(sections, SECTION_GROUPS, 'anonymousAuthentication');
+    if (declaration === undefined) continue;
+    const written = attribute(declaration, 'overrideModeDefault');
+    const mode =
+      written === undefined ? 'Allow' : overrideModeValue(context, declaration, 'overrideModeDefault', false);
+    if (mode === 'Deny') return { mode, at: `overrideModeDefault="Deny" (line ${declaration.line})` };
+    const at =
+      written === undefined
+        ? `the declaration without overrideModeDefault, which IIS reads as "Allow" (line ${declaration.line})`
+        : `overrideModeDefault="Allow" (line ${declaration.line})`;
+    context.diagnostics.push({
+      code: 'anonymous-section-unlocked',
+      severity: 'info',
+      message: `anonymousAuthentication is declared with ${at.replace(/ \(line \d+\)$/, '')}: web.config files may set a different anonymous identity for a site or application wherever no <location overrideMode="Deny"> locks it again; each finding notes where the snapshot holds no web.config that could`,
+      file: context.file,
+      line: declaration.line,
+    });
+    return { mode: 'Allow', at };
+  }
+  return { mode: 'Deny', at: 'the IIS default declaration (overrideModeDefault="Deny")' };
+}
+
+export function findSectionDeclaration(
+  parent: XmlElement,
+  groups: readonly string[],
+  section: string,
+): XmlElement | undefined {
+  const [group, ...rest] = groups;
+  if (group === undefined)
+    return parent.children.find((child) => child.local === 'section' && child.attributes['name'] === section);
+  for (const child of parent.children) {
+    if (child.local !== 'sectionGroup' || child.attributes['name'] !== group) continue;
+    const found = findSectionDeclaration(child, rest, section);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The lock a `<location>` holding the section writes for its path, or undefined (Inherit).
+ * Call it only for a location that holds anonymousAuthentication: the mode applies to the
+ * sections inside the tag.
+ */
+export function locationSectionLock(
+  context: ParseContext,
+  location: XmlElement,
+  writtenPath: string,
+): SectionLock | undefined {
+  const overrideMode = attribute(location, 'overrideMode');
+  const allowOverride = booleanAttribute(context, location, 'allowOverride');
+  const tag = (written: string) => `<location path="${writtenPath}" ${written}> (line ${location.line})`;
+  if (overrideMode !== undefined) {
+    if (allowOverride !== undefined)
+      context.diagnostics.push({
+        code: 'location-lock-ambiguous',
+        severity: 'warning',
+        message: `<location path="${writtenPath}"> writes both overrideMode and allowOverride, which .NET's configuration system refuses and IIS documents nowhere; overrideMode="${overrideMode}" is used`,
+        file: context.file,
+        line: location.line,
+      });
+    const mode = overrideModeValue(context, location, 'overrideMode', true);
+    return mode === undefined ? undefined : { mode, at: tag(`overrideMode="${mode}"`) };
+  }
+  if (allowOverride === false) return { mode: 'Deny', at: tag('allowOverride="false"') };
+  if (allowOverride === true)
+    context.diagnostics.push({
+      code: 'location-allow-override-true',
+      severity: 'info',
+      message: `<location path="${writtenPath}" allowOverride="true"> is read as overrideMode="Inherit", as .NET's configuration system defines it (IIS documents only allowOverride="false"); if IIS unlocks anonymousAuthentication there, web.config files could set another anonymous identity`,
+      file: context.file,
+      line: location.line,
+    });
+  return undefined;
+}
+
+/** Allow or Deny in any case; Inherit (undefined) only where the attribute allows it. */
+function overrideModeValue(
+  context: ParseContext,
+  element: XmlElement,
+  name: string,
+  inheritAllowed: boolean,
+): OverrideMode | undefined {
+  const raw = attribute(element, name) ?? '';
+  const value = raw.trim().toLowerCase();
+  if (value === 'allow') return 'Allow';
+  if (value === 'deny') return 'Deny';
+  if (value === 'inherit' && inheritAllowed) return undefined;
+  throw invalidValue(context, element, name, inheritAllowed ? 'Allow, Deny or Inherit' : 'Allow or Deny', raw);
+}
+
+/** Records a location's lock on its node; the first lock written for one path wins, a different later one is a warning. */
+export function attachLock(node: PathNode, lock: SectionLock, context: ParseContext, line: number): void {
+  if (node.lock === undefined) {
+    node.lock = lock;
+    return;
+  }
+  if (node.lock.mode !== lock.mode)
+    context.diagnostics.push({
+      code: 'location-lock-conflict',
+      severity: 'warning',
+      message: `${lock.at} contradicts ${node.lock.at} for the same path; the first is used`,
+      file: context.file,
+      line,
+    });
+}
+
+/** The lock in force at a node: the nearest one at or above it, else the server's. */
+export function lockAt(node: PathNode, server: SectionLock): SectionLock {
+  for (let current: PathNode | null = node; current !== null; current = current.parent)
+    if (current.lock !== undefined) return current.lock;
+  return server;
+}
+
+/** Where web.config files could change a node's anonymous identity. */
+export interface UnlockedChain {
+  /** Depths (0 = the site root) from the site root down to the node where the section is unlocked. */
+  depths: number[];
+  /** For messages: what unlocks it, and what locks it again below, if anything does. */
+  description: string;
+}
+
+/** Undefined when the section is locked at the node and at every path above it. */
+export function unlockedChain(node: PathNode, server: SectionLock): UnlockedChain | undefined {
+  const nodes: PathNode[] = [];
+  let anyAllow = server.mode === 'Allow';
+  for (let current: PathNode | null = node; current !== null; current = current.parent) {
+    nodes.push(current);
+    if (current.lock?.mode === 'Allow') anyAllow = true;
+  }
+  if (!anyAllow) return undefined;
+  nodes.reverse();
+  const depths: number[] = [];
+  let lock = server;
+  let lastAllow: SectionLock | undefined;
+  for (let depth = 0; depth < nodes.length; depth++) {
+    lock = nodes[depth]!.lock ?? lock;
+    if (lock.mode === 'Allow') {
+      depths.push(depth);
+      lastAllow = lock;
+    }
+  }
+  // A Deny at or above every Allow (server Allow, site root Deny) leaves nothing unlocked.
+  if (lastAllow === undefined) return undefined;
+  const description =
+    lock.mode === 'Deny' ? `${lastAllow.at} above it, though ${lock.at} locks it again for this path` : lastAllow.at;
+  return { depths, description };
+}
