@@ -14,7 +14,7 @@
         'Get-IisAnonymousLogonRight',
         'Set-IisAnonymousLogonRight',
         'Set-IisLogonRightsEngineHost',
-        'Set-IisLogonRightsNodePath',
+        'Set-IisLogonRightsNodeJsPath',
         'Test-IisAnonymousLogonRight',
         'Undo-IisAnonymousLogonRight'
     )
@@ -24,7 +24,7 @@
     # module's DSC resources (PowerShell/PowerShell#12054, PSDesiredStateConfiguration#101).
     # A script module has no cmdlets to export anyway.
     VariablesToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @('Set-IisLogonRightsNodePath')
     DscResourcesToExport = @('IisAnonymousLogonRight')
     FormatsToProcess     = @('IisLogonRightsDsc.format.ps1xml')
 

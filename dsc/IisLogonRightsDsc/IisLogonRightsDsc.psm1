@@ -19,7 +19,7 @@ Set-StrictMode -Version 2.0
 $ErrorActionPreference = 'Stop'
 
 # Module state. Initialised here because strict mode refuses to read unset variables.
-$script:IisLogonRightsNodePath = $null
+$script:IisLogonRightsNodeJsPath = $null
 $script:IisLogonRightsEngineContract = $null
 $script:IisLogonRightsVerifiedEngines = $null
 $script:IisLogonRightsLsaType = $null
@@ -422,12 +422,13 @@ foreach ($folder in @('Private', 'Public'))
     }
 }
 
-Export-ModuleMember -Function @(
+# Set-IisLogonRightsNodePath is the old name of Set-IisLogonRightsNodeJsPath (its [Alias()]).
+Export-ModuleMember -Alias 'Set-IisLogonRightsNodePath' -Function @(
     'Export-IisLogonRightsSnapshot',
     'Get-IisAnonymousLogonRight',
     'Set-IisAnonymousLogonRight',
     'Set-IisLogonRightsEngineHost',
-    'Set-IisLogonRightsNodePath',
+    'Set-IisLogonRightsNodeJsPath',
     'Test-IisAnonymousLogonRight',
     'Undo-IisAnonymousLogonRight'
 )

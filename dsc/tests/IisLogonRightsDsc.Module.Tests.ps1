@@ -26,10 +26,15 @@ Describe 'IisLogonRightsDsc module' {
             'Get-IisAnonymousLogonRight',
             'Set-IisAnonymousLogonRight',
             'Set-IisLogonRightsEngineHost',
-            'Set-IisLogonRightsNodePath',
+            'Set-IisLogonRightsNodeJsPath',
             'Test-IisAnonymousLogonRight',
             'Undo-IisAnonymousLogonRight'
         )
+    }
+
+    It 'Should export the old name of Set-IisLogonRightsNodeJsPath as an alias, and no other alias' {
+        @($script:module.ExportedAliases.Keys) | Should -Be @('Set-IisLogonRightsNodePath')
+        $script:module.ExportedAliases['Set-IisLogonRightsNodePath'].Definition | Should -Be 'Set-IisLogonRightsNodeJsPath'
     }
 
     It 'Should have help with a synopsis and an example for <_>' -ForEach @(
@@ -37,7 +42,7 @@ Describe 'IisLogonRightsDsc module' {
         'Get-IisAnonymousLogonRight',
         'Set-IisAnonymousLogonRight',
         'Set-IisLogonRightsEngineHost',
-        'Set-IisLogonRightsNodePath',
+        'Set-IisLogonRightsNodeJsPath',
         'Test-IisAnonymousLogonRight',
         'Undo-IisAnonymousLogonRight'
     ) {

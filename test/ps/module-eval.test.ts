@@ -125,7 +125,7 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
       'Get-IisAnonymousLogonRight',
       'Set-IisAnonymousLogonRight',
       'Set-IisLogonRightsEngineHost',
-      'Set-IisLogonRightsNodePath',
+      'Set-IisLogonRightsNodeJsPath',
       'Test-IisAnonymousLogonRight',
       'Undo-IisAnonymousLogonRight',
     ]);
@@ -201,7 +201,7 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
         (ConvertTo-IisLogonRightsEngineError -ExitCode 3 -Command 'test'),
         (ConvertTo-IisLogonRightsEngineError -ExitCode 4 -Command 'test'),
         (New-IisLogonRightsErrorRecord -ErrorId 'IisLogonRightsNotInDesiredState' -Message 'remains' -Category InvalidResult),
-        (New-IisLogonRightsErrorRecord -ErrorId 'IisLogonRightsNodeNotFound' -Message 'no node' -Category ObjectNotFound),
+        (New-IisLogonRightsErrorRecord -ErrorId 'IisLogonRightsNodeJsNotFound' -Message 'no node' -Category ObjectNotFound),
         (ConvertTo-IisLogonRightsEngineError -ExitCode 137 -Command 'test')
       )
       $thrown = try { throw 'something else' } catch { $_ }
@@ -318,7 +318,7 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
       "process.stdout.write(JSON.stringify({ argv: process.argv.slice(1), stdin: require('fs').readFileSync(0, 'utf8') })); process.stderr.write('{\"warn\":\"\\u00fcber\"}\\n'); process.exitCode = 7;";
     const result = evalInModule(`
       ConvertTo-IisLogonRightsArgumentString -Argument @('test', '--site', 'Default Web Site', '', 'say "hi"', 'C:\\dir\\', 'a\\b')
-      $node = Find-IisLogonRightsNode
+      $node = Find-IisLogonRightsNodeJs
       $arguments = @('-e', ${psQuote(script)}, '--') + @(${tricky.map(psQuote).join(', ')})
       $run = Invoke-IisLogonRightsProcess -FilePath $node -ArgumentList $arguments -InputText "stdin: caf$([char] 0xE9) $([char] 0x3A9) $([char] 0xD83D)$([char] 0xDE00)"
       $run.ExitCode
@@ -340,21 +340,21 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     const fakeBundle = join(tempFolder('iislr-bundle-'), 'old.cjs');
     writeFileSync(fakeBundle, "process.stdout.write('0.0.9\\n');");
     const result = evalInModule(`
-      $real = Find-IisLogonRightsNode
+      $real = Find-IisLogonRightsNodeJs
       $env:IIS_LOGON_RIGHTS_NODE = $real
-      (Find-IisLogonRightsNode) -eq $real
+      (Find-IisLogonRightsNodeJs) -eq $real
       $env:IIS_LOGON_RIGHTS_NODE = '/no/such/node'
-      try { Find-IisLogonRightsNode } catch { $_ }
+      try { Find-IisLogonRightsNodeJs } catch { $_ }
       $env:IIS_LOGON_RIGHTS_NODE = ''
-      try { Set-IisLogonRightsNodePath -Path '/no/such/node' } catch { $_ }
-      Set-IisLogonRightsNodePath -Path $real
-      $script:IisLogonRightsNodePath -eq $real
-      Set-IisLogonRightsNodePath -Path ''
-      $null -eq $script:IisLogonRightsNodePath
+      try { Set-IisLogonRightsNodeJsPath -Path '/no/such/node' } catch { $_ }
+      Set-IisLogonRightsNodeJsPath -Path $real
+      $script:IisLogonRightsNodeJsPath -eq $real
+      Set-IisLogonRightsNodeJsPath -Path ''
+      $null -eq $script:IisLogonRightsNodeJsPath
       $savedPath = $env:PATH
       $env:PATH = ''
       $env:ProgramFiles = ''
-      try { Find-IisLogonRightsNode } catch { $_ }
+      try { Find-IisLogonRightsNodeJs } catch { $_ }
       $env:PATH = $savedPath
       Assert-IisLogonRightsEngineVersion -NodePath $real -BundlePath (Get-IisLogonRightsBundlePath)
       'version matches'
@@ -364,18 +364,18 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     const output = values(result);
     assert.equal(output[0], true);
     const [envMissing, settingMissing] = output.slice(1, 3) as PsErrorRecord[];
-    assert.equal(envMissing!.fullyQualifiedErrorId, 'IisLogonRightsNodeNotFound,Find-IisLogonRightsNode');
+    assert.equal(envMissing!.fullyQualifiedErrorId, 'IisLogonRightsNodeJsNotFound,Find-IisLogonRightsNodeJs');
     assert.match(
       envMissing!.message ?? '',
       /"\/no\/such\/node" by the environment variable IIS_LOGON_RIGHTS_NODE, but that file does not exist/,
     );
-    assert.equal(settingMissing!.fullyQualifiedErrorId, 'IisLogonRightsNodeNotFound,Set-IisLogonRightsNodePath');
+    assert.equal(settingMissing!.fullyQualifiedErrorId, 'IisLogonRightsNodeJsNotFound,Set-IisLogonRightsNodeJsPath');
     assert.deepEqual(output.slice(3, 5), [true, true]);
     const nothing = output[5] as PsErrorRecord;
     assert.equal(nothing.category, 'ObjectNotFound');
     assert.match(
       nothing.message ?? '',
-      /Tried: Set-IisLogonRightsNodePath \(not set\), IIS_LOGON_RIGHTS_NODE \(not set in the process or the machine\), PATH\. The DSC Local Configuration Manager runs as SYSTEM/,
+      /Tried: Set-IisLogonRightsNodeJsPath \(not set\), IIS_LOGON_RIGHTS_NODE \(not set in the process or the machine\), PATH\. The DSC Local Configuration Manager runs as SYSTEM/,
     );
     assert.match(nothing.recommendedAction ?? '', /machine environment variable IIS_LOGON_RIGHTS_NODE/);
     assert.equal(output[6], 'version matches');

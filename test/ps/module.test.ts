@@ -182,7 +182,7 @@ describe('IisLogonRightsDsc module: manifest, commands, help and schema agreemen
       exported.every((name) => !name.includes('*')),
       'no wildcards',
     );
-    assert.deepEqual(stringList(manifestValue(manifest, 'AliasesToExport')), []);
+    assert.deepEqual(stringList(manifestValue(manifest, 'AliasesToExport')), ['Set-IisLogonRightsNodePath']);
     assert.deepEqual(stringList(manifestValue(manifest, 'VariablesToExport')), []);
     assert.equal(manifestValue(manifest, 'CmdletsToExport'), undefined);
     assert.deepEqual(
@@ -238,10 +238,10 @@ describe('IisLogonRightsDsc module: manifest, commands, help and schema agreemen
       'Set-IisAnonymousLogonRight',
       'Undo-IisAnonymousLogonRight',
       'Export-IisLogonRightsSnapshot',
-      'Set-IisLogonRightsNodePath',
+      'Set-IisLogonRightsNodeJsPath',
       'Set-IisLogonRightsEngineHost',
     ];
-    const silent = ['Set-IisLogonRightsNodePath', 'Set-IisLogonRightsEngineHost'];
+    const silent = ['Set-IisLogonRightsNodeJsPath', 'Set-IisLogonRightsEngineHost'];
     for (const fn of functionsIn(publicFiles)) {
       assert.ok(fn.cmdletBinding, `${fn.name} is an advanced function`);
       assert.equal(

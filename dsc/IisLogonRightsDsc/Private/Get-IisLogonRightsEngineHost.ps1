@@ -12,7 +12,7 @@ function Get-IisLogonRightsEngineHost
         give byte-identical answers (the repository's differential test proves it).
 
     .EXAMPLE
-        if ((Get-IisLogonRightsEngineHost) -eq 'node') { Find-IisLogonRightsNode }
+        if ((Get-IisLogonRightsEngineHost) -eq 'node') { Find-IisLogonRightsNodeJs }
     #>
     [CmdletBinding()]
     [OutputType([System.String])]

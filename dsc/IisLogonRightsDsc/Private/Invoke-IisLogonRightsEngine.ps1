@@ -60,7 +60,7 @@ function Invoke-IisLogonRightsEngine
     Write-Verbose -Message ('iis-logon-rights {0} ({1})' -f ($ArgumentList -join ' '), $engineHost)
     if ($engineHost -eq 'node')
     {
-        $node = Find-IisLogonRightsNode
+        $node = Find-IisLogonRightsNodeJs
         $bundle = Get-IisLogonRightsBundlePath
         Assert-IisLogonRightsEngineVersion -NodePath $node -BundlePath $bundle
         $run = Invoke-IisLogonRightsProcess -FilePath $node -ArgumentList (@($bundle) + $ArgumentList) -InputText $InputText

@@ -10,7 +10,7 @@ function New-IisLogonRightsErrorRecord
         where one is known, the action that fixes it.
 
     .PARAMETER ErrorId
-        The stable identifier, for example IisLogonRightsNodeNotFound.
+        The stable identifier, for example IisLogonRightsNodeJsNotFound.
 
     .PARAMETER Message
         What failed, in a sentence that names the file, account or command concerned.
@@ -28,7 +28,7 @@ function New-IisLogonRightsErrorRecord
         What the user can do about it.
 
     .EXAMPLE
-        New-IisLogonRightsErrorRecord -ErrorId 'IisLogonRightsNodeNotFound' -Message 'node was not found' -Category ObjectNotFound -TargetObject 'node'
+        New-IisLogonRightsErrorRecord -ErrorId 'IisLogonRightsNodeJsNotFound' -Message 'node was not found' -Category ObjectNotFound -TargetObject 'node'
     #>
     [CmdletBinding()]
     [OutputType([System.Management.Automation.ErrorRecord])]

@@ -8,7 +8,7 @@ function Set-IisLogonRightsEngineHost
         inprocess (the default) runs the engine inside this PowerShell process, with the Jint
         interpreter shipped in the module's bin folder: nothing else needs to be installed.
         node runs it with Node.js 20 or later as a separate process (see
-        Set-IisLogonRightsNodePath). Both give byte-identical answers. The setting lasts for this
+        Set-IisLogonRightsNodeJsPath). Both give byte-identical answers. The setting lasts for this
         session and wins over the environment variable IIS_LOGON_RIGHTS_ENGINE; for the DSC
         Local Configuration Manager, set that machine environment variable instead. An empty
         value clears the setting.

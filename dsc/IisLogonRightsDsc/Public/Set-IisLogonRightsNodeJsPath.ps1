@@ -1,4 +1,4 @@
-function Set-IisLogonRightsNodePath
+function Set-IisLogonRightsNodeJsPath
 {
     <#
     .SYNOPSIS
@@ -21,13 +21,16 @@ function Set-IisLogonRightsNodePath
         Asks before making the change.
 
     .EXAMPLE
-        Set-IisLogonRightsNodePath -Path 'D:\tools\node-v20\node.exe'
+        Set-IisLogonRightsNodeJsPath -Path 'D:\tools\node-v20\node.exe'
 
     .EXAMPLE
-        Set-IisLogonRightsNodePath -Path ''
+        Set-IisLogonRightsNodeJsPath -Path ''
 
         Clears the setting.
     #>
+    # The old name, kept so scripts written against it still run: "Node" alone reads as a DSC
+    # node in this module, so the command now says Node.js.
+    [Alias('Set-IisLogonRightsNodePath')]
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'Low')]
     param
     (
@@ -44,7 +47,7 @@ function Set-IisLogonRightsNodePath
         if (-not [System.IO.File]::Exists($resolved))
         {
             $missing = @{
-                ErrorId      = 'IisLogonRightsNodeNotFound'
+                ErrorId      = 'IisLogonRightsNodeJsNotFound'
                 Category     = 'ObjectNotFound'
                 TargetObject = $resolved
                 Message      = '{0} does not exist.' -f $resolved
@@ -55,7 +58,7 @@ function Set-IisLogonRightsNodePath
 
     if ($PSCmdlet.ShouldProcess('node for iis-logon-rights', ('Use {0}' -f $(if ($null -eq $resolved) { 'the default search' } else { $resolved }))))
     {
-        $script:IisLogonRightsNodePath = $resolved
+        $script:IisLogonRightsNodeJsPath = $resolved
         $script:IisLogonRightsVerifiedEngines = $null
     }
 }

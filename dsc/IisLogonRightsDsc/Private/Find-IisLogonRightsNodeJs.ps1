@@ -1,11 +1,11 @@
-function Find-IisLogonRightsNode
+function Find-IisLogonRightsNodeJs
 {
     <#
     .SYNOPSIS
         Finds node, the runtime of the engine.
 
     .DESCRIPTION
-        In this order: the path given to Set-IisLogonRightsNodePath in this session; the
+        In this order: the path given to Set-IisLogonRightsNodeJsPath in this session; the
         environment variable IIS_LOGON_RIGHTS_NODE of this process; the same variable at machine
         scope, read from the registry, for hosts started before it was set (WmiPrvSE, which runs
         the DSC LCM, and the Machine Configuration agent keep the environment they started with);
@@ -15,14 +15,14 @@ function Find-IisLogonRightsNode
         DSC Local Configuration Manager runs as SYSTEM, which does not see a user's PATH.
 
     .EXAMPLE
-        $node = Find-IisLogonRightsNode
+        $node = Find-IisLogonRightsNodeJs
     #>
     [CmdletBinding()]
     [OutputType([System.String])]
     param ()
 
     $explicit = @(
-        @{ Source = 'Set-IisLogonRightsNodePath'; Path = $script:IisLogonRightsNodePath },
+        @{ Source = 'Set-IisLogonRightsNodeJsPath'; Path = $script:IisLogonRightsNodeJsPath },
         @{ Source = 'the environment variable IIS_LOGON_RIGHTS_NODE'; Path = $env:IIS_LOGON_RIGHTS_NODE },
         @{ Source = 'the machine environment variable IIS_LOGON_RIGHTS_NODE'; Path = (Get-IisLogonRightsMachineEnvironmentVariable -Name 'IIS_LOGON_RIGHTS_NODE') }
     )
@@ -39,7 +39,7 @@ function Find-IisLogonRightsNode
         }
 
         $missing = @{
-            ErrorId           = 'IisLogonRightsNodeNotFound'
+            ErrorId           = 'IisLogonRightsNodeJsNotFound'
             Category          = 'ObjectNotFound'
             TargetObject      = $candidate.Path
             Message           = 'node was set to "{0}" by {1}, but that file does not exist.' -f $candidate.Path, $candidate.Source
@@ -54,7 +54,7 @@ function Find-IisLogonRightsNode
         return $onPath[0].Source
     }
 
-    $tried = 'Set-IisLogonRightsNodePath (not set), IIS_LOGON_RIGHTS_NODE (not set in the process or the machine), PATH'
+    $tried = 'Set-IisLogonRightsNodeJsPath (not set), IIS_LOGON_RIGHTS_NODE (not set in the process or the machine), PATH'
     if (-not [System.String]::IsNullOrEmpty($env:ProgramFiles))
     {
         $default = [System.IO.Path]::Combine($env:ProgramFiles, 'nodejs', 'node.exe')
@@ -67,11 +67,11 @@ function Find-IisLogonRightsNode
     }
 
     $notFound = @{
-        ErrorId           = 'IisLogonRightsNodeNotFound'
+        ErrorId           = 'IisLogonRightsNodeJsNotFound'
         Category          = 'ObjectNotFound'
         TargetObject      = 'node'
         Message           = 'node (Node.js 20 or later, which runs the iis-logon-rights engine) was not found. Tried: {0}. The DSC Local Configuration Manager runs as SYSTEM and does not see a user''s PATH.' -f $tried
-        RecommendedAction = 'Install Node.js 20 or later for all users, or set the machine environment variable IIS_LOGON_RIGHTS_NODE to the full path of node.exe (read at each run, so no service needs a restart), or call Set-IisLogonRightsNodePath in this session.'
+        RecommendedAction = 'Install Node.js 20 or later for all users, or set the machine environment variable IIS_LOGON_RIGHTS_NODE to the full path of node.exe (read at each run, so no service needs a restart), or call Set-IisLogonRightsNodeJsPath in this session.'
     }
     $PSCmdlet.ThrowTerminatingError((New-IisLogonRightsErrorRecord @notFound))
 }

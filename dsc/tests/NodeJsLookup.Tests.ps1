@@ -1,5 +1,5 @@
 <#
-    Pester 5 tests of where the module looks for node (Find-IisLogonRightsNode): the session
+    Pester 5 tests of where the module looks for node (Find-IisLogonRightsNodeJs): the session
     setting, the process environment, the machine environment (read from the registry, mocked
     here), PATH and the installer's folder, in that order; an explicit path that does not exist
     is an error naming where it came from.
@@ -32,25 +32,25 @@ AfterAll {
     Remove-Module -Name 'IisLogonRightsDsc' -Force -ErrorAction SilentlyContinue
 }
 
-Describe 'Find-IisLogonRightsNode' {
+Describe 'Find-IisLogonRightsNodeJs' {
     BeforeEach {
         $env:IIS_LOGON_RIGHTS_NODE = $null
         $env:PATH = $script:savedPath
         $env:ProgramFiles = $script:savedProgramFiles
-        InModuleScope -ScriptBlock { $script:IisLogonRightsNodePath = $null }
+        InModuleScope -ScriptBlock { $script:IisLogonRightsNodeJsPath = $null }
         Mock -CommandName Get-IisLogonRightsMachineEnvironmentVariable -MockWith { $null }
     }
 
     Context 'When only the machine-scope variable is set (a host started before it was set)' {
         It 'Should use it, read for IIS_LOGON_RIGHTS_NODE' {
             Mock -CommandName Get-IisLogonRightsMachineEnvironmentVariable -ParameterFilter { $Name -eq 'IIS_LOGON_RIGHTS_NODE' } -MockWith { $script:fromMachine }
-            InModuleScope -ScriptBlock { Find-IisLogonRightsNode } | Should -Be $script:fromMachine
+            InModuleScope -ScriptBlock { Find-IisLogonRightsNodeJs } | Should -Be $script:fromMachine
         }
 
         It 'Should fail naming the machine variable when its file does not exist, instead of trying PATH' {
             $missing = Join-Path -Path $TestDrive -ChildPath 'no-such-node'
             Mock -CommandName Get-IisLogonRightsMachineEnvironmentVariable -MockWith { $missing }
-            { InModuleScope -ScriptBlock { Find-IisLogonRightsNode } } | Should -Throw -ErrorId 'IisLogonRightsNodeNotFound*' -ExpectedMessage '*by the machine environment variable IIS_LOGON_RIGHTS_NODE*'
+            { InModuleScope -ScriptBlock { Find-IisLogonRightsNodeJs } } | Should -Throw -ErrorId 'IisLogonRightsNodeJsNotFound*' -ExpectedMessage '*by the machine environment variable IIS_LOGON_RIGHTS_NODE*'
         }
     }
 
@@ -58,14 +58,14 @@ Describe 'Find-IisLogonRightsNode' {
         It 'Should prefer the process variable to the machine variable' {
             Mock -CommandName Get-IisLogonRightsMachineEnvironmentVariable -MockWith { $script:fromMachine }
             $env:IIS_LOGON_RIGHTS_NODE = $script:fromProcess
-            InModuleScope -ScriptBlock { Find-IisLogonRightsNode } | Should -Be $script:fromProcess
+            InModuleScope -ScriptBlock { Find-IisLogonRightsNodeJs } | Should -Be $script:fromProcess
         }
 
         It 'Should prefer the session setting to both variables' {
             Mock -CommandName Get-IisLogonRightsMachineEnvironmentVariable -MockWith { $script:fromMachine }
             $env:IIS_LOGON_RIGHTS_NODE = $script:fromProcess
-            InModuleScope -Parameters @{ Path = $script:fromSetting } -ScriptBlock { param ($Path) $script:IisLogonRightsNodePath = $Path }
-            InModuleScope -ScriptBlock { Find-IisLogonRightsNode } | Should -Be $script:fromSetting
+            InModuleScope -Parameters @{ Path = $script:fromSetting } -ScriptBlock { param ($Path) $script:IisLogonRightsNodeJsPath = $Path }
+            InModuleScope -ScriptBlock { Find-IisLogonRightsNodeJs } | Should -Be $script:fromSetting
         }
     }
 
@@ -73,7 +73,7 @@ Describe 'Find-IisLogonRightsNode' {
         It 'Should say it tried the process and the machine variables' {
             $env:PATH = ''
             $env:ProgramFiles = ''
-            { InModuleScope -ScriptBlock { Find-IisLogonRightsNode } } | Should -Throw -ErrorId 'IisLogonRightsNodeNotFound*' -ExpectedMessage '*IIS_LOGON_RIGHTS_NODE (not set in the process or the machine)*'
+            { InModuleScope -ScriptBlock { Find-IisLogonRightsNodeJs } } | Should -Throw -ErrorId 'IisLogonRightsNodeJsNotFound*' -ExpectedMessage '*IIS_LOGON_RIGHTS_NODE (not set in the process or the machine)*'
             Should -Invoke -CommandName Get-IisLogonRightsMachineEnvironmentVariable -Exactly -Times 1 -Scope It
         }
     }

@@ -1,7 +1,7 @@
 <#
     Pester 5 tests of the two public commands the other files do not drive:
     Export-IisLogonRightsSnapshot (the collector mocked at Get-IisLogonRightsFactSet: the folder it
-    writes is judged by the engine like the original) and Set-IisLogonRightsNodePath.
+    writes is judged by the engine like the original) and Set-IisLogonRightsNodeJsPath.
 #>
 BeforeAll {
     $script:repositoryRoot = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))
@@ -42,21 +42,29 @@ Describe 'Export-IisLogonRightsSnapshot' {
     }
 }
 
-Describe 'Set-IisLogonRightsNodePath' {
+Describe 'Set-IisLogonRightsNodeJsPath' {
     AfterEach {
-        Set-IisLogonRightsNodePath -Path ''
+        Set-IisLogonRightsNodeJsPath -Path ''
     }
 
-    It 'Should make Find-IisLogonRightsNode use the path given, and clear it with an empty path' {
+    It 'Should make Find-IisLogonRightsNodeJs use the path given, and clear it with an empty path' {
         $node = Join-Path -Path $TestDrive -ChildPath 'node'
         Set-Content -LiteralPath $node -Value '' -Encoding Ascii
-        Set-IisLogonRightsNodePath -Path $node
-        InModuleScope -ScriptBlock { Find-IisLogonRightsNode } | Should -Be $node
-        Set-IisLogonRightsNodePath -Path ''
-        InModuleScope -ScriptBlock { $script:IisLogonRightsNodePath } | Should -BeNullOrEmpty
+        Set-IisLogonRightsNodeJsPath -Path $node
+        InModuleScope -ScriptBlock { Find-IisLogonRightsNodeJs } | Should -Be $node
+        Set-IisLogonRightsNodeJsPath -Path ''
+        InModuleScope -ScriptBlock { $script:IisLogonRightsNodeJsPath } | Should -BeNullOrEmpty
     }
 
     It 'Should refuse a path that does not exist' {
-        { Set-IisLogonRightsNodePath -Path (Join-Path -Path $TestDrive -ChildPath 'no-such-node') } | Should -Throw -ErrorId 'IisLogonRightsNodeNotFound*'
+        { Set-IisLogonRightsNodeJsPath -Path (Join-Path -Path $TestDrive -ChildPath 'no-such-node') } | Should -Throw -ErrorId 'IisLogonRightsNodeJsNotFound*'
+    }
+
+    It 'Should still answer to its old name, Set-IisLogonRightsNodePath' {
+        $node = Join-Path -Path $TestDrive -ChildPath 'node'
+        Set-Content -LiteralPath $node -Value '' -Encoding Ascii
+        (Get-Command -Name 'Set-IisLogonRightsNodePath' -Module 'IisLogonRightsDsc').ResolvedCommand.Name | Should -Be 'Set-IisLogonRightsNodeJsPath'
+        Set-IisLogonRightsNodePath -Path $node
+        InModuleScope -ScriptBlock { $script:IisLogonRightsNodeJsPath } | Should -Be $node
     }
 }
