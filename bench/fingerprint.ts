@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../src/core/errors';
-import { judgeSnapshot } from '../src/core/judge';
+import { judgeSnapshot } from '../src/core/judge-snapshot';
 import type { RuleSetName } from '../src/core/rules';
 import { loadSnapshotFolder } from '../src/io/snapshot';
 

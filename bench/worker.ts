@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { InputError } from '../src/core/errors';
-import { judgeSnapshot } from '../src/core/judge';
+import { judgeSnapshot } from '../src/core/judge-snapshot';
 import { loadSnapshotFolder } from '../src/io/snapshot';
 import { decodeText } from '../src/parse/decode';
 import { buildResultDocument } from '../src/render/result-document';

@@ -1,12 +1,12 @@
 import { InputError } from './core/errors';
 import { EXIT_CODES, type ExitCode } from './core/exit-codes';
-import { judgeSnapshot } from './core/judge';
+import { judgeSnapshot } from './core/judge-snapshot';
 import { buildPlan } from './core/plan';
 import { checkPlanAgainstFacts, checkPlanStructure, type PlanProblem } from './core/check-plan';
 import { checkUndoAgainstFacts } from './core/check-undo';
 import { loadFactsValue, readLimited } from './io/facts';
 import { readPlanDocument, readPlanValue, readRightsBefore } from './io/plan-document';
-import { loadBaselineGpo } from './io/with-gpo';
+import { loadBaselineGpo } from './io/baseline-gpo';
 import { parseJsonText } from './parse/accounts-json';
 import { decodeText } from './parse/decode';
 import { writeJson } from './render/json-stream';

@@ -3,7 +3,7 @@ import { UsageError } from './core/errors';
 import { RULE_SETS, type RuleSetName } from './core/rules';
 import { ALL_SITES } from './core/dsc-instance';
 import { COMMAND_NAMES, type CommandName } from './render/help';
-import { DEFAULT_WIDTH } from './render/text-table';
+import { DEFAULT_WIDTH } from './render/table-layout';
 import { EXPLAIN_FILE_WIDTH } from './render/explain';
 
 // The options of every command: one table, read by the CLI and by the in-process engine alike

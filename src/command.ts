@@ -1,8 +1,8 @@
 import { InputError, UsageError } from './core/errors';
 import { EXIT_CODES, type ExitCode } from './core/exit-codes';
-import type { Evaluation } from './core/evaluate';
+import type { Evaluation } from './core/evaluate-identities';
 import type { GroupPolicyResult } from './core/model';
-import { judgeSnapshot } from './core/judge';
+import { judgeSnapshot } from './core/judge-snapshot';
 import type { RuleSetName } from './core/rules';
 import { buildPlan } from './core/plan';
 import { acceptTemporaryFixes } from './core/temporary-fix';
@@ -15,13 +15,13 @@ import { desiredStateFrom, dscInstanceFrom, restrictToSite } from './core/dsc-in
 import { validateAgainstSchema } from './parse/schema-validation';
 import { parseJsonText } from './parse/accounts-json';
 import { decodeText } from './parse/decode';
-import { loadBaselineGpo } from './io/with-gpo';
+import { loadBaselineGpo } from './io/baseline-gpo';
 import { renderExplanation } from './render/explain';
 import { buildExplainDocument, renderExplanationMarkdown } from './render/explain-documents';
 import { renderPlan } from './render/plan';
-import { renderFindingsTable } from './render/table';
+import { renderFindingsTable } from './render/findings-table';
 import { buildResultDocument } from './render/result-document';
-import type { SnapshotOutcome } from './core/fleet';
+import type { SnapshotOutcome } from './core/fleet-summary';
 import { renderJunit } from './render/junit';
 import { renderSarif } from './render/sarif';
 import { stringifyJson } from './render/text-escape';

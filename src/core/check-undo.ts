@@ -1,5 +1,5 @@
 import { checkPlanStructure, type PlanProblem } from './check-plan';
-import type { Evaluation } from './evaluate';
+import type { Evaluation } from './evaluate-identities';
 import type { PlanDocument } from './plan';
 
 /** What a backup recorded at Set time: each affected SID's own rights before the change. */

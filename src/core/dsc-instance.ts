@@ -1,5 +1,5 @@
 import { InputError, type InputLocation } from './errors';
-import type { Evaluation } from './evaluate';
+import type { Evaluation } from './evaluate-identities';
 import type { AnonymousScope, Snapshot } from './model';
 import type { RuleSetName } from './rules';
 import { normalizeAccountName } from './sids';

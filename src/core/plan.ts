@@ -1,4 +1,4 @@
-import { describeAccount, describeScope, type Evaluation, type Finding, type SidMatch } from './evaluate';
+import { describeAccount, describeScope, type Evaluation, type Finding, type SidMatch } from './evaluate-identities';
 import { baselineConflicts, baselineDenyEntry, type BaselineConflict } from './baselines';
 import { describeGpo } from './group-policy';
 import { describeGptTmplLine, gptTmplLine } from './gpttmpl-line';

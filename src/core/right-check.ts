@@ -12,7 +12,7 @@ import type { TokenSid } from './token';
 
 // One identity against one rule: which SIDs of its token the allow and deny rights name, now and
 // after the next refresh, the status that follows, and what the verdict rests on that the
-// snapshot did not establish. evaluate.ts walks the configuration and calls these per identity.
+// snapshot did not establish. evaluate-identities.ts walks the configuration and calls these per identity.
 
 export interface EvaluationContext {
   input: EvaluationInput;

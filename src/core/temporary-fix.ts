@@ -1,5 +1,5 @@
 import type { Diagnostic } from './model';
-import type { Evaluation, Finding } from './evaluate';
+import type { Evaluation, Finding } from './evaluate-identities';
 import { FINDING_STATUSES } from './status';
 
 /**

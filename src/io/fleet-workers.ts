@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { MessagePort, Worker } from 'node:worker_threads';
-import type { SnapshotOutcome } from '../core/fleet';
-import type { JudgeOptions } from '../core/judge';
-import { defectMessage, judgeFleetEntry, type FleetEntry } from './fleet';
+import type { SnapshotOutcome } from '../core/fleet-summary';
+import type { JudgeOptions } from '../core/judge-snapshot';
+import { defectMessage, judgeFleetEntry, type FleetEntry } from './judge-fleet';
 import type { LoadOptions } from './snapshot';
 
 /**

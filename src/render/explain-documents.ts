@@ -1,4 +1,4 @@
-import type { Evaluation, Finding } from '../core/evaluate';
+import type { Evaluation, Finding } from '../core/evaluate-identities';
 import { holderSids } from '../core/plan';
 import type { PolicyProjection } from '../core/policy';
 import { FINDING_STATUSES } from '../core/status';

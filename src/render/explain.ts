@@ -1,4 +1,4 @@
-import { describeScope, type Evaluation, type Finding } from '../core/evaluate';
+import { describeScope, type Evaluation, type Finding } from '../core/evaluate-identities';
 import type { PolicyProjection } from '../core/policy';
 import { describeRight } from '../core/rights';
 import { FINDING_STATUSES } from '../core/status';
@@ -7,7 +7,7 @@ import { paintStatus, type TableStyle } from './paint';
 import { tellStory, type SidOfName, type Story } from './story';
 import { wrapParagraph } from './text-layout';
 import { escapeText, escapeTextFields } from './text-escape';
-import { appendAll, DEFAULT_WIDTH } from './text-table';
+import { appendAll, DEFAULT_WIDTH } from './table-layout';
 
 /**
  * explain for people: one story per cause (the same identity, right, status and owning GPOs),

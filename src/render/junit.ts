@@ -1,7 +1,7 @@
 import { IDENTITY_ROLES } from '../core/roles';
 import { escapeText, escapeTextFields, UNSAFE_BEYOND_C0 } from './text-escape';
-import { describeAccount, type Finding } from '../core/evaluate';
-import { hostLabel, type FailedSnapshot, type JudgedSnapshot, type SnapshotOutcome } from '../core/fleet';
+import { describeAccount, type Finding } from '../core/evaluate-identities';
+import { hostLabel, type FailedSnapshot, type JudgedSnapshot, type SnapshotOutcome } from '../core/fleet-summary';
 import { describeRight } from '../core/rights';
 import { FINDING_STATUSES, reasonCode } from '../core/status';
 import { holderSids } from '../core/plan';

@@ -1,10 +1,10 @@
-import { tableCell, tableCellLines } from './cli-table';
+import { tableCell, tableCellLines } from './table-cell';
 import { describeRight } from '../core/rights';
 import type { PlanDocument } from '../core/plan';
-import type { TableStyle } from './table';
+import type { TableStyle } from './findings-table';
 import { escapeText } from './text-escape';
 import { wrapParagraph } from './text-layout';
-import { appendAll, DEFAULT_WIDTH, renderTableOrRecords } from './text-table';
+import { appendAll, DEFAULT_WIDTH, renderTableOrRecords } from './table-layout';
 
 /** The plan for people: what Set would change, what it refuses and why, and the GPO edits. */
 export function renderPlan(plan: PlanDocument, style: TableStyle): string {

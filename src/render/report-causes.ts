@@ -1,8 +1,8 @@
-import type { Finding } from '../core/evaluate';
-import type { SnapshotOutcome } from '../core/fleet';
+import type { Finding } from '../core/evaluate-identities';
+import type { SnapshotOutcome } from '../core/fleet-summary';
 import { FINDING_STATUSES, type FindingStatus } from '../core/status';
 import { shortSymptom } from './symptom-text';
-import { gpoName } from './table';
+import { gpoName } from './findings-table';
 
 /**
  * The causes behind the fleet's findings: the same identity (by SID) in the same role, right,

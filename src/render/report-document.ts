@@ -1,4 +1,4 @@
-import type { Finding } from '../core/evaluate';
+import type { Finding } from '../core/evaluate-identities';
 import { EXIT_CODES, type ExitCode } from '../core/exit-codes';
 import {
   causingGpos,
@@ -9,7 +9,7 @@ import {
   type SnapshotOutcome,
   type SummaryLimits,
   DEFAULT_SUMMARY_LIMITS,
-} from '../core/fleet';
+} from '../core/fleet-summary';
 import type { GroupPolicyObjectRef, HostInfo } from '../core/model';
 import type { RuleSetName } from '../core/rules';
 import type { FindingStatus } from '../core/status';

@@ -4,12 +4,12 @@ import {
   type FailedSnapshot,
   type FleetSummary,
   type SnapshotOutcome,
-} from '../core/fleet';
+} from '../core/fleet-summary';
 import type { RuleSetName } from '../core/rules';
 import { writeJsonValue } from './json-stream';
 import { addCounts, JUNIT_TAIL, junitHead, junitSuite, suiteText, type SuiteCounts } from './junit';
 import { FleetCauseTally } from './report-causes';
-import { renderFleetSummaryTable } from './report-table';
+import { renderFleetSummaryTable } from './fleet-summary-table';
 import { reportHeader, reportSnapshot } from './report-document';
 import { SarifRunBuilder } from './sarif';
 import type { TableStyle } from './paint';

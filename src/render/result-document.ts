@@ -1,4 +1,4 @@
-import type { Evaluation, Finding, Reason } from '../core/evaluate';
+import type { Evaluation, Finding, Reason } from '../core/evaluate-identities';
 import type { Diagnostic } from '../core/model';
 import type { RuleSetName } from '../core/rules';
 import { ALL_STATUSES, type FindingStatus } from '../core/status';

@@ -1,7 +1,7 @@
 import type { IdentityRole } from '../core/roles';
 import { symptomTiming, type SymptomTiming } from './symptom-text';
-import type { Finding } from '../core/evaluate';
-import { causingGpos, hostLabel, type JudgedSnapshot, type SnapshotOutcome } from '../core/fleet';
+import type { Finding } from '../core/evaluate-identities';
+import { causingGpos, hostLabel, type JudgedSnapshot, type SnapshotOutcome } from '../core/fleet-summary';
 import type { GroupPolicyObjectRef } from '../core/model';
 import { describeRight } from '../core/rights';
 import { normalizeAccountName } from '../core/sids';

@@ -1,4 +1,4 @@
-import { describeAccount, type Finding, type SidMatch } from '../core/evaluate';
+import { describeAccount, type Finding, type SidMatch } from '../core/evaluate-identities';
 import { baselineDenyEntry } from '../core/baselines';
 import { describeGpo } from '../core/group-policy';
 import { describeGptTmplLine, gptTmplLine, type GptTmplLine } from '../core/gpttmpl-line';

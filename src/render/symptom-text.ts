@@ -1,4 +1,4 @@
-import type { Finding } from '../core/evaluate';
+import type { Finding } from '../core/evaluate-identities';
 import { FINDING_STATUSES } from '../core/status';
 import { capitalize } from '../core/sentence';
 

@@ -12,7 +12,7 @@ import {
 import { readPlanDocument } from '../../src/io/plan-document';
 import { loadSnapshotFolder, NODE_FILES } from '../../src/io/snapshot';
 import { readLimitedStream } from '../../src/io/read-limited';
-import { loadBaselineGpo } from '../../src/io/with-gpo';
+import { loadBaselineGpo } from '../../src/io/baseline-gpo';
 import { parseApplicationHostConfig } from '../../src/parse/applicationhost';
 import { parseGroupPolicyXml, parseGroupPolicyXmlText } from '../../src/parse/gpresult';
 import { parseMetabase } from '../../src/parse/metabase';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { judgeSnapshot } from '../../src/core/judge';
+import { judgeSnapshot } from '../../src/core/judge-snapshot';
 import { buildPlan } from '../../src/core/plan';
 import { LOGON_RIGHTS } from '../../src/core/rights';
 import { normalizeSid } from '../../src/core/sids';

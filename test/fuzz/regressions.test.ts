@@ -8,8 +8,8 @@ import { parseSecurityTemplateText } from '../../src/parse/secedit-inf';
 import { loadFactsDocument } from '../../src/io/snapshot';
 import { MINIMAL_APPLICATION_HOST, MINIMAL_SECEDIT } from '../helpers/cli';
 import { assertAcceptableError } from './harness';
-import { judgeSnapshot } from '../../src/core/judge';
-import { renderFindingsTable } from '../../src/render/table';
+import { judgeSnapshot } from '../../src/core/judge-snapshot';
+import { renderFindingsTable } from '../../src/render/findings-table';
 import { accounts, iis, LOCAL_ANON, scope, template, WEB01 } from '../helpers/builders';
 import { inputErrorFrom } from '../helpers/errors';
 

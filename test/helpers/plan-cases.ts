@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { evaluateSnapshot, type Evaluation } from '../../src/core/evaluate';
+import { evaluateIdentities, type Evaluation } from '../../src/core/evaluate-identities';
 import type {
   Account,
   AnonymousScope,
@@ -185,7 +185,7 @@ export function evaluate(
   local: SecurityTemplate,
 ): { evaluation: Evaluation; policy: PolicyProjection } {
   const policy = projectPolicy(local, testCase.gpo, testCase.gpo.size > 0);
-  const evaluation = evaluateSnapshot({
+  const evaluation = evaluateIdentities({
     iis: {
       file: 'applicationHost.config',
       format: 'applicationHost.config',

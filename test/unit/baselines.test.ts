@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { BASELINE_DENY_ENTRIES, baselineDenyEntry } from '../../src/core/baselines';
-import { judgeSnapshot } from '../../src/core/judge';
+import { judgeSnapshot } from '../../src/core/judge-snapshot';
 import { buildPlan, holderSids } from '../../src/core/plan';
 import { LOGON_RIGHTS } from '../../src/core/rights';
 import { loadSnapshotFolder } from '../../src/io/snapshot';

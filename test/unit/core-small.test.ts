@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ALL_SITES, desiredStateFrom, dscInstanceFrom, restrictToSite } from '../../src/core/dsc-instance';
 import { InputError, UsageError, describeLocation, excerpt } from '../../src/core/errors';
-import { judgeSnapshot } from '../../src/core/judge';
+import { judgeSnapshot } from '../../src/core/judge-snapshot';
 import { formatBytes } from '../../src/core/limits';
 import type { Snapshot } from '../../src/core/model';
 import { canonicalRightName, describeRight, isLogonRight } from '../../src/core/rights';

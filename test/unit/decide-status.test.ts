@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { decideStatus, type RightCheck } from '../../src/core/evaluate';
+import { decideStatus, type RightCheck } from '../../src/core/evaluate-identities';
 import type { FindingStatus } from '../../src/core/status';
 
 /** What the identity's token matches in the right's holder lists, now or after the refresh. */

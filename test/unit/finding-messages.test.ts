@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { judgeSnapshot } from '../../src/core/judge';
+import { judgeSnapshot } from '../../src/core/judge-snapshot';
 import type { Snapshot } from '../../src/core/model';
 import {
   accounts,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { GroupPolicyResult } from '../../src/core/model';
-import { judgeFleet } from '../../src/io/fleet';
+import { judgeFleet } from '../../src/io/judge-fleet';
 import { EXAMPLES } from '../helpers/fleet';
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { compareGroupPolicySources } from '../../src/core/group-policy-sources';
-import { judgeSnapshot } from '../../src/core/judge';
+import { judgeSnapshot } from '../../src/core/judge-snapshot';
 import type { GroupPolicyResult, Snapshot } from '../../src/core/model';
 import {
   accounts,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Finding } from '../../src/core/evaluate';
-import type { JudgedSnapshot, SnapshotOutcome } from '../../src/core/fleet';
+import type { Finding } from '../../src/core/evaluate-identities';
+import type { JudgedSnapshot, SnapshotOutcome } from '../../src/core/fleet-summary';
 import { childrenNamed, firstChild, parseXmlTree, type XmlElement } from '../../src/parse/xml';
 import { renderJunit, testCaseNames, xmlAttribute, xmlText } from '../../src/render/junit';
 import { judgeExample } from '../helpers/fleet';

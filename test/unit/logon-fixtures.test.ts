@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { judgeSnapshot } from '../../src/core/judge';
+import { judgeSnapshot } from '../../src/core/judge-snapshot';
 import { buildPlan } from '../../src/core/plan';
 import type { RuleSetName } from '../../src/core/rules';
 import { loadFactsValue, loadSnapshotFolder, SNAPSHOT_FILES } from '../../src/io/snapshot';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { judgeSnapshot } from '../../src/core/judge';
+import { judgeSnapshot } from '../../src/core/judge-snapshot';
 import type { Snapshot } from '../../src/core/model';
 import { checkPlanStructure } from '../../src/core/check-plan';
 import { buildPlan, type Plan } from '../../src/core/plan';

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import type { JudgedSnapshot, SnapshotOutcome } from '../../src/core/fleet';
+import type { JudgedSnapshot, SnapshotOutcome } from '../../src/core/fleet-summary';
 import { FileSpool } from '../../src/io/spool';
 import { writeJson } from '../../src/render/json-stream';
 import { renderJunit } from '../../src/render/junit';
 import { buildReportDocument } from '../../src/render/report-document';
 import { fleetOutput, MemorySpool, type FleetFormat, type Spool } from '../../src/render/report-stream';
-import { renderReportTable } from '../../src/render/report-table';
+import { renderReportTable } from '../../src/render/fleet-summary-table';
 import { renderSarif } from '../../src/render/sarif';
 import { judgeExample } from '../helpers/fleet';
 

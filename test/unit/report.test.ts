@@ -10,12 +10,12 @@ import {
   summarizeFleet,
   type JudgedSnapshot,
   type SnapshotOutcome,
-} from '../../src/core/fleet';
+} from '../../src/core/fleet-summary';
 import { ALL_STATUSES } from '../../src/core/status';
-import { discoverSnapshots, judgeFleet, type FleetEntry } from '../../src/io/fleet';
+import { discoverSnapshots, judgeFleet, type FleetEntry } from '../../src/io/judge-fleet';
 import { buildReportDocument } from '../../src/render/report-document';
 import { CLEAR_LINE, progressLine, progressThrottle } from '../../src/render/report-progress';
-import { renderReportTable } from '../../src/render/report-table';
+import { renderReportTable } from '../../src/render/fleet-summary-table';
 import { REPO_ROOT } from '../helpers/cli';
 import { assertValidReport, EXAMPLES, judgeExample } from '../helpers/fleet';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { JudgedSnapshot } from '../../src/core/fleet';
+import type { JudgedSnapshot } from '../../src/core/fleet-summary';
 import { ALL_STATUSES, FINDING_STATUSES } from '../../src/core/status';
 import {
   FINGERPRINT_KEY,

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Finding } from '../../src/core/evaluate';
-import { judgeSnapshot } from '../../src/core/judge';
+import type { Finding } from '../../src/core/evaluate-identities';
+import { judgeSnapshot } from '../../src/core/judge-snapshot';
 import { describeSymptom, shortSymptom, symptomTiming } from '../../src/render/symptom-text';
 import { ALL_STATUSES, FINDING_STATUSES } from '../../src/core/status';
 import { loadSnapshotFolder } from '../../src/io/snapshot';
 import { renderExplanation } from '../../src/render/explain';
 import { renderJunit } from '../../src/render/junit';
 import { renderSarif } from '../../src/render/sarif';
-import { renderFindingsTable } from '../../src/render/table';
+import { renderFindingsTable } from '../../src/render/findings-table';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples', 'snapshots');
 const LOGON_FIXTURES = join(__dirname, '..', 'fixtures', 'logon');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { evaluateSnapshot } from '../../src/core/evaluate';
+import { evaluateIdentities } from '../../src/core/evaluate-identities';
 import type { HostInfo } from '../../src/core/model';
 import { projectPolicy } from '../../src/core/policy';
 import type { RuleSetName } from '../../src/core/rules';
@@ -30,7 +30,7 @@ function judge(options: {
   format?: Parameters<typeof iis>[2];
 }) {
   const winners = new Map((options.gpo ?? []).map((assignment) => [assignment.right, assignment]));
-  return evaluateSnapshot({
+  return evaluateIdentities({
     iis: iis(options.scopes, options.pools, options.format),
     policy: projectPolicy(template(options.rights ?? { SeNetworkLogonRight: ['*S-1-1-0'] }), winners, winners.size > 0),
     accounts: accounts(LOCAL_ANON, DOMAIN_ANON),

@@ -1,12 +1,12 @@
-import { tableCell } from './cli-table';
-import { describeAccount, type Evaluation, type Finding, type SidMatch } from '../core/evaluate';
+import { tableCell } from './table-cell';
+import { describeAccount, type Evaluation, type Finding, type SidMatch } from '../core/evaluate-identities';
 import type { GroupPolicyObjectRef } from '../core/model';
 import { describeRight } from '../core/rights';
 import { FINDING_STATUSES, type FindingStatus } from '../core/status';
 import { shortSymptom } from './symptom-text';
 import { summarizeStatuses } from './result-document';
 import { wrapText } from './text-layout';
-import { appendAll, DEFAULT_WIDTH, renderRecords, renderTextTable, type TableColumn } from './text-table';
+import { appendAll, DEFAULT_WIDTH, renderRecords, renderTextTable, type TableColumn } from './table-layout';
 import { paintStatus, type TableStyle } from './paint';
 
 export { paintStatus, type TableStyle } from './paint';

@@ -1,9 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../core/errors';
-import type { FailedSnapshot, SnapshotOutcome } from '../core/fleet';
-import { compareText } from '../core/fleet';
-import { judgeSnapshot, type JudgeOptions } from '../core/judge';
+import type { FailedSnapshot, SnapshotOutcome } from '../core/fleet-summary';
+import { compareText } from '../core/fleet-summary';
+import { judgeSnapshot, type JudgeOptions } from '../core/judge-snapshot';
 import { loadSnapshotFolder, SNAPSHOT_FILES, type LoadOptions } from './snapshot';
 
 /** A path to load as one snapshot, or an argument that already failed to be found. */

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { judgeSnapshot } from '../../src/core/judge';
+import { judgeSnapshot } from '../../src/core/judge-snapshot';
 import { loadSnapshotFolder } from '../../src/io/snapshot';
 import { renderPlan } from '../../src/render/plan';
 import { fleetCauses } from '../../src/render/report-causes';
-import { renderReportTable } from '../../src/render/report-table';
-import { EXPLAIN_POINTER, renderFindingsTable } from '../../src/render/table';
+import { renderReportTable } from '../../src/render/fleet-summary-table';
+import { EXPLAIN_POINTER, renderFindingsTable } from '../../src/render/findings-table';
 import { displayWidth, wrapText } from '../../src/render/text-layout';
-import { renderTextTable } from '../../src/render/text-table';
+import { renderTextTable } from '../../src/render/table-layout';
 import { buildPlanDocument } from '../../src/io/plan-document';
 import { buildPlan } from '../../src/core/plan';
-import type { Evaluation, Finding } from '../../src/core/evaluate';
+import type { Evaluation, Finding } from '../../src/core/evaluate-identities';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples', 'snapshots');
 const EXAMPLE_NAMES = [

@@ -1,4 +1,4 @@
-import { tableCell } from './cli-table';
+import { tableCell } from './table-cell';
 import { fleetCauses, type FleetCause } from './report-causes';
 import {
   summarizeFleet,
@@ -7,12 +7,12 @@ import {
   type SnapshotOutcome,
   type SummaryLimits,
   DEFAULT_SUMMARY_LIMITS,
-} from '../core/fleet';
+} from '../core/fleet-summary';
 import type { RuleSetName } from '../core/rules';
 import { ALL_STATUSES, FINDING_STATUSES, type FindingStatus } from '../core/status';
 import { paintStatus, type TableStyle } from './paint';
 import { wrapText } from './text-layout';
-import { appendAll, DEFAULT_WIDTH, renderTableOrRecords, type TableColumn } from './text-table';
+import { appendAll, DEFAULT_WIDTH, renderTableOrRecords, type TableColumn } from './table-layout';
 
 /**
  * The fleet summary for people: one verdict line, findings by status, the worst hosts, the GPOs

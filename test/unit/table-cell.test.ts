@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { MAX_TABLE_CELL_LENGTH, MAX_TABLE_CELL_LINES, tableCell, tableCellLines } from '../../src/render/cli-table';
+import { MAX_TABLE_CELL_LENGTH, MAX_TABLE_CELL_LINES, tableCell, tableCellLines } from '../../src/render/table-cell';
 
 describe('table cells from snapshot text', () => {
   it('escapes control characters, C0, DEL and C1 alike, and keeps other text as it is', () => {

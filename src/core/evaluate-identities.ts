@@ -36,7 +36,7 @@ export type { Evaluation, EvaluationInput, Finding, Reason, RightCheck, SidMatch
  * user; for each site and application pool serving anonymous requests the worker process
  * identity; and the connect-as account of each virtual directory that names one.
  */
-export function evaluateSnapshot(input: EvaluationInput): Evaluation {
+export function evaluateIdentities(input: EvaluationInput): Evaluation {
   const accounts = buildAccountIndex(input.accounts, input.host);
   const indexHolders = holderIndexer(accounts);
   const context: EvaluationContext = { input, accounts, indexHolders, iis6: input.iis.format === 'MetaBase.xml' };

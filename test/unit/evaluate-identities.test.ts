@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { evaluateSnapshot } from '../../src/core/evaluate';
+import { evaluateIdentities } from '../../src/core/evaluate-identities';
 import { projectPolicy } from '../../src/core/policy';
 import { applicationPoolSid } from '../../src/core/sids';
 import type { GpoRightAssignment, SecurityTemplate } from '../../src/core/model';
@@ -27,7 +27,7 @@ function judge(options: {
   osVersion?: string;
 }) {
   const winners = new Map((options.gpo ?? []).map((assignment) => [assignment.right, assignment]));
-  return evaluateSnapshot({
+  return evaluateIdentities({
     iis: iis(options.scopes, options.pools, options.format),
     policy: projectPolicy(options.localPolicy, winners, (options.gpo ?? []).length > 0),
     accounts: options.directory ?? accounts(LOCAL_ANON, DOMAIN_ANON),
@@ -38,7 +38,7 @@ function judge(options: {
 
 const DEFAULT_NETWORK = ['*S-1-1-0', '*S-1-5-32-544', '*S-1-5-32-545', '*S-1-5-32-551'];
 
-describe('evaluateSnapshot', () => {
+describe('evaluateIdentities', () => {
   it('grants a custom ClearText account network logon through Everyone and reports the SID', () => {
     const result = judge({
       localPolicy: template({ SeNetworkLogonRight: DEFAULT_NETWORK }),

@@ -1,4 +1,4 @@
-import type { Evaluation, Finding } from './evaluate';
+import type { Evaluation, Finding } from './evaluate-identities';
 import type { ExitCodeName } from './exit-codes';
 import type { GroupPolicyObjectRef, HostInfo } from './model';
 import type { PolicyProjection } from './policy';

@@ -1,4 +1,4 @@
-import { evaluateSnapshot, type Evaluation } from './evaluate';
+import { evaluateIdentities, type Evaluation } from './evaluate-identities';
 import { LOCAL_GPO_ID, winningAssignments } from './group-policy';
 import { compareGroupPolicySources } from './group-policy-sources';
 import type { GpoRightAssignment, GroupPolicyResult, Snapshot } from './model';
@@ -27,7 +27,7 @@ export function judgeSnapshot(snapshot: Snapshot, options: JudgeOptions): Judgem
   const layers = [...sources, ...options.withGpo].map((result) => domainOwnedWinners(result));
   const hasGroupPolicyData = snapshot.groupPolicy.length > 0 || options.withGpo.length > 0;
   const policy = projectPolicy(snapshot.localPolicy, layerWinningAssignments(layers), hasGroupPolicyData);
-  const evaluation = evaluateSnapshot({
+  const evaluation = evaluateIdentities({
     iis: snapshot.iis,
     policy,
     accounts: snapshot.accounts,
