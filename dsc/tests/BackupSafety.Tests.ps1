@@ -29,32 +29,16 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    $script:repositoryRoot = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))
-    Import-Module -Name ([System.IO.Path]::Combine($PSScriptRoot, '..', 'IisLogonRightsDsc', 'IisLogonRightsDsc.psd1')) -Force
-    $PSDefaultParameterValues['Mock:ModuleName'] = 'IisLogonRightsDsc'
-    $PSDefaultParameterValues['Should:ModuleName'] = 'IisLogonRightsDsc'
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'Helpers', 'TestModule.ps1'))
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'Helpers', 'SnapshotFacts.ps1'))
+    $script:repositoryRoot = Import-TestedModule
     $script:snapshot = [System.IO.Path]::Combine($script:repositoryRoot, 'examples', 'snapshots', 'iis10-specificuser-pool-missing-batch')
     $script:reportsSid = 'S-1-5-21-2060260628-1893702904-3285376245-1604'
-
-    function script:Read-SnapshotFacts
-    {
-        $files = [ordered] @{}
-        foreach ($name in 'secedit.inf', 'applicationHost.config', 'gpresult.xml', 'accounts.json', 'host.json')
-        {
-            $path = Join-Path -Path $script:snapshot -ChildPath $name
-            if (Test-Path -LiteralPath $path)
-            {
-                $files[$name] = [System.IO.File]::ReadAllText($path)
-            }
-        }
-
-        [pscustomobject] @{ Name = 'WEB03'; Files = $files }
-    }
 
     # The engine's own plan for the snapshot, as a hashtable to tamper with.
     function script:Get-EnginePlan
     {
-        $facts = Read-SnapshotFacts
+        $facts = Read-SnapshotFacts -Folder $script:snapshot -Name 'WEB03'
         $factsJson = InModuleScope -ModuleName 'IisLogonRightsDsc' -Parameters @{ Facts = $facts } { param ($Facts) New-IisLogonRightsFactsDocument -Name $Facts.Name -Files $Facts.Files }
         $run = InModuleScope -ModuleName 'IisLogonRightsDsc' -Parameters @{ FactsJson = $factsJson } { param ($FactsJson) Invoke-IisLogonRightsEngine -ArgumentList @('plan', '--snapshot', '-', '--format', 'json') -InputText $FactsJson }
         return $run.StandardOutput
@@ -88,9 +72,7 @@ BeforeAll {
 }
 
 AfterAll {
-    $PSDefaultParameterValues.Remove('Mock:ModuleName')
-    $PSDefaultParameterValues.Remove('Should:ModuleName')
-    Remove-Module -Name 'IisLogonRightsDsc' -Force -ErrorAction SilentlyContinue
+    Remove-TestedModule
 }
 
 # The plan check runs in the engine: in-process (Jint, the default) and with Node alike.
@@ -108,7 +90,7 @@ Describe 'Engine host <EngineHost>' -ForEach $engineHosts {
     Describe 'A tampered plan reaching Set' {
         BeforeEach {
             $script:backupRoot = Join-Path -Path $TestDrive -ChildPath ('backups-{0}' -f [System.Guid]::NewGuid().ToString('N'))
-            Mock -CommandName Get-IisLogonRightsFactSet -MockWith { Read-SnapshotFacts }
+            Mock -CommandName Get-IisLogonRightsFactSet -MockWith { Read-SnapshotFacts -Folder $script:snapshot -Name 'WEB03' }
             Mock -CommandName Get-IisLogonRightsAccountRight -MockWith { @() }
             Mock -CommandName Add-IisLogonRightsAccountRight -MockWith { }
             Mock -CommandName Remove-IisLogonRightsAccountRight -MockWith { }
@@ -120,7 +102,7 @@ Describe 'Engine host <EngineHost>' -ForEach $engineHosts {
         # engine and the LSA calls reaches it here.
         It 'Should refuse <Name> with IisLogonRightsPlanRejected, making no LSA call and no backup' -ForEach $Tamperings {
             $tampered = Edit-Plan -Json $script:enginePlan -Change $Change -Rewrite $Rewrite
-            $facts = Read-SnapshotFacts
+            $facts = Read-SnapshotFacts -Folder $script:snapshot -Name 'WEB03'
             { InModuleScope -ModuleName 'IisLogonRightsDsc' -Parameters @{ Plan = $tampered; Facts = $facts; Root = $script:backupRoot } { param ($Plan, $Facts, $Root) Invoke-IisLogonRightsPlanApplication -PlanJson $Plan -FactsJson (New-IisLogonRightsFactsDocument -Name $Facts.Name -Files $Facts.Files) -BackupRoot $Root -Confirm:$false } } | Should -Throw -ErrorId 'IisLogonRightsPlanRejected*'
             Should -Invoke -CommandName Add-IisLogonRightsAccountRight -Exactly -Times 0 -Scope It
             Should -Invoke -CommandName Remove-IisLogonRightsAccountRight -Exactly -Times 0 -Scope It
@@ -147,7 +129,7 @@ Describe 'Engine host <EngineHost>' -ForEach $engineHosts {
         BeforeEach {
             $script:backupRoot = Join-Path -Path $TestDrive -ChildPath ('backups-{0}' -f [System.Guid]::NewGuid().ToString('N'))
             $script:granted = $false
-            Mock -CommandName Get-IisLogonRightsFactSet -MockWith { Read-SnapshotFacts }
+            Mock -CommandName Get-IisLogonRightsFactSet -MockWith { Read-SnapshotFacts -Folder $script:snapshot -Name 'WEB03' }
             # Every LSA stand-in counts its calls; the count starts after Set has written the backup.
             Mock -CommandName Get-IisLogonRightsAccountRight -MockWith { $script:lsaCalls++; if ($script:granted) { @('SeBatchLogonRight') } else { @() } }
             Mock -CommandName Add-IisLogonRightsAccountRight -MockWith { $script:lsaCalls++; $script:granted = $true }

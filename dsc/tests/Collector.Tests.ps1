@@ -4,17 +4,13 @@
     gathers, what it does when a source fails, and that the engine accepts the result.
 #>
 BeforeAll {
-    $script:repositoryRoot = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))
-    Import-Module -Name ([System.IO.Path]::Combine($PSScriptRoot, '..', 'IisLogonRightsDsc', 'IisLogonRightsDsc.psd1')) -Force
-    $PSDefaultParameterValues['Mock:ModuleName'] = 'IisLogonRightsDsc'
-    $PSDefaultParameterValues['Should:ModuleName'] = 'IisLogonRightsDsc'
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'Helpers', 'TestModule.ps1'))
+    $script:repositoryRoot = Import-TestedModule
     $script:example = [System.IO.Path]::Combine($script:repositoryRoot, 'examples', 'snapshots', 'iis10-specificuser-pool-missing-batch')
 }
 
 AfterAll {
-    $PSDefaultParameterValues.Remove('Mock:ModuleName')
-    $PSDefaultParameterValues.Remove('Should:ModuleName')
-    Remove-Module -Name 'IisLogonRightsDsc' -Force -ErrorAction SilentlyContinue
+    Remove-TestedModule
 }
 
 Describe 'Get-IisLogonRightsFactSet' {

@@ -5,10 +5,9 @@
     (escaped), so the test cannot pass by dropping it. The LSA calls are stand-ins.
 #>
 BeforeAll {
-    Import-Module -Name ([System.IO.Path]::Combine($PSScriptRoot, '..', 'IisLogonRightsDsc', 'IisLogonRightsDsc.psd1')) -Force
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'Helpers', 'TestModule.ps1'))
+    $script:repositoryRoot = Import-TestedModule
     . ([System.IO.Path]::Combine($PSScriptRoot, 'Helpers', 'SnapshotFacts.ps1'))
-    $PSDefaultParameterValues['Mock:ModuleName'] = 'IisLogonRightsDsc'
-    $PSDefaultParameterValues['Should:ModuleName'] = 'IisLogonRightsDsc'
     $script:example = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'examples', 'snapshots', 'iis10-specificuser-pool-missing-batch'))
 
     # What must never be shown raw: C0 and C1 controls, DEL, and the bidi and separator characters.
@@ -49,9 +48,7 @@ BeforeAll {
 }
 
 AfterAll {
-    $PSDefaultParameterValues.Remove('Mock:ModuleName')
-    $PSDefaultParameterValues.Remove('Should:ModuleName')
-    Remove-Module -Name 'IisLogonRightsDsc' -Force -ErrorAction SilentlyContinue
+    Remove-TestedModule
 }
 
 Describe 'Hostile names in what the module shows' {

@@ -3,17 +3,12 @@
     public commands (mocked here), with the resource's properties as parameters.
 #>
 BeforeAll {
-    Import-Module -Name ([System.IO.Path]::Combine($PSScriptRoot, '..', 'IisLogonRightsDsc', 'IisLogonRightsDsc.psd1')) -Force
-    $PSDefaultParameterValues['Mock:ModuleName'] = 'IisLogonRightsDsc'
-    $PSDefaultParameterValues['Should:ModuleName'] = 'IisLogonRightsDsc'
-    $PSDefaultParameterValues['InModuleScope:ModuleName'] = 'IisLogonRightsDsc'
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'Helpers', 'TestModule.ps1'))
+    $script:repositoryRoot = Import-TestedModule
 }
 
 AfterAll {
-    $PSDefaultParameterValues.Remove('Mock:ModuleName')
-    $PSDefaultParameterValues.Remove('Should:ModuleName')
-    $PSDefaultParameterValues.Remove('InModuleScope:ModuleName')
-    Remove-Module -Name 'IisLogonRightsDsc' -Force -ErrorAction SilentlyContinue
+    Remove-TestedModule
 }
 
 Describe 'IisAnonymousLogonRight' {

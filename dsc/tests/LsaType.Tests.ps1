@@ -4,13 +4,13 @@
     and a status is success by NT_SUCCESS (high bit clear), not by being zero.
 #>
 BeforeAll {
-    $script:module = Import-Module -Name ([System.IO.Path]::Combine($PSScriptRoot, '..', 'IisLogonRightsDsc', 'IisLogonRightsDsc.psd1')) -Force -PassThru
-    $PSDefaultParameterValues['InModuleScope:ModuleName'] = 'IisLogonRightsDsc'
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'Helpers', 'TestModule.ps1'))
+    $script:repositoryRoot = Import-TestedModule
+    $script:module = Get-Module -Name 'IisLogonRightsDsc'
 }
 
 AfterAll {
-    $PSDefaultParameterValues.Remove('InModuleScope:ModuleName')
-    Remove-Module -Name 'IisLogonRightsDsc' -Force -ErrorAction SilentlyContinue
+    Remove-TestedModule
 }
 
 Describe 'The LSA P/Invoke type' {

@@ -5,10 +5,8 @@
     is an error naming where it came from.
 #>
 BeforeAll {
-    Import-Module -Name ([System.IO.Path]::Combine($PSScriptRoot, '..', 'IisLogonRightsDsc', 'IisLogonRightsDsc.psd1')) -Force
-    $PSDefaultParameterValues['Mock:ModuleName'] = 'IisLogonRightsDsc'
-    $PSDefaultParameterValues['Should:ModuleName'] = 'IisLogonRightsDsc'
-    $PSDefaultParameterValues['InModuleScope:ModuleName'] = 'IisLogonRightsDsc'
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'Helpers', 'TestModule.ps1'))
+    $script:repositoryRoot = Import-TestedModule
 
     $script:savedNode = $env:IIS_LOGON_RIGHTS_NODE
     $script:savedPath = $env:PATH
@@ -26,10 +24,7 @@ AfterAll {
     $env:IIS_LOGON_RIGHTS_NODE = $script:savedNode
     $env:PATH = $script:savedPath
     $env:ProgramFiles = $script:savedProgramFiles
-    $PSDefaultParameterValues.Remove('Mock:ModuleName')
-    $PSDefaultParameterValues.Remove('Should:ModuleName')
-    $PSDefaultParameterValues.Remove('InModuleScope:ModuleName')
-    Remove-Module -Name 'IisLogonRightsDsc' -Force -ErrorAction SilentlyContinue
+    Remove-TestedModule
 }
 
 Describe 'Find-IisLogonRightsNodeJs' {

@@ -6,15 +6,11 @@
     Only the Windows boundary is replaced: the facts (before, then after the grant) and LSA.
 #>
 BeforeAll {
-    $script:repositoryRoot = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))
-    Import-Module -Name ([System.IO.Path]::Combine($PSScriptRoot, '..', 'IisLogonRightsDsc', 'IisLogonRightsDsc.psd1')) -Force
-    $PSDefaultParameterValues['Mock:ModuleName'] = 'IisLogonRightsDsc'
-    $PSDefaultParameterValues['Should:ModuleName'] = 'IisLogonRightsDsc'
-    $PSDefaultParameterValues['InModuleScope:ModuleName'] = 'IisLogonRightsDsc'
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'Helpers', 'TestModule.ps1'))
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'Helpers', 'SnapshotFacts.ps1'))
+    $script:repositoryRoot = Import-TestedModule
     $script:before = [System.IO.Path]::Combine($script:repositoryRoot, 'examples', 'snapshots', 'iis10-gpo-blocked')
     $script:sid = 'S-1-5-21-2060260628-1893702904-3285376245-1841'
-
-    . ([System.IO.Path]::Combine($PSScriptRoot, 'Helpers', 'SnapshotFacts.ps1'))
 
     # The state after the temporary grant: the account added locally to SeNetworkLogonRight,
     # which the GPO in gpresult.xml still defines without it.
@@ -23,23 +19,13 @@ BeforeAll {
 }
 
 AfterAll {
-    $PSDefaultParameterValues.Remove('Mock:ModuleName')
-    $PSDefaultParameterValues.Remove('Should:ModuleName')
-    $PSDefaultParameterValues.Remove('InModuleScope:ModuleName')
-    Remove-Module -Name 'IisLogonRightsDsc' -Force -ErrorAction SilentlyContinue
+    Remove-TestedModule
 }
 
 Describe 'AllowTemporaryFix converges' {
     BeforeEach {
-        $script:granted = $false
         $script:backupRoot = Join-Path -Path $TestDrive -ChildPath ('backups-{0}' -f [System.Guid]::NewGuid().ToString('N'))
-        Mock -CommandName Get-IisLogonRightsFactSet -MockWith {
-            if ($script:granted) { Read-SnapshotFacts -Folder $script:after -Name 'WEB05' } else { Read-SnapshotFacts -Folder $script:before -Name 'WEB05' }
-        }
-        Mock -CommandName Get-IisLogonRightsAccountRight -MockWith { @() }
-        Mock -CommandName Add-IisLogonRightsAccountRight -MockWith { $script:granted = $true }
-        Mock -CommandName Remove-IisLogonRightsAccountRight -MockWith { throw 'nothing may be revoked' }
-        Mock -CommandName Get-IisLogonRightsDefaultBackupRoot -MockWith { $script:backupRoot }
+        Register-ChangeStandIn -Before $script:before -After $script:after -Name 'WEB05' -BackupRoot $script:backupRoot
     }
 
     Context 'Through the cmdlets' {
@@ -60,12 +46,12 @@ Describe 'AllowTemporaryFix converges' {
         }
 
         It 'Should still test false without the opt-in: the fix lasts only until the next refresh' {
-            $script:granted = $true
+            $script:standIn.Granted = $true
             Test-IisAnonymousLogonRight -Scope 'Partners' | Should -BeFalse
         }
 
         It 'Should not change anything again once converged' {
-            $script:granted = $true
+            $script:standIn.Granted = $true
             $change = Set-IisAnonymousLogonRight -Scope 'Partners' -AllowTemporaryFix -BackupPath $script:backupRoot -PassThru -Confirm:$false -WarningAction SilentlyContinue
             $change.InDesiredState | Should -BeTrue
             @($change.Applied).Count | Should -Be 0

@@ -5,10 +5,8 @@
     the result into the real verdict.
 #>
 BeforeAll {
-    $script:repositoryRoot = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))
-    Import-Module -Name ([System.IO.Path]::Combine($PSScriptRoot, '..', 'IisLogonRightsDsc', 'IisLogonRightsDsc.psd1')) -Force
-    $PSDefaultParameterValues['Mock:ModuleName'] = 'IisLogonRightsDsc'
-    $PSDefaultParameterValues['Should:ModuleName'] = 'IisLogonRightsDsc'
+    . ([System.IO.Path]::Combine($PSScriptRoot, 'Helpers', 'TestModule.ps1'))
+    $script:repositoryRoot = Import-TestedModule
     $script:fixture = [System.IO.Path]::Combine($script:repositoryRoot, 'test', 'fixtures', 'logon', 'webconfig-anonymous-identity')
     $script:applicationHost = [System.IO.File]::ReadAllText([System.IO.Path]::Combine($script:fixture, 'applicationHost.config'))
     $script:blogWebConfig = @'
@@ -42,9 +40,7 @@ BeforeAll {
 
 AfterAll {
     $env:SystemDrive = $script:savedSystemDrive
-    $PSDefaultParameterValues.Remove('Mock:ModuleName')
-    $PSDefaultParameterValues.Remove('Should:ModuleName')
-    Remove-Module -Name 'IisLogonRightsDsc' -Force -ErrorAction SilentlyContinue
+    Remove-TestedModule
 }
 
 Describe 'Get-IisLogonRightsWebConfigPath' {
