@@ -377,7 +377,7 @@ describe('DSC v3 entry script (real PowerShell parser and runspace)', function (
     );
     assert.match(
       set!.Trace.at(-1)!,
-      /^\{"error":"Still not in the desired state after set \(1 change\(s\) applied\): Reports\/: CONTOSO\\\\svc-reports SeBatchLogonRight missing/,
+      /^\{"error":"Scope Reports is still not in the desired state after Set \(1 change\(s\) applied\)\. What remains: Site \\"Reports\\" path \/: worker process identity CONTOSO\\\\svc-reports .* lacks Log on as a batch job/,
     );
     assert.equal(unknownSite!.ExitCode, EXIT_CODES.invalidInput.code);
     assert.match(

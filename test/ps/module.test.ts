@@ -465,6 +465,27 @@ describe('IisLogonRightsDsc module: manifest, commands, help and schema agreemen
     }
   });
 
+  it('one Set path: only Set-IisLogonRightsDesiredState applies a plan and raises IisLogonRightsNotInDesiredState', function () {
+    const moduleFiles = [...publicFiles, ...privateFiles, psm1, file(V3_ENTRY)];
+    const where = (found: (entry: PsAnalysis) => boolean) =>
+      moduleFiles.filter(found).map((entry) => basename(entry.path, '.ps1'));
+    assert.deepEqual(
+      where((entry) => entry.commands.some((command) => command.name === 'Invoke-IisLogonRightsPlanApplication')),
+      ['Set-IisLogonRightsDesiredState'],
+    );
+    assert.deepEqual(
+      where((entry) =>
+        /ErrorId\s*=\s*'IisLogonRightsNotInDesiredState'/.test(readFileSync(join(REPO_ROOT, entry.path), 'utf8')),
+      ),
+      ['Set-IisLogonRightsDesiredState'],
+    );
+    // The cmdlet and the DSC v3 operation are its callers; the class resource calls the cmdlet.
+    assert.deepEqual(
+      where((entry) => entry.commands.some((command) => command.name === 'Set-IisLogonRightsDesiredState')).sort(),
+      ['Invoke-IisLogonRightsDscOperation', 'Set-IisAnonymousLogonRight'],
+    );
+  });
+
   it('the default table views cover every type name the commands write', function () {
     const xml = readFileSync(join(REPO_ROOT, FORMAT_FILE), 'utf8');
     const viewed = [...xml.matchAll(/<TypeName>([^<]+)<\/TypeName>/g)].map((match) => match[1]!).sort();
@@ -531,12 +552,22 @@ describe('IisLogonRightsDsc module: manifest, commands, help and schema agreemen
       'Get-IisLogonRightsFactSet',
       ...stringList(manifestValue(manifest, 'FunctionsToExport')),
     ]);
-    const pester = files.filter((entry) => entry.path.startsWith('dsc/tests/') && entry.path.endsWith('.Tests.ps1'));
+    // The shared helpers register stand-ins too, so they are held to the same rule.
+    const pester = files.filter(
+      (entry) =>
+        entry.path.startsWith('dsc/tests/') && (entry.path.endsWith('.Tests.ps1') || entry.path.includes('/Helpers/')),
+    );
     assert.ok(pester.length >= 4, pester.map((entry) => entry.path).join(', '));
+    // The one Set path may be spied on, never replaced: the mock calls the real function with
+    // the parameters it was given, which is how Cmdlets.Tests.ps1 proves every caller goes through it.
+    const spy =
+      /\bMock\s+-CommandName\s+Set-IisLogonRightsDesiredState\s+-MockWith\s+\{\s*&\s+\$script:setPath\s+@PesterBoundParameters\s*\}/g;
     const mocked = pester.flatMap((entry) =>
-      [...readFileSync(join(REPO_ROOT, entry.path), 'utf8').matchAll(/\bMock\s+-CommandName\s+([\w-]+)/g)].map(
-        (match) => `${entry.path}: ${match[1]}`,
-      ),
+      [
+        ...readFileSync(join(REPO_ROOT, entry.path), 'utf8')
+          .replace(spy, '')
+          .matchAll(/\bMock\s+-CommandName\s+([\w-]+)/g),
+      ].map((match) => `${entry.path}: ${match[1]}`),
     );
     assert.ok(mocked.length >= 10);
     assert.deepEqual(

@@ -13,9 +13,10 @@ function Invoke-IisLogonRightsDscOperation
         from the plan; DSC compares it with get's to report what set would change), with each
         change the plan would make written as a warning (DSC shows warn trace lines by
         default) and nothing changed.
-        set: the engine's plan is checked, backed up and applied (Invoke-IisLogonRightsPlanApplication),
-        the facts are collected again and tested; the after-state instance is returned, or, when
-        the instance is still not in the desired state, an IisLogonRightsNotInDesiredState error
+        set: the engine checks the desired instance, then the one Set path
+        (Set-IisLogonRightsDesiredState, as Set-IisAnonymousLogonRight uses it) plans, backs up,
+        applies, collects again and tests; the after-state instance is returned, or, when the
+        scope is still not in the desired state, its IisLogonRightsNotInDesiredState error
         (exit code 1) names what remains.
 
     .PARAMETER Operation
@@ -75,10 +76,16 @@ function Invoke-IisLogonRightsDscOperation
     $facts = Get-IisLogonRightsFactSet -GroupPolicySource $GroupPolicySource
     $factsJson = New-IisLogonRightsFactsDocument -Name $facts.Name -Files $facts.Files
     $request = '{{"desired":{0},"facts":{1}}}' -f (ConvertTo-IisLogonRightsJson -InputObject $desired), $factsJson
+    # whatif lists the plan (dsc set) before it predicts; set first has the engine check the
+    # desired instance (dsc get), then goes the one Set path (Set-IisLogonRightsDesiredState).
     $engineOperation = $Operation
     if ($Operation -eq 'whatif')
     {
         $engineOperation = 'set'
+    }
+    elseif ($Operation -eq 'set')
+    {
+        $engineOperation = 'get'
     }
 
     $run = Invoke-IisLogonRightsEngine -ArgumentList @('dsc', $engineOperation) -InputText $request
@@ -103,36 +110,24 @@ function Invoke-IisLogonRightsDscOperation
 
         'set'
         {
-            $outcome = Invoke-IisLogonRightsPlanApplication -PlanJson $run.StandardOutput -FactsJson $factsJson -SeceditText $facts.Files['secedit.inf'] -BackupRoot $BackupRoot -Confirm:$false -WhatIf:$false
+            # The engine has checked the desired instance (get): its answer is the desired state
+            # in the engine's own words, which the one Set path then brings about.
+            $wanted = ConvertFrom-Json -InputObject $run.StandardOutput
+            $setting = @{
+                Scope             = [System.String] $wanted.scope
+                RuleSet           = [System.String] $wanted.ruleSet
+                AllowTemporaryFix = [System.Boolean] $wanted.allowTemporaryFix
+                GroupPolicySource = $GroupPolicySource
+                BackupRoot        = $BackupRoot
+                FactSet           = $facts
+            }
+            $outcome = Set-IisLogonRightsDesiredState @setting -Confirm:$false -WhatIf:$false
             if ($null -ne $outcome.BackupPath)
             {
                 Write-Warning -Message (ConvertTo-IisLogonRightsDisplayText -Text ('Changed {0} logon right assignment(s); backup and undo plan: {1}' -f @($outcome.Applied).Count, $outcome.BackupPath))
-                $facts = Get-IisLogonRightsFactSet -GroupPolicySource $GroupPolicySource
-                $request = '{{"desired":{0},"facts":{1}}}' -f (ConvertTo-IisLogonRightsJson -InputObject $desired), (New-IisLogonRightsFactsDocument -Name $facts.Name -Files $facts.Files)
             }
 
-            $after = Invoke-IisLogonRightsEngine -ArgumentList @('dsc', 'test') -InputText $request
-            $instance = ConvertFrom-Json -InputObject $after.StandardOutput
-            if (-not $instance._inDesiredState)
-            {
-                $remaining = @(
-                    foreach ($finding in @($instance.findings))
-                    {
-                        if (-not (Test-IisLogonRightsStatus -Status $finding.status))
-                        {
-                            '{0}{1}: {2} {3} {4}' -f $finding.site, $finding.path, $finding.account, $finding.right, $finding.status
-                        }
-                    }
-                )
-                $notReached = @{
-                    ErrorId      = 'IisLogonRightsNotInDesiredState'
-                    Category     = 'InvalidResult'
-                    TargetObject = $desired.scope
-                    Message      = 'Still not in the desired state after set ({0} change(s) applied): {1}. Reasons: {2}' -f @($outcome.Applied).Count, ($remaining -join '; '), ((@($instance.reasons) | ForEach-Object { $_.phrase }) -join ' | ')
-                }
-                $PSCmdlet.ThrowTerminatingError((New-IisLogonRightsErrorRecord @notReached))
-            }
-
+            $request = '{{"desired":{0},"facts":{1}}}' -f (ConvertTo-IisLogonRightsJson -InputObject $desired), $outcome.FactsJson
             $final = Invoke-IisLogonRightsEngine -ArgumentList @('dsc', 'get') -InputText $request
             return $final.StandardOutput.Trim()
         }

@@ -143,64 +143,7 @@ function Set-IisAnonymousLogonRight
         {
             foreach ($item in $Scope)
             {
-                $facts = Get-IisLogonRightsFactSet -GroupPolicySource $GroupPolicySource
-                $factsJson = New-IisLogonRightsFactsDocument -Name $facts.Name -Files $facts.Files
-                $arguments = @('plan', '--snapshot', '-', '--format', 'json', '--log-format', 'json', '--rules', $RuleSet, '--site', $item)
-                if ($AllowTemporaryFix)
-                {
-                    $arguments += '--allow-temporary-fix'
-                }
-
-                $planRun = Invoke-IisLogonRightsEngine -ArgumentList $arguments -InputText $factsJson
-                $outcome = Invoke-IisLogonRightsPlanApplication -PlanJson $planRun.StandardOutput -FactsJson $factsJson -SeceditText $facts.Files['secedit.inf'] -BackupRoot $backupRoot -BackupRetention $BackupRetention
-                if ($null -ne $outcome.BackupPath)
-                {
-                    Write-Information -MessageData (ConvertTo-IisLogonRightsDisplayText -Text ('Backup and undo plan: {0}' -f $outcome.BackupPath)) -Tags 'IisLogonRightsDsc'
-                }
-
-                $inDesiredState = $null
-                if ($WhatIfPreference)
-                {
-                    Write-Verbose -Message 'WhatIf: nothing was changed, so the result is not tested.'
-                }
-                elseif (@($outcome.Declined).Count -gt 0)
-                {
-                    Write-Warning -Message ('{0} of the plan''s changes were declined, so the result is not tested; Test-IisAnonymousLogonRight tells the state.' -f @($outcome.Declined).Count)
-                }
-                else
-                {
-                    $after = Get-IisLogonRightsFactSet -GroupPolicySource $GroupPolicySource
-                    $afterJson = New-IisLogonRightsFactsDocument -Name $after.Name -Files $after.Files
-                    $result = Invoke-IisLogonRightsJudgement -Command 'test' -Scope $item -RuleSet $RuleSet -FactsJson $afterJson -AllowTemporaryFix:$AllowTemporaryFix
-                    $inDesiredState = [System.Boolean] $result.inDesiredState
-                    if (-not $inDesiredState)
-                    {
-                        $remaining = @(
-                            foreach ($finding in @($result.findings))
-                            {
-                                $converted = ConvertTo-IisLogonRightsFinding -Finding $finding
-                                if (-not $converted.InDesiredState)
-                                {
-                                    $converted.Message
-                                }
-                            }
-                        )
-                        $undoHint = ''
-                        if ($null -ne $outcome.BackupPath)
-                        {
-                            $undoHint = ' The changes that were applied can be undone with: Undo-IisAnonymousLogonRight -BackupPath ''{0}''' -f $outcome.BackupPath
-                        }
-
-                        $notReached = @{
-                            ErrorId           = 'IisLogonRightsNotInDesiredState'
-                            Category          = 'InvalidResult'
-                            TargetObject      = $item
-                            Message           = 'Scope {0} is still not in the desired state after Set ({1} change(s) applied). What remains: {2}{3}' -f $item, @($outcome.Applied).Count, ($remaining -join ' | '), $undoHint
-                            RecommendedAction = ((Get-IisLogonRightsEngineContract).ExitCodes | Where-Object { $_.Name -eq 'notInDesiredState' }).RecommendedAction
-                        }
-                        $PSCmdlet.ThrowTerminatingError((New-IisLogonRightsErrorRecord @notReached))
-                    }
-                }
+                $outcome = Set-IisLogonRightsDesiredState -Scope $item -RuleSet $RuleSet -AllowTemporaryFix:$AllowTemporaryFix -GroupPolicySource $GroupPolicySource -BackupRoot $backupRoot -BackupRetention $BackupRetention
 
                 if ($PassThru)
                 {
@@ -211,7 +154,7 @@ function Set-IisAnonymousLogonRight
                         Applied        = @(foreach ($action in @($outcome.Applied)) { ConvertTo-IisLogonRightsPlanAction -Action $action })
                         Refused        = @($outcome.Refused)
                         BackupPath     = $outcome.BackupPath
-                        InDesiredState = $inDesiredState
+                        InDesiredState = $outcome.InDesiredState
                     }
                 }
             }
