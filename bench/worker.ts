@@ -18,7 +18,9 @@ import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { InputError } from '../src/core/errors';
 import { judgeSnapshot } from '../src/core/judge-snapshot';
+import { NODE_CODEC } from '../src/io/node-codec';
 import { loadSnapshotFolder } from '../src/io/snapshot';
+import { withNativeCodec } from '../src/core/text-codec';
 import { decodeText } from '../src/parse/decode';
 import { buildResultDocument } from '../src/render/result-document';
 
@@ -199,4 +201,5 @@ function main(argv: readonly string[]): void {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-main(process.argv.slice(2));
+// The CLI decodes with Node's own decoders (cli.ts); the engine and every floor here do too.
+withNativeCodec(NODE_CODEC, () => main(process.argv.slice(2)));

@@ -1,5 +1,7 @@
 import { EXIT_CODES, type ExitCode } from './core/exit-codes';
 import type { GroupPolicyResult } from './core/model';
+import { withNativeCodec } from './core/text-codec';
+import { NODE_CODEC } from './io/node-codec';
 import { NODE_FILES } from './io/snapshot';
 import { readLimitedStream } from './io/read-limited';
 import { fdWriter } from './io/output';
@@ -22,11 +24,13 @@ import { noColorRequested, type CliOptions } from './command-line';
 export type CliIo = Omit<CommandIo, 'files' | 'node'>;
 
 export function runCli(io: CliIo): ExitCode {
-  return runCommandLine({
-    ...io,
-    files: NODE_FILES,
-    node: { report: runReport },
-  });
+  return withNativeCodec(NODE_CODEC, () =>
+    runCommandLine({
+      ...io,
+      files: NODE_FILES,
+      node: { report: runReport },
+    }),
+  );
 }
 
 /**
@@ -104,7 +108,7 @@ function runReport(options: CliOptions, io: CommandIo): ExitCode {
 
 const asFleetWorker = fleetWorkerData(process.argv);
 if (asFleetWorker !== undefined) {
-  runFleetWorker(asFleetWorker);
+  withNativeCodec(NODE_CODEC, () => runFleetWorker(asFleetWorker));
 } else if (require.main === module) {
   const code = runCli({
     argv: process.argv.slice(2),

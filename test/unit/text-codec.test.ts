@@ -9,6 +9,7 @@ import {
   type NativeCodec,
   type UnicodeEncoding,
 } from '../../src/core/text-codec';
+import { NODE_CODEC } from '../../src/io/node-codec';
 
 /**
  * The plain-JavaScript codec and digest that both hosts use, checked against Node's own
@@ -157,6 +158,44 @@ describe("text-codec: a native codec (the in-process host's .NET one)", () => {
       /stop/,
     );
     assert.deepEqual(decodeUnicode(Uint8Array.from([0x41]), 'utf-8'), { text: 'A', invalidAt: -1 });
+  });
+});
+
+describe("text-codec: the Node host's codec (io/node-codec.ts)", () => {
+  for (const encoding of ['utf-8', 'utf-16le', 'utf-16be'] as const) {
+    it(`${encoding}: the same text, or the same invalid byte, as the JavaScript decoder from any start`, () => {
+      fc.assert(
+        fc.property(biasedBytes, fc.integer({ min: 0, max: 3 }), (values, start) => {
+          const bytes = Uint8Array.from(values);
+          const from = Math.min(start, bytes.length);
+          assert.deepEqual(
+            withNativeCodec(NODE_CODEC, () => decodeUnicode(bytes, encoding, from)),
+            decodeUnicode(bytes, encoding, from),
+          );
+        }),
+        { numRuns: 3000 },
+      );
+    });
+  }
+
+  it('decodes Latin-1 UTF-16 (the one-byte path) and wider text alike, with a second BOM kept as text', () => {
+    for (const text of [
+      '\ufeff[Unicode]\r\nSeNetworkLogonRight = *S-1-1-0\u00e9\u00ff',
+      'caf\u00e9 \u6f22\ud83d\ude00',
+    ]) {
+      for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+        const little = Buffer.from(text, 'utf16le');
+        const bytes = encoding === 'utf-16le' ? little : Buffer.from(little).swap16();
+        assert.equal(
+          withNativeCodec(NODE_CODEC, () => decodeUnicode(bytes, encoding).text),
+          text,
+        );
+      }
+      assert.equal(
+        withNativeCodec(NODE_CODEC, () => decodeUnicode(Buffer.from(text, 'utf8'), 'utf-8').text),
+        text,
+      );
+    }
   });
 });
 
