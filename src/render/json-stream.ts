@@ -53,10 +53,7 @@ export function writeJsonValue(value: unknown, indent: string, write: (text: str
     stack.push({ indent: at, entries, next: 0, close: Array.isArray(container) ? ']' : '}' });
     return true;
   };
-  const scalar = (member: unknown, at: string) => {
-    const text = JSON.stringify(member, null, 2) ?? 'null';
-    emit(text.includes('\n') && at !== '' ? text.replace(/\n/g, `\n${at}`) : text);
-  };
+  const scalar = (member: unknown, at: string) => emit(stringifyAt(member, at));
   if (!open(value, indent)) scalar(value, indent);
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
@@ -87,6 +84,28 @@ function walkable(value: unknown): [string | null, unknown][] | undefined {
       );
 }
 
+/**
+ * JSON.stringify(value, null, 2) with every line after the first indented by `at`. When `at` is
+ * whole levels of two spaces, the value is stringified inside that many one-element arrays,
+ * which JSON.stringify indents just so, and the wrapping is sliced off: one call and no copy
+ * per line break, where a replace made a second copy of every finding.
+ */
+function stringifyAt(value: unknown, at: string): string {
+  const depth = at.length / 2;
+  if (at === '' || !Number.isInteger(depth) || at !== '  '.repeat(depth)) {
+    const text = JSON.stringify(value, null, 2) ?? 'null';
+    return at !== '' && text.includes('\n') ? text.replace(/\n/g, `\n${at}`) : text;
+  }
+  let wrapped: unknown = value;
+  for (let level = 0; level < depth; level++) wrapped = [wrapped];
+  // Inside an array, undefined and functions become null, as `JSON.stringify(value) ?? 'null'` does.
+  const text = JSON.stringify(wrapped, null, 2);
+  // Opening: "[\n" and the next level's indent, per level; closing: "\n", the level's indent and "]".
+  const opening = 2 * depth + depth * (depth + 1);
+  const closing = 2 * depth + depth * (depth - 1);
+  return text.slice(opening, text.length - closing);
+}
+
 function isPlainContainer(value: unknown): value is object {
   return typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
 }
@@ -101,10 +120,18 @@ function holdsAtMost(container: object, limit: number): boolean {
   let count = 0;
   while (pending.length > 0) {
     const current = pending.pop()!;
-    const members: unknown[] = Array.isArray(current) ? current : Object.values(current);
-    count += members.length;
-    if (count > limit) return false;
-    for (const member of members) if (isPlainContainer(member)) pending.push(member);
+    if (Array.isArray(current)) {
+      count += current.length;
+      if (count > limit) return false;
+      for (const member of current as unknown[]) if (isPlainContainer(member)) pending.push(member);
+      continue;
+    }
+    // for-in allocates nothing; the count only chooses between two ways to the same bytes.
+    for (const key in current) {
+      if (++count > limit) return false;
+      const member = (current as Record<string, unknown>)[key];
+      if (isPlainContainer(member)) pending.push(member);
+    }
   }
   return true;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { writeJson } from '../../src/render/json-stream';
+import { writeJson, writeJsonValue } from '../../src/render/json-stream';
 
 /** writeJson must give JSON.stringify(value, null, 2)'s bytes, in pieces (issue 15 item 6). */
 function streamed(value: unknown): { text: string; pieces: string[] } {
@@ -38,6 +38,31 @@ describe('writeJson: JSON.stringify(value, null, 2) in pieces', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('equals JSON.stringify where containers are walked and their members stringified at each depth', () => {
+    fc.assert(
+      fc.property(
+        fc.jsonValue({ maxDepth: 4 }),
+        fc.anything({ maxDepth: 3, withNullPrototype: false }),
+        (json, other) => {
+          // Over 1,024 values: the outer array and each `site` are walked, the members stringified whole.
+          const members = Array.from({ length: 300 }, (_, index) => ({ index, json, other: [other, undefined] }));
+          const value = { sites: [{ site: members, json }, { site: members }], other };
+          assert.equal(streamed(value).text, `${JSON.stringify(value, null, 2)}\n`);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('writes a value nested at any indent as the same value inside a document', () => {
+    const value = { findings: Array.from({ length: 1100 }, (_, index) => ({ index, names: ['a', { b: [1, 2] }] })) };
+    for (const indent of ['', '  ', '    ', '      ', ' ', '   ', '\t']) {
+      let text = '';
+      writeJsonValue(value, indent, (piece) => (text += piece));
+      assert.equal(text, JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`), JSON.stringify(indent));
+    }
   });
 
   it('leaves out undefined and function members as JSON.stringify does, and writes them as null in arrays', () => {
