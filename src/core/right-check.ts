@@ -1,5 +1,5 @@
 import type { AccountIndex } from './accounts';
-import type { EvaluationInput, Finding, RightCheck } from './finding';
+import type { EvaluationInput, RightCheck } from './finding';
 import { SELF_GRANT_HOLDER } from './finding-messages';
 import { matchHolders, type HolderIndexer, type SidMatch, type UnresolvedHolder } from './holder-match';
 import type { AnonymousIdentity } from './identity';
@@ -19,6 +19,23 @@ export interface EvaluationContext {
   accounts: AccountIndex;
   indexHolders: HolderIndexer;
   iis6: boolean;
+  /** What each distinct identity and rule came to (evaluate-identities.ts), judged once per evaluation. */
+  verdicts: Map<string, IdentityVerdict>;
+}
+
+/**
+ * What judging one identity against one rule finds, whichever scope it was found at: thousands
+ * of sites share IUSR or a pool identity, and their findings share these (read-only) values.
+ */
+export interface IdentityVerdict {
+  token: TokenSid[];
+  current: RightCheck;
+  afterRefresh: RightCheck;
+  grantedBy: string[];
+  deniedBy: string[];
+  afterRefreshSids: { grantedBy: string[]; deniedBy: string[] } | null;
+  unresolvedHolders: UnresolvedHolder[];
+  tokenNotes: string[];
 }
 
 /**
@@ -26,13 +43,12 @@ export interface EvaluationContext {
  * inferred membership, or a token SID whose presence is unconfirmed and that a deny list names.
  */
 export function tokenNotes(
-  finding: Finding,
+  matches: { current: RightCheck; afterRefresh: RightCheck },
   rule: RuleRow,
   token: readonly TokenSid[],
   context: EvaluationContext,
 ): string[] {
   const notes: string[] = [];
-  const matches = finding.matches!;
   const grants = [...matches.current.grantedBy, ...matches.afterRefresh.grantedBy];
   const inferred = grants.filter((match) => match.evidence === 'inferred' && match.sid === 'S-1-5-32-545');
   if (inferred.length > 0 && grants.every((match) => match.evidence === 'inferred')) {
