@@ -139,8 +139,25 @@ export function accountShortName(name: string): string {
  * (docs/windows-behaviour.md). Lower-casing of non-ASCII names is not confirmed; the collector's
  * LookupAccountName answer, when present in accounts.json, takes precedence.
  */
+/**
+ * Pool SIDs already derived, by lower-case name: a pool serves many scopes and each asks for its
+ * SID. Cleared when full, so a fleet of many snapshots cannot grow it without bound.
+ */
+const POOL_SIDS = new Map<string, string>();
+const POOL_SIDS_KEPT = 50_000;
+
 export function applicationPoolSid(poolName: string): string {
-  const digest = sha1Utf16le(poolName.toLowerCase());
+  const key = poolName.toLowerCase();
+  const known = POOL_SIDS.get(key);
+  if (known !== undefined) return known;
+  const sid = derivePoolSid(key);
+  if (POOL_SIDS.size >= POOL_SIDS_KEPT) POOL_SIDS.clear();
+  POOL_SIDS.set(key, sid);
+  return sid;
+}
+
+function derivePoolSid(lowerCaseName: string): string {
+  const digest = sha1Utf16le(lowerCaseName);
   // The digest's bytes read as little-endian numbers: each big-endian SHA-1 word byte-swapped.
   const parts: number[] = [];
   for (const word of digest)

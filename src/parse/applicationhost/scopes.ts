@@ -56,19 +56,14 @@ export interface ResolvedNode {
 
 export const NO_SETTINGS: readonly AnonymousSetting[] = [];
 
-export function resolveNode(
-  node: PathNode,
-  site: SiteRecord,
-  server: EffectiveAnonymous,
-  memo: Map<PathNode, ResolvedNode>,
-): ResolvedNode {
-  const known = memo.get(node);
+export function resolveNode(node: PathNode, site: SiteRecord, server: EffectiveAnonymous): ResolvedNode {
+  const known = node.resolved;
   if (known !== undefined) return known;
   // Walk up to the nearest resolved ancestor, then resolve downwards (no recursion: paths can be deep).
   const pending: PathNode[] = [];
   let parentResolved: ResolvedNode | undefined;
   for (let current: PathNode | null = node; current !== null; current = current.parent) {
-    parentResolved = memo.get(current);
+    parentResolved = current.resolved;
     if (parentResolved !== undefined) break;
     pending.push(current);
   }
@@ -91,7 +86,7 @@ export function resolveNode(
       here: withSettings(start, allSettings),
       application,
     };
-    memo.set(current, resolved);
+    current.resolved = resolved;
   }
   // pending always holds at least `node` itself when it was not memoized.
   return resolved ?? { forChildApplications: server, here: server, application: site.rootApplication };
@@ -105,13 +100,12 @@ export function buildScopes(
   coverage?: WebConfigCoverage,
 ): AnonymousScope[] {
   const server = withSettings({ ...DEFAULT_ANONYMOUS, definedAt: SCHEMA_DEFAULT_ORIGIN }, serverSettings);
-  const memo = new Map<PathNode, ResolvedNode>();
   const scopes: AnonymousScope[] = [];
   for (const site of sites.values()) {
     for (const pending of site.pending) {
       if (pending.node.hasScope) continue;
       pending.node.hasScope = true;
-      const resolved = resolveNode(pending.node, site, server, memo);
+      const resolved = resolveNode(pending.node, site, server);
       const scope: AnonymousScope = {
         site: site.name,
         path: pending.path,

@@ -1,4 +1,5 @@
 import type { AnonymousScope, ConnectAsCredentials, Diagnostic, LogonMethod } from '../../core/model';
+import type { ResolvedNode } from './scopes';
 import type { SectionLock } from './section-lock';
 
 /** The records the applicationHost.config reader builds while it walks the file. */
@@ -36,6 +37,8 @@ export interface PathNode {
   hasScope: boolean;
   /** A `<location overrideMode="Allow|Deny">` holding anonymousAuthentication for this path: the lock here and below. */
   lock?: SectionLock;
+  /** What the path sees, once buildScopes has resolved it (a field, not a map: there is one per node). */
+  resolved?: ResolvedNode;
 }
 
 export interface PendingScope {
