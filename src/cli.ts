@@ -12,7 +12,7 @@ import { fleetWorkerCount, fleetWorkerData, judgeFleetOnThreads, runFleetWorker 
 import { FileSpool } from './io/spool';
 import { fleetOutput, MemorySpool, type FleetFormat } from './render/report-stream';
 import { CLEAR_LINE, progressLine, progressThrottle } from './render/report-progress';
-import { escapeText, stringifyJson } from './render/text-escape';
+import { writeLog } from './command-io';
 import { runCommandLine, type CommandIo } from './command';
 import { noColorRequested, type CliOptions } from './command-line';
 
@@ -92,13 +92,8 @@ function runReport(options: CliOptions, io: CommandIo): ExitCode {
         onProgress,
       );
     if (drawn) io.stderr.write(CLEAR_LINE);
-    for (const failure of failures) {
-      io.stderr.write(
-        options.logFormat === 'json'
-          ? `${stringifyJson({ error: `invalid input: ${failure.error}` })}\n`
-          : `iis-logon-rights: invalid input: ${escapeText(failure.error)}\n`,
-      );
-    }
+    for (const failure of failures)
+      writeLog(io.stderr, options.logFormat === 'json', 'error', `invalid input: ${failure.error}`);
     const summary = output.finish((text) => void io.stdout.write(text));
     return EXIT_CODES[fleetExitCodeName(summary)].code;
   } finally {

@@ -9,7 +9,7 @@ import { acceptTemporaryFixes } from './core/temporary-fix';
 import { snapshotAfterPlan } from './core/plan-effect';
 import { buildPlanDocument } from './io/plan-document';
 import { loadFactsValue, type FileAccess } from './io/facts';
-import { loadSnapshotOption, writeLog } from './command-io';
+import { loadSnapshotOption, writeDiagnosticLines, writeLog } from './command-io';
 import { runCheckPlan } from './command-check-plan';
 import { desiredStateFrom, dscInstanceFrom, restrictToSite } from './core/dsc-instance';
 import { validateAgainstSchema } from './parse/schema-validation';
@@ -130,11 +130,7 @@ function runCommand(options: CliOptions, io: CommandIo): ExitCode {
     options.allowTemporaryFix && options.command !== 'plan'
       ? acceptTemporaryFixes(judged.evaluation)
       : judged.evaluation;
-  if (options.logFormat === 'json')
-    for (const diagnostic of evaluation.diagnostics)
-      io.stderr.write(
-        `${stringifyJson({ [diagnostic.severity === 'warning' ? 'warn' : 'info']: diagnostic.message })}\n`,
-      );
+  if (options.logFormat === 'json') writeDiagnosticLines(io.stderr, evaluation.diagnostics);
   const style = { color: options.color, width: options.width };
   if (options.command === 'plan') {
     const document = buildPlanDocument(
@@ -193,10 +189,7 @@ function runDsc(operation: DscOperation, io: CommandIo): ExitCode {
   const policy = judged.policy;
   const verdict = (judgement: Evaluation) => (desired.allowTemporaryFix ? acceptTemporaryFixes(judgement) : judgement);
   const evaluation = operation === 'set' ? judged.evaluation : verdict(judged.evaluation);
-  for (const diagnostic of evaluation.diagnostics)
-    io.stderr.write(
-      `${stringifyJson({ [diagnostic.severity === 'warning' ? 'warn' : 'info']: diagnostic.message })}\n`,
-    );
+  writeDiagnosticLines(io.stderr, evaluation.diagnostics);
   let output: unknown;
   if (operation === 'set') {
     output = buildPlanDocument(
