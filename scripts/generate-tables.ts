@@ -1,80 +1,134 @@
 /**
- * Writes the copies of the engine's tables that live outside TypeScript: the PowerShell module's
- * Data/EngineContract.psd1 (exit codes, the characters messages escape, finding statuses) and the
- * DSC v3 manifest's exitCodes. The tables test fails when a committed copy differs from what this
- * writes, so they cannot drift. Run: npx tsx scripts/generate-tables.ts
+ * Writes every copy of an engine table that lives outside TypeScript (docs/tables.md lists them
+ * and says why each is a committed, generated file): the PowerShell module's
+ * Data/EngineContract.psd1, the DSC v3 manifest (exit codes and embedded instance schema), the
+ * enums of the JSON Schemas in schemas/, and the module's ValidateSet lines. The tables test
+ * fails when a committed copy differs from what this writes, so a hand edit cannot stay.
+ * Run: npm run generate
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { MODULE_EXIT_CODES } from '../src/core/exit-codes';
-import { FINDING_STATUSES } from '../src/core/status';
-import { UNSAFE_TEXT_CHARACTERS } from '../src/render/text-escape';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { EXIT_CODES, MODULE_EXIT_CODES } from '../src/core/exit-codes';
+import { FLEET_EXIT_CODES } from '../src/core/fleet-summary';
+import { GROUP_POLICY_SOURCES } from '../src/core/group-policy-sources';
+import { ACCOUNT_KINDS } from '../src/core/model';
+import { LOGON_RIGHTS } from '../src/core/rights';
+import { IDENTITY_ROLES } from '../src/core/roles';
+import { EVIDENCE_LEVELS, IDENTITY_SOURCES, RULE_SETS } from '../src/core/rules';
+import { ALL_STATUSES } from '../src/core/status';
+import { renderEngineContract } from './tables/engine-contract';
+import { withEnums, type SchemaEnum } from './tables/json-enums';
+import { withValidateSets, type GeneratedSet } from './tables/validate-sets';
 
 const ROOT = join(__dirname, '..');
 export const ENGINE_CONTRACT_PATH = join(ROOT, 'dsc', 'IisLogonRightsDsc', 'Data', 'EngineContract.psd1');
 export const DSC_V3_MANIFEST_PATH = join(ROOT, 'dsc', 'v3', 'IisLogonRights.AnonymousLogonRight.dsc.resource.json');
+const INSTANCE_SCHEMA_PATH = join(ROOT, 'schemas', 'dsc-instance.schema.json');
 
-/** A PowerShell single-quoted string: the only character to escape is the quote itself. */
-function psString(text: string): string {
-  if (!/^[\x20-\x7e]*$/.test(text))
-    throw new Error(`not printable ASCII, which the module's data files must be: ${JSON.stringify(text)}`);
-  return `'${text.replace(/'/g, "''")}'`;
+const ruleSet = (pointer: string): SchemaEnum => ({ pointer, values: RULE_SETS });
+const status = (pointer: string): SchemaEnum => ({ pointer, values: ALL_STATUSES });
+
+/** Each schema's enums that copy a table, by JSON pointer to the schema holding the enum. */
+export const SCHEMA_ENUMS: Readonly<Record<string, readonly SchemaEnum[]>> = {
+  'accounts.schema.json': [{ pointer: '/$defs/account/properties/kind', values: ACCOUNT_KINDS }],
+  'dsc-instance.schema.json': [ruleSet('/properties/ruleSet'), status('/properties/findings/items/properties/status')],
+  'dsc-request.schema.json': [ruleSet('/properties/desired/properties/ruleSet')],
+  'plan.schema.json': [
+    ruleSet('/properties/ruleSet'),
+    status('/$defs/status'),
+    { pointer: '/$defs/logonRight', values: [...LOGON_RIGHTS.keys()] },
+  ],
+  'report.schema.json': [
+    ruleSet('/properties/ruleSet'),
+    { pointer: '/properties/exitCode', values: FLEET_EXIT_CODES.map((name) => EXIT_CODES[name].code) },
+    status('/$defs/status'),
+  ],
+  'result.schema.json': [
+    ruleSet('/properties/ruleSet'),
+    status('/$defs/status'),
+    { pointer: '/$defs/evidence', values: EVIDENCE_LEVELS },
+    { pointer: '/$defs/role', values: Object.keys(IDENTITY_ROLES) },
+    { pointer: '/$defs/finding/properties/identity/properties/kind', values: [...IDENTITY_SOURCES, 'unknown'] },
+    { pointer: '/$defs/finding/properties/identity/properties/accountKind', values: [...ACCOUNT_KINDS, 'unknown'] },
+  ],
+};
+
+/** The module's ValidateSets that copy a table, by the parameter (or `Command -Parameter`) they sit on. */
+export const VALIDATE_SETS: readonly GeneratedSet[] = [
+  { table: 'RULE_SETS (src/core/rules.ts)', values: RULE_SETS, parameters: ['RuleSet'] },
+  {
+    table: 'GROUP_POLICY_SOURCES (src/core/group-policy-sources.ts)',
+    values: GROUP_POLICY_SOURCES,
+    parameters: ['GroupPolicySource'],
+  },
+  {
+    table: 'ACCOUNT_KINDS (src/core/model.ts)',
+    values: ACCOUNT_KINDS,
+    parameters: ['Resolve-IisLogonRightsTokenGroup -Kind'],
+  },
+];
+
+function read(path: string): string {
+  return readFileSync(path, 'utf8');
 }
 
-export function renderEngineContract(): string {
-  const exitCodes = MODULE_EXIT_CODES.map((row) =>
-    [
-      '        @{',
-      `            Code     = ${row.code}`,
-      `            Name     = ${psString(row.name)}`,
-      `            ErrorId  = ${psString(row.errorId)}`,
-      `            Category = ${psString(row.category)}`,
-      `            DscV3    = ${psString(row.dscV3)}`,
-      `            RecommendedAction = ${psString(row.recommendedAction)}`,
-      '        }',
-    ].join('\n'),
-  );
-  const statuses = Object.entries(FINDING_STATUSES).map(
-    ([status, entry]) => `        @{ Status = ${psString(status)}; InDesiredState = $${String(entry.inDesiredState)} }`,
-  );
-  return [
-    '# Generated from src/core/exit-codes.ts, src/render/text-escape.ts and src/core/status.ts by',
-    '# scripts/generate-tables.ts. Do not edit: change the TypeScript table and run the script.',
-    '#',
-    '# ExitCodes: what each exit code of the engine means to the module: the stable ErrorId and',
-    '# ErrorCategory of the ErrorRecord it becomes, and the text the DSC v3 manifest gives the same',
-    "# code (the v3 entry script exits with these codes). Code 5 is the module's own: a failure on",
-    '# the host (node missing, collection or apply failed).',
-    '#',
-    '# UnsafeTextCharacters: the characters every message shows as visible escapes (a .NET regular',
-    "# expression, the engine's own class character for character): C0 and C1 controls, DEL, and",
-    '# the bidi, mark and line-separator characters.',
-    '#',
-    '# FindingStatuses: which finding statuses count as in the desired state (for the InDesiredState',
-    '# column of finding objects; the engine decides the status, this only labels it).',
-    '@{',
-    '    ExitCodes = @(',
-    exitCodes.join(',\n'),
-    '    )',
-    '',
-    `    UnsafeTextCharacters = ${psString(UNSAFE_TEXT_CHARACTERS.source)}`,
-    '',
-    '    FindingStatuses = @(',
-    statuses.join(',\n'),
-    '    )',
-    '}',
-    '',
-  ].join('\n');
+function renderSchema(path: string, current: string): Promise<string> {
+  return withEnums(current, relative(ROOT, path), SCHEMA_ENUMS[relative(join(ROOT, 'schemas'), path)]!);
 }
 
-/** The manifest with its exitCodes taken from the module's table; everything else as it is. */
-export function renderDscV3Manifest(current: string): string {
-  const manifest = JSON.parse(current) as Record<string, unknown>;
+/**
+ * The manifest with its exitCodes from the module's table and its embedded schema the instance
+ * schema (as generated); everything else as it is.
+ */
+export async function renderDscV3Manifest(current: string): Promise<string> {
+  const manifest = JSON.parse(current) as { schema: { embedded: unknown } } & Record<string, unknown>;
   manifest.exitCodes = Object.fromEntries(MODULE_EXIT_CODES.map((row) => [String(row.code), row.dscV3]));
+  manifest.schema.embedded = JSON.parse(await renderSchema(INSTANCE_SCHEMA_PATH, read(INSTANCE_SCHEMA_PATH)));
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-if (require.main === module) {
-  writeFileSync(ENGINE_CONTRACT_PATH, renderEngineContract());
-  writeFileSync(DSC_V3_MANIFEST_PATH, renderDscV3Manifest(readFileSync(DSC_V3_MANIFEST_PATH, 'utf8')));
+function powerShellFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.ps(?:m?1)$/i.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => !path.includes(`${join('IisLogonRightsDsc', 'bin')}`))
+    .sort();
 }
+
+export interface GeneratedFile {
+  path: string;
+  /** The file as the generator writes it, given its current text (kept where nothing is generated). */
+  render: (current: string) => string | Promise<string>;
+}
+
+/** Every file the generator writes, with how. */
+export function generatedFiles(): GeneratedFile[] {
+  return [
+    { path: ENGINE_CONTRACT_PATH, render: () => renderEngineContract() },
+    { path: DSC_V3_MANIFEST_PATH, render: renderDscV3Manifest },
+    ...Object.keys(SCHEMA_ENUMS).map((name) => {
+      const path = join(ROOT, 'schemas', name);
+      return { path, render: (current: string) => renderSchema(path, current) };
+    }),
+    ...powerShellFiles(join(ROOT, 'dsc')).map((path) => ({
+      path,
+      render: (current: string) => withValidateSets(current, relative(ROOT, path), VALIDATE_SETS),
+    })),
+  ];
+}
+
+async function main(): Promise<void> {
+  for (const file of generatedFiles()) {
+    const current = read(file.path);
+    const next = await file.render(current);
+    if (next === current) continue;
+    writeFileSync(file.path, next);
+    console.log(`wrote ${relative(ROOT, file.path)}`);
+  }
+}
+
+if (require.main === module)
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  });

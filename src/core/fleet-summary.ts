@@ -195,13 +195,20 @@ export class FleetSummarizer {
   }
 }
 
+/** The exit codes `report` can end with (report.schema.json's exitCode is generated from it). */
+export const FLEET_EXIT_CODES = [
+  'success',
+  'notInDesiredState',
+  'invalidInput',
+] as const satisfies readonly ExitCodeName[];
+
 /**
  * The exit code of `report` (src/core/exit-codes.ts): a snapshot that could not be loaded is
  * the more urgent fact (the fleet's state is unknown there), so it wins over findings.
  */
 export function fleetExitCodeName(
   summary: Pick<FleetSummary, 'everySnapshotLoaded' | 'everyLoadedHostInDesiredState'>,
-): ExitCodeName {
+): (typeof FLEET_EXIT_CODES)[number] {
   if (!summary.everySnapshotLoaded) return 'invalidInput';
   if (!summary.everyLoadedHostInDesiredState) return 'notInDesiredState';
   return 'success';

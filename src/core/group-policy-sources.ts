@@ -10,6 +10,15 @@ import { normalizeAccountName } from './sids';
  * collection time with each holder as the GPO's template wrote it, while gpresult's report is a
  * rendering of the same data with names resolved for display.
  */
+/**
+ * Where the PowerShell collector reads a host's Group Policy (-GroupPolicySource of the module's
+ * commands): Rsop, the RSoP WMI namespace (written as rsop.json); RsopThenGpresult, RSoP and
+ * gpresult /x when RSoP fails; Gpresult, gpresult /x only (gpresult.xml); None, no Group Policy
+ * facts, so the engine judges without GPO ownership and says so. The module's ValidateSets are
+ * generated from this list.
+ */
+export const GROUP_POLICY_SOURCES = ['Rsop', 'RsopThenGpresult', 'Gpresult', 'None'] as const;
+
 export const GROUP_POLICY_SOURCE_PRECEDENCE = 'rsop.json over gpresult.xml';
 
 export function compareGroupPolicySources(results: readonly GroupPolicyResult[]): Diagnostic[] {

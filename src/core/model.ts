@@ -167,7 +167,9 @@ export interface IisConfiguration {
 // ---------------------------------------------------------------------------------------------
 // Accounts and host (collected on the Windows host).
 
-export type AccountKind = 'local' | 'domain' | 'builtin' | 'virtual';
+/** What kind of account a name is; accounts.schema.json and the module's ValidateSet are generated from it. */
+export const ACCOUNT_KINDS = ['local', 'domain', 'builtin', 'virtual'] as const;
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
 export interface Account {
   name: string;

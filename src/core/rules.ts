@@ -10,7 +10,9 @@ export type RuleSetName = 'documented' | 'conservative';
 export { CONFIGURATION_RULES, type ConfigurationRule } from './rules-configuration';
 export const RULE_SETS: readonly RuleSetName[] = ['documented', 'conservative'];
 
-export type Evidence = 'confirmed' | 'observed' | 'inferred' | 'unconfirmed';
+/** How sure the project is of a rule's fact, strongest first (docs/rules.md says what each means). */
+export const EVIDENCE_LEVELS = ['confirmed', 'observed', 'inferred', 'unconfirmed'] as const;
+export type Evidence = (typeof EVIDENCE_LEVELS)[number];
 
 /** How the identity's token comes to exist, which decides the right LSA checks. */
 export type LogonType =
@@ -25,16 +27,18 @@ export type LogonType =
   | 'BuiltInServiceAccount';
 
 /** Where the identity comes from in the IIS configuration. */
-export type IdentitySource =
-  | 'iis-builtin-iusr'
-  | 'custom-anonymous-account'
-  | 'iis6-anonymous-account'
-  | 'app-pool-identity'
-  | 'app-pool-specific-user'
-  | 'app-pool-builtin-account'
-  | 'iis6-pool-specific-user'
-  | 'connect-as-account'
-  | 'iis6-connect-as-account';
+export const IDENTITY_SOURCES = [
+  'iis-builtin-iusr',
+  'custom-anonymous-account',
+  'iis6-anonymous-account',
+  'app-pool-identity',
+  'app-pool-specific-user',
+  'app-pool-builtin-account',
+  'iis6-pool-specific-user',
+  'connect-as-account',
+  'iis6-connect-as-account',
+] as const;
+export type IdentitySource = (typeof IDENTITY_SOURCES)[number];
 
 export interface RuleRow {
   id: string;
