@@ -1,6 +1,7 @@
 import { EXIT_CODES } from './core/exit-codes';
 import { encodeUtf8, withNativeCodec, type NativeCodec, type UnicodeEncoding } from './core/text-codec';
 import { runCommandLine } from './command';
+import { withHostXmlTokenizer, type HostXmlTokenizer } from './parse/xml-events';
 import type { FileAccess, OpenedFile } from './io/facts';
 import { refuseComplexText } from './render/text-width';
 import { VERSION } from './version';
@@ -46,6 +47,12 @@ export interface EngineHost {
   decode?(bytes: Uint8Array, encoding: UnicodeEncoding, start: number): string | null;
   encodeUtf8?(text: string): ArrayBuffer;
   sha1Utf16le?(text: string): ArrayBuffer | null;
+  /**
+   * The host's XML tokenizer (HostXmlTokenizer in parse/xml-events.ts): a document's events as
+   * one encoded string, or null for any document it rejects or does not vouch for (saxes then
+   * reads it, so errors are saxes' own).
+   */
+  xmlEvents?(text: string, namespaces: boolean, keepText: boolean): string | null;
 }
 
 /** One call: the request is JSON, {"argv": [...], "env": {...}}; stdin comes as it is. */
@@ -114,6 +121,15 @@ function readFromHost(host: EngineHost, path: string, limit: number): OpenedFile
   return { kind: 'file', size: bytes.length, bytes };
 }
 
+function xmlTokenizerOf(host: EngineHost): HostXmlTokenizer | undefined {
+  const { xmlEvents } = host;
+  if (xmlEvents === undefined) return undefined;
+  return (text, namespaces, keepText) => {
+    const encoded = xmlEvents.call(host, text, namespaces, keepText);
+    return typeof encoded === 'string' ? encoded : null;
+  };
+}
+
 function nativeCodecOf(host: EngineHost): NativeCodec | undefined {
   const { decode, encodeUtf8: encode, sha1Utf16le: sha1 } = host;
   if (decode === undefined || encode === undefined) return undefined;
@@ -149,7 +165,7 @@ export function run(requestJson: string, stdinText: string, host: EngineHost): E
   const request = JSON.parse(requestJson) as EngineRequest;
   let stdout = '';
   let stderr = '';
-  return withNativeCodec(nativeCodecOf(host), () => {
+  const work = () => {
     const stdin = encodeUtf8(stdinText);
     const exitCode = runCommandLine({
       argv: request.argv,
@@ -160,7 +176,8 @@ export function run(requestJson: string, stdinText: string, host: EngineHost): E
       files: hostFiles(host),
     });
     return { exitCode, stdout, stderr };
-  });
+  };
+  return withNativeCodec(nativeCodecOf(host), () => withHostXmlTokenizer(xmlTokenizerOf(host), work));
 }
 
 export const version = VERSION;

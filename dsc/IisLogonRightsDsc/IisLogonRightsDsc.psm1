@@ -191,8 +191,10 @@ class IisAnonymousLogonRight
         JavaScript ArrayBuffer over the bytes .NET read; decode is strict and answers $null for
         bytes it does not accept, and the engine's own decoder then finds the invalid byte, so
         errors read the same as under Node; encodeUtf8 writes an unpaired surrogate as U+FFFD,
-        as the engine's own encoder does. Engine is the Jint engine the ArrayBuffers belong to
-        (typed [object]: this class is parsed before Jint is loaded).
+        as the engine's own encoder does. xmlEvents tokenizes an XML document with .NET's
+        XmlReader in place of saxes, or answers $null and leaves it to saxes (see the method).
+        Engine is the Jint engine the ArrayBuffers belong to (typed [object]: this class is
+        parsed before Jint is loaded).
 #>
 class IisLogonRightsEngineFiles
 {
@@ -373,6 +375,135 @@ class IisLogonRightsEngineFiles
         {
             return $null
         }
+    }
+
+    [System.Object] xmlEvents([System.String] $Text, [System.Boolean] $Namespaces, [System.Boolean] $KeepText)
+    {
+        # The document's events for the engine (HostXmlTokenizer in src/parse/xml-events.ts),
+        # read by .NET's XmlReader: Jint would run saxes one character per call. $null for
+        # anything XmlReader rejects or this method does not vouch for (a non-ASCII name, whose
+        # rules could differ; a root element with nothing after its start tag, whose line is
+        # not known): the engine then reads the document with saxes, so errors read as under
+        # Node. A start tag's line is the line where it ends, which is where the next node begins.
+        $settings = [System.Xml.XmlReaderSettings]::new()
+        $settings.DtdProcessing = [System.Xml.DtdProcessing]::Prohibit
+        $settings.XmlResolver = $null
+        $settings.CheckCharacters = $true
+        $settings.IgnoreWhitespace = $false
+        $settings.IgnoreComments = $false
+        $settings.IgnoreProcessingInstructions = $false
+        $checkNames = [System.Text.RegularExpressions.Regex]::IsMatch($Text, '[^\x00-\x7F]')
+        # XmlReader lets an unpaired surrogate through in an attribute value; saxes refuses it.
+        # (The engine's strict decoders never produce one; this keeps the method safe alone.)
+        if ($checkNames -and [System.Text.RegularExpressions.Regex]::IsMatch($Text, '[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]'))
+        {
+            return $null
+        }
+
+        $separator = [System.Char] 0
+        $events = [System.Text.StringBuilder]::new($Text.Length)
+        $elementType = [System.Xml.XmlNodeType]::Element
+        $endType = [System.Xml.XmlNodeType]::EndElement
+        $textTypes = @([System.Xml.XmlNodeType]::Text, [System.Xml.XmlNodeType]::CDATA, [System.Xml.XmlNodeType]::Whitespace, [System.Xml.XmlNodeType]::SignificantWhitespace)
+        $maxDepth = 0
+        $pending = $false
+        $pendingEmpty = $false
+        $reader = $null
+        $readState = [System.Xml.ReadState]::Error
+        try
+        {
+            $reader = [System.Xml.XmlReader]::Create([System.IO.StringReader]::new($Text), $settings)
+            $position = [System.Xml.IXmlLineInfo] $reader
+            while ($reader.Read())
+            {
+                if ($pending)
+                {
+                    $null = $events.Append($position.LineNumber).Append($separator)
+                    if ($pendingEmpty)
+                    {
+                        $null = $events.Append('E').Append($separator)
+                    }
+
+                    $pending = $false
+                }
+
+                $type = $reader.NodeType
+                if ($type -eq $elementType)
+                {
+                    $name = $reader.Name
+                    if ($checkNames -and $name -match '[^\x00-\x7F]')
+                    {
+                        return $null
+                    }
+
+                    if ($reader.Depth -ge $maxDepth)
+                    {
+                        $maxDepth = $reader.Depth + 1
+                    }
+
+                    $null = $events.Append('S').Append($separator).Append($name).Append($separator)
+                    if ($Namespaces)
+                    {
+                        # saxes trims a namespace URI; XmlReader keeps it as written.
+                        $uri = $reader.NamespaceURI
+                        if ($uri -match '^[\s\uFEFF]|[\s\uFEFF]$')
+                        {
+                            return $null
+                        }
+
+                        $null = $events.Append($uri).Append($separator)
+                    }
+
+                    $count = $reader.AttributeCount
+                    $null = $events.Append($count).Append($separator)
+                    for ($index = 0; $index -lt $count; $index++)
+                    {
+                        $reader.MoveToAttribute($index)
+                        $name = $reader.Name
+                        if ($checkNames -and $name -match '[^\x00-\x7F]')
+                        {
+                            return $null
+                        }
+
+                        $null = $events.Append($name).Append($separator).Append($reader.Value).Append($separator)
+                    }
+
+                    $null = $reader.MoveToElement()
+                    $pending = $true
+                    $pendingEmpty = $reader.IsEmptyElement
+                }
+                elseif ($type -eq $endType)
+                {
+                    $null = $events.Append('E').Append($separator)
+                }
+                elseif ($KeepText -and $reader.Depth -gt 0 -and $textTypes -contains $type)
+                {
+                    $null = $events.Append('T').Append($separator).Append($reader.Value).Append($separator)
+                }
+            }
+        }
+        catch
+        {
+            return $null
+        }
+        finally
+        {
+            if ($null -ne $reader)
+            {
+                $readState = $reader.ReadState
+                $reader.Dispose()
+            }
+        }
+
+        # XmlReader can stop early without throwing: reading a text node's Value past an
+        # undeclared entity answers '' and leaves the reader in its Error state, after which
+        # Read answers $false. Only a reader that reached the end of the input has read it all.
+        if ($pending -or $readState -ne [System.Xml.ReadState]::EndOfFile)
+        {
+            return $null
+        }
+
+        return [System.String] $maxDepth + $separator + $events.ToString()
     }
 
     [System.String] resolve([System.String] $Path)
