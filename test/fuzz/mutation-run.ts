@@ -82,6 +82,19 @@ Mocha.Suite.prototype.beforeAll = function (this: Mocha.Suite, ...args: unknown[
   return originalBeforeAll.apply(this, args);
 } as typeof Mocha.Suite.prototype.beforeAll;
 
+/**
+ * A test's own `this.timeout(60000)` is a runaway guard sized for `npm test`. Instrumented code on
+ * a loaded machine runs several times slower, and one test past its guard in Stryker's dry run
+ * stops the whole mutation run, so here no guard is shorter than ten minutes.
+ */
+const MUTATION_RUN_GUARD_MS = 600_000;
+const originalTimeout = Mocha.Runnable.prototype.timeout as (this: Mocha.Runnable, ms?: number | string) => unknown;
+Mocha.Runnable.prototype.timeout = function (this: Mocha.Runnable, ms?: number | string) {
+  if (ms === undefined) return originalTimeout.call(this);
+  const guarded = typeof ms === 'number' && ms > 0 && ms < MUTATION_RUN_GUARD_MS ? MUTATION_RUN_GUARD_MS : ms;
+  return originalTimeout.call(this, guarded);
+} as typeof Mocha.Runnable.prototype.timeout;
+
 export const mochaHooks = {
   beforeEach(this: Mocha.Context): void {
     const context = instrumenterContext();
