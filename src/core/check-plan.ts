@@ -2,7 +2,7 @@ import { baselineConflicts, type BaselineConflict } from './baselines';
 import { isPlainAccountName } from './gpttmpl-line';
 import type { Plan, PlanAction, PlanDocument } from './plan';
 import { LOGON_RIGHTS } from './rights';
-import { applicationPoolSid, normalizeAccountName, wellKnownSidForName } from './sids';
+import { applicationPoolSid, serviceSid, wellKnownSidForName } from './sids';
 
 /**
  * A saved plan is valid only against facts. Anyone who can write the file can change it, so
@@ -188,26 +188,30 @@ function inverse(action: PlanAction): UndoAction {
 }
 
 /**
- * An IIS identity is an account (S-1-5-21-...), IUSR, SYSTEM, LOCAL SERVICE, NETWORK SERVICE or an
- * application pool identity (S-1-5-82-...), never a group or a SID Windows computes into tokens;
- * and a well-known or application pool account name fixes its SID.
+ * An IIS identity is an account (S-1-5-21-...), IUSR, SYSTEM, LOCAL SERVICE, NETWORK SERVICE, an
+ * application pool identity (S-1-5-82-...) or a service's virtual account (NT SERVICE\\<name>,
+ * S-1-5-80- and five numbers: the SIDs the engine can take from accounts.json for a configured
+ * name), never a group or a SID Windows computes into tokens (S-1-5-80-0, ALL SERVICES, is one);
+ * and a well-known, application pool or service account name fixes its SID.
  */
 function identitySidProblem(action: Pick<PlanAction, 'sid' | 'account'>): string | undefined {
   const sid = action.sid.toUpperCase();
   const own = /^S-1-5-21-\d+-\d+-\d+-\d+$/.test(sid)
     ? !GROUP_RIDS.has(Number(sid.slice(sid.lastIndexOf('-') + 1)))
-    : IDENTITY_SIDS.has(sid) || /^S-1-5-82(-\d+){5}$/.test(sid);
+    : IDENTITY_SIDS.has(sid) || /^S-1-5-8[02](-\d+){5}$/.test(sid);
   if (!own)
-    return "the identity's own SID (an account, IUSR, a service account or an application pool identity), never a group or a computed SID";
-  const pool = /^IIS APPPOOL\\(.+)$/i.exec(action.account);
-  const named = pool ? applicationPoolSid(pool[1]!) : wellKnownSidForName(action.account);
+    return "the identity's own SID (an account, IUSR, a service account, an application pool identity or a service's virtual account), never a group or a computed SID";
+  const pool = /^IIS APPPOOL\\(.+)$/i.exec(action.account.trim());
+  const service = /^NT SERVICE\\(.+)$/i.exec(action.account.trim());
+  const named =
+    wellKnownSidForName(action.account) ??
+    (pool ? applicationPoolSid(pool[1]!) : service ? serviceSid(service[1]!) : undefined);
   if (named !== undefined && named !== sid) return `the SID of ${JSON.stringify(action.account)}, ${named}`;
-  if (
-    named === undefined &&
-    sid.startsWith('S-1-5-82-') &&
-    !/^IIS APPPOOL\\/i.test(normalizeAccountName(action.account))
-  )
+  // Every IIS APPPOOL\\<pool> and NT SERVICE\\<service> name has fixed its SID above.
+  if (named === undefined && sid.startsWith('S-1-5-82-'))
     return 'an application pool SID only for an account named IIS APPPOOL\\<pool>';
+  if (named === undefined && sid.startsWith('S-1-5-80-'))
+    return "a service's SID only for an account named NT SERVICE\\<service>";
   return undefined;
 }
 

@@ -133,38 +133,49 @@ export function accountShortName(name: string): string {
 }
 
 /**
- * `IIS APPPOOL\\<pool>` virtual account SID: S-1-5-82 followed by the SHA-1 of the UTF-16LE
- * bytes of the lower-cased pool name, read as five little-endian 32-bit numbers. Checked by
- * computation against the DefaultAppPool SID seen in many public `whoami /all` outputs
- * (docs/windows-behaviour.md). Lower-casing of non-ASCII names is not confirmed; the collector's
- * LookupAccountName answer, when present in accounts.json, takes precedence.
- */
-/**
  * Pool SIDs already derived, by lower-case name: a pool serves many scopes and each asks for its
  * SID. Cleared when full, so a fleet of many snapshots cannot grow it without bound.
  */
 const POOL_SIDS = new Map<string, string>();
 const POOL_SIDS_KEPT = 50_000;
 
+/**
+ * `IIS APPPOOL\\<pool>` virtual account SID: S-1-5-82 followed by the SHA-1 of the UTF-16LE
+ * bytes of the lower-cased pool name, read as five little-endian 32-bit numbers. Checked by
+ * computation against the DefaultAppPool SID seen in many public `whoami /all` outputs
+ * (docs/windows-behaviour.md). Lower-casing of non-ASCII names is not confirmed; the collector's
+ * LookupAccountName answer, when present in accounts.json, takes precedence.
+ */
 export function applicationPoolSid(poolName: string): string {
   const key = poolName.toLowerCase();
   const known = POOL_SIDS.get(key);
   if (known !== undefined) return known;
-  const sid = derivePoolSid(key);
+  const sid = hashedSid('S-1-5-82', key);
   if (POOL_SIDS.size >= POOL_SIDS_KEPT) POOL_SIDS.clear();
   POOL_SIDS.set(key, sid);
   return sid;
 }
 
-function derivePoolSid(lowerCaseName: string): string {
-  const digest = sha1Utf16le(lowerCaseName);
+/**
+ * `NT SERVICE\\<service>` virtual account (service SID): S-1-5-80 followed by the SHA-1 of the
+ * UTF-16LE bytes of the upper-cased service name, read the same way. Checked by computation
+ * against NT SERVICE\\TrustedInstaller (S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464)
+ * and NT SERVICE\\MSSQLSERVER, as `sc showsid` prints them. Upper-casing of non-ASCII names is
+ * not confirmed.
+ */
+export function serviceSid(serviceName: string): string {
+  return hashedSid('S-1-5-80', serviceName.toUpperCase());
+}
+
+function hashedSid(prefix: string, text: string): string {
+  const digest = sha1Utf16le(text);
   // The digest's bytes read as little-endian numbers: each big-endian SHA-1 word byte-swapped.
   const parts: number[] = [];
   for (const word of digest)
     parts.push(
       (word & 0xff) * 0x1000000 + ((word >>> 8) & 0xff) * 0x10000 + ((word >>> 16) & 0xff) * 0x100 + (word >>> 24),
     );
-  return `S-1-5-82-${parts.join('-')}`;
+  return `${prefix}-${parts.join('-')}`;
 }
 
 /** A local account SID (machine domain) ends in a RID after S-1-5-21-a-b-c. */

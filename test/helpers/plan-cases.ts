@@ -11,7 +11,7 @@ import type {
 } from '../../src/core/model';
 import { projectPolicy, type PolicyProjection } from '../../src/core/policy';
 import type { RuleSetName } from '../../src/core/rules';
-import { applicationPoolSid } from '../../src/core/sids';
+import { applicationPoolSid, serviceSid } from '../../src/core/sids';
 import { holders } from './builders';
 
 /**
@@ -70,8 +70,13 @@ const accountArbitrary = (name: string, index: number) =>
     groups,
   }));
 
+/** A service's virtual account (NT SERVICE\\<name>, S-1-5-80-...), which accounts.json may name. */
+const serviceAccountArbitrary = fc
+  .subarray(GROUPS)
+  .map((groups): Account => ({ name: 'NT SERVICE\\WebSync', sid: serviceSid('WebSync'), kind: 'virtual', groups }));
+
 export const caseArbitrary: fc.Arbitrary<GeneratedCase> = fc
-  .tuple(...ACCOUNT_NAMES.map((name, index) => accountArbitrary(name, index)))
+  .tuple(...ACCOUNT_NAMES.map((name, index) => accountArbitrary(name, index)), serviceAccountArbitrary)
   .chain((accounts) => {
     const allSids = [
       ...new Set([

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { PlanAction, PlanDocument } from '../../src/core/plan';
 import { LOGON_RIGHTS } from '../../src/core/rights';
-import { applicationPoolSid } from '../../src/core/sids';
+import { applicationPoolSid, serviceSid } from '../../src/core/sids';
 
 /**
  * What an attacker with write access to a saved plan would try: every field of every action, each
@@ -27,6 +27,9 @@ export const FOREIGN_SIDS = [
   'S-1-5-20',
   applicationPoolSid('AppPoolA'),
   applicationPoolSid('EvilPool'),
+  serviceSid('WebSync'),
+  serviceSid('EvilService'),
+  'S-1-5-80-0',
 ];
 const ALL_RIGHTS = [...LOGON_RIGHTS.keys()];
 
@@ -73,6 +76,8 @@ const anyAction: fc.Arbitrary<PlanAction> = fc.record({
     'CONTOSO\\svc-a',
     'IIS APPPOOL\\AppPoolA',
     'NT AUTHORITY\\IUSR',
+    'NT SERVICE\\WebSync',
+    'NT SERVICE\\EvilService',
   ),
   temporary: fc.boolean(),
   fixes: fc.constant([]),
@@ -126,7 +131,10 @@ export function tamperingArbitrary(plan: PlanDocument): fc.Arbitrary<Tampering> 
         text: text(changeAction(plan, at, { action: plan.actions[at]!.action === 'grant' ? 'revoke' : 'grant' })),
       })),
       fc
-        .tuple(index, fc.constantFrom('Everyone', 'CONTOSO\\Domain Admins', 'WEB01\\someone-else', 'x'))
+        .tuple(
+          index,
+          fc.constantFrom('Everyone', 'CONTOSO\\Domain Admins', 'WEB01\\someone-else', 'NT SERVICE\\EvilService', 'x'),
+        )
         .filter(([at, account]) => plan.actions[at]!.account !== account)
         .map(([at, account]) => ({ kind: 'other account name', text: text(changeAction(plan, at, { account })) })),
       index.map((at) => ({
