@@ -130,6 +130,22 @@ Describe 'Get-IisLogonRightsWebConfigDocument' {
         $text | Should -Match '<anonymousAuthentication enabled="false" />'
     }
 
+    It 'Should keep each setting on the line it has in the web.config, also when the file is one line' {
+        $excerpt = InModuleScope -ModuleName 'IisLogonRightsDsc' -Parameters @{ Text = $script:blogWebConfig } -ScriptBlock {
+            param ($Text)
+            ConvertTo-IisLogonRightsWebConfigExcerpt -Text $Text
+        }
+        $lines = $excerpt.Split([System.Char] 10)
+        $lines[8] | Should -Match '<anonymousAuthentication userName="WEB20\\blog-anon" password="\[redacted\]" />'
+        $lines[13] | Should -Be '<location path="downloads">'
+        $lines[17] | Should -Match '<anonymousAuthentication enabled="false" />.*</location></configuration>$'
+        @($lines | Where-Object { $_ -match 'anonymousAuthentication' }).Count | Should -Be 2
+        $oneLine = InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock {
+            ConvertTo-IisLogonRightsWebConfigExcerpt -Text '<configuration><location path="a" overrideMode="Deny"><system.webServer><security><authentication><anonymousAuthentication userName="x" /></authentication></security></system.webServer></location></configuration>'
+        }
+        $oneLine | Should -Be ('<?xml version="1.0" encoding="utf-8"?><configuration><location path="a" overrideMode="Deny"><system.webServer><security><authentication><anonymousAuthentication userName="x" /></authentication></security></system.webServer></location></configuration>' + [System.Char] 10)
+    }
+
     It 'Should record a web.config that is not well-formed as unreadable, saying IIS answers 500.19' {
         Mock -CommandName Read-IisLogonRightsWebConfigFile -MockWith { '<configuration><system.webServer>' }
         $document = InModuleScope -ModuleName 'IisLogonRightsDsc' -Parameters @{ Text = $script:applicationHost } -ScriptBlock {
@@ -195,7 +211,8 @@ Describe 'Get-IisLogonRightsFactSet with unlocked anonymousAuthentication' {
         $root = @($result.findings)[0]
         $root.path | Should -Be '/'
         $root.identity.name | Should -Be 'WEB20\blog-anon'
-        $root.identity.definedAt | Should -Match '^web\.config "D:\\sites\\blog\\web\.config" \(site "Blog" path /\)'
+        # Line 9 of the web.config itself, not of the excerpt the snapshot holds.
+        $root.identity.definedAt | Should -Match '^web\.config "D:\\sites\\blog\\web\.config" \(site "Blog" path /\) \(line 9\)$'
         $root.status | Should -Be 'denied'
         $result.inDesiredState | Should -BeFalse
         Should -Invoke -CommandName Read-IisLogonRightsWebConfigFile -ParameterFilter { $Path -like '*shop*' } -Exactly -Times 0 -Scope It

@@ -10,8 +10,9 @@ function ConvertTo-IisLogonRightsWebConfigExcerpt
         the enabled, userName and logonMethod attributes of
         system.webServer/security/authentication/anonymousAuthentication, whether a password is
         set (its value becomes [redacted]), at the file's level and inside each <location> (with
-        its path, overrideMode and inheritInChildApplications), in document order. Line numbers
-        in the engine's messages therefore refer to this excerpt. Throws
+        its path, overrideMode and inheritInChildApplications), in document order. Each kept
+        element stays on the line it has in the file (the lines in between are left empty), so
+        the line numbers in the engine's messages are the web.config's own. Throws
         System.Xml.XmlException when the text is not well-formed XML.
 
     .PARAMETER Text
@@ -31,11 +32,32 @@ function ConvertTo-IisLogonRightsWebConfigExcerpt
     )
 
     $document = ConvertTo-IisLogonRightsXmlDocument -Text $Text
+    # The line of every element, so each fragment below lands on its element's own line.
+    $elementLines = Get-IisLogonRightsXmlElementLine -Text $Text
+    $lineOf = [System.Collections.Generic.Dictionary[System.Xml.XmlNode, System.Int32]]::new()
+    $index = 0
+    foreach ($element in $document.SelectNodes('//*'))
+    {
+        $lineOf[$element] = $elementLines[$index]
+        $index++
+    }
+
     # Old ASP.NET web.configs put <configuration> in a default namespace, which IIS ignores.
     $path = '*[local-name()="security"]/*[local-name()="authentication"]/*[local-name()="anonymousAuthentication"]'
-    $lines = [System.Collections.Generic.List[System.String]]::new()
-    $lines.Add('<?xml version="1.0" encoding="utf-8"?>')
-    $lines.Add('<configuration>')
+    $excerpt = [System.Text.StringBuilder]::new()
+    $currentLine = 1
+    # Appends text on the given line, or on the current one when the file had it there already.
+    $write = {
+        param ($line, $fragment)
+        if ($line -gt $currentLine)
+        {
+            $null = $excerpt.Append([System.Char] 10, $line - $currentLine)
+            Set-Variable -Name 'currentLine' -Value $line -Scope 1
+        }
+
+        $null = $excerpt.Append($fragment)
+    }
+    & $write 1 '<?xml version="1.0" encoding="utf-8"?>'
     $describe = {
         param ($element, $names)
         $attributes = foreach ($name in $names)
@@ -54,20 +76,22 @@ function ConvertTo-IisLogonRightsWebConfigExcerpt
 
         return (@($attributes) -join '')
     }
-    $sectionLine = {
-        param ($element, $indent)
-        '{0}<system.webServer><security><authentication><anonymousAuthentication{1} /></authentication></security></system.webServer>' -f $indent, (& $describe $element @('enabled', 'userName', 'logonMethod', 'password'))
+    $sectionText = {
+        param ($element)
+        '<system.webServer><security><authentication><anonymousAuthentication{0} /></authentication></security></system.webServer>' -f (& $describe $element @('enabled', 'userName', 'logonMethod', 'password'))
     }
 
-    if ($null -ne $document.DocumentElement -and $document.DocumentElement.LocalName -eq 'configuration')
+    $root = $document.DocumentElement
+    if ($null -ne $root -and $root.LocalName -eq 'configuration')
     {
-        foreach ($child in $document.DocumentElement.ChildNodes)
+        & $write $lineOf[$root] '<configuration>'
+        foreach ($child in $root.ChildNodes)
         {
             if ($child.LocalName -eq 'system.webServer')
             {
                 foreach ($element in $child.SelectNodes($path))
                 {
-                    $lines.Add((& $sectionLine $element '  '))
+                    & $write $lineOf[$element] (& $sectionText $element)
                 }
             }
             elseif ($child.LocalName -eq 'location')
@@ -75,18 +99,22 @@ function ConvertTo-IisLogonRightsWebConfigExcerpt
                 $elements = @($child.SelectNodes('*[local-name()="system.webServer"]/' + $path))
                 if ($elements.Count -gt 0)
                 {
-                    $lines.Add(('  <location{0}>' -f (& $describe $child @('path', 'overrideMode', 'inheritInChildApplications'))))
+                    & $write $lineOf[$child] ('<location{0}>' -f (& $describe $child @('path', 'overrideMode', 'allowOverride', 'inheritInChildApplications')))
                     foreach ($element in $elements)
                     {
-                        $lines.Add((& $sectionLine $element '    '))
+                        & $write $lineOf[$element] (& $sectionText $element)
                     }
 
-                    $lines.Add('  </location>')
+                    & $write 0 '</location>'
                 }
             }
         }
     }
+    else
+    {
+        & $write 2 '<configuration>'
+    }
 
-    $lines.Add('</configuration>')
-    return (($lines.ToArray() -join "`n") + "`n")
+    & $write 0 '</configuration>'
+    return ($excerpt.ToString() + "`n")
 }

@@ -25,10 +25,7 @@ function ConvertTo-IisLogonRightsXmlDocument
         $Text
     )
 
-    $settings = [System.Xml.XmlReaderSettings]::new()
-    $settings.DtdProcessing = [System.Xml.DtdProcessing]::Prohibit
-    $settings.XmlResolver = $null
-    $reader = [System.Xml.XmlReader]::Create([System.IO.StringReader]::new($Text), $settings)
+    $reader = New-IisLogonRightsXmlReader -Text $Text
     try
     {
         $document = [System.Xml.XmlDocument]::new()
