@@ -96,6 +96,8 @@ Describe 'Get-IisLogonRightsWebConfigPath' {
 
 Describe 'Get-IisLogonRightsWebConfigDocument' {
     BeforeEach {
+        # No plain subfolders here (WebConfigFolders.Tests.ps1 walks them).
+        Mock -CommandName Get-IisLogonRightsSubfolderName -MockWith { @() }
         Mock -CommandName Read-IisLogonRightsWebConfigFile -MockWith {
             switch ($Path)
             {
@@ -161,6 +163,8 @@ Describe 'Get-IisLogonRightsWebConfigDocument' {
 
 Describe 'Get-IisLogonRightsFactSet with unlocked anonymousAuthentication' {
     BeforeEach {
+        # No plain subfolders here (WebConfigFolders.Tests.ps1 walks them).
+        Mock -CommandName Get-IisLogonRightsSubfolderName -MockWith { @() }
         Mock -CommandName Read-IisLogonRightsWebConfigFile -MockWith {
             switch ($Path)
             {

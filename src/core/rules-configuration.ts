@@ -42,4 +42,11 @@ export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
     citation:
       '"How to Use Locking in IIS 7.0 Configuration" (iis.net); "More config locking" (IIS team blog, 2008): locking "only prevents them from being changed at lower configuration levels (web.config files)"; 500.19 with 0x80070021 (IIS support blog)',
   },
+  {
+    id: 'webconfig-plain-folders',
+    fact: 'IIS reads a web.config in any folder below a virtual directory, not only at applications and virtual directories, and applies it at that folder\'s URL path and below, unless the directory (or its virtualDirectoryDefaults) says allowSubDirConfig="false". The collector walks those folders within limits and records how far; where it did not look, the finding says its verdict may be wrong.',
+    evidence: 'confirmed',
+    citation:
+      'IIS support blog (Microsoft), "How to prevent web.config files to be overwritten by config files in application subfolders": subfolder web.config files override their parents\' unless allowSubDirConfig is false; IIS configuration reference, virtualDirectory allowSubDirConfig',
+  },
 ];

@@ -2,7 +2,8 @@
  * webconfigs.json: the web.config files the collector read where anonymousAuthentication is
  * unlocked (schemas/webconfigs.schema.json). Each entry names a site, the URL path the file
  * applies at and where the file is on the host, and holds the file's text, or says that the
- * folder has none, or why it could not be read.
+ * folder has none, or why it could not be read. folderWalks say which plain folder trees below
+ * those paths the collector listed, so a web.config missing there is known to be absent.
  *
  * Site names, paths and file paths are hostile data: they are labels for messages and keys into
  * the site's path tree, and nothing here or anywhere in the engine opens a file they name.
@@ -40,9 +41,32 @@ export interface WebConfigFile {
   sections: WebConfigSection[];
 }
 
+/** A folder tree the collector listed: every web.config within `depth` levels below `path` is in `files`. */
+export interface FolderWalk {
+  site: string;
+  /** Site-relative URL path the walk started at, normalised. */
+  path: string;
+  depth: number;
+  complete: boolean;
+  reason?: string;
+  /** For messages: `the folder walk below "D:\\blog" (site "Blog" path /)`. */
+  label: string;
+}
+
 export interface WebConfigSet {
   file: string;
   files: WebConfigFile[];
+  /** Empty when the collector recorded none (older snapshots): then only listed paths count as looked at. */
+  walks: FolderWalk[];
+}
+
+interface FolderWalkJson {
+  site: string;
+  path: string;
+  physicalPath: string;
+  depth: number;
+  complete: boolean;
+  reason?: string;
 }
 
 interface WebConfigEntryJson {
@@ -57,8 +81,26 @@ interface WebConfigEntryJson {
 /** Validates webconfigs.json and parses the text of every web.config it holds. */
 export function parseWebConfigs(value: unknown, file: string): WebConfigSet {
   validateAgainstSchema('webconfigs', value, file);
-  const entries = (value as { webConfigs: WebConfigEntryJson[] }).webConfigs;
-  return { file, files: entries.map((entry, index) => parseEntry(entry, file, `/webConfigs/${index}`)) };
+  const { webConfigs: entries, folderWalks = [] } = value as {
+    webConfigs: WebConfigEntryJson[];
+    folderWalks?: FolderWalkJson[];
+  };
+  return {
+    file,
+    files: entries.map((entry, index) => parseEntry(entry, file, `/webConfigs/${index}`)),
+    walks: folderWalks.map((walk) => {
+      const path = urlPath(pathSegments(walk.path));
+      const parsed: FolderWalk = {
+        site: walk.site,
+        path,
+        depth: walk.depth,
+        complete: walk.complete,
+        label: `the folder walk below "${plainLabel(walk.physicalPath)}" (site "${plainLabel(walk.site)}" path ${plainLabel(path)})`,
+      };
+      if (walk.reason !== undefined) parsed.reason = walk.reason;
+      return parsed;
+    }),
+  };
 }
 
 function parseEntry(entry: WebConfigEntryJson, file: string, pointer: string): WebConfigFile {

@@ -530,6 +530,7 @@ describe('IisLogonRightsDsc module: manifest, commands, help and schema agreemen
       'Get-IisLogonRightsLocalGroupMember',
       'Get-IisLogonRightsMachineEnvironmentVariable',
       'Get-IisLogonRightsPathSecurity',
+      'Get-IisLogonRightsSubfolderName',
       'Invoke-IisLogonRightsNativeCommand',
       'Read-IisLogonRightsWebConfigFile',
       'Remove-IisLogonRightsAccountRight',

@@ -102,6 +102,35 @@ describe('logon fixtures: each finding is what the README says Windows does', ()
     );
   });
 
+  it('webconfig-plain-subfolder: a plain folder web.config is judged at its path, with its own line; walked folders need no note', () => {
+    const folder = join(ROOT, 'webconfig-plain-subfolder');
+    const { evaluation } = judgeSnapshot(loadSnapshotFolder(folder), { ruleSet: 'documented', withGpo: [] });
+    const legacy = evaluation.findings.find((finding) => finding.path === '/legacy')!;
+    assert.match(
+      legacy.identity.definedAt,
+      /^web\.config "D:\\sites\\wiki\\legacy\\web\.config" \(site "Wiki" path \/legacy\) \(line 6\)$/,
+    );
+    const archive = evaluation.findings.find((finding) => finding.path === '/media/archive')!;
+    assert.deepEqual(archive.notes, []);
+    // The same files without the walk: nothing says the plain folders were looked at.
+    const webConfigs = JSON.parse(readFileSync(join(folder, 'webconfigs.json'), 'utf8')) as Record<string, unknown>;
+    delete webConfigs['folderWalks'];
+    const files = Object.fromEntries(
+      SNAPSHOT_FILES.filter((file) => existsSync(join(folder, file))).map((file) => [
+        file,
+        file === 'webconfigs.json' ? JSON.stringify(webConfigs) : readFileSync(join(folder, file), 'utf8'),
+      ]),
+    );
+    const unwalked = judgeSnapshot(loadFactsValue({ files }, 'facts'), {
+      ruleSet: 'documented',
+      withGpo: [],
+    }).evaluation;
+    assert.match(
+      unwalked.findings.find((finding) => finding.path === '/media/archive')!.notes.join(' '),
+      /lacks the web\.config for \/media \(no web\.config was collected there\); \/media\/archive \(no web\.config was collected there\)/,
+    );
+  });
+
   it('webconfig-anonymous-identity: the collected web.config turns a false ok into denied, and says where it is incomplete', () => {
     const folder = join(ROOT, 'webconfig-anonymous-identity');
     const { evaluation } = judgeSnapshot(loadSnapshotFolder(folder), { ruleSet: 'documented', withGpo: [] });

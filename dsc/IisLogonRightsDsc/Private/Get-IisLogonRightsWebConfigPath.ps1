@@ -16,7 +16,10 @@ function Get-IisLogonRightsWebConfigPath
         site-relative URL path and the folder IIS maps it to (the physicalPath of the longest
         matching virtual directory, plus the rest of the path), as written: environment
         variables are expanded by the caller. Path segments that could leave the folder (. and
-        .., or holding \ or :) are skipped, because a configuration file is not trusted input.
+        .., or holding \ or :) are skipped, because a configuration file is not trusted input, and
+        so are paths below a virtual directory with allowSubDirConfig="false" (on it or its
+        virtualDirectoryDefaults), whose subfolders IIS reads no web.config from; Walk says
+        whether the plain subfolders of a path may hold a web.config IIS reads.
         Returns nothing when the section is locked everywhere or the text does not parse.
 
     .PARAMETER ApplicationHostText
@@ -95,18 +98,36 @@ function Get-IisLogonRightsWebConfigPath
             continue
         }
 
-        # Virtual directories as (URL segments, physicalPath), longest first when mapping a path.
+        # Virtual directories as (URL segments, physicalPath, allowSubDirConfig), longest first when mapping a path.
         $directories = [System.Collections.Generic.List[System.Object]]::new()
         $candidates = [System.Collections.Generic.List[System.Object]]::new()
+        # Virtual directories whose subfolders IIS reads no web.config from (allowSubDirConfig="false").
+        $noSubDirConfig = [System.Collections.Generic.HashSet[System.String]]::new([System.StringComparer]::OrdinalIgnoreCase)
         foreach ($application in $site.SelectNodes('application'))
         {
             $applicationSegments = @(([System.String] $application.GetAttribute('path')).Split('/') | Where-Object { $_ -ne '' })
             $candidates.Add($applicationSegments)
+            $defaults = @($application.SelectSingleNode('virtualDirectoryDefaults'), $site.SelectSingleNode('virtualDirectoryDefaults'), $document.SelectSingleNode('/configuration/system.applicationHost/sites/virtualDirectoryDefaults'))
             foreach ($directory in $application.SelectNodes('virtualDirectory'))
             {
                 $segments = @($applicationSegments) + @(([System.String] $directory.GetAttribute('path')).Split('/') | Where-Object { $_ -ne '' })
-                $directories.Add([pscustomobject] @{ Segments = $segments; PhysicalPath = [System.String] $directory.GetAttribute('physicalPath') })
+                # The attribute falls back to the nearest virtualDirectoryDefaults; IIS's default is true.
+                $allowSubDirConfig = $true
+                foreach ($holder in @($directory) + $defaults)
+                {
+                    if ($null -ne $holder -and $holder.HasAttribute('allowSubDirConfig'))
+                    {
+                        $allowSubDirConfig = ([System.String] $holder.GetAttribute('allowSubDirConfig')).Trim() -ne 'false'
+                        break
+                    }
+                }
+
+                $directories.Add([pscustomobject] @{ Segments = $segments; PhysicalPath = [System.String] $directory.GetAttribute('physicalPath'); AllowSubDirConfig = $allowSubDirConfig })
                 $candidates.Add($segments)
+                if (-not $allowSubDirConfig)
+                {
+                    $null = $noSubDirConfig.Add('/' + (@($segments) -join '/'))
+                }
             }
         }
 
@@ -136,7 +157,7 @@ function Get-IisLogonRightsWebConfigPath
             $folder = Resolve-IisLogonRightsPhysicalFolder -Directories $directories -Segments $candidate
             if ($null -ne $folder)
             {
-                [pscustomobject] @{ Site = $siteName; Path = $urlPath; Folder = $folder }
+                [pscustomobject] @{ Site = $siteName; Path = $urlPath; Folder = $folder; Walk = -not $noSubDirConfig.Contains($urlPath) }
             }
         }
     }

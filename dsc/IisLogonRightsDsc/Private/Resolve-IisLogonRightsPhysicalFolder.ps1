@@ -7,12 +7,14 @@ function Resolve-IisLogonRightsPhysicalFolder
     .DESCRIPTION
         The longest virtual directory whose path is at or above the URL path gives the folder;
         the remaining segments are folders below it. Returns $null when no virtual directory
-        covers the path, when the directory has no physicalPath, or when a remaining segment
-        could leave the folder (. or .., or one holding \ / or :), because the segments come
-        from a configuration file, which is not trusted input.
+        covers the path, when the directory has no physicalPath, when the path is below a
+        directory whose AllowSubDirConfig is false (IIS reads no web.config there), or when a
+        remaining segment could leave the folder (. or .., or one holding \ / or :), because the
+        segments come from a configuration file, which is not trusted input.
 
     .PARAMETER Directories
-        Objects with Segments (the virtual directory's URL segments) and PhysicalPath.
+        Objects with Segments (the virtual directory's URL segments), PhysicalPath and optionally
+        AllowSubDirConfig.
 
     .PARAMETER Segments
         The URL path's segments.
@@ -47,6 +49,12 @@ function Resolve-IisLogonRightsPhysicalFolder
     }
 
     if ($null -eq $best -or [System.String]::IsNullOrEmpty($best.PhysicalPath))
+    {
+        return $null
+    }
+
+    # allowSubDirConfig="false": IIS reads no web.config below the directory's own folder.
+    if ($best.PSObject.Properties['AllowSubDirConfig'] -and -not $best.AllowSubDirConfig -and @($Segments).Count -gt @($best.Segments).Count)
     {
         return $null
     }

@@ -1,5 +1,5 @@
 import type { AnonymousScope } from '../../core/model';
-import type { WebConfigFile, WebConfigSet } from '../webconfig';
+import type { FolderWalk, WebConfigFile, WebConfigSet } from '../webconfig';
 import { pathSegments, urlPath } from './attributes';
 import { describeSettings } from './anonymous';
 import { lockAt, type SectionLock } from './section-lock';
@@ -58,14 +58,23 @@ export function applyWebConfigs(
   }
 }
 
-/** Collected entries of one site, by lower-cased URL path. */
-export type WebConfigCoverage = Map<string, Map<string, WebConfigFile>>;
+/** Per lower-cased site name: collected entries by lower-cased URL path, and the folder walks. */
+export interface WebConfigCoverage {
+  files: Map<string, Map<string, WebConfigFile>>;
+  walks: Map<string, FolderWalk[]>;
+}
 
 export function coverageOf(set: WebConfigSet): WebConfigCoverage {
-  const coverage: WebConfigCoverage = new Map();
+  const coverage: WebConfigCoverage = { files: new Map(), walks: new Map() };
+  for (const walk of set.walks) {
+    const site = walk.site.toLowerCase();
+    const walks = coverage.walks.get(site);
+    if (walks === undefined) coverage.walks.set(site, [walk]);
+    else walks.push(walk);
+  }
   for (const file of set.files) {
-    let paths = coverage.get(file.site.toLowerCase());
-    if (paths === undefined) coverage.set(file.site.toLowerCase(), (paths = new Map()));
+    let paths = coverage.files.get(file.site.toLowerCase());
+    if (paths === undefined) coverage.files.set(file.site.toLowerCase(), (paths = new Map()));
     const known = paths.get(file.path.toLowerCase());
     // A read file outranks an entry for the same path that says it was absent or unreadable.
     if (known === undefined || (known.state !== 'read' && file.state === 'read'))
@@ -82,14 +91,40 @@ export function coverageOf(set: WebConfigSet): WebConfigCoverage {
  */
 export function webConfigGaps(scope: AnonymousScope, depths: readonly number[], coverage: WebConfigCoverage): string[] {
   const segments = pathSegments(scope.path);
-  const paths = coverage.get(scope.site.toLowerCase());
+  const site = scope.site.toLowerCase();
+  const paths = coverage.files.get(site);
+  const walks = coverage.walks.get(site);
   const gaps: string[] = [];
   for (const depth of depths) {
     const path = urlPath(segments.slice(0, depth));
     const entry = paths?.get(path.toLowerCase());
-    if (entry === undefined) gaps.push(`${path} (no web.config was collected there)`);
-    else if (entry.state === 'unreadable')
+    if (entry === undefined) {
+      const missing = walkGap(walks, path);
+      if (missing !== undefined) gaps.push(`${path} (${missing})`);
+    } else if (entry.state === 'unreadable')
       gaps.push(`${path} (${entry.label} could not be read: ${entry.reason ?? 'no reason given'})`);
   }
   return gaps;
+}
+
+/**
+ * Why a path with no entry may still hold a web.config, or undefined when the deepest folder walk
+ * at or above it listed its folder (then it has none): no walk covers it, the walk stopped early,
+ * or the path is deeper than the walk went.
+ */
+function walkGap(walks: readonly FolderWalk[] | undefined, path: string): string | undefined {
+  const segments = pathSegments(path.toLowerCase());
+  let nearest: { walk: FolderWalk; levels: number } | undefined;
+  for (const walk of walks ?? []) {
+    const root = pathSegments(walk.path.toLowerCase());
+    if (root.length > segments.length || root.some((segment, index) => segment !== segments[index])) continue;
+    if (nearest === undefined || root.length > segments.length - nearest.levels)
+      nearest = { walk, levels: segments.length - root.length };
+  }
+  if (nearest === undefined) return 'no web.config was collected there';
+  if (!nearest.walk.complete)
+    return `no web.config was collected there: ${nearest.walk.label} stopped early: ${nearest.walk.reason ?? 'no reason given'}`;
+  if (nearest.levels > nearest.walk.depth)
+    return `no web.config was collected there: it is ${nearest.levels} folder levels below the start of ${nearest.walk.label}, which lists ${nearest.walk.depth}`;
+  return undefined;
 }
