@@ -27,6 +27,7 @@ const COMMAND_FORMATS: Record<Command, readonly Format[]> = {
   plan: ['table', 'json'],
   'check-plan': ['table', 'json'],
   report: ['table', 'json', 'junit', 'sarif'],
+  accounts: ['json'],
   dsc: ['json'],
 };
 
@@ -160,8 +161,10 @@ export function parseCommandLine(io: CommandLineIo): CliOptions | { help: Comman
     throw new UsageError('--allow-no-user-rights is only for commands that read a snapshot');
   const stdinTimeoutSeconds = parseTimeout(values.timeout, command === 'dsc' || snapshot === '-' || plan === '-');
   // explain is for people wherever its output goes; the other commands print data off a terminal.
-  const format = values.format ?? (command === 'explain' ? 'text' : io.stdout.isTTY ? 'table' : 'json');
   const formats = COMMAND_FORMATS[command as Command];
+  const format =
+    values.format ??
+    (command === 'explain' ? 'text' : formats.length === 1 ? formats[0] : io.stdout.isTTY ? 'table' : 'json');
   if (typeof format !== 'string' || !(formats as readonly string[]).includes(format)) {
     // explain still takes table, its old name for text, but does not offer it.
     const offered = formats.filter((name) => name !== 'table' || command !== 'explain');
@@ -169,6 +172,8 @@ export function parseCommandLine(io: CommandLineIo): CliOptions | { help: Comman
       `--format ${(FORMATS as readonly string[]).includes(String(format)) ? `for ${command} ` : ''}must be one of ${offered.join(', ')}, not "${String(format)}"`,
     );
   }
+  if (command === 'accounts' && (values.rules !== undefined || values['with-gpo'] !== undefined))
+    throw new UsageError('accounts lists the names the snapshot mentions under any rules: drop --rules and --with-gpo');
   const ruleSet = values.rules ?? 'documented';
   if (typeof ruleSet !== 'string' || !(RULE_SETS as readonly string[]).includes(ruleSet))
     throw new UsageError(`--rules must be one of ${RULE_SETS.join(', ')}, not "${String(ruleSet)}"`);

@@ -6,6 +6,7 @@ import { judgeSnapshot } from './core/judge-snapshot';
 import type { RuleSetName } from './core/rules';
 import { buildPlan } from './core/plan';
 import { acceptTemporaryFixes } from './core/temporary-fix';
+import { accountsToResolve } from './core/accounts-to-resolve';
 import { snapshotAfterPlan } from './core/plan-effect';
 import { buildPlanDocument } from './io/plan-document';
 import { loadFactsValue, type FileAccess } from './io/facts';
@@ -114,6 +115,11 @@ function runCommand(options: CliOptions, io: CommandIo): ExitCode {
   if (options.command === 'check-plan') return runCheckPlan(options, io);
   if (options.command === 'report') return nodeOnly(io, 'report').report(options, io);
   if (options.command === 'dsc') return runDsc(options.dscOperation!, io);
+  if (options.command === 'accounts') {
+    const snapshot = loadSnapshotOption(options.snapshot, io, { allowNoUserRights: options.allowNoUserRights });
+    writeJson(accountsToResolve(snapshot), write);
+    return EXIT_CODES.success.code;
+  }
   // Everything is loaded and validated before anything is printed, so bad input never yields a
   // partial result.
   const snapshot = restrictToSite(

@@ -50,13 +50,13 @@ Describe 'Get-IisLogonRightsFactSet' {
     }
 
     Context 'When every source answers' {
-        It 'Should gather every file, resolve the mentioned names and list the others as unresolved' {
+        It 'Should gather every file, resolve the names the engine lists and list the others as unresolved' {
             $facts = InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock { Get-IisLogonRightsFactSet }
             $facts.Name | Should -Be 'WEB03'
             @($facts.Files.Keys) | Should -Be @('secedit.inf', 'applicationHost.config', 'rsop.json', 'accounts.json', 'host.json')
             @($facts.Files['rsop.json'])[0].gpoName | Should -Be 'CONTOSO Servers - User Rights'
-            @($facts.Files['accounts.json'].accounts | ForEach-Object { $_.name }) | Should -Be @('CONTOSO\svc-reports', 'NT AUTHORITY\IUSR', 'WEB03\Guest', 'BUILTIN\Users', 'BUILTIN\IIS_IUSRS')
-            @($facts.Files['accounts.json'].unresolved | ForEach-Object { $_.name }) | Should -Be @('IIS APPPOOL\DefaultAppPool', 'IIS APPPOOL\ReportsPool', 'IIS APPPOOL\Docs')
+            @($facts.Files['accounts.json'].accounts | ForEach-Object { $_.name }) | Should -Be @('NT AUTHORITY\IUSR', 'CONTOSO\svc-reports', 'WEB03\Guest', 'BUILTIN\Users', 'BUILTIN\IIS_IUSRS')
+            @($facts.Files['accounts.json'].unresolved | ForEach-Object { $_.name }) | Should -Be @('IIS APPPOOL\DefaultAppPool', 'IIS APPPOOL\Docs')
             Should -Invoke -CommandName Get-IisLogonRightsDomainGroup -Exactly -Times 1 -Scope It
             Should -Invoke -CommandName Export-IisLogonRightsGroupPolicyResult -Exactly -Times 0 -Scope It
         }
@@ -100,16 +100,6 @@ Describe 'Get-IisLogonRightsFactSet' {
             $users.kind | Should -Be 'builtin'
             @($users.members) | Should -Be @('S-1-5-11', 'S-1-5-4')
             $users.Contains('groups') | Should -BeFalse
-        }
-
-        It 'Should resolve connect-as and IIS 6 pool and UNC accounts' {
-            $names = InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock {
-                $config = '<configuration><system.applicationHost><sites><virtualDirectoryDefaults userName="CONTOSO\svc-default" /><site name="S"><application path="/"><virtualDirectory path="/" physicalPath="\\fs\s" userName="CONTOSO\svc-files" /></application></site></sites></system.applicationHost></configuration>'
-                $metabase = '<configuration><MBProperty><IIsApplicationPool Location="/LM/W3SVC/AppPools/P" WAMUserName="CONTOSO\svc-pool" /><IIsWebVirtualDir Location="/LM/W3SVC/1/ROOT" UNCUserName="CONTOSO\svc-unc" /></MBProperty></configuration>'
-                @(Get-IisLogonRightsMentionedAccountName -Files ([ordered] @{ 'applicationHost.config' = $config; 'MetaBase.xml' = $metabase }))
-            }
-            # XPath unions come back in document order.
-            $names | Should -Be @('CONTOSO\svc-default', 'CONTOSO\svc-files', 'CONTOSO\svc-pool', 'CONTOSO\svc-unc')
         }
     }
 

@@ -180,6 +180,15 @@ export const COMMAND_HELP = {
     example: 'iis-logon-rights report \\\\fileserver\\snapshots --format sarif > fleet.sarif',
     exitCodes: EVERY_EXIT_CODE,
   },
+  accounts: {
+    summary: 'List the account names a snapshot mentions: what the collector resolves into accounts.json.',
+    usage: `accounts ${SNAPSHOT_USAGE} [options]`,
+    description:
+      'Reads the snapshot as test does (accounts.json may be absent) and prints {"names": [...]}: every account name the engine will look up in accounts.json when it judges the snapshot, once each, in the order found: anonymous accounts, application pool accounts (IIS APPPOOL\\<pool> for ApplicationPoolIdentity), connect-as accounts, then holders of logon rights written by name in secedit.inf, gpresult.xml and rsop.json. Every site counts. The PowerShell collector runs it before it resolves the names on the host.',
+    options: ['snapshot', 'allow-no-user-rights', 'timeout', 'log-format'],
+    example: 'iis-logon-rights accounts --snapshot C:\\Temp\\snapshot',
+    exitCodes: NEVER_NOT_IN_DESIRED_STATE,
+  },
   dsc: {
     summary: 'Speak the DSC v3 protocol: get, test, set or whatif with the request on stdin.',
     usage: 'dsc <get|test|set|whatif>',

@@ -34,6 +34,7 @@ const COMMANDS: string[][] = [
   ['explain', '--format', 'json'],
   ['plan', '--format', 'json'],
   ['test', '--format', 'table'],
+  ['accounts'],
 ];
 
 function assertRefused(run: CliRun, file: RegExp, context: string): void {

@@ -76,6 +76,7 @@ export function exampleCases(): DifferentialCase[] {
     add(`${example}: --site Intranet`, ['get', '--snapshot', folder, '--site', 'Intranet', ...json]);
     const facts = JSON.stringify(factsFromFolder(folder, example));
     add(`${example}: test facts on stdin`, ['test', '--snapshot', '-', ...json], facts);
+    add(`${example}: accounts`, ['accounts', '--snapshot', '-', '--log-format', 'json'], facts);
     for (const operation of ['get', 'test', 'set']) {
       add(
         `${example}: dsc ${operation}`,
@@ -119,6 +120,18 @@ export function exampleCases(): DifferentialCase[] {
     'json',
   ]);
   add('invalid input: a folder without secedit.inf', ['test', '--snapshot', EXAMPLES, '--format', 'json']);
+  add(
+    'invalid input: accounts of an applicationHost.config that is not XML',
+    ['accounts', '--snapshot', '-', '--log-format', 'json'],
+    JSON.stringify({
+      factsVersion: 1,
+      name: 'WEB',
+      files: {
+        'secedit.inf': '[Unicode]\r\nUnicode=yes\r\n[Privilege Rights]\r\nSeBatchLogonRight = *S-1-5-32-544\r\n',
+        'applicationHost.config': '<configuration><broken',
+      },
+    }),
+  );
   add('invalid input: a README as a snapshot', ['test', '--snapshot', join(EXAMPLES, 'README.md'), '--format', 'json']);
   // JSON syntax errors: the engine words them itself (json-syntax.ts), so both hosts print the
   // same line, whatever their own JSON.parse says.

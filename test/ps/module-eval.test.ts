@@ -449,34 +449,6 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
     assert.deepEqual(after.findings, before.findings, 'the engine judges the redacted file the same way');
   });
 
-  it('lists the account names the configuration and the policy mention, once each, SIDs left out', function () {
-    const gpresult = `<?xml version="1.0"?><Rsop xmlns="http://www.microsoft.com/GroupPolicy/Rsop"><ComputerResults><ExtensionData><Extension xmlns:q1="http://www.microsoft.com/GroupPolicy/Settings/Security">
-      <q1:UserRightsAssignment><q1:Name>SeBatchLogonRight</q1:Name>
-        <q1:Member><Name xmlns="http://www.microsoft.com/GroupPolicy/Types">CONTOSO\\Batch Operators</Name></q1:Member>
-        <q1:Member><SID xmlns="http://www.microsoft.com/GroupPolicy/Types">S-1-5-32-544</SID><Name xmlns="http://www.microsoft.com/GroupPolicy/Types">BUILTIN\\Administrators</Name></q1:Member>
-      </q1:UserRightsAssignment>
-      <q1:UserRightsAssignment><q1:Name>SeBackupPrivilege</q1:Name><q1:Member><Name xmlns="http://www.microsoft.com/GroupPolicy/Types">CONTOSO\\Backup</Name></q1:Member></q1:UserRightsAssignment>
-    </Extension></ExtensionData></ComputerResults></Rsop>`;
-    const result = evalInModule(`
-      $folder = ${psQuote(MISSING_BATCH)}
-      $files = [ordered] @{
-        'secedit.inf' = [System.IO.File]::ReadAllText([System.IO.Path]::Combine($folder, 'secedit.inf'))
-        'applicationHost.config' = [System.IO.File]::ReadAllText([System.IO.Path]::Combine($folder, 'applicationHost.config'))
-        'gpresult.xml' = ${psQuote(gpresult)}
-        'rsop.json' = @([ordered] @{ right = 'SeDenyNetworkLogonRight'; accounts = @('*S-1-5-114', 'CONTOSO\\Denied Web', 'guest'); precedence = 1; gpoId = 'LocalGPO' }, [ordered] @{ right = 'SeDebugPrivilege'; accounts = @('CONTOSO\\Debuggers'); precedence = 1; gpoId = 'LocalGPO' })
-      }
-      (Get-IisLogonRightsMentionedAccountName -Files $files) -join '|'
-      (Get-IisLogonRightsMentionedAccountName -Files ([ordered] @{ 'MetaBase.xml' = '<configuration xmlns="urn:microsoft-catalog:XML_Metabase_V64_0"><MBProperty><IIsWebService Location="/LM/W3SVC" AnonymousUserName="WEB01\\IUSR_WEB01" /><IIsWebVirtualDir Location="/LM/W3SVC/1/ROOT" AnonymousUserName="CONTOSO\\webanon" /></MBProperty></configuration>' })) -join '|'
-      (Get-IisLogonRightsMentionedAccountName -Files ([ordered] @{ 'applicationHost.config' = '<configuration><broken' })) -join '|'
-    `);
-    assertClean(result);
-    assert.deepEqual(values(result), [
-      'CONTOSO\\svc-reports|IUSR|IIS APPPOOL\\DefaultAppPool|IIS APPPOOL\\ReportsPool|IIS APPPOOL\\Docs|Guest|CONTOSO\\Denied Web|CONTOSO\\Batch Operators',
-      'WEB01\\IUSR_WEB01|CONTOSO\\webanon',
-      '',
-    ]);
-  });
-
   it('follows redirection.config to shared configuration only when it is enabled', function () {
     const result = evalInModule(`
       $default = 'C:\\Windows\\System32\\inetsrv\\config'

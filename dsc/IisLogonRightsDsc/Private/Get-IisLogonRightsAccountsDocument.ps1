@@ -15,7 +15,7 @@ function Get-IisLogonRightsAccountsDocument
         groups, so all of them are listed, which covers every one that a right names.
 
     .PARAMETER Name
-        The names (Get-IisLogonRightsMentionedAccountName).
+        The names to resolve (the engine's accounts command lists them).
 
     .PARAMETER ComputerName
         This computer's name.

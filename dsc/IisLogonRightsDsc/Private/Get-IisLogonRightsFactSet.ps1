@@ -8,7 +8,8 @@ function Get-IisLogonRightsFactSet
         The user-rights export (secedit), the IIS configuration (passwords redacted), the
         web.config files where anonymousAuthentication is unlocked (webconfigs.json), the Group
         Policy user-rights results (RSoP WMI, or gpresult, as -GroupPolicySource says), the host
-        facts, and accounts.json for every account name those files mention. Returns the name
+        facts, and accounts.json for every account name those files mention (the engine's
+        accounts command lists them, so no file is parsed here). Returns the name
         (the computer name) and the files, ready for New-IisLogonRightsFactsDocument or for
         writing a snapshot folder. A Group Policy source that fails is a warning, not an error:
         the engine then judges without GPO ownership and says so.
@@ -90,7 +91,19 @@ function Get-IisLogonRightsFactSet
         Write-Warning -Message ('Whether S-1-5-113 (Local account) exists could not be read, so host.json leaves it out: {0}' -f $_.Exception.Message)
     }
 
-    $names = @(Get-IisLogonRightsMentionedAccountName -Files $files)
+    # The engine parses the files and says which names it will look up in accounts.json.
+    $names = @()
+    try
+    {
+        $listing = Invoke-IisLogonRightsEngine -ArgumentList @('accounts', '--snapshot', '-', '--allow-no-user-rights', '--log-format', 'json') -InputText (New-IisLogonRightsFactsDocument -Name $hostFact['computerName'] -Files $files)
+        $names = @((ConvertFrom-Json -InputObject $listing.StandardOutput).names)
+    }
+    catch
+    {
+        # Judging these files fails the same way; a snapshot export still gets them for the report.
+        Write-Warning -Message (ConvertTo-IisLogonRightsDisplayText -Text ('The account names to resolve could not be listed, so accounts.json resolves none: {0}' -f $_.Exception.Message))
+    }
+
     Write-Verbose -Message (ConvertTo-IisLogonRightsDisplayText -Text ('Resolving {0} account names: {1}' -f $names.Count, ($names -join ', ')))
     $files['accounts.json'] = Get-IisLogonRightsAccountsDocument -Name $names -ComputerName $hostFact['computerName']
     $files['host.json'] = $hostFact
