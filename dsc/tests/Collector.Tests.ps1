@@ -123,6 +123,20 @@ Describe 'Get-IisLogonRightsFactSet' {
         }
     }
 
+    Context 'When the engine refuses the IIS configuration' {
+        It 'Should warn with the engine''s words, naming the file, and resolve no names' {
+            Mock -CommandName Get-IisLogonRightsIisConfiguration -MockWith {
+                $text = '<configuration><system.applicationHost><applicationPools><add name="P"><processModel identityType="Bogus" /></add></applicationPools><sites /></system.applicationHost></configuration>'
+                [pscustomobject] @{ FileName = 'applicationHost.config'; Path = 'C:\Windows\System32\inetsrv\config\applicationHost.config'; Text = $text }
+            }
+            $facts = InModuleScope -ScriptBlock { Get-IisLogonRightsFactSet -WarningVariable warnings -WarningAction SilentlyContinue; $warnings }
+            @(@($facts)[0].Files['accounts.json'].accounts | Where-Object { $_.Contains('groups') }).Count | Should -Be 0
+            @($facts)[0].Files['accounts.json'].unresolved.Count | Should -Be 0
+            @(@($facts)[1..(@($facts).Count - 1)] | Where-Object { "$_" -like '*account names to resolve could not be listed*applicationHost.config*Bogus*' }).Count | Should -Be 1
+            Should -Invoke -CommandName Resolve-IisLogonRightsAccountSid -Exactly -Times 0 -Scope It
+        }
+    }
+
     Context 'When the domain cannot be reached' {
         BeforeEach {
             Mock -CommandName Get-IisLogonRightsDomainGroup -MockWith { throw 'The server is not operational.' }
