@@ -702,9 +702,10 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
           `${account.name} ${account.kind} ${account.groups?.join(',') ?? `members ${account.members!.join(',')}`}`,
       ),
       [
-        'CONTOSO\\svc-reports domain S-1-5-21-2060260628-1893702904-3285376245-1605,S-1-5-21-2060260628-1893702904-3285376245-513,S-1-5-32-545',
+        // In the order the engine's accounts command lists the names: anonymous, then pools.
         'NT AUTHORITY\\IUSR builtin S-1-5-32-545,S-1-5-32-568',
         'IIS APPPOOL\\DefaultAppPool virtual S-1-5-32-545,S-1-5-32-568',
+        'CONTOSO\\svc-reports domain S-1-5-21-2060260628-1893702904-3285376245-1605,S-1-5-21-2060260628-1893702904-3285376245-513,S-1-5-32-545',
         'IIS APPPOOL\\Docs virtual S-1-5-32-545,S-1-5-32-568',
         'WEB03\\Guest local S-1-5-32-546', // Guests only: the built-in Guest gets no Authenticated Users, so no Users
         // Every local group with its members, under the name the host gives it, for the engine's alias membership.
@@ -718,9 +719,10 @@ describe('IisLogonRightsDsc functions executed in a PowerShell runspace (boundar
       true,
       'S-1-5-113 translates on this host',
     );
+    // ReportsPool runs as CONTOSO\\svc-reports, so IIS APPPOOL\\ReportsPool is never looked up.
     assert.deepEqual(
       accounts.unresolved.map((entry) => entry.name),
-      ['IIS APPPOOL\\ReportsPool'],
+      [],
     );
     assert.ok(validateRsop(JSON.parse(readFileSync(join(snapshot, 'rsop.json'), 'utf8'))));
     assert.doesNotMatch(
