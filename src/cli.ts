@@ -11,6 +11,7 @@ import { discoverSnapshots, judgeFleetEach } from './io/judge-fleet';
 import { fleetWorkerCount, fleetWorkerData, judgeFleetOnThreads, runFleetWorker } from './io/fleet-workers';
 import { FileSpool } from './io/spool';
 import { fleetOutput, MemorySpool, type FleetFormat } from './render/report-stream';
+import { junitSuite, type Suite } from './render/junit';
 import { CLEAR_LINE, progressLine, progressThrottle } from './render/report-progress';
 import { writeLog } from './command-io';
 import { runCommandLine, type CommandIo } from './command';
@@ -23,12 +24,28 @@ import { noColorRequested, type CliOptions } from './command-line';
 /** What the Node process gives the command line (tests pass their own). */
 export type CliIo = Omit<CommandIo, 'files' | 'node'>;
 
+/** Runs one command line on this thread: report judges its snapshots in order (tests, tools). */
 export function runCli(io: CliIo): ExitCode {
+  const code = withNativeCodec(NODE_CODEC, () =>
+    runCommandLine({
+      ...io,
+      files: NODE_FILES,
+      node: { report: (options, all) => runReport(options, all, false) },
+    }),
+  );
+  // In order, report answers at once, like every other command.
+  return code as ExitCode;
+}
+
+/** The process's command line: report judges on worker threads, under the per-snapshot limits. */
+function runProcess(io: CliIo): ExitCode | Promise<ExitCode> {
+  // Worker threads re-launch this file, which only the bundle can do without a TypeScript loader.
+  const onThreads = __filename.endsWith('.cjs');
   return withNativeCodec(NODE_CODEC, () =>
     runCommandLine({
       ...io,
       files: NODE_FILES,
-      node: { report: runReport },
+      node: { report: (options, all) => runReport(options, all, onThreads) },
     }),
   );
 }
@@ -38,9 +55,11 @@ export function runCli(io: CliIo): ExitCode {
  * files becomes a line in the report (and on stderr), and the exit code says so. Baselines given
  * with --with-gpo are loaded first: a bad baseline would make every host's answer wrong. Each
  * outcome goes into the output as soon as it is judged (report-stream.ts), so memory stays flat
- * as the fleet grows; the pieces wait in a temporary file until the head is known.
+ * as the fleet grows; the pieces wait in a temporary file until the head is known. The process
+ * judges on worker threads, which re-launch this file (the bundle), under the per-snapshot limits
+ * (fleet-workers.ts); runCli judges in order on this thread, without them.
  */
-function runReport(options: CliOptions, io: CommandIo): ExitCode {
+function runReport(options: CliOptions, io: CommandIo, onThreads: boolean): ExitCode | Promise<ExitCode> {
   const baselines: GroupPolicyResult[] = options.withGpo.map((path) => loadBaselineGpo(path, io.files));
   const entries = discoverSnapshots(options.folders);
   // A machine reading --log-format json lines gets no progress line to parse around.
@@ -53,59 +72,64 @@ function runReport(options: CliOptions, io: CommandIo): ExitCode {
     drawn = true;
   };
   const keepPolicy = options.format === 'junit';
-  // Worker threads re-launch this file, which only the bundle can do without a TypeScript loader;
-  // JUnit keeps each snapshot's policy projection, which holds functions and cannot cross threads.
-  const workers =
-    !keepPolicy && __filename.endsWith('.cjs')
-      ? fleetWorkerCount(entries.filter((entry) => entry.kind === 'snapshot').length)
-      : 0;
+  const judgeOptions = {
+    ruleSet: options.ruleSet,
+    withGpo: baselines,
+    keepPolicy,
+    allowNoUserRights: options.allowNoUserRights,
+  };
   const spool = options.format === 'table' ? new MemorySpool() : new FileSpool();
-  try {
-    const output = fleetOutput(
-      {
-        format: options.format as FleetFormat,
-        ruleSet: options.ruleSet,
-        withGpo: options.withGpo,
-        style: { color: options.color, width: options.width },
-      },
-      spool,
-    );
-    const failures: FailedSnapshot[] = [];
-    const onOutcome = (outcome: SnapshotOutcome) => {
-      if (outcome.kind === 'failed') failures.push(outcome);
-      output.add(outcome);
-    };
-    if (workers > 0)
-      judgeFleetOnThreads(
-        entries,
-        { ruleSet: options.ruleSet, withGpo: baselines, allowNoUserRights: options.allowNoUserRights },
-        __filename,
-        workers,
-        onOutcome,
-        onProgress,
-      );
-    else
-      judgeFleetEach(
-        entries,
-        { ruleSet: options.ruleSet, withGpo: baselines, keepPolicy, allowNoUserRights: options.allowNoUserRights },
-        onOutcome,
-        onProgress,
-      );
+  const closeSpool = () => {
+    if (spool instanceof FileSpool) spool.close();
+  };
+  const output = fleetOutput(
+    {
+      format: options.format as FleetFormat,
+      ruleSet: options.ruleSet,
+      withGpo: options.withGpo,
+      style: { color: options.color, width: options.width },
+    },
+    spool,
+  );
+  const failures: FailedSnapshot[] = [];
+  const onOutcome = (outcome: SnapshotOutcome, junit?: unknown) => {
+    if (outcome.kind === 'failed') failures.push(outcome);
+    output.add(outcome, junit as Suite | undefined);
+  };
+  const finish = (): ExitCode => {
     if (drawn) io.stderr.write(CLEAR_LINE);
     for (const failure of failures)
       writeLog(io.stderr, options.logFormat === 'json', 'error', `invalid input: ${failure.error}`);
     const summary = output.finish((text) => void io.stdout.write(text));
     return EXIT_CODES[fleetExitCodeName(summary)].code;
-  } finally {
-    if (spool instanceof FileSpool) spool.close();
+  };
+  const snapshots = entries.filter((entry) => entry.kind === 'snapshot').length;
+  if (snapshots === 0 || !onThreads) {
+    try {
+      judgeFleetEach(entries, judgeOptions, onOutcome, onProgress);
+      return finish();
+    } finally {
+      closeSpool();
+    }
   }
+  return judgeFleetOnThreads(
+    entries,
+    judgeOptions,
+    __filename,
+    fleetWorkerCount(snapshots),
+    options.snapshotLimits,
+    onOutcome,
+    onProgress,
+  )
+    .then(finish)
+    .finally(closeSpool);
 }
 
 const asFleetWorker = fleetWorkerData(process.argv);
 if (asFleetWorker !== undefined) {
-  withNativeCodec(NODE_CODEC, () => runFleetWorker(asFleetWorker));
+  runFleetWorker(asFleetWorker, asFleetWorker.keepPolicy ? junitSuite : undefined);
 } else if (require.main === module) {
-  const code = runCli({
+  const code = runProcess({
     argv: process.argv.slice(2),
     // Tables and explain fit the terminal's width when stdout is one.
     stdout: fdWriter(1, 'stdout', { columns: () => process.stdout.columns }),
@@ -114,5 +138,6 @@ if (asFleetWorker !== undefined) {
     readStdin: (timeoutSeconds) => readLimitedStream(0, 'stdin', 'facts.json', timeoutSeconds),
     env: process.env,
   });
-  process.exitCode = code;
+  if (typeof code === 'number') process.exitCode = code;
+  else void code.then((later) => (process.exitCode = later));
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from '@pkgjs/parseargs';
 import { UsageError } from './core/errors';
 import { RULE_SETS, type RuleSetName } from './core/rules';
+import { MIN_SNAPSHOT_MEMORY_MIB, SNAPSHOT_LIMIT_DEFAULTS } from './core/limits';
 import { ALL_SITES } from './core/dsc-instance';
 import { COMMAND_NAMES, type CommandName } from './render/help';
 import { DEFAULT_WIDTH } from './render/table-layout';
@@ -50,6 +51,8 @@ export interface CliOptions {
   allowNoUserRights: boolean;
   /** --timeout: seconds within which stdin must end; null for no limit. */
   stdinTimeoutSeconds: number | null;
+  /** report: --snapshot-timeout and --snapshot-memory, or their defaults. */
+  snapshotLimits: { seconds: number; memoryMiB: number };
   format: Format;
   ruleSet: RuleSetName;
   withGpo: string[];
@@ -84,6 +87,8 @@ export function parseCommandLine(io: CommandLineIo): CliOptions | { help: Comman
         'allow-no-user-rights': { type: 'boolean' },
         plan: { type: 'string' },
         timeout: { type: 'string' },
+        'snapshot-timeout': { type: 'string' },
+        'snapshot-memory': { type: 'string' },
         undo: { type: 'boolean' },
         'rights-before': { type: 'string' },
         site: { type: 'string' },
@@ -159,6 +164,22 @@ export function parseCommandLine(io: CommandLineIo): CliOptions | { help: Comman
     throw new UsageError('--allow-temporary-fix is only for plan, test, get and explain');
   if (values['allow-no-user-rights'] && (command === 'dsc' || (command === 'check-plan' && snapshot === '')))
     throw new UsageError('--allow-no-user-rights is only for commands that read a snapshot');
+  if ((values['snapshot-timeout'] !== undefined || values['snapshot-memory'] !== undefined) && command !== 'report')
+    throw new UsageError('--snapshot-timeout and --snapshot-memory are only for report');
+  const snapshotLimits = {
+    seconds: parseNumberOption(
+      '--snapshot-timeout',
+      values['snapshot-timeout'],
+      SNAPSHOT_LIMIT_DEFAULTS.seconds,
+      SECONDS,
+    ),
+    memoryMiB: parseNumberOption('--snapshot-memory', values['snapshot-memory'], SNAPSHOT_LIMIT_DEFAULTS.memoryMiB, {
+      what: `a whole number of MiB from ${MIN_SNAPSHOT_MEMORY_MIB} to 1048576`,
+      fractions: false,
+      above: MIN_SNAPSHOT_MEMORY_MIB - 1,
+      max: 1_048_576,
+    }),
+  };
   const stdinTimeoutSeconds = parseTimeout(values.timeout, command === 'dsc' || snapshot === '-' || plan === '-');
   // explain is for people wherever its output goes; the other commands print data off a terminal.
   const formats = COMMAND_FORMATS[command as Command];
@@ -195,6 +216,7 @@ export function parseCommandLine(io: CommandLineIo): CliOptions | { help: Comman
     allowTemporaryFix: values['allow-temporary-fix'] === true,
     allowNoUserRights: values['allow-no-user-rights'] === true,
     stdinTimeoutSeconds,
+    snapshotLimits,
     format: format as Format,
     ruleSet: ruleSet as RuleSetName,
     withGpo: (values['with-gpo'] as string[] | undefined) ?? [],
@@ -215,12 +237,26 @@ function terminalWidth(io: CommandLineIo): number {
   return Number.isInteger(columns) && columns >= 20 && columns <= 10_000 ? columns : DEFAULT_WIDTH;
 }
 
+const SECONDS = { what: 'a number of seconds above 0 and at most 86400', fractions: true, above: 0, max: 86_400 };
+
+/** A numeric option's value, or its default when it is not given. */
+function parseNumberOption(
+  flag: string,
+  value: unknown,
+  fallback: number,
+  range: { what: string; fractions: boolean; above: number; max: number },
+): number {
+  if (value === undefined) return fallback;
+  const pattern = range.fractions ? /^\d+(\.\d+)?$/ : /^\d+$/;
+  const number = typeof value === 'string' && pattern.test(value) ? Number(value) : Number.NaN;
+  if (!(number > range.above && number <= range.max))
+    throw new UsageError(`${flag} must be ${range.what}, not "${String(value)}"`);
+  return number;
+}
+
 /** --timeout: a number of seconds (fractions allowed) up to a day, and only where stdin is read. */
 function parseTimeout(value: unknown, readsStdin: boolean): number | null {
   if (value === undefined) return null;
   if (!readsStdin) throw new UsageError('--timeout is only for input read from stdin (--snapshot -, --plan -, dsc)');
-  const seconds = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
-  if (!(seconds > 0 && seconds <= 86_400))
-    throw new UsageError(`--timeout must be a number of seconds above 0 and at most 86400, not "${String(value)}"`);
-  return seconds;
+  return parseNumberOption('--timeout', value, 0, SECONDS);
 }

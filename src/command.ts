@@ -50,12 +50,18 @@ export interface CommandIo {
   node?: NodeOnlyCommands;
 }
 
-/** The command that needs Node: report (folders of snapshots, worker threads). */
+/**
+ * The command that needs Node: report (folders of snapshots, worker threads). On worker threads
+ * it ends when the last of them has answered, so its exit code may come later.
+ */
 export interface NodeOnlyCommands {
-  report(options: CliOptions, io: CommandIo): ExitCode;
+  report(options: CliOptions, io: CommandIo): ExitCode | Promise<ExitCode>;
 }
 
-export function runCommandLine(io: CommandIo): ExitCode {
+/** Without Node's commands (the in-process engine) the exit code is always there at once. */
+export function runCommandLine(io: CommandIo & { node?: undefined }): ExitCode;
+export function runCommandLine(io: CommandIo): ExitCode | Promise<ExitCode>;
+export function runCommandLine(io: CommandIo): ExitCode | Promise<ExitCode> {
   // One-key JSON lines for the PowerShell module and DSC v3 (which reads {"error": ...} from stderr).
   const jsonLog =
     io.argv[0] === 'dsc' ||
@@ -76,8 +82,13 @@ export function runCommandLine(io: CommandIo): ExitCode {
     }
     // --timeout applies to every read of stdin, whichever command makes it.
     const timeout = parsed.stdinTimeoutSeconds;
-    return runCommand(parsed, timeout === null ? io : { ...io, readStdin: () => io.readStdin(timeout) });
+    const code = runCommand(parsed, timeout === null ? io : { ...io, readStdin: () => io.readStdin(timeout) });
+    return typeof code === 'number' ? code : code.catch(failed);
   } catch (error) {
+    return failed(error);
+  }
+
+  function failed(error: unknown): ExitCode {
     if (error instanceof UsageError) {
       const command = COMMANDS.find((name) => name === io.argv.find((arg) => !arg.startsWith('-')));
       if (jsonLog) report('error', `usage: ${error.message}`);
@@ -109,7 +120,7 @@ export function runCommandLine(io: CommandIo): ExitCode {
   }
 }
 
-function runCommand(options: CliOptions, io: CommandIo): ExitCode {
+function runCommand(options: CliOptions, io: CommandIo): ExitCode | Promise<ExitCode> {
   // JSON goes out in pieces (writeJson): one string for a very large result exceeds V8's limit.
   const write = (text: string) => void io.stdout.write(text);
   if (options.command === 'check-plan') return runCheckPlan(options, io);

@@ -74,3 +74,15 @@ export type JsonDocumentKind = keyof typeof JSON_ELEMENT_LIMITS;
  * of memory. Real servers host at most a few thousand sites.
  */
 export const MAX_SITES = 200_000;
+
+/**
+ * `report` judges each snapshot on a worker thread under these limits unless --snapshot-timeout
+ * and --snapshot-memory say otherwise: a snapshot still being judged after `seconds`, or whose
+ * worker needs a heap over `memoryMiB`, is stopped and listed as not loaded. Both are far above
+ * what a snapshot at MAX_SITES takes (about 3 GB and a few minutes on a slow core); they exist so
+ * that a defect or an input no other limit catches costs one snapshot, not the report.
+ */
+export const SNAPSHOT_LIMIT_DEFAULTS = { seconds: 600, memoryMiB: 4096 } as const;
+
+/** The smallest --snapshot-memory: below it a worker cannot even load the engine. */
+export const MIN_SNAPSHOT_MEMORY_MIB = 32;

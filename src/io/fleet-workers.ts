@@ -1,22 +1,22 @@
 import { availableParallelism } from 'node:os';
-import type { MessagePort, Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { InputError } from '../core/errors';
 import type { SnapshotOutcome } from '../core/fleet-summary';
 import type { JudgeOptions } from '../core/judge-snapshot';
 import { defectMessage, judgeFleetEntry, type FleetEntry } from './judge-fleet';
 import type { LoadOptions } from './snapshot';
 
 /**
- * `report` over a large fleet judges snapshots on worker threads as well as on the main thread,
- * one thread per core. Snapshots are handed out one at a time through a shared counter, so a
- * huge snapshot does not hold up a whole share of the fleet; every outcome is put back at its
- * index, so the report is the same, byte for byte, as a sequential run.
+ * `report` in the CLI judges every snapshot on a worker thread, supervised by the main thread,
+ * so that no snapshot can cost the report the others: a worker still judging its snapshot after
+ * the time limit is terminated and replaced, a worker whose heap outgrows the memory limit
+ * (Worker resourceLimits) is ended by Node and replaced, and a worker that dies of anything
+ * else takes only its snapshot with it. Each of these is that snapshot's failed outcome.
  *
- * The main thread waits synchronously (Atomics.wait, receiveMessageOnPort), which keeps runCli
- * synchronous for every caller.
+ * Snapshots are handed out one at a time, so a huge one does not hold up a share of the fleet,
+ * and every outcome is put back at its index, so the report is the same, byte for byte, as a
+ * sequential run. The main thread judges nothing: it has to stay free to notice a limit passing.
  */
-
-/** Below this many snapshots starting a worker (about one bundle start-up) costs more than it saves. */
-export const MIN_SNAPSHOTS_FOR_WORKERS = 50;
 
 const WORKER_TAG = 'iis-logon-rights/fleet-worker';
 
@@ -33,6 +33,13 @@ function workerThreads(): WorkerThreads {
   return require('node:worker_threads') as WorkerThreads;
 }
 
+export interface FleetWorkerData {
+  tag: typeof WORKER_TAG;
+  options: JudgeOptions & LoadOptions;
+  /** Judge with the policy projection, for a `prerender` that needs it (JUnit explains findings). */
+  keepPolicy: boolean;
+}
+
 /** The worker's data when this thread is a fleet worker, else undefined. */
 export function fleetWorkerData(argv: readonly string[]): FleetWorkerData | undefined {
   if (argv[2] !== FLEET_WORKER_ARGUMENT) return undefined;
@@ -40,138 +47,206 @@ export function fleetWorkerData(argv: readonly string[]): FleetWorkerData | unde
   return !isMainThread && isFleetWorkerData(workerData) ? workerData : undefined;
 }
 
-// Slots of the shared Int32Array.
-const NEXT = 0;
-const POSTED = 1;
-
-export interface FleetWorkerData {
-  tag: typeof WORKER_TAG;
-  paths: string[];
-  options: JudgeOptions & LoadOptions;
-  state: SharedArrayBuffer;
-  port: MessagePort;
-}
-
-type WorkerMessage = { index: number; outcome: SnapshotOutcome } | { index: number; defect: string };
-
 function isFleetWorkerData(data: unknown): data is FleetWorkerData {
   return typeof data === 'object' && data !== null && (data as { tag?: unknown }).tag === WORKER_TAG;
 }
 
-/** How many worker threads to start besides the main thread: none for a small fleet or one core. */
+interface Task {
+  task: number;
+  path: string;
+}
+
+/** A worker says when it starts a snapshot (the time limit counts from there), then what came of it. */
+type WorkerMessage =
+  | { task: number; started: true }
+  | { task: number; outcome: SnapshotOutcome; rendered: unknown }
+  | { task: number; defect: string };
+
+/** What one snapshot may take: seconds from the moment a worker starts it, and MiB of V8 heap. */
+export interface SnapshotLimits {
+  seconds: number;
+  memoryMiB: number;
+}
+
+/** How many worker threads judge a fleet: one per core (at most 8), and no more than there are snapshots. */
 export function fleetWorkerCount(snapshots: number): number {
-  if (snapshots < MIN_SNAPSHOTS_FOR_WORKERS) return 0;
-  return Math.max(0, Math.min(availableParallelism(), 8) - 1);
+  return Math.max(1, Math.min(availableParallelism(), 8, snapshots));
+}
+
+interface Slot {
+  worker: Worker;
+  /** The index into `queue` of the snapshot it is judging. */
+  task: number | undefined;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  ended: boolean;
 }
 
 /**
- * Judges the entries on the main thread and `workers` threads running `script` (a file that calls
- * runFleetWorker when it sees FleetWorkerData). Policies are never kept: a projection holds
- * functions, which cannot cross threads, so JUnit (which explains findings) stays sequential.
- * A defect on one snapshot, on any thread, is that snapshot's failed outcome, as in the
- * sequential run. Outcomes are handed to `onOutcome` in the entries' order as soon as every one
- * before them is in, so only those judged ahead of a slower one wait in memory.
+ * Judges the entries on `workers` threads running `script` (a file that calls runFleetWorker
+ * when it sees FleetWorkerData). Outcomes are handed to `onOutcome` in the entries' order as soon
+ * as every one before them is in, with what the worker's `prerender` made of each; so only those
+ * judged ahead of a slower one wait in memory. Rejects only when `onOutcome` throws.
  */
 export function judgeFleetOnThreads(
   entries: readonly FleetEntry[],
-  options: JudgeOptions & LoadOptions,
+  options: JudgeOptions & LoadOptions & { keepPolicy: boolean },
   script: string,
   workers: number,
-  onOutcome: (outcome: SnapshotOutcome) => void,
+  limits: SnapshotLimits,
+  onOutcome: (outcome: SnapshotOutcome, rendered: unknown) => void,
   onProgress?: (done: number, total: number, name: string) => void,
-): void {
-  const waiting = new Map<number, SnapshotOutcome>();
+): Promise<void> {
+  const { Worker: WorkerThread } = workerThreads();
+  const { keepPolicy, ...judgeOptions } = options;
+  const queue = entries.flatMap((entry, index) => (entry.kind === 'snapshot' ? [index] : []));
+  const pathOf = (task: number) => (entries[queue[task]!] as { path: string }).path;
+  const slots = new Set<Slot>();
+  const waiting = new Map<number, { outcome: SnapshotOutcome; rendered: unknown }>();
   let nextInOrder = 0;
-  const toJudge: number[] = [];
+  let nextTask = 0;
   let done = 0;
-  const record = (index: number, outcome: SnapshotOutcome) => {
-    waiting.set(index, outcome);
-    for (let ready = waiting.get(nextInOrder); ready !== undefined; ready = waiting.get(nextInOrder)) {
-      waiting.delete(nextInOrder++);
-      onOutcome(ready);
-    }
-    done++;
-    const entry = entries[index]!;
-    onProgress?.(done, entries.length, entry.kind === 'failed' ? entry.name : entry.path);
-  };
-  entries.forEach((entry, index) => (entry.kind === 'failed' ? record(index, entry) : toJudge.push(index)));
-  const paths = toJudge.map((index) => (entries[index] as { path: string }).path);
-  const state = new SharedArrayBuffer(8);
-  const counters = new Int32Array(state);
-  const ports: MessagePort[] = [];
-  const threads: Worker[] = [];
-  const { MessageChannel, receiveMessageOnPort, Worker: WorkerThread } = workerThreads();
-  try {
-    for (let count = 0; count < workers; count++) {
-      const { port1, port2 } = new MessageChannel();
-      const workerData: FleetWorkerData = { tag: WORKER_TAG, paths, options, state, port: port2 };
-      threads.push(
-        new WorkerThread(script, {
+  return new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const stopAll = () => {
+      settled = true;
+      for (const slot of slots) retire(slot);
+    };
+    const record = (index: number, outcome: SnapshotOutcome, rendered?: unknown) => {
+      if (settled) return;
+      try {
+        waiting.set(index, { outcome, rendered });
+        for (let ready = waiting.get(nextInOrder); ready !== undefined; ready = waiting.get(nextInOrder)) {
+          waiting.delete(nextInOrder++);
+          onOutcome(ready.outcome, ready.rendered);
+        }
+        done++;
+        const entry = entries[index]!;
+        onProgress?.(done, entries.length, entry.kind === 'failed' ? entry.name : entry.path);
+      } catch (error) {
+        stopAll();
+        reject(error);
+        return;
+      }
+      if (done === entries.length) {
+        stopAll();
+        resolve();
+      }
+    };
+    const retire = (slot: Slot) => {
+      slot.ended = true;
+      clearTimeout(slot.timer);
+      slots.delete(slot);
+      // A thread stuck in a system call cannot be stopped at once; it must not keep the process up.
+      slot.worker.unref();
+      void slot.worker.terminate();
+    };
+    const fail = (slot: Slot, error: string) => {
+      const task = slot.task;
+      retire(slot);
+      if (task !== undefined) record(queue[task]!, { kind: 'failed', name: pathOf(task), error });
+      if (!settled && nextTask < queue.length) start();
+    };
+    const assign = (slot: Slot) => {
+      if (nextTask >= queue.length) return retire(slot);
+      slot.task = nextTask++;
+      slot.worker.postMessage({ task: slot.task, path: pathOf(slot.task) } satisfies Task);
+    };
+    const onMessage = (slot: Slot, message: WorkerMessage) => {
+      if (slot.ended || message.task !== slot.task) return;
+      if ('started' in message) {
+        slot.timer = setTimeout(() => fail(slot, timeoutMessage(pathOf(message.task), limits)), limits.seconds * 1000);
+        return;
+      }
+      clearTimeout(slot.timer);
+      slot.task = undefined;
+      const path = pathOf(message.task);
+      if ('defect' in message)
+        record(queue[message.task]!, { kind: 'failed', name: path, error: defectMessage(path, message.defect) });
+      else record(queue[message.task]!, message.outcome, message.rendered);
+      if (!settled) assign(slot);
+    };
+    const start = () => {
+      const workerData: FleetWorkerData = { tag: WORKER_TAG, options: judgeOptions, keepPolicy };
+      const slot: Slot = {
+        worker: new WorkerThread(script, {
           argv: [FLEET_WORKER_ARGUMENT],
           workerData,
-          transferList: [port2],
+          resourceLimits: { maxOldGenerationSizeMb: limits.memoryMiB },
           stdout: false,
           stderr: false,
         }),
-      );
-      ports.push(port1);
-    }
-    let received = 0;
-    const drain = () => {
-      for (const port of ports) {
-        for (let message = receiveMessageOnPort(port); message !== undefined; message = receiveMessageOnPort(port)) {
-          const data = message.message as WorkerMessage;
-          received++;
-          const index = toJudge[data.index]!;
-          record(
-            index,
-            'defect' in data
-              ? { kind: 'failed', name: paths[data.index]!, error: defectMessage(paths[data.index]!, data.defect) }
-              : data.outcome,
-          );
-        }
-      }
+        task: undefined,
+        timer: undefined,
+        ended: false,
+      };
+      slots.add(slot);
+      slot.worker.on('message', (message: WorkerMessage) => onMessage(slot, message));
+      slot.worker.on('error', (error: Error & { code?: string }) => {
+        if (slot.ended) return;
+        const path = slot.task === undefined ? '' : pathOf(slot.task);
+        fail(
+          slot,
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? memoryMessage(path, limits)
+            : defectMessage(path, `the worker thread judging it failed: ${error.message}`),
+        );
+      });
+      slot.worker.on('exit', (code: number) => {
+        if (slot.ended) return;
+        const path = slot.task === undefined ? '' : pathOf(slot.task);
+        fail(slot, defectMessage(path, `the worker thread judging it ended (exit code ${code})`));
+      });
+      assign(slot);
     };
-    // The main thread takes snapshots from the same counter until none is left.
-    for (let next = Atomics.add(counters, NEXT, 1); next < paths.length; next = Atomics.add(counters, NEXT, 1)) {
-      record(
-        toJudge[next]!,
-        judgeFleetEntry({ kind: 'snapshot', path: paths[next]! }, { ...options, keepPolicy: false }),
-      );
-      drain();
-    }
-    // Then waits for what the workers took; each posts its outcome before bumping POSTED.
-    for (;;) {
-      drain();
-      if (done === entries.length) break;
-      const posted = Atomics.load(counters, POSTED);
-      if (received < posted) continue;
-      Atomics.wait(counters, POSTED, posted, 1000);
-    }
-  } finally {
-    for (const thread of threads) void thread.terminate();
-    for (const port of ports) port.close();
-  }
+    entries.forEach((entry, index) => {
+      if (entry.kind === 'failed') record(index, entry);
+    });
+    if (done === entries.length) return;
+    for (let count = 0; count < Math.min(workers, queue.length); count++) start();
+  });
 }
 
-/** The body of a worker thread: judges snapshots from the shared counter until none is left. */
-export function runFleetWorker(data: FleetWorkerData): void {
-  const counters = new Int32Array(data.state);
-  const post = (message: WorkerMessage) => {
-    data.port.postMessage(message);
-    Atomics.add(counters, POSTED, 1);
-    Atomics.notify(counters, POSTED);
-  };
-  for (let next = Atomics.add(counters, NEXT, 1); next < data.paths.length; next = Atomics.add(counters, NEXT, 1)) {
+function timeoutMessage(path: string, limits: SnapshotLimits): string {
+  return new InputError(
+    path,
+    {},
+    `a snapshot judged within ${limits.seconds} s (--snapshot-timeout)`,
+    'more time needed (judging was stopped there)',
+  ).message;
+}
+
+function memoryMessage(path: string, limits: SnapshotLimits): string {
+  return new InputError(
+    path,
+    {},
+    `a snapshot judged within ${limits.memoryMiB} MiB of heap (--snapshot-memory)`,
+    'more heap needed (judging was stopped there)',
+  ).message;
+}
+
+/**
+ * The body of a worker thread: judges each snapshot the main thread sends, and hands back the
+ * outcome with what `prerender` makes of it. A policy projection holds functions, which cannot
+ * cross threads, so it stays here: what needs it (JUnit's explanations) is rendered here.
+ */
+export function runFleetWorker(data: FleetWorkerData, prerender?: (outcome: SnapshotOutcome) => unknown): void {
+  const port = workerThreads().parentPort!;
+  port.on('message', ({ task, path }: Task) => {
+    port.postMessage({ task, started: true } satisfies WorkerMessage);
     try {
-      post({
-        index: next,
-        outcome: judgeFleetEntry({ kind: 'snapshot', path: data.paths[next]! }, { ...data.options, keepPolicy: false }),
-      });
+      const outcome = judgeFleetEntry({ kind: 'snapshot', path }, { ...data.options, keepPolicy: data.keepPolicy });
+      const rendered = prerender?.(outcome);
+      port.postMessage({
+        task,
+        outcome: outcome.kind === 'judged' ? { ...outcome, policy: null } : outcome,
+        rendered,
+      } satisfies WorkerMessage);
     } catch (error) {
-      // Only posting can fail here (judgeFleetEntry turns every error into an outcome).
-      post({ index: next, defect: error instanceof Error ? error.message : String(error) });
+      // judgeFleetEntry turns every error into an outcome; rendering or posting may still fail.
+      port.postMessage({
+        task,
+        defect: error instanceof Error ? error.message : String(error),
+      } satisfies WorkerMessage);
     }
-  }
-  // The port stays open: closing it could drop outcomes the main thread has not received yet.
+  });
 }

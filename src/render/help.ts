@@ -1,4 +1,5 @@
 import { EXIT_CODES, type ExitCodeName } from '../core/exit-codes';
+import { MIN_SNAPSHOT_MEMORY_MIB, SNAPSHOT_LIMIT_DEFAULTS } from '../core/limits';
 import { VERSION } from '../version';
 
 /**
@@ -15,6 +16,8 @@ type OptionName =
   | 'allow-temporary-fix'
   | 'allow-no-user-rights'
   | 'timeout'
+  | 'snapshot-timeout'
+  | 'snapshot-memory'
   | 'plan'
   | 'undo'
   | 'rights-before'
@@ -47,6 +50,14 @@ const OPTIONS: Record<OptionName, { flag: string; text: string }> = {
   timeout: {
     flag: '--timeout <seconds>',
     text: 'Input read from stdin (--snapshot -, --plan -, dsc) must end within this time, or it is refused (exit 3). Without it a caller that never closes stdin leaves the run waiting.',
+  },
+  'snapshot-timeout': {
+    flag: '--snapshot-timeout <s>',
+    text: `Stop judging a snapshot after this many seconds and list it as not loaded (exit 3); the others go on. Default ${SNAPSHOT_LIMIT_DEFAULTS.seconds}.`,
+  },
+  'snapshot-memory': {
+    flag: '--snapshot-memory <n>',
+    text: `Stop judging a snapshot whose worker thread needs more than n MiB of heap and list it as not loaded (exit 3); the others go on. Default ${SNAPSHOT_LIMIT_DEFAULTS.memoryMiB}, at least ${MIN_SNAPSHOT_MEMORY_MIB}.`,
   },
   plan: {
     flag: '--plan <file|->',
@@ -174,8 +185,17 @@ export const COMMAND_HELP = {
     summary: 'Judge many snapshots in one run and print a fleet summary.',
     usage: 'report <folder>... [options]',
     description:
-      'Each <folder> is a snapshot folder (it holds secedit.inf) or a folder of snapshot folders. Prints the hosts in and out of the desired state, findings by status, the worst hosts, the causes behind the most findings (one identity, right and owner across hosts, with its symptom) and the GPOs behind revoked-at-refresh and gpo-blocked. A snapshot that cannot be loaded is listed with its error and the others go on.',
-    options: ['format', 'rules', 'with-gpo', 'allow-no-user-rights', 'log-format', 'no-color'],
+      'Each <folder> is a snapshot folder (it holds secedit.inf) or a folder of snapshot folders. Prints the hosts in and out of the desired state, findings by status, the worst hosts, the causes behind the most findings (one identity, right and owner across hosts, with its symptom) and the GPOs behind revoked-at-refresh and gpo-blocked. A snapshot that cannot be loaded, or is stopped by a per-snapshot limit, is listed with its error and the others go on.',
+    options: [
+      'format',
+      'rules',
+      'with-gpo',
+      'allow-no-user-rights',
+      'snapshot-timeout',
+      'snapshot-memory',
+      'log-format',
+      'no-color',
+    ],
     formats: FINDINGS_FORMATS,
     example: 'iis-logon-rights report \\\\fileserver\\snapshots --format sarif > fleet.sarif',
     exitCodes: EVERY_EXIT_CODE,

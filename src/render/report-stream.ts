@@ -7,7 +7,7 @@ import {
 } from '../core/fleet-summary';
 import type { RuleSetName } from '../core/rules';
 import { writeJsonValue } from './json-stream';
-import { addCounts, JUNIT_TAIL, junitHead, junitSuite, suiteText, type SuiteCounts } from './junit';
+import { addCounts, JUNIT_TAIL, junitHead, junitSuite, suiteText, type Suite, type SuiteCounts } from './junit';
 import { FleetCauseTally } from './report-causes';
 import { renderFleetSummaryTable } from './fleet-summary-table';
 import { reportHeader, reportSnapshot } from './report-document';
@@ -45,8 +45,8 @@ export class MemorySpool implements Spool {
 }
 
 export interface FleetOutput {
-  /** The next snapshot, in the report's order. */
-  add(outcome: SnapshotOutcome): void;
+  /** The next snapshot, in the report's order, with its JUnit suite when a worker rendered it. */
+  add(outcome: SnapshotOutcome, junit?: Suite): void;
   /** Writes the whole output and returns the summary (for the exit code). */
   finish(write: (text: string) => void): FleetSummary;
 }
@@ -64,9 +64,9 @@ export function fleetOutput(options: FleetOutputOptions, spool: Spool): FleetOut
   const summarizer = new FleetSummarizer();
   const piece = pieceWriter(options, spool);
   return {
-    add(outcome) {
+    add(outcome, junit) {
       summarizer.add(outcome);
-      piece.add(outcome);
+      piece.add(outcome, junit);
     },
     finish(write) {
       const summary = summarizer.summary();
@@ -77,7 +77,7 @@ export function fleetOutput(options: FleetOutputOptions, spool: Spool): FleetOut
 }
 
 interface PieceWriter {
-  add(outcome: SnapshotOutcome): void;
+  add(outcome: SnapshotOutcome, junit?: Suite): void;
   finish(summary: FleetSummary, write: (text: string) => void): void;
 }
 
@@ -175,8 +175,8 @@ function sarifPieces(spool: Spool): PieceWriter {
 function junitPieces(spool: Spool): PieceWriter {
   const total: SuiteCounts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   return {
-    add(outcome) {
-      const suite = junitSuite(outcome);
+    add(outcome, rendered) {
+      const suite = rendered ?? junitSuite(outcome);
       addCounts(total, suite.counts);
       spool.write(suiteText(suite));
     },
