@@ -3,7 +3,8 @@ import type { GroupPolicyResult } from './core/model';
 import { withNativeCodec } from './core/text-codec';
 import { NODE_CODEC } from './io/node-codec';
 import { NODE_FILES } from './io/snapshot';
-import { readLimitedStream } from './io/read-limited';
+import { readLimitedStream, readStreamWithin } from './io/read-limited';
+import { ARTIFACT_SIZE_LIMITS } from './core/limits';
 import { fdWriter } from './io/output';
 import { loadBaselineGpo } from './io/baseline-gpo';
 import { fleetExitCodeName, type FailedSnapshot, type SnapshotOutcome } from './core/fleet-summary';
@@ -15,7 +16,7 @@ import { junitSuite, type Suite } from './render/junit';
 import { CLEAR_LINE, progressLine, progressThrottle } from './render/report-progress';
 import { writeLog } from './command-io';
 import { runCommandLine, type CommandIo } from './command';
-import { noColorRequested, type CliOptions } from './command-line';
+import { noColorRequested, parseCommandLine, type CliOptions, type CommandLineIo } from './command-line';
 
 // The Node host: process argv, stdin, stdout and exit code, node:fs for files, and the report
 // command with its worker threads. Everything else is command.ts, which the in-process engine
@@ -129,15 +130,40 @@ const asFleetWorker = fleetWorkerData(process.argv);
 if (asFleetWorker !== undefined) {
   runFleetWorker(asFleetWorker, asFleetWorker.keepPolicy ? junitSuite : undefined);
 } else if (require.main === module) {
-  const code = runProcess({
-    argv: process.argv.slice(2),
+  const argv = process.argv.slice(2);
+  const io = {
+    argv,
     // Tables and explain fit the terminal's width when stdout is one.
     stdout: fdWriter(1, 'stdout', { columns: () => process.stdout.columns }),
     // Errors writing to stderr have nowhere to be reported; the exit code still says what happened.
     stderr: fdWriter(2, 'stderr', { quiet: true, columns: () => process.stderr.columns }),
-    readStdin: (timeoutSeconds) => readLimitedStream(0, 'stdin', 'facts.json', timeoutSeconds),
     env: process.env,
-  });
-  if (typeof code === 'number') process.exitCode = code;
-  else void code.then((later) => (process.exitCode = later));
+  };
+  const run = (readStdin: CliIo['readStdin']) => {
+    const code = runProcess({ ...io, readStdin });
+    if (typeof code === 'number') process.exitCode = code;
+    else void code.then((later) => (process.exitCode = later));
+  };
+  const timeout = stdinTimeout(io);
+  if (timeout === null) run(() => readLimitedStream(0, 'stdin', 'facts.json'));
+  else
+    // With --timeout, stdin is read before the command runs: asynchronously, which is the only way
+    // to stop waiting on a pipe on Windows. What it gives (or why it failed) is what readStdin gives.
+    void readStreamWithin(process.stdin, 'stdin', ARTIFACT_SIZE_LIMITS['facts.json'], timeout).then(
+      (bytes) => run(() => bytes),
+      (error: unknown) =>
+        run(() => {
+          throw error;
+        }),
+    );
+}
+
+/** --timeout from the command line; null without it, or when the command line is wrong (runCli says so). */
+function stdinTimeout(io: CommandLineIo): number | null {
+  try {
+    const parsed = parseCommandLine(io);
+    return typeof parsed === 'object' && 'command' in parsed ? parsed.stdinTimeoutSeconds : null;
+  } catch {
+    return null;
+  }
 }

@@ -58,70 +58,82 @@ function readDescriptor(fd: number, limit: number, expected: number): Buffer {
 /**
  * Reads a stream such as stdin up to the artifact's limit and refuses it as soon as it goes
  * over, so an endless or huge input costs at most the limit in memory (readFileSync(0) would
- * read it all first). A stream that never ends blocks, as any reader of stdin does, unless
- * `timeoutSeconds` is given (--timeout): then the stream is read without blocking and refused
- * when it has not ended in time. That needs the descriptor opened again without blocking
- * (/dev/fd, Linux and macOS); where that fails (Windows), the read blocks as before.
+ * read it all first). A stream that never ends blocks, as any reader of stdin does; with
+ * --timeout the process reads stdin with readStreamWithin instead.
  */
-export function readLimitedStream(fd: number, label: string, kind: ArtifactKind, timeoutSeconds?: number): Buffer {
+export function readLimitedStream(fd: number, label: string, kind: ArtifactKind): Buffer {
   const limit = ARTIFACT_SIZE_LIMITS[kind];
-  const deadline = timeoutSeconds === undefined ? undefined : Date.now() + timeoutSeconds * 1000;
-  const polled = deadline === undefined ? undefined : reopenWithoutBlocking(fd);
-  const source = polled?.fd ?? fd;
   const buffer = Buffer.allocUnsafe(CHUNK);
   const chunks: Buffer[] = [];
   let total = 0;
-  try {
-    for (;;) {
-      if (polled !== undefined && Date.now() > deadline!) {
-        throw new InputError(
-          label,
-          {},
-          `input that ends within ${timeoutSeconds} s (--timeout)`,
-          `${total === 0 ? 'nothing' : formatBytes(total)} and no end by then`,
-        );
-      }
-      let read: number;
-      try {
-        read = readSync(source, buffer, 0, buffer.length, null);
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        // Windows reports the end of a pipe as an error; a non-blocking stdin has no data yet.
-        if (code === 'EOF') break;
-        if (code === 'EAGAIN') {
-          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
-          continue;
-        }
-        throw new InputError(label, {}, 'readable input', describeFileSystemError(error));
-      }
-      if (read === 0) break;
-      total += read;
-      if (total > limit)
-        throw new InputError(label, {}, `input of at most ${formatBytes(limit)}`, 'more (reading stopped there)');
-      chunks.push(Buffer.from(buffer.subarray(0, read)));
+  for (;;) {
+    let read: number;
+    try {
+      read = readSync(fd, buffer, 0, buffer.length, null);
+    } catch (error) {
+      // Windows reports the end of a pipe as an error.
+      if ((error as { code?: string }).code === 'EOF') break;
+      throw new InputError(label, {}, 'readable input', describeFileSystemError(error));
     }
-  } finally {
-    if (polled?.close === true) closeSync(polled.fd);
+    if (read === 0) break;
+    total += read;
+    if (total > limit) throw overLimit(label, limit);
+    chunks.push(Buffer.from(buffer.subarray(0, read)));
   }
   return Buffer.concat(chunks, total);
 }
 
+function overLimit(label: string, limit: number): InputError {
+  return new InputError(label, {}, `input of at most ${formatBytes(limit)}`, 'more (reading stopped there)');
+}
+
 /**
- * A descriptor for the same stream that does not block: the stream opened again through /dev/fd
- * (a pipe, a FIFO, a terminal), or for stdin as a socket (which cannot be opened again, and is
- * what Node gives a child's stdin) stdin itself once Node's own stdin handle has made it
- * non-blocking (it does so for pipes and sockets; nothing is read through the handle). Undefined
- * where neither works (Windows).
+ * The same, for --timeout: the stream is read asynchronously (a pipe, a socket, a terminal or a
+ * file; on Windows too, where a pipe cannot be read without blocking by a synchronous call), and
+ * refused when it has not ended within `seconds`. Either way the stream is destroyed when the
+ * answer is known, so a writer that never closes it cannot keep the process alive.
  */
-function reopenWithoutBlocking(fd: number): { fd: number; close: boolean } | undefined {
-  if (process.platform === 'win32') return undefined;
-  try {
-    return { fd: openSync(`/dev/fd/${fd}`, constants.O_RDONLY | constants.O_NONBLOCK), close: true };
-  } catch {
-    if (fd !== 0 || !fstatSync(0).isSocket()) return undefined;
-    process.stdin.pause();
-    return { fd: 0, close: false };
-  }
+export function readStreamWithin(
+  stream: NodeJS.ReadableStream & { destroy(): unknown },
+  label: string,
+  limit: number,
+  seconds: number,
+): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const end = (result: Buffer | InputError) => {
+      clearTimeout(timer);
+      stream.removeAllListeners('data');
+      stream.removeAllListeners('end');
+      // A destroyed stream may still report an error (a closed pipe): it is no longer news.
+      stream.removeAllListeners('error');
+      stream.on('error', () => undefined);
+      stream.destroy();
+      if (result instanceof InputError) reject(result);
+      else resolve(result);
+    };
+    const timer = setTimeout(
+      () =>
+        end(
+          new InputError(
+            label,
+            {},
+            `input that ends within ${seconds} s (--timeout)`,
+            `${total === 0 ? 'nothing' : formatBytes(total)} and no end by then`,
+          ),
+        ),
+      seconds * 1000,
+    );
+    stream.on('data', (chunk: Buffer | string) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      total += bytes.length;
+      if (total > limit) end(overLimit(label, limit));
+      else chunks.push(bytes);
+    });
+    stream.on('end', () => end(Buffer.concat(chunks, total)));
+    stream.on('error', (error) => end(new InputError(label, {}, 'readable input', describeFileSystemError(error))));
+  });
 }
 
 /** What a path that is not a regular file is, in words. */
