@@ -11,8 +11,7 @@ import { fleetExitCodeName, type FailedSnapshot, type SnapshotOutcome } from './
 import { discoverSnapshots, judgeFleetEach } from './io/judge-fleet';
 import { fleetWorkerCount, fleetWorkerData, judgeFleetOnThreads, runFleetWorker } from './io/fleet-workers';
 import { FileSpool } from './io/spool';
-import { fleetOutput, MemorySpool, type FleetFormat } from './render/report-stream';
-import { junitSuite, type Suite } from './render/junit';
+import { fleetOutput, MemorySpool, renderPiece, type FleetFormat, type RenderedPiece } from './render/report-stream';
 import { CLEAR_LINE, progressLine, progressThrottle } from './render/report-progress';
 import { writeLog } from './command-io';
 import { runCommandLine, type CommandIo } from './command';
@@ -93,9 +92,9 @@ function runReport(options: CliOptions, io: CommandIo, onThreads: boolean): Exit
     spool,
   );
   const failures: FailedSnapshot[] = [];
-  const onOutcome = (outcome: SnapshotOutcome, junit?: unknown) => {
+  const onOutcome = (outcome: SnapshotOutcome, piece?: unknown) => {
     if (outcome.kind === 'failed') failures.push(outcome);
-    output.add(outcome, junit as Suite | undefined);
+    output.add(outcome, piece as RenderedPiece | undefined);
   };
   const finish = (): ExitCode => {
     if (drawn) io.stderr.write(CLEAR_LINE);
@@ -115,7 +114,7 @@ function runReport(options: CliOptions, io: CommandIo, onThreads: boolean): Exit
   }
   return judgeFleetOnThreads(
     entries,
-    judgeOptions,
+    { ...judgeOptions, format: options.format },
     __filename,
     fleetWorkerCount(snapshots),
     options.snapshotLimits,
@@ -128,7 +127,7 @@ function runReport(options: CliOptions, io: CommandIo, onThreads: boolean): Exit
 
 const asFleetWorker = fleetWorkerData(process.argv);
 if (asFleetWorker !== undefined) {
-  runFleetWorker(asFleetWorker, asFleetWorker.keepPolicy ? junitSuite : undefined);
+  runFleetWorker(asFleetWorker, (outcome) => renderPiece(asFleetWorker.format, outcome));
 } else if (require.main === module) {
   const argv = process.argv.slice(2);
   const io = {

@@ -38,6 +38,8 @@ export interface FleetWorkerData {
   options: JudgeOptions & LoadOptions;
   /** Judge with the policy projection, for a `prerender` that needs it (JUnit explains findings). */
   keepPolicy: boolean;
+  /** The output format, for the worker's `prerender` (cli.ts). */
+  format: string;
 }
 
 /** The worker's data when this thread is a fleet worker, else undefined. */
@@ -56,11 +58,14 @@ interface Task {
   path: string;
 }
 
-/** A worker says when it starts a snapshot (the time limit counts from there), then what came of it. */
+/**
+ * A worker says once that it is ready (the engine is loaded), then what came of each snapshot.
+ * It judges its snapshots in the order they were sent, one after the other, so the time of the
+ * next one starts when the one before is answered: no message per start (every message between
+ * threads takes a lock the other thread may hold).
+ */
 type WorkerMessage =
-  | { task: number; started: true }
-  | { task: number; outcome: SnapshotOutcome; rendered: unknown }
-  | { task: number; defect: string };
+  { ready: true } | { task: number; outcome: SnapshotOutcome; rendered: unknown } | { task: number; defect: string };
 
 /** What one snapshot may take: seconds from the moment a worker starts it, and MiB of V8 heap. */
 export interface SnapshotLimits {
@@ -75,11 +80,18 @@ export function fleetWorkerCount(snapshots: number): number {
 
 interface Slot {
   worker: Worker;
-  /** The index into `queue` of the snapshot it is judging. */
-  task: number | undefined;
+  /** Indexes into `queue` of the snapshots handed to it, in the order it judges them: the first is under way. */
+  tasks: number[];
+  ready: boolean;
   timer: ReturnType<typeof setTimeout> | undefined;
   ended: boolean;
 }
+
+/**
+ * Snapshots handed to a worker at once: while it judges one, the next is already in its queue,
+ * so it never waits for the main thread (busy writing the output) to send it more.
+ */
+const TASKS_IN_FLIGHT = 2;
 
 /**
  * Judges the entries on `workers` threads running `script` (a file that calls runFleetWorker
@@ -89,7 +101,7 @@ interface Slot {
  */
 export function judgeFleetOnThreads(
   entries: readonly FleetEntry[],
-  options: JudgeOptions & LoadOptions & { keepPolicy: boolean },
+  options: JudgeOptions & LoadOptions & { keepPolicy: boolean; format: string },
   script: string,
   workers: number,
   limits: SnapshotLimits,
@@ -97,14 +109,18 @@ export function judgeFleetOnThreads(
   onProgress?: (done: number, total: number, name: string) => void,
 ): Promise<void> {
   const { Worker: WorkerThread } = workerThreads();
-  const { keepPolicy, ...judgeOptions } = options;
+  const { keepPolicy, format, ...judgeOptions } = options;
   const queue = entries.flatMap((entry, index) => (entry.kind === 'snapshot' ? [index] : []));
   const pathOf = (task: number) => (entries[queue[task]!] as { path: string }).path;
   const slots = new Set<Slot>();
   const waiting = new Map<number, { outcome: SnapshotOutcome; rendered: unknown }>();
+  // Snapshots a worker had queued when it was stopped for another one: judged again elsewhere.
+  const handBack: number[] = [];
   let nextInOrder = 0;
   let nextTask = 0;
   let done = 0;
+  const takeTask = () => (handBack.length > 0 ? handBack.shift() : nextTask < queue.length ? nextTask++ : undefined);
+  const tasksLeft = () => handBack.length > 0 || nextTask < queue.length;
   return new Promise<void>((resolve, reject) => {
     let settled = false;
     const stopAll = () => {
@@ -140,33 +156,48 @@ export function judgeFleetOnThreads(
       slot.worker.unref();
       void slot.worker.terminate();
     };
-    const fail = (slot: Slot, error: string) => {
-      const task = slot.task;
+    /** The worker is lost: the snapshot it was judging (else the first it had) fails with `reason`. */
+    const fail = (slot: Slot, reason: (path: string) => string) => {
       retire(slot);
-      if (task !== undefined) record(queue[task]!, { kind: 'failed', name: pathOf(task), error });
-      if (!settled && nextTask < queue.length) start();
+      const [culprit, ...queued] = slot.tasks;
+      handBack.push(...queued);
+      if (culprit !== undefined)
+        record(queue[culprit]!, { kind: 'failed', name: pathOf(culprit), error: reason(pathOf(culprit)) });
+      if (!settled && tasksLeft()) start();
     };
-    const assign = (slot: Slot) => {
-      if (nextTask >= queue.length) return retire(slot);
-      slot.task = nextTask++;
-      slot.worker.postMessage({ task: slot.task, path: pathOf(slot.task) } satisfies Task);
+    const fill = (slot: Slot) => {
+      while (slot.tasks.length < TASKS_IN_FLIGHT) {
+        const task = takeTask();
+        if (task === undefined) break;
+        slot.tasks.push(task);
+        slot.worker.postMessage({ task, path: pathOf(task) } satisfies Task);
+      }
+      if (slot.tasks.length === 0) retire(slot);
+    };
+    /** The time limit of the snapshot the worker is on now. */
+    const arm = (slot: Slot) => {
+      clearTimeout(slot.timer);
+      if (slot.ended || !slot.ready || slot.tasks.length === 0) return;
+      slot.timer = setTimeout(() => fail(slot, (path) => timeoutMessage(path, limits)), limits.seconds * 1000);
     };
     const onMessage = (slot: Slot, message: WorkerMessage) => {
-      if (slot.ended || message.task !== slot.task) return;
-      if ('started' in message) {
-        slot.timer = setTimeout(() => fail(slot, timeoutMessage(pathOf(message.task), limits)), limits.seconds * 1000);
-        return;
+      if (slot.ended) return;
+      if ('ready' in message) {
+        slot.ready = true;
+        return arm(slot);
       }
-      clearTimeout(slot.timer);
-      slot.task = undefined;
+      if (message.task !== slot.tasks[0]) return;
+      slot.tasks.shift();
       const path = pathOf(message.task);
       if ('defect' in message)
         record(queue[message.task]!, { kind: 'failed', name: path, error: defectMessage(path, message.defect) });
       else record(queue[message.task]!, message.outcome, message.rendered);
-      if (!settled) assign(slot);
+      if (settled) return;
+      fill(slot);
+      arm(slot);
     };
     const start = () => {
-      const workerData: FleetWorkerData = { tag: WORKER_TAG, options: judgeOptions, keepPolicy };
+      const workerData: FleetWorkerData = { tag: WORKER_TAG, options: judgeOptions, keepPolicy, format };
       const slot: Slot = {
         worker: new WorkerThread(script, {
           argv: [FLEET_WORKER_ARGUMENT],
@@ -175,7 +206,8 @@ export function judgeFleetOnThreads(
           stdout: false,
           stderr: false,
         }),
-        task: undefined,
+        tasks: [],
+        ready: false,
         timer: undefined,
         ended: false,
       };
@@ -183,9 +215,7 @@ export function judgeFleetOnThreads(
       slot.worker.on('message', (message: WorkerMessage) => onMessage(slot, message));
       slot.worker.on('error', (error: Error & { code?: string }) => {
         if (slot.ended) return;
-        const path = slot.task === undefined ? '' : pathOf(slot.task);
-        fail(
-          slot,
+        fail(slot, (path) =>
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
             ? memoryMessage(path, limits)
             : defectMessage(path, `the worker thread judging it failed: ${error.message}`),
@@ -193,10 +223,9 @@ export function judgeFleetOnThreads(
       });
       slot.worker.on('exit', (code: number) => {
         if (slot.ended) return;
-        const path = slot.task === undefined ? '' : pathOf(slot.task);
-        fail(slot, defectMessage(path, `the worker thread judging it ended (exit code ${code})`));
+        fail(slot, (path) => defectMessage(path, `the worker thread judging it ended (exit code ${code})`));
       });
-      assign(slot);
+      fill(slot);
     };
     entries.forEach((entry, index) => {
       if (entry.kind === 'failed') record(index, entry);
@@ -225,22 +254,22 @@ function memoryMessage(path: string, limits: SnapshotLimits): string {
 }
 
 /**
- * The body of a worker thread: judges each snapshot the main thread sends, and hands back the
- * outcome with what `prerender` makes of it. A policy projection holds functions, which cannot
- * cross threads, so it stays here: what needs it (JUnit's explanations) is rendered here.
+ * The body of a worker thread: judges each snapshot the main thread sends, and hands back what
+ * `prerender` makes of the outcome: the outcome to send (it must not hold the policy projection,
+ * whose functions cannot cross threads) and what was rendered of it here, where the policy is.
  */
-export function runFleetWorker(data: FleetWorkerData, prerender?: (outcome: SnapshotOutcome) => unknown): void {
+export function runFleetWorker(
+  data: FleetWorkerData,
+  prerender: (outcome: SnapshotOutcome) => { outcome: SnapshotOutcome; piece: unknown },
+): void {
   const port = workerThreads().parentPort!;
+  port.postMessage({ ready: true } satisfies WorkerMessage);
   port.on('message', ({ task, path }: Task) => {
-    port.postMessage({ task, started: true } satisfies WorkerMessage);
     try {
-      const outcome = judgeFleetEntry({ kind: 'snapshot', path }, { ...data.options, keepPolicy: data.keepPolicy });
-      const rendered = prerender?.(outcome);
-      port.postMessage({
-        task,
-        outcome: outcome.kind === 'judged' ? { ...outcome, policy: null } : outcome,
-        rendered,
-      } satisfies WorkerMessage);
+      const { outcome, piece } = prerender(
+        judgeFleetEntry({ kind: 'snapshot', path }, { ...data.options, keepPolicy: data.keepPolicy }),
+      );
+      port.postMessage({ task, outcome, rendered: piece } satisfies WorkerMessage);
     } catch (error) {
       // judgeFleetEntry turns every error into an outcome; rendering or posting may still fail.
       port.postMessage({

@@ -45,8 +45,8 @@ export class MemorySpool implements Spool {
 }
 
 export interface FleetOutput {
-  /** The next snapshot, in the report's order, with its JUnit suite when a worker rendered it. */
-  add(outcome: SnapshotOutcome, junit?: Suite): void;
+  /** The next snapshot, in the report's order, with its piece when a worker rendered it (renderPiece). */
+  add(outcome: SnapshotOutcome, piece?: RenderedPiece): void;
   /** Writes the whole output and returns the summary (for the exit code). */
   finish(write: (text: string) => void): FleetSummary;
 }
@@ -64,9 +64,9 @@ export function fleetOutput(options: FleetOutputOptions, spool: Spool): FleetOut
   const summarizer = new FleetSummarizer();
   const piece = pieceWriter(options, spool);
   return {
-    add(outcome, junit) {
+    add(outcome, rendered) {
       summarizer.add(outcome);
-      piece.add(outcome, junit);
+      piece.add(outcome, rendered);
     },
     finish(write) {
       const summary = summarizer.summary();
@@ -76,8 +76,55 @@ export function fleetOutput(options: FleetOutputOptions, spool: Spool): FleetOut
   };
 }
 
+/**
+ * A snapshot's piece of the output, rendered on the worker thread that judged it: only this text
+ * and a slim outcome cross to the main thread, instead of the whole evaluation (issue 15, P3).
+ */
+export type RenderedPiece = { json: string } | { junit: Suite };
+
+/**
+ * What a worker sends for `format`: the piece when the format's piece depends on this snapshot
+ * alone (JSON, JUnit; a SARIF result and the table's causes depend on the others), and the
+ * outcome with only what the fleet summary reads. Its findings keep their status, SIDs and GPO
+ * owners and lose the tokens, matches, rules and messages, most of their bytes. The policy
+ * projection never crosses (it holds functions).
+ */
+export function renderPiece(
+  format: string,
+  outcome: SnapshotOutcome,
+): { outcome: SnapshotOutcome; piece: RenderedPiece | undefined } {
+  if (outcome.kind === 'failed') return { outcome, piece: undefined };
+  if (format !== 'json' && format !== 'junit') return { outcome: { ...outcome, policy: null }, piece: undefined };
+  const piece = format === 'json' ? { json: jsonPiece(outcome, JSON_INDENT) } : { junit: junitSuite(outcome) };
+  const findings = outcome.evaluation.findings.map((finding) => ({
+    ...finding,
+    rule: null,
+    token: [],
+    matches: null,
+    unresolvedHolders: [],
+    notes: [],
+    message: '',
+  }));
+  return {
+    outcome: {
+      ...outcome,
+      policy: null,
+      evaluation: { ...outcome.evaluation, findings, reasons: [], diagnostics: [] },
+    },
+    piece,
+  };
+}
+
+const JSON_INDENT = '    ';
+
+function jsonPiece(outcome: SnapshotOutcome, indent: string): string {
+  let text = '';
+  writeJsonValue(reportSnapshot(outcome), indent, (piece) => (text += piece));
+  return text;
+}
+
 interface PieceWriter {
-  add(outcome: SnapshotOutcome, junit?: Suite): void;
+  add(outcome: SnapshotOutcome, piece?: RenderedPiece): void;
   finish(summary: FleetSummary, write: (text: string) => void): void;
 }
 
@@ -135,12 +182,13 @@ function collect(value: unknown): string {
 }
 
 function jsonPieces(options: FleetOutputOptions, spool: Spool): PieceWriter {
-  const indent = '    ';
+  const indent = JSON_INDENT;
   let count = 0;
   return {
-    add(outcome) {
+    add(outcome, piece) {
       spool.write(`${count++ === 0 ? '' : ','}\n${indent}`);
-      writeJsonValue(reportSnapshot(outcome), indent, (text) => spool.write(text));
+      if (piece !== undefined && 'json' in piece) spool.write(piece.json);
+      else writeJsonValue(reportSnapshot(outcome), indent, (text) => spool.write(text));
     },
     finish(summary, write) {
       spliceArray(
@@ -175,8 +223,8 @@ function sarifPieces(spool: Spool): PieceWriter {
 function junitPieces(spool: Spool): PieceWriter {
   const total: SuiteCounts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   return {
-    add(outcome, rendered) {
-      const suite = rendered ?? junitSuite(outcome);
+    add(outcome, piece) {
+      const suite = piece !== undefined && 'junit' in piece ? piece.junit : junitSuite(outcome);
       addCounts(total, suite.counts);
       spool.write(suiteText(suite));
     },
