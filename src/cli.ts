@@ -127,7 +127,11 @@ function runReport(options: CliOptions, io: CommandIo, onThreads: boolean): Exit
 
 const asFleetWorker = fleetWorkerData(process.argv);
 if (asFleetWorker !== undefined) {
-  runFleetWorker(asFleetWorker, (outcome) => renderPiece(asFleetWorker.format, outcome));
+  runFleetWorker(
+    asFleetWorker,
+    (outcome) => renderPiece(asFleetWorker.format, outcome),
+    (work) => withNativeCodec(NODE_CODEC, work),
+  );
 } else if (require.main === module) {
   const argv = process.argv.slice(2);
   const io = {

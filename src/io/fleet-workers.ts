@@ -254,20 +254,22 @@ function memoryMessage(path: string, limits: SnapshotLimits): string {
 }
 
 /**
- * The body of a worker thread: judges each snapshot the main thread sends, and hands back what
- * `prerender` makes of the outcome: the outcome to send (it must not hold the policy projection,
+ * The body of a worker thread: judges each snapshot the main thread sends (inside `inHost`, which
+ * sets up what the host offers, such as its decoder, for the judgement: the handler runs long
+ * after this function has returned), and hands back what `prerender` makes of the outcome: the outcome to send (it must not hold the policy projection,
  * whose functions cannot cross threads) and what was rendered of it here, where the policy is.
  */
 export function runFleetWorker(
   data: FleetWorkerData,
   prerender: (outcome: SnapshotOutcome) => { outcome: SnapshotOutcome; piece: unknown },
+  inHost: <T>(work: () => T) => T,
 ): void {
   const port = workerThreads().parentPort!;
   port.postMessage({ ready: true } satisfies WorkerMessage);
   port.on('message', ({ task, path }: Task) => {
     try {
-      const { outcome, piece } = prerender(
-        judgeFleetEntry({ kind: 'snapshot', path }, { ...data.options, keepPolicy: data.keepPolicy }),
+      const { outcome, piece } = inHost(() =>
+        prerender(judgeFleetEntry({ kind: 'snapshot', path }, { ...data.options, keepPolicy: data.keepPolicy })),
       );
       port.postMessage({ task, outcome, rendered: piece } satisfies WorkerMessage);
     } catch (error) {
