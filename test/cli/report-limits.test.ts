@@ -135,10 +135,12 @@ describe('report: per-snapshot time and memory limits', function () {
     assert.match(help, new RegExp(`--snapshot-timeout[\\s\\S]*Default ${SNAPSHOT_LIMIT_DEFAULTS.seconds}\\.`));
     assert.match(help, new RegExp(`--snapshot-memory[\\s\\S]*Default ${SNAPSHOT_LIMIT_DEFAULTS.memoryMiB}, at least`));
     const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-    assert.ok(readme.includes(`| \`--snapshot-timeout <seconds>\` | ${SNAPSHOT_LIMIT_DEFAULTS.seconds} |`));
+    assert.ok(
+      readme.includes(`| time per snapshot, \`--snapshot-timeout <seconds>\` | ${SNAPSHOT_LIMIT_DEFAULTS.seconds} |`),
+    );
     assert.ok(
       readme.includes(
-        `| \`--snapshot-memory <MiB>\` | ${SNAPSHOT_LIMIT_DEFAULTS.memoryMiB} (at least ${MIN_SNAPSHOT_MEMORY_MIB}) |`,
+        `| heap per snapshot, \`--snapshot-memory <MiB>\` | ${SNAPSHOT_LIMIT_DEFAULTS.memoryMiB} (at least ${MIN_SNAPSHOT_MEMORY_MIB}) |`,
       ),
     );
   });
