@@ -99,6 +99,33 @@ Mocha.Runnable.prototype.timeout = function (this: Mocha.Runnable, ms?: number |
   return originalTimeout.call(this, guarded);
 } as typeof Mocha.Runnable.prototype.timeout;
 
+/**
+ * Tests of size limits, at the limit: each pushes megabytes through a scanner or builds a
+ * 10,000- to 150,000-element input. Instrumented, these 17 tests took 175 of the suite's 250 s, and
+ * each mutant in the code they cover ran them, so the run made about 20 mutants a minute (six
+ * hours in all). They are skipped here, shown as pending; the logic they pass through is
+ * covered by the other tests at ordinary sizes, and a mutant that only they would kill now
+ * counts as a survivor, so the score can only be lower for it, never higher.
+ */
+const AT_SCALE_ONLY = [
+  /^refuses text over 16 MiB before parsing it$/,
+  /^parses hostile shapes: 10,000 location tags on one path/,
+  /^parses 20,000 sites with a location tag each$/,
+  /^refuses a report over its size limit before decoding it$/,
+  /: [\d,]+ elements pass the check, one more is refused$/,
+  /without a stack overflow/,
+  /^accepts a file of exactly its limit as far as size goes$/,
+  /^counts characters, not bytes: a UTF-16LE line of the limit is read$/,
+  /^reads a line of exactly the limit and refuses one character more/,
+  /^regression: an inline artifact over its size limit was reported without a location$/,
+  /^rejects a line longer than MAX_INF_LINE_LENGTH/,
+];
+const originalAddTest = Mocha.Suite.prototype.addTest as (this: Mocha.Suite, test: Mocha.Test) => Mocha.Suite;
+Mocha.Suite.prototype.addTest = function (this: Mocha.Suite, test: Mocha.Test): Mocha.Suite {
+  if (AT_SCALE_ONLY.some((pattern) => pattern.test(test.title))) test.pending = true;
+  return originalAddTest.call(this, test);
+} as typeof Mocha.Suite.prototype.addTest;
+
 export const mochaHooks = {
   beforeEach(this: Mocha.Context): void {
     const context = instrumenterContext();
