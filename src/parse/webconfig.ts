@@ -12,10 +12,12 @@
  * file's own level and inside `<location path>` (a path relative to the file's folder).
  */
 import { InputError, excerpt } from '../core/errors';
+import type { Diagnostic } from '../core/model';
 import { MAX_WEB_CONFIG_LENGTH, formatBytes } from '../core/limits';
 import { anonymousElementsIn, readAnonymousElement } from './applicationhost/anonymous';
 import { attribute, booleanAttribute, pathSegments, urlPath } from './applicationhost/attributes';
 import { keepElement } from './applicationhost/keep';
+import { locationSectionLock, type SectionLock } from './applicationhost/section-lock';
 import type { AnonymousSetting, ParseContext } from './applicationhost/types';
 import { validateAgainstSchema } from './schema-validation';
 import { childrenNamed, parseXmlTree, type XmlElement } from './xml';
@@ -27,6 +29,10 @@ export interface WebConfigSection {
   inheritInChildApplications: boolean;
   settings: AnonymousSetting[];
   line: number;
+  /** Written inside a `<location>` tag (allowLocation="false" refuses it there). */
+  inLocation: boolean;
+  /** The lock its `<location overrideMode>` (or allowOverride="false") writes for the web.config files below. */
+  lock?: SectionLock;
 }
 
 export interface WebConfigFile {
@@ -39,6 +45,8 @@ export interface WebConfigFile {
   /** For messages: the web.config's location on the host and the entry in webconfigs.json. */
   label: string;
   sections: WebConfigSection[];
+  /** What reading its `<location>` tags noticed (an ambiguous lock, for instance). */
+  diagnostics: Diagnostic[];
 }
 
 /** A folder tree the collector listed: every web.config within `depth` levels below `path` is in `files`. */
@@ -113,6 +121,7 @@ function parseEntry(entry: WebConfigEntryJson, file: string, pointer: string): W
     state: entry.state,
     label,
     sections: [],
+    diagnostics: [],
   };
   if (entry.reason !== undefined) parsed.reason = entry.reason;
   if (entry.state !== 'read' || entry.text === undefined) return parsed;
@@ -124,7 +133,7 @@ function parseEntry(entry: WebConfigEntryJson, file: string, pointer: string): W
       `${entry.text.length} characters`,
     );
   try {
-    parsed.sections = readSections(entry.text, label);
+    parsed.sections = readSections(entry.text, label, parsed.diagnostics);
   } catch (error) {
     // The web.config's own line and column, inside the entry that holds its text.
     if (!(error instanceof InputError)) throw error;
@@ -139,7 +148,7 @@ function parseEntry(entry: WebConfigEntryJson, file: string, pointer: string): W
 }
 
 /** Errors here name the web.config's label; parseEntry re-anchors them in webconfigs.json. */
-function readSections(text: string, label: string): WebConfigSection[] {
+function readSections(text: string, label: string, diagnostics: Diagnostic[]): WebConfigSection[] {
   // A web.config has no DOCTYPE either; the same strict, bounded reader as applicationHost.config.
   const root = parseXmlTree(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, label, { keep: keepElement });
   if (root.local !== 'configuration')
@@ -149,13 +158,19 @@ function readSections(text: string, label: string): WebConfigSection[] {
       'the root element <configuration>',
       `root element ${excerpt(`<${root.name}>`)}`,
     );
-  const context: ParseContext = { file: label, diagnostics: [] };
+  const context: ParseContext = { file: label, diagnostics };
   const sections: WebConfigSection[] = [];
   for (const child of root.children) {
     if (child.local === 'system.webServer') {
       const settings = settingsIn(context, child, label);
       if (settings.length > 0)
-        sections.push({ segments: [], inheritInChildApplications: true, settings, line: child.line });
+        sections.push({
+          segments: [],
+          inheritInChildApplications: true,
+          settings,
+          line: child.line,
+          inLocation: false,
+        });
     } else if (child.local === 'location') {
       const writtenPath = attribute(child, 'path') ?? '';
       const segments = pathSegments(writtenPath).filter((segment) => segment !== '.');
@@ -164,7 +179,18 @@ function readSections(text: string, label: string): WebConfigSection[] {
         settingsIn(context, webServer, origin),
       );
       const inheritInChildApplications = booleanAttribute(context, child, 'inheritInChildApplications') ?? true;
-      if (settings.length > 0) sections.push({ segments, inheritInChildApplications, settings, line: child.line });
+      if (settings.length === 0) continue;
+      const section: WebConfigSection = {
+        segments,
+        inheritInChildApplications,
+        settings,
+        line: child.line,
+        inLocation: true,
+      };
+      // A lock here binds the web.config files below this one (webconfig-locks.ts), not this file.
+      const lock = locationSectionLock(context, child, writtenPath);
+      if (lock !== undefined) section.lock = { ...lock, owner: label };
+      sections.push(section);
     }
   }
   return sections;

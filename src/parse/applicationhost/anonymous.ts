@@ -9,6 +9,7 @@ import {
   pathSegments,
   urlPath,
 } from './attributes';
+import { readAttributeLock } from './attribute-lock';
 import { applySetting, type EffectiveAnonymous } from './scopes';
 import { attachLock, locationSectionLock, type SectionLock } from './section-lock';
 import { nodeAt } from './sites';
@@ -28,6 +29,8 @@ export function readAnonymousElement(context: ParseContext, element: XmlElement,
   // Only whether a password is configured matters; its (encrypted) value is never copied.
   const password = attribute(element, 'password');
   if (password !== undefined) setting.passwordSet = password !== '';
+  const locked = readAttributeLock(context, element, setting.origin);
+  if (locked !== undefined) setting.locked = locked;
   return setting;
 }
 

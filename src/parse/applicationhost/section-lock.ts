@@ -28,9 +28,11 @@ export interface SectionLock {
   mode: OverrideMode;
   /** For messages: `overrideModeDefault="Deny" (line 7)`, `<location path="Blog/admin" overrideMode="Deny"> (line 40)`. */
   at: string;
+  /** The file that writes it, for messages; applicationHost.config when absent. */
+  owner?: string;
 }
 
-const SECTION_GROUPS = ['system.webServer', 'security', 'authentication'];
+export const SECTION_GROUPS = ['system.webServer', 'security', 'authentication'];
 
 /** The lock the declaration of anonymousAuthentication sets for every path (first declaration found). */
 export function declaredSectionLock(root: XmlElement, context: ParseContext): SectionLock {

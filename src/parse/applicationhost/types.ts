@@ -1,4 +1,5 @@
 import type { AnonymousScope, ConnectAsCredentials, Diagnostic, LogonMethod } from '../../core/model';
+import type { AttributeLock } from './attribute-lock';
 import type { ResolvedNode } from './scopes';
 import type { SectionLock } from './section-lock';
 
@@ -12,6 +13,8 @@ export interface AnonymousSetting {
   passwordSet?: boolean;
   /** For `definedAt`: `server level (line 12)`, `<location path="Site/app"> (line 40)`. */
   origin: string;
+  /** lockAttributes, lockAllAttributesExcept or lockItem on the element: what lower levels may not write. */
+  locked?: AttributeLock;
 }
 
 export interface LocationTag {

@@ -1,19 +1,18 @@
 import type { AnonymousScope } from '../../core/model';
 import type { FolderWalk, WebConfigFile, WebConfigSet } from '../webconfig';
 import { pathSegments, urlPath } from './attributes';
-import { describeSettings } from './anonymous';
-import { lockAt, type SectionLock } from './section-lock';
 import { nodeAt } from './sites';
 import type { ParseContext, SiteRecord } from './types';
+import { webConfigRefusals, type UpperConfiguration } from './webconfig-locks';
 
 /**
  * Applies collected web.config files to the sites' path trees the way IIS merges configuration:
  * a web.config's settings sit at its own path (and its `<location path>` below it), after the
  * applicationHost.config location tags for that same path, so at equal depth the web.config
  * wins and a deeper location tag in applicationHost.config still wins over it. They count only
- * where the section is unlocked (section-lock.ts: the nearest lock at or above the path); a
- * web.config that sets it where it is locked makes IIS answer HTTP 500.19 for that path and
- * below, which is reported and changes nothing here.
+ * where IIS accepts them (webconfig-locks.ts: the declaration allows the file, and no lock at or
+ * above the path forbids what it writes); one it refuses makes IIS answer HTTP 500.19 for that
+ * path and below, which is reported and changes nothing here.
  *
  * Must run after the applicationHost.config location tags are attached and before scopes are
  * built (scopes.ts resolves each node once).
@@ -21,10 +20,12 @@ import type { ParseContext, SiteRecord } from './types';
 export function applyWebConfigs(
   set: WebConfigSet,
   sites: Map<string, SiteRecord>,
-  server: SectionLock,
+  upper: UpperConfiguration,
   context: ParseContext,
 ): void {
-  for (const file of set.files) {
+  const verdicts = webConfigRefusals(set, sites, upper);
+  set.files.forEach((file, fileIndex) => {
+    for (const diagnostic of file.diagnostics) context.diagnostics.push(diagnostic);
     const site = sites.get(file.site.toLowerCase());
     if (site === undefined) {
       context.diagnostics.push({
@@ -33,29 +34,25 @@ export function applyWebConfigs(
         message: `${file.label} belongs to no site defined in <sites>; it is ignored`,
         file: set.file,
       });
-      continue;
+      return;
     }
-    for (const section of file.sections) {
+    file.sections.forEach((section, sectionIndex) => {
+      const { refusal, warnings } = verdicts[fileIndex]![sectionIndex]!;
+      for (const warning of warnings)
+        context.diagnostics.push({ code: warning.code, severity: 'warning', message: warning.message, file: set.file });
+      if (refusal !== undefined) {
+        context.diagnostics.push({ code: refusal.code, severity: 'warning', message: refusal.message, file: set.file });
+        return;
+      }
       const segments = [...pathSegments(file.path), ...section.segments];
       const node = nodeAt(site.root, segments);
-      const path = urlPath(segments);
-      const lock = lockAt(node, server);
-      if (lock.mode === 'Deny') {
-        context.diagnostics.push({
-          code: 'webconfig-section-locked',
-          severity: 'warning',
-          message: `${file.label} sets anonymousAuthentication (${describeSettings(section.settings)}, line ${section.line}) for ${path}, where applicationHost.config locks the section (${lock.at}): IIS answers HTTP 500.19 (0x80070021, "This configuration section cannot be used at this path") for ${path} and every path below it. No logon right fixes that; unlock the section (appcmd unlock config) or remove it from the web.config. The anonymous identity there is judged from applicationHost.config.`,
-          file: set.file,
-        });
-        continue;
-      }
       (node.locations ??= []).push({
         inheritInChildApplications: section.inheritInChildApplications,
         settings: section.settings,
       });
-      site.pending.push({ node, path, kind: 'location' });
-    }
-  }
+      site.pending.push({ node, path: urlPath(segments), kind: 'location' });
+    });
+  });
 }
 
 /** Per lower-cased site name: collected entries by lower-cased URL path, and the folder walks. */
