@@ -148,6 +148,14 @@ Describe 'Get-IisLogonRightsWebConfigDocument' {
         $oneLine | Should -Be ('<?xml version="1.0" encoding="utf-8"?><configuration><location path="a" overrideMode="Deny"><system.webServer><security><authentication><anonymousAuthentication userName="x" /></authentication></security></system.webServer></location></configuration>' + [System.Char] 10)
     }
 
+    It 'Should keep the locks a web.config writes for the files below it, and nothing else of its lock attributes' {
+        $excerpt = InModuleScope -ModuleName 'IisLogonRightsDsc' -ScriptBlock {
+            ConvertTo-IisLogonRightsWebConfigExcerpt -Text '<configuration><location path="." allowOverride="false"><system.webServer><security><authentication><anonymousAuthentication userName="x" lockAttributes="userName" lockAllAttributesExcept="enabled" lockItem="true" lockElements="none" /></authentication></security></system.webServer></location></configuration>'
+        }
+        $excerpt | Should -Match '<location path="\." allowOverride="false"><system\.webServer><security><authentication><anonymousAuthentication userName="x" lockAttributes="userName" lockAllAttributesExcept="enabled" lockItem="true" /></authentication>'
+        $excerpt | Should -Not -Match 'lockElements'
+    }
+
     It 'Should record a web.config that is not well-formed as unreadable, saying IIS answers 500.19' {
         Mock -CommandName Read-IisLogonRightsWebConfigFile -MockWith { '<configuration><system.webServer>' }
         $document = InModuleScope -ModuleName 'IisLogonRightsDsc' -Parameters @{ Text = $script:applicationHost } -ScriptBlock {

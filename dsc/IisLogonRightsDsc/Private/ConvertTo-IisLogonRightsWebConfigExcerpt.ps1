@@ -9,8 +9,10 @@ function ConvertTo-IisLogonRightsWebConfigExcerpt
         secrets, and a snapshot travels to other machines. Only what the engine reads is kept:
         the enabled, userName and logonMethod attributes of
         system.webServer/security/authentication/anonymousAuthentication, whether a password is
-        set (its value becomes [redacted]), at the file's level and inside each <location> (with
-        its path, overrideMode and inheritInChildApplications), in document order. Each kept
+        set (its value becomes [redacted]), the locks it writes for the web.config files below
+        (lockAttributes, lockAllAttributesExcept, lockItem), at the file's level and inside each
+        <location> (with its path, overrideMode, allowOverride and inheritInChildApplications),
+        in document order. Each kept
         element stays on the line it has in the file (the lines in between are left empty), so
         the line numbers in the engine's messages are the web.config's own. Throws
         System.Xml.XmlException when the text is not well-formed XML.
@@ -78,7 +80,7 @@ function ConvertTo-IisLogonRightsWebConfigExcerpt
     }
     $sectionText = {
         param ($element)
-        '<system.webServer><security><authentication><anonymousAuthentication{0} /></authentication></security></system.webServer>' -f (& $describe $element @('enabled', 'userName', 'logonMethod', 'password'))
+        '<system.webServer><security><authentication><anonymousAuthentication{0} /></authentication></security></system.webServer>' -f (& $describe $element @('enabled', 'userName', 'logonMethod', 'password', 'lockAttributes', 'lockAllAttributesExcept', 'lockItem'))
     }
 
     $root = $document.DocumentElement
