@@ -8,6 +8,7 @@ import {
   type Finding,
   type FindingSubject,
 } from './finding';
+import { addConfigurationNotes } from './configuration-notes';
 import { notRequiredMessage, statusMessage, unresolvedMessage } from './finding-messages';
 import { dedupeUnresolved, holderIndexer, type UnresolvedHolder } from './holder-match';
 import { judgeIncompleteGroups } from './incomplete-groups';
@@ -132,23 +133,7 @@ function judgeResolution(
   definedAt: string,
 ): Finding {
   const finding = judgeResolved(context, subject, resolution, definedAt);
-  const unlockedAt = subject.scope.anonymousUnlockedAt;
-  // Only the anonymous identity can be changed by a web.config: the anonymous user, or the pool identity standing in for it (userName="").
-  const anonymousIdentity =
-    subject.role === 'anonymous-user' ||
-    (subject.role === 'worker-process' && subject.scope.anonymous.userName.trim() === '');
-  const gaps = subject.scope.webConfigGaps;
-  // With every web.config from the unlocked level down collected (or known absent), the verdict already includes them.
-  if (unlockedAt !== undefined && anonymousIdentity && (gaps === undefined || gaps.length > 0)) {
-    const missing =
-      gaps === undefined
-        ? 'the snapshot holds no web.config files'
-        : `the snapshot lacks the web.config for ${gaps.join('; ')}`;
-    finding.notes.push(
-      `anonymousAuthentication is unlocked for this path (${unlockedAt}), so a web.config here or above may set another anonymous identity or turn anonymous access on; ${missing}, so this verdict may be wrong for ${describeScope(subject.scope)}.`,
-    );
-    finding.message += ` Note: ${finding.notes[finding.notes.length - 1]}`;
-  }
+  addConfigurationNotes(finding, subject);
   return finding;
 }
 

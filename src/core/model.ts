@@ -150,6 +150,12 @@ export interface AnonymousScope {
    * (not collected, or unreadable), each with what is missing. Empty: nothing is missing.
    */
   webConfigGaps?: string[];
+  /**
+   * web.config files at or above this path that IIS refuses (a lock or the section's declaration
+   * forbids what they write), each saying which and why: IIS answers HTTP 500.19 here before any
+   * logon. The identity is judged from the configuration IIS accepts.
+   */
+  refusedWebConfigs?: string[];
   line?: number;
 }
 

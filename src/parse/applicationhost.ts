@@ -43,7 +43,7 @@ import { sectionDefinition } from './applicationhost/section-definition';
 import { declaredSectionLock } from './applicationhost/section-lock';
 import { readSites, reportUnknownPools } from './applicationhost/sites';
 import type { ParseContext } from './applicationhost/types';
-import { applyWebConfigs, coverageOf } from './applicationhost/webconfigs';
+import { applyWebConfigs, coverageOf, markRefusedPaths } from './applicationhost/webconfigs';
 import type { WebConfigSet } from './webconfig';
 import { parseXmlTree } from './xml';
 
@@ -73,19 +73,22 @@ export function parseApplicationHostConfig(text: string, file: string, webConfig
   // A server-level <location overrideMode> is nearer to every path than the section's declaration.
   const serverLock = locationLock ?? declaredLock;
   // web.config files sit after applicationHost.config's location tags for the same path.
-  if (webConfigs !== undefined)
-    applyWebConfigs(
-      webConfigs,
-      sites,
-      { server: serverLock, serverSettings, definition: sectionDefinition(root, context) },
-      context,
-    );
+  const refused =
+    webConfigs === undefined
+      ? []
+      : applyWebConfigs(
+          webConfigs,
+          sites,
+          { server: serverLock, serverSettings, definition: sectionDefinition(root, context) },
+          context,
+        );
   const scopes = buildScopes(
     sites,
     serverSettings,
     serverLock,
     webConfigs === undefined ? undefined : coverageOf(webConfigs),
   );
+  markRefusedPaths(scopes, refused);
   reportUnknownPools(sites, applicationPools, context);
   return {
     file,

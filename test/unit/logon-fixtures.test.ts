@@ -168,6 +168,41 @@ describe('logon fixtures: each finding is what the README says Windows does', ()
     assert.match(blind.findings[0]!.notes.join(' '), /the snapshot holds no web\.config files/);
   });
 
+  it('500.19 paths: the refused web.config is a warning, and every finding at or below its path says IIS answers 500.19 first', () => {
+    const cases = [
+      ['webconfig-relocked-path', '/admin', 'webconfig-section-locked'],
+      ['webconfig-lock-in-webconfig', '/admin', 'webconfig-section-locked'],
+      ['webconfig-attribute-locked', '/hr', 'webconfig-lock-violation'],
+      ['webconfig-allow-definition', '/media', 'webconfig-section-not-allowed'],
+    ] as const;
+    for (const [folder, path, code] of cases) {
+      const { evaluation } = judgeSnapshot(loadSnapshotFolder(join(ROOT, folder)), {
+        ruleSet: 'documented',
+        withGpo: [],
+      });
+      assert.deepEqual(
+        evaluation.diagnostics.filter((diagnostic) => diagnostic.code.startsWith('webconfig')).map((d) => d.code),
+        [code],
+        folder,
+      );
+      for (const finding of evaluation.findings) {
+        const noted = finding.notes.filter((note) => note.startsWith('IIS answers HTTP 500.19'));
+        if (finding.path !== path) {
+          assert.deepEqual(noted, [], `${folder} ${finding.path}`);
+          continue;
+        }
+        assert.equal(noted.length, 1, folder);
+        assert.match(
+          noted[0]!,
+          new RegExp(
+            `^IIS answers HTTP 500\\.19 for Site "\\w+" path ${path} before any logon: it refuses web\\.config ".*" \\(site "\\w+" path ${path}\\): .*this verdict is for the identity IIS uses once that web\\.config is fixed\\.$`,
+          ),
+        );
+        assert.ok(finding.message.endsWith(`Note: ${noted[0]}`), folder);
+      }
+    }
+  });
+
   it('stig-deny-local-account-gpo: the plan puts the identity-side fix first and flags the GPO edit as a baseline conflict', () => {
     const { evaluation, policy } = judgeSnapshot(loadSnapshotFolder(join(ROOT, 'stig-deny-local-account-gpo')), {
       ruleSet: 'documented',

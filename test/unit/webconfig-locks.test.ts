@@ -52,6 +52,11 @@ describe('web.config acceptance: locks in web.config files, attribute locks, all
         /^web\.config "D:\\w\/app\\web\.config" \(site "Blog" path \/app\) sets anonymousAuthentication \(userName="WEB\\\\app", line 3\) for \/app, where web\.config "D:\\w\/\\web\.config" \(site "Blog" path \/\) locks the section \(<location path="\." overrideMode="Deny"> \(line 3\)\): IIS answers HTTP 500\.19 \(0x80070021/,
       );
       assert.match(warning.message, /remove the lock from web\.config .* or the section from this web\.config/);
+      // The path and everything below it answer 500.19 first; the findings there say so (refusedWebConfigs).
+      assert.equal(scope(config, '/').refusedWebConfigs, undefined);
+      assert.deepEqual(scope(config, '/app').refusedWebConfigs, [
+        'web.config "D:\\w/app\\web.config" (site "Blog" path /app): web.config "D:\\w/\\web.config" (site "Blog" path /) locks the section (<location path="." overrideMode="Deny"> (line 3))',
+      ]);
     });
 
     it('a lock for a deeper path binds only files below it; the same file still sets that path', () => {

@@ -42,6 +42,8 @@ export interface Refusal {
     | 'webconfig-lock-violation'
     | 'webconfig-lock-precedence';
   message: string;
+  /** Why, in a few words, for the notes of the findings at and below the path. */
+  reason: string;
 }
 
 /** Per section of each file: why IIS refuses it, and any doubt about accepting it. */
@@ -147,12 +149,14 @@ function refusalOf(subject: Subject): Refusal | undefined {
   if (notAllowed !== undefined)
     return {
       code: 'webconfig-section-not-allowed',
+      reason: notAllowed,
       message: `${sets}, but ${notAllowed}: IIS refuses that web.config with HTTP 500.19 ${below}. No logon right fixes that; set the anonymous identity where the declaration allows it, or change the declaration. ${JUDGED_ABOVE}`,
     };
   const { lock, overruled } = sectionLockFor(subject);
   if (overruled !== undefined)
     subject.warnings.push({
       code: 'webconfig-lock-precedence',
+      reason: `a nearer applicationHost.config Allow outranks ${overruled.owner ?? APPLICATION_HOST}'s lock`,
       message: `${sets}: accepted, because applicationHost.config's ${lock.at} is nearer to ${path} than the lock ${overruled.owner ?? APPLICATION_HOST} writes (${overruled.at}). IIS documents no order between a lock in applicationHost.config and one in a web.config above; if the web.config's lock wins, IIS answers HTTP 500.19 for ${path} and every path below it, and the anonymous identity there is the one the configuration above it names.`,
     });
   if (lock.mode === 'Deny') {
@@ -163,6 +167,7 @@ function refusalOf(subject: Subject): Refusal | undefined {
         : `remove the lock from ${owner} or the section from this web.config. ${JUDGED_ABOVE}`;
     return {
       code: 'webconfig-section-locked',
+      reason: `${owner} locks the section (${lock.at})`,
       message: `${sets}, where ${owner} locks the section (${lock.at}): IIS answers HTTP 500.19 (0x80070021, "This configuration section cannot be used at this path") ${below}. No logon right fixes that; ${fix}`,
     };
   }
@@ -176,6 +181,7 @@ function refusalOf(subject: Subject): Refusal | undefined {
     const what = attributeLock.item ? 'the whole section' : [...new Set(violated)].join(', ');
     return {
       code: 'webconfig-lock-violation',
+      reason: `it writes ${what}, which ${owner} locks (${attributeLock.at})`,
       message: `${sets}, where ${owner} locks ${what} (${attributeLock.at}): IIS answers HTTP 500.19 ("Lock violation") ${below}, whatever value the web.config writes. No logon right fixes that; remove ${attributeLock.item ? 'the section' : what} from the web.config, or the lock from ${owner}. ${JUDGED_ABOVE}`,
     };
   }

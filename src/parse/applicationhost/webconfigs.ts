@@ -22,8 +22,9 @@ export function applyWebConfigs(
   sites: Map<string, SiteRecord>,
   upper: UpperConfiguration,
   context: ParseContext,
-): void {
+): RefusedPath[] {
   const verdicts = webConfigRefusals(set, sites, upper);
+  const refused: RefusedPath[] = [];
   set.files.forEach((file, fileIndex) => {
     for (const diagnostic of file.diagnostics) context.diagnostics.push(diagnostic);
     const site = sites.get(file.site.toLowerCase());
@@ -42,6 +43,11 @@ export function applyWebConfigs(
         context.diagnostics.push({ code: warning.code, severity: 'warning', message: warning.message, file: set.file });
       if (refusal !== undefined) {
         context.diagnostics.push({ code: refusal.code, severity: 'warning', message: refusal.message, file: set.file });
+        refused.push({
+          site: site.name.toLowerCase(),
+          segments: [...pathSegments(file.path), ...section.segments].map((segment) => segment.toLowerCase()),
+          text: `${file.label}: ${refusal.reason}`,
+        });
         return;
       }
       const segments = [...pathSegments(file.path), ...section.segments];
@@ -53,6 +59,28 @@ export function applyWebConfigs(
       site.pending.push({ node, path: urlPath(segments), kind: 'location' });
     });
   });
+  return refused;
+}
+
+/** A path where IIS answers HTTP 500.19 because it refuses a web.config there. */
+export interface RefusedPath {
+  /** Lower-cased, as the segments. */
+  site: string;
+  segments: string[];
+  text: string;
+}
+
+/** Tells every scope at or below a refused web.config's path that IIS answers 500.19 there first. */
+export function markRefusedPaths(scopes: readonly AnonymousScope[], refused: readonly RefusedPath[]): void {
+  if (refused.length === 0) return;
+  for (const scope of scopes) {
+    const site = scope.site.toLowerCase();
+    const segments = pathSegments(scope.path.toLowerCase());
+    for (const path of refused) {
+      if (path.site !== site || path.segments.some((segment, index) => segments[index] !== segment)) continue;
+      (scope.refusedWebConfigs ??= []).push(path.text);
+    }
+  }
 }
 
 /** Per lower-cased site name: collected entries by lower-cased URL path, and the folder walks. */
