@@ -49,6 +49,12 @@ export function parseXmlTree(text: string, file: string, options: XmlTreeOptions
   const openNames: string[] = [];
   let skipDepth = 0;
   const handlers: XmlEventHandlers = {
+    restart: () => {
+      documentNode.children = [];
+      stack.length = 1;
+      openNames.length = 0;
+      skipDepth = 0;
+    },
     open: (tag) => {
       if (skipDepth > 0 || (keep !== undefined && openNames.length > 0 && !keep(tag.local, openNames))) {
         skipDepth++;

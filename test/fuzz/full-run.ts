@@ -4,7 +4,8 @@ process.env.FUZZ_RUNS ??= '10000';
 process.env.FUZZ_CASE_LIMIT_MS ??= '1000';
 // The two engine hosts (in-process Jint and node) compared on this many generated facts documents.
 process.env.IIS_LOGON_RIGHTS_DIFFERENTIAL_CASES ??= '1000';
-// .NET's XmlReader against saxes (test/ps/xml-events.test.ts): this many documents of each kind.
+// .NET's XmlReader (test/ps/xml-events.test.ts) and the plain-XML reader (test/unit/xml-plain.test.ts)
+// against saxes: this many documents of each kind.
 process.env.IIS_LOGON_RIGHTS_XML_EVENT_CASES ??= '5000';
 // check-plan's tampered plans (test/unit/check-plan-properties.test.ts, run again by test/fuzz/check-plan.test.ts).
 process.env.CHECK_PLAN_RUNS ??= '100000';

@@ -1,0 +1,167 @@
+import type { XmlEventHandlers } from './xml-events';
+
+// A quick reader for plain XML, the shape every applicationHost.config IIS writes has: ASCII
+// names with no prefix, attribute values and text with at most the five predefined entity
+// references, comments, and nothing else. saxes reads XML one character per method call, which
+// was the largest single cost of loading a large server's configuration; this reader goes
+// through the same text with a few compiled regular expressions instead. It vouches only for
+// documents inside that subset, and only when the whole document is well-formed: anything else
+// (character references, CDATA, processing instructions, a DOCTYPE, non-ASCII or prefixed names,
+// a lone carriage return, a surrogate or a character XML does not allow, any error at all) makes it stop and
+// answer false, and saxes reads the document from the start, so every error keeps saxes' own
+// wording, line and column. test/unit/xml-plain.test.ts holds it to saxes, event for event.
+
+const NAME = '[A-Za-z_][A-Za-z0-9._-]*';
+/** White space as saxes counts lines: a CR only as part of a CRLF (saxes counts a lone CR as a break). */
+const SPACE = '(?:[ \\t\\n]|\\r\\n)';
+const REFERENCE = '&(?:amp|lt|gt|quot|apos);';
+/** Characters XML 1.0 does not allow, and every surrogate (paired ones are left to saxes). */
+const NOT_ALLOWED = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ud800-\\udfff\\ufffe\\uffff';
+const ELEMENT_NAME = new RegExp(NAME, 'y');
+const ATTRIBUTE = new RegExp(
+  `${SPACE}+(${NAME})${SPACE}*=${SPACE}*(?:"([^<&"${NOT_ALLOWED}]*)"|'([^<&'${NOT_ALLOWED}]*)')`,
+  'y',
+);
+const ATTRIBUTE_WITH_REFERENCES = new RegExp(
+  `${SPACE}+(${NAME})${SPACE}*=${SPACE}*(?:"((?:[^<&"${NOT_ALLOWED}]|${REFERENCE})*)"|'((?:[^<&'${NOT_ALLOWED}]|${REFERENCE})*)')`,
+  'y',
+);
+const TAG_END = new RegExp(`${SPACE}*(/?)>`, 'y');
+const CLOSE_TAG = new RegExp(`/(${NAME})${SPACE}*>`, 'y');
+const SPACES = new RegExp(`${SPACE}*`, 'y');
+const TEXT_RUN = new RegExp(`[^<&\\]\\r${NOT_ALLOWED}]*`, 'y');
+const TEXT_REFERENCE = new RegExp(REFERENCE, 'y');
+const OUTSIDE_SUBSET = new RegExp(`[${NOT_ALLOWED}]|\\r(?!\\n)`);
+const ENTITY_VALUES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+
+const LESS = 0x3c;
+const SLASH = 0x2f;
+const BANG = 0x21;
+const AMPERSAND = 0x26;
+const CLOSE_BRACKET = 0x5d;
+const CARRIAGE_RETURN = 0x0d;
+const LINE_FEED = 0x0a;
+
+/**
+ * Delivers the events of a plain document without namespaces or text, as saxes would, and
+ * answers true; or answers false as soon as the document leaves the subset (events already
+ * delivered are then to be forgotten, see XmlEventHandlers.restart). The XML declaration, if
+ * any, must already be known to be the plainest (hostMayTokenize).
+ */
+export function readPlainXml(text: string, maxDepth: number, handlers: XmlEventHandlers): boolean {
+  let index = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (text.startsWith('<?xml', index)) index = text.indexOf('?>', index) + 2;
+  const open: string[] = [];
+  let rootClosed = false;
+  let line = 1;
+  let nextLineBreak = lineBreakFrom(text, 0);
+  for (;;) {
+    if (open.length === 0) {
+      SPACES.lastIndex = index;
+      SPACES.test(text);
+      index = SPACES.lastIndex;
+      if (index === text.length) return rootClosed;
+      if (text.charCodeAt(index) !== LESS) return false;
+    } else {
+      index = skipText(text, index);
+      if (index === -1) return false;
+    }
+    const next = text.charCodeAt(index + 1);
+    if (next === SLASH) {
+      CLOSE_TAG.lastIndex = index + 1;
+      const match = CLOSE_TAG.exec(text);
+      if (match === null || match[1] !== open[open.length - 1]) return false;
+      open.pop();
+      handlers.close();
+      index = CLOSE_TAG.lastIndex;
+      rootClosed = open.length === 0;
+      continue;
+    }
+    if (next === BANG) {
+      if (!text.startsWith('<!--', index)) return false;
+      const end = text.indexOf('-->', index + 4);
+      if (end === -1 || text.indexOf('--', index + 4) !== end) return false;
+      if (OUTSIDE_SUBSET.test(text.slice(index + 4, end))) return false;
+      index = end + 3;
+      continue;
+    }
+    if (rootClosed || open.length >= maxDepth) return false;
+    ELEMENT_NAME.lastIndex = index + 1;
+    const nameMatch = ELEMENT_NAME.exec(text);
+    if (nameMatch === null) return false;
+    const name = nameMatch[0];
+    index = ELEMENT_NAME.lastIndex;
+    const attributes = Object.create(null) as Record<string, string>;
+    for (;;) {
+      ATTRIBUTE.lastIndex = index;
+      let match = ATTRIBUTE.exec(text);
+      let pattern = ATTRIBUTE;
+      if (match === null) {
+        ATTRIBUTE_WITH_REFERENCES.lastIndex = index;
+        match = ATTRIBUTE_WITH_REFERENCES.exec(text);
+        pattern = ATTRIBUTE_WITH_REFERENCES;
+        if (match === null) break;
+      }
+      const key = match[1]!;
+      const raw = match[2] ?? match[3]!;
+      if (key in attributes || (raw.includes('\r') && /\r(?!\n)/.test(raw))) return false;
+      attributes[key] = attributeValue(raw);
+      index = pattern.lastIndex;
+    }
+    TAG_END.lastIndex = index;
+    const end = TAG_END.exec(text);
+    if (end === null) return false;
+    index = TAG_END.lastIndex;
+    // saxes reports the line of the tag's closing '>', counting each LF (a CRLF is one break).
+    while (nextLineBreak < index) {
+      line++;
+      nextLineBreak = lineBreakFrom(text, nextLineBreak + 1);
+    }
+    handlers.open({ name, local: name, uri: '', attributes, line });
+    if (end[1] === '/') {
+      handlers.close();
+      rootClosed = open.length === 0;
+    } else {
+      open.push(name);
+    }
+  }
+}
+
+function lineBreakFrom(text: string, from: number): number {
+  const at = text.indexOf('\n', from);
+  return at === -1 ? text.length : at;
+}
+
+/** Skips character data inside the root element up to the next '<'; -1 where it leaves the subset. */
+function skipText(text: string, from: number): number {
+  let index = from;
+  for (;;) {
+    TEXT_RUN.lastIndex = index;
+    TEXT_RUN.test(text);
+    index = TEXT_RUN.lastIndex;
+    const code = text.charCodeAt(index);
+    if (code === LESS) return index;
+    if (code === AMPERSAND) {
+      TEXT_REFERENCE.lastIndex = index;
+      if (!TEXT_REFERENCE.test(text)) return -1;
+      index = TEXT_REFERENCE.lastIndex;
+    } else if (code === CLOSE_BRACKET) {
+      if (text.startsWith(']]>', index)) return -1;
+      index++;
+    } else if (code === CARRIAGE_RETURN) {
+      if (text.charCodeAt(index + 1) !== LINE_FEED) return -1;
+      index += 2;
+    } else {
+      return -1;
+    }
+  }
+}
+
+/** Attribute-value normalisation as saxes does it: each tab, LF or CRLF becomes a space, then references. */
+function attributeValue(raw: string): string {
+  let value = raw;
+  if (/[\t\n\r]/.test(value)) value = value.replace(/\r\n|[\t\n]/g, ' ');
+  if (value.includes('&'))
+    value = value.replace(/&(?:amp|lt|gt|quot|apos);/g, (reference) => ENTITY_VALUES[reference]!);
+  return value;
+}

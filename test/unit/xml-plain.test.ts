@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { MAX_XML_DEPTH } from '../../src/core/limits';
+import { keepElement } from '../../src/parse/applicationhost/keep';
+import { parseXmlTree, type XmlTreeOptions } from '../../src/parse/xml';
+import { hostMayTokenize, withHostXmlTokenizer, type XmlEventHandlers } from '../../src/parse/xml-events';
+import { readPlainXml } from '../../src/parse/xml-plain';
+import { generatedApplicationHost } from '../fuzz/generators';
+import { applyMutations, mutationListArbitrary } from '../fuzz/mutations';
+import { damagedXmlDocument, generatedXmlDocument, mergeText, saxesEncoding } from '../helpers/xml-documents';
+
+// The quick plain-XML reader (src/parse/xml-plain.ts) answers only documents saxes accepts,
+// with the very events saxes delivers: names, attributes in order with their values, the line
+// each start tag ends on. Whatever it declines goes to saxes. Checked on generated documents
+// (well-formed and damaged) and on the fuzz suite's applicationHost.config documents, intact
+// and mutated. `npm run fuzz` runs IIS_LOGON_RIGHTS_XML_EVENT_CASES=5000 of each kind.
+
+const CASES = Number(process.env.IIS_LOGON_RIGHTS_XML_EVENT_CASES ?? '300');
+
+/** The plain reader's events in saxesEncoding's form, or null where it declines. */
+function plainEncoding(text: string, maxDepth = MAX_XML_DEPTH): string | null {
+  let fields: string[] = [];
+  let depth = 0;
+  let deepest = 0;
+  const handlers: XmlEventHandlers = {
+    restart: () => {
+      fields = [];
+      depth = deepest = 0;
+    },
+    open: (tag) => {
+      depth++;
+      deepest = Math.max(deepest, depth);
+      const names = Object.keys(tag.attributes);
+      fields.push('S', tag.name, String(names.length));
+      for (const key of names) fields.push(key, tag.attributes[key]!);
+      fields.push(String(tag.line));
+      assert.equal(tag.local, tag.name);
+      assert.equal(tag.uri, '');
+      assert.equal(Object.getPrototypeOf(tag.attributes), null);
+    },
+    close: () => {
+      depth--;
+      fields.push('E');
+    },
+  };
+  if (!hostMayTokenize(text) || !readPlainXml(text, maxDepth, handlers)) return null;
+  return mergeText([String(deepest), ...fields].map((field) => `${field}\u0000`).join(''), false);
+}
+
+function mutatedApplicationHosts(count: number, seed: number): { text: string; intact: boolean }[] {
+  return fc
+    .sample(fc.tuple(generatedApplicationHost, fc.boolean(), mutationListArbitrary), { numRuns: count, seed })
+    .map(([text, intact, mutations]) => ({
+      text: intact
+        ? text
+        : Buffer.from(applyMutations(Buffer.from(text, 'utf8'), mutations, 'xml').bytes).toString('utf8'),
+      intact,
+    }));
+}
+
+describe('plain XML reader: the events saxes delivers, or it declines', function () {
+  this.timeout(10 * 60_000);
+
+  it('every document it answers, saxes accepts with the same events; every intact applicationHost.config is answered', () => {
+    const documents = [
+      ...fc.sample(generatedXmlDocument, { numRuns: CASES, seed: 281 }).map((text) => ({ text, intact: false })),
+      ...fc.sample(damagedXmlDocument, { numRuns: CASES, seed: 282 }).map((text) => ({ text, intact: false })),
+      ...mutatedApplicationHosts(CASES, 283),
+    ];
+    let answered = 0;
+    let wellFormed = 0;
+    const wrong: { text: string; plain: string; saxes: string }[] = [];
+    const declined: string[] = [];
+    for (const { text, intact } of documents) {
+      const saxes = saxesEncoding(text, false, false);
+      const plain = plainEncoding(text);
+      if (!saxes.startsWith('error')) wellFormed++;
+      // A lone CR (old Mac line ends, which the generator writes now and then) is left to saxes.
+      if (intact && plain === null && !/\r(?!\n)/.test(text)) declined.push(text);
+      if (plain === null) continue;
+      answered++;
+      if (plain !== saxes) wrong.push({ text, plain, saxes });
+    }
+    assert.deepEqual(wrong.slice(0, 2), [], `${wrong.length} of ${answered} answered documents differ`);
+    assert.deepEqual(declined.slice(0, 2), [], `${declined.length} intact applicationHost.config documents declined`);
+    // The generated documents use character references, CDATA and non-ASCII names on purpose,
+    // which the plain reader leaves to saxes; the applicationHost.config documents it answers.
+    assert.ok(answered >= CASES / 4, `answered ${answered} of ${wellFormed} well-formed documents`);
+    assert.ok(wellFormed < documents.length * 0.9, `only ${documents.length - wellFormed} documents are malformed`);
+  });
+
+  it('the constructs where it could read differently from saxes', () => {
+    const same = (text: string) => {
+      const plain = plainEncoding(text);
+      assert.notEqual(plain, null, JSON.stringify(text));
+      assert.equal(plain, saxesEncoding(text, false, false), JSON.stringify(text));
+    };
+    same(
+      '\ufeff<?xml version="1.0" encoding="utf-8"?>\r\n<!-- c -->\r\n<a x="1\r\n2\t3\n4" y=\'&lt;&amp;&quot;&apos;&gt;\'\r\n/>\r\n',
+    );
+    same('<a\n  b = "v" >\n<b/>\n<!---->\n<c></c ><d\n/>text &amp; ] ]] >\n</a>\n<!-- tail -->\n');
+    for (const declined of [
+      '<a>&#10;</a>',
+      '<a b="&#10;"/>',
+      '<a><![CDATA[x]]></a>',
+      '<a><?pi x?></a>',
+      '<a>\r</a>',
+      '<a\rb="1"/>',
+      '<a b="x\ry"/>',
+      '<a>\u0001</a>',
+      '<a b="\u0001"/>',
+      '<!-- \u0001 --><a/>',
+      '<a>\ud800</a>',
+      '<a>\ufffe</a>',
+      '<p:a/>',
+      '<n\u00e9/>',
+      '<a>\ud83d\ude00</a>',
+      '<a>]]></a>',
+      '<a b="1"c="2"/>',
+      '<a b="1" b="2"/>',
+      '<a><!-- a -- b --></a>',
+      '<a/><b/>',
+      '<a>',
+      '',
+      '<a></b>',
+      '<a b="<"/>',
+      '<a>&bogus;</a>',
+    ])
+      assert.equal(plainEncoding(declined), null, JSON.stringify(declined));
+  });
+
+  it('the tree of kept elements is the one saxes gives, with skipped elements unread', () => {
+    /** The tree, or the error, as plain data; a declining host tokenizer makes saxes read it. */
+    const tree = (text: string, options: XmlTreeOptions, saxesOnly: boolean) => {
+      try {
+        const read = () => parseXmlTree(text, 'doc.xml', options);
+        return JSON.stringify(saxesOnly ? withHostXmlTokenizer(() => null, read) : read());
+      } catch (error) {
+        return `error: ${(error as Error).message}`;
+      }
+    };
+    const notSite = (local: string, ancestors: readonly string[]) => local !== 'site' || ancestors.length < 2;
+    const documents: [string, XmlTreeOptions][] = [
+      ...mutatedApplicationHosts(CASES, 284).map(({ text }): [string, XmlTreeOptions] => [text, { keep: keepElement }]),
+      ...fc
+        .sample(generatedXmlDocument, { numRuns: CASES, seed: 285 })
+        .map((text): [string, XmlTreeOptions] => [text, { keep: notSite, maxDepth: 4 }]),
+      ['<a><site x="1"><b y="2"/><site/></site><c/></a>', { keep: notSite }],
+      ['<a><site x="1" x="2"><b/></site></a>', { keep: notSite }],
+      ['<a><site><b><c/></b></site></a>', { keep: notSite, maxDepth: 3 }],
+    ];
+    for (const [text, options] of documents)
+      assert.equal(tree(text, options, false), tree(text, options, true), JSON.stringify(text));
+  });
+
+  it('a document deeper than the limit is left to saxes', () => {
+    assert.equal(plainEncoding('<a><b><c/></b></a>', 2), null);
+    assert.notEqual(plainEncoding('<a><b/></a>', 2), null);
+  });
+
+  it('a document declined half-way builds the tree saxes builds, not twice', () => {
+    const tree = parseXmlTree('<a>\n<b x="1"/>\n<![CDATA[ x ]]><c/></a>', 'doc.xml');
+    assert.deepEqual(
+      tree.children.map((child) => [child.name, child.line]),
+      [
+        ['b', 2],
+        ['c', 3],
+      ],
+    );
+  });
+});
