@@ -163,19 +163,22 @@ export function hostFiles(host: EngineHost): FileAccess {
  */
 export function run(requestJson: string, stdinText: string, host: EngineHost): EngineResponse {
   const request = JSON.parse(requestJson) as EngineRequest;
-  let stdout = '';
-  let stderr = '';
+  // The pieces are kept and joined once. `(stdout += text)` as an arrow's value made Jint copy
+  // the whole output so far at every write: 2.5 GB allocated and over a second of a 1,000-site
+  // call (12.7 MB of JSON in about 190 pieces), against 0.16 GB for the same bytes this way.
+  const stdout: string[] = [];
+  const stderr: string[] = [];
   const work = () => {
     const stdin = encodeUtf8(stdinText);
     const exitCode = runCommandLine({
       argv: request.argv,
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
+      stdout: { write: (text: string) => void stdout.push(text) },
+      stderr: { write: (text: string) => void stderr.push(text) },
       readStdin: () => stdin,
       env: request.env ?? {},
       files: hostFiles(host),
     });
-    return { exitCode, stdout, stderr };
+    return { exitCode, stdout: stdout.join(''), stderr: stderr.join('') };
   };
   return withNativeCodec(nativeCodecOf(host), () => withHostXmlTokenizer(xmlTokenizerOf(host), work));
 }
