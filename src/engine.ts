@@ -3,6 +3,7 @@ import { encodeUtf8, withNativeCodec, type NativeCodec, type UnicodeEncoding } f
 import { runCommandLine } from './command';
 import { withHostXmlTokenizer, type HostXmlTokenizer } from './parse/xml-events';
 import type { FileAccess, OpenedFile } from './io/facts';
+import { withWholeJsonDocuments } from './render/json-stream';
 import { refuseComplexText } from './render/text-width';
 import { VERSION } from './version';
 
@@ -180,7 +181,9 @@ export function run(requestJson: string, stdinText: string, host: EngineHost): E
     });
     return { exitCode, stdout: stdout.join(''), stderr: stderr.join('') };
   };
-  return withNativeCodec(nativeCodecOf(host), () => withHostXmlTokenizer(xmlTokenizerOf(host), work));
+  return withNativeCodec(nativeCodecOf(host), () =>
+    withHostXmlTokenizer(xmlTokenizerOf(host), () => withWholeJsonDocuments(work)),
+  );
 }
 
 export const version = VERSION;

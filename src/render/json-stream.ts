@@ -26,6 +26,28 @@ interface Frame {
   close: string;
 }
 
+/**
+ * Whether documents are written as one piece (withWholeJsonDocuments). Off under Node, where the
+ * pieces bound memory and stay under V8's string limit.
+ */
+let wholeDocuments = false;
+
+/**
+ * Runs `work` with every document written whole: one JSON.stringify, the same bytes. For the
+ * in-process host, which keeps all of stdout in one string anyway, and where Jint's native
+ * JSON.stringify costs a tenth of walking the document in interpreted JavaScript (a 1,000-site
+ * result, 250,000 values: about 40 ms against 360 ms).
+ */
+export function withWholeJsonDocuments<T>(work: () => T): T {
+  const previous = wholeDocuments;
+  wholeDocuments = true;
+  try {
+    return work();
+  } finally {
+    wholeDocuments = previous;
+  }
+}
+
 export function writeJson(value: unknown, write: (text: string) => void): void {
   writeJsonValue(value, '', write);
   write('\n');
@@ -37,6 +59,10 @@ export function writeJson(value: unknown, write: (text: string) => void): void {
  * document at a time and the bytes are the same as for the whole document.
  */
 export function writeJsonValue(value: unknown, indent: string, write: (text: string) => void): void {
+  if (wholeDocuments) {
+    write(escapeJsonText(stringifyAt(value, indent)));
+    return;
+  }
   const stack: Frame[] = [];
   let buffered = '';
   const emit = (text: string) => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { writeJson, writeJsonValue } from '../../src/render/json-stream';
+import { withWholeJsonDocuments, writeJson, writeJsonValue } from '../../src/render/json-stream';
 
 /** writeJson must give JSON.stringify(value, null, 2)'s bytes, in pieces (issue 15 item 6). */
 function streamed(value: unknown): { text: string; pieces: string[] } {
@@ -95,5 +95,31 @@ describe('writeJson: JSON.stringify(value, null, 2) in pieces', () => {
     for (let level = 0; level < 200; level++)
       deep = Array.from({ length: 17 }, (_, index) => (index === 0 ? deep : { index }));
     assert.equal(streamed(deep).text, `${JSON.stringify(deep, null, 2)}\n`);
+  });
+
+  it('writes each document in one piece, with the same bytes, inside withWholeJsonDocuments (the in-process host)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.string({ unit: 'binary' }), (json, name) => {
+        // Walked in pieces outside (over 1,024 values), one piece inside; names that escapeJsonText escapes.
+        const value = {
+          findings: Array.from({ length: 300 }, (_, index) => ({ index, json, name: [name] })),
+          name,
+          fixed: '\u2028\u0085',
+        };
+        for (const indent of ['', '    ', ' ']) {
+          const apart: string[] = [];
+          writeJsonValue(value, indent, (piece) => apart.push(piece));
+          const whole: string[] = [];
+          withWholeJsonDocuments(() => writeJsonValue(value, indent, (piece) => whole.push(piece)));
+          assert.equal(whole.length, 1);
+          assert.equal(whole[0], apart.join(''));
+        }
+      }),
+      { numRuns: 40 },
+    );
+    const pieces: string[] = [];
+    withWholeJsonDocuments(() => writeJson([undefined, { a: undefined }], (piece) => pieces.push(piece)));
+    writeJson([undefined, { a: undefined }], (piece) => pieces.push(piece));
+    assert.deepEqual(pieces, ['[\n  null,\n  {}\n]', '\n', '[\n  null,\n  {}\n]', '\n']);
   });
 });
