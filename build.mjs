@@ -122,9 +122,13 @@ async function main() {
   if (existsSync(join(root, 'dsc', 'IisLogonRightsDsc'))) {
     copyFileSync(engine.outfile, join(root, 'dsc', 'IisLogonRightsDsc', 'bin', 'iis-logon-rights.engine.js'));
     // The in-process host's assemblies (Jint, Acornima) from NuGet; see scripts/engine-host.mjs.
-    const { installEngineHost } = await import('./scripts/engine-host.mjs');
+    const { installEngineHost, installReadyToRun } = await import('./scripts/engine-host.mjs');
     const problem = installEngineHost(join(root, 'dsc', 'IisLogonRightsDsc', 'bin'));
     if (problem !== '') console.error(`engine host: ${problem}`);
+    else {
+      const precompiled = installReadyToRun(join(root, 'dsc', 'IisLogonRightsDsc', 'bin'));
+      if (precompiled !== '') console.error(`engine host: ${precompiled}`);
+    }
   }
   const size = readFileSync(outfile).length;
   console.error(

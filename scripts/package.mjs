@@ -1,7 +1,8 @@
 // npm run package: the module as a server installs it.
 //   out/IisLogonRightsDsc/<version>/  the module folder: manifest, psm1, Public/Private, Data,
 //                                     Native, en-US, bin/ (both engine bundles, Jint and Acornima
-//                                     for net462 and net8.0 with their licences), the DSC v3
+//                                     for net462, net8.0 and, precompiled for the machine
+//                                     that builds it, net10.0, with their licences), the DSC v3
 //                                     manifest and entry, LICENSE
 //   out/repository/IisLogonRightsDsc.<version>.nupkg   PowerShell Gallery format, published by
 //                                     Publish-PSResource (pwsh from tools/pwsh) into that folder

@@ -5,7 +5,11 @@ function Import-IisLogonRightsJint
         Loads Jint and Acornima from the module's bin folder for this edition of PowerShell.
 
     .DESCRIPTION
-        Windows PowerShell 5.1 (.NET Framework) loads bin\net462, PowerShell 7 loads bin\net8.0.
+        Windows PowerShell 5.1 (.NET Framework) loads bin\net462, PowerShell 7 loads bin\net8.0,
+        or bin\net10.0 on .NET 10 and later (PowerShell 7.6) when the build put it there: the same
+        assemblies compiled ahead of time (ReadyToRun) for the machine, which spares a session
+        compiling thousands of Jint's methods on its first judgement. .NET 10 does not use
+        ReadyToRun code compiled against .NET 8, hence a folder of its own.
         On .NET Framework, Acornima and Jint were built against System.Memory, System.Buffers
         and System.Runtime.CompilerServices.Unsafe versions that differ from one another and
         have no binding redirects in powershell.exe.config, so an AssemblyResolve handler answers
@@ -21,6 +25,12 @@ function Import-IisLogonRightsJint
 
     $framework = 'net8.0'
     $names = @('Acornima', 'Jint')
+    $precompiled = [System.IO.Path]::Combine((Get-IisLogonRightsModuleRoot), 'bin', 'net10.0', 'Jint.dll')
+    if ($PSVersionTable.PSEdition -eq 'Core' -and [System.Environment]::Version.Major -ge 10 -and [System.IO.File]::Exists($precompiled))
+    {
+        $framework = 'net10.0'
+    }
+
     if ($PSVersionTable.PSEdition -ne 'Core')
     {
         $framework = 'net462'
