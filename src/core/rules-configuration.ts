@@ -79,14 +79,14 @@ export const CONFIGURATION_RULES: readonly ConfigurationRule[] = [
   },
   {
     id: 'allow-definition',
-    fact: 'The declaration\'s allowDefinition says which files may set the section: "Everywhere" (the default) any; "MachineToApplication" applicationHost.config and the web.config at an application\'s root (the site\'s root included), not a virtual directory or plain folder; "AppHostOnly", "MachineOnly" and "MachineToWebRoot" no web.config at all. A web.config that sets it elsewhere is refused: HTTP 500.19 for its path and below, and its settings never apply. A `<location path>` inside an application\'s root web.config counts as that file.',
+    fact: 'The declaration\'s allowDefinition says which files may set the section: "Everywhere" (the default) any; "MachineToApplication" applicationHost.config and the web.config at an application\'s root (the site\'s root included), not a virtual directory or plain folder; "AppHostOnly", "MachineOnly" and "MachineToWebRoot" no web.config at all (with the last two, applicationHost.config\'s own settings of it are read as written, with an `anonymous-section-not-allowed` warning). A web.config that sets it elsewhere is refused: HTTP 500.19 for its path and below, and its settings never apply. A `<location path>` inside an application\'s root web.config counts as that file.',
     evidence: 'confirmed',
     citation:
       'ConfigurationSection.SetAllowDefinition and IAppHostSectionDefinition::AllowDefinition, IIS WMI provider and administration API (Microsoft Learn); the comment at the top of the applicationHost.config IIS installs; "It is an error to use a section registered as allowDefinition=\'MachineToApplication\' beyond application level" (ASP.NET); IIS support blog, "overrideModeDefault and allowDefinition attributes"',
   },
   {
     id: 'allow-location',
-    fact: 'allowLocation="false" on the declaration keeps the section out of every `<location>` tag: a web.config that holds it in one is refused (HTTP 500.19 for its path and below); at the file\'s top level it is allowed. Location tags in applicationHost.config itself are read as written.',
+    fact: 'allowLocation="false" on the declaration keeps the section out of every `<location>` tag: a web.config that holds it in one is refused (HTTP 500.19 for its path and below); at the file\'s top level it is allowed. applicationHost.config\'s own location tags holding it are read as written, with an `anonymous-section-not-allowed` warning (what IIS does with them is not documented).',
     evidence: 'confirmed',
     citation:
       'IAppHostSectionDefinition::AllowLocation ("whether the configuration section allows the location attribute", Microsoft Learn); the comment at the top of the applicationHost.config IIS installs: allowLocation "[Allowed in location tags]"; <section> element (.NET configuration schema): "Does not allow the section to be used within the <location> element"',

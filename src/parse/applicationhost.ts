@@ -39,7 +39,7 @@ import { readAnonymousSettingsAndLocations } from './applicationhost/anonymous';
 import { keepElement } from './applicationhost/keep';
 import { readApplicationPools } from './applicationhost/pools';
 import { buildScopes } from './applicationhost/scopes';
-import { sectionDefinition } from './applicationhost/section-definition';
+import { reportDefinitionConflicts, sectionDefinition } from './applicationhost/section-definition';
 import { declaredSectionLock } from './applicationhost/section-lock';
 import { readSites, reportUnknownPools } from './applicationhost/sites';
 import type { ParseContext } from './applicationhost/types';
@@ -73,15 +73,12 @@ export function parseApplicationHostConfig(text: string, file: string, webConfig
   // A server-level <location overrideMode> is nearer to every path than the section's declaration.
   const serverLock = locationLock ?? declaredLock;
   // web.config files sit after applicationHost.config's location tags for the same path.
+  const definition = sectionDefinition(root, context);
+  reportDefinitionConflicts(definition, sites, serverSettings, context);
   const refused =
     webConfigs === undefined
       ? []
-      : applyWebConfigs(
-          webConfigs,
-          sites,
-          { server: serverLock, serverSettings, definition: sectionDefinition(root, context) },
-          context,
-        );
+      : applyWebConfigs(webConfigs, sites, { server: serverLock, serverSettings, definition }, context);
   const scopes = buildScopes(
     sites,
     serverSettings,

@@ -212,6 +212,36 @@ describe('web.config acceptance: locks in web.config files, attribute locks, all
       assert.deepEqual([user('/'), user('/app'), codes], ['WEB\\root', 'WEB\\root', ['webconfig-section-not-allowed']]);
     });
 
+    it('applicationHost.config itself against its declaration: a warning, settings read as written', () => {
+      const inLocation = parse(declared('allowLocation="false"'), webConfigs());
+      assert.deepEqual(
+        inLocation.diagnostics.map((diagnostic) => diagnostic.code),
+        ['anonymous-section-unlocked'],
+        'no location tag holds the section: nothing to say',
+      );
+      const host = declared('allowLocation="false"').replace(
+        '</configuration>',
+        `${location('Blog/app', '', SECTION('userName="WEB\\loc"'))}${location('Blog', '', '<system.webServer><defaultDocument /></system.webServer>')}</configuration>`,
+      );
+      const located = parse(host, webConfigs());
+      assert.equal(scope(located, '/app').anonymous.userName, 'WEB\\loc');
+      const warning = located.diagnostics.find((diagnostic) => diagnostic.code === 'anonymous-section-not-allowed')!;
+      assert.match(
+        warning.message,
+        /^applicationHost\.config sets anonymousAuthentication in <location> tags \(line \d+\) though its declaration keeps the section out of them \(allowLocation="false" \(line \d+\)\): IIS may refuse those tags/,
+      );
+      const machineOnly = parse(declared('allowDefinition="MachineOnly"'), webConfigs());
+      assert.match(
+        machineOnly.diagnostics.find((diagnostic) => diagnostic.code === 'anonymous-section-not-allowed')!.message,
+        /allows the section only in machine\.config \(allowDefinition="MachineOnly" \(line \d+\)\)/,
+      );
+      const everywhere = parse(applicationHost('Allow'), webConfigs());
+      assert.equal(
+        everywhere.diagnostics.some((diagnostic) => diagnostic.code === 'anonymous-section-not-allowed'),
+        false,
+      );
+    });
+
     it('a value IIS would not load is one InputError', () => {
       const bad = inputErrorFrom(() => parse(declared('allowDefinition="Anywhere"'), webConfigs()));
       assert.match(

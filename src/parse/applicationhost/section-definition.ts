@@ -1,7 +1,7 @@
 import { childrenNamed, type XmlElement } from '../xml';
 import { attribute, booleanAttribute, invalidValue } from './attributes';
 import { findSectionDeclaration, SECTION_GROUPS } from './section-lock';
-import type { ParseContext } from './types';
+import type { AnonymousSetting, ParseContext, SiteRecord } from './types';
 
 /**
  * Where the anonymousAuthentication section may be written at all, from its declaration in
@@ -80,4 +80,48 @@ export function definitionRefusal(
   if (inLocation && !definition.allowLocation)
     return `the section's declaration keeps it out of <location> tags (${declared('allowLocation="false"')})`;
   return undefined;
+}
+
+/**
+ * applicationHost.config's own settings where its declaration keeps the section out: with
+ * allowDefinition "MachineOnly" or "MachineToWebRoot" it may not set it at all, and with
+ * allowLocation="false" not in a site's `<location>` tag. What IIS then does with the file is not
+ * documented (it may answer 500.19 where they apply), so they are read as written and a warning
+ * says so (allow-location, allow-definition).
+ */
+export function reportDefinitionConflicts(
+  definition: SectionDefinition,
+  sites: Map<string, SiteRecord>,
+  serverSettings: readonly AnonymousSetting[],
+  context: ParseContext,
+): void {
+  const locationLines: number[] = [];
+  for (const site of sites.values())
+    for (const pending of site.pending)
+      // Every site location tag is pending; only those holding the section count (no web.config is applied yet).
+      if (
+        pending.kind === 'location' &&
+        pending.line !== undefined &&
+        pending.node.locations?.some((tag) => tag.settings.length > 0) === true
+      )
+        locationLines.push(pending.line);
+  const declared = (attribute: string) =>
+    `${attribute}${definition.line === undefined ? '' : ` (line ${definition.line})`}`;
+  const outside = definition.allowDefinition === 'MachineOnly' || definition.allowDefinition === 'MachineToWebRoot';
+  if (outside && (serverSettings.length > 0 || locationLines.length > 0))
+    context.diagnostics.push({
+      code: 'anonymous-section-not-allowed',
+      severity: 'warning',
+      message: `applicationHost.config sets anonymousAuthentication though its declaration allows the section only in ${definition.allowDefinition === 'MachineOnly' ? 'machine.config' : 'machine.config and the root web.config of .NET'} (${declared(`allowDefinition="${definition.allowDefinition}"`)}): IIS may refuse those settings (HTTP 500.19 where they apply); they are read as written`,
+      file: context.file,
+      ...(definition.line === undefined ? {} : { line: definition.line }),
+    });
+  else if (!definition.allowLocation && locationLines.length > 0)
+    context.diagnostics.push({
+      code: 'anonymous-section-not-allowed',
+      severity: 'warning',
+      message: `applicationHost.config sets anonymousAuthentication in <location> tags (line ${locationLines.join(', ')}) though its declaration keeps the section out of them (${declared('allowLocation="false"')}): IIS may refuse those tags (HTTP 500.19 where they apply); they are read as written`,
+      file: context.file,
+      ...(definition.line === undefined ? {} : { line: definition.line }),
+    });
 }
