@@ -26,8 +26,9 @@ const ATTRIBUTE_WITH_REFERENCES = new RegExp(
   `${SPACE}+(${NAME})${SPACE}*=${SPACE}*(?:"((?:[^<&"${NOT_ALLOWED}]|${REFERENCE})*)"|'((?:[^<&'${NOT_ALLOWED}]|${REFERENCE})*)')`,
   'y',
 );
-const TAG_END = new RegExp(`${SPACE}*(/?)>`, 'y');
-const CLOSE_TAG = new RegExp(`/(${NAME})${SPACE}*>`, 'y');
+const TAG_END = new RegExp(`${SPACE}*/?>`, 'y');
+/** What may follow an end tag's name: the name ends there (no name character follows). */
+const CLOSE_TAG_END = new RegExp(`${SPACE}*>`, 'y');
 const SPACES = new RegExp(`${SPACE}*`, 'y');
 const TEXT_RUN = new RegExp(`[^<&\\]\\r${NOT_ALLOWED}]*`, 'y');
 const TEXT_REFERENCE = new RegExp(REFERENCE, 'y');
@@ -68,12 +69,15 @@ export function readPlainXml(text: string, maxDepth: number, handlers: XmlEventH
     }
     const next = text.charCodeAt(index + 1);
     if (next === SLASH) {
-      CLOSE_TAG.lastIndex = index + 1;
-      const match = CLOSE_TAG.exec(text);
-      if (match === null || match[1] !== open[open.length - 1]) return false;
+      // test and startsWith, not exec: no match array for each of the file's elements.
+      if (open.length === 0) return false;
+      const name = open[open.length - 1]!;
+      if (!text.startsWith(name, index + 2)) return false;
+      CLOSE_TAG_END.lastIndex = index + 2 + name.length;
+      if (!CLOSE_TAG_END.test(text)) return false;
       open.pop();
       handlers.close();
-      index = CLOSE_TAG.lastIndex;
+      index = CLOSE_TAG_END.lastIndex;
       rootClosed = open.length === 0;
       continue;
     }
@@ -87,9 +91,8 @@ export function readPlainXml(text: string, maxDepth: number, handlers: XmlEventH
     }
     if (rootClosed || open.length >= maxDepth) return false;
     ELEMENT_NAME.lastIndex = index + 1;
-    const nameMatch = ELEMENT_NAME.exec(text);
-    if (nameMatch === null) return false;
-    const name = nameMatch[0];
+    if (!ELEMENT_NAME.test(text)) return false;
+    const name = text.slice(index + 1, ELEMENT_NAME.lastIndex);
     index = ELEMENT_NAME.lastIndex;
     const attributes = Object.create(null) as Record<string, string>;
     for (;;) {
@@ -109,8 +112,7 @@ export function readPlainXml(text: string, maxDepth: number, handlers: XmlEventH
       index = pattern.lastIndex;
     }
     TAG_END.lastIndex = index;
-    const end = TAG_END.exec(text);
-    if (end === null) return false;
+    if (!TAG_END.test(text)) return false;
     index = TAG_END.lastIndex;
     // saxes reports the line of the tag's closing '>', counting each LF (a CRLF is one break).
     while (nextLineBreak < index) {
@@ -118,7 +120,7 @@ export function readPlainXml(text: string, maxDepth: number, handlers: XmlEventH
       nextLineBreak = lineBreakFrom(text, nextLineBreak + 1);
     }
     handlers.open({ name, local: name, uri: '', attributes, line });
-    if (end[1] === '/') {
+    if (text.charCodeAt(index - 2) === SLASH) {
       handlers.close();
       rootClosed = open.length === 0;
     } else {

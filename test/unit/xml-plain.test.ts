@@ -123,6 +123,11 @@ describe('plain XML reader: the events saxes delivers, or it declines', function
       '<a>',
       '',
       '<a></b>',
+      '<a></ab>',
+      '<ab></a>',
+      '</undefined><a/>',
+      '<a/></undefined>',
+      '<a/ >',
       '<a b="<"/>',
       '<a>&bogus;</a>',
     ])
