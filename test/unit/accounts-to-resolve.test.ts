@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { accountsToResolve } from '../../src/core/accounts-to-resolve';
 import { loadFactsValue } from '../../src/io/facts';
-import { runCli } from '../../src/cli';
 import { REPO_ROOT } from '../helpers/cli';
 import { factsFromFolder } from '../helpers/facts';
+import { runInProcess } from '../helpers/in-process';
 
 /**
  * The names the collector resolves into accounts.json come from the engine (the accounts
@@ -17,20 +17,6 @@ const MINIMAL_SECEDIT = '[Unicode]\r\nUnicode=yes\r\n[Privilege Rights]\r\nSeBat
 
 function namesOf(files: Record<string, unknown>): string[] {
   return accountsToResolve(loadFactsValue({ factsVersion: 1, name: 'WEB03', files }, 'facts')).names;
-}
-
-/** The command line in this process, so the mutation run (which has no built bundle) judges it too. */
-function runAccounts(argv: string[], stdin: string): { status: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const status = runCli({
-    argv,
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    readStdin: () => Buffer.from(stdin, 'utf8'),
-    env: {},
-  });
-  return { status, stdout, stderr };
 }
 
 function applicationHost(sites: string, pools = ''): string {
@@ -100,7 +86,7 @@ describe('accountsToResolve: the names the collector must resolve', function () 
 
   it('answers through the CLI as JSON, and a file that does not parse is exit 3 naming it', function () {
     const facts = factsFromFolder(join(EXAMPLES, 'iis10-gpo-blocked'), 'WEB05');
-    const listed = runAccounts(['accounts', '--snapshot', '-'], JSON.stringify(facts));
+    const listed = runInProcess(['accounts', '--snapshot', '-'], JSON.stringify(facts));
     assert.equal(listed.status, 0, listed.stderr);
     assert.deepEqual(JSON.parse(listed.stdout), {
       names: ['IUSR', 'CONTOSO\\svc-anon', 'IIS APPPOOL\\DefaultAppPool', 'IIS APPPOOL\\Partners', 'Guest'],
@@ -110,11 +96,11 @@ describe('accountsToResolve: the names the collector must resolve', function () 
       name: 'WEB',
       files: { 'secedit.inf': MINIMAL_SECEDIT, 'applicationHost.config': '<configuration><broken' },
     };
-    const refused = runAccounts(['accounts', '--snapshot', '-', '--log-format', 'json'], JSON.stringify(broken));
+    const refused = runInProcess(['accounts', '--snapshot', '-', '--log-format', 'json'], JSON.stringify(broken));
     assert.equal(refused.status, 3);
     assert.equal(refused.stdout, '');
     assert.match(refused.stderr, /^\{"error":"invalid input: stdin:\/files\/applicationHost\.config/);
-    const usage = runAccounts(['accounts', '--snapshot', '-', '--rules', 'conservative'], JSON.stringify(facts));
+    const usage = runInProcess(['accounts', '--snapshot', '-', '--rules', 'conservative'], JSON.stringify(facts));
     assert.equal(usage.status, 2);
   });
 });

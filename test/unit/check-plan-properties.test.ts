@@ -5,7 +5,7 @@ import { checkPlanAgainstFacts, checkPlanStructure } from '../../src/core/check-
 import { InputError } from '../../src/core/errors';
 import { buildPlan, type PlanDocument } from '../../src/core/plan';
 import { buildPlanDocument, readPlanDocument } from '../../src/io/plan-document';
-import { runCli } from '../../src/cli';
+import { runInProcess } from '../helpers/in-process';
 import { caseArbitrary, evaluate, type GeneratedCase } from '../helpers/plan-cases';
 import { tamperingArbitrary } from '../helpers/plan-tampering';
 import { REPO_ROOT } from '../helpers/cli';
@@ -153,18 +153,7 @@ describe('check-plan against the facts', function () {
       'iis6-gpo-revoked-at-refresh',
     ];
 
-    function run(args: string[], stdin = ''): { status: number; stdout: string; stderr: string } {
-      let stdout = '';
-      let stderr = '';
-      const status = runCli({
-        argv: args,
-        stdout: { write: (text: string) => (stdout += text) },
-        stderr: { write: (text: string) => (stderr += text) },
-        readStdin: () => Buffer.from(stdin, 'utf8'),
-        env: {},
-      });
-      return { status, stdout, stderr };
-    }
+    const run = runInProcess;
 
     function examplePlan(name: string, allowTemporaryFix: boolean): { snapshot: string; document: PlanDocument } {
       const snapshot = join(REPO_ROOT, 'examples', 'snapshots', name);

@@ -1,27 +1,16 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli';
 import type { PlanDocument } from '../../src/core/plan';
 import { factsFromFolder } from '../helpers/facts';
 import { REPO_ROOT } from '../helpers/cli';
+import { runInProcess } from '../helpers/in-process';
 
 /** check-plan --undo: the undo list against the facts now and the backup's rights-before record. */
 describe('check-plan --undo', () => {
   const snapshot = join(REPO_ROOT, 'examples', 'snapshots', 'iis10-specificuser-pool-missing-batch');
   const facts = factsFromFolder(snapshot, 'WEB03');
 
-  function run(argv: string[], stdin: string): { status: number; stdout: string; stderr: string } {
-    let stdout = '';
-    let stderr = '';
-    const status = runCli({
-      argv,
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
-      readStdin: () => Buffer.from(stdin, 'utf8'),
-      env: {},
-    });
-    return { status, stdout, stderr };
-  }
+  const run = runInProcess;
 
   let plan: PlanDocument;
   let sid: string;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli';
+import { runInProcess } from '../helpers/in-process';
 import { EXIT_CODES } from '../../src/core/exit-codes';
 import { MAX_SITES } from '../../src/core/limits';
 import { refuseTooManySites } from '../../src/io/snapshot';
@@ -50,15 +50,7 @@ describe('the site limit, counted before parsing', () => {
       'accounts.json': MINIMAL_ACCOUNTS,
     });
     try {
-      let stdout = '';
-      let stderr = '';
-      const code = runCli({
-        argv: ['get', '--snapshot', folder.path, '--format', 'json'],
-        stdout: { write: (text: string) => (stdout += text) },
-        stderr: { write: (text: string) => (stderr += text) },
-        readStdin: () => Buffer.alloc(0),
-        env: {},
-      });
+      const { status: code, stdout, stderr } = runInProcess(['get', '--snapshot', folder.path, '--format', 'json']);
       assert.equal(code, EXIT_CODES.invalidInput.code);
       assert.equal(stdout, '');
       assert.match(stderr, /applicationHost\.config \(element <site>\): expected at most 200,000 sites/);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { runCli } from '../../src/cli';
+import { runInProcess } from '../helpers/in-process';
 import { EXIT_CODES } from '../../src/core/exit-codes';
 import { loadFactsValue, loadSnapshotFolder } from '../../src/io/snapshot';
 import { parseGroupPolicyXmlText } from '../../src/parse/gpresult';
@@ -26,15 +26,7 @@ function snapshotWithSecedit(secedit: string | Buffer): { path: string; cleanup:
 }
 
 function run(argv: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = runCli({
-    argv,
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    readStdin: () => Buffer.alloc(0),
-    env: {},
-  });
+  const { status: code, stdout, stderr } = runInProcess(argv);
   return { code, stdout, stderr };
 }
 
