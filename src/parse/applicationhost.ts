@@ -4,7 +4,10 @@
  * directory and `<location>` path, resolved the way IIS merges configuration (server level, then
  * location tags from the site down, attribute by attribute).
  *
- * Only the elements this needs are kept while parsing, and every path lookup goes through a
+ * The model is built straight from the XML events, each site and location as its element
+ * closes (applicationhost/streamed.ts), so the file's element tree is never held whole; a file
+ * laid out otherwise than IIS writes it, or one with an error, is read from its element tree of
+ * the elements this needs instead, with the same result. Every path lookup goes through a
  * per-site tree of path segments, so time and memory stay linear in the size of the file (a
  * 100,000-site file is a real case for hosting servers).
  *
@@ -42,6 +45,7 @@ import { buildScopes } from './applicationhost/scopes';
 import { reportDefinitionConflicts, sectionDefinition } from './applicationhost/section-definition';
 import { declaredSectionLock } from './applicationhost/section-lock';
 import { readSites, reportUnknownPools } from './applicationhost/sites';
+import { readApplicationHostStreamed, type StreamedApplicationHost } from './applicationhost/streamed';
 import type { ParseContext } from './applicationhost/types';
 import { applyWebConfigs, coverageOf, markRefusedPaths } from './applicationhost/webconfigs';
 import type { WebConfigSet } from './webconfig';
@@ -56,20 +60,43 @@ export { SCHEMA_DEFAULT_ORIGIN } from './applicationhost/attributes';
  * location naming no site, an application without a pool) become diagnostics.
  */
 export function parseApplicationHostConfig(text: string, file: string, webConfigs?: WebConfigSet): IisConfiguration {
-  const root = parseXmlTree(text, file, { keep: keepElement });
+  let context: ParseContext = { file, diagnostics: [] };
+  let read = readApplicationHostStreamed(text, context);
+  if (read === undefined) {
+    context = { file, diagnostics: [] };
+    read = readApplicationHostTree(text, context);
+  }
+  return buildConfiguration(read, context, webConfigs);
+}
+
+/**
+ * The same model from the whole element tree: for a file the streamed reading declines (an
+ * error, or a layout other than IIS's own), where each reader sees the whole file.
+ */
+export function readApplicationHostTree(text: string, context: ParseContext): StreamedApplicationHost {
+  const root = parseXmlTree(text, context.file, { keep: keepElement });
   if (root.local !== 'configuration') {
     throw new InputError(
-      file,
+      context.file,
       { line: root.line },
       'the root element <configuration> of an applicationHost.config',
       `root element ${excerpt(`<${root.name}>`)}`,
     );
   }
-  const context: ParseContext = { file, diagnostics: [] };
   const declaredLock = declaredSectionLock(root, context);
   const applicationPools = readApplicationPools(root, context);
   const sites = readSites(root, context);
-  const { serverSettings, serverLock: locationLock } = readAnonymousSettingsAndLocations(root, sites, context);
+  const server = readAnonymousSettingsAndLocations(root, sites, context);
+  return { root, declaredLock, applicationPools, sites, server };
+}
+
+export function buildConfiguration(
+  read: StreamedApplicationHost,
+  context: ParseContext,
+  webConfigs: WebConfigSet | undefined,
+): IisConfiguration {
+  const { root, declaredLock, applicationPools, sites } = read;
+  const { serverSettings, serverLock: locationLock } = read.server;
   // A server-level <location overrideMode> is nearer to every path than the section's declaration.
   const serverLock = locationLock ?? declaredLock;
   // web.config files sit after applicationHost.config's location tags for the same path.
@@ -88,7 +115,7 @@ export function parseApplicationHostConfig(text: string, file: string, webConfig
   markRefusedPaths(scopes, refused);
   reportUnknownPools(sites, applicationPools, context);
   return {
-    file,
+    file: context.file,
     format: 'applicationHost.config',
     iisMajorVersion: null,
     applicationPools,

@@ -1,4 +1,4 @@
-import { readXmlEvents, type XmlEventHandlers } from './xml-events';
+import { readXmlEvents, type XmlEventHandlers, type XmlStartTag } from './xml-events';
 
 /** One element of a parsed document. `name` is the qualified name as written. */
 export interface XmlElement {
@@ -61,15 +61,7 @@ export function parseXmlTree(text: string, file: string, options: XmlTreeOptions
         openNames.push(tag.local);
         return;
       }
-      const element: XmlElement = {
-        name: tag.name,
-        local: tag.local,
-        uri: tag.uri,
-        attributes: tag.attributes,
-        children: [],
-        text: '',
-        line: tag.line,
-      };
+      const element = elementOf(tag);
       stack[stack.length - 1]!.children.push(element);
       stack.push(element);
       openNames.push(tag.local);
@@ -89,6 +81,19 @@ export function parseXmlTree(text: string, file: string, options: XmlTreeOptions
     };
   readXmlEvents(text, file, { namespaces: options.namespaces ?? false, maxDepth: options.maxDepth }, handlers);
   return documentNode.children[0]!;
+}
+
+/** A start tag as an element with no children yet. */
+export function elementOf(tag: XmlStartTag): XmlElement {
+  return {
+    name: tag.name,
+    local: tag.local,
+    uri: tag.uri,
+    attributes: tag.attributes,
+    children: [],
+    text: '',
+    line: tag.line,
+  };
 }
 
 /** Children with the given local name (and namespace URI, when given). */

@@ -54,6 +54,12 @@ export function locationSettings(context: ParseContext, location: XmlElement, or
   return settings;
 }
 
+/** The server-level settings and lock gathered so far, in document order. */
+export interface ServerLevelSettings {
+  serverSettings: AnonymousSetting[];
+  serverLock: SectionLock | undefined;
+}
+
 /**
  * Reads the server-level section and every `<location>`, in document order, attaching each
  * site location (and the lock it writes, section-lock.ts) to its node in the site's path tree.
@@ -63,62 +69,74 @@ export function readAnonymousSettingsAndLocations(
   root: XmlElement,
   sites: Map<string, SiteRecord>,
   context: ParseContext,
-): { serverSettings: AnonymousSetting[]; serverLock: SectionLock | undefined } {
-  const serverSettings: AnonymousSetting[] = [];
-  let serverLock: SectionLock | undefined;
-  for (const child of root.children) {
-    if (child.local === 'system.webServer') {
-      for (const element of anonymousElementsIn(child))
-        serverSettings.push(readAnonymousElement(context, element, 'server level'));
-      continue;
-    }
-    if (child.local !== 'location') continue;
-    const writtenPath = attribute(child, 'path') ?? '';
-    const segments = pathSegments(writtenPath);
-    const inheritInChildApplications = booleanAttribute(context, child, 'inheritInChildApplications') ?? true;
-    const isServerLevel = segments.length === 0 || (segments.length === 1 && segments[0] === '.');
-    const settings = locationSettings(
-      context,
-      child,
-      isServerLevel ? 'server level' : `<location path="${writtenPath}">`,
-    );
-    // appcmd unlock config (lock config) writes the (empty) section inside <location overrideMode="Allow"> ("Deny").
-    const lock = settings.length > 0 ? locationSectionLock(context, child, writtenPath) : undefined;
-    if (isServerLevel && lock !== undefined) serverLock ??= lock;
-    if (isServerLevel) {
-      if (inheritInChildApplications) {
-        for (const setting of settings) serverSettings.push(setting);
-      } else if (settings.length > 0) {
-        // Every site's root application is a child application of the server level.
-        context.diagnostics.push({
-          code: 'location-not-inherited',
-          severity: 'info',
-          message: `<location path="${writtenPath}" inheritInChildApplications="false"> sets anonymousAuthentication for the server level only; no site inherits it`,
-          file: context.file,
-          line: child.line,
-        });
-      }
-      continue;
-    }
-    const [siteName, ...rest] = segments as [string, ...string[]];
-    const site = sites.get(siteName.toLowerCase());
-    if (site === undefined) {
-      const lost = settings.length === 0 ? '' : ` (including anonymousAuthentication ${describeSettings(settings)})`;
+): ServerLevelSettings {
+  const server: ServerLevelSettings = { serverSettings: [], serverLock: undefined };
+  for (const child of root.children) readServerLevelOrLocation(child, sites, server, context);
+  return server;
+}
+
+/**
+ * One child of `<configuration>`: a `<system.webServer>` adds to the server-level settings, a
+ * `<location>` to the server level or to its site's path tree; anything else is ignored. Every
+ * site must already be read, as the whole `<sites>` is read before any location.
+ */
+export function readServerLevelOrLocation(
+  child: XmlElement,
+  sites: Map<string, SiteRecord>,
+  server: ServerLevelSettings,
+  context: ParseContext,
+): void {
+  const serverSettings = server.serverSettings;
+  if (child.local === 'system.webServer') {
+    for (const element of anonymousElementsIn(child))
+      serverSettings.push(readAnonymousElement(context, element, 'server level'));
+    return;
+  }
+  if (child.local !== 'location') return;
+  const writtenPath = attribute(child, 'path') ?? '';
+  const segments = pathSegments(writtenPath);
+  const inheritInChildApplications = booleanAttribute(context, child, 'inheritInChildApplications') ?? true;
+  const isServerLevel = segments.length === 0 || (segments.length === 1 && segments[0] === '.');
+  const settings = locationSettings(
+    context,
+    child,
+    isServerLevel ? 'server level' : `<location path="${writtenPath}">`,
+  );
+  // appcmd unlock config (lock config) writes the (empty) section inside <location overrideMode="Allow"> ("Deny").
+  const lock = settings.length > 0 ? locationSectionLock(context, child, writtenPath) : undefined;
+  if (isServerLevel && lock !== undefined) server.serverLock ??= lock;
+  if (isServerLevel) {
+    if (inheritInChildApplications) {
+      for (const setting of settings) serverSettings.push(setting);
+    } else if (settings.length > 0) {
+      // Every site's root application is a child application of the server level.
       context.diagnostics.push({
-        code: 'orphan-location',
-        severity: 'warning',
-        message: `<location path="${writtenPath}"> names no site defined in <sites>; its settings${lost} apply to nothing`,
+        code: 'location-not-inherited',
+        severity: 'info',
+        message: `<location path="${writtenPath}" inheritInChildApplications="false"> sets anonymousAuthentication for the server level only; no site inherits it`,
         file: context.file,
         line: child.line,
       });
-      continue;
     }
-    const node = nodeAt(site.root, rest);
-    (node.locations ??= []).push({ inheritInChildApplications, settings });
-    if (lock !== undefined) attachLock(node, lock, context, child.line);
-    site.pending.push({ node, path: urlPath(rest), kind: 'location', line: child.line });
+    return;
   }
-  return { serverSettings, serverLock };
+  const [siteName, ...rest] = segments as [string, ...string[]];
+  const site = sites.get(siteName.toLowerCase());
+  if (site === undefined) {
+    const lost = settings.length === 0 ? '' : ` (including anonymousAuthentication ${describeSettings(settings)})`;
+    context.diagnostics.push({
+      code: 'orphan-location',
+      severity: 'warning',
+      message: `<location path="${writtenPath}"> names no site defined in <sites>; its settings${lost} apply to nothing`,
+      file: context.file,
+      line: child.line,
+    });
+    return;
+  }
+  const node = nodeAt(site.root, rest);
+  (node.locations ??= []).push({ inheritInChildApplications, settings });
+  if (lock !== undefined) attachLock(node, lock, context, child.line);
+  site.pending.push({ node, path: urlPath(rest), kind: 'location', line: child.line });
 }
 
 /** What a location's anonymousAuthentication elements write, for messages: `userName="test", a password`. */

@@ -36,24 +36,38 @@ export function readSites(root: XmlElement, context: ParseContext): Map<string, 
     for (const section of childrenNamed(host, 'sites')) {
       const serverDefaultPool = attribute(firstChild(section, 'applicationDefaults'), 'applicationPool');
       const serverDirectoryDefaults = firstChild(section, 'virtualDirectoryDefaults');
-      for (const siteElement of childrenNamed(section, 'site')) {
-        const site = readSite(siteElement, serverDefaultPool, serverDirectoryDefaults, context);
-        const key = site.name.toLowerCase();
-        if (sites.has(key)) {
-          context.diagnostics.push({
-            code: 'duplicate-site',
-            severity: 'warning',
-            message: `site "${site.name}" is defined more than once; the first definition is used (IIS refuses to load such a file)`,
-            file: context.file,
-            line: siteElement.line,
-          });
-          continue;
-        }
-        sites.set(key, site);
-      }
+      for (const siteElement of childrenNamed(section, 'site'))
+        addSite(sites, siteElement, serverDefaultPool, serverDirectoryDefaults, context);
     }
   }
   return sites;
+}
+
+/**
+ * Reads one `<site>` into `sites` and answers it; a name already there is a warning, the first
+ * definition stays and the answer is undefined.
+ */
+export function addSite(
+  sites: Map<string, SiteRecord>,
+  siteElement: XmlElement,
+  serverDefaultPool: string | undefined,
+  serverDirectoryDefaults: XmlElement | undefined,
+  context: ParseContext,
+): SiteRecord | undefined {
+  const site = readSite(siteElement, serverDefaultPool, serverDirectoryDefaults, context);
+  const key = site.name.toLowerCase();
+  if (sites.has(key)) {
+    context.diagnostics.push({
+      code: 'duplicate-site',
+      severity: 'warning',
+      message: `site "${site.name}" is defined more than once; the first definition is used (IIS refuses to load such a file)`,
+      file: context.file,
+      line: siteElement.line,
+    });
+    return undefined;
+  }
+  sites.set(key, site);
+  return site;
 }
 
 export function readSite(

@@ -1,0 +1,185 @@
+import type { ApplicationPool } from '../../core/model';
+import { InputError } from '../../core/errors';
+import { elementOf, type XmlElement } from '../xml';
+import { readXmlEvents, type XmlEventHandlers, type XmlStartTag } from '../xml-events';
+import { readServerLevelOrLocation, type ServerLevelSettings } from './anonymous';
+import { KEEP_TREE, type KeepTree } from './keep';
+import { readApplicationPools } from './pools';
+import { declaredSectionLock, type SectionLock } from './section-lock';
+import { DECLINED, StreamedSites } from './streamed-sites';
+import type { ParseContext, SiteRecord } from './types';
+
+// applicationHost.config read straight from the XML events: each part of the file is read into
+// the IIS model as soon as its element closes, and its elements are dropped, so the file's
+// element tree never exists as a whole (a 10,000-site file keeps over 100,000 elements).
+//
+// The readers are the ones the element-tree path (applicationhost.ts) calls, on the same
+// elements, in the same order, so every diagnostic is the same. That order (the section
+// declaration, then every pool, every site, then the server level and the locations in document
+// order) is the file's own order in every layout IIS writes; a file laid out otherwise, one where
+// a later element would change what an earlier site was read with, and any file with an error
+// (whose message must name the first error in that order, after any well-formedness error
+// anywhere in the file) is declined: the caller then reads the element tree, as before.
+
+/** What the element-tree path computes before sectionDefinition, and the root holding `<configSections>`. */
+export interface StreamedApplicationHost {
+  root: XmlElement;
+  declaredLock: SectionLock;
+  applicationPools: Map<string, ApplicationPool>;
+  sites: Map<string, SiteRecord>;
+  server: ServerLevelSettings;
+}
+
+/** The keep-tree position of a `<configSections>` descendant: sectionGroups nest to any depth. */
+const SECTIONS: KeepTree = new Map();
+
+/** The model of an applicationHost.config, or undefined where the element-tree path must read it. */
+export function readApplicationHostStreamed(text: string, context: ParseContext): StreamedApplicationHost | undefined {
+  let reader = new StreamedReader(context);
+  const handlers: XmlEventHandlers = {
+    open: (tag) => reader.open(tag),
+    close: () => reader.close(),
+    restart: () => {
+      context.diagnostics.length = 0;
+      reader = new StreamedReader(context);
+    },
+  };
+  try {
+    readXmlEvents(text, context.file, {}, handlers);
+    return reader.finish();
+  } catch (error) {
+    if (error === DECLINED) return undefined;
+    throw error;
+  }
+}
+
+class StreamedReader {
+  private readonly context: ParseContext;
+  private root!: XmlElement;
+  /** Open elements: the kept ones, and null for one inside a dropped element. */
+  private readonly openElements: (XmlElement | null)[] = [];
+  private readonly keepNodes: (KeepTree | undefined)[] = [];
+  private declaredLock: SectionLock | undefined;
+  private applicationPools = new Map<string, ApplicationPool>();
+  private readonly sites: StreamedSites;
+  private readonly server: ServerLevelSettings = { serverSettings: [], serverLock: undefined };
+  private hostSeen = false;
+  private hostClosed = false;
+  private poolsSeen = false;
+  private sitesSeen = false;
+
+  constructor(context: ParseContext) {
+    this.context = context;
+    this.sites = new StreamedSites(context);
+  }
+
+  open(tag: XmlStartTag): void {
+    const depth = this.openElements.length;
+    if (depth === 0) {
+      if (tag.local !== 'configuration') throw DECLINED;
+      this.root = elementOf(tag);
+      this.openElements.push(this.root);
+      this.keepNodes.push(KEEP_TREE);
+      return;
+    }
+    const parentNode = this.keepNodes[depth - 1];
+    let node: KeepTree | undefined;
+    if (parentNode === SECTIONS) node = tag.local === 'section' || tag.local === 'sectionGroup' ? SECTIONS : undefined;
+    else if (parentNode !== undefined)
+      node = depth === 1 && tag.local === 'configSections' ? SECTIONS : parentNode.get(tag.local);
+    this.keepNodes.push(node);
+    if (node === undefined) {
+      this.openElements.push(null);
+      return;
+    }
+    const element = elementOf(tag);
+    this.openElements[depth - 1]!.children.push(element);
+    this.openElements.push(element);
+    this.opened(element, depth);
+  }
+
+  close(): void {
+    const element = this.openElements.pop();
+    this.keepNodes.pop();
+    if (element !== null && element !== undefined) this.closed(element, this.openElements.length);
+  }
+
+  /** Checks, as each part opens, that the file's order is the one the readers' order needs. */
+  private opened(element: XmlElement, depth: number): void {
+    const local = element.local;
+    if (depth === 1) {
+      if (local === 'configSections') {
+        if (this.declaredLock !== undefined) throw DECLINED;
+        return;
+      }
+      this.readDeclaration();
+      if (local === 'system.applicationHost') {
+        if (this.hostSeen) throw DECLINED;
+        this.hostSeen = true;
+      } else if (!this.hostClosed) {
+        // The server level and locations are read after every site.
+        throw DECLINED;
+      }
+    } else if (depth === 2 && this.openElements[1]!.local === 'system.applicationHost') {
+      if (local === 'applicationPools') {
+        if (this.poolsSeen || this.sitesSeen) throw DECLINED;
+        this.poolsSeen = true;
+      } else if (local === 'sites') {
+        if (this.sitesSeen) throw DECLINED;
+        this.sitesSeen = true;
+      }
+    } else if (depth === 3 && this.openElements[2]!.local === 'sites' && local !== 'site') {
+      this.sites.defaultsOpened(element);
+    }
+  }
+
+  /** Reads each part as it closes, and drops its elements. */
+  private closed(element: XmlElement, depth: number): void {
+    const parent = this.openElements[depth - 1];
+    try {
+      if (depth === 1) {
+        if (element.local === 'system.applicationHost') {
+          this.hostClosed = true;
+          parent!.children.pop();
+        } else if (element.local !== 'configSections') {
+          readServerLevelOrLocation(element, this.sites.sites, this.server, this.context);
+          parent!.children.pop();
+        }
+      } else if (depth === 2 && element.local === 'applicationPools') {
+        this.applicationPools = readApplicationPools(this.root, this.context);
+        parent!.children.pop();
+      } else if (depth === 2 && element.local === 'sites') {
+        this.sites.sectionClosed();
+      } else if (depth === 3 && element.local === 'site' && parent!.local === 'sites') {
+        this.sites.siteClosed(element);
+        parent!.children.pop();
+      }
+    } catch (error) {
+      // The element-tree path reports it, after any error saxes finds further on.
+      if (error instanceof InputError) throw DECLINED;
+      throw error;
+    }
+  }
+
+  private readDeclaration(): void {
+    if (this.declaredLock !== undefined) return;
+    try {
+      this.declaredLock = declaredSectionLock(this.root, this.context);
+    } catch (error) {
+      if (error instanceof InputError) throw DECLINED;
+      throw error;
+    }
+  }
+
+  finish(): StreamedApplicationHost {
+    // A file without system.applicationHost is rare enough for the element-tree path.
+    if (!this.hostClosed) throw DECLINED;
+    return {
+      root: this.root,
+      declaredLock: this.declaredLock!,
+      applicationPools: this.applicationPools,
+      sites: this.sites.sites,
+      server: this.server,
+    };
+  }
+}
