@@ -65,6 +65,20 @@ describe('writeJson: JSON.stringify(value, null, 2) in pieces', () => {
     }
   });
 
+  it('writes runs of small array elements as one piece, with the same bytes around large ones and scalars', () => {
+    const large = { values: Array.from({ length: 1_100 }, (_, index) => index) };
+    const elements: unknown[] = [];
+    for (let index = 0; index < 3_000; index++) {
+      const kinds = [{ index, name: `n${index}` }, index, `s${index}`, null, undefined, () => index, [], {}, [index]];
+      elements.push(index % 997 === 0 ? large : kinds[index % kinds.length]);
+    }
+    for (const indent of ['', '  ', '      ', ' ']) {
+      let text = '';
+      writeJsonValue({ elements }, indent, (piece) => (text += piece));
+      assert.equal(text, JSON.stringify({ elements }, null, 2).replace(/\n/g, `\n${indent}`), JSON.stringify(indent));
+    }
+  });
+
   it('leaves out undefined and function members as JSON.stringify does, and writes them as null in arrays', () => {
     const value = {
       a: undefined,
