@@ -53,6 +53,7 @@ export function evaluateIdentities(input: EvaluationInput): Evaluation {
     indexHolders,
     iis6: input.iis.format === 'MetaBase.xml',
     verdicts: new Map(),
+    ruleOuts: new Map(),
   };
   const findings: Finding[] = [];
   const poolsJudged = poolsServingAsAnonymous(input);
@@ -191,7 +192,7 @@ function judgeIdentity(
   };
   const rule = findRule(identity.source, identity.logonType);
   const enforced = rule !== undefined && isEnforced(rule, input.ruleSet);
-  const ruleOut = rule ? { id: rule.id, evidence: rule.evidence, enforced, citation: rule.citation } : null;
+  const ruleOut = rule ? ruleOutFor(context, rule, enforced) : null;
   const finding = ruledFinding(
     subject,
     identityOut,
@@ -221,12 +222,24 @@ function judgeIdentity(
   finding.deniedBy = verdict.deniedBy;
   finding.afterRefresh = verdict.afterRefreshSids;
   finding.token = verdict.token;
-  finding.matches = { current: verdict.current, afterRefresh: verdict.afterRefresh };
+  finding.matches = verdict.matches;
   finding.unresolvedHolders = verdict.unresolvedHolders;
   for (const note of verdict.tokenNotes) finding.notes.push(note);
   judgeIncompleteGroups(finding, identity, [input.policy.current, input.policy.afterRefresh], context.accounts, where);
   if (finding.status !== 'unresolved') finding.message = statusMessage(finding, rule, identity, where);
   return finding;
+}
+
+/**
+ * A finding's `rule`: one read-only object per rule in an evaluation (the rule set is the
+ * evaluation's), shared by every finding of that rule instead of one copy each.
+ */
+function ruleOutFor(context: EvaluationContext, rule: RuleRow, enforced: boolean): NonNullable<Finding['rule']> {
+  const known = context.ruleOuts.get(rule.id);
+  if (known !== undefined && known.enforced === enforced) return known;
+  const ruleOut = { id: rule.id, evidence: rule.evidence, enforced, citation: rule.citation };
+  context.ruleOuts.set(rule.id, ruleOut);
+  return ruleOut;
 }
 
 /**
@@ -241,16 +254,9 @@ function verdictFor(
   sid: string,
   rule: RuleRow,
 ): IdentityVerdict {
-  const key = [
-    rule.id,
-    sid,
-    identity.name,
-    identity.accountKind,
-    identity.source,
-    identity.logonType,
-    identity.groupsCollected === true,
-    identity.groups.join(','),
-  ].join('\u0000');
+  // A template, not an array join: this runs for every judged finding (21,000 at 10,000 sites).
+  const groups = identity.groups.length === 0 ? '' : identity.groups.join(',');
+  const key = `${rule.id}\u0000${sid}\u0000${identity.name}\u0000${identity.accountKind}\u0000${identity.source}\u0000${identity.logonType}\u0000${identity.groupsCollected === true}\u0000${groups}`;
   const known = context.verdicts.get(key);
   if (known !== undefined) return known;
   const { input } = context;
@@ -272,6 +278,7 @@ function verdictFor(
     token,
     current,
     afterRefresh,
+    matches: { current, afterRefresh },
     grantedBy: sidsOf(current.grantedBy),
     deniedBy: sidsOf(current.deniedBy),
     afterRefreshSids: input.policy.hasGroupPolicyData

@@ -1,5 +1,5 @@
 import type { AccountIndex } from './accounts';
-import type { EvaluationInput, RightCheck } from './finding';
+import type { EvaluationInput, Finding, RightCheck } from './finding';
 import { SELF_GRANT_HOLDER } from './finding-messages';
 import { matchHolders, type HolderIndexer, type SidMatch, type UnresolvedHolder } from './holder-match';
 import type { AnonymousIdentity } from './identity';
@@ -21,6 +21,8 @@ export interface EvaluationContext {
   iis6: boolean;
   /** What each distinct identity and rule came to (evaluate-identities.ts), judged once per evaluation. */
   verdicts: Map<string, IdentityVerdict>;
+  /** Each rule's `rule` member of findings, shared by its findings (evaluate-identities.ts). */
+  ruleOuts: Map<string, NonNullable<Finding['rule']>>;
 }
 
 /**
@@ -31,6 +33,8 @@ export interface IdentityVerdict {
   token: TokenSid[];
   current: RightCheck;
   afterRefresh: RightCheck;
+  /** The findings' `matches`: both checks, one object for every finding of this verdict. */
+  matches: { current: RightCheck; afterRefresh: RightCheck };
   grantedBy: string[];
   deniedBy: string[];
   afterRefreshSids: { grantedBy: string[]; deniedBy: string[] } | null;
