@@ -10,30 +10,16 @@ import {
 } from './finding';
 import { addConfigurationNotes } from './configuration-notes';
 import { notRequiredMessage, statusMessage, unresolvedMessage } from './finding-messages';
-import { dedupeUnresolved, holderIndexer, type UnresolvedHolder } from './holder-match';
+import { holderIndexer } from './holder-match';
 import { judgeIncompleteGroups } from './incomplete-groups';
-import {
-  resolveAnonymousIdentity,
-  resolveConnectAs,
-  resolvePoolIdentity,
-  type AnonymousIdentity,
-  type IdentityResolution,
-} from './identity';
+import { resolveConnectAs, resolvePoolIdentity, type AnonymousIdentity, type IdentityResolution } from './identity';
 import type { AnonymousScope } from './model';
-import type { PolicyView } from './policy';
-import {
-  checkRight,
-  decideStatus,
-  sidsOf,
-  tokenNotes,
-  type EvaluationContext,
-  type IdentityVerdict,
-} from './right-check';
+import { decideStatus, type EvaluationContext } from './right-check';
 import { symptomFor, type IdentityRole } from './roles';
-import { findRule, isEnforced, type RuleRow } from './rules';
+import { findRule, isEnforced } from './rules';
 import { FINDING_STATUSES, reasonCode } from './status';
-import { computeTokenSids } from './token';
 import { capitalize } from './sentence';
+import { resolveAnonymousOnce, ruleOutFor, verdictFor } from './once-per-evaluation';
 
 export { describeAccount, describeScope } from './finding';
 export { decideStatus } from './right-check';
@@ -57,8 +43,19 @@ export function evaluateIdentities(input: EvaluationInput): Evaluation {
   };
   const findings: Finding[] = [];
   const poolsJudged = poolsServingAsAnonymous(input);
+  // Thousands of scopes name the same anonymous account or pool; each is resolved once (read-only after).
+  const resolutions = new Map<string, IdentityResolution>();
+  const resolvePool = (poolName: string): IdentityResolution => {
+    const key = `pool\u0000${poolName}`;
+    let pool = resolutions.get(key);
+    if (pool === undefined) {
+      pool = resolvePoolIdentity(poolName, input.iis, accounts, input.host);
+      resolutions.set(key, pool);
+    }
+    return pool;
+  };
   for (const scope of input.iis.scopes) {
-    const anonymous = resolveAnonymousIdentity(scope, input.iis, accounts, input.host);
+    const anonymous = resolveAnonymousOnce(scope, context, resolutions);
     const anonymousRole: IdentityRole = anonymousRoleOf(scope, input);
     findings.push(
       judgeResolution(context, subjectOf(context, scope, anonymousRole), anonymous, scope.anonymous.definedAt),
@@ -67,7 +64,7 @@ export function evaluateIdentities(input: EvaluationInput): Evaluation {
       scope.applicationPool === null ? null : `${scope.site.toLowerCase()}\u0000${scope.applicationPool.toLowerCase()}`;
     if (scope.anonymous.enabled && poolKey !== null && !poolsJudged.has(poolKey)) {
       poolsJudged.add(poolKey);
-      const pool = resolvePoolIdentity(scope.applicationPool, input.iis, accounts, input.host);
+      const pool = resolvePool(scope.applicationPool!);
       // An undefined pool is already a diagnostic; only a defined pool has an identity to judge.
       if (pool.kind === 'identity')
         findings.push(
@@ -228,65 +225,4 @@ function judgeIdentity(
   judgeIncompleteGroups(finding, identity, [input.policy.current, input.policy.afterRefresh], context.accounts, where);
   if (finding.status !== 'unresolved') finding.message = statusMessage(finding, rule, identity, where);
   return finding;
-}
-
-/**
- * A finding's `rule`: one read-only object per rule in an evaluation (the rule set is the
- * evaluation's), shared by every finding of that rule instead of one copy each.
- */
-function ruleOutFor(context: EvaluationContext, rule: RuleRow, enforced: boolean): NonNullable<Finding['rule']> {
-  const known = context.ruleOuts.get(rule.id);
-  if (known !== undefined && known.enforced === enforced) return known;
-  const ruleOut = { id: rule.id, evidence: rule.evidence, enforced, citation: rule.citation };
-  context.ruleOuts.set(rule.id, ruleOut);
-  return ruleOut;
-}
-
-/**
- * The token and the matches of an identity against its rule, computed once per distinct
- * identity: everything they depend on is in the key (the token: SID, kind, groups, source,
- * logon type; the matches: also the name an entry may be written as), the policy is the
- * evaluation's. At 10,000 sites this judges a few thousand identities instead of 21,000.
- */
-function verdictFor(
-  context: EvaluationContext,
-  identity: AnonymousIdentity,
-  sid: string,
-  rule: RuleRow,
-): IdentityVerdict {
-  // A template, not an array join: this runs for every judged finding (21,000 at 10,000 sites).
-  const groups = identity.groups.length === 0 ? '' : identity.groups.join(',');
-  const key = `${rule.id}\u0000${sid}\u0000${identity.name}\u0000${identity.accountKind}\u0000${identity.source}\u0000${identity.logonType}\u0000${identity.groupsCollected === true}\u0000${groups}`;
-  const known = context.verdicts.get(key);
-  if (known !== undefined) return known;
-  const { input } = context;
-  const token = computeTokenSids({
-    sid,
-    accountKind: identity.accountKind,
-    groups: identity.groups,
-    source: identity.source,
-    logonType: identity.logonType,
-    host: input.host,
-    groupsCollected: identity.groupsCollected === true,
-    directory: context.accounts.groups,
-  });
-  const unresolvedHolders: UnresolvedHolder[] = [];
-  const check = (view: PolicyView) => checkRight(view, rule, identity, token, context, unresolvedHolders);
-  const current = check(input.policy.current);
-  const afterRefresh = check(input.policy.afterRefresh);
-  const verdict: IdentityVerdict = {
-    token,
-    current,
-    afterRefresh,
-    matches: { current, afterRefresh },
-    grantedBy: sidsOf(current.grantedBy),
-    deniedBy: sidsOf(current.deniedBy),
-    afterRefreshSids: input.policy.hasGroupPolicyData
-      ? { grantedBy: sidsOf(afterRefresh.grantedBy), deniedBy: sidsOf(afterRefresh.deniedBy) }
-      : null,
-    unresolvedHolders: dedupeUnresolved(unresolvedHolders),
-    tokenNotes: tokenNotes({ current, afterRefresh }, rule, token, context),
-  };
-  context.verdicts.set(key, verdict);
-  return verdict;
 }
