@@ -79,6 +79,72 @@ describe('JSON bounds, checked before parsing', () => {
   });
 });
 
+/**
+ * The scan at host.json's limit of 65,536 elements: small enough to run in every mutation run
+ * (the at-scale tests above are skipped there), and each shape counts differently, so a scanner
+ * that miscounts one kind of element, or mis-skips a string, refuses or passes the wrong one.
+ */
+describe('JSON bounds: how elements are counted, at host.json size', () => {
+  const LIMIT = JSON_ELEMENT_LIMITS['host.json'];
+  const EXPECTED = 'a JSON document of at most 65,536 elements (array items and object members)';
+  const check = (text: string): void => checkJsonBounds(text, 'host.json', 'host.json');
+  /** `count` copies of `item` in one array, after `lead` (lines or strings before it). */
+  const array = (item: string, count: number, lead = ''): string => `${lead}[${Array(count).fill(item).join(',')}]`;
+
+  const SHAPES: { name: string; at: (count: number) => string; limitAt: number }[] = [
+    // [0,0,...]: the array counts one and each comma one.
+    { name: 'numbers: the array and each comma', at: (n) => array('0', n), limitAt: LIMIT },
+    // [[],[],...]: the outer array, each inner one and each comma: 2n elements.
+    { name: 'empty arrays: each bracket and each comma', at: (n) => array('[]', n), limitAt: LIMIT / 2 },
+    { name: 'empty objects: each brace and each comma', at: (n) => array('{}', n), limitAt: LIMIT / 2 },
+    // Strings count as the commas between them, whatever they hold.
+    { name: 'strings holding brackets and commas', at: (n) => array('"[{,"', n), limitAt: LIMIT },
+    { name: 'strings ending in an escaped backslash', at: (n) => array('"a\\\\"', n), limitAt: LIMIT },
+    { name: 'strings holding an escaped quote', at: (n) => array('"\\"[,"', n), limitAt: LIMIT },
+  ];
+
+  for (const { name, at, limitAt } of SHAPES) {
+    it(`${name}: at the limit passes, one more is refused on its line`, () => {
+      check(at(limitAt));
+      const error = inputErrorFrom(() => check(`\n\n${at(limitAt + 1)}`));
+      assert.equal(error.file, 'host.json');
+      assert.deepEqual(error.location, { line: 3 });
+      assert.equal(error.expected, EXPECTED);
+      assert.equal(error.found, 'more (counting stopped there, before parsing)');
+    });
+  }
+
+  it('a closed bracket no longer counts toward the depth: 100 sibling arrays pass', () => {
+    check(array('[[]]', 100));
+    check(array('{"a":{}}', 100));
+  });
+
+  it('refuses nesting one past the limit on the line it starts, a newline first included', () => {
+    const error = inputErrorFrom(() => check(`\n${'['.repeat(MAX_JSON_DEPTH + 1)}`));
+    assert.deepEqual(error.location, { line: 2 });
+    assert.equal(error.expected, `JSON nested at most ${MAX_JSON_DEPTH} deep`);
+    assert.equal(error.found, 'deeper nesting (checked before parsing)');
+  });
+
+  it('skips a string that ends in an escaped backslash, and only that string', () => {
+    const deep = '['.repeat(MAX_JSON_DEPTH + 1);
+    // The second string's brackets are text; a scanner that took \\" for an escaped quote would
+    // read them as structure and refuse the document.
+    check(`["a\\\\", "${deep}"]`);
+    check(`["\\"", "${deep}"]`);
+    // Brackets after a closed string are structure again.
+    assert.equal(
+      inputErrorFrom(() => check(`["a\\\\", ${deep}`)).expected,
+      `JSON nested at most ${MAX_JSON_DEPTH} deep`,
+    );
+    assert.equal(inputErrorFrom(() => check(`["x", ${deep}`)).expected, `JSON nested at most ${MAX_JSON_DEPTH} deep`);
+  });
+
+  it('an unterminated string ends the count: what follows is left to JSON.parse', () => {
+    check(`["${'['.repeat(MAX_JSON_DEPTH + 1)}`);
+  });
+});
+
 describe('README states the JSON bounds', () => {
   it('the depth and every element limit of src/core/limits.ts', () => {
     const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
