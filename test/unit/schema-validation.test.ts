@@ -136,6 +136,18 @@ const CASES: { name: string; schema: SchemaName; value: unknown; line: string }[
     line: 'f.json (at /accounts/0/groups/1): expected a value of type string, found number 5',
   },
   {
+    // Depth counts path segments, not characters: the longer pointer is the shallower one here.
+    name: 'the deeper error where a shallower one has the longer pointer',
+    schema: 'accounts',
+    value: {
+      accounts: [
+        { name: 'a', sid: 'S-1-1-0', kind: 'local', groupsIncomplete: 5 },
+        { name: 'b', sid: 'S-1-1-0', kind: 'local', groups: [7] },
+      ],
+    },
+    line: 'f.json (at /accounts/1/groups/0): expected a value of type string, found number 7',
+  },
+  {
     name: 'a missing property of an array item',
     schema: 'accounts',
     value: { accounts: [], unresolved: [{ name: 'a' }, { reason: 'gone' }] },
