@@ -59,6 +59,23 @@ export function webConfigs(...entries: Entry[]): unknown {
   };
 }
 
+export type Walk = { path: string; depth?: number; complete?: boolean; reason?: string };
+
+/** A webconfigs.json value with folderWalks for site Blog (depth 8 and complete unless given). */
+export function withWalks(value: unknown, ...walks: Walk[]): unknown {
+  return {
+    ...(value as object),
+    folderWalks: walks.map((walk) => ({
+      site: 'Blog',
+      path: walk.path,
+      physicalPath: `D:\\w${walk.path}`,
+      depth: walk.depth ?? 8,
+      complete: walk.complete ?? true,
+      ...(walk.reason !== undefined ? { reason: walk.reason } : {}),
+    })),
+  };
+}
+
 export const configFile = (body: string) =>
   `<?xml version="1.0" encoding="utf-8"?>\n<configuration>\n${body}\n</configuration>\n`;
 

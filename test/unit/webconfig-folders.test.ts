@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { parseWebConfigs } from '../../src/parse/webconfig';
 import { inputErrorFrom } from '../helpers/errors';
-import { applicationHost, configFile, parse, scope, SECTION, webConfigs } from '../helpers/webconfig-snapshots';
+import {
+  applicationHost,
+  configFile,
+  parse,
+  scope,
+  SECTION,
+  webConfigs,
+  withWalks,
+} from '../helpers/webconfig-snapshots';
 
 /**
  * web.config files in plain physical folders (not applications or virtual directories). IIS
@@ -14,22 +22,6 @@ import { applicationHost, configFile, parse, scope, SECTION, webConfigs } from '
  */
 
 const OLD_DOCS = `<location path="Blog/docs/old">${SECTION('')}</location>`;
-
-type Walk = { path: string; depth?: number; complete?: boolean; reason?: string };
-
-function withWalks(value: unknown, ...walks: Walk[]): unknown {
-  return {
-    ...(value as object),
-    folderWalks: walks.map((walk) => ({
-      site: 'Blog',
-      path: walk.path,
-      physicalPath: `D:\\w${walk.path}`,
-      depth: walk.depth ?? 8,
-      complete: walk.complete ?? true,
-      ...(walk.reason !== undefined ? { reason: walk.reason } : {}),
-    })),
-  };
-}
 
 const ROOT_ABSENT = webConfigs({ path: '/', state: 'absent' }, { path: '/app', state: 'absent' });
 

@@ -6,7 +6,9 @@ import {
   scope,
   SECTION,
   webConfigs,
+  withWalks,
   type Entry,
+  type Walk,
 } from '../helpers/webconfig-snapshots';
 
 /**
@@ -19,24 +21,8 @@ import {
 const OLD_DOCS = `<location path="Blog/docs/old">${SECTION('')}</location>`;
 const NONE = 'no web.config was collected there';
 
-type Walk = { path: string; depth?: number; complete?: boolean; reason?: string };
-
-function snapshot(entries: Entry[], walks: Walk[] = []): unknown {
-  return {
-    ...(webConfigs(...entries) as object),
-    folderWalks: walks.map((walk) => ({
-      site: 'Blog',
-      path: walk.path,
-      physicalPath: `D:\\w${walk.path}`,
-      depth: walk.depth ?? 8,
-      complete: walk.complete ?? true,
-      ...(walk.reason !== undefined ? { reason: walk.reason } : {}),
-    })),
-  };
-}
-
 const gapsAt = (path: string, entries: Entry[], walks: Walk[] = []) =>
-  scope(parse(applicationHost('Allow', OLD_DOCS), snapshot(entries, walks)), path).webConfigGaps;
+  scope(parse(applicationHost('Allow', OLD_DOCS), withWalks(webConfigs(...entries), ...walks)), path).webConfigGaps;
 
 const ABSENT_ROOT: Entry = { path: '/', state: 'absent' };
 const UNREADABLE = (path: string): Entry => ({ path, state: 'unreadable', reason: 'access denied' });
@@ -117,7 +103,7 @@ describe('refused web.config files mark their own path and below', () => {
       'overrideModeDefault="Allow"',
       'overrideModeDefault="Allow" allowDefinition="AppHostOnly"',
     );
-    const config = parse(host, snapshot([{ path: '/docs/old/x', text: configFile(SECTION('userName="W\\x"')) }]));
+    const config = parse(host, webConfigs({ path: '/docs/old/x', text: configFile(SECTION('userName="W\\x"')) }));
     assert.deepEqual(
       config.scopes.map((candidate) => [candidate.path, candidate.refusedWebConfigs]),
       [
@@ -126,7 +112,7 @@ describe('refused web.config files mark their own path and below', () => {
         ['/docs/old', undefined],
       ],
     );
-    const below = parse(host, snapshot([{ path: '/docs', text: configFile(SECTION('userName="W\\d"')) }]));
+    const below = parse(host, webConfigs({ path: '/docs', text: configFile(SECTION('userName="W\\d"')) }));
     assert.equal(scope(below, '/docs/old').refusedWebConfigs?.length, 1);
   });
 });
