@@ -143,13 +143,6 @@ export function attachLock(node: PathNode, lock: SectionLock, context: ParseCont
     });
 }
 
-/** The lock in force at a node: the nearest one at or above it, else the server's. */
-export function lockAt(node: PathNode, server: SectionLock): SectionLock {
-  for (let current: PathNode | null = node; current !== null; current = current.parent)
-    if (current.lock !== undefined) return current.lock;
-  return server;
-}
-
 /** Where web.config files could change a node's anonymous identity. */
 export interface UnlockedChain {
   /** Depths (0 = the site root) from the site root down to the node where the section is unlocked. */
