@@ -162,3 +162,28 @@ describe('web.config refusals: which lock, and the words', () => {
     assert.deepEqual([warnings, scopes[0]], [[], ['/', 'W\\r', []]]);
   });
 });
+
+describe('attribute locks: what each lock attribute locks, and how the lock is named', () => {
+  const lockedAt = (attributes: string) =>
+    applicationHost('Deny', location('Blog', 'overrideMode="Allow"', SECTION(attributes)));
+  const CASES: { lock: string; writes: string; refused: string | undefined }[] = [
+    { lock: 'lockAttributes="enabled"', writes: 'userName="W\\a"', refused: undefined },
+    { lock: 'lockAttributes="logonMethod"', writes: 'logonMethod="Network"', refused: 'logonMethod' },
+    { lock: 'lockAttributes="password"', writes: 'password="[redacted]"', refused: 'password' },
+    { lock: 'lockAllAttributesExcept="enabled"', writes: 'enabled="false"', refused: undefined },
+    { lock: 'lockAllAttributesExcept="enabled"', writes: 'enabled="false" userName="W\\a"', refused: 'userName' },
+    { lock: 'lockItem="true" lockAttributes="userName"', writes: 'enabled="false"', refused: 'the whole section' },
+  ];
+  for (const { lock, writes, refused } of CASES)
+    it(`${lock}, a web.config writing ${writes}: ${refused === undefined ? 'accepted' : `refused for ${refused}`}`, () => {
+      const { warnings } = judged(lockedAt(lock), { path: '/app', text: configFile(SECTION(writes)) });
+      if (refused === undefined) assert.deepEqual(warnings, []);
+      else
+        assert.match(
+          warnings[0]![1]!,
+          new RegExp(
+            `where applicationHost\\.config locks ${refused} \\(${lock.replace(/[()]/g, '\\$&')} on <location path="Blog"> \\(line 16\\)\\)`,
+          ),
+        );
+    });
+});
