@@ -79,4 +79,11 @@ describe('duplicate JSON keys', () => {
       /rsop\.json \(line 1\): expected each key at most once/,
     );
   });
+
+  it('counts a line break at the very start of the text', () => {
+    assert.throws(
+      () => parseJsonText('\n{"accounts": [],\n"accounts": []}', 'accounts.json'),
+      (error: unknown) => error instanceof InputError && error.location.line === 3,
+    );
+  });
 });
