@@ -182,4 +182,25 @@ describe('MetaBase.xml: which keys are sites and site content, in which order', 
       ['2', '9', '10', '1x', 'A1', 'b2', 'x1'],
     );
   });
+
+  it('AppPoolId names a pool without regard to case; each unknown pool is reported once', () => {
+    const vdir = (path: string, pool: string) =>
+      `<IIsWebVirtualDir Location="/LM/W3SVC/1/ROOT${path}" AnonymousUserName="u" AppPoolId="${pool}" />`;
+    const config = parse(
+      metabase(
+        '<IIsApplicationPool Location="/LM/W3SVC/AppPools/MyPool" />',
+        SITE,
+        vdir('', 'MYPOOL'),
+        vdir('/a', 'Gone'),
+        vdir('/b', 'GONE'),
+      ),
+    );
+    const unknown = config.diagnostics.filter((diagnostic) =>
+      diagnostic.message.includes('names no IIsApplicationPool'),
+    );
+    assert.deepEqual(
+      unknown.map((diagnostic) => [diagnostic.line, diagnostic.message.slice(0, 30)]),
+      [[5, 'AppPoolId "Gone" (used by "S" ']],
+    );
+  });
 });
