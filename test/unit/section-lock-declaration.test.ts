@@ -111,3 +111,30 @@ describe('section lock: <location> lock attributes', () => {
     assert.deepEqual(scope(denied, '/app').webConfigGaps, ['/ (no web.config was collected there)']);
   });
 });
+
+describe('location tags for no site', () => {
+  it('each is a warning naming what it writes, an empty password as such', () => {
+    const locations = [
+      `<location path="Nope/app">${SECTION('userName="W\\x" password="" enabled="true" logonMethod="Network"')}</location>`,
+      `<location path="Nope2">${SECTION('password="p"')}</location>`,
+      '<location path="Nope3"><system.webServer /></location>',
+    ].join('\n');
+    const orphans = parse(applicationHost('Allow', locations), webConfigs())
+      .diagnostics.filter((diagnostic) => diagnostic.code === 'orphan-location')
+      .map((diagnostic) => [diagnostic.severity, diagnostic.message, diagnostic.line]);
+    const apply = (path: string, written: string) =>
+      `<location path="${path}"> names no site defined in <sites>; its settings${written} apply to nothing`;
+    assert.deepEqual(orphans, [
+      [
+        'warning',
+        apply(
+          'Nope/app',
+          ' (including anonymousAuthentication enabled="true", userName="W\\\\x", logonMethod="Network", an empty password)',
+        ),
+        16,
+      ],
+      ['warning', apply('Nope2', ' (including anonymousAuthentication a password)'), 17],
+      ['warning', apply('Nope3', ''), 18],
+    ]);
+  });
+});
