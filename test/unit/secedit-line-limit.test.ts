@@ -15,7 +15,7 @@ describe('security template: the line limit, with a comment line', () => {
 
   it('a comment line of exactly the limit is read; one character more is refused on its line', () => {
     const atLimit = parseSecurityTemplateText(template(`;${'x'.repeat(MAX_INF_LINE_LENGTH - 1)}`), 'secedit.inf');
-    assert.deepEqual([...atLimit.privilegeRights.keys()], ['SeNetworkLogonRight']);
+    assert.deepEqual([...(atLimit.privilegeRights?.keys() ?? [])], ['SeNetworkLogonRight']);
     const error = inputErrorFrom(() =>
       parseSecurityTemplateText(template(`;${'x'.repeat(MAX_INF_LINE_LENGTH)}`), 'secedit.inf'),
     );
