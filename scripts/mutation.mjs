@@ -9,14 +9,22 @@
 // stopped keeps what it finished, and `--resume` skips a finished chunk when the commit, a
 // clean tree and the chunk's file list are the same as when it ran.
 //
-// Usage: node scripts/mutation.mjs [--resume] [--lines N]
+// `--incremental` hands Stryker the last merged report, so each chunk retests only mutants whose
+// code changed, that survived and are now covered by a new or changed test, or whose killing
+// test changed (Stryker's incremental mode); the rest keep their earlier result.
+//
+// Usage: node scripts/mutation.mjs [--resume] [--incremental] [--lines N]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
-  options: { resume: { type: 'boolean', default: false }, lines: { type: 'string', default: '1000' } },
+  options: {
+    resume: { type: 'boolean', default: false },
+    incremental: { type: 'boolean', default: false },
+    lines: { type: 'string', default: '1000' },
+  },
 });
 const linesPerChunk = Number(values.lines);
 if (!Number.isInteger(linesPerChunk) || linesPerChunk < 1) {
@@ -75,6 +83,14 @@ const commit = git('rev-parse', 'HEAD');
 const clean = git('status', '--porcelain', '--untracked-files=no') === '';
 const chunks = chunksOf(filesToMutate());
 mkdirSync(CHUNKS, { recursive: true });
+const PREVIOUS = join(CHUNKS, 'previous.json');
+if (values.incremental) {
+  if (!existsSync(REPORT)) {
+    console.error(`mutation: --incremental: expected the merged report of an earlier run at ${REPORT}, found none`);
+    process.exit(2);
+  }
+  copyFileSync(REPORT, PREVIOUS);
+}
 
 chunks.forEach((files, index) => {
   const name = String(index + 1).padStart(2, '0');
@@ -89,9 +105,14 @@ chunks.forEach((files, index) => {
   }
   console.log(`chunk ${name}/${chunks.length} (${new Date().toISOString()}): ${files.join(' ')}`);
   rmSync(REPORT, { force: true });
-  const run = spawnSync('npx', ['stryker', 'run', '--mutate', files.join(','), '--reporters', 'json,progress'], {
-    stdio: 'inherit',
-  });
+  const args = ['stryker', 'run', '--mutate', files.join(','), '--reporters', 'json,progress'];
+  if (values.incremental) {
+    // Stryker rewrites its incremental file at the end, so each chunk reads its own copy.
+    const incremental = join(CHUNKS, `${name}.incremental.json`);
+    copyFileSync(PREVIOUS, incremental);
+    args.push('--incremental', '--incrementalFile', incremental);
+  }
+  const run = spawnSync('npx', args, { stdio: 'inherit' });
   if (run.status !== 0 || !existsSync(REPORT)) {
     console.error(`mutation: chunk ${name} failed (Stryker exit ${run.status}); the chunks before it are kept`);
     process.exit(run.status || 1);
@@ -104,9 +125,11 @@ chunks.forEach((files, index) => {
 const merged = { schemaVersion: '1', thresholds: config.thresholds ?? { high: 80, low: 60 }, files: {}, testFiles: {} };
 const rows = [];
 const total = { detected: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 };
-for (let index = 0; index < chunks.length; index++) {
+for (const [index, files] of chunks.entries()) {
   const report = JSON.parse(readFileSync(join(CHUNKS, `${String(index + 1).padStart(2, '0')}.json`), 'utf8'));
-  Object.assign(merged.files, report.files);
+  // Only the chunk's own files: an incremental run may carry the other files' earlier results.
+  for (const file of files) if (report.files[file] !== undefined) merged.files[file] = report.files[file];
+  // Every chunk runs the same suite, so test ids are the same in every chunk's report.
   Object.assign(merged.testFiles, report.testFiles ?? {});
 }
 for (const [file, result] of Object.entries(merged.files).sort(([a], [b]) => (a < b ? -1 : 1))) {
