@@ -12,14 +12,14 @@ import { addConfigurationNotes } from './configuration-notes';
 import { notRequiredMessage, statusMessage, unresolvedMessage } from './finding-messages';
 import { holderIndexer } from './holder-match';
 import { judgeIncompleteGroups } from './incomplete-groups';
-import { resolveConnectAs, resolvePoolIdentity, type AnonymousIdentity, type IdentityResolution } from './identity';
+import { resolveConnectAs, type AnonymousIdentity, type IdentityResolution } from './identity';
 import type { AnonymousScope } from './model';
 import { decideStatus, type EvaluationContext } from './right-check';
 import { symptomFor, type IdentityRole } from './roles';
 import { findRule, isEnforced } from './rules';
 import { FINDING_STATUSES, reasonCode } from './status';
 import { capitalize } from './sentence';
-import { resolveAnonymousOnce, ruleOutFor, verdictFor } from './once-per-evaluation';
+import { ResolutionMemo, ruleOutFor, verdictFor } from './once-per-evaluation';
 
 export { describeAccount, describeScope } from './finding';
 export { decideStatus } from './right-check';
@@ -43,19 +43,9 @@ export function evaluateIdentities(input: EvaluationInput): Evaluation {
   };
   const findings: Finding[] = [];
   const poolsJudged = poolsServingAsAnonymous(input);
-  // Thousands of scopes name the same anonymous account or pool; each is resolved once (read-only after).
-  const resolutions = new Map<string, IdentityResolution>();
-  const resolvePool = (poolName: string): IdentityResolution => {
-    const key = `pool\u0000${poolName}`;
-    let pool = resolutions.get(key);
-    if (pool === undefined) {
-      pool = resolvePoolIdentity(poolName, input.iis, accounts, input.host);
-      resolutions.set(key, pool);
-    }
-    return pool;
-  };
+  const resolutions = new ResolutionMemo(context);
   for (const scope of input.iis.scopes) {
-    const anonymous = resolveAnonymousOnce(scope, context, resolutions);
+    const anonymous = resolutions.anonymous(scope);
     const anonymousRole: IdentityRole = anonymousRoleOf(scope, input);
     findings.push(
       judgeResolution(context, subjectOf(context, scope, anonymousRole), anonymous, scope.anonymous.definedAt),
@@ -64,7 +54,7 @@ export function evaluateIdentities(input: EvaluationInput): Evaluation {
       scope.applicationPool === null ? null : `${scope.site.toLowerCase()}\u0000${scope.applicationPool.toLowerCase()}`;
     if (scope.anonymous.enabled && poolKey !== null && !poolsJudged.has(poolKey)) {
       poolsJudged.add(poolKey);
-      const pool = resolvePool(scope.applicationPool!);
+      const pool = resolutions.pool(scope.applicationPool!);
       // An undefined pool is already a diagnostic; only a defined pool has an identity to judge.
       if (pool.kind === 'identity')
         findings.push(

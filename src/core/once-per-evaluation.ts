@@ -1,6 +1,11 @@
 import type { Finding } from './finding';
 import { dedupeUnresolved, type UnresolvedHolder } from './holder-match';
-import { resolveAnonymousIdentity, type AnonymousIdentity, type IdentityResolution } from './identity';
+import {
+  resolveAnonymousIdentity,
+  resolvePoolIdentity,
+  type AnonymousIdentity,
+  type IdentityResolution,
+} from './identity';
 import type { AnonymousScope } from './model';
 import type { PolicyView } from './policy';
 import { checkRight, sidsOf, tokenNotes, type EvaluationContext, type IdentityVerdict } from './right-check';
@@ -14,24 +19,57 @@ import { computeTokenSids } from './token';
  */
 
 /**
- * resolveAnonymousIdentity, once per distinct setting: it reads only these members of the
- * scope, and the snapshot, accounts and host are the evaluation's.
+ * Identity resolutions kept for an evaluation (read-only once made): thousands of scopes name
+ * the same anonymous account, and a site's scopes share their pool. An account named by
+ * userName is kept by name (few are distinct); what depends on the pool is kept for the last
+ * pool only, because scopes come site by site and most sites have their own pool, so keeping
+ * every one would only hold memory.
  */
-export function resolveAnonymousOnce(
-  scope: AnonymousScope,
-  context: EvaluationContext,
-  resolutions: Map<string, IdentityResolution>,
-): IdentityResolution {
-  const { input, accounts } = context;
-  if (!scope.anonymous.enabled) return resolveAnonymousIdentity(scope, input.iis, accounts, input.host);
-  const { userName, logonMethod } = scope.anonymous;
-  const key = `anonymous\u0000${logonMethod}\u0000${userName}\u0000${scope.applicationPool === null ? '\u0001' : scope.applicationPool}`;
-  let resolution = resolutions.get(key);
-  if (resolution === undefined) {
-    resolution = resolveAnonymousIdentity(scope, input.iis, accounts, input.host);
-    resolutions.set(key, resolution);
+export class ResolutionMemo {
+  private readonly byAccount = new Map<string, IdentityResolution>();
+  private readonly lastPoolIdentity = new LastOne<IdentityResolution>();
+  private readonly lastAnonymousPool = new LastOne<IdentityResolution>();
+
+  constructor(private readonly context: EvaluationContext) {}
+
+  /** resolveAnonymousIdentity, which reads only these members of the scope. */
+  anonymous(scope: AnonymousScope): IdentityResolution {
+    const { input, accounts } = this.context;
+    const resolve = () => resolveAnonymousIdentity(scope, input.iis, accounts, input.host);
+    if (!scope.anonymous.enabled) return resolve();
+    const { userName, logonMethod } = scope.anonymous;
+    if (userName.trim() === '')
+      return this.lastAnonymousPool.get(
+        `${logonMethod}\u0000${userName}\u0000${scope.applicationPool ?? '\u0001'}`,
+        resolve,
+      );
+    const key = `${logonMethod}\u0000${userName}`;
+    let resolution = this.byAccount.get(key);
+    if (resolution === undefined) {
+      resolution = resolve();
+      this.byAccount.set(key, resolution);
+    }
+    return resolution;
   }
-  return resolution;
+
+  pool(poolName: string): IdentityResolution {
+    const { input, accounts } = this.context;
+    return this.lastPoolIdentity.get(poolName, () => resolvePoolIdentity(poolName, input.iis, accounts, input.host));
+  }
+}
+
+/** The value for the last key asked for, computed again when the key changes. */
+class LastOne<T> {
+  private key: string | undefined;
+  private value: T | undefined;
+
+  get(key: string, compute: () => T): T {
+    if (key !== this.key) {
+      this.value = compute();
+      this.key = key;
+    }
+    return this.value as T;
+  }
 }
 
 /**
