@@ -53,30 +53,36 @@ export function tokenNotes(
   context: EvaluationContext,
 ): string[] {
   const notes: string[] = [];
-  const grants = [...matches.current.grantedBy, ...matches.afterRefresh.grantedBy];
-  const inferred = grants.filter((match) => match.evidence === 'inferred' && match.sid === 'S-1-5-32-545');
-  if (inferred.length > 0 && grants.every((match) => match.evidence === 'inferred')) {
+  if (restsOnInferredUsers(matches.current) || restsOnInferredUsers(matches.afterRefresh)) {
     notes.push(
       "The grant rests on BUILTIN\\Users, inferred because accounts.json listed neither the account's groups nor the members of Users; hardened hosts remove Authenticated Users from Users, so collect them to be sure.",
     );
   }
-  if (context.input.ruleSet === 'documented' && rule.denyRight !== null) {
-    const denyHolders = [
-      ...context.input.policy.current.holders(rule.denyRight),
-      ...context.input.policy.afterRefresh.holders(rule.denyRight),
-    ];
+  const { denyRight } = rule;
+  if (context.input.ruleSet === 'documented' && denyRight !== null) {
+    // By SID, whichever way an entry is written: `IIS_IUSRS` denies as `*S-1-5-32-568` does.
+    const listed = [context.input.policy.current, context.input.policy.afterRefresh].map(
+      (view) => context.indexHolders(view.holders(denyRight)).bySid,
+    );
     for (const entry of token) {
-      if (
-        entry.evidence !== 'unconfirmed' ||
-        !denyHolders.some((holder) => holder.kind === 'sid' && holder.sid === entry.sid)
-      )
-        continue;
+      if (entry.evidence !== 'unconfirmed' || !listed.some((bySid) => bySid.has(entry.sid))) continue;
       notes.push(
-        `${describeRight(rule.denyRight)} lists ${entry.sid}, and whether this account's token carries it is unconfirmed (${entry.origin}); the documented rules leave it out, so the verdict depends on it: --rules conservative assumes it.`,
+        `${describeRight(denyRight)} lists ${entry.sid}, and whether this account's token carries it is unconfirmed (${entry.origin}); the documented rules leave it out, so the verdict depends on it: --rules conservative assumes it.`,
       );
     }
   }
   return notes;
+}
+
+/**
+ * Whether holding the right, now or after the refresh, rests on BUILTIN\\Users inferred: every
+ * grant of that check is an inference, and Users is one of them.
+ */
+function restsOnInferredUsers(check: RightCheck): boolean {
+  return (
+    check.grantedBy.every((match) => match.evidence === 'inferred') &&
+    check.grantedBy.some((match) => match.sid === 'S-1-5-32-545')
+  );
 }
 
 /**
