@@ -117,7 +117,13 @@ export function matchHolders(
   found.sort((a, b) => a.entry.position - b.entry.position);
   return found.map(({ entry, sid, tokenEntry }) => ({
     sid,
-    name: entry.holder.kind === 'sid' && entry.holder.name ? entry.holder.name : accounts.displayName(sid),
+    // A pool's virtual account is rarely in accounts.json: its own SID is shown by the identity's name.
+    name:
+      entry.holder.kind === 'sid' && entry.holder.name
+        ? entry.holder.name
+        : sid === identity.sid
+          ? identity.name
+          : accounts.displayName(sid),
     holder: entry.holder.written,
     origin: tokenEntry.origin,
     evidence: tokenEntry.evidence,
