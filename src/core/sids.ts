@@ -123,8 +123,8 @@ export function normalizeAccountName(name: string): string {
 }
 
 function shortName(qualified: string): string {
-  const slash = qualified.lastIndexOf('\\');
-  return slash === -1 ? qualified : qualified.slice(slash + 1);
+  // Without a backslash lastIndexOf is -1, and the slice is the whole name.
+  return qualified.slice(qualified.lastIndexOf('\\') + 1);
 }
 
 /** The part after `DOMAIN\\` (or the whole name). */
