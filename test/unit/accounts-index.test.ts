@@ -38,6 +38,11 @@ describe('buildAccountIndex', () => {
     assert.equal(index.byName('svc-web-renamed')?.sid, SVC.sid);
     const elsewhere = buildAccountIndex({ accounts: [ANON, DOMAIN_ANON], unresolved: [] }, { computerName: 'WEB02' });
     assert.equal(elsewhere.byName('anon'), undefined, 'two accounts share the short name');
+    const three = buildAccountIndex(
+      { accounts: [ANON, DOMAIN_ANON, { ...SVC, name: 'FABRIKAM\\anon' }], unresolved: [] },
+      { computerName: 'WEB02' },
+    );
+    assert.equal(three.byName('anon'), undefined, 'three accounts share the short name');
     const noHost = buildAccountIndex({ accounts: [ANON, { ...ANON, name: 'OTHER\\anon' }], unresolved: [] }, null);
     assert.equal(
       noHost.byName('anon')?.sid,
@@ -91,6 +96,8 @@ describe('guessAccountKind', () => {
     assert.equal(guessAccountKind('contoso\\anon', WEB01), 'domain');
     assert.equal(guessAccountKind('FABRIKAM\\anon', WEB01), undefined);
     assert.equal(guessAccountKind('anon', WEB01), undefined);
+    assert.equal(guessAccountKind('web01$', WEB01), undefined, 'a bare name, even the machine account');
+    assert.equal(guessAccountKind('CONTOSOX', WEB01), undefined, 'a bare name that begins with the domain');
     assert.equal(guessAccountKind('WEB01\\anon', null), undefined);
     assert.equal(guessAccountKind('WEB01\\anon', { domain: 'WEB01' }), 'domain');
   });

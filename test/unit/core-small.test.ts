@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { ALL_SITES, desiredStateFrom, dscInstanceFrom, restrictToSite } from '../../src/core/dsc-instance';
 import { InputError, UsageError, describeLocation, excerpt } from '../../src/core/errors';
 import { judgeSnapshot } from '../../src/core/judge-snapshot';
-import { formatBytes } from '../../src/core/limits';
+import { formatBytes, formatCount } from '../../src/core/limits';
 import type { Snapshot } from '../../src/core/model';
 import { canonicalRightName, describeRight, isLogonRight } from '../../src/core/rights';
 import { applyActionsToPolicy } from '../helpers/policy-simulator';
@@ -42,6 +42,17 @@ describe('formatBytes', () => {
       [16 * 1024 * 1024, 1024 * 1024, 1.5 * 1024 * 1024, 1024 * 1024 - 1, 1024, 1536, 1023, 0].map(formatBytes),
       ['16 MiB', '1 MiB', '1.5 MiB', '1024.0 KiB', '1.0 KiB', '1.5 KiB', '1023 bytes', '0 bytes'],
     );
+  });
+
+  it('formatCount puts a comma between every group of three digits', () => {
+    assert.deepEqual([0, 999, 1000, 200_000, 1_234_567, 1_000_000_000].map(formatCount), [
+      '0',
+      '999',
+      '1,000',
+      '200,000',
+      '1,234,567',
+      '1,000,000,000',
+    ]);
   });
 });
 

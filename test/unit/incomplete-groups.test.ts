@@ -73,6 +73,38 @@ describe('domain groups that could not be read (groupsIncomplete)', () => {
     assert.equal(judge(anon(), ['*S-1-5-32-546'], [guests(['S-1-5-7'])]).finding.status, 'ok', 'only ANONYMOUS LOGON');
   });
 
+  it('the unresolved message lists every suspect entry of the deny right, then the symptom', () => {
+    const { finding } = judge(anon(), ['*S-1-5-21-7-8-9-2001', '*S-1-5-7', '*S-1-5-21-7-8-9-2002']);
+    assert.equal(finding.status, 'unresolved');
+    assert.ok(
+      finding.message.includes(
+        'Deny access to this computer from the network (SeDenyNetworkLogonRight) lists *S-1-5-21-7-8-9-2001, *S-1-5-21-7-8-9-2002, which a group missing',
+      ),
+      finding.message,
+    );
+    assert.match(finding.message, / Symptom: [^.]*HTTP 401\.1/);
+  });
+
+  it('a deny entry written as a name counts by what it resolves to; a name nothing resolves is a suspect', () => {
+    const cases: [string[], string][] = [
+      [['NT AUTHORITY\\ANONYMOUS LOGON'], 'ok'],
+      [['Guests'], 'unresolved'],
+      [['CONTOSO\\Kiosk Users'], 'unresolved'],
+    ];
+    for (const [deny, status] of cases) assert.equal(judge(anon(), deny).finding.status, status, deny[0]);
+  });
+
+  it('an alias counts if any one of its collected members could be an unlisted group', () => {
+    const guests: Account = {
+      name: 'BUILTIN\\Guests',
+      sid: 'S-1-5-32-546',
+      kind: 'builtin',
+      groups: [],
+      members: ['S-1-5-7', 'S-1-5-21-7-8-9-3001'],
+    };
+    assert.equal(judge(anon(), ['*S-1-5-32-546'], [guests]).finding.status, 'unresolved');
+  });
+
   it('a deny already found stands, with a note; nothing unlisted can undo a deny', () => {
     const { finding } = judge(anon(), ['*S-1-5-21-7-8-9-513']);
     assert.equal(finding.status, 'denied');

@@ -143,6 +143,11 @@ describe('fleet report', () => {
           [MEMBER_SERVER_BASELINE.name, 2],
         ],
       );
+      // The same whichever host comes first: gpo-blocked findings count as much as revoked ones.
+      assert.deepEqual(
+        summarizeFleet([blocked, blocked, blocked, revoked]).gpoCauses.map((cause) => cause.gpo),
+        [HARDENED_BASELINE, MEMBER_SERVER_BASELINE],
+      );
     });
 
     it('compareText orders by code point and says -1, 0 or 1', () => {

@@ -53,4 +53,16 @@ describe('sha1Utf16le', () => {
     assert.deepEqual(asked, ['pool', 'pool']);
     assert.equal(hex(sha1Utf16le('pool')), nodeSha1('pool'));
   });
+
+  it('computes the digest itself when the native codec has no SHA-1 or answers with the wrong length', () => {
+    const base = { decode: () => null, encodeUtf8: () => new Uint8Array(0) };
+    const short: NativeCodec = { ...base, sha1Utf16le: () => new Uint8Array(19) };
+    assert.equal(hex(withNativeCodec(base, () => sha1Utf16le('pool'))), nodeSha1('pool'));
+    assert.equal(hex(withNativeCodec(short, () => sha1Utf16le('pool'))), nodeSha1('pool'));
+  });
+
+  it("matches node:crypto from 2 MiB of UTF-16 on, where the bit length's top byte is no longer 0", () => {
+    const text = 'defaultapppool-'.repeat(70_000);
+    assert.equal(hex(sha1Utf16le(text)), nodeSha1(text));
+  });
 });

@@ -213,4 +213,9 @@ describe('sha256Hex', () => {
       { numRuns: 500 },
     );
   });
+
+  it("equals node:crypto from 2 MiB on, where the bit length's top byte is no longer 0", () => {
+    const bytes = Uint8Array.from({ length: 2 * 1024 * 1024 + 1 }, (_, index) => (index * 31 + 7) & 0xff);
+    assert.equal(sha256Hex(bytes), createHash('sha256').update(bytes).digest('hex'));
+  });
 });
