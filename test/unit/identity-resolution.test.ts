@@ -251,3 +251,19 @@ describe('an ApplicationPoolIdentity that accounts.json lists', () => {
     });
   }
 });
+
+describe('identities judged once each', () => {
+  it('two accounts whose SID and name run together into the same text are still judged apart', () => {
+    // S-1-5-21-1-2-3-1000 + "CORP\anon" and S-1-5-21-1-2-3-100 + "0CORP\anon" read alike without a separator.
+    const corp: Account = { name: 'CORP\\anon', sid: 'S-1-5-21-1-2-3-1000', kind: 'domain', groups: [] };
+    const zeroCorp: Account = { name: '0CORP\\anon', sid: 'S-1-5-21-1-2-3-100', kind: 'domain', groups: [] };
+    const statuses = judge({
+      scopes: [scope({ userName: corp.name }), scope({ site: 'B', userName: zeroCorp.name })],
+      rights: { SeNetworkLogonRight: EVERYONE, SeDenyNetworkLogonRight: [`*${corp.sid}`] },
+      directory: [corp, zeroCorp],
+    })
+      .filter((finding) => finding.role === 'anonymous-user')
+      .map((finding) => `${finding.identity.name} ${finding.status}`);
+    assert.deepEqual(statuses, ['CORP\\anon denied', '0CORP\\anon ok']);
+  });
+});
