@@ -39,8 +39,11 @@ const CONNECT_AS = {
 
 describe('notes about the configuration behind a finding', () => {
   it('a refused web.config: every finding at the path says IIS answers 500.19 first', () => {
-    const refused = ['/web.config: <location overrideMode="Deny"> locks anonymousAuthentication (line 3)'];
-    const note = `IIS answers HTTP 500.19 for Site "Default Web Site" path / before any logon: it refuses ${refused[0]}. No logon right fixes that; this verdict is for the identity IIS uses once that web.config is fixed.`;
+    const refused = [
+      '/web.config: <location overrideMode="Deny"> locks anonymousAuthentication (line 3)',
+      '/app/web.config: the section is not declared (line 1)',
+    ];
+    const note = `IIS answers HTTP 500.19 for Site "Default Web Site" path / before any logon: it refuses ${refused[0]}; ${refused[1]}. No logon right fixes that; this verdict is for the identity IIS uses once that web.config is fixed.`;
     for (const finding of findings([scope({ userName: 'WEB01\\anon', refusedWebConfigs: refused })])) {
       assert.deepEqual(finding.notes, [note], finding.role);
       assert.ok(finding.message.endsWith(` Note: ${note}`), finding.message);

@@ -215,6 +215,17 @@ describe("a defaulted pool identityType and the host's IIS version", () => {
     assert.equal(finding.notes.length, 1);
   });
 
+  it('IIS 6 has no such default: its pool keeps the identityType it has, whatever host.json says', () => {
+    const finding = judge({
+      scopes: [scope({ userName: 'WEB01\\anon' })],
+      pools: defaulted,
+      format: 'MetaBase.xml',
+      host: { ...WEB01, iisVersion: '7.0' },
+    }).find((candidate) => candidate.role === 'worker-process')!;
+    assert.equal(finding.identity.name, 'IIS APPPOOL\\DefaultAppPool');
+    assert.deepEqual(finding.notes, []);
+  });
+
   it('a pool that sets its identityType keeps it on IIS 7.0, and nothing is assumed', () => {
     const finding = judge({
       scopes: [scope({ userName: 'WEB01\\anon' })],
