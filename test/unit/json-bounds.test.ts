@@ -97,6 +97,12 @@ describe('JSON bounds: how elements are counted, at host.json size', () => {
     // [[],[],...]: the outer array, each inner one and each comma: 2n elements.
     { name: 'empty arrays: each bracket and each comma', at: (n) => array('[]', n), limitAt: LIMIT / 2 },
     { name: 'empty objects: each brace and each comma', at: (n) => array('{}', n), limitAt: LIMIT / 2 },
+    // [0,{},...]: 2n + 1 elements, so the element one past the limit is a brace, not a comma.
+    {
+      name: 'empty objects after a number (one under the limit passes)',
+      at: (n) => array('{}', n, '').replace('[', '[0,'),
+      limitAt: LIMIT / 2 - 1,
+    },
     // Strings count as the commas between them, whatever they hold.
     { name: 'strings holding brackets and commas', at: (n) => array('"[{,"', n), limitAt: LIMIT },
     { name: 'strings ending in an escaped backslash', at: (n) => array('"a\\\\"', n), limitAt: LIMIT },
