@@ -72,6 +72,43 @@ describe('accountsToResolve: the names the collector must resolve', function () 
     assert.deepEqual(names, ['IUSR', 'CONTOSO\\svc-files', 'CONTOSO\\svc-default']);
   });
 
+  it('lists each name trimmed, and never an empty name or a SID, with or without its *', function () {
+    const apps = ['/', '/a', '/b', '/c', '/d'];
+    const users = ['', ' CONTOSO\\svc-web ', '*S-1-5-21-1-2-3-1001', 'S-1-5-21-1-2-3-1002', 'S-1-5-*21'];
+    const config = applicationHost(
+      `<site name="S" id="1">${apps.map((path) => `<application path="${path}" applicationPool="P"><virtualDirectory path="/" physicalPath="c:\\s" /></application>`).join('')}</site>`,
+      '<add name="P"><processModel identityType="NetworkService" /></add>',
+    ).replace(
+      '</configuration>',
+      `${apps.map((path, index) => `<location path="S${path === '/' ? '' : path}"><system.webServer><security><authentication><anonymousAuthentication userName="${users[index]}" /></authentication></security></system.webServer></location>`).join('')}</configuration>`,
+    );
+    // "" is the pool identity (NetworkService: no lookup); SIDs need none either.
+    assert.deepEqual(namesOf({ 'secedit.inf': MINIMAL_SECEDIT, 'applicationHost.config': config }), [
+      'CONTOSO\\svc-web',
+      'S-1-5-*21',
+    ]);
+  });
+
+  it('a local policy without user rights (--allow-no-user-rights) still lists the IIS names', function () {
+    const snapshot = loadFactsValue(
+      {
+        factsVersion: 1,
+        name: 'WEB03',
+        files: {
+          'secedit.inf': '[Unicode]\r\nUnicode=yes\r\n[Version]\r\nsignature="$CHICAGO$"\r\n',
+          'applicationHost.config': applicationHost(
+            '<site name="S" id="1"><application path="/" applicationPool="P"><virtualDirectory path="/" physicalPath="c:\\s" /></application></site>',
+            '<add name="P" />',
+          ),
+        },
+      },
+      'facts',
+      { allowNoUserRights: true },
+    );
+    assert.equal(snapshot.localPolicy.privilegeRights, null);
+    assert.deepEqual(accountsToResolve(snapshot).names, ['IUSR', 'IIS APPPOOL\\P']);
+  });
+
   it('lists the IIS 6 anonymous and pool (WAMUserName) accounts', function () {
     const { files } = factsFromFolder(join(EXAMPLES, 'iis6-gpo-revoked-at-refresh'));
     const names = namesOf({ 'secedit.inf': files['secedit.inf'], 'MetaBase.xml': files['MetaBase.xml'] });

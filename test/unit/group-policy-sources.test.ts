@@ -74,6 +74,44 @@ describe('two Group Policy sources', () => {
     );
   });
 
+  it('compares holders as sets of SIDs and names, lists every right in order, and points at the rsop.json line', () => {
+    const report = groupPolicyResult([
+      gpoAssignment('SeServiceLogonRight', ['CONTOSO\\Web Ops'], 'Baseline', A),
+      gpoAssignment('SeBatchLogonRight', ['*S-1-5-32-544', '*S-1-5-32-551'], 'Baseline', A),
+      gpoAssignment('SeInteractiveLogonRight', [], 'Baseline', A),
+    ]);
+    const diagnostics = compareGroupPolicySources([
+      report,
+      rsop(
+        { ...gpoAssignment('SeServiceLogonRight', ['CONTOSO\\Web Admins'], 'Baseline', A), line: 7 },
+        gpoAssignment('SeBatchLogonRight', ['*S-1-5-32-544', '*S-1-5-32-545'], 'Baseline', A),
+        gpoAssignment('SeNetworkLogonRight', ['*S-1-5-11'], 'Baseline', A),
+      ),
+    ]);
+    const says = (holders: string) => `GPO "Baseline" ${A} defines it with ${holders}`;
+    assert.deepEqual(
+      diagnostics.map((diagnostic) => [diagnostic.message.replace(/; rsop\.json is used .*$/, ''), diagnostic.line]),
+      [
+        [
+          `gpresult.xml and rsop.json disagree on SeBatchLogonRight: gpresult.xml says ${says('2 holders (*S-1-5-32-544, *S-1-5-32-551)')}, rsop.json says ${says('2 holders (*S-1-5-32-544, *S-1-5-32-545)')}`,
+          undefined,
+        ],
+        [
+          `gpresult.xml and rsop.json disagree on SeInteractiveLogonRight: gpresult.xml says ${says('0 holders (none)')}, rsop.json says no GPO defines it`,
+          undefined,
+        ],
+        [
+          `gpresult.xml and rsop.json disagree on SeNetworkLogonRight: gpresult.xml says no GPO defines it, rsop.json says ${says('1 holder (*S-1-5-11)')}`,
+          undefined,
+        ],
+        [
+          `gpresult.xml and rsop.json disagree on SeServiceLogonRight: gpresult.xml says ${says('1 holder (CONTOSO\\Web Ops)')}, rsop.json says ${says('1 holder (CONTOSO\\Web Admins)')}`,
+          7,
+        ],
+      ],
+    );
+  });
+
   it('the judgement carries the diagnostic and applies rsop.json, whichever order the sources come in', () => {
     const report = groupPolicyResult([gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544'], 'Narrow', A)]);
     const wmi = rsop(gpoAssignment('SeNetworkLogonRight', ['*S-1-1-0'], 'Wide', B));

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { describeGpo, findPrecedenceClashes, normalizeGpoId, winningAssignments } from '../../src/core/group-policy';
+import { join } from 'node:path';
 import type { GpoRightAssignment, GroupPolicyObjectRef, GroupPolicyResult } from '../../src/core/model';
+
+import { REPO_ROOT } from '../helpers/cli';
+import { runInProcess } from '../helpers/in-process';
 
 const BASELINE: GroupPolicyObjectRef = {
   id: '{7D2C4B9E-3F1A-4C6D-9E85-2B1F0A6C3D47}',
@@ -69,6 +73,26 @@ describe('Group Policy helpers (core/group-policy)', () => {
     it('gives the name and the GUID, or the GUID alone when it stands in for the name', () => {
       assert.equal(describeGpo(BASELINE), 'GPO "Contoso Server Baseline" {7D2C4B9E-3F1A-4C6D-9E85-2B1F0A6C3D47}');
       assert.equal(describeGpo({ id: DOMAIN.id, name: DOMAIN.id }), 'GPO {31B2F340-016D-11D2-945F-00C04FB984F9}');
+    });
+
+    it('names a --with-gpo baseline by its file (a template), or by its GPO and the file (a GPO report)', () => {
+      const file = 'C:\\Baselines\\GptTmpl.inf';
+      assert.equal(describeGpo({ id: 'GptTmpl.inf', name: file, baseline: file }), `baseline ${file} (not linked)`);
+      assert.equal(
+        describeGpo({ ...BASELINE, baseline: 'contoso.xml' }),
+        'baseline GPO "Contoso Server Baseline" from contoso.xml (not linked)',
+      );
+      // As explain tells it, for the example template.
+      const template = join(REPO_ROOT, 'examples', 'baselines', 'GptTmpl.inf');
+      const run = runInProcess([
+        'explain',
+        '--snapshot',
+        join(REPO_ROOT, 'examples', 'snapshots', 'iis10-healthy'),
+        '--with-gpo',
+        template,
+      ]);
+      assert.equal(run.status, 0, run.stderr);
+      assert.ok(run.stdout.replace(/\n +/g, ' ').includes(`Baseline ${template} (not linked) owns`), run.stdout);
     });
   });
 
