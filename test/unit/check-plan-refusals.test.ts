@@ -111,6 +111,16 @@ describe('check-plan: refusals of GPO edits', () => {
         (document) => (document.gpoEdits[0]!.baselineConflicts = document.gpoEdits[1]!.baselineConflicts),
         `/gpoEdits/0/baselineConflicts: expected the baseline conflicts of removing nothing from SeNetworkLogonRight: none, found S-1-5-113 (${STIG})`,
       ],
+      [
+        'one invented beside the real one',
+        (document) =>
+          document.gpoEdits[1]!.baselineConflicts!.push({
+            sid: 'S-1-5-32-545',
+            name: 'BUILTIN\\Users',
+            requiredBy: 'no baseline',
+          }),
+        `/gpoEdits/1/baselineConflicts: expected ${removing}, found S-1-5-113 (${STIG}), S-1-5-32-545 (no baseline)`,
+      ],
     ];
     for (const [name, change, want] of cases) assert.equal(say(checkPlanStructure(tampered(gpo, change))), want, name);
   });

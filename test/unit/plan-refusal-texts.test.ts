@@ -124,6 +124,29 @@ const CASES: [string, Partial<Snapshot>, Expected][] = [
     },
   ],
   [
+    'a GPO deny of the account, beside a local deny through a group the GPO does not list: only the own SID is a GPO edit',
+    {
+      localPolicy: template({ SeNetworkLogonRight: ['*S-1-1-0'], SeDenyNetworkLogonRight: ['*S-1-5-32-545'] }),
+      iis: anonymous({}),
+      groupPolicy: gpo(gpoAssignment('SeDenyNetworkLogonRight', [`*${ANON}`])),
+    },
+    {
+      refused: [
+        [
+          'gpo-blocked',
+          `${WHERE}: ${DENY} is owned by ${GPO}, which lists ${WHO}`,
+          `Remove *${ANON} from SeDenyNetworkLogonRight in ${GPO}: SeDenyNetworkLogonRight = `,
+        ],
+        [
+          'gpo-blocked',
+          `${WHERE}: ${WHO} is denied by ${DENY} through BUILTIN\\Users (S-1-5-32-545), a group; ${NEVER}`,
+          'Remove WEB01\\anon from BUILTIN\\Users (S-1-5-32-545), or remove *S-1-5-32-545 from SeDenyNetworkLogonRight in local policy.',
+        ],
+      ],
+      gpoEdits: [[[ANON], 'SeDenyNetworkLogonRight = ', undefined]],
+    },
+  ],
+  [
     'a local deny of Everyone, a SID Windows adds to every token',
     {
       localPolicy: template({ SeNetworkLogonRight: ['*S-1-5-32-545'], SeDenyNetworkLogonRight: ['*S-1-1-0'] }),
