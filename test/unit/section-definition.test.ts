@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Diagnostic } from '../../src/core/model';
+import { readApplicationHostStreamed } from '../../src/parse/applicationhost/streamed';
 import { applicationHost, configFile, parse, SECTION, webConfigs } from '../helpers/webconfig-snapshots';
 
 /**
@@ -103,6 +104,37 @@ describe('the declaration against applicationHost.config itself', () => {
         ],
       ],
     );
+  });
+  it('allowLocation="false": of several tags for one path, names only those that set the section', () => {
+    const host = withLocations(
+      declared('allowLocation="false"'),
+      location('Blog/app', '<system.webServer><defaultDocument /></system.webServer>'),
+      location('Blog/app', SECTION('userName="WEB\\app"')),
+      location('Blog/x', SECTION('userName="WEB\\x1"')),
+      location('Blog/app', '<system.webServer><defaultDocument /></system.webServer>'),
+      location('Blog/x', SECTION('userName="WEB\\x2"')),
+    );
+    const lines = host.split('\n');
+    const tagLines = (path: string, setting: boolean) =>
+      lines.flatMap((text, index) =>
+        text.startsWith(`<location path="${path}">`) && text.includes('anonymousAuthentication') === setting
+          ? [index + 1]
+          : [],
+      );
+    const [app] = tagLines('Blog/app', true);
+    const [x1, x2] = tagLines('Blog/x', true);
+    assert.equal(tagLines('Blog/app', false).length, 2);
+    // The streamed reading and the element tree share the location reader; both must say the same.
+    const declined = host.replace('<configuration>', '<configuration><location path="Blog" />');
+    const streams = (text: string) => readApplicationHostStreamed(text, { file: 'a', diagnostics: [] }) !== undefined;
+    assert.deepEqual([streams(host), streams(declined)], [true, false]);
+    for (const text of [host, declined])
+      assert.deepEqual(
+        hostWarnings(text).map((warning) => warning.message),
+        [
+          `applicationHost.config sets anonymousAuthentication in <location> tags (line ${app}, ${x1}, ${x2}) though its declaration keeps the section out of them (allowLocation="false" (line ${DECLARATION_LINE})): IIS may refuse those tags (HTTP 500.19 where they apply); they are read as written`,
+        ],
+      );
   });
 });
 

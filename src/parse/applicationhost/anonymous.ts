@@ -134,7 +134,7 @@ export function readServerLevelOrLocation(
     return;
   }
   const node = nodeAt(site.root, rest);
-  (node.locations ??= []).push({ inheritInChildApplications, settings });
+  (node.locations ??= []).push({ inheritInChildApplications, settings, line: child.line });
   if (lock !== undefined) attachLock(node, lock, context, child.line);
   site.pending.push({ node, path: urlPath(rest), kind: 'location', line: child.line });
 }

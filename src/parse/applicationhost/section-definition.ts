@@ -1,7 +1,7 @@
 import { childrenNamed, type XmlElement } from '../xml';
 import { attribute, booleanAttribute, invalidValue } from './attributes';
 import { findSectionDeclaration, SECTION_GROUPS } from './section-lock';
-import type { AnonymousSetting, ParseContext, SiteRecord } from './types';
+import type { AnonymousSetting, ParseContext, PathNode, SiteRecord } from './types';
 
 /**
  * Where the anonymousAuthentication section may be written at all, from its declaration in
@@ -96,15 +96,16 @@ export function reportDefinitionConflicts(
   context: ParseContext,
 ): void {
   const locationLines: number[] = [];
+  const seen = new Set<PathNode>();
   for (const site of sites.values())
-    for (const pending of site.pending)
-      // Every site location tag is pending; only those holding the section count (no web.config is applied yet).
-      if (
-        pending.kind === 'location' &&
-        pending.line !== undefined &&
-        pending.node.locations?.some((tag) => tag.settings.length > 0) === true
-      )
-        locationLines.push(pending.line);
+    for (const { kind, node } of site.pending) {
+      // A path's tags sit on its node; no web.config is applied yet, so each has its own line.
+      if (kind !== 'location' || seen.has(node)) continue;
+      seen.add(node);
+      for (const tag of node.locations ?? [])
+        if (tag.settings.length > 0 && tag.line !== undefined) locationLines.push(tag.line);
+    }
+  locationLines.sort((a, b) => a - b);
   const declared = (attribute: string) =>
     `${attribute}${definition.line === undefined ? '' : ` (line ${definition.line})`}`;
   const outside = definition.allowDefinition === 'MachineOnly' || definition.allowDefinition === 'MachineToWebRoot';

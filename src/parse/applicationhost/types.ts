@@ -20,6 +20,8 @@ export interface AnonymousSetting {
 export interface LocationTag {
   inheritInChildApplications: boolean;
   settings: AnonymousSetting[];
+  /** The tag's own line in applicationHost.config; none for a web.config's tag (another file). */
+  line?: number;
 }
 
 export interface ApplicationRecord {
