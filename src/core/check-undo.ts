@@ -1,5 +1,6 @@
 import { checkPlanStructure, type PlanProblem } from './check-plan';
 import type { Evaluation } from './evaluate-identities';
+import type { Finding } from './finding';
 import type { PlanDocument } from './plan';
 
 /** What a backup recorded at Set time: each affected SID's own rights before the change. */
@@ -21,9 +22,15 @@ export function checkUndoAgainstFacts(
   const structural = checkPlanStructure(plan);
   if (structural !== undefined) return structural;
   const identityRights = new Map<string, Set<string>>();
+  /** Identities IIS logs on with that need no right: why, for the refusal (the first finding says it). */
+  const needNoRight = new Map<string, string>();
   for (const finding of evaluation.findings) {
     const sid = finding.identity.sid?.toUpperCase();
-    if (sid === undefined || finding.right === null) continue;
+    if (sid === undefined) continue;
+    if (finding.right === null) {
+      if (!needNoRight.has(sid)) needNoRight.set(sid, whyNoRight(finding));
+      continue;
+    }
     const rights = identityRights.get(sid) ?? new Set<string>();
     rights.add(finding.right);
     if (finding.denyRight !== null) rights.add(finding.denyRight);
@@ -33,6 +40,13 @@ export function checkUndoAgainstFacts(
     const pointer = `/undo/${index}`;
     const sid = entry.sid.toUpperCase();
     const rights = identityRights.get(sid);
+    const noRight = needNoRight.get(sid);
+    if (rights === undefined && noRight !== undefined)
+      return {
+        pointer: `${pointer}/sid`,
+        expected: 'the SID of an identity that needs a logon right from policy now',
+        found: `${entry.sid} (${JSON.stringify(entry.account)}), which IIS logs on with but which ${noRight}, so no plan grants it one`,
+      };
     if (rights === undefined)
       return {
         pointer: `${pointer}/sid`,
@@ -66,4 +80,10 @@ export function checkUndoAgainstFacts(
       };
   }
   return undefined;
+}
+
+/** NetworkService, LocalSystem and LocalService hold their right by definition; other logons may need none. */
+function whyNoRight(finding: Finding): string {
+  if (finding.rule !== null) return `needs no logon right from policy (rule ${finding.rule.id})`;
+  return `logs on as ${finding.logonType ?? 'an unknown logon type'}, for which no rule requires a logon right`;
 }

@@ -85,7 +85,16 @@ describe('check-plan --undo: each entry against the facts and rights-before', ()
     document.undo = [{ ...document.undo[1]!, sid: NETWORK_SERVICE, account }];
     assert.equal(
       check(document, { [NETWORK_SERVICE]: [] }),
-      `/undo/0/sid: expected the SID of an identity IIS logs on with now, found ${NETWORK_SERVICE} ("NT AUTHORITY\\\\NETWORK SERVICE"), which no site, application or pool uses`,
+      `/undo/0/sid: expected the SID of an identity that needs a logon right from policy now, found ${NETWORK_SERVICE} ("NT AUTHORITY\\\\NETWORK SERVICE"), which IIS logs on with but which needs no logon right from policy (rule pool-builtin-account), so no plan grants it one`,
+    );
+    // A SID no site, application or pool uses is refused for that reason, its account escaped.
+    const stranger = 'S-1-5-21-1-2-3-4242';
+    const unused = structuredClone(document);
+    unused.actions[0] = { ...unused.actions[0]!, sid: stranger, account: 'WEB01\\"gone"' };
+    unused.undo[0] = { ...unused.undo[0]!, sid: stranger, account: 'WEB01\\"gone"' };
+    assert.equal(
+      check(unused, { [stranger]: [] }),
+      `/undo/0/sid: expected the SID of an identity IIS logs on with now, found ${stranger} ("WEB01\\\\\\"gone\\""), which no site, application or pool uses`,
     );
     // The structure is checked first, with the message check-plan gives without --undo.
     document.undo[0]!.temporary = true;
