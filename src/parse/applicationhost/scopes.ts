@@ -1,6 +1,6 @@
 import type { AnonymousScope, LogonMethod } from '../../core/model';
 import { DEFAULT_ANONYMOUS, SCHEMA_DEFAULT_ORIGIN } from './attributes';
-import { unlockedChain, type SectionLock } from './section-lock';
+import { unlockedChain, unlockedDepths, type SectionLock } from './section-lock';
 import type { AnonymousSetting, ApplicationRecord, PathNode, SiteRecord } from './types';
 import { webConfigGaps, type WebConfigCoverage } from './webconfigs';
 
@@ -118,7 +118,7 @@ export function buildScopes(
       const unlocked = unlockedChain(pending.node, serverLock);
       if (unlocked !== undefined) {
         scope.anonymousUnlockedAt = unlocked.description;
-        if (coverage !== undefined) scope.webConfigGaps = webConfigGaps(scope, unlocked.depths, coverage);
+        if (coverage !== undefined) scope.webConfigGaps = webConfigGaps(scope, unlockedDepths(unlocked), coverage);
       }
       scopes.push(scope);
     }

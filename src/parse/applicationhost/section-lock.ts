@@ -145,35 +145,71 @@ export function attachLock(node: PathNode, lock: SectionLock, context: ParseCont
 
 /** Where web.config files could change a node's anonymous identity. */
 export interface UnlockedChain {
-  /** Depths (0 = the site root) from the site root down to the node where the section is unlocked. */
-  depths: number[];
+  /** The deepest path at or above the node where the section is unlocked, and the ones above it. */
+  allowed: UnlockedDepth;
   /** For messages: what unlocks it, and what locks it again below, if anything does. */
   description: string;
 }
 
+/** One path (by depth, 0 = the site root) where the section is unlocked, linked to the next one up. */
+export interface UnlockedDepth {
+  depth: number;
+  lock: SectionLock;
+  above: UnlockedDepth | undefined;
+}
+
+/**
+ * The lock in force at a node, computed once per node from its parent's: a scope under a path
+ * 10,000 levels deep costs one step, not one per level (a chain shared by every node below it).
+ */
+export interface LockChain {
+  /** The lock where no location tag decides, which the chain was computed with (one object per parse). */
+  server: SectionLock;
+  depth: number;
+  /** The nearest lock at or above the node, else the server's. */
+  lock: SectionLock;
+  allowed: UnlockedDepth | undefined;
+}
+
+export function lockChain(node: PathNode, server: SectionLock): LockChain {
+  // Walk up to the nearest node already computed, then down (no recursion: paths can be deep).
+  const pending: PathNode[] = [];
+  let above: LockChain | undefined;
+  for (let current: PathNode | null = node; current !== null; current = current.parent) {
+    const known = current.lockChain;
+    if (known !== undefined && known.server === server) {
+      above = known;
+      break;
+    }
+    pending.push(current);
+  }
+  for (let index = pending.length - 1; index >= 0; index--) {
+    const current = pending[index]!;
+    const depth = above === undefined ? 0 : above.depth + 1;
+    const lock = current.lock ?? above?.lock ?? server;
+    const allowed = lock.mode === 'Allow' ? { depth, lock, above: above?.allowed } : above?.allowed;
+    above = { server, depth, lock, allowed };
+    current.lockChain = above;
+  }
+  return above!;
+}
+
 /** Undefined when the section is locked at the node and at every path above it. */
 export function unlockedChain(node: PathNode, server: SectionLock): UnlockedChain | undefined {
-  const nodes: PathNode[] = [];
-  let anyAllow = server.mode === 'Allow';
-  for (let current: PathNode | null = node; current !== null; current = current.parent) {
-    nodes.push(current);
-    if (current.lock?.mode === 'Allow') anyAllow = true;
-  }
-  if (!anyAllow) return undefined;
-  nodes.reverse();
-  const depths: number[] = [];
-  let lock = server;
-  let lastAllow: SectionLock | undefined;
-  for (let depth = 0; depth < nodes.length; depth++) {
-    lock = nodes[depth]!.lock ?? lock;
-    if (lock.mode === 'Allow') {
-      depths.push(depth);
-      lastAllow = lock;
-    }
-  }
+  const { lock, allowed } = lockChain(node, server);
   // A Deny at or above every Allow (server Allow, site root Deny) leaves nothing unlocked.
-  if (lastAllow === undefined) return undefined;
+  if (allowed === undefined) return undefined;
   const description =
-    lock.mode === 'Deny' ? `${lastAllow.at} above it, though ${lock.at} locks it again for this path` : lastAllow.at;
-  return { depths, description };
+    lock.mode === 'Deny'
+      ? `${allowed.lock.at} above it, though ${lock.at} locks it again for this path`
+      : allowed.lock.at;
+  return { allowed, description };
+}
+
+/** The depths, from the site root down, where the section is unlocked. */
+export function unlockedDepths(chain: UnlockedChain): number[] {
+  const depths: number[] = [];
+  for (let link: UnlockedDepth | undefined = chain.allowed; link !== undefined; link = link.above)
+    depths.push(link.depth);
+  return depths.reverse();
 }

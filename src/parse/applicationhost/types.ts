@@ -1,7 +1,7 @@
 import type { AnonymousScope, ConnectAsCredentials, Diagnostic, LogonMethod } from '../../core/model';
 import type { AttributeLock } from './attribute-lock';
 import type { ResolvedNode } from './scopes';
-import type { SectionLock } from './section-lock';
+import type { LockChain, SectionLock } from './section-lock';
 
 /** The records the applicationHost.config reader builds while it walks the file. */
 
@@ -44,6 +44,8 @@ export interface PathNode {
   lock?: SectionLock;
   /** What the path sees, once buildScopes has resolved it (a field, not a map: there is one per node). */
   resolved?: ResolvedNode;
+  /** The lock in force here, once a scope at or below it has asked (section-lock.ts). */
+  lockChain?: LockChain;
 }
 
 export interface PendingScope {
