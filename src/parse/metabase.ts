@@ -1,7 +1,8 @@
 import { InputError, excerpt } from '../core/errors';
 import { ARTIFACT_SIZE_LIMITS, formatBytes } from '../core/limits';
 import type { AnonymousScope, ApplicationPool, Diagnostic, IisConfiguration } from '../core/model';
-import { InheritanceResolver, isInWebServiceTree, readKeys, type MetabaseKey } from './metabase/keys';
+import { InheritanceResolver } from './metabase/inheritance';
+import { isInWebServiceTree, readKeys, type MetabaseKey } from './metabase/keys';
 import { buildScopes, writtenSegments } from './metabase/scopes';
 import { DEFAULT_IDENTITY_TYPE } from './metabase/values';
 import { parseXmlTree } from './xml';

@@ -13,7 +13,7 @@ import {
   type ValueLocation,
 } from './values';
 
-/** Metabase keys: reading them by Location, their properties, and inheritance down the path. */
+/** Metabase keys: reading them by Location and their properties (inheritance.ts resolves them down the path). */
 
 // Keys
 
@@ -46,26 +46,6 @@ export interface KeyProperties {
   path?: string;
   iis5IsolationMode?: boolean;
   anonymousPasswordSync?: boolean;
-}
-
-/** Value of one inherited property and the key that set it. */
-export interface Inherited<T> {
-  value: T;
-  key: MetabaseKey;
-}
-
-export interface EffectiveSettings {
-  anonymousUserName?: Inherited<string>;
-  anonymousPasswordSet?: Inherited<boolean>;
-  logonMethod?: Inherited<LogonMethod>;
-  authFlags?: Inherited<number>;
-  appPoolId?: Inherited<string>;
-  appPoolIdentityType?: Inherited<AppPoolIdentityType>;
-  wamUserName?: Inherited<string>;
-  uncUserName?: Inherited<string>;
-  uncPasswordSet?: Inherited<boolean>;
-  iis5IsolationMode?: Inherited<boolean>;
-  anonymousPasswordSync?: Inherited<boolean>;
 }
 
 export function readKeys(
@@ -235,45 +215,6 @@ export function reportCustomProperties(
       line: source.lineOf(child),
     });
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Inheritance
-
-export class InheritanceResolver {
-  private readonly cache = new Map<string, EffectiveSettings>();
-
-  constructor(private readonly keys: ReadonlyMap<string, MetabaseKey>) {}
-
-  /** Effective settings at a metabase path (normalised), walking every ancestor key from `/` down. */
-  resolve(path: string): EffectiveSettings {
-    const cached = this.cache.get(path);
-    if (cached !== undefined) return cached;
-    const parentPath = path === '/' ? undefined : path.slice(0, path.lastIndexOf('/')) || '/';
-    const inherited: EffectiveSettings = parentPath === undefined ? {} : this.resolve(parentPath);
-    const key = this.keys.get(path);
-    const effective = key === undefined ? inherited : applyKey(inherited, key);
-    this.cache.set(path, effective);
-    return effective;
-  }
-}
-
-export function applyKey(inherited: EffectiveSettings, key: MetabaseKey): EffectiveSettings {
-  const effective: EffectiveSettings = { ...inherited };
-  const set = key.properties;
-  if (set.anonymousUserName !== undefined) effective.anonymousUserName = { value: set.anonymousUserName, key };
-  if (set.anonymousPasswordSet !== undefined) effective.anonymousPasswordSet = { value: set.anonymousPasswordSet, key };
-  if (set.logonMethod !== undefined) effective.logonMethod = { value: set.logonMethod, key };
-  if (set.authFlags !== undefined) effective.authFlags = { value: set.authFlags, key };
-  if (set.appPoolId !== undefined) effective.appPoolId = { value: set.appPoolId, key };
-  if (set.appPoolIdentityType !== undefined) effective.appPoolIdentityType = { value: set.appPoolIdentityType, key };
-  if (set.wamUserName !== undefined) effective.wamUserName = { value: set.wamUserName, key };
-  if (set.uncUserName !== undefined) effective.uncUserName = { value: set.uncUserName, key };
-  if (set.uncPasswordSet !== undefined) effective.uncPasswordSet = { value: set.uncPasswordSet, key };
-  if (set.iis5IsolationMode !== undefined) effective.iis5IsolationMode = { value: set.iis5IsolationMode, key };
-  if (set.anonymousPasswordSync !== undefined)
-    effective.anonymousPasswordSync = { value: set.anonymousPasswordSync, key };
-  return effective;
 }
 
 export function describeKey(key: MetabaseKey): string {

@@ -1,12 +1,7 @@
 import { excerpt } from '../../core/errors';
 import type { AnonymousAuthentication, AnonymousScope, ConnectAsCredentials, Diagnostic } from '../../core/model';
-import {
-  describeKey,
-  describeSource,
-  type EffectiveSettings,
-  type InheritanceResolver,
-  type MetabaseKey,
-} from './keys';
+import type { EffectiveSettings, InheritanceResolver } from './inheritance';
+import { describeKey, describeSource, type MetabaseKey } from './keys';
 import { ANONYMOUS_PROPERTIES, AUTH_ANONYMOUS, DEFAULT_AUTH_FLAGS, DEFAULT_LOGON_METHOD } from './values';
 
 // The scopes of an IIS 6 metabase: each web site's root, and every virtual directory, directory
