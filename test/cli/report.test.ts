@@ -60,7 +60,7 @@ function problemsIn(summary: Summary): number {
 }
 
 describe('report (built bundle)', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
 
   describe('a generated fleet of 1,000 snapshots with mixed faults', () => {
     const SIZE = 1000;

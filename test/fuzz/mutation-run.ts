@@ -88,7 +88,7 @@ Mocha.Suite.prototype.beforeAll = function (this: Mocha.Suite, ...args: unknown[
 } as typeof Mocha.Suite.prototype.beforeAll;
 
 /**
- * A test's own `this.timeout(60000)` is a runaway guard sized for `npm test`. Instrumented code on
+ * A test's own `this.timeout(120_000)` is a runaway guard sized for `npm test`. Instrumented code on
  * a loaded machine runs several times slower, and one test past its guard in Stryker's dry run
  * stops the whole mutation run, so here no guard is shorter than ten minutes.
  */

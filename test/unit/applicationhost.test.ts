@@ -766,7 +766,7 @@ describe('applicationHost.config parser: values and errors', function () {
   // How the time grows with the size is measured by `npm run bench` (bench/parse-growth.ts): a
   // timing assertion here would fail on a loaded machine. The mocha timeout guards against a runaway.
   it('parses 20,000 sites with a location tag each', function () {
-    this.timeout(60000);
+    this.timeout(120_000);
     const config = parseApplicationHostConfig(manySitesDocument(20000), 'big.config');
     assert.equal(config.scopes.length, 20000 * 3);
     assert.equal(scope(config, 'site19999', '/api/v1').anonymous.userName, '');
@@ -817,7 +817,7 @@ describe('applicationHost.config parser: values and errors', function () {
   });
 
   it('parses hostile shapes: 10,000 location tags on one path, 10,000 directories under a 10,000-deep application', function () {
-    this.timeout(60000);
+    this.timeout(120_000);
     const config = parseApplicationHostConfig(hostileShapesDocument(10000), 'hostile.config');
     assert.equal(config.scopes.length, 1 + 10000 + 1 + 10000);
     assert.equal(config.scopes.at(-1)?.kind, 'virtual-directory');
