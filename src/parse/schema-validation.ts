@@ -1,12 +1,5 @@
-import { InputError, excerpt } from '../core/errors';
-
-/** The subset of ajv's ErrorObject the formatter reads. */
-interface SchemaError {
-  keyword: string;
-  instancePath: string;
-  params: Record<string, unknown>;
-  message?: string;
-}
+import { InputError } from '../core/errors';
+import { wordAlternatives, wordSchemaError, type SchemaError } from './schema-error-words';
 
 type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
 
@@ -34,13 +27,32 @@ export function validateAgainstSchema(schema: SchemaName, value: unknown, file: 
       `a document valid against ${schema}.schema.json`,
       'an invalid document',
     );
-  const [expected, pointer] = describeSchemaError(first);
-  throw new InputError(file, { pointer }, expected, describeFound(valueAt(value, first.instancePath), first));
+  const { pointer, expected, found } = describe(first, errors, value);
+  throw new InputError(file, { pointer }, expected, found);
+}
+
+/**
+ * The chosen error in words. When it is one branch of an anyOf or oneOf at the same place, every
+ * branch there is an alternative: `a SID ... or a value of type null`.
+ */
+function describe(first: SchemaError, errors: readonly SchemaError[], root: unknown) {
+  const value = valueAt(root, first.instancePath);
+  const at = errors.indexOf(first);
+  const summary = errors.findIndex(
+    (error, index) => index > at && error.instancePath === first.instancePath && rank(error) === 1,
+  );
+  if (summary === -1 || (errors[summary]!.keyword !== 'anyOf' && errors[summary]!.keyword !== 'oneOf'))
+    return wordSchemaError(first, value);
+  const branches = errors
+    .slice(0, summary)
+    .filter((error) => error.instancePath === first.instancePath && rank(error) === 0);
+  return wordAlternatives(branches, value);
 }
 
 function pickMostSpecificError(errors: readonly SchemaError[]): SchemaError | undefined {
   // The deepest path is usually the precise problem; anyOf/oneOf summaries are vaguer.
-  return [...errors].sort((a, b) => depth(b) - depth(a) || rank(a) - rank(b))[0];
+  // A property only a condition (if/then/else) requires is missing for want of the condition's own property.
+  return [...errors].sort((a, b) => depth(b) - depth(a) || rank(a) - rank(b) || conditional(a) - conditional(b))[0];
 }
 
 function depth(error: SchemaError): number {
@@ -50,47 +62,13 @@ function depth(error: SchemaError): number {
   );
 }
 
+/** anyOf, oneOf and if only summarize the errors of their branches, which say more. */
 function rank(error: SchemaError): number {
-  return error.keyword === 'anyOf' || error.keyword === 'oneOf' ? 1 : 0;
+  return error.keyword === 'anyOf' || error.keyword === 'oneOf' || error.keyword === 'if' ? 1 : 0;
 }
 
-function describeSchemaError(error: SchemaError): [string, string] {
-  const params = error.params;
-  switch (error.keyword) {
-    case 'required':
-      return [`property "${String(params.missingProperty)}"`, error.instancePath];
-    case 'additionalProperties':
-      return [
-        `only the documented properties (no ${excerpt(String(params.additionalProperty))})`,
-        `${error.instancePath}/${String(params.additionalProperty)}`,
-      ];
-    case 'enum':
-      return [
-        `one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`,
-        error.instancePath,
-      ];
-    case 'const':
-      return [JSON.stringify(params.allowedValue), error.instancePath];
-    case 'type':
-      return [`a value of type ${String(params.type)}`, error.instancePath];
-    case 'pattern':
-      return [`a string matching ${String(params.pattern)}`, error.instancePath];
-    case 'minLength':
-      return [`a string of at least ${String(params.limit)} character(s)`, error.instancePath];
-    default:
-      return [error.message ?? `a value satisfying "${error.keyword}"`, error.instancePath];
-  }
-}
-
-function describeFound(value: unknown, error: SchemaError): string {
-  if (error.keyword === 'required') return 'it missing';
-  if (error.keyword === 'additionalProperties') return `property ${excerpt(String(error.params.additionalProperty))}`;
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array of ${value.length} item(s)`;
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return excerpt(value);
-  return `${typeof value} ${String(value)}`;
+function conditional(error: SchemaError): number {
+  return /\/(then|else)\//.test(error.schemaPath) ? 1 : 0;
 }
 
 function valueAt(root: unknown, pointer: string): unknown {
