@@ -11,7 +11,8 @@
 //
 // `--incremental` hands Stryker the last merged report, so each chunk retests only mutants whose
 // code changed, that survived and are now covered by a new or changed test, or whose killing
-// test changed (Stryker's incremental mode); the rest keep their earlier result.
+// test changed (Stryker's incremental mode); the rest keep their earlier result. With `--resume`
+// it reuses the baseline of the stopped run at the same commit (chunks/previous.json).
 //
 // Usage: node scripts/mutation.mjs [--resume] [--incremental] [--lines N]
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -84,12 +85,21 @@ const clean = git('status', '--porcelain', '--untracked-files=no') === '';
 const chunks = chunksOf(filesToMutate());
 mkdirSync(CHUNKS, { recursive: true });
 const PREVIOUS = join(CHUNKS, 'previous.json');
+const PREVIOUS_META = join(CHUNKS, 'previous.meta.json');
 if (values.incremental) {
-  if (!existsSync(REPORT)) {
+  // Each chunk replaces the merged report with its own, so a run that was stopped leaves no merged
+  // report, or one chunk's: --resume goes on from the baseline the stopped run started from.
+  const earlier =
+    existsSync(PREVIOUS) && existsSync(PREVIOUS_META) ? JSON.parse(readFileSync(PREVIOUS_META, 'utf8')) : {};
+  if (values.resume && clean && earlier.commit === commit) {
+    console.log(`--incremental: the stopped run's baseline ${PREVIOUS} is reused`);
+  } else if (!existsSync(REPORT)) {
     console.error(`mutation: --incremental: expected the merged report of an earlier run at ${REPORT}, found none`);
     process.exit(2);
+  } else {
+    copyFileSync(REPORT, PREVIOUS);
+    writeFileSync(PREVIOUS_META, JSON.stringify({ commit: clean ? commit : `${commit}+changes` }, null, 2));
   }
-  copyFileSync(REPORT, PREVIOUS);
 }
 
 chunks.forEach((files, index) => {
