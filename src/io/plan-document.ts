@@ -1,4 +1,4 @@
-import { InputError } from '../core/errors';
+import { excerpt, InputError } from '../core/errors';
 import { ARTIFACT_SIZE_LIMITS, formatBytes } from '../core/limits';
 import type { Plan, PlanDocument } from '../core/plan';
 import { VERIFY_AFTER_SET } from '../core/plan';
@@ -9,6 +9,7 @@ import { parseJsonText } from '../parse/accounts-json';
 import { decodeText } from '../parse/decode';
 import { VERSION } from '../version';
 import type { RightsBefore } from '../core/check-undo';
+import { escapePointer } from '../parse/schema-error-words';
 import { validateAgainstSchema } from '../parse/schema-validation';
 
 export function buildPlanDocument(
@@ -75,21 +76,26 @@ export function readRightsBefore(value: unknown, file: string): RightsBefore {
       file,
       { pointer: '' },
       'an object of SIDs to the rights each held before the change',
-      Array.isArray(value) ? 'an array' : JSON.stringify(value),
+      describeValue(value),
     );
   const rights = new Map<string, ReadonlySet<string>>();
   for (const [key, list] of Object.entries(value)) {
     const sid = normalizeSid(key);
-    if (sid === undefined)
-      throw new InputError(
-        file,
-        { pointer: `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` },
-        'a SID as each key',
-        JSON.stringify(key),
-      );
-    if (!Array.isArray(list) || list.some((entry) => typeof entry !== 'string'))
-      throw new InputError(file, { pointer: `/${key}` }, 'a list of right names', JSON.stringify(list));
+    const pointer = `/${escapePointer(key)}`;
+    if (sid === undefined) throw new InputError(file, { pointer }, 'a SID as each key', excerpt(key));
+    if (!Array.isArray(list)) throw new InputError(file, { pointer }, 'a list of right names', describeValue(list));
+    const index = list.findIndex((entry) => typeof entry !== 'string');
+    if (index !== -1)
+      throw new InputError(file, { pointer: `${pointer}/${index}` }, 'a right name', describeValue(list[index]));
     rights.set(sid.toUpperCase(), new Set(list as string[]));
   }
   return rights;
+}
+
+/** A value of untrusted JSON for a message: strings shortened and escaped, containers by their kind. */
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return excerpt(value);
+  if (Array.isArray(value)) return `an array of ${value.length} item(s)`;
+  if (value !== null && typeof value === 'object') return 'an object';
+  return String(value);
 }

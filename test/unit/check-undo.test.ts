@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { PlanDocument } from '../../src/core/plan';
+import { readRightsBefore } from '../../src/io/plan-document';
+import { inputErrorFrom } from '../helpers/errors';
 import { factsFromFolder } from '../helpers/facts';
 import { REPO_ROOT } from '../helpers/cli';
 import { runInProcess } from '../helpers/in-process';
@@ -52,6 +54,30 @@ describe('check-plan --undo', () => {
       /stdin:\/rightsBefore \(at \/Everyone\): expected a SID as each key/,
     );
     assert.match(undo(plan, [sid]).stderr, /stdin:\/rightsBefore \(at \(document root\)\): expected an object of SIDs/);
+  });
+
+  it('names each bad part of rights-before.json in one short line, escaped', () => {
+    const SID = 'S-1-5-21-1-2-3-1001';
+    const long = `\u001b${'x'.repeat(5000)}`;
+    const shown = `"\\\\x1b${'x'.repeat(56)}..."`;
+    const cases: [unknown, string][] = [
+      [
+        long,
+        `(at (document root)): expected an object of SIDs to the rights each held before the change, found ${shown}`,
+      ],
+      [
+        { [`a/~${long}`]: [] },
+        `(at /a~1~0\\x1b${'x'.repeat(390)}...): expected a SID as each key, found "a/~\\\\x1b${'x'.repeat(53)}..."`,
+      ],
+      [{ [SID]: long }, `(at /${SID}): expected a list of right names, found ${shown}`],
+      [{ [SID]: { SeBatchLogonRight: true } }, `(at /${SID}): expected a list of right names, found an object`],
+      [{ [SID]: ['SeBatchLogonRight', [long]] }, `(at /${SID}/1): expected a right name, found an array of 1 item(s)`],
+    ];
+    for (const [value, line] of cases)
+      assert.equal(
+        inputErrorFrom(() => readRightsBefore(value, 'rights-before.json')).message,
+        `rights-before.json ${line}`,
+      );
   });
 
   it('refuses undo entries for a SID no identity uses now, or a right it has nothing to do with', () => {
