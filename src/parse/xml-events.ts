@@ -26,7 +26,7 @@ export interface XmlStartTag {
   local: string;
   /** The namespace URI when the document is read with namespaces, else ''. */
   uri: string;
-  /** Attributes by qualified name as written, in document order, values unescaped; no prototype. */
+  /** Attributes by qualified name as written, in document order, values unescaped; nothing inherited (no prototype, or an empty one that has none). */
   attributes: Record<string, string>;
   /** 1-based line where the start tag ends (a tag split over lines reports its last line). */
   line: number;
@@ -41,6 +41,13 @@ export interface XmlEventHandlers {
   open(tag: XmlStartTag): void;
   close(): void;
   text?(chunk: string): void;
+  /**
+   * Whether the consumer keeps the element whose start tag is being read (its open ancestors
+   * are known to it). A tokenizer may ask before it reads the attributes and, on false, check
+   * them without building them: open() then receives the tag with no attributes. The plain
+   * reader asks; saxes and the host's tokenizer do not.
+   */
+  keeps?(local: string): boolean;
   /**
    * Forget every event delivered so far: the document is about to be delivered again from its
    * start. A consumer that can do this lets a document without namespaces or text go through

@@ -1,4 +1,18 @@
 import type { XmlEventHandlers } from './xml-events';
+import {
+  addAttribute,
+  AMPERSAND,
+  CARRIAGE_RETURN,
+  LINE_FEED,
+  TEXT_REFERENCE,
+  AttributeRecord,
+  isFirstOfName,
+  NO_ATTRIBUTE,
+  NO_ATTRIBUTES,
+  NOT_ALLOWED,
+  OUTSIDE,
+  scanAttribute,
+} from './xml-plain-attributes';
 
 // A quick reader for plain XML, the shape every applicationHost.config IIS writes has: ASCII
 // names with no prefix, attribute values and text with at most the five predefined entity
@@ -14,34 +28,18 @@ import type { XmlEventHandlers } from './xml-events';
 const NAME = '[A-Za-z_][A-Za-z0-9._-]*';
 /** White space as saxes counts lines: a CR only as part of a CRLF (saxes counts a lone CR as a break). */
 const SPACE = '(?:[ \\t\\n]|\\r\\n)';
-const REFERENCE = '&(?:amp|lt|gt|quot|apos);';
-/** Characters XML 1.0 does not allow, and every surrogate (paired ones are left to saxes). */
-const NOT_ALLOWED = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ud800-\\udfff\\ufffe\\uffff';
 const ELEMENT_NAME = new RegExp(NAME, 'y');
-const ATTRIBUTE = new RegExp(
-  `${SPACE}+(${NAME})${SPACE}*=${SPACE}*(?:"([^<&"${NOT_ALLOWED}]*)"|'([^<&'${NOT_ALLOWED}]*)')`,
-  'y',
-);
-const ATTRIBUTE_WITH_REFERENCES = new RegExp(
-  `${SPACE}+(${NAME})${SPACE}*=${SPACE}*(?:"((?:[^<&"${NOT_ALLOWED}]|${REFERENCE})*)"|'((?:[^<&'${NOT_ALLOWED}]|${REFERENCE})*)')`,
-  'y',
-);
 const TAG_END = new RegExp(`${SPACE}*/?>`, 'y');
 /** What may follow an end tag's name: the name ends there (no name character follows). */
 const CLOSE_TAG_END = new RegExp(`${SPACE}*>`, 'y');
 const SPACES = new RegExp(`${SPACE}*`, 'y');
 const TEXT_RUN = new RegExp(`[^<&\\]\\r${NOT_ALLOWED}]*`, 'y');
-const TEXT_REFERENCE = new RegExp(REFERENCE, 'y');
 const OUTSIDE_SUBSET = new RegExp(`[${NOT_ALLOWED}]|\\r(?!\\n)`);
-const ENTITY_VALUES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
 
 const LESS = 0x3c;
 const SLASH = 0x2f;
 const BANG = 0x21;
-const AMPERSAND = 0x26;
 const CLOSE_BRACKET = 0x5d;
-const CARRIAGE_RETURN = 0x0d;
-const LINE_FEED = 0x0a;
 
 /**
  * Delivers the events of a plain document without namespaces or text, as saxes would, and
@@ -94,22 +92,14 @@ export function readPlainXml(text: string, maxDepth: number, handlers: XmlEventH
     if (!ELEMENT_NAME.test(text)) return false;
     const name = text.slice(index + 1, ELEMENT_NAME.lastIndex);
     index = ELEMENT_NAME.lastIndex;
-    const attributes = Object.create(null) as Record<string, string>;
-    for (;;) {
-      ATTRIBUTE.lastIndex = index;
-      let match = ATTRIBUTE.exec(text);
-      let pattern = ATTRIBUTE;
-      if (match === null) {
-        ATTRIBUTE_WITH_REFERENCES.lastIndex = index;
-        match = ATTRIBUTE_WITH_REFERENCES.exec(text);
-        pattern = ATTRIBUTE_WITH_REFERENCES;
-        if (match === null) break;
-      }
-      const key = match[1]!;
-      const raw = match[2] ?? match[3]!;
-      if (key in attributes || (raw.includes('\r') && /\r(?!\n)/.test(raw))) return false;
-      attributes[key] = attributeValue(raw);
-      index = pattern.lastIndex;
+    // An element the consumer drops gets its attributes checked, but no object or strings.
+    const kept = handlers.keeps === undefined || handlers.keeps(name);
+    const attributes = kept ? new AttributeRecord() : NO_ATTRIBUTES;
+    for (let count = 0; ; count++) {
+      const end = scanAttribute(text, index);
+      if (end === NO_ATTRIBUTE) break;
+      if (end === OUTSIDE || !(kept ? addAttribute(text, attributes) : isFirstOfName(text, count))) return false;
+      index = end;
     }
     TAG_END.lastIndex = index;
     if (!TAG_END.test(text)) return false;
@@ -157,13 +147,4 @@ function skipText(text: string, from: number): number {
       return -1;
     }
   }
-}
-
-/** Attribute-value normalisation as saxes does it: each tab, LF or CRLF becomes a space, then references. */
-function attributeValue(raw: string): string {
-  let value = raw;
-  if (/[\t\n\r]/.test(value)) value = value.replace(/\r\n|[\t\n]/g, ' ');
-  if (value.includes('&'))
-    value = value.replace(/&(?:amp|lt|gt|quot|apos);/g, (reference) => ENTITY_VALUES[reference]!);
-  return value;
 }

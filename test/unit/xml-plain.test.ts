@@ -36,7 +36,9 @@ function plainEncoding(text: string, maxDepth = MAX_XML_DEPTH): string | null {
       fields.push(String(tag.line));
       assert.equal(tag.local, tag.name);
       assert.equal(tag.uri, '');
-      assert.equal(Object.getPrototypeOf(tag.attributes), null);
+      // Nothing inherited: a name such as constructor is there only as the file's own attribute.
+      for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__'])
+        assert.equal(name in tag.attributes, Object.hasOwn(tag.attributes, name), name);
     },
     close: () => {
       depth--;
@@ -132,6 +134,51 @@ describe('plain XML reader: the events saxes delivers, or it declines', function
       '<a>&bogus;</a>',
     ])
       assert.equal(plainEncoding(declined), null, JSON.stringify(declined));
+  });
+
+  it('asked which elements are kept, it answers the same documents, with attributes for the kept ones only', () => {
+    /** Start tags as [name, attributes or null where dropped, line], or null where it declines. */
+    const events = (text: string, keeps?: (local: string) => boolean) => {
+      let tags: [string, Record<string, string> | null, number][] = [];
+      const handlers: XmlEventHandlers = {
+        restart: () => (tags = []),
+        open: (tag) => {
+          const kept = keeps === undefined || keeps(tag.name);
+          if (!kept) assert.deepEqual(Object.keys(tag.attributes), []);
+          tags.push([tag.name, kept ? { ...tag.attributes } : null, tag.line]);
+        },
+        close: () => undefined,
+      };
+      if (keeps !== undefined) handlers.keeps = keeps;
+      return hostMayTokenize(text) && readPlainXml(text, MAX_XML_DEPTH, handlers) ? tags : null;
+    };
+    const dropsOddNames = (local: string) => local.length % 2 === 0;
+    const documents = [
+      ...fc.sample(generatedXmlDocument, { numRuns: CASES, seed: 286 }),
+      ...fc.sample(damagedXmlDocument, { numRuns: CASES, seed: 287 }),
+      ...mutatedApplicationHosts(CASES, 288).map(({ text }) => text),
+    ];
+    const attributes = (count: number, repeated?: number) =>
+      Array.from({ length: count }, (_, index) => ` a${index === repeated ? 0 : index}="${index}"`).join('');
+    for (const count of [2, 31, 32, 33, 40])
+      for (const repeated of [undefined, 1, count - 1])
+        documents.push(`<aa><b${attributes(count, repeated)}/></aa>`, `<aa><cc${attributes(count, repeated)}/></aa>`);
+    documents.push(
+      '<aa><b x="1" y="2" x="3"/></aa>',
+      '<aa><b xy="1" yx="2" x="3" xy="4"/></aa>',
+      '<aa><b x="&bad;"/></aa>',
+    );
+    let answered = 0;
+    for (const text of documents) {
+      const all = events(text);
+      const some = events(text, dropsOddNames);
+      assert.equal(some === null, all === null, JSON.stringify(text));
+      if (all === null) continue;
+      answered++;
+      const expected = all.map(([name, attributes, line]) => [name, dropsOddNames(name) ? attributes : null, line]);
+      assert.deepEqual(some, expected, JSON.stringify(text));
+    }
+    assert.ok(answered >= CASES / 4, `answered ${answered} of ${documents.length}`);
   });
 
   it('the tree of kept elements is the one saxes gives, with skipped elements unread', () => {

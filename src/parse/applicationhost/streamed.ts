@@ -37,6 +37,7 @@ const SECTIONS: KeepTree = new Map();
 export function readApplicationHostStreamed(text: string, context: ParseContext): StreamedApplicationHost | undefined {
   let reader = new StreamedReader(context);
   const handlers: XmlEventHandlers = {
+    keeps: (local) => reader.keeps(local),
     open: (tag) => reader.open(tag),
     close: () => reader.close(),
     restart: () => {
@@ -73,6 +74,20 @@ class StreamedReader {
     this.sites = new StreamedSites(context);
   }
 
+  /** Whether an element of that name opening now is kept (the plain reader then builds its attributes). */
+  keeps(local: string): boolean {
+    return this.openElements.length === 0 || this.keepNode(local) !== undefined;
+  }
+
+  /** The keep-tree position of an element of that name opening now, or undefined when it is dropped. */
+  private keepNode(local: string): KeepTree | undefined {
+    const depth = this.openElements.length;
+    const parentNode = this.keepNodes[depth - 1];
+    if (parentNode === SECTIONS) return local === 'section' || local === 'sectionGroup' ? SECTIONS : undefined;
+    if (parentNode === undefined) return undefined;
+    return depth === 1 && local === 'configSections' ? SECTIONS : parentNode.get(local);
+  }
+
   open(tag: XmlStartTag): void {
     const depth = this.openElements.length;
     if (depth === 0) {
@@ -82,11 +97,7 @@ class StreamedReader {
       this.keepNodes.push(KEEP_TREE);
       return;
     }
-    const parentNode = this.keepNodes[depth - 1];
-    let node: KeepTree | undefined;
-    if (parentNode === SECTIONS) node = tag.local === 'section' || tag.local === 'sectionGroup' ? SECTIONS : undefined;
-    else if (parentNode !== undefined)
-      node = depth === 1 && tag.local === 'configSections' ? SECTIONS : parentNode.get(tag.local);
+    const node = this.keepNode(tag.local);
     this.keepNodes.push(node);
     if (node === undefined) {
       this.openElements.push(null);
