@@ -197,6 +197,25 @@ describe("text-codec: the Node host's codec (io/node-codec.ts)", () => {
       );
     }
   });
+
+  it('decodes all-ASCII UTF-8 (read as Latin-1, kept outside the heap past a megabyte) to the same text', () => {
+    const text = `<a b="${'x'.repeat(1_100_000)}"/>\r\n<c d='&amp;'/>\u007f`;
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    assert.equal(
+      withNativeCodec(NODE_CODEC, () => decodeUnicode(bytes, 'utf-8', 3).text),
+      text,
+    );
+    assert.equal(
+      withNativeCodec(NODE_CODEC, () => decodeUnicode(bytes.subarray(3), 'utf-8').text),
+      text,
+    );
+    // One byte above ASCII takes the strict decoder, which still reads valid UTF-8 as before.
+    const wider = Buffer.concat([bytes, Buffer.from('\u00e9', 'utf8')]);
+    assert.equal(
+      withNativeCodec(NODE_CODEC, () => decodeUnicode(wider, 'utf-8', 3).text),
+      `${text}\u00e9`,
+    );
+  });
 });
 
 describe('sha256Hex', () => {
