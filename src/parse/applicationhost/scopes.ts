@@ -2,7 +2,7 @@ import type { AnonymousScope, LogonMethod } from '../../core/model';
 import { DEFAULT_ANONYMOUS, SCHEMA_DEFAULT_ORIGIN } from './attributes';
 import { unlockedChain, unlockedDepths, type SectionLock } from './section-lock';
 import type { AnonymousSetting, ApplicationRecord, PathNode, SiteRecord } from './types';
-import { webConfigGaps, type WebConfigCoverage } from './webconfigs';
+import { indexCoverage, webConfigGaps, type WebConfigCoverage } from './webconfigs';
 
 // Effective settings per scope.
 
@@ -101,6 +101,7 @@ export function buildScopes(
 ): AnonymousScope[] {
   const server = withSettings({ ...DEFAULT_ANONYMOUS, definedAt: SCHEMA_DEFAULT_ORIGIN }, serverSettings);
   const scopes: AnonymousScope[] = [];
+  const covered = coverage === undefined ? undefined : indexCoverage(sites, coverage);
   for (const site of sites.values()) {
     for (const pending of site.pending) {
       if (pending.node.hasScope) continue;
@@ -118,7 +119,8 @@ export function buildScopes(
       const unlocked = unlockedChain(pending.node, serverLock);
       if (unlocked !== undefined) {
         scope.anonymousUnlockedAt = unlocked.description;
-        if (coverage !== undefined) scope.webConfigGaps = webConfigGaps(scope, unlockedDepths(unlocked), coverage);
+        if (covered !== undefined)
+          scope.webConfigGaps = webConfigGaps(scope, pending.node, unlockedDepths(unlocked), covered);
       }
       scopes.push(scope);
     }

@@ -2,7 +2,7 @@ import type { AnonymousScope } from '../../core/model';
 import type { FolderWalk, WebConfigFile, WebConfigSet } from '../webconfig';
 import { pathSegments, urlPath } from './attributes';
 import { nodeAt } from './sites';
-import type { ParseContext, SiteRecord } from './types';
+import type { ParseContext, PathNode, SiteRecord } from './types';
 import { webConfigRefusals, type UpperConfiguration } from './webconfig-locks';
 
 /**
@@ -108,23 +108,79 @@ export function coverageOf(set: WebConfigSet): WebConfigCoverage {
   return coverage;
 }
 
+/** The coverage placed on the sites' path trees: the entry at each node, and the first folder walk starting there. */
+export interface CoverageIndex {
+  files: Map<PathNode, WebConfigFile>;
+  walks: Map<PathNode, FolderWalk>;
+}
+
+/**
+ * Places the coverage on the path trees once, so a scope finds what covers each path above it
+ * by its own chain of nodes instead of building and looking up the text of every such path (a
+ * cost in the square of the depth for every scope). Paths with no node have no scope at or
+ * below them, so nothing asks for them.
+ */
+export function indexCoverage(sites: Map<string, SiteRecord>, coverage: WebConfigCoverage): CoverageIndex {
+  const index: CoverageIndex = { files: new Map(), walks: new Map() };
+  for (const [siteKey, paths] of coverage.files) {
+    const root = sites.get(siteKey)?.root;
+    if (root === undefined) continue;
+    for (const [path, file] of paths) {
+      const node = existingNode(root, pathSegments(path));
+      if (node !== undefined) index.files.set(node, file);
+    }
+  }
+  for (const [siteKey, walks] of coverage.walks) {
+    const root = sites.get(siteKey)?.root;
+    if (root === undefined) continue;
+    for (const walk of walks) {
+      const node = existingNode(root, pathSegments(walk.path.toLowerCase()));
+      // At one path the first walk listed counts.
+      if (node !== undefined && !index.walks.has(node)) index.walks.set(node, walk);
+    }
+  }
+  return index;
+}
+
+function existingNode(root: PathNode, segments: readonly string[]): PathNode | undefined {
+  let node: PathNode | undefined = root;
+  for (const segment of segments) {
+    node = node.children?.get(segment.toLowerCase());
+    if (node === undefined) return undefined;
+  }
+  return node;
+}
+
 /**
  * For a scope where the section is unlocked at its path or above: every path from the site root
  * down to the scope's own path where the section is unlocked (a web.config there could change
  * the scope) that has no readable web.config entry, each saying what is missing. Empty when the
- * snapshot holds (or knows the absence of) every web.config that could change it.
+ * snapshot holds (or knows the absence of) every web.config that could change it. `node` is the
+ * scope's node and `depths` ascending; each path is named as the scope's path writes it.
  */
-export function webConfigGaps(scope: AnonymousScope, depths: readonly number[], coverage: WebConfigCoverage): string[] {
+export function webConfigGaps(
+  scope: AnonymousScope,
+  node: PathNode,
+  depths: readonly number[],
+  index: CoverageIndex,
+): string[] {
+  const chain: PathNode[] = [];
+  for (let current: PathNode | null = node; current !== null; current = current.parent) chain.push(current);
+  chain.reverse();
   const segments = pathSegments(scope.path);
-  const site = scope.site.toLowerCase();
-  const paths = coverage.files.get(site);
-  const walks = coverage.walks.get(site);
   const gaps: string[] = [];
-  for (const depth of depths) {
-    const path = urlPath(segments.slice(0, depth));
-    const entry = paths?.get(path.toLowerCase());
+  let nearest: NearestWalk | undefined;
+  let path = '/';
+  for (let depth = 0, next = 0; depth < chain.length && next < depths.length; depth++) {
+    if (depth > 0) path = depth === 1 ? `/${segments[0]}` : `${path}/${segments[depth - 1]}`;
+    const walk = index.walks.get(chain[depth]!);
+    // The deepest walk at or above the path decides.
+    if (walk !== undefined) nearest = { walk, depth };
+    if (depths[next] !== depth) continue;
+    next++;
+    const entry = index.files.get(chain[depth]!);
     if (entry === undefined) {
-      const missing = walkGap(walks, path);
+      const missing = walkGap(nearest, depth);
       if (missing !== undefined) gaps.push(`${path} (${missing})`);
     } else if (entry.state === 'unreadable')
       gaps.push(`${path} (${entry.label} could not be read: ${entry.reason ?? 'no reason given'})`);
@@ -132,24 +188,24 @@ export function webConfigGaps(scope: AnonymousScope, depths: readonly number[], 
   return gaps;
 }
 
+interface NearestWalk {
+  walk: FolderWalk;
+  /** Depth of the path the walk started at. */
+  depth: number;
+}
+
 /**
  * Why a path with no entry may still hold a web.config, or undefined when the deepest folder walk
  * at or above it listed its folder (then it has none): no walk covers it, the walk stopped early,
  * or the path is deeper than the walk went.
  */
-function walkGap(walks: readonly FolderWalk[] | undefined, path: string): string | undefined {
-  const segments = pathSegments(path.toLowerCase());
-  let nearest: { walk: FolderWalk; levels: number } | undefined;
-  for (const walk of walks ?? []) {
-    const root = pathSegments(walk.path.toLowerCase());
-    if (root.length > segments.length || root.some((segment, index) => segment !== segments[index])) continue;
-    if (nearest === undefined || root.length > segments.length - nearest.levels)
-      nearest = { walk, levels: segments.length - root.length };
-  }
+function walkGap(nearest: NearestWalk | undefined, depth: number): string | undefined {
   if (nearest === undefined) return 'no web.config was collected there';
-  if (!nearest.walk.complete)
-    return `no web.config was collected there: ${nearest.walk.label} stopped early: ${nearest.walk.reason ?? 'no reason given'}`;
-  if (nearest.levels > nearest.walk.depth)
-    return `no web.config was collected there: it is ${nearest.levels} folder levels below the start of ${nearest.walk.label}, which lists ${nearest.walk.depth}`;
+  const { walk } = nearest;
+  const levels = depth - nearest.depth;
+  if (!walk.complete)
+    return `no web.config was collected there: ${walk.label} stopped early: ${walk.reason ?? 'no reason given'}`;
+  if (levels > walk.depth)
+    return `no web.config was collected there: it is ${levels} folder levels below the start of ${walk.label}, which lists ${walk.depth}`;
   return undefined;
 }
