@@ -174,6 +174,18 @@ Describe 'Engine host <EngineHost>' -ForEach $engineHosts {
             $script:lsaCalls | Should -Be 0
         }
 
+        # No documented plan grants the built-in IUSR a right (its rule is enforced only under
+        # conservative), so an undo entry for one could only take away someone else's grant.
+        It 'Should refuse an undo of IUSR''s SeNetworkLogonRight under the documented rules, with IisLogonRightsPlanRejected and no LSA call' {
+            $planPath = Join-Path $script:folder 'plan.json'
+            $iusr = { param ($p) $p.actions = @($p.actions) + [pscustomobject] @{ action = 'grant'; right = 'SeNetworkLogonRight'; sid = 'S-1-5-17'; account = 'NT AUTHORITY\IUSR'; temporary = $false; fixes = @() }; $p.undo = @([pscustomobject] @{ action = 'revoke'; right = 'SeNetworkLogonRight'; sid = 'S-1-5-17'; account = 'NT AUTHORITY\IUSR'; temporary = $false }) + @($p.undo) }
+            Set-Content -LiteralPath $planPath -Value (Edit-Plan -Json ([System.IO.File]::ReadAllText($planPath)) -Change $iusr) -Encoding Ascii
+            Set-Content -LiteralPath (Join-Path $script:folder 'rights-before.json') -Value ('{{"{0}": [], "S-1-5-17": []}}' -f $script:reportsSid) -Encoding Ascii
+            Write-Manifest -Folder $script:folder
+            { Undo-IisAnonymousLogonRight -BackupPath $script:folder -Confirm:$false } | Should -Throw -ErrorId 'IisLogonRightsPlanRejected*' -ExpectedMessage '*rule iis-builtin-iusr is not enforced under the documented rules*'
+            $script:lsaCalls | Should -Be 0
+        }
+
         It 'Should refuse a folder holding only a plan.json, with IisLogonRightsBackupIncomplete and no LSA call' {
             $bare = Join-Path $TestDrive ('bare-{0}' -f [System.Guid]::NewGuid().ToString('N'))
             $null = New-Item -ItemType Directory -Path $bare

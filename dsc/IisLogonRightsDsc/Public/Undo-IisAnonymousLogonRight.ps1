@@ -12,7 +12,8 @@ function Undo-IisAnonymousLogonRight
         (IisLogonRightsBackupTampered). Then it collects the facts now and has the engine check
         the undo list against them and against rights-before.json (check-plan --undo): every
         entry must be the inverse of an action, touch only the own SID of an identity IIS uses
-        now, and restore exactly the recorded state; otherwise nothing is undone
+        now in a right whose rule the plan's rule set enforces, and restore exactly the recorded
+        state; otherwise nothing is undone
         (IisLogonRightsPlanRejected). Each undo action is applied through LSA only while the
         change it undoes is still in place (others are skipped with a warning): each grant the
         change made is removed again, each deny entry it removed is restored, and nothing else
