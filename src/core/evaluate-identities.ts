@@ -1,17 +1,15 @@
 import { buildAccountIndex } from './accounts';
 import {
-  emptyFinding,
-  ruledFinding,
   describeScope,
   type Evaluation,
   type EvaluationInput,
   type Finding,
+  type FindingIdentity,
   type FindingSubject,
 } from './finding';
-import { addConfigurationNotes } from './configuration-notes';
-import { notRequiredMessage, statusMessage, unresolvedMessage } from './finding-messages';
 import { holderIndexer } from './holder-match';
 import { judgeIncompleteGroups } from './incomplete-groups';
+import { JudgedFinding } from './judged-finding';
 import { resolveConnectAs, type AnonymousIdentity, type IdentityResolution } from './identity';
 import type { AnonymousScope } from './model';
 import { decideStatus, type EvaluationContext } from './right-check';
@@ -40,6 +38,8 @@ export function evaluateIdentities(input: EvaluationInput): Evaluation {
     iis6: input.iis.format === 'MetaBase.xml',
     verdicts: new Map(),
     ruleOuts: new Map(),
+    assumptionNotes: new Map(),
+    judgedIdentities: new Map(),
   };
   const findings: Finding[] = [];
   const poolsJudged = poolsServingAsAnonymous(input);
@@ -120,31 +120,24 @@ function judgeResolution(
   resolution: IdentityResolution,
   definedAt: string,
 ): Finding {
-  const finding = judgeResolved(context, subject, resolution, definedAt);
-  addConfigurationNotes(finding, subject);
-  return finding;
-}
-
-function judgeResolved(
-  context: EvaluationContext,
-  subject: FindingSubject,
-  resolution: IdentityResolution,
-  definedAt: string,
-): Finding {
   const { scope } = subject;
-  const where = describeScope(scope);
+  const ruleSet = context.input.ruleSet;
   if (resolution.kind === 'anonymous-disabled') {
-    return emptyFinding(
+    const identity: FindingIdentity = {
+      name: scope.anonymous.userName || '(application pool identity)',
+      sid: null,
+      kind: 'unknown',
+      accountKind: 'unknown',
+      definedAt,
+    };
+    return new JudgedFinding(
       subject,
-      {
-        name: scope.anonymous.userName || '(application pool identity)',
-        sid: null,
-        kind: 'unknown',
-        accountKind: 'unknown',
-        definedAt,
-      },
-      'not-required',
-      `${where}: anonymous authentication is disabled, so no anonymous identity needs a logon right.`,
+      identity,
+      null,
+      undefined,
+      null,
+      ruleSet,
+      `${describeScope(scope)}: anonymous authentication is disabled, so no anonymous identity needs a logon right.`,
     );
   }
   if (resolution.kind === 'unknown-pool') {
@@ -152,14 +145,26 @@ function judgeResolved(
       resolution.poolName === null
         ? 'no application pool'
         : `application pool "${resolution.poolName}", which is not defined`;
-    return emptyFinding(
+    const identity: FindingIdentity = {
+      name: `(identity of ${poolText})`,
+      sid: null,
+      kind: 'app-pool-identity',
+      accountKind: 'unknown',
+      definedAt,
+    };
+    const finding = new JudgedFinding(
       subject,
-      { name: `(identity of ${poolText})`, sid: null, kind: 'app-pool-identity', accountKind: 'unknown', definedAt },
-      'unresolved',
-      `${where}: anonymous requests run as the application pool identity (userName=""), but the path is served by ${poolText}; its identity cannot be judged.`,
+      identity,
+      null,
+      undefined,
+      null,
+      ruleSet,
+      `${describeScope(scope)}: anonymous requests run as the application pool identity (userName=""), but the path is served by ${poolText}; its identity cannot be judged.`,
     );
+    finding.status = 'unresolved';
+    return finding;
   }
-  return judgeIdentity(context, subject, resolution.identity, definedAt, where);
+  return judgeIdentity(context, subject, resolution.identity, definedAt);
 }
 
 function judgeIdentity(
@@ -167,52 +172,60 @@ function judgeIdentity(
   subject: FindingSubject,
   identity: AnonymousIdentity,
   definedAt: string,
-  where: string,
 ): Finding {
-  const { input } = context;
-  const identityOut = {
+  const identityOut: FindingIdentity = {
     name: identity.name,
     sid: identity.sid,
     kind: identity.source,
     accountKind: identity.accountKind,
     definedAt,
   };
+  // Every member but the scope's comes from the identity and the evaluation: a resolution memo
+  // hands thousands of scopes the same identity object, judged once. Not an identity whose
+  // domain groups are incomplete: the message that may say so is written out with its scope.
+  const judged = context.judgedIdentities.get(identity);
+  if (judged !== undefined) return judged.sameVerdictAt(subject, identityOut);
+  const finding = judgeNewIdentity(context, subject, identity, identityOut);
+  if (identity.groupsIncomplete === undefined) context.judgedIdentities.set(identity, finding);
+  return finding;
+}
+
+function judgeNewIdentity(
+  context: EvaluationContext,
+  subject: FindingSubject,
+  identity: AnonymousIdentity,
+  identityOut: FindingIdentity,
+): JudgedFinding {
+  const { input } = context;
   const rule = findRule(identity.source, identity.logonType);
   const enforced = rule !== undefined && isEnforced(rule, input.ruleSet);
   const ruleOut = rule ? ruleOutFor(context, rule, enforced) : null;
-  const finding = ruledFinding(
-    subject,
-    identityOut,
-    identity.logonType,
-    rule?.allowRight ?? null,
-    rule?.denyRight ?? null,
-    ruleOut,
-  );
-  if (identity.assumption !== undefined) finding.notes.push(`${capitalize(identity.assumption)}.`);
+  const finding = new JudgedFinding(subject, identityOut, identity, rule, ruleOut, input.ruleSet, 'not-required');
+  if (identity.assumption !== undefined) finding.addNotes(assumptionNote(context, identity.assumption));
 
-  if (!rule || !enforced || rule.allowRight === null) {
-    finding.message = notRequiredMessage(where, subject.role, identity, rule, input.ruleSet);
-    return finding;
-  }
+  if (!rule || !enforced || rule.allowRight === null) return finding;
 
   finding.allowRightOwner = input.policy.owner(rule.allowRight);
   finding.denyRightOwner = rule.denyRight === null ? null : input.policy.owner(rule.denyRight);
   if (identity.sid === null) {
     finding.status = 'unresolved';
-    finding.message = unresolvedMessage(where, finding, identity, rule.allowRight);
+    finding.word('unresolved');
     return finding;
   }
 
   const verdict = verdictFor(context, identity, identity.sid, rule);
   finding.status = decideStatus(verdict.current, verdict.afterRefresh, finding.allowRightOwner, finding.denyRightOwner);
-  finding.grantedBy = verdict.grantedBy;
-  finding.deniedBy = verdict.deniedBy;
-  finding.afterRefresh = verdict.afterRefreshSids;
-  finding.token = verdict.token;
-  finding.matches = verdict.matches;
-  finding.unresolvedHolders = verdict.unresolvedHolders;
-  for (const note of verdict.tokenNotes) finding.notes.push(note);
-  judgeIncompleteGroups(finding, identity, [input.policy.current, input.policy.afterRefresh], context.accounts, where);
-  if (finding.status !== 'unresolved') finding.message = statusMessage(finding, rule, identity, where);
+  finding.holdVerdict(verdict);
+  judgeIncompleteGroups(finding, identity, [input.policy.current, input.policy.afterRefresh], context.accounts);
   return finding;
+}
+
+/** The note of an assumed default, one array per distinct text, shared by the findings that carry it. */
+function assumptionNote(context: EvaluationContext, assumption: string): readonly string[] {
+  let note = context.assumptionNotes.get(assumption);
+  if (note === undefined) {
+    note = Object.freeze([`${capitalize(assumption)}.`]);
+    context.assumptionNotes.set(assumption, note);
+  }
+  return note;
 }

@@ -58,7 +58,14 @@ function healedByIis(finding: Finding): boolean {
 /** The `holder` of the match that stands for IIS granting the right to the identity itself. */
 export const SELF_GRANT_HOLDER = '(granted by IIS at worker process start)';
 
-export function statusMessage(finding: Finding, rule: RuleRow, identity: AnonymousIdentity, where: string): string {
+/** `judgedNotes`: the notes judging found, without the configuration's (which the caller appends). */
+export function statusMessage(
+  finding: Finding,
+  rule: RuleRow,
+  identity: AnonymousIdentity,
+  where: string,
+  judgedNotes: readonly string[],
+): string {
   const who = describeRoleHolder(finding.role, identity.name, identity.sid, finding.applicationPool);
   const right = describeRight(rule.allowRight!);
   const denyRight = rule.denyRight ? describeRight(rule.denyRight) : '';
@@ -67,7 +74,7 @@ export function statusMessage(finding: Finding, rule: RuleRow, identity: Anonymo
     finding.unresolvedHolders.length > 0
       ? ` Policy entries that could not be resolved: ${finding.unresolvedHolders.map((entry) => `"${entry.name}" in ${entry.right}`).join(', ')}.`
       : '';
-  const notes = finding.notes.length > 0 ? ` Note: ${finding.notes.join(' ')}` : '';
+  const notes = judgedNotes.length > 0 ? ` Note: ${judgedNotes.join(' ')}` : '';
   const symptom = (afterRefresh: boolean) => symptomSentence(finding, afterRefresh);
   switch (finding.status) {
     case 'ok': {

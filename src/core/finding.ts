@@ -16,7 +16,7 @@ import type { TokenSid } from './token';
 
 export type { SidMatch, UnresolvedHolder } from './holder-match';
 
-/** The types of an evaluation, and the two shapes a finding is built in. */
+/** The types of an evaluation and its findings (judged-finding.ts builds them). */
 
 export interface EvaluationInput {
   iis: IisConfiguration;
@@ -89,58 +89,6 @@ export interface FindingSubject {
   scope: AnonymousScope;
   role: IdentityRole;
   symptom: Symptom;
-}
-
-/**
- * A finding for a resolved identity with its rule, in the not-required shape that the checks
- * then fill in. Written as one literal (no spreads): findings are built for every scope, and
- * this is their key order in every output.
- */
-export function ruledFinding(
-  subject: FindingSubject,
-  identity: FindingIdentity,
-  logonType: LogonType | null,
-  right: string | null,
-  denyRight: string | null,
-  ruleOut: Finding['rule'],
-): Finding {
-  return {
-    site: subject.scope.site,
-    path: subject.scope.path,
-    scopeKind: subject.scope.kind,
-    applicationPool: subject.scope.applicationPool,
-    role: subject.role,
-    symptom: subject.symptom,
-    identity,
-    logonType,
-    right,
-    denyRight,
-    rule: ruleOut,
-    status: 'not-required',
-    grantedBy: [],
-    deniedBy: [],
-    afterRefresh: null,
-    allowRightOwner: null,
-    denyRightOwner: null,
-    token: [],
-    matches: null,
-    unresolvedHolders: [],
-    notes: [],
-    message: '',
-  };
-}
-
-/** A finding with no identity to judge: no logon type, no rule, only a status and why. */
-export function emptyFinding(
-  subject: FindingSubject,
-  identity: FindingIdentity,
-  status: FindingStatus,
-  message: string,
-): Finding {
-  const finding = ruledFinding(subject, identity, null, null, null, null);
-  finding.status = status;
-  finding.message = message;
-  return finding;
 }
 
 export function describeScope(scope: Pick<AnonymousScope, 'site' | 'path'>): string {

@@ -1,5 +1,6 @@
 import type { AccountIndex } from './accounts';
-import type { Finding } from './finding';
+import { describeScope } from './finding';
+import type { JudgedFinding } from './judged-finding';
 import { symptomSentence, describeRoleHolder } from './finding-messages';
 import type { AnonymousIdentity } from './identity';
 import type { PolicyHolder } from './model';
@@ -16,19 +17,18 @@ import { capitalize } from './sentence';
  * is fixed additively), with a note that an unlisted group might grant it.
  */
 export function judgeIncompleteGroups(
-  finding: Finding,
+  finding: JudgedFinding,
   identity: AnonymousIdentity,
   views: readonly PolicyView[],
   accounts: AccountIndex,
-  where: string,
 ): void {
   const reason = identity.groupsIncomplete;
   if (reason === undefined || finding.denyRight === null || finding.right === null) return;
   const lead = `the domain groups of ${identity.name} could not be read (${reason})`;
   if (finding.status !== 'ok') {
-    finding.notes.push(
+    finding.addNotes([
       `${capitalize(lead)}; a group that was not listed might grant ${describeRight(finding.right)}, but no unlisted group can undo what was found.`,
-    );
+    ]);
     return;
   }
   const token = new Set((finding.token ?? []).map((entry) => entry.sid));
@@ -38,14 +38,16 @@ export function judgeIncompleteGroups(
       if (couldHoldUnlistedGroup(holder, identity.sid, token, accounts)) suspects.add(holder.written);
   }
   if (suspects.size === 0) {
-    finding.notes.push(
+    finding.addNotes([
       `${capitalize(lead)}; no entry of ${describeRight(finding.denyRight)} could be or contain such a group, so the verdict stands.`,
-    );
+    ]);
     return;
   }
   finding.status = 'unresolved';
   const who = describeRoleHolder(finding.role, identity.name, identity.sid, finding.applicationPool);
-  finding.message = `${where}: ${who} holds ${describeRight(finding.right)} by what was collected, but ${lead}, and ${describeRight(finding.denyRight)} lists ${[...suspects].join(', ')}, which a group missing from the snapshot could be or be a member of: the verdict cannot be confirmed. Collect the snapshot again where a domain controller is reachable.${symptomSentence(finding, false)}`;
+  finding.word(
+    `${describeScope(finding)}: ${who} holds ${describeRight(finding.right)} by what was collected, but ${lead}, and ${describeRight(finding.denyRight)} lists ${[...suspects].join(', ')}, which a group missing from the snapshot could be or be a member of: the verdict cannot be confirmed. Collect the snapshot again where a domain controller is reachable.${symptomSentence(finding, false)}`,
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import type { EvaluationInput, Finding, RightCheck } from './finding';
 import { SELF_GRANT_HOLDER } from './finding-messages';
 import { matchHolders, type HolderIndexer, type SidMatch, type UnresolvedHolder } from './holder-match';
 import type { AnonymousIdentity } from './identity';
+import type { JudgedFinding } from './judged-finding';
 import type { GroupPolicyObjectRef } from './model';
 import type { PolicyView } from './policy';
 import { selfGrantCounts, type RuleRow, type RuleSetName } from './rules';
@@ -23,6 +24,10 @@ export interface EvaluationContext {
   verdicts: Map<string, IdentityVerdict>;
   /** Each rule's `rule` member of findings, shared by its findings (evaluate-identities.ts). */
   ruleOuts: Map<string, NonNullable<Finding['rule']>>;
+  /** Each assumed default's note, shared by the findings that carry it (evaluate-identities.ts). */
+  assumptionNotes: Map<string, readonly string[]>;
+  /** The first finding of each identity judged, whose verdict the identity's later findings share. */
+  judgedIdentities: Map<AnonymousIdentity, JudgedFinding>;
 }
 
 /**

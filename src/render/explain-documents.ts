@@ -1,4 +1,5 @@
 import type { Evaluation, Finding } from '../core/evaluate-identities';
+import { plainFinding } from '../core/judged-finding';
 import { holderSids } from '../core/plan';
 import type { PolicyProjection } from '../core/policy';
 import { FINDING_STATUSES } from '../core/status';
@@ -39,7 +40,7 @@ export function buildExplainDocument(
   return {
     ...document,
     findings: document.findings.map((finding) =>
-      explanations.has(finding) ? { ...finding, explanation: explanations.get(finding)! } : finding,
+      explanations.has(finding) ? { ...plainFinding(finding), explanation: explanations.get(finding)! } : finding,
     ),
   };
 }

@@ -135,7 +135,7 @@ function smallRun(entries: readonly [string | null, unknown][], start: number): 
   let end = start;
   while (end < entries.length) {
     const element = entries[end]![1];
-    const held = isPlainContainer(element) ? valuesHeld(element, budget) : 1;
+    const held = isPlainContainer(element) ? valuesHeld(element, budget) : scalarWeight(element);
     if (held > budget) break;
     budget -= Math.max(held, 1);
     end++;
@@ -182,6 +182,18 @@ function stringifyAt(value: unknown, at: string): string {
   return text.slice(opening, text.length - closing);
 }
 
+/**
+ * What a value that is not walked counts for: one, or TO_JSON_VALUES for an object with toJSON
+ * (a finding as judging keeps it, judged-finding.ts), whose plain form is not known until
+ * JSON.stringify asks for it: so a run holds about as many findings either way.
+ */
+function scalarWeight(value: unknown): number {
+  return typeof value === 'object' && value !== null ? TO_JSON_VALUES : 1;
+}
+
+/** About the number of values a finding holds (its identity, rule, token and matches included). */
+const TO_JSON_VALUES = 64;
+
 function isPlainContainer(value: unknown): value is object {
   return typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
 }
@@ -202,16 +214,23 @@ function valuesHeld(container: object, limit: number): number {
   while (pending.length > 0) {
     const current = pending.pop()!;
     if (Array.isArray(current)) {
-      count += current.length;
-      if (count > limit) return limit + 1;
-      for (const member of current as unknown[]) if (isPlainContainer(member)) pending.push(member);
+      for (const member of current as unknown[]) {
+        if (isPlainContainer(member)) {
+          count++;
+          pending.push(member);
+        } else count += scalarWeight(member);
+        if (count > limit) return limit + 1;
+      }
       continue;
     }
     // for-in allocates nothing; the count only chooses between two ways to the same bytes.
     for (const key in current) {
-      if (++count > limit) return limit + 1;
       const member = (current as Record<string, unknown>)[key];
-      if (isPlainContainer(member)) pending.push(member);
+      if (isPlainContainer(member)) {
+        count++;
+        pending.push(member);
+      } else count += scalarWeight(member);
+      if (count > limit) return limit + 1;
     }
   }
   return count;

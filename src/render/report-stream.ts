@@ -6,6 +6,7 @@ import {
   type SnapshotOutcome,
 } from '../core/fleet-summary';
 import type { RuleSetName } from '../core/rules';
+import { plainFinding } from '../core/judged-finding';
 import { writeJsonValue } from './json-stream';
 import { addCounts, JUNIT_TAIL, junitHead, junitSuite, suiteText, type Suite, type SuiteCounts } from './junit';
 import { FleetCauseTally } from './report-causes';
@@ -94,9 +95,14 @@ export function renderPiece(
   outcome: SnapshotOutcome,
 ): { outcome: SnapshotOutcome; piece: RenderedPiece | undefined } {
   if (outcome.kind === 'failed') return { outcome, piece: undefined };
-  if (format !== 'json' && format !== 'junit') return { outcome: { ...outcome, policy: null }, piece: undefined };
+  // A structured clone keeps own data members only, so findings cross as plain objects (plainFinding).
+  if (format !== 'json' && format !== 'junit') {
+    const evaluation = { ...outcome.evaluation, findings: outcome.evaluation.findings.map(plainFinding) };
+    return { outcome: { ...outcome, policy: null, evaluation }, piece: undefined };
+  }
   const piece = format === 'json' ? { json: jsonPiece(outcome, JSON_INDENT) } : { junit: junitSuite(outcome) };
   const findings = outcome.evaluation.findings.map((finding) => ({
+    // Own members only: a JudgedFinding's notes and message are getters, written over here anyway.
     ...finding,
     rule: null,
     token: [],

@@ -41,6 +41,9 @@ export function escapeTextFields<T>(value: T): T {
   if (typeof value === 'string') return escapeText(value) as T;
   if (Array.isArray(value)) return value.map((item: unknown) => escapeTextFields(item)) as T;
   if (value !== null && typeof value === 'object') {
+    // A finding as judging keeps it (judged-finding.ts) is copied in its plain form, as JSON.stringify would.
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function') return escapeTextFields(toJSON.call(value) as T);
     const copy: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) copy[key] = escapeTextFields(item);
     return copy as T;
