@@ -81,6 +81,8 @@ function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export interface MatchedIdentity {
   name: string;
   sid: string | null;
+  /** normalizeAccountName(name), worked out once for the four lists an identity is matched against. */
+  normalizedName: string;
 }
 
 /**
@@ -98,7 +100,7 @@ export function matchHolders(
   ruleSet: RuleSetName,
   unresolved: UnresolvedHolder[],
 ): SidMatch[] {
-  const identityName = normalizeAccountName(identity.name);
+  const identityName = identity.normalizedName;
   for (const { holder, normalizedName } of index.unresolved) {
     if (holder.kind === 'name' && normalizedName !== identityName) unresolved.push({ right, name: holder.name });
   }

@@ -10,6 +10,7 @@ import type { AnonymousScope } from './model';
 import type { PolicyView } from './policy';
 import { checkRight, sidsOf, tokenNotes, type EvaluationContext, type IdentityVerdict } from './right-check';
 import type { RuleRow } from './rules';
+import { normalizeAccountName } from './sids';
 import { computeTokenSids } from './token';
 
 /**
@@ -113,7 +114,8 @@ export function verdictFor(
     directory: context.accounts.groups,
   });
   const unresolvedHolders: UnresolvedHolder[] = [];
-  const check = (view: PolicyView) => checkRight(view, rule, identity, token, context, unresolvedHolders);
+  const matched = { name: identity.name, sid, normalizedName: normalizeAccountName(identity.name) };
+  const check = (view: PolicyView) => checkRight(view, rule, matched, token, context, unresolvedHolders);
   const current = check(input.policy.current);
   const afterRefresh = check(input.policy.afterRefresh);
   const verdict: IdentityVerdict = {

@@ -1,7 +1,13 @@
 import type { AccountIndex } from './accounts';
 import type { EvaluationInput, Finding, RightCheck } from './finding';
 import { SELF_GRANT_HOLDER } from './finding-messages';
-import { matchHolders, type HolderIndexer, type SidMatch, type UnresolvedHolder } from './holder-match';
+import {
+  matchHolders,
+  type HolderIndexer,
+  type MatchedIdentity,
+  type SidMatch,
+  type UnresolvedHolder,
+} from './holder-match';
 import type { AnonymousIdentity } from './identity';
 import type { JudgedFinding } from './judged-finding';
 import type { GroupPolicyObjectRef } from './model';
@@ -111,7 +117,7 @@ export function decideStatus(
 export function checkRight(
   view: PolicyView,
   rule: RuleRow,
-  identity: AnonymousIdentity,
+  identity: MatchedIdentity,
   token: readonly TokenSid[],
   context: EvaluationContext,
   unresolved: UnresolvedHolder[],
@@ -146,7 +152,7 @@ export function checkRight(
 }
 
 /** IIS writes the identity's own SID into the right before the logon that needs it. */
-function selfGrant(rule: RuleRow, identity: AnonymousIdentity): SidMatch {
+function selfGrant(rule: RuleRow, identity: MatchedIdentity): SidMatch {
   return {
     sid: identity.sid!,
     name: identity.name,
