@@ -98,11 +98,16 @@ export function elementOf(tag: XmlStartTag): XmlElement {
 
 /** Children with the given local name (and namespace URI, when given). */
 export function childrenNamed(element: XmlElement, local: string, uri?: string): XmlElement[] {
-  return element.children.filter((child) => child.local === local && (uri === undefined || child.uri === uri));
+  const found: XmlElement[] = [];
+  for (const child of element.children)
+    if (child.local === local && (uri === undefined || child.uri === uri)) found.push(child);
+  return found;
 }
 
 export function firstChild(element: XmlElement, local: string, uri?: string): XmlElement | undefined {
-  return element.children.find((child) => child.local === local && (uri === undefined || child.uri === uri));
+  for (const child of element.children)
+    if (child.local === local && (uri === undefined || child.uri === uri)) return child;
+  return undefined;
 }
 
 /** Trimmed text of the first child with that local name, or undefined. */

@@ -89,6 +89,7 @@ describe('path-tree walks cost one step per node, however deep the path (issue 1
       applications: [],
       rootApplication: { path: '/', pool: 'Root', line: 2 },
       pending: [],
+      later: undefined,
     };
     const server = { ...DEFAULT_ANONYMOUS, definedAt: SCHEMA_DEFAULT_ORIGIN };
     for (const leaf of chain.leaves) {

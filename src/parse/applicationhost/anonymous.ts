@@ -1,5 +1,5 @@
 import { excerpt } from '../../core/errors';
-import { childrenNamed, type XmlElement } from '../xml';
+import type { XmlElement } from '../xml';
 import {
   attribute,
   booleanAttribute,
@@ -13,7 +13,7 @@ import { readAttributeLock } from './attribute-lock';
 import { applySetting, type EffectiveAnonymous } from './scopes';
 import { attachLock, locationSectionLock, type SectionLock } from './section-lock';
 import { nodeAt } from './sites';
-import type { AnonymousSetting, ParseContext, SiteRecord } from './types';
+import { addLaterScope, addLocationTag, type AnonymousSetting, type ParseContext, type SiteRecord } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // anonymousAuthentication at server level and in location tags.
@@ -37,21 +37,29 @@ export function readAnonymousElement(context: ParseContext, element: XmlElement,
 /** The `<anonymousAuthentication>` elements of one `<system.webServer>`, in document order. */
 export function anonymousElementsIn(webServer: XmlElement): XmlElement[] {
   const found: XmlElement[] = [];
-  for (const security of childrenNamed(webServer, 'security')) {
-    for (const authentication of childrenNamed(security, 'authentication')) {
-      for (const element of childrenNamed(authentication, 'anonymousAuthentication')) found.push(element);
+  addAnonymousElements(webServer, found);
+  return found;
+}
+
+// Loops over the children, not childrenNamed: this runs for every location tag.
+function addAnonymousElements(webServer: XmlElement, found: XmlElement[]): void {
+  for (const security of webServer.children) {
+    if (security.local !== 'security') continue;
+    for (const authentication of security.children) {
+      if (authentication.local !== 'authentication') continue;
+      for (const element of authentication.children)
+        if (element.local === 'anonymousAuthentication') found.push(element);
     }
   }
-  return found;
 }
 
 /** Settings written inside one `<location>` (which may hold several `<system.webServer>`). */
 export function locationSettings(context: ParseContext, location: XmlElement, origin: string): AnonymousSetting[] {
-  const settings: AnonymousSetting[] = [];
-  for (const webServer of childrenNamed(location, 'system.webServer')) {
-    for (const element of anonymousElementsIn(webServer)) settings.push(readAnonymousElement(context, element, origin));
-  }
-  return settings;
+  const elements: XmlElement[] = [];
+  for (const webServer of location.children)
+    if (webServer.local === 'system.webServer') addAnonymousElements(webServer, elements);
+  // map sizes the array exactly; the settings live until the scopes are built.
+  return elements.map((element) => readAnonymousElement(context, element, origin));
 }
 
 /** The server-level settings and lock gathered so far, in document order. */
@@ -134,9 +142,9 @@ export function readServerLevelOrLocation(
     return;
   }
   const node = nodeAt(site.root, rest);
-  (node.locations ??= []).push({ inheritInChildApplications, settings, line: child.line });
+  addLocationTag(node, { inheritInChildApplications, settings, line: child.line });
   if (lock !== undefined) attachLock(node, lock, context, child.line);
-  site.pending.push({ node, path: urlPath(rest), kind: 'location', line: child.line });
+  addLaterScope(site, { node, path: urlPath(rest), kind: 'location', line: child.line });
 }
 
 /** What a location's anonymousAuthentication elements write, for messages: `userName="test", a password`. */

@@ -98,7 +98,16 @@ export function requiredAttribute(context: ParseContext, element: XmlElement, na
 
 /** URL path segments: `/App/Sub/` -> [App, Sub]; empty segments (doubled or edge slashes) dropped. */
 export function pathSegments(path: string): string[] {
-  return path.split('/').filter((segment) => segment !== '');
+  // A loop over the slashes: split and filter cost two arrays and a closure for every path.
+  const segments: string[] = [];
+  let start = 0;
+  for (;;) {
+    const slash = path.indexOf('/', start);
+    const end = slash === -1 ? path.length : slash;
+    if (end > start) segments.push(path.slice(start, end));
+    if (slash === -1) return segments;
+    start = slash + 1;
+  }
 }
 
 export function urlPath(segments: readonly string[]): string {

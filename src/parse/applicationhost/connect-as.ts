@@ -3,6 +3,9 @@ import type { XmlElement } from '../xml';
 import { attribute, enumAttribute, LOGON_METHODS } from './attributes';
 import type { ParseContext } from './types';
 
+/** The `<virtualDirectoryDefaults>` a directory falls back to, nearest first (any may be missing). */
+export type ConnectAsDefaults = readonly (XmlElement | undefined)[];
+
 /**
  * The connect-as credentials of one `<virtualDirectory>`: its own userName, password and
  * logonMethod, each attribute falling back to the nearest `<virtualDirectoryDefaults>` (the
@@ -13,30 +16,34 @@ import type { ParseContext } from './types';
 export function readConnectAs(
   context: ParseContext,
   directory: XmlElement,
-  defaults: readonly (XmlElement | undefined)[],
+  defaults: ConnectAsDefaults,
 ): ConnectAsCredentials | undefined {
-  const chain = [directory, ...defaults];
-  const first = (name: string): { element: XmlElement; value: string } | undefined => {
-    for (const element of chain) {
-      const value = attribute(element, name);
-      if (element !== undefined && value !== undefined) return { element, value };
-    }
-    return undefined;
-  };
-  const userName = first('userName');
-  if (userName === undefined || userName.value.trim() === '') return undefined;
-  const method = first('logonMethod');
-  const password = first('password');
+  // Most directories name no account: that answer allocates nothing.
+  const userNameAt = firstWriting(directory, defaults, 'userName');
+  if (userNameAt === undefined) return undefined;
+  const userName = userNameAt.attributes['userName']!;
+  if (userName.trim() === '') return undefined;
+  const methodAt = firstWriting(directory, defaults, 'logonMethod');
+  const passwordAt = firstWriting(directory, defaults, 'password');
   const origin =
-    userName.element === directory
+    userNameAt === directory
       ? `<virtualDirectory path="${attribute(directory, 'path') ?? ''}">`
-      : `<${userName.element.name}>`;
+      : `<${userNameAt.name}>`;
   return {
-    userName: userName.value.trim(),
-    logonMethod:
-      method === undefined ? 'ClearText' : enumAttribute(context, method.element, 'logonMethod', LOGON_METHODS)!,
-    passwordSet: password !== undefined && password.value !== '',
+    userName: userName.trim(),
+    logonMethod: methodAt === undefined ? 'ClearText' : enumAttribute(context, methodAt, 'logonMethod', LOGON_METHODS)!,
+    passwordSet: passwordAt !== undefined && passwordAt.attributes['password'] !== '',
     physicalPath: attribute(directory, 'physicalPath') ?? '',
-    definedAt: `${origin} (line ${userName.element.line})`,
+    definedAt: `${origin} (line ${userNameAt.line})`,
   };
+}
+
+/** The nearest of the directory and its defaults that writes the attribute. */
+function firstWriting(directory: XmlElement, defaults: ConnectAsDefaults, name: string): XmlElement | undefined {
+  if (directory.attributes[name] !== undefined) return directory;
+  for (let index = 0; index < defaults.length; index++) {
+    const element = defaults[index];
+    if (element !== undefined && element.attributes[name] !== undefined) return element;
+  }
+  return undefined;
 }

@@ -1,7 +1,14 @@
 import type { AnonymousScope, LogonMethod } from '../../core/model';
 import { DEFAULT_ANONYMOUS, SCHEMA_DEFAULT_ORIGIN } from './attributes';
 import { unlockedChain, unlockedDepths, type SectionLock } from './section-lock';
-import type { AnonymousSetting, ApplicationRecord, PathNode, SiteRecord } from './types';
+import {
+  pendingScopes,
+  type AnonymousSetting,
+  type ApplicationRecord,
+  type LocationTag,
+  type PathNode,
+  type SiteRecord,
+} from './types';
 import { indexCoverage, webConfigGaps, type WebConfigCoverage } from './webconfigs';
 
 // Effective settings per scope.
@@ -54,13 +61,15 @@ export interface ResolvedNode {
   application: ApplicationRecord;
 }
 
-export const NO_SETTINGS: readonly AnonymousSetting[] = [];
+/** resolveNode's walk up, reused: it runs for every scope, and holds one node in most calls. */
+const unresolved: PathNode[] = [];
 
 export function resolveNode(node: PathNode, site: SiteRecord, server: EffectiveAnonymous): ResolvedNode {
   const known = node.resolved;
   if (known !== undefined) return known;
   // Walk up to the nearest resolved ancestor, then resolve downwards (no recursion: paths can be deep).
-  const pending: PathNode[] = [];
+  const pending = unresolved;
+  pending.length = 0;
   let parentResolved: ResolvedNode | undefined;
   for (let current: PathNode | null = node; current !== null; current = current.parent) {
     parentResolved = current.resolved;
@@ -70,26 +79,38 @@ export function resolveNode(node: PathNode, site: SiteRecord, server: EffectiveA
   let resolved = parentResolved;
   for (let index = pending.length - 1; index >= 0; index--) {
     const current = pending[index]!;
-    // Most nodes carry no location tag; they allocate nothing here.
-    const tags = current.locations;
-    const allSettings = tags === undefined ? NO_SETTINGS : tags.flatMap((tag) => tag.settings);
-    const inheritedSettings =
-      tags === undefined
-        ? NO_SETTINGS
-        : tags.filter((tag) => tag.inheritInChildApplications).flatMap((tag) => tag.settings);
     const aboveForChildren = resolved?.forChildApplications ?? server;
     // An application starts from what its parent passes to child applications; a folder continues its application.
     const start = current.application !== undefined || resolved === undefined ? aboveForChildren : resolved.here;
     const application = current.application ?? resolved?.application ?? site.rootApplication;
-    resolved = {
-      forChildApplications: withSettings(aboveForChildren, inheritedSettings),
-      here: withSettings(start, allSettings),
-      application,
-    };
+    // Most nodes carry no location tag; they allocate nothing but their resolution.
+    const tags = current.locations;
+    resolved =
+      tags === undefined
+        ? { forChildApplications: aboveForChildren, here: start, application }
+        : {
+            forChildApplications: withTags(aboveForChildren, tags, true),
+            here: withTags(start, tags, false),
+            application,
+          };
     current.resolved = resolved;
   }
+  pending.length = 0;
   // pending always holds at least `node` itself when it was not memoized.
   return resolved ?? { forChildApplications: server, here: server, application: site.rootApplication };
+}
+
+/** The base with the settings of the tags applied in order (only inheriting tags' when asked). */
+function withTags(base: EffectiveAnonymous, tags: readonly LocationTag[], inheritingOnly: boolean): EffectiveAnonymous {
+  let effective = base;
+  for (const tag of tags) {
+    if (inheritingOnly && !tag.inheritInChildApplications) continue;
+    for (const setting of tag.settings) {
+      if (effective === base) effective = copyEffective(base);
+      applySetting(effective, setting);
+    }
+  }
+  return effective;
 }
 
 /** With `coverage` (web.config files were collected), each unlocked scope also lists what is still missing. */
@@ -103,18 +124,29 @@ export function buildScopes(
   const scopes: AnonymousScope[] = [];
   const covered = coverage === undefined ? undefined : indexCoverage(sites, coverage);
   for (const site of sites.values()) {
-    for (const pending of site.pending) {
+    for (const pending of pendingScopes(site)) {
       if (pending.node.hasScope) continue;
       pending.node.hasScope = true;
       const resolved = resolveNode(pending.node, site, server);
-      const scope: AnonymousScope = {
-        site: site.name,
-        path: pending.path,
-        kind: pending.kind,
-        applicationPool: resolved.application.pool,
-        anonymous: copyEffective(resolved.here),
-      };
-      if (pending.line !== undefined) scope.line = pending.line;
+      // Scopes share their node's settings (nothing changes them once built), and most have a
+      // line: one literal with it gives them one shape, with no properties stored outside.
+      const scope: AnonymousScope =
+        pending.line === undefined
+          ? {
+              site: site.name,
+              path: pending.path,
+              kind: pending.kind,
+              applicationPool: resolved.application.pool,
+              anonymous: resolved.here,
+            }
+          : {
+              site: site.name,
+              path: pending.path,
+              kind: pending.kind,
+              applicationPool: resolved.application.pool,
+              anonymous: resolved.here,
+              line: pending.line,
+            };
       if (pending.connectAs !== undefined) scope.connectAs = pending.connectAs;
       const unlocked = unlockedChain(pending.node, serverLock);
       if (unlocked !== undefined) {

@@ -1,7 +1,7 @@
 import { childrenNamed, type XmlElement } from '../xml';
 import { attribute, booleanAttribute, invalidValue } from './attributes';
 import { findSectionDeclaration, SECTION_GROUPS } from './section-lock';
-import type { AnonymousSetting, ParseContext, PathNode, SiteRecord } from './types';
+import { pendingScopes, type AnonymousSetting, type ParseContext, type PathNode, type SiteRecord } from './types';
 
 /**
  * Where the anonymousAuthentication section may be written at all, from its declaration in
@@ -95,10 +95,13 @@ export function reportDefinitionConflicts(
   serverSettings: readonly AnonymousSetting[],
   context: ParseContext,
 ): void {
+  const outside = definition.allowDefinition === 'MachineOnly' || definition.allowDefinition === 'MachineToWebRoot';
+  // Most declarations allow the section everywhere: then no location's line is needed.
+  if (!outside && definition.allowLocation) return;
   const locationLines: number[] = [];
   const seen = new Set<PathNode>();
   for (const site of sites.values())
-    for (const { kind, node } of site.pending) {
+    for (const { kind, node } of pendingScopes(site)) {
       // A path's tags sit on its node; no web.config is applied yet, so each has its own line.
       if (kind !== 'location' || seen.has(node)) continue;
       seen.add(node);
@@ -108,7 +111,6 @@ export function reportDefinitionConflicts(
   locationLines.sort((a, b) => a - b);
   const declared = (attribute: string) =>
     `${attribute}${definition.line === undefined ? '' : ` (line ${definition.line})`}`;
-  const outside = definition.allowDefinition === 'MachineOnly' || definition.allowDefinition === 'MachineToWebRoot';
   if (outside && (serverSettings.length > 0 || locationLines.length > 0))
     context.diagnostics.push({
       code: 'anonymous-section-not-allowed',

@@ -171,9 +171,13 @@ export interface LockChain {
   allowed: UnlockedDepth | undefined;
 }
 
+/** lockChain's walk up, reused: it runs for every scope, and holds one node in most calls. */
+const uncomputed: PathNode[] = [];
+
 export function lockChain(node: PathNode, server: SectionLock): LockChain {
   // Walk up to the nearest node already computed, then down (no recursion: paths can be deep).
-  const pending: PathNode[] = [];
+  const pending = uncomputed;
+  pending.length = 0;
   let above: LockChain | undefined;
   for (let current: PathNode | null = node; current !== null; current = current.parent) {
     const known = current.lockChain;
@@ -191,6 +195,7 @@ export function lockChain(node: PathNode, server: SectionLock): LockChain {
     above = { server, depth, lock, allowed };
     current.lockChain = above;
   }
+  pending.length = 0;
   return above!;
 }
 

@@ -1,13 +1,22 @@
 import type { ApplicationPool } from '../../core/model';
 import { childrenNamed, firstChild, type XmlElement } from '../xml';
 import { attribute, pathSegments, requiredAttribute, urlPath } from './attributes';
-import { readConnectAs } from './connect-as';
+import { readConnectAs, type ConnectAsDefaults } from './connect-as';
 import type { ApplicationRecord, ParseContext, PathNode, PendingScope, SiteRecord } from './types';
 
 // Sites, applications, virtual directories.
 
 export function newNode(parent: PathNode | null): PathNode {
-  return { parent, hasScope: false };
+  return {
+    parent,
+    children: undefined,
+    application: undefined,
+    locations: undefined,
+    hasScope: false,
+    lock: undefined,
+    resolved: undefined,
+    lockChain: undefined,
+  };
 }
 
 export function nodeAt(root: PathNode, segments: readonly string[]): PathNode {
@@ -76,22 +85,31 @@ export function readSite(
   serverDirectoryDefaults: XmlElement | undefined,
   context: ParseContext,
 ): SiteRecord {
-  const siteDirectoryDefaults = firstChild(siteElement, 'virtualDirectoryDefaults');
+  // Loops over the children rather than childrenNamed and firstChild: this runs for every site,
+  // and each of those costs an array or a closure.
+  let siteDirectoryDefaults: XmlElement | undefined;
+  let siteApplicationDefaults: XmlElement | undefined;
+  for (const child of siteElement.children) {
+    if (child.local === 'virtualDirectoryDefaults') siteDirectoryDefaults ??= child;
+    else if (child.local === 'applicationDefaults') siteApplicationDefaults ??= child;
+  }
   const name = requiredAttribute(context, siteElement, 'name');
-  const defaultPool = attribute(firstChild(siteElement, 'applicationDefaults'), 'applicationPool') ?? serverDefaultPool;
+  const defaultPool = attribute(siteApplicationDefaults, 'applicationPool') ?? serverDefaultPool;
   const root = newNode(null);
   const applications: ApplicationRecord[] = [];
   const pending: PendingScope[] = [{ node: root, path: '/', kind: 'site', line: siteElement.line }];
   const virtualDirectories: PendingScope[] = [];
-  for (const applicationElement of childrenNamed(siteElement, 'application')) {
+  for (const applicationElement of siteElement.children) {
+    if (applicationElement.local !== 'application') continue;
     const path = requiredAttribute(context, applicationElement, 'path');
     const segments = pathSegments(path);
     const node = nodeAt(root, segments);
+    const applicationPath = urlPath(segments);
     if (node.application !== undefined) {
       context.diagnostics.push({
         code: 'duplicate-application',
         severity: 'warning',
-        message: `site "${name}" defines application "${urlPath(segments)}" more than once; the first definition is used`,
+        message: `site "${name}" defines application "${applicationPath}" more than once; the first definition is used`,
         file: context.file,
         line: applicationElement.line,
       });
@@ -102,12 +120,11 @@ export function readSite(
       context.diagnostics.push({
         code: 'no-application-pool',
         severity: 'warning',
-        message: `application "${urlPath(segments)}" of site "${name}" names no application pool and no applicationDefaults gives one (the IIS schema has no default pool)`,
+        message: `application "${applicationPath}" of site "${name}" names no application pool and no applicationDefaults gives one (the IIS schema has no default pool)`,
         file: context.file,
         line: applicationElement.line,
       });
     }
-    const applicationPath = urlPath(segments);
     node.application = { path: applicationPath, pool, line: applicationElement.line };
     applications.push(node.application);
     const applicationScope: PendingScope =
@@ -115,14 +132,15 @@ export function readSite(
         ? { node, path: applicationPath, kind: 'application', line: applicationElement.line }
         : pending[0]!;
     if (segments.length > 0) pending.push(applicationScope);
-    const directoryDefaults = [
+    const directoryDefaults: ConnectAsDefaults = [
       firstChild(applicationElement, 'virtualDirectoryDefaults'),
       siteDirectoryDefaults,
       serverDirectoryDefaults,
     ];
     // Walk from the application's node: a deep application path is not re-walked per directory.
     const prefix = segments.length === 0 ? '' : applicationPath;
-    for (const directory of childrenNamed(applicationElement, 'virtualDirectory')) {
+    for (const directory of applicationElement.children) {
+      if (directory.local !== 'virtualDirectory') continue;
       const directorySegments = pathSegments(requiredAttribute(context, directory, 'path'));
       const connectAs = readConnectAs(context, directory, directoryDefaults);
       if (directorySegments.length === 0) {
@@ -156,8 +174,15 @@ export function readSite(
       line: siteElement.line,
     });
   }
-  for (const directory of virtualDirectories) pending.push(directory);
-  return { name, root, applications, rootApplication, pending };
+  // Copies sized exactly: arrays grown by push hold 17 slots or more, and these live until judging.
+  return {
+    name,
+    root,
+    applications: applications.slice(),
+    rootApplication,
+    pending: pending.concat(virtualDirectories),
+    later: undefined,
+  };
 }
 
 export function reportUnknownPools(

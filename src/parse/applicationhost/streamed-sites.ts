@@ -116,13 +116,20 @@ export class StreamedSites {
 
   /** Whether the site would take the server default pool for an application (or its root). */
   private readsServerPool(site: XmlElement): boolean {
-    const siteDefaults = site.children.find((child) => child.local === 'applicationDefaults');
-    if (attribute(siteDefaults, 'applicationPool') !== undefined) return false;
-    const applications = site.children.filter((child) => child.local === 'application');
-    return (
-      applications.some((application) => attribute(application, 'applicationPool') === undefined) ||
-      !applications.some((application) => pathSegments(attribute(application, 'path') ?? '').length === 0)
-    );
+    // Loops, not find/filter/some: this runs for every site of a file whose pool comes late.
+    let siteDefaultsSeen = false;
+    let rootSeen = false;
+    let poolMissing = false;
+    for (const child of site.children) {
+      if (child.local === 'applicationDefaults' && !siteDefaultsSeen) {
+        if (attribute(child, 'applicationPool') !== undefined) return false;
+        siteDefaultsSeen = true;
+      } else if (child.local === 'application') {
+        if (attribute(child, 'applicationPool') === undefined) poolMissing = true;
+        if (!rootSeen && pathSegments(attribute(child, 'path') ?? '').length === 0) rootSeen = true;
+      }
+    }
+    return poolMissing || !rootSeen;
   }
 
   private noteDirectoryDefaults(site: XmlElement): void {

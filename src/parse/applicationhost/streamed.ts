@@ -60,6 +60,9 @@ class StreamedReader {
   /** Open elements: the kept ones, and null for one inside a dropped element. */
   private readonly openElements: (XmlElement | null)[] = [];
   private readonly keepNodes: (KeepTree | undefined)[] = [];
+  /** The name keeps() was last asked about and its answer, until that element opens. */
+  private askedLocal: string | undefined;
+  private askedNode: KeepTree | undefined;
   private declaredLock: SectionLock | undefined;
   private applicationPools = new Map<string, ApplicationPool>();
   private readonly sites: StreamedSites;
@@ -76,7 +79,11 @@ class StreamedReader {
 
   /** Whether an element of that name opening now is kept (the plain reader then builds its attributes). */
   keeps(local: string): boolean {
-    return this.openElements.length === 0 || this.keepNode(local) !== undefined;
+    if (this.openElements.length === 0) return true;
+    // The start tag asked about opens next: open() takes the answer instead of looking it up again.
+    this.askedLocal = local;
+    this.askedNode = this.keepNode(local);
+    return this.askedNode !== undefined;
   }
 
   /** The keep-tree position of an element of that name opening now, or undefined when it is dropped. */
@@ -97,7 +104,8 @@ class StreamedReader {
       this.keepNodes.push(KEEP_TREE);
       return;
     }
-    const node = this.keepNode(tag.local);
+    const node = this.askedLocal === tag.local ? this.askedNode : this.keepNode(tag.local);
+    this.askedLocal = undefined;
     this.keepNodes.push(node);
     if (node === undefined) {
       this.openElements.push(null);

@@ -30,22 +30,25 @@ export interface ApplicationRecord {
   line: number;
 }
 
-/** A node of a site's path tree: one URL segment, compared case-insensitively. */
+/**
+ * A node of a site's path tree: one URL segment, compared case-insensitively. Every field exists
+ * from the start (newNode), so all nodes share one shape and hold their fields in the object.
+ */
 export interface PathNode {
   parent: PathNode | null;
   /** Created on first use: most nodes are leaves, and a large file has hundreds of thousands. */
-  children?: Map<string, PathNode>;
-  application?: ApplicationRecord;
+  children: Map<string, PathNode> | undefined;
+  application: ApplicationRecord | undefined;
   /** Location tags for exactly this path, in document order. */
-  locations?: LocationTag[];
+  locations: LocationTag[] | undefined;
   /** Set once a scope exists for this path, so later definers of the same path are folded in. */
   hasScope: boolean;
   /** A `<location overrideMode="Allow|Deny">` holding anonymousAuthentication for this path: the lock here and below. */
-  lock?: SectionLock;
+  lock: SectionLock | undefined;
   /** What the path sees, once buildScopes has resolved it (a field, not a map: there is one per node). */
-  resolved?: ResolvedNode;
+  resolved: ResolvedNode | undefined;
   /** The lock in force here, once a scope at or below it has asked (section-lock.ts). */
-  lockChain?: LockChain;
+  lockChain: LockChain | undefined;
 }
 
 export interface PendingScope {
@@ -65,8 +68,27 @@ export interface SiteRecord {
   applications: ApplicationRecord[];
   /** `<application path="/">`, or the placeholder standing for it. */
   rootApplication: ApplicationRecord;
-  /** Scopes to create, in the order they are reported: root, applications and vdirs, locations. */
+  /** Scopes to create, in the order they are reported: root, applications and vdirs (readSite's, sized exactly). */
   pending: PendingScope[];
+  /** Then the location tags' scopes, in document order, created with the first (most sites have none or one). */
+  later: PendingScope[] | undefined;
+}
+
+/** A site's scopes to create, in the order they are reported. */
+export function pendingScopes(site: SiteRecord): readonly PendingScope[] {
+  return site.later === undefined ? site.pending : site.pending.concat(site.later);
+}
+
+/** Adds a location tag's scope after the site's own. */
+export function addLaterScope(site: SiteRecord, scope: PendingScope): void {
+  if (site.later === undefined) site.later = [scope];
+  else site.later.push(scope);
+}
+
+/** Adds a location tag to its node, after any tag already there. */
+export function addLocationTag(node: PathNode, tag: LocationTag): void {
+  if (node.locations === undefined) node.locations = [tag];
+  else node.locations.push(tag);
 }
 
 export interface ParseContext {

@@ -2,7 +2,7 @@ import type { AnonymousScope } from '../../core/model';
 import type { FolderWalk, WebConfigFile, WebConfigSet } from '../webconfig';
 import { pathSegments, urlPath } from './attributes';
 import { nodeAt } from './sites';
-import type { ParseContext, PathNode, SiteRecord } from './types';
+import { addLaterScope, addLocationTag, type ParseContext, type PathNode, type SiteRecord } from './types';
 import { webConfigRefusals, type UpperConfiguration } from './webconfig-locks';
 
 /**
@@ -52,11 +52,11 @@ export function applyWebConfigs(
       }
       const segments = [...pathSegments(file.path), ...section.segments];
       const node = nodeAt(site.root, segments);
-      (node.locations ??= []).push({
+      addLocationTag(node, {
         inheritInChildApplications: section.inheritInChildApplications,
         settings: section.settings,
       });
-      site.pending.push({ node, path: urlPath(segments), kind: 'location' });
+      addLaterScope(site, { node, path: urlPath(segments), kind: 'location' });
     });
   });
   return refused;
