@@ -128,7 +128,8 @@ export function readServerLevelOrLocation(
     }
     return;
   }
-  const [siteName, ...rest] = segments as [string, ...string[]];
+  const siteName = segments[0]!;
+  const rest = segments.slice(1);
   const site = sites.get(siteName.toLowerCase());
   if (site === undefined) {
     const lost = settings.length === 0 ? '' : ` (including anonymousAuthentication ${describeSettings(settings)})`;

@@ -59,15 +59,38 @@ export function enumAttribute<T extends string>(
   const raw = attribute(element, name);
   if (raw === undefined || element === undefined) return undefined;
   const value = raw.trim();
-  if (/^\d{1,3}$/.test(value)) {
+  if (isSmallNumber(value)) {
     const byNumber = names[Number(value)];
     if (byNumber !== undefined) return byNumber;
   } else {
-    const lower = value.toLowerCase();
-    const byName = names.find((candidate) => candidate.toLowerCase() === lower);
+    const byName = namesByLowerCase(names).get(value.toLowerCase());
     if (byName !== undefined) return byName;
   }
   throw invalidValue(context, element, name, `one of ${names.join(', ')} or a number 0-${names.length - 1}`, raw);
+}
+
+/** One to three ASCII digits, as /^\d{1,3}$/ (a loop: this runs for every pool and location). */
+function isSmallNumber(value: string): boolean {
+  if (value.length === 0 || value.length > 3) return false;
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
+const lowerCaseNames = new Map<readonly string[], ReadonlyMap<string, string>>();
+
+/** An enum's names by their lower case (the first of equal ones), made once per enum. */
+function namesByLowerCase<T extends string>(names: readonly T[]): ReadonlyMap<string, T> {
+  let byLower = lowerCaseNames.get(names);
+  if (byLower === undefined) {
+    const made = new Map<string, string>();
+    for (const name of names) if (!made.has(name.toLowerCase())) made.set(name.toLowerCase(), name);
+    lowerCaseNames.set(names, made);
+    byLower = made;
+  }
+  return byLower as ReadonlyMap<string, T>;
 }
 
 export function booleanAttribute(

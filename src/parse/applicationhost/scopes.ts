@@ -1,15 +1,8 @@
 import type { AnonymousScope, LogonMethod } from '../../core/model';
 import { DEFAULT_ANONYMOUS, SCHEMA_DEFAULT_ORIGIN } from './attributes';
 import { unlockedChain, unlockedDepths, type SectionLock } from './section-lock';
-import {
-  pendingScopes,
-  type AnonymousSetting,
-  type ApplicationRecord,
-  type LocationTag,
-  type PathNode,
-  type SiteRecord,
-} from './types';
-import { indexCoverage, webConfigGaps, type WebConfigCoverage } from './webconfigs';
+import type { AnonymousSetting, ApplicationRecord, LocationTag, PathNode, PendingScope, SiteRecord } from './types';
+import { indexCoverage, webConfigGaps, type CoverageIndex, type WebConfigCoverage } from './webconfigs';
 
 // Effective settings per scope.
 
@@ -61,30 +54,49 @@ export interface ResolvedNode {
   application: ApplicationRecord;
 }
 
-/** resolveNode's walk up, reused: it runs for every scope, and holds one node in most calls. */
-const unresolved: PathNode[] = [];
+/** resolveNode's walk up, reused (and emptied after): it runs for every scope. */
+const unresolved: (PathNode | undefined)[] = [];
 
 export function resolveNode(node: PathNode, site: SiteRecord, server: EffectiveAnonymous): ResolvedNode {
   const known = node.resolved;
   if (known !== undefined) return known;
+  // Most scopes sit right below a resolved node (the path above them was a scope first): no walk.
+  const parent = node.parent;
+  let above = parent === null ? undefined : parent.resolved;
+  if (parent === null || above !== undefined) return resolveStep(node, above, site, server);
   // Walk up to the nearest resolved ancestor, then resolve downwards (no recursion: paths can be deep).
-  const pending = unresolved;
-  pending.length = 0;
-  let parentResolved: ResolvedNode | undefined;
-  for (let current: PathNode | null = node; current !== null; current = current.parent) {
-    parentResolved = current.resolved;
-    if (parentResolved !== undefined) break;
-    pending.push(current);
+  let count = 0;
+  unresolved[count++] = node;
+  for (let current: PathNode | null = parent; current !== null; current = current.parent) {
+    above = current.resolved;
+    if (above !== undefined) break;
+    unresolved[count++] = current;
   }
-  let resolved = parentResolved;
-  for (let index = pending.length - 1; index >= 0; index--) {
-    const current = pending[index]!;
-    const aboveForChildren = resolved?.forChildApplications ?? server;
+  while (count > 0) {
+    const current = unresolved[--count]!;
+    unresolved[count] = undefined;
+    above = resolveStep(current, above, site, server);
+  }
+  return above!;
+}
+
+/** One node's resolution from its parent's (undefined at the site root). */
+function resolveStep(
+  current: PathNode,
+  above: ResolvedNode | undefined,
+  site: SiteRecord,
+  server: EffectiveAnonymous,
+): ResolvedNode {
+  const tags = current.locations;
+  let resolved: ResolvedNode;
+  if (above !== undefined && tags === undefined && current.application === undefined) {
+    // A folder with no tag of its own sees exactly what its parent sees (most nodes).
+    resolved = above;
+  } else {
+    const aboveForChildren = above?.forChildApplications ?? server;
     // An application starts from what its parent passes to child applications; a folder continues its application.
-    const start = current.application !== undefined || resolved === undefined ? aboveForChildren : resolved.here;
-    const application = current.application ?? resolved?.application ?? site.rootApplication;
-    // Most nodes carry no location tag; they allocate nothing but their resolution.
-    const tags = current.locations;
+    const start = current.application !== undefined || above === undefined ? aboveForChildren : above.here;
+    const application = current.application ?? above?.application ?? site.rootApplication;
     resolved =
       tags === undefined
         ? { forChildApplications: aboveForChildren, here: start, application }
@@ -93,11 +105,9 @@ export function resolveNode(node: PathNode, site: SiteRecord, server: EffectiveA
             here: withTags(start, tags, false),
             application,
           };
-    current.resolved = resolved;
   }
-  pending.length = 0;
-  // pending always holds at least `node` itself when it was not memoized.
-  return resolved ?? { forChildApplications: server, here: server, application: site.rootApplication };
+  current.resolved = resolved;
+  return resolved;
 }
 
 /** The base with the settings of the tags applied in order (only inheriting tags' when asked). */
@@ -121,41 +131,55 @@ export function buildScopes(
   coverage?: WebConfigCoverage,
 ): AnonymousScope[] {
   const server = withSettings({ ...DEFAULT_ANONYMOUS, definedAt: SCHEMA_DEFAULT_ORIGIN }, serverSettings);
-  const scopes: AnonymousScope[] = [];
-  const covered = coverage === undefined ? undefined : indexCoverage(sites, coverage);
+  const building: ScopeBuilding = {
+    server,
+    serverLock,
+    covered: coverage === undefined ? undefined : indexCoverage(sites, coverage),
+    scopes: [],
+  };
   for (const site of sites.values()) {
-    for (const pending of pendingScopes(site)) {
-      if (pending.node.hasScope) continue;
-      pending.node.hasScope = true;
-      const resolved = resolveNode(pending.node, site, server);
-      // Scopes share their node's settings (nothing changes them once built), and most have a
-      // line: one literal with it gives them one shape, with no properties stored outside.
-      const scope: AnonymousScope =
-        pending.line === undefined
-          ? {
-              site: site.name,
-              path: pending.path,
-              kind: pending.kind,
-              applicationPool: resolved.application.pool,
-              anonymous: resolved.here,
-            }
-          : {
-              site: site.name,
-              path: pending.path,
-              kind: pending.kind,
-              applicationPool: resolved.application.pool,
-              anonymous: resolved.here,
-              line: pending.line,
-            };
-      if (pending.connectAs !== undefined) scope.connectAs = pending.connectAs;
-      const unlocked = unlockedChain(pending.node, serverLock);
-      if (unlocked !== undefined) {
-        scope.anonymousUnlockedAt = unlocked.description;
-        if (covered !== undefined)
-          scope.webConfigGaps = webConfigGaps(scope, pending.node, unlockedDepths(unlocked), covered);
-      }
-      scopes.push(scope);
-    }
+    for (const pending of site.pending) addScope(building, site, pending);
+    if (site.later !== undefined) for (const pending of site.later) addScope(building, site, pending);
   }
-  return scopes;
+  return building.scopes;
+}
+
+interface ScopeBuilding {
+  server: EffectiveAnonymous;
+  serverLock: SectionLock;
+  covered: CoverageIndex | undefined;
+  scopes: AnonymousScope[];
+}
+
+function addScope(building: ScopeBuilding, site: SiteRecord, pending: PendingScope): void {
+  if (pending.node.hasScope) return;
+  pending.node.hasScope = true;
+  const resolved = resolveNode(pending.node, site, building.server);
+  // Scopes share their node's settings (nothing changes them once built), and most have a
+  // line: one literal with it gives them one shape, with no properties stored outside.
+  const scope: AnonymousScope =
+    pending.line === undefined
+      ? {
+          site: site.name,
+          path: pending.path,
+          kind: pending.kind,
+          applicationPool: resolved.application.pool,
+          anonymous: resolved.here,
+        }
+      : {
+          site: site.name,
+          path: pending.path,
+          kind: pending.kind,
+          applicationPool: resolved.application.pool,
+          anonymous: resolved.here,
+          line: pending.line,
+        };
+  if (pending.connectAs !== undefined) scope.connectAs = pending.connectAs;
+  const unlocked = unlockedChain(pending.node, building.serverLock);
+  if (unlocked !== undefined) {
+    scope.anonymousUnlockedAt = unlocked.description;
+    if (building.covered !== undefined)
+      scope.webConfigGaps = webConfigGaps(scope, pending.node, unlockedDepths(unlocked), building.covered);
+  }
+  building.scopes.push(scope);
 }

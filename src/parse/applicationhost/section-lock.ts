@@ -165,38 +165,54 @@ export interface UnlockedDepth {
 export interface LockChain {
   /** The lock where no location tag decides, which the chain was computed with (one object per parse). */
   server: SectionLock;
-  depth: number;
   /** The nearest lock at or above the node, else the server's. */
   lock: SectionLock;
   allowed: UnlockedDepth | undefined;
 }
 
-/** lockChain's walk up, reused: it runs for every scope, and holds one node in most calls. */
-const uncomputed: PathNode[] = [];
+/** lockChain's walk up, reused (and emptied after): it runs for every scope. */
+const uncomputed: (PathNode | undefined)[] = [];
 
 export function lockChain(node: PathNode, server: SectionLock): LockChain {
+  const known = node.lockChain;
+  if (known !== undefined && known.server === server) return known;
+  // Most scopes sit right below a computed node: no walk.
+  const parent = node.parent;
+  let above = parent === null ? undefined : parent.lockChain;
+  if (parent === null || (above !== undefined && above.server === server)) return lockStep(node, above, server);
   // Walk up to the nearest node already computed, then down (no recursion: paths can be deep).
-  const pending = uncomputed;
-  pending.length = 0;
-  let above: LockChain | undefined;
-  for (let current: PathNode | null = node; current !== null; current = current.parent) {
-    const known = current.lockChain;
-    if (known !== undefined && known.server === server) {
-      above = known;
+  above = undefined;
+  let count = 0;
+  uncomputed[count++] = node;
+  for (let current: PathNode | null = parent; current !== null; current = current.parent) {
+    const chain = current.lockChain;
+    if (chain !== undefined && chain.server === server) {
+      above = chain;
       break;
     }
-    pending.push(current);
+    uncomputed[count++] = current;
   }
-  for (let index = pending.length - 1; index >= 0; index--) {
-    const current = pending[index]!;
-    const depth = above === undefined ? 0 : above.depth + 1;
-    const lock = current.lock ?? above?.lock ?? server;
-    const allowed = lock.mode === 'Allow' ? { depth, lock, above: above?.allowed } : above?.allowed;
-    above = { server, depth, lock, allowed };
-    current.lockChain = above;
+  while (count > 0) {
+    const current = uncomputed[--count]!;
+    uncomputed[count] = undefined;
+    above = lockStep(current, above, server);
   }
-  pending.length = 0;
   return above!;
+}
+
+/** One node's chain from its parent's (undefined at the site root). */
+function lockStep(current: PathNode, above: LockChain | undefined, server: SectionLock): LockChain {
+  const lock = current.lock ?? above?.lock ?? server;
+  let chain: LockChain;
+  if (above !== undefined && lock === above.lock && lock.mode === 'Deny') {
+    // Locked as its parent is, and unlocked at the same depths: the parent's chain serves (most nodes).
+    chain = above;
+  } else {
+    const allowed = lock.mode === 'Allow' ? { depth: current.depth, lock, above: above?.allowed } : above?.allowed;
+    chain = { server, lock, allowed };
+  }
+  current.lockChain = chain;
+  return chain;
 }
 
 /** Undefined when the section is locked at the node and at every path above it. */

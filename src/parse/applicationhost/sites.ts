@@ -9,6 +9,7 @@ import type { ApplicationRecord, ParseContext, PathNode, PendingScope, SiteRecor
 export function newNode(parent: PathNode | null): PathNode {
   return {
     parent,
+    depth: parent === null ? 0 : parent.depth + 1,
     children: undefined,
     application: undefined,
     locations: undefined,

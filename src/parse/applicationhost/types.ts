@@ -36,6 +36,8 @@ export interface ApplicationRecord {
  */
 export interface PathNode {
   parent: PathNode | null;
+  /** Levels below the site root (0 there). */
+  depth: number;
   /** Created on first use: most nodes are leaves, and a large file has hundreds of thousands. */
   children: Map<string, PathNode> | undefined;
   application: ApplicationRecord | undefined;
