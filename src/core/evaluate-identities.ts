@@ -17,7 +17,7 @@ import { symptomFor, type IdentityRole } from './roles';
 import { findRule, isEnforced } from './rules';
 import { FINDING_STATUSES, reasonCode } from './status';
 import { capitalize } from './sentence';
-import { ResolutionMemo, ruleOutFor, verdictFor } from './once-per-evaluation';
+import { IdentityKinds, ResolutionMemo, ruleOutFor, verdictFor } from './once-per-evaluation';
 
 export { describeAccount, describeScope } from './finding';
 export { decideStatus } from './right-check';
@@ -29,18 +29,8 @@ export type { Evaluation, EvaluationInput, Finding, Reason, RightCheck, SidMatch
  * identity; and the connect-as account of each virtual directory that names one.
  */
 export function evaluateIdentities(input: EvaluationInput): Evaluation {
-  const accounts = buildAccountIndex(input.accounts, input.host);
-  const indexHolders = holderIndexer(accounts);
-  const context: EvaluationContext = {
-    input,
-    accounts,
-    indexHolders,
-    iis6: input.iis.format === 'MetaBase.xml',
-    verdicts: new Map(),
-    ruleOuts: new Map(),
-    assumptionNotes: new Map(),
-    judgedIdentities: new Map(),
-  };
+  const context = evaluationContext(input);
+  const { accounts } = context;
   const findings: Finding[] = [];
   const poolsJudged = poolsServingAsAnonymous(input);
   const resolutions = new ResolutionMemo(context);
@@ -80,6 +70,21 @@ export function evaluateIdentities(input: EvaluationInput): Evaluation {
     findings,
     reasons,
     diagnostics: [...input.iis.diagnostics],
+  };
+}
+
+/** What an evaluation works out once and shares (right-check.ts), empty. */
+export function evaluationContext(input: EvaluationInput): EvaluationContext {
+  const accounts = buildAccountIndex(input.accounts, input.host);
+  return {
+    input,
+    accounts,
+    indexHolders: holderIndexer(accounts),
+    iis6: input.iis.format === 'MetaBase.xml',
+    kinds: new IdentityKinds(),
+    ruleOuts: new Map(),
+    assumptionNotes: new Map(),
+    judgedIdentities: new Map(),
   };
 }
 

@@ -21,7 +21,7 @@ export interface UnresolvedHolder {
 }
 
 /** One entry of a right's holder list, resolved to a SID once per evaluation. */
-interface IndexedHolder {
+export interface IndexedHolder {
   position: number;
   holder: PolicyHolder;
   /** The SID the entry stands for; undefined for a name the account index cannot resolve. */
@@ -85,6 +85,12 @@ export interface MatchedIdentity {
   normalizedName: string;
 }
 
+/** A match with the position of the list entry that made it (matches come in list order). */
+export interface PlacedMatch {
+  position: number;
+  match: SidMatch;
+}
+
 /**
  * The token SIDs that hold the right, each through the first list entry that names it, in list
  * order. An entry written as the identity's own name stands for the identity's SID (whatever
@@ -100,35 +106,59 @@ export function matchHolders(
   ruleSet: RuleSetName,
   unresolved: UnresolvedHolder[],
 ): SidMatch[] {
-  const identityName = identity.normalizedName;
-  for (const { holder, normalizedName } of index.unresolved) {
-    if (holder.kind === 'name' && normalizedName !== identityName) unresolved.push({ right, name: holder.name });
+  return placeMatches(index, right, purpose, identity, token, accounts, ruleSet, unresolved).map(
+    (placed) => placed.match,
+  );
+}
+
+/**
+ * matchHolders with each match's list position. With no identity (null) the token is matched
+ * as nobody's: no entry stands for it by name, and no SID is shown by an identity's name (the
+ * part of a token that identities alike share, verdict-template.ts).
+ */
+export function placeMatches(
+  index: HolderIndex,
+  right: string,
+  purpose: 'allow' | 'deny',
+  identity: MatchedIdentity | null,
+  token: readonly TokenSid[],
+  accounts: AccountIndex,
+  ruleSet: RuleSetName,
+  unresolved: UnresolvedHolder[],
+): PlacedMatch[] {
+  const identityName = identity === null ? null : identity.normalizedName;
+  const notIdentity = (entry: IndexedHolder) => identityName === null || entry.normalizedName !== identityName;
+  for (const entry of index.unresolved) {
+    if (entry.holder.kind === 'name' && notIdentity(entry)) unresolved.push({ right, name: entry.holder.name });
   }
   const found: { entry: IndexedHolder; sid: string; tokenEntry: TokenSid }[] = [];
   // computeTokenSids gives each SID once, so the token is walked as it is (no map per call).
   for (const tokenEntry of token) {
     if (!tokenSidCounts(tokenEntry.evidence, purpose, ruleSet)) continue;
     const sid = tokenEntry.sid;
-    let first = index.bySid.get(sid)?.find((entry) => entry.normalizedName !== identityName);
-    if (sid === identity.sid) {
-      const naming = index.byName.get(identityName)?.[0];
+    let first = index.bySid.get(sid)?.find(notIdentity);
+    if (identity !== null && sid === identity.sid) {
+      const naming = index.byName.get(identity.normalizedName)?.[0];
       if (naming !== undefined && (first === undefined || naming.position < first.position)) first = naming;
     }
     if (first !== undefined) found.push({ entry: first, sid, tokenEntry });
   }
   found.sort((a, b) => a.entry.position - b.entry.position);
   return found.map(({ entry, sid, tokenEntry }) => ({
-    sid,
-    // A pool's virtual account is rarely in accounts.json: its own SID is shown by the identity's name.
-    name:
-      entry.holder.kind === 'sid' && entry.holder.name
-        ? entry.holder.name
-        : sid === identity.sid
-          ? identity.name
-          : accounts.displayName(sid),
-    holder: entry.holder.written,
-    origin: tokenEntry.origin,
-    evidence: tokenEntry.evidence,
+    position: entry.position,
+    match: {
+      sid,
+      // A pool's virtual account is rarely in accounts.json: its own SID is shown by the identity's name.
+      name:
+        entry.holder.kind === 'sid' && entry.holder.name
+          ? entry.holder.name
+          : identity !== null && sid === identity.sid
+            ? identity.name
+            : accounts.displayName(sid),
+      holder: entry.holder.written,
+      origin: tokenEntry.origin,
+      evidence: tokenEntry.evidence,
+    },
   }));
 }
 

@@ -16,6 +16,7 @@ import { selfGrantCounts, type RuleRow, type RuleSetName } from './rules';
 import { describeRight } from './rights';
 import type { FindingStatus } from './status';
 import type { TokenSid } from './token';
+import type { IdentityKinds } from './once-per-evaluation';
 
 // One identity against one rule: which SIDs of its token the allow and deny rights name, now and
 // after the next refresh, the status that follows, and what the verdict rests on that the
@@ -26,8 +27,11 @@ export interface EvaluationContext {
   accounts: AccountIndex;
   indexHolders: HolderIndexer;
   iis6: boolean;
-  /** What each distinct identity and rule came to (evaluate-identities.ts), judged once per evaluation. */
-  verdicts: Map<string, IdentityVerdict>;
+  /**
+   * What each distinct identity and rule came to (once-per-evaluation.ts), judged once per
+   * evaluation, kept with what identities alike but for their own SID share.
+   */
+  kinds: IdentityKinds;
   /** Each rule's `rule` member of findings, shared by its findings (evaluate-identities.ts). */
   ruleOuts: Map<string, NonNullable<Finding['rule']>>;
   /** Each assumed default's note, shared by the findings that carry it (evaluate-identities.ts). */
@@ -63,12 +67,25 @@ export function tokenNotes(
   token: readonly TokenSid[],
   context: EvaluationContext,
 ): string[] {
+  return withInferredUsersNote(matches, unconfirmedDenyNotes(rule, token, context));
+}
+
+/** The notes, led by the inferred-Users note when the grant rests on it; `notes` itself when not. */
+export function withInferredUsersNote(
+  matches: { current: RightCheck; afterRefresh: RightCheck },
+  notes: string[],
+): string[] {
+  return restsOnInferredUsers(matches.current) || restsOnInferredUsers(matches.afterRefresh)
+    ? [INFERRED_USERS_NOTE, ...notes]
+    : notes;
+}
+
+const INFERRED_USERS_NOTE =
+  "The grant rests on BUILTIN\\Users, inferred because accounts.json listed neither the account's groups nor the members of Users; hardened hosts remove Authenticated Users from Users, so collect them to be sure.";
+
+/** A note for each token SID whose presence is unconfirmed and that the deny right lists (documented rules). */
+export function unconfirmedDenyNotes(rule: RuleRow, token: readonly TokenSid[], context: EvaluationContext): string[] {
   const notes: string[] = [];
-  if (restsOnInferredUsers(matches.current) || restsOnInferredUsers(matches.afterRefresh)) {
-    notes.push(
-      "The grant rests on BUILTIN\\Users, inferred because accounts.json listed neither the account's groups nor the members of Users; hardened hosts remove Authenticated Users from Users, so collect them to be sure.",
-    );
-  }
   const { denyRight } = rule;
   if (context.input.ruleSet === 'documented' && denyRight !== null) {
     // By SID, whichever way an entry is written: `IIS_IUSRS` denies as `*S-1-5-32-568` does.
@@ -152,7 +169,7 @@ export function checkRight(
 }
 
 /** IIS writes the identity's own SID into the right before the logon that needs it. */
-function selfGrant(rule: RuleRow, identity: MatchedIdentity): SidMatch {
+export function selfGrant(rule: RuleRow, identity: MatchedIdentity): SidMatch {
   return {
     sid: identity.sid!,
     name: identity.name,

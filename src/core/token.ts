@@ -33,6 +33,14 @@ export interface GroupDirectory {
   aliases: ReadonlyMap<string, readonly string[]>;
 }
 
+/** The origin of the identity's own SID, the first entry of every token. */
+export const OWN_SID_ORIGIN = 'the identity itself';
+
+/** The built-in Guest account (RID 501): not in Authenticated Users, so not in Users by default. */
+export function isGuestAccountSid(sid: string): boolean {
+  return /^S-1-5-21-\d+-\d+-\d+-501$/.test(sid);
+}
+
 const LOGON_TYPE_SIDS: Partial<Record<LogonType, { sid: string; name: string }>> = {
   Network: { sid: 'S-1-5-2', name: 'NETWORK' },
   NetworkCleartext: { sid: 'S-1-5-2', name: 'NETWORK' },
@@ -45,9 +53,10 @@ const LOGON_TYPE_SIDS: Partial<Record<LogonType, { sid: string; name: string }>>
  * The SIDs a logon token of this identity carries: its own SID, the groups collected for it,
  * and the SIDs Windows computes at logon. docs/windows-behaviour.md ("The SIDs in a logon token")
  * gives the evidence for each: Microsoft's well-known SIDs reference for the computed SIDs, public
- * `whoami /all` output for the IUSR token, the IIS documentation for IIS_IUSRS.
+ * `whoami /all` output for the IUSR token, the IIS documentation for IIS_IUSRS. Without its own
+ * SID (`withOwnSid` false) it is the part identities alike share (verdict-template.ts).
  */
-export function computeTokenSids(input: TokenInput): TokenSid[] {
+export function computeTokenSids(input: TokenInput, withOwnSid = true): TokenSid[] {
   const token = new Map<string, TokenSid>();
   const add = (sid: string, origin: string, evidence: Evidence) => {
     const existing = token.get(sid);
@@ -56,7 +65,7 @@ export function computeTokenSids(input: TokenInput): TokenSid[] {
       token.set(sid, { sid, origin, evidence });
   };
 
-  add(input.sid, 'the identity itself', 'confirmed');
+  if (withOwnSid) add(input.sid, OWN_SID_ORIGIN, 'confirmed');
   for (const group of input.groups) add(group, 'group membership collected on the host (accounts.json)', 'confirmed');
   addNestedGroups(token, add, input.directory);
 
@@ -82,8 +91,7 @@ export function computeTokenSids(input: TokenInput): TokenSid[] {
   }
 
   add('S-1-1-0', 'Everyone: in every logon token', 'confirmed');
-  const isGuestAccount = /^S-1-5-21-\d+-\d+-\d+-501$/.test(input.sid);
-  if (!isGuestAccount)
+  if (!isGuestAccountSid(input.sid))
     add('S-1-5-11', 'Authenticated Users: every authenticated logon except the Guest account', 'confirmed');
   const logonSid = LOGON_TYPE_SIDS[input.logonType];
   if (logonSid)
@@ -167,8 +175,7 @@ function addLocalAliases(token: Map<string, TokenSid>, add: AddSid, input: Token
       changed = true;
     }
   }
-  const isGuestAccount = /^S-1-5-21-\d+-\d+-\d+-501$/.test(input.sid);
-  if (!input.groupsCollected && !aliases.has('S-1-5-32-545') && !isGuestAccount) {
+  if (!input.groupsCollected && !aliases.has('S-1-5-32-545') && !isGuestAccountSid(input.sid)) {
     add(
       'S-1-5-32-545',
       "Users: inferred from its default members (Authenticated Users); accounts.json listed neither this account's groups nor the members of Users",

@@ -1,0 +1,194 @@
+import type { RightCheck } from './finding';
+import {
+  dedupeUnresolved,
+  placeMatches,
+  type HolderIndex,
+  type MatchedIdentity,
+  type PlacedMatch,
+  type SidMatch,
+  type UnresolvedHolder,
+} from './holder-match';
+import type { AnonymousIdentity } from './identity';
+import type { PolicyView } from './policy';
+import {
+  selfGrant,
+  sidsOf,
+  unconfirmedDenyNotes,
+  withInferredUsersNote,
+  type EvaluationContext,
+  type IdentityVerdict,
+} from './right-check';
+import { selfGrantCounts, type RuleRow } from './rules';
+import { computeTokenSids, OWN_SID_ORIGIN, type TokenInput, type TokenSid } from './token';
+
+/**
+ * Identities alike but for their own SID share most of their verdict. On a large server nearly
+ * every application pool runs as its own ApplicationPoolIdentity account, whose tokens differ
+ * only in the pool's SID, so 10,000 sites make 10,000 verdicts that are the same but for one SID.
+ * A template holds what they share, worked out once: the rest of the token, what it matches in
+ * each list the rule reads, the entries nobody resolves, and the notes on unconfirmed SIDs a
+ * deny list names. An identity fits the template when its own SID changes none of that (see
+ * fitsTemplate); its verdict is then the template's with its own SID's matches put in place.
+ * The others are judged whole (once-per-evaluation.ts).
+ */
+export interface TokenTemplate {
+  /** The token without the identity's own SID, as computeTokenSids orders it. */
+  rest: TokenSid[];
+  restSids: ReadonlySet<string>;
+  current: TemplateCheck;
+  afterRefresh: TemplateCheck;
+  /** The lists of both checks. */
+  lists: readonly TemplateList[];
+  /** The unresolved entries of the four lists, in the order a whole judgement finds them. */
+  unresolvedHolders: UnresolvedHolder[];
+  denyNotes: string[];
+}
+
+interface TemplateList {
+  index: HolderIndex;
+  /** The rest of the token's matches in this list, in list order; `matches` holds the same. */
+  placed: PlacedMatch[];
+  matches: SidMatch[];
+}
+
+interface TemplateCheck {
+  allow: TemplateList;
+  deny: TemplateList | null;
+}
+
+/** The token computeTokenSids is asked for, for this identity and SID. */
+export function tokenInputOf(context: EvaluationContext, identity: AnonymousIdentity, sid: string): TokenInput {
+  return {
+    sid,
+    accountKind: identity.accountKind,
+    groups: identity.groups,
+    source: identity.source,
+    logonType: identity.logonType,
+    host: context.input.host,
+    groupsCollected: identity.groupsCollected === true,
+    directory: context.accounts.groups,
+  };
+}
+
+/**
+ * The template of identities alike to one with this token input: its token without the own SID,
+ * and that rest's matches in the lists the rule reads, now and after the refresh.
+ */
+export function newTemplate(context: EvaluationContext, input: TokenInput, rule: RuleRow): TokenTemplate {
+  const rest = computeTokenSids(input, false);
+  const { policy } = context.input;
+  const unresolved: UnresolvedHolder[] = [];
+  const list = (view: PolicyView, right: string, purpose: 'allow' | 'deny'): TemplateList => {
+    const index = context.indexHolders(view.holders(right));
+    const { accounts, input } = context;
+    const placed = placeMatches(index, right, purpose, null, rest, accounts, input.ruleSet, unresolved);
+    return { index, placed, matches: placed.map((entry) => entry.match) };
+  };
+  // In the order checkRight reads the lists, so the unresolved entries come in its order too.
+  const check = (view: PolicyView): TemplateCheck => {
+    const allow = list(view, rule.allowRight!, 'allow');
+    return { allow, deny: rule.denyRight === null ? null : list(view, rule.denyRight, 'deny') };
+  };
+  const current = check(policy.current);
+  const afterRefresh = check(policy.afterRefresh);
+  return {
+    rest,
+    restSids: new Set(rest.map((entry) => entry.sid)),
+    current,
+    afterRefresh,
+    lists: [current, afterRefresh].flatMap((parts) =>
+      parts.deny === null ? [parts.allow] : [parts.allow, parts.deny],
+    ),
+    unresolvedHolders: dedupeUnresolved(unresolved),
+    denyNotes: unconfirmedDenyNotes(rule, rest, context),
+  };
+}
+
+/**
+ * Whether the identity's own SID leaves the rest of the token and its matches as the template
+ * has them, once ownSidStandsApart held: the SID is not in the rest (it was not also reached as
+ * a group, alias or computed SID), and no list entry is written as the identity's name (such an
+ * entry stands for its SID, and is not reported unresolved).
+ */
+export function fitsTemplate(template: TokenTemplate, identity: MatchedIdentity): boolean {
+  if (template.restSids.has(identity.sid!)) return false;
+  for (const list of template.lists) if (list.index.byName.has(identity.normalizedName)) return false;
+  return true;
+}
+
+/**
+ * What a template needs of the own SID before the template is made: accounts.json lists no
+ * groups of its own for it (they would be added as its nested groups, early in the token), and
+ * no local alias lists it as a member (it could bring the alias in). `aliasMembers` holds every
+ * alias's members.
+ */
+export function ownSidStandsApart(context: EvaluationContext, sid: string, aliasMembers: ReadonlySet<string>): boolean {
+  if (aliasMembers.has(sid)) return false;
+  const parents = context.accounts.groups.groupsOf(sid);
+  return parents === undefined || parents.length === 0;
+}
+
+/** The verdict of an identity that fits the template: its own SID's matches put among the template's. */
+export function templateVerdict(
+  context: EvaluationContext,
+  template: TokenTemplate,
+  identity: MatchedIdentity,
+  rule: RuleRow,
+): IdentityVerdict {
+  const own: TokenSid = { sid: identity.sid!, origin: OWN_SID_ORIGIN, evidence: 'confirmed' };
+  const check = (parts: TemplateCheck): RightCheck => {
+    let grantedBy = withOwnMatch(parts.allow, own, identity);
+    if (grantedBy.length === 0 && selfGrantCounts(rule, context.input.ruleSet)) grantedBy = [selfGrant(rule, identity)];
+    const deniedBy = parts.deny === null ? [] : withOwnMatch(parts.deny, own, identity);
+    return { grantedBy, deniedBy, holdsRight: grantedBy.length > 0 && deniedBy.length === 0 };
+  };
+  const current = check(template.current);
+  const afterRefresh = check(template.afterRefresh);
+  const notes = withInferredUsersNote({ current, afterRefresh }, template.denyNotes);
+  return assembleVerdict(context, [own, ...template.rest], current, afterRefresh, template.unresolvedHolders, notes);
+}
+
+/**
+ * The template's matches of a list with the own SID's put in list order; the template's own
+ * array (never changed) when the list does not name the SID. As matchHolders: the first entry
+ * naming the SID, shown by the entry's name or else the identity's.
+ */
+function withOwnMatch(list: TemplateList, own: TokenSid, identity: MatchedIdentity): SidMatch[] {
+  const entry = list.index.bySid.get(own.sid)?.[0];
+  if (entry === undefined) return list.matches;
+  const match: SidMatch = {
+    sid: own.sid,
+    name: entry.holder.kind === 'sid' && entry.holder.name ? entry.holder.name : identity.name,
+    holder: entry.holder.written,
+    origin: own.origin,
+    evidence: own.evidence,
+  };
+  const at = list.placed.findIndex((placed) => placed.position > entry.position);
+  const matches = [...list.matches];
+  matches.splice(at === -1 ? matches.length : at, 0, match);
+  return matches;
+}
+
+/** A verdict from its token and checks: the findings' SID lists are derived here. */
+export function assembleVerdict(
+  context: EvaluationContext,
+  token: TokenSid[],
+  current: RightCheck,
+  afterRefresh: RightCheck,
+  unresolvedHolders: UnresolvedHolder[],
+  tokenNotes: string[],
+): IdentityVerdict {
+  return {
+    token,
+    current,
+    afterRefresh,
+    matches: { current, afterRefresh },
+    grantedBy: sidsOf(current.grantedBy),
+    deniedBy: sidsOf(current.deniedBy),
+    afterRefreshSids: context.input.policy.hasGroupPolicyData
+      ? { grantedBy: sidsOf(afterRefresh.grantedBy), deniedBy: sidsOf(afterRefresh.deniedBy) }
+      : null,
+    unresolvedHolders,
+    tokenNotes,
+  };
+}
