@@ -1,6 +1,6 @@
 import type { Account, AccountDirectory, AccountKind, HostInfo } from './model';
 import type { GroupDirectory } from './token';
-import { accountShortName, normalizeAccountName, wellKnownSidForName, wellKnownSidName } from './sids';
+import { accountShortName, normalizeAccountName, wellKnownSidForNormalizedName, wellKnownSidName } from './sids';
 
 /**
  * Looks accounts up by name or SID. Names compare case-insensitively; a bare name (`Guest`,
@@ -45,7 +45,7 @@ export function buildAccountIndex(directory: AccountDirectory | null, host: Host
       const short = shortNameMap.get(normalized);
       if (short) return short;
     }
-    const wellKnown = wellKnownSidForName(name);
+    const wellKnown = wellKnownSidForNormalizedName(normalized);
     if (wellKnown) return { name: wellKnownSidName(wellKnown) ?? name, sid: wellKnown, kind: 'builtin', groups: [] };
     return undefined;
   };

@@ -1,19 +1,12 @@
 import { buildAccountIndex } from './accounts';
-import {
-  describeScope,
-  type Evaluation,
-  type EvaluationInput,
-  type Finding,
-  type FindingIdentity,
-  type FindingSubject,
-} from './finding';
+import { describeScope, type Evaluation, type EvaluationInput, type Finding, type FindingIdentity } from './finding';
 import { holderIndexer } from './holder-match';
 import { judgeIncompleteGroups } from './incomplete-groups';
 import { JudgedFinding } from './judged-finding';
 import { resolveConnectAs, type AnonymousIdentity, type IdentityResolution } from './identity';
 import type { AnonymousScope } from './model';
 import { decideStatus, type EvaluationContext } from './right-check';
-import { symptomFor, type IdentityRole } from './roles';
+import { symptomFor, type IdentityRole, type Symptom } from './roles';
 import { findRule, isEnforced } from './rules';
 import { FINDING_STATUSES, reasonCode } from './status';
 import { capitalize } from './sentence';
@@ -37,29 +30,18 @@ export function evaluateIdentities(input: EvaluationInput): Evaluation {
   for (const scope of input.iis.scopes) {
     const anonymous = resolutions.anonymous(scope);
     const anonymousRole: IdentityRole = anonymousRoleOf(scope, input);
-    findings.push(
-      judgeResolution(context, subjectOf(context, scope, anonymousRole), anonymous, scope.anonymous.definedAt),
-    );
-    const poolKey =
-      scope.applicationPool === null ? null : `${scope.site.toLowerCase()}\u0000${scope.applicationPool.toLowerCase()}`;
-    if (scope.anonymous.enabled && poolKey !== null && !poolsJudged.has(poolKey)) {
-      poolsJudged.add(poolKey);
-      const pool = resolutions.pool(scope.applicationPool!);
+    findings.push(judgeResolution(context, scope, anonymousRole, anonymous, scope.anonymous.definedAt));
+    const poolName = scope.applicationPool;
+    if (scope.anonymous.enabled && poolName !== null && poolsJudged.add(scope.site, poolName)) {
+      const pool = resolutions.pool(poolName);
       // An undefined pool is already a diagnostic; only a defined pool has an identity to judge.
       if (pool.kind === 'identity')
-        findings.push(
-          judgeResolution(context, subjectOf(context, scope, 'worker-process'), pool, poolDefinedAt(scope)),
-        );
+        findings.push(judgeResolution(context, scope, 'worker-process', pool, poolDefinedAt(scope)));
     }
     if (scope.connectAs !== undefined) {
       const identity = resolveConnectAs(scope.connectAs, input.iis, accounts, input.host);
       findings.push(
-        judgeResolution(
-          context,
-          subjectOf(context, scope, 'connect-as'),
-          { kind: 'identity', identity },
-          scope.connectAs.definedAt,
-        ),
+        judgeResolution(context, scope, 'connect-as', { kind: 'identity', identity }, scope.connectAs.definedAt),
       );
     }
   }
@@ -92,10 +74,6 @@ export function reasonFor(finding: Finding): { code: string; phrase: string } {
   return { code: reasonCode(finding.status), phrase: finding.message };
 }
 
-function subjectOf(context: EvaluationContext, scope: AnonymousScope, role: IdentityRole): FindingSubject {
-  return { scope, role, symptom: symptomFor(role, context.iis6) };
-}
-
 /** IIS 7+ `userName=""`: anonymous requests run as the pool identity, so a failed logon stops the pool. */
 function anonymousRoleOf(scope: AnonymousScope, input: EvaluationInput): IdentityRole {
   return input.iis.format === 'applicationHost.config' &&
@@ -106,13 +84,31 @@ function anonymousRoleOf(scope: AnonymousScope, input: EvaluationInput): Identit
 }
 
 /** Site and pool pairs whose worker process identity an anonymous finding already judges (userName=""). */
-function poolsServingAsAnonymous(input: EvaluationInput): Set<string> {
-  const keys = new Set<string>();
+function poolsServingAsAnonymous(input: EvaluationInput): SitePools {
+  const pairs = new SitePools();
   for (const scope of input.iis.scopes) {
     if (scope.applicationPool !== null && anonymousRoleOf(scope, input) === 'worker-process')
-      keys.add(`${scope.site.toLowerCase()}\u0000${scope.applicationPool.toLowerCase()}`);
+      pairs.add(scope.site, scope.applicationPool);
   }
-  return keys;
+  return pairs;
+}
+
+/** Site and pool pairs, by name as IIS compares them (case-insensitively), without a key string per scope. */
+class SitePools {
+  private readonly bySite = new Map<string, Set<string>>();
+
+  /** Adds the pair; false when it was there already. */
+  add(site: string, pool: string): boolean {
+    const siteKey = site.toLowerCase();
+    let pools = this.bySite.get(siteKey);
+    if (pools === undefined) {
+      pools = new Set();
+      this.bySite.set(siteKey, pools);
+    }
+    const size = pools.size;
+    pools.add(pool.toLowerCase());
+    return pools.size > size;
+  }
 }
 
 function poolDefinedAt(scope: AnonymousScope): string {
@@ -121,12 +117,13 @@ function poolDefinedAt(scope: AnonymousScope): string {
 
 function judgeResolution(
   context: EvaluationContext,
-  subject: FindingSubject,
+  scope: AnonymousScope,
+  role: IdentityRole,
   resolution: IdentityResolution,
   definedAt: string,
 ): Finding {
-  const { scope } = subject;
   const ruleSet = context.input.ruleSet;
+  const symptom = symptomFor(role, context.iis6);
   if (resolution.kind === 'anonymous-disabled') {
     const identity: FindingIdentity = {
       name: scope.anonymous.userName || '(application pool identity)',
@@ -136,7 +133,9 @@ function judgeResolution(
       definedAt,
     };
     return new JudgedFinding(
-      subject,
+      scope,
+      role,
+      symptom,
       identity,
       null,
       undefined,
@@ -158,7 +157,9 @@ function judgeResolution(
       definedAt,
     };
     const finding = new JudgedFinding(
-      subject,
+      scope,
+      role,
+      symptom,
       identity,
       null,
       undefined,
@@ -169,12 +170,14 @@ function judgeResolution(
     finding.status = 'unresolved';
     return finding;
   }
-  return judgeIdentity(context, subject, resolution.identity, definedAt);
+  return judgeIdentity(context, scope, role, symptom, resolution.identity, definedAt);
 }
 
 function judgeIdentity(
   context: EvaluationContext,
-  subject: FindingSubject,
+  scope: AnonymousScope,
+  role: IdentityRole,
+  symptom: Symptom,
   identity: AnonymousIdentity,
   definedAt: string,
 ): Finding {
@@ -189,15 +192,17 @@ function judgeIdentity(
   // hands thousands of scopes the same identity object, judged once. Not an identity whose
   // domain groups are incomplete: the message that may say so is written out with its scope.
   const judged = context.judgedIdentities.get(identity);
-  if (judged !== undefined) return judged.sameVerdictAt(subject, identityOut);
-  const finding = judgeNewIdentity(context, subject, identity, identityOut);
+  if (judged !== undefined) return judged.sameVerdictAt(scope, role, symptom, identityOut);
+  const finding = judgeNewIdentity(context, scope, role, symptom, identity, identityOut);
   if (identity.groupsIncomplete === undefined) context.judgedIdentities.set(identity, finding);
   return finding;
 }
 
 function judgeNewIdentity(
   context: EvaluationContext,
-  subject: FindingSubject,
+  scope: AnonymousScope,
+  role: IdentityRole,
+  symptom: Symptom,
   identity: AnonymousIdentity,
   identityOut: FindingIdentity,
 ): JudgedFinding {
@@ -205,7 +210,17 @@ function judgeNewIdentity(
   const rule = findRule(identity.source, identity.logonType);
   const enforced = rule !== undefined && isEnforced(rule, input.ruleSet);
   const ruleOut = rule ? ruleOutFor(context, rule, enforced) : null;
-  const finding = new JudgedFinding(subject, identityOut, identity, rule, ruleOut, input.ruleSet, 'not-required');
+  const finding = new JudgedFinding(
+    scope,
+    role,
+    symptom,
+    identityOut,
+    identity,
+    rule,
+    ruleOut,
+    input.ruleSet,
+    'not-required',
+  );
   if (identity.assumption !== undefined) finding.addNotes(assumptionNote(context, identity.assumption));
 
   if (!rule || !enforced || rule.allowRight === null) return finding;

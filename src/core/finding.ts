@@ -84,13 +84,6 @@ export interface Evaluation {
   diagnostics: Diagnostic[];
 }
 
-/** Where a finding stands and what it is about, shared by both shapes. */
-export interface FindingSubject {
-  scope: AnonymousScope;
-  role: IdentityRole;
-  symptom: Symptom;
-}
-
 export function describeScope(scope: Pick<AnonymousScope, 'site' | 'path'>): string {
   return `Site "${scope.site}" path ${scope.path}`;
 }

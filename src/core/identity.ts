@@ -106,15 +106,16 @@ export function resolvePoolIdentity(
       const name = `IIS APPPOOL\\${pool.name}`;
       const collected = accounts.byName(name);
       // The host's own lookup wins over the computed SID: the case folding of non-ASCII pool names is unconfirmed.
-      return withAssumption({
+      const identity: AnonymousIdentity = {
         name,
         sid: collected?.sid ?? applicationPoolSid(pool.name),
         source: 'app-pool-identity',
         accountKind: 'virtual',
         groups: collected?.groups ?? [],
         logonType: 'Service',
-        ...(collected?.groupsCollected ? { groupsCollected: true } : {}),
-      });
+      };
+      if (collected?.groupsCollected) identity.groupsCollected = true;
+      return withAssumption(identity);
     }
     case 'SpecificUser': {
       const iis6 = iis.format === 'MetaBase.xml';

@@ -1,5 +1,6 @@
 import { configurationNotes } from './configuration-notes';
-import { describeScope, type Finding, type FindingIdentity, type FindingSubject } from './finding';
+import { describeScope, type Finding, type FindingIdentity } from './finding';
+import type { IdentityRole, Symptom } from './roles';
 import { notRequiredMessage, statusMessage, unresolvedMessage } from './finding-messages';
 import type { AnonymousIdentity } from './identity';
 import type { AnonymousScope } from './model';
@@ -67,7 +68,9 @@ export class JudgedFinding implements Finding {
    * in one order, so every finding has one shape).
    */
   constructor(
-    subject: FindingSubject,
+    scope: AnonymousScope,
+    role: IdentityRole,
+    symptom: Symptom,
     identity: FindingIdentity,
     account: AnonymousIdentity | null,
     rule: RuleRow | undefined,
@@ -75,13 +78,12 @@ export class JudgedFinding implements Finding {
     ruleSet: RuleSetName,
     wording: Wording | string,
   ) {
-    const { scope } = subject;
     this.site = scope.site;
     this.path = scope.path;
     this.scopeKind = scope.kind;
     this.applicationPool = scope.applicationPool;
-    this.role = subject.role;
-    this.symptom = subject.symptom;
+    this.role = role;
+    this.symptom = symptom;
     this.identity = identity;
     this.logonType = account === null ? null : account.logonType;
     this.right = rule === undefined ? null : rule.allowRight;
@@ -108,9 +110,11 @@ export class JudgedFinding implements Finding {
    * A finding at another scope for the identity this one judged: its verdict members (the same
    * values, not copies), with the scope's own place, role and identity.
    */
-  sameVerdictAt(subject: FindingSubject, identity: FindingIdentity): JudgedFinding {
+  sameVerdictAt(scope: AnonymousScope, role: IdentityRole, symptom: Symptom, identity: FindingIdentity): JudgedFinding {
     const finding = new JudgedFinding(
-      subject,
+      scope,
+      role,
+      symptom,
       identity,
       this[ACCOUNT],
       this[RULE_ROW],

@@ -6,7 +6,7 @@ import {
   type AnonymousIdentity,
   type IdentityResolution,
 } from './identity';
-import type { AnonymousScope } from './model';
+import type { AnonymousScope, LogonMethod } from './model';
 import type { PolicyView } from './policy';
 import { checkRight, tokenNotes, type EvaluationContext, type IdentityVerdict } from './right-check';
 import type { RuleRow } from './rules';
@@ -30,55 +30,58 @@ import {
 
 /**
  * Identity resolutions kept for an evaluation (read-only once made): thousands of scopes name
- * the same anonymous account, and a site's scopes share their pool. An account named by
- * userName is kept by name (few are distinct); what depends on the pool is kept for the last
- * pool only, because scopes come site by site and most sites have their own pool, so keeping
- * every one would only hold memory.
+ * the same anonymous account, and every scope a pool serves asks for its identity. An account
+ * named by userName is kept by logon method and name (few are distinct), a pool's identity by
+ * the pool's name (the findings hold each identity anyway); an empty userName, which stands for
+ * the scope's pool, is kept for the last scope only.
  */
 export class ResolutionMemo {
-  private readonly byAccount = new Map<string, IdentityResolution>();
-  private readonly lastPoolIdentity = new LastOne<IdentityResolution>();
-  private readonly lastAnonymousPool = new LastOne<IdentityResolution>();
+  private readonly byAccount = new Map<LogonMethod, Map<string, IdentityResolution>>();
+  private readonly byPool = new Map<string, IdentityResolution>();
+  private lastAnonymousPool:
+    { anonymous: AnonymousScope['anonymous']; pool: string | null; resolution: IdentityResolution } | undefined;
 
   constructor(private readonly context: EvaluationContext) {}
 
   /** resolveAnonymousIdentity, which reads only these members of the scope. */
   anonymous(scope: AnonymousScope): IdentityResolution {
     const { input, accounts } = this.context;
-    const resolve = () => resolveAnonymousIdentity(scope, input.iis, accounts, input.host);
-    if (!scope.anonymous.enabled) return resolve();
+    if (!scope.anonymous.enabled) return resolveAnonymousIdentity(scope, input.iis, accounts, input.host);
     const { userName, logonMethod } = scope.anonymous;
-    if (userName.trim() === '')
-      return this.lastAnonymousPool.get(
-        `${logonMethod}\u0000${userName}\u0000${scope.applicationPool ?? '\u0001'}`,
-        resolve,
-      );
-    const key = `${logonMethod}\u0000${userName}`;
-    let resolution = this.byAccount.get(key);
+    if (userName.trim() === '') {
+      const last = this.lastAnonymousPool;
+      if (
+        last !== undefined &&
+        last.anonymous.logonMethod === logonMethod &&
+        last.anonymous.userName === userName &&
+        last.pool === scope.applicationPool
+      )
+        return last.resolution;
+      const resolution = resolveAnonymousIdentity(scope, input.iis, accounts, input.host);
+      this.lastAnonymousPool = { anonymous: scope.anonymous, pool: scope.applicationPool, resolution };
+      return resolution;
+    }
+    let byName = this.byAccount.get(logonMethod);
+    if (byName === undefined) {
+      byName = new Map();
+      this.byAccount.set(logonMethod, byName);
+    }
+    let resolution = byName.get(userName);
     if (resolution === undefined) {
-      resolution = resolve();
-      this.byAccount.set(key, resolution);
+      resolution = resolveAnonymousIdentity(scope, input.iis, accounts, input.host);
+      byName.set(userName, resolution);
     }
     return resolution;
   }
 
   pool(poolName: string): IdentityResolution {
-    const { input, accounts } = this.context;
-    return this.lastPoolIdentity.get(poolName, () => resolvePoolIdentity(poolName, input.iis, accounts, input.host));
-  }
-}
-
-/** The value for the last key asked for, computed again when the key changes. */
-class LastOne<T> {
-  private key: string | undefined;
-  private value: T | undefined;
-
-  get(key: string, compute: () => T): T {
-    if (key !== this.key) {
-      this.value = compute();
-      this.key = key;
+    let resolution = this.byPool.get(poolName);
+    if (resolution === undefined) {
+      const { input, accounts } = this.context;
+      resolution = resolvePoolIdentity(poolName, input.iis, accounts, input.host);
+      this.byPool.set(poolName, resolution);
     }
-    return this.value as T;
+    return resolution;
   }
 }
 
@@ -113,7 +116,7 @@ export function verdictFor(
     if (known.name === identity.name) return known.verdict;
   const matched = { name: identity.name, sid, normalizedName: normalizeAccountName(identity.name) };
   let verdict: IdentityVerdict | undefined;
-  if (ownSidStandsApart(context, sid, context.kinds.aliasMembers(context))) {
+  if (ownSidStandsApart(context, identity, sid, context.kinds.aliasMembers(context))) {
     kind.template ??= newTemplate(context, tokenInputOf(context, identity, sid), rule);
     if (fitsTemplate(kind.template, matched)) verdict = templateVerdict(context, kind.template, matched, rule);
   }

@@ -14,8 +14,11 @@ export function sha1Utf16le(text: string): Uint32Array {
   }
   const byteLength = text.length * 2;
   // Message, the 0x80 byte, zero padding, and the 64-bit bit length: a whole number of 64-byte blocks.
-  const blockCount = Math.ceil((byteLength + 9) / 64);
-  const bytes = new Uint8Array(blockCount * 64);
+  const end = Math.ceil((byteLength + 9) / 64) * 64;
+  // A pool SID is derived for every pool of a large server: the buffers are kept between calls.
+  if (scratch.length < end) scratch = new Uint8Array(end);
+  const bytes = scratch;
+  bytes.fill(0, 0, end);
   for (let index = 0; index < text.length; index++) {
     const unit = text.charCodeAt(index);
     bytes[index * 2] = unit & 0xff;
@@ -23,7 +26,6 @@ export function sha1Utf16le(text: string): Uint32Array {
   }
   bytes[byteLength] = 0x80;
   const bitLength = byteLength * 8;
-  const end = bytes.length;
   // Strings are far below 2^29 bytes here, but write the high word properly anyway.
   const high = Math.floor(bitLength / 0x100000000);
   bytes[end - 8] = high >>> 24;
@@ -35,8 +37,12 @@ export function sha1Utf16le(text: string): Uint32Array {
   bytes[end - 2] = (bitLength >>> 8) & 0xff;
   bytes[end - 1] = bitLength & 0xff;
 
-  const state = new Uint32Array([0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0]);
-  const words = new Uint32Array(80);
+  let h0 = 0x67452301;
+  let h1 = 0xefcdab89;
+  let h2 = 0x98badcfe;
+  let h3 = 0x10325476;
+  let h4 = 0xc3d2e1f0;
+  const words = WORDS;
   for (let block = 0; block < end; block += 64) {
     for (let index = 0; index < 16; index++) {
       const at = block + index * 4;
@@ -46,11 +52,11 @@ export function sha1Utf16le(text: string): Uint32Array {
       const mixed = words[index - 3]! ^ words[index - 8]! ^ words[index - 14]! ^ words[index - 16]!;
       words[index] = (mixed << 1) | (mixed >>> 31);
     }
-    let a = state[0]!;
-    let b = state[1]!;
-    let c = state[2]!;
-    let d = state[3]!;
-    let e = state[4]!;
+    let a = h0;
+    let b = h1;
+    let c = h2;
+    let d = h3;
+    let e = h4;
     for (let index = 0; index < 80; index++) {
       let f: number;
       let k: number;
@@ -74,11 +80,20 @@ export function sha1Utf16le(text: string): Uint32Array {
       b = a;
       a = next;
     }
-    state[0] = state[0]! + a;
-    state[1] = state[1]! + b;
-    state[2] = state[2]! + c;
-    state[3] = state[3]! + d;
-    state[4] = state[4]! + e;
+    h0 = (h0 + a) >>> 0;
+    h1 = (h1 + b) >>> 0;
+    h2 = (h2 + c) >>> 0;
+    h3 = (h3 + d) >>> 0;
+    h4 = (h4 + e) >>> 0;
   }
+  const state = new Uint32Array(5);
+  state[0] = h0;
+  state[1] = h1;
+  state[2] = h2;
+  state[3] = h3;
+  state[4] = h4;
   return state;
 }
+
+let scratch = new Uint8Array(128);
+const WORDS = new Uint32Array(80);

@@ -108,7 +108,12 @@ export function wellKnownSidName(sid: string): string | undefined {
 
 /** The well-known SID for an English name (`Authenticated Users`, `BUILTIN\\Users`, `IUSR`). */
 export function wellKnownSidForName(name: string): string | undefined {
-  return wellKnownByName.get(normalizeAccountName(name))?.sid;
+  return wellKnownSidForNormalizedName(normalizeAccountName(name));
+}
+
+/** wellKnownSidForName of a name normalizeAccountName already folded. */
+export function wellKnownSidForNormalizedName(normalized: string): string | undefined {
+  return wellKnownByName.get(normalized)?.sid;
 }
 
 /**
@@ -116,7 +121,8 @@ export function wellKnownSidForName(name: string): string | undefined {
  * machine's `x`. Locale-independent folding keeps the comparison stable across hosts.
  */
 export function normalizeAccountName(name: string): string {
-  const trimmed = name.trim().replace(/^\.\\/, '');
+  let trimmed = name.trim();
+  if (trimmed.startsWith('.\\')) trimmed = trimmed.slice(2);
   // ASCII folds the same in every locale, and toLowerCase skips the ICU call (names are
   // compared once per scope, so a large server folds hundreds of thousands of them).
   return ASCII_ONLY.test(trimmed) ? trimmed.toLowerCase() : trimmed.toLocaleLowerCase('en-US');
@@ -170,12 +176,12 @@ export function serviceSid(serviceName: string): string {
 function hashedSid(prefix: string, text: string): string {
   const digest = sha1Utf16le(text);
   // The digest's bytes read as little-endian numbers: each big-endian SHA-1 word byte-swapped.
-  const parts: number[] = [];
-  for (const word of digest)
-    parts.push(
-      (word & 0xff) * 0x1000000 + ((word >>> 8) & 0xff) * 0x10000 + ((word >>> 16) & 0xff) * 0x100 + (word >>> 24),
-    );
-  return `${prefix}-${parts.join('-')}`;
+  let sid = prefix;
+  for (let index = 0; index < 5; index++) {
+    const word = digest[index]!;
+    sid += `-${(word & 0xff) * 0x1000000 + ((word >>> 8) & 0xff) * 0x10000 + ((word >>> 16) & 0xff) * 0x100 + (word >>> 24)}`;
+  }
+  return sid;
 }
 
 /** A local account SID (machine domain) ends in a RID after S-1-5-21-a-b-c. */

@@ -117,15 +117,26 @@ export function fitsTemplate(template: TokenTemplate, identity: MatchedIdentity)
 }
 
 /**
- * What a template needs of the own SID before the template is made: accounts.json lists no
- * groups of its own for it (they would be added as its nested groups, early in the token), and
- * no local alias lists it as a member (it could bring the alias in). `aliasMembers` holds every
- * alias's members.
+ * What a template needs of the own SID before the template is made: no local alias lists it as
+ * a member (it could bring the alias in), and every group accounts.json lists for the SID itself
+ * is one of the identity's own groups (the token holds those before it adds nested groups, so
+ * they add nothing; another would be added early, as the SID's nested group). `aliasMembers`
+ * holds every alias's members.
  */
-export function ownSidStandsApart(context: EvaluationContext, sid: string, aliasMembers: ReadonlySet<string>): boolean {
+export function ownSidStandsApart(
+  context: EvaluationContext,
+  identity: AnonymousIdentity,
+  sid: string,
+  aliasMembers: ReadonlySet<string>,
+): boolean {
   if (aliasMembers.has(sid)) return false;
   const parents = context.accounts.groups.groupsOf(sid);
-  return parents === undefined || parents.length === 0;
+  if (parents === undefined || parents.length === 0) return true;
+  const groups = identity.groups;
+  // An account's identity lists the account's own groups, in the same order.
+  if (parents.length === groups.length && parents.every((group, index) => groups[index] === group)) return true;
+  const own = new Set(groups);
+  return parents.every((group) => own.has(group));
 }
 
 /** The verdict of an identity that fits the template: its own SID's matches put among the template's. */

@@ -89,6 +89,16 @@ function generatedCase(seed: number) {
     directory.push({ name: 'NT AUTHORITY\\IUSR', sid: 'S-1-5-17', kind: 'builtin', groups: ['S-1-5-32-545'] });
   }
   if (random.chance(0.2)) {
+    // Another account with a pool's SID, listed first: its groups are the SID's nested groups.
+    const sid = poolSid(random.pick(POOLS));
+    directory.unshift({
+      name: 'CONTOSO\\twin',
+      sid,
+      kind: 'domain',
+      groups: [random.pick([ONE_GROUP, 'S-1-5-32-545'])],
+    });
+  }
+  if (random.chance(0.2)) {
     // An alias whose SID is a pool's: with a member in the token, the pool's SID is in the rest.
     const sid = poolSid(random.pick(POOLS));
     directory.push({ name: 'WEB01\\odd alias', sid, kind: 'local', groups: [], members: ['S-1-5-11'] });
