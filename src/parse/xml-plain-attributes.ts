@@ -19,6 +19,7 @@ const DOUBLE_QUOTE = 0x22;
 export const AMPERSAND = 0x26;
 const SINGLE_QUOTE = 0x27;
 const EQUALS = 0x3d;
+export const LESS = 0x3c;
 
 /** scanAttribute: no attribute starts here (the tag's end must), or the text leaves the subset. */
 export const NO_ATTRIBUTE = -1;
@@ -91,11 +92,49 @@ export function scanAttribute(text: string, from: number): number {
 
 /** Adds the scanned attribute; false when the element already has one of that name. */
 export function addAttribute(text: string, attributes: Record<string, string>): boolean {
-  const name = text.slice(scanned.nameStart, scanned.nameEnd);
+  const name = cachedName(text, scanned.nameStart, scanned.nameEnd);
   if (name in attributes) return false;
   const raw = text.slice(scanned.valueStart, scanned.valueEnd);
   attributes[name] = scanned.plain ? ownCopy(raw) : attributeValue(raw);
   return true;
+}
+
+/** A power of two. */
+const NAME_SLOTS = 512;
+/** Longer names are not kept: the cache outlives the document, and a hostile name may be megabytes long. */
+const MAX_CACHED_NAME_LENGTH = 64;
+/**
+ * Names already seen, two to a set, by a hash of their length and first, middle and last
+ * characters. The more recently seen of two names that share a set comes first in it.
+ */
+const names: string[] = new Array<string>(2 * NAME_SLOTS).fill('');
+
+/**
+ * The name between `start` and `end`, as the string it was the last time it was seen. A file has
+ * a few dozen element and attribute names, repeated hundreds of thousands of times: a name
+ * compared in place costs no new string, and V8 looks up a string it has used as a property or
+ * map key (its hash computed, internalized) far more cheaply than a fresh slice.
+ */
+export function cachedName(text: string, start: number, end: number): string {
+  const length = end - start;
+  const hash = ((length * 31 + text.charCodeAt(start)) * 31 + text.charCodeAt(start + (length >> 1))) * 31;
+  const slot = ((hash + text.charCodeAt(end - 1)) & (NAME_SLOTS - 1)) << 1;
+  const first = names[slot]!;
+  if (first.length === length && text.startsWith(first, start)) return first;
+  const second = names[slot + 1]!;
+  if (second.length === length && text.startsWith(second, start)) return second;
+  const name = text.slice(start, end);
+  if (length > MAX_CACHED_NAME_LENGTH) return name;
+  names[slot + 1] = first;
+  return (names[slot] = internalized(name));
+}
+
+/** The string V8 keeps for `name` as a property key: comparing two such strings compares two pointers. */
+function internalized(name: string): string {
+  const holder = new AttributeRecord();
+  holder[name] = '';
+  for (const key in holder) return key;
+  return name;
 }
 
 /** V8 makes a slice of at least this many characters a view into the whole text. */
@@ -149,7 +188,7 @@ export function isFirstOfName(text: string, count: number): boolean {
 }
 
 /** White space as saxes counts lines: a CR only as part of a CRLF. */
-function skipSpaces(text: string, from: number): number {
+export function skipSpaces(text: string, from: number): number {
   let index = from;
   for (;;) {
     const code = text.charCodeAt(index);

@@ -6,12 +6,15 @@ import {
   LINE_FEED,
   TEXT_REFERENCE,
   AttributeRecord,
+  cachedName,
   isFirstOfName,
+  LESS,
   NO_ATTRIBUTE,
   NO_ATTRIBUTES,
   NOT_ALLOWED,
   OUTSIDE,
   scanAttribute,
+  skipSpaces,
 } from './xml-plain-attributes';
 
 // A quick reader for plain XML, the shape every applicationHost.config IIS writes has: ASCII
@@ -25,18 +28,14 @@ import {
 // answer false, and saxes reads the document from the start, so every error keeps saxes' own
 // wording, line and column. test/unit/xml-plain.test.ts holds it to saxes, event for event.
 
-const NAME = '[A-Za-z_][A-Za-z0-9._-]*';
-/** White space as saxes counts lines: a CR only as part of a CRLF (saxes counts a lone CR as a break). */
-const SPACE = '(?:[ \\t\\n]|\\r\\n)';
-const ELEMENT_NAME = new RegExp(NAME, 'y');
-const TAG_END = new RegExp(`${SPACE}*/?>`, 'y');
-/** What may follow an end tag's name: the name ends there (no name character follows). */
-const CLOSE_TAG_END = new RegExp(`${SPACE}*>`, 'y');
-const SPACES = new RegExp(`${SPACE}*`, 'y');
+// Names and runs of text are read by sticky patterns, which run compiled from their first call;
+// white space, tag ends and end tags by skipSpaces and single characters, since a pattern call
+// costs more than the two or three characters it would read there.
+const ELEMENT_NAME = /[A-Za-z_][A-Za-z0-9._-]*/y;
 const TEXT_RUN = new RegExp(`[^<&\\]\\r${NOT_ALLOWED}]*`, 'y');
 const OUTSIDE_SUBSET = new RegExp(`[${NOT_ALLOWED}]|\\r(?!\\n)`);
 
-const LESS = 0x3c;
+const GREATER = 0x3e;
 const SLASH = 0x2f;
 const BANG = 0x21;
 const CLOSE_BRACKET = 0x5d;
@@ -56,9 +55,7 @@ export function readPlainXml(text: string, maxDepth: number, handlers: XmlEventH
   let nextLineBreak = lineBreakFrom(text, 0);
   for (;;) {
     if (open.length === 0) {
-      SPACES.lastIndex = index;
-      SPACES.test(text);
-      index = SPACES.lastIndex;
+      index = skipSpaces(text, index);
       if (index === text.length) return rootClosed;
       if (text.charCodeAt(index) !== LESS) return false;
     } else {
@@ -67,15 +64,15 @@ export function readPlainXml(text: string, maxDepth: number, handlers: XmlEventH
     }
     const next = text.charCodeAt(index + 1);
     if (next === SLASH) {
-      // test and startsWith, not exec: no match array for each of the file's elements.
       if (open.length === 0) return false;
       const name = open[open.length - 1]!;
       if (!text.startsWith(name, index + 2)) return false;
-      CLOSE_TAG_END.lastIndex = index + 2 + name.length;
-      if (!CLOSE_TAG_END.test(text)) return false;
+      // The name must end there: white space or the '>' follows.
+      index = skipSpaces(text, index + 2 + name.length);
+      if (text.charCodeAt(index) !== GREATER) return false;
       open.pop();
       handlers.close();
-      index = CLOSE_TAG_END.lastIndex;
+      index++;
       rootClosed = open.length === 0;
       continue;
     }
@@ -90,7 +87,7 @@ export function readPlainXml(text: string, maxDepth: number, handlers: XmlEventH
     if (rootClosed || open.length >= maxDepth) return false;
     ELEMENT_NAME.lastIndex = index + 1;
     if (!ELEMENT_NAME.test(text)) return false;
-    const name = text.slice(index + 1, ELEMENT_NAME.lastIndex);
+    const name = cachedName(text, index + 1, ELEMENT_NAME.lastIndex);
     index = ELEMENT_NAME.lastIndex;
     // An element the consumer drops gets its attributes checked, but no object or strings.
     const kept = handlers.keeps === undefined || handlers.keeps(name);
@@ -101,16 +98,17 @@ export function readPlainXml(text: string, maxDepth: number, handlers: XmlEventH
       if (end === OUTSIDE || !(kept ? addAttribute(text, attributes) : isFirstOfName(text, count))) return false;
       index = end;
     }
-    TAG_END.lastIndex = index;
-    if (!TAG_END.test(text)) return false;
-    index = TAG_END.lastIndex;
+    index = skipSpaces(text, index);
+    const selfClosing = text.charCodeAt(index) === SLASH;
+    if (selfClosing) index++;
+    if (text.charCodeAt(index++) !== GREATER) return false;
     // saxes reports the line of the tag's closing '>', counting each LF (a CRLF is one break).
     while (nextLineBreak < index) {
       line++;
       nextLineBreak = lineBreakFrom(text, nextLineBreak + 1);
     }
     handlers.open({ name, local: name, uri: '', attributes, line });
-    if (text.charCodeAt(index - 2) === SLASH) {
+    if (selfClosing) {
       handlers.close();
       rootClosed = open.length === 0;
     } else {
@@ -126,7 +124,9 @@ function lineBreakFrom(text: string, from: number): number {
 
 /** Skips character data inside the root element up to the next '<'; -1 where it leaves the subset. */
 function skipText(text: string, from: number): number {
-  let index = from;
+  // Mostly a line break and the next line's indentation.
+  let index = skipSpaces(text, from);
+  if (text.charCodeAt(index) === LESS) return index;
   for (;;) {
     TEXT_RUN.lastIndex = index;
     TEXT_RUN.test(text);
