@@ -3,7 +3,7 @@ import { InputError } from '../../core/errors';
 import { elementOf, type XmlElement } from '../xml';
 import { readXmlEvents, type XmlEventHandlers, type XmlStartTag } from '../xml-events';
 import { readServerLevelOrLocation, type ServerLevelSettings } from './anonymous';
-import { KEEP_TREE, type KeepTree } from './keep';
+import { KEEP_TREE, KeepTree } from './keep';
 import { readApplicationPools } from './pools';
 import { declaredSectionLock, type SectionLock } from './section-lock';
 import { DECLINED, StreamedSites } from './streamed-sites';
@@ -31,7 +31,7 @@ export interface StreamedApplicationHost {
 }
 
 /** The keep-tree position of a `<configSections>` descendant: sectionGroups nest to any depth. */
-const SECTIONS: KeepTree = new Map();
+const SECTIONS = new KeepTree();
 
 /** The model of an applicationHost.config, or undefined where the element-tree path must read it. */
 export function readApplicationHostStreamed(text: string, context: ParseContext): StreamedApplicationHost | undefined {
