@@ -346,6 +346,23 @@ describe('security template parser (secedit /export, GptTmpl.inf)', () => {
       ]);
     });
 
+    it('finds "=", ";" and "," outside quotes wherever the first quote is', () => {
+      const parsed = parse(
+        template(
+          'SeBatchLogonRight = *S-1-5-32-568,"a,b=c;d",*S-1-5-19 ; "a quoted comment, with a comma"',
+          '"SeDenyBatchLogonRight" = x, "y;z"',
+          'SeServiceLogonRight = *S-1-5-19,*S-1-5-20,"q"',
+        ),
+      );
+      assert.deepEqual(assignment(parsed, 'SeBatchLogonRight').holders, [
+        { kind: 'sid', sid: 'S-1-5-32-568', written: '*S-1-5-32-568' },
+        { kind: 'name', name: 'a,b=c;d', written: 'a,b=c;d' },
+        { kind: 'sid', sid: 'S-1-5-19', written: '*S-1-5-19' },
+      ]);
+      assert.deepEqual(namesOf(assignment(parsed, 'SeDenyBatchLogonRight').holders), ['x', 'y;z']);
+      assert.equal(assignment(parsed, 'SeServiceLogonRight').holders.length, 3);
+    });
+
     it('normalises SIDs but keeps the entry as written', () => {
       const parsed = parse(template('SeNetworkLogonRight = *s-1-5-32-0545'));
       assert.deepEqual(assignment(parsed, 'SeNetworkLogonRight').holders, [
