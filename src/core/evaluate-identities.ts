@@ -95,19 +95,26 @@ function poolsServingAsAnonymous(input: EvaluationInput): SitePools {
 
 /** Site and pool pairs, by name as IIS compares them (case-insensitively), without a key string per scope. */
 class SitePools {
-  private readonly bySite = new Map<string, Set<string>>();
+  /** A site's one pool, or its pools once it has more (most sites have one). */
+  private readonly bySite = new Map<string, string | Set<string>>();
 
   /** Adds the pair; false when it was there already. */
   add(site: string, pool: string): boolean {
     const siteKey = site.toLowerCase();
-    let pools = this.bySite.get(siteKey);
-    if (pools === undefined) {
-      pools = new Set();
-      this.bySite.set(siteKey, pools);
+    const poolKey = pool.toLowerCase();
+    const known = this.bySite.get(siteKey);
+    if (known === undefined) {
+      this.bySite.set(siteKey, poolKey);
+      return true;
     }
-    const size = pools.size;
-    pools.add(pool.toLowerCase());
-    return pools.size > size;
+    if (typeof known === 'string') {
+      if (known === poolKey) return false;
+      this.bySite.set(siteKey, new Set([known, poolKey]));
+      return true;
+    }
+    const size = known.size;
+    known.add(poolKey);
+    return known.size > size;
   }
 }
 
@@ -236,7 +243,8 @@ function judgeNewIdentity(
   const verdict = verdictFor(context, identity, identity.sid, rule);
   finding.status = decideStatus(verdict.current, verdict.afterRefresh, finding.allowRightOwner, finding.denyRightOwner);
   finding.holdVerdict(verdict);
-  judgeIncompleteGroups(finding, identity, [input.policy.current, input.policy.afterRefresh], context.accounts);
+  if (identity.groupsIncomplete !== undefined)
+    judgeIncompleteGroups(finding, identity, [input.policy.current, input.policy.afterRefresh], context.accounts);
   return finding;
 }
 

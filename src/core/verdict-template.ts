@@ -36,6 +36,7 @@ export interface TokenTemplate {
   rest: TokenSid[];
   restSids: ReadonlySet<string>;
   current: TemplateCheck;
+  /** The same object as `current` when the refresh leaves the rule's lists as they are. */
   afterRefresh: TemplateCheck;
   /** The lists of both checks. */
   lists: readonly TemplateList[];
@@ -90,13 +91,16 @@ export function newTemplate(context: EvaluationContext, input: TokenInput, rule:
     return { allow, deny: rule.denyRight === null ? null : list(view, rule.denyRight, 'deny') };
   };
   const current = check(policy.current);
-  const afterRefresh = check(policy.afterRefresh);
+  const refreshed = check(policy.afterRefresh);
+  // Where no GPO owns the rule's rights, the refresh leaves the same lists: one check for both.
+  const sameLists = refreshed.allow.index === current.allow.index && refreshed.deny?.index === current.deny?.index;
+  const afterRefresh = sameLists ? current : refreshed;
   return {
     rest,
     restSids: new Set(rest.map((entry) => entry.sid)),
     current,
     afterRefresh,
-    lists: [current, afterRefresh].flatMap((parts) =>
+    lists: (sameLists ? [current] : [current, refreshed]).flatMap((parts) =>
       parts.deny === null ? [parts.allow] : [parts.allow, parts.deny],
     ),
     unresolvedHolders: dedupeUnresolved(unresolved),
@@ -154,7 +158,8 @@ export function templateVerdict(
     return { grantedBy, deniedBy, holdsRight: grantedBy.length > 0 && deniedBy.length === 0 };
   };
   const current = check(template.current);
-  const afterRefresh = check(template.afterRefresh);
+  // Equal checks are one object, never changed, as the verdicts of identities alike share theirs.
+  const afterRefresh = template.afterRefresh === template.current ? current : check(template.afterRefresh);
   const notes = withInferredUsersNote({ current, afterRefresh }, template.denyNotes);
   return assembleVerdict(context, [own, ...template.rest], current, afterRefresh, template.unresolvedHolders, notes);
 }
@@ -165,8 +170,9 @@ export function templateVerdict(
  * naming the SID, shown by the entry's name or else the identity's.
  */
 function withOwnMatch(list: TemplateList, own: TokenSid, identity: MatchedIdentity): SidMatch[] {
-  const entry = list.index.bySid.get(own.sid)?.[0];
-  if (entry === undefined) return list.matches;
+  const naming = list.index.bySid.get(own.sid);
+  if (naming === undefined) return list.matches;
+  const entry = naming[0]!;
   const match: SidMatch = {
     sid: own.sid,
     name: entry.holder.kind === 'sid' && entry.holder.name ? entry.holder.name : identity.name,
@@ -174,10 +180,14 @@ function withOwnMatch(list: TemplateList, own: TokenSid, identity: MatchedIdenti
     origin: own.origin,
     evidence: own.evidence,
   };
-  const at = list.placed.findIndex((placed) => placed.position > entry.position);
-  const matches = [...list.matches];
-  matches.splice(at === -1 ? matches.length : at, 0, match);
-  return matches;
+  // The entry names only the own SID, so no match of the rest has its position.
+  const { placed, matches } = list;
+  const merged: SidMatch[] = [];
+  let index = 0;
+  while (index < placed.length && placed[index]!.position < entry.position) merged.push(matches[index++]!);
+  merged.push(match);
+  while (index < matches.length) merged.push(matches[index++]!);
+  return merged;
 }
 
 /** A verdict from its token and checks: the findings' SID lists are derived here. */
@@ -189,16 +199,20 @@ export function assembleVerdict(
   unresolvedHolders: UnresolvedHolder[],
   tokenNotes: string[],
 ): IdentityVerdict {
+  const grantedBy = sidsOf(current.grantedBy);
+  const deniedBy = sidsOf(current.deniedBy);
   return {
     token,
     current,
     afterRefresh,
     matches: { current, afterRefresh },
-    grantedBy: sidsOf(current.grantedBy),
-    deniedBy: sidsOf(current.deniedBy),
-    afterRefreshSids: context.input.policy.hasGroupPolicyData
-      ? { grantedBy: sidsOf(afterRefresh.grantedBy), deniedBy: sidsOf(afterRefresh.deniedBy) }
-      : null,
+    grantedBy,
+    deniedBy,
+    afterRefreshSids: !context.input.policy.hasGroupPolicyData
+      ? null
+      : afterRefresh === current
+        ? { grantedBy, deniedBy }
+        : { grantedBy: sidsOf(afterRefresh.grantedBy), deniedBy: sidsOf(afterRefresh.deniedBy) },
     unresolvedHolders,
     tokenNotes,
   };
