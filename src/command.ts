@@ -39,7 +39,8 @@ import { renderCommandHelp, renderGlobalHelp } from './render/help';
 
 export interface CommandIo {
   argv: readonly string[];
-  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  /** writeJsonText, where given: JSON text to write escaped as escapeJsonText escapes it (output.ts). */
+  stdout: { write(text: string): unknown; writeJsonText?(text: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   /** All of stdin; with a timeout, an InputError if it has not ended within that many seconds. */
   readStdin(timeoutSeconds?: number): Uint8Array;
@@ -123,12 +124,17 @@ export function runCommandLine(io: CommandIo): ExitCode | Promise<ExitCode> {
 function runCommand(options: CliOptions, io: CommandIo): ExitCode | Promise<ExitCode> {
   // JSON goes out in pieces (writeJson): one string for a very large result exceeds V8's limit.
   const write = (text: string) => void io.stdout.write(text);
+  const writeJsonDocument = (document: unknown) => {
+    const { stdout } = io;
+    if (stdout.writeJsonText === undefined) writeJson(document, write);
+    else writeJson(document, (text) => void stdout.writeJsonText!(text), true);
+  };
   if (options.command === 'check-plan') return runCheckPlan(options, io);
   if (options.command === 'report') return nodeOnly(io, 'report').report(options, io);
   if (options.command === 'dsc') return runDsc(options.dscOperation!, io);
   if (options.command === 'accounts') {
     const snapshot = loadSnapshotOption(options.snapshot, io, { allowNoUserRights: options.allowNoUserRights });
-    writeJson(accountsToResolve(snapshot), write);
+    writeJsonDocument(accountsToResolve(snapshot));
     return EXIT_CODES.success.code;
   }
   // Everything is loaded and validated before anything is printed, so bad input never yields a
@@ -156,16 +162,15 @@ function runCommand(options: CliOptions, io: CommandIo): ExitCode | Promise<Exit
       options.withGpo,
       buildPlan(evaluation, policy, { allowTemporaryFix: options.allowTemporaryFix }),
     );
-    if (options.format === 'json') writeJson(document, write);
+    if (options.format === 'json') writeJsonDocument(document);
     else write(renderPlan(document, style));
     return EXIT_CODES.success.code;
   }
   if (options.format === 'json') {
-    writeJson(
+    writeJsonDocument(
       options.command === 'explain'
         ? buildExplainDocument(snapshot.name, evaluation, policy, options.withGpo)
         : buildResultDocument(snapshot.name, evaluation, options.withGpo),
-      write,
     );
   } else if (options.format === 'junit' || options.format === 'sarif') {
     writeForPipelines(

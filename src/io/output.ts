@@ -1,5 +1,7 @@
+import { isAscii } from 'node:buffer';
 import { writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
+import { escapeJsonText } from '../render/text-escape';
 import { OutputClosedError, OutputError } from './output-errors';
 
 /**
@@ -12,6 +14,11 @@ import { OutputClosedError, OutputError } from './output-errors';
 
 export interface FdWriter {
   write(text: string): void;
+  /**
+   * JSON text as JSON.stringify gives it, written as escapeJsonText escapes it (the JSON writer
+   * hands its pieces here unescaped: json-stream.ts).
+   */
+  writeJsonText(text: string): void;
   isTTY: boolean;
   columns?: number;
 }
@@ -33,12 +40,19 @@ export function fdWriter(
     },
     write(text: string) {
       try {
-        for (let start = 0; start < text.length;) {
-          let end = Math.min(start + SLICE, text.length);
-          // Never cut a surrogate pair in two.
-          if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
-          writeAll(fd, Buffer.from(text.slice(start, end), 'utf8'), output);
-          start = end;
+        for (const slice of slices(text)) writeAll(fd, Buffer.from(slice, 'utf8'), output);
+      } catch (error) {
+        if (!options.quiet) throw error;
+      }
+    },
+    writeJsonText(text: string) {
+      try {
+        for (const slice of slices(text)) {
+          // Every character escapeJsonText escapes is U+007F or beyond, so ASCII bytes without
+          // DEL (a 127 MB result nearly always) need no pass of its pattern over the text.
+          const bytes = encodeUtf8(slice);
+          if (isAscii(bytes) && bytes.indexOf(0x7f) === -1) writeAll(fd, bytes, output);
+          else writeAll(fd, Buffer.from(escapeJsonText(slice), 'utf8'), output);
         }
       } catch (error) {
         if (!options.quiet) throw error;
@@ -46,6 +60,33 @@ export function fdWriter(
     },
   };
 }
+
+/** The text in slices of at most SLICE code units, never cutting a surrogate pair in two. */
+function* slices(text: string): Generator<string> {
+  if (text.length <= SLICE) {
+    yield text;
+    return;
+  }
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(start + SLICE, text.length);
+    if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+
+/**
+ * The UTF-8 bytes of a slice, in a buffer kept between calls (valid until the next call): the
+ * JSON writer's pieces are written one after the other, and a fresh buffer for each was most
+ * of the cost of writing them.
+ */
+function encodeUtf8(text: string): Buffer {
+  // At most three bytes per UTF-16 code unit.
+  if (scratch.length < text.length * 3) scratch = Buffer.allocUnsafe(Math.max(text.length * 3, scratch.length * 2));
+  return scratch.subarray(0, scratch.write(text, 'utf8'));
+}
+
+let scratch = Buffer.allocUnsafe(1 << 16);
 
 function writeAll(fd: number, bytes: Buffer, output: string): void {
   let offset = 0;

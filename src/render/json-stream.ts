@@ -52,8 +52,13 @@ export function withWholeJsonDocuments<T>(work: () => T): T {
   }
 }
 
-export function writeJson(value: unknown, write: (text: string) => void): void {
-  writeJsonValue(value, '', write);
+/**
+ * `writeEscapes`: `write` escapes what escapeJsonText escapes itself, so the pieces go to it as
+ * JSON.stringify gives them (the CLI's standard output checks the bytes it encodes instead,
+ * output.ts, which costs far less than the pattern on a large result).
+ */
+export function writeJson(value: unknown, write: (text: string) => void, writeEscapes = false): void {
+  writeJsonValue(value, '', write, writeEscapes);
   write('\n');
 }
 
@@ -62,9 +67,15 @@ export function writeJson(value: unknown, write: (text: string) => void): void {
  * `indent` (the indent of the line it starts on): so `report` can write one snapshot of a
  * document at a time and the bytes are the same as for the whole document.
  */
-export function writeJsonValue(value: unknown, indent: string, write: (text: string) => void): void {
+export function writeJsonValue(
+  value: unknown,
+  indent: string,
+  write: (text: string) => void,
+  writeEscapes = false,
+): void {
+  const escape = writeEscapes ? (text: string) => text : escapeJsonText;
   if (wholeDocuments) {
-    write(escapeJsonText(stringifyAt(value, indent)));
+    write(escape(stringifyAt(value, indent)));
     return;
   }
   const stack: Frame[] = [];
@@ -72,12 +83,12 @@ export function writeJsonValue(value: unknown, indent: string, write: (text: str
   // Pieces of at most 64 KiB, or one stringified run when that alone is longer.
   const emit = (text: string) => {
     if (buffered.length + text.length > PIECE && buffered !== '') {
-      write(escapeJsonText(buffered));
+      write(escape(buffered));
       buffered = '';
     }
     buffered += text;
     if (buffered.length >= PIECE) {
-      write(escapeJsonText(buffered));
+      write(escape(buffered));
       buffered = '';
     }
   };
@@ -109,7 +120,7 @@ export function writeJsonValue(value: unknown, indent: string, write: (text: str
     frame.next++;
     if (!open(member, inner)) scalar(member, inner);
   }
-  if (buffered !== '') write(escapeJsonText(buffered));
+  if (buffered !== '') write(escape(buffered));
 }
 
 /**
