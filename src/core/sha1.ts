@@ -12,79 +12,67 @@ export function sha1Utf16le(text: string): Uint32Array {
     const view = new DataView(native.buffer, native.byteOffset, 20);
     return Uint32Array.from({ length: 5 }, (_, index) => view.getUint32(index * 4));
   }
-  const byteLength = text.length * 2;
+  const length = text.length;
+  const bitLength = length * 16;
   // Message, the 0x80 byte, zero padding, and the 64-bit bit length: a whole number of 64-byte blocks.
-  const end = Math.ceil((byteLength + 9) / 64) * 64;
-  // A pool SID is derived for every pool of a large server: the buffers are kept between calls.
-  if (scratch.length < end) scratch = new Uint8Array(end);
-  const bytes = scratch;
-  bytes.fill(0, 0, end);
-  for (let index = 0; index < text.length; index++) {
-    const unit = text.charCodeAt(index);
-    bytes[index * 2] = unit & 0xff;
-    bytes[index * 2 + 1] = unit >>> 8;
-  }
-  bytes[byteLength] = 0x80;
-  const bitLength = byteLength * 8;
-  // Strings are far below 2^29 bytes here, but write the high word properly anyway.
-  const high = Math.floor(bitLength / 0x100000000);
-  bytes[end - 8] = high >>> 24;
-  bytes[end - 7] = (high >>> 16) & 0xff;
-  bytes[end - 6] = (high >>> 8) & 0xff;
-  bytes[end - 5] = high & 0xff;
-  bytes[end - 4] = bitLength >>> 24;
-  bytes[end - 3] = (bitLength >>> 16) & 0xff;
-  bytes[end - 2] = (bitLength >>> 8) & 0xff;
-  bytes[end - 1] = bitLength & 0xff;
-
+  const words = Math.ceil((length * 2 + 9) / 64) * 16;
+  // A pool SID is derived for every pool of a large server: the message words are read from the
+  // text as they are needed, and the schedule's buffer is kept between calls.
+  const schedule = SCHEDULE;
   let h0 = 0x67452301;
-  let h1 = 0xefcdab89;
-  let h2 = 0x98badcfe;
+  let h1 = 0xefcdab89 | 0;
+  let h2 = 0x98badcfe | 0;
   let h3 = 0x10325476;
-  let h4 = 0xc3d2e1f0;
-  const words = WORDS;
-  for (let block = 0; block < end; block += 64) {
-    for (let index = 0; index < 16; index++) {
-      const at = block + index * 4;
-      words[index] = (bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!;
-    }
+  let h4 = 0xc3d2e1f0 | 0;
+  for (let block = 0; block < words; block += 16) {
+    for (let index = 0; index < 16; index++) schedule[index] = messageWord(text, block + index, words, bitLength);
     for (let index = 16; index < 80; index++) {
-      const mixed = words[index - 3]! ^ words[index - 8]! ^ words[index - 14]! ^ words[index - 16]!;
-      words[index] = (mixed << 1) | (mixed >>> 31);
+      const mixed = schedule[index - 3]! ^ schedule[index - 8]! ^ schedule[index - 14]! ^ schedule[index - 16]!;
+      schedule[index] = (mixed << 1) | (mixed >>> 31);
     }
     let a = h0;
     let b = h1;
     let c = h2;
     let d = h3;
     let e = h4;
-    for (let index = 0; index < 80; index++) {
-      let f: number;
-      let k: number;
-      if (index < 20) {
-        f = (b & c) | (~b & d);
-        k = 0x5a827999;
-      } else if (index < 40) {
-        f = b ^ c ^ d;
-        k = 0x6ed9eba1;
-      } else if (index < 60) {
-        f = (b & c) | (b & d) | (c & d);
-        k = 0x8f1bbcdc;
-      } else {
-        f = b ^ c ^ d;
-        k = 0xca62c1d6;
-      }
-      const next = (((a << 5) | (a >>> 27)) + f + e + k + words[index]!) | 0;
+    // The four rounds of twenty, each with its own function and constant.
+    for (let index = 0; index < 20; index++) {
+      const next = (((a << 5) | (a >>> 27)) + ((b & c) | (~b & d)) + e + 0x5a827999 + schedule[index]!) | 0;
       e = d;
       d = c;
       c = (b << 30) | (b >>> 2);
       b = a;
       a = next;
     }
-    h0 = (h0 + a) >>> 0;
-    h1 = (h1 + b) >>> 0;
-    h2 = (h2 + c) >>> 0;
-    h3 = (h3 + d) >>> 0;
-    h4 = (h4 + e) >>> 0;
+    for (let index = 20; index < 40; index++) {
+      const next = (((a << 5) | (a >>> 27)) + (b ^ c ^ d) + e + 0x6ed9eba1 + schedule[index]!) | 0;
+      e = d;
+      d = c;
+      c = (b << 30) | (b >>> 2);
+      b = a;
+      a = next;
+    }
+    for (let index = 40; index < 60; index++) {
+      const next = (((a << 5) | (a >>> 27)) + ((b & c) | (b & d) | (c & d)) + e + 0x8f1bbcdc + schedule[index]!) | 0;
+      e = d;
+      d = c;
+      c = (b << 30) | (b >>> 2);
+      b = a;
+      a = next;
+    }
+    for (let index = 60; index < 80; index++) {
+      const next = (((a << 5) | (a >>> 27)) + (b ^ c ^ d) + e + 0xca62c1d6 + schedule[index]!) | 0;
+      e = d;
+      d = c;
+      c = (b << 30) | (b >>> 2);
+      b = a;
+      a = next;
+    }
+    h0 = (h0 + a) | 0;
+    h1 = (h1 + b) | 0;
+    h2 = (h2 + c) | 0;
+    h3 = (h3 + d) | 0;
+    h4 = (h4 + e) | 0;
   }
   const state = new Uint32Array(5);
   state[0] = h0;
@@ -95,5 +83,23 @@ export function sha1Utf16le(text: string): Uint32Array {
   return state;
 }
 
-let scratch = new Uint8Array(128);
-const WORDS = new Uint32Array(80);
+const SCHEDULE = new Int32Array(80);
+
+/**
+ * Big-endian word `index` of the padded message: two UTF-16LE code units, or where the text
+ * ends the 0x80 byte, then zeros, then the bit length in the last two words.
+ */
+function messageWord(text: string, index: number, words: number, bitLength: number): number {
+  if (index === words - 1) return bitLength | 0;
+  // Strings are far below 2^29 bytes here, but write the high word properly anyway.
+  if (index === words - 2) return Math.floor(bitLength / 0x100000000) | 0;
+  const at = index * 2;
+  if (at < text.length) {
+    const first = text.charCodeAt(at);
+    const high = ((first & 0xff) << 24) | ((first >>> 8) << 16);
+    if (at + 1 === text.length) return high | 0x8000;
+    const second = text.charCodeAt(at + 1);
+    return high | ((second & 0xff) << 8) | (second >>> 8);
+  }
+  return at === text.length ? 0x80000000 | 0 : 0;
+}
