@@ -7,7 +7,7 @@ import { decodeText } from '../parse/decode';
 import { parseGroupPolicyXml } from '../parse/gpresult';
 import { parseMetabase } from '../parse/metabase';
 import { parseRsopJson } from '../parse/rsop-json';
-import { parseSecurityTemplate } from '../parse/secedit-inf';
+import { parseSecurityTemplateText } from '../parse/secedit-inf';
 import { parseWebConfigs, type WebConfigSet } from '../parse/webconfig';
 import { encodeUtf8 } from '../core/text-codec';
 import { validateAgainstSchema } from '../parse/schema-validation';
@@ -151,7 +151,8 @@ function buildSnapshot(name: string, source: ArtifactSource, whatWasThere: strin
       'secedit.inf (the output of secedit /export /areas USER_RIGHTS)',
       `no such file (${whatWasThere})`,
     );
-  const localPolicy = parseSecurityTemplate(bytesOf(secedit, source.label('secedit.inf')), source.label('secedit.inf'));
+  const seceditLabel = source.label('secedit.inf');
+  const localPolicy = parseSecurityTemplateText(textOf(secedit, seceditLabel), seceditLabel);
   if (!options.allowNoUserRights) requireUserRights(localPolicy);
 
   const applicationHost = source.read('applicationHost.config');
@@ -284,8 +285,12 @@ function bytesOf(content: ArtifactContent, label: string): Uint8Array {
   throw new InputError(label, {}, 'text', 'a JSON value');
 }
 
+// The content lets go of its bytes once decoded, so the next scavenge frees them: a large file's
+// buffer held to the end of loading stayed until a full collection during judging (peak memory).
 function textOf(content: ArtifactContent, label: string): string {
-  return decodeText(bytesOf(content, label), label).text;
+  const text = decodeText(bytesOf(content, label), label).text;
+  if ('bytes' in content) content.bytes = new Uint8Array(0);
+  return text;
 }
 
 function jsonOf(content: ArtifactContent, label: string, kind: JsonDocumentKind): unknown {
