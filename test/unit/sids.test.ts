@@ -45,6 +45,19 @@ describe('SIDs', () => {
     );
   });
 
+  it('normalizeSid draws the 32-bit line at 4294967295 for a sub-authority at every digit, not for the authority', () => {
+    const limit = 4294967295;
+    const values = [limit];
+    for (let power = 1; power <= 1e9; power *= 10) values.push(limit - power, limit + power);
+    for (const value of values.filter((candidate) => candidate >= 1e9 && candidate < 1e10)) {
+      const fits = value <= limit;
+      for (const sid of [`S-1-5-${value}`, `S-1-5-21-${value}-1000`, `S-1-5-82-1-2-3-${value}`])
+        assert.equal(normalizeSid(sid), fits ? sid : undefined, sid);
+      // The identifier authority has 48 bits.
+      assert.equal(normalizeSid(`S-1-${value}-1`), `S-1-${value}-1`);
+    }
+  });
+
   it('normalizeSid refuses what is not a SID', () => {
     for (const text of [
       '',
