@@ -38,6 +38,10 @@ export interface XmlStartTag {
  * may throw; the error goes to the caller as it is.
  */
 export interface XmlEventHandlers {
+  /**
+   * A start tag. The tag object is the consumer's only during the call (a tokenizer may reuse
+   * it for the next tag); its attributes object is the consumer's to keep.
+   */
   open(tag: XmlStartTag): void;
   close(): void;
   text?(chunk: string): void;

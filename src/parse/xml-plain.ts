@@ -1,4 +1,4 @@
-import type { XmlEventHandlers } from './xml-events';
+import type { XmlEventHandlers, XmlStartTag } from './xml-events';
 import {
   addAttribute,
   AMPERSAND,
@@ -53,6 +53,8 @@ export function readPlainXml(text: string, maxDepth: number, handlers: XmlEventH
   let rootClosed = false;
   let line = 1;
   let nextLineBreak = lineBreakFrom(text, 0);
+  // One tag object for every start tag: a consumer copies out what it keeps (XmlEventHandlers.open).
+  const tag: XmlStartTag = { name: '', local: '', uri: '', attributes: NO_ATTRIBUTES, line: 0 };
   for (;;) {
     if (open.length === 0) {
       index = skipSpaces(text, index);
@@ -107,7 +109,10 @@ export function readPlainXml(text: string, maxDepth: number, handlers: XmlEventH
       line++;
       nextLineBreak = lineBreakFrom(text, nextLineBreak + 1);
     }
-    handlers.open({ name, local: name, uri: '', attributes, line });
+    tag.name = tag.local = name;
+    tag.attributes = attributes;
+    tag.line = line;
+    handlers.open(tag);
     if (selfClosing) {
       handlers.close();
       rootClosed = open.length === 0;
