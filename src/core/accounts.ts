@@ -10,6 +10,8 @@ import { accountShortName, normalizeAccountName, wellKnownSidForNormalizedName, 
 export interface AccountIndex {
   bySid(sid: string): Account | undefined;
   byName(name: string): Account | undefined;
+  /** byName(`IIS APPPOOL\\<pool>`): the pool's virtual account, when accounts.json lists it. */
+  poolAccount(poolName: string): Account | undefined;
   /** Display name for a SID: the collected name, else the well-known name, else the SID. */
   displayName(sid: string): string;
   isKnownUnresolved(name: string): boolean;
@@ -50,6 +52,11 @@ export function buildAccountIndex(directory: AccountDirectory | null, host: Host
     return undefined;
   };
 
+  // Most accounts.json files list no pool's virtual account: then no pool's lookup can find one
+  // (no well-known name begins so either), and 10,000 pools need not fold and hash their names.
+  let collectsPoolAccounts = false;
+  for (const name of nameMap.keys()) if (name.startsWith(POOL_ACCOUNT_PREFIX)) collectsPoolAccounts = true;
+
   const aliases = new Map<string, readonly string[]>();
   for (const account of accounts)
     if (account.members !== undefined && !aliases.has(account.sid)) aliases.set(account.sid, account.members);
@@ -59,10 +66,13 @@ export function buildAccountIndex(directory: AccountDirectory | null, host: Host
     groups,
     bySid: (sid) => sidMap.get(sid),
     byName,
+    poolAccount: (poolName) => (collectsPoolAccounts ? byName(`IIS APPPOOL\\${poolName}`) : undefined),
     displayName: (sid) => sidMap.get(sid)?.name ?? wellKnownSidName(sid) ?? sid,
     isKnownUnresolved: (name) => unresolvedNames.has(normalizeAccountName(name)),
   };
 }
+
+const POOL_ACCOUNT_PREFIX = 'iis apppool\\';
 
 /** Decides local vs domain from the name when accounts.json does not say. */
 export function guessAccountKind(name: string, host: HostInfo | null): AccountKind | undefined {

@@ -97,9 +97,15 @@ function poolsServingAsAnonymous(input: EvaluationInput): SitePools {
 class SitePools {
   /** A site's one pool, or its pools once it has more (most sites have one). */
   private readonly bySite = new Map<string, string | Set<string>>();
+  /** The last pair added or found: scopes come site by site, so most pairs are the last one again. */
+  private lastSite: string | undefined;
+  private lastPool: string | undefined;
 
   /** Adds the pair; false when it was there already. */
   add(site: string, pool: string): boolean {
+    if (site === this.lastSite && pool === this.lastPool) return false;
+    this.lastSite = site;
+    this.lastPool = pool;
     const siteKey = site.toLowerCase();
     const poolKey = pool.toLowerCase();
     const known = this.bySite.get(siteKey);

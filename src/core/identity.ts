@@ -104,7 +104,7 @@ export function resolvePoolIdentity(
   switch (identityType) {
     case 'ApplicationPoolIdentity': {
       const name = `IIS APPPOOL\\${pool.name}`;
-      const collected = accounts.byName(name);
+      const collected = accounts.poolAccount(pool.name);
       // The host's own lookup wins over the computed SID: the case folding of non-ASCII pool names is unconfirmed.
       const identity: AnonymousIdentity = {
         name,

@@ -32,14 +32,16 @@ import {
  * Identity resolutions kept for an evaluation (read-only once made): thousands of scopes name
  * the same anonymous account, and every scope a pool serves asks for its identity. An account
  * named by userName is kept by logon method and name (few are distinct), a pool's identity by
- * the pool's name (the findings hold each identity anyway); an empty userName, which stands for
- * the scope's pool, is kept for the last scope only.
+ * the pool's name (the findings hold each identity anyway); an empty userName stands for the
+ * scope's pool, so under applicationHost.config it takes the pool's. Pools that run as the same
+ * account (a built-in one, or one SpecificUser) share one identity object, so the findings of
+ * every such pool take the first one's verdict (evaluate-identities.ts).
  */
 export class ResolutionMemo {
   private readonly byAccount = new Map<LogonMethod, Map<string, IdentityResolution>>();
   private readonly byPool = new Map<string, IdentityResolution>();
-  private lastAnonymousPool:
-    { anonymous: AnonymousScope['anonymous']; pool: string | null; resolution: IdentityResolution } | undefined;
+  /** Pool identities other than ApplicationPoolIdentity, by everything an identity holds. */
+  private readonly poolAccounts = new Map<string, IdentityResolution>();
 
   constructor(private readonly context: EvaluationContext) {}
 
@@ -48,19 +50,9 @@ export class ResolutionMemo {
     const { input, accounts } = this.context;
     if (!scope.anonymous.enabled) return resolveAnonymousIdentity(scope, input.iis, accounts, input.host);
     const { userName, logonMethod } = scope.anonymous;
-    if (userName.trim() === '') {
-      const last = this.lastAnonymousPool;
-      if (
-        last !== undefined &&
-        last.anonymous.logonMethod === logonMethod &&
-        last.anonymous.userName === userName &&
-        last.pool === scope.applicationPool
-      )
-        return last.resolution;
-      const resolution = resolveAnonymousIdentity(scope, input.iis, accounts, input.host);
-      this.lastAnonymousPool = { anonymous: scope.anonymous, pool: scope.applicationPool, resolution };
-      return resolution;
-    }
+    // resolveAnonymousIdentity gives resolvePoolIdentity(scope.applicationPool) for these.
+    if (userName.trim() === '' && input.iis.format !== 'MetaBase.xml' && scope.applicationPool !== null)
+      return this.pool(scope.applicationPool);
     let byName = this.byAccount.get(logonMethod);
     if (byName === undefined) {
       byName = new Map();
@@ -78,9 +70,35 @@ export class ResolutionMemo {
     let resolution = this.byPool.get(poolName);
     if (resolution === undefined) {
       const { input, accounts } = this.context;
-      resolution = resolvePoolIdentity(poolName, input.iis, accounts, input.host);
+      resolution = this.shared(resolvePoolIdentity(poolName, input.iis, accounts, input.host));
       this.byPool.set(poolName, resolution);
     }
+    return resolution;
+  }
+
+  /** The first resolution to an identity equal to this one in every member, when it is not a pool's own virtual account. */
+  private shared(resolution: IdentityResolution): IdentityResolution {
+    if (resolution.kind !== 'identity' || resolution.identity.source === 'app-pool-identity') return resolution;
+    const identity = resolution.identity;
+    const key = [
+      identity.name,
+      identity.sid ?? '',
+      identity.source,
+      identity.accountKind,
+      identity.groups.join(','),
+      identity.logonType,
+      identity.unresolvedReason ?? '',
+      identity.assumption ?? '',
+      identity.groupsCollected === true ? '1' : '0',
+      identity.groupsIncomplete ?? '',
+      identity.sid === null ? '0' : '1',
+      identity.unresolvedReason === undefined ? '0' : '1',
+      identity.assumption === undefined ? '0' : '1',
+      identity.groupsIncomplete === undefined ? '0' : '1',
+    ].join('\u0000');
+    const known = this.poolAccounts.get(key);
+    if (known !== undefined) return known;
+    this.poolAccounts.set(key, resolution);
     return resolution;
   }
 }

@@ -80,6 +80,17 @@ describe('buildAccountIndex', () => {
     assert.equal(index.isKnownUnresolved('CONTOSO\\anon'), false);
   });
 
+  it("finds a pool's virtual account as byName does, and nothing when accounts.json lists none", () => {
+    const pool: Account = { name: 'IIS APPPOOL\\Shop', sid: 'S-1-5-82-1-2-3-4-5', kind: 'virtual', groups: [] };
+    const withPool = buildAccountIndex({ accounts: [ANON, pool], unresolved: [] }, WEB01);
+    assert.equal(withPool.poolAccount('shop '), pool);
+    assert.equal(withPool.poolAccount('Other'), undefined);
+    for (const name of ['Shop', 'Everyone', 'IUSR', 'anon', ' SYSTEM']) {
+      assert.equal(index.poolAccount(name), index.byName(`IIS APPPOOL\\${name}`), name);
+      assert.equal(withPool.poolAccount(name), withPool.byName(`IIS APPPOOL\\${name}`), name);
+    }
+  });
+
   it('works with no accounts.json and no host.json', () => {
     const empty = buildAccountIndex(null, null);
     assert.equal(empty.bySid('S-1-5-11'), undefined);

@@ -122,6 +122,36 @@ describe('worker process identities', () => {
     );
   });
 
+  it('pools that run as one account are judged alike, each finding with its own pool, place and assumption', () => {
+    const pools = [
+      pool('A', { identityType: 'SpecificUser', userName: 'CONTOSO\\svc-anon', logonType: 'LogonService' }),
+      pool('B', { identityType: 'SpecificUser', userName: 'CONTOSO\\svc-anon', logonType: 'LogonService' }),
+      pool('C', { identityType: 'NetworkService' }),
+      pool('D', { identityType: 'NetworkService' }),
+      pool('E', { identityTypeDefaulted: true, identityType: 'NetworkService' }),
+    ];
+    const findings = judge({
+      scopes: ['A', 'B', 'C', 'D', 'E'].map((name) =>
+        scope({ site: `site ${name}`, applicationPool: name, userName: 'WEB01\\anon' }),
+      ),
+      pools,
+      host: { ...WEB01, iisVersion: undefined },
+      rights: { SeNetworkLogonRight: ['*S-1-1-0'], SeServiceLogonRight: ['CONTOSO\\svc-anon'] },
+    }).filter((finding) => finding.role === 'worker-process');
+    assert.deepEqual(
+      findings.map((finding) => [finding.applicationPool, finding.identity.name, finding.status, finding.notes.length]),
+      [
+        ['A', 'CONTOSO\\svc-anon', 'ok', 0],
+        ['B', 'CONTOSO\\svc-anon', 'ok', 0],
+        ['C', 'NT AUTHORITY\\NETWORK SERVICE', 'not-required', 0],
+        ['D', 'NT AUTHORITY\\NETWORK SERVICE', 'not-required', 0],
+        ['E', 'NT AUTHORITY\\NETWORK SERVICE', 'not-required', 1],
+      ],
+    );
+    assert.match(findings[1]!.message, /site B/);
+    assert.match(findings[4]!.notes[0]!, /^Pool "E" sets no identityType/);
+  });
+
   it('the identityType default follows host.json: NetworkService on IIS 7.0, ApplicationPoolIdentity from 7.5, assumed (and said) when unknown', () => {
     const pools = [pool('DefaultAppPool', { identityTypeDefaulted: true })];
     const on = (iisVersion: string | undefined) =>
