@@ -30,6 +30,17 @@ function decoderFor(encoding: UnicodeEncoding): TextDecoder {
  */
 function latinUtf16(bytes: Uint8Array, bigEndian: boolean, start: number): string | undefined {
   const units = (bytes.length - start) >> 1;
+  const offset = bytes.byteOffset + start;
+  if (!bigEndian && LITTLE_ENDIAN && offset % 2 === 0) {
+    // Typed-array conversions narrow and widen every unit natively (a loop in JavaScript took
+    // about 9 ms for the 2 MB secedit.inf of 10,000 sites, cold): a unit survives the round
+    // trip unchanged exactly when it is below U+0100.
+    const wide = new Uint16Array(bytes.buffer, offset, units);
+    const low = new Uint8Array(wide);
+    const again = new Uint16Array(low);
+    const same = Buffer.from(again.buffer).equals(Buffer.from(wide.buffer, offset, units * 2));
+    return same ? Buffer.from(low.buffer, 0, units).toString('latin1') : undefined;
+  }
   const low = Buffer.allocUnsafe(units);
   const highOffset = bigEndian ? 0 : 1;
   for (let unit = 0, at = start; unit < units; unit++, at += 2) {
@@ -38,6 +49,9 @@ function latinUtf16(bytes: Uint8Array, bigEndian: boolean, start: number): strin
   }
   return low.toString('latin1');
 }
+
+/** Whether a Uint16Array reads bytes as UTF-16LE does (every platform Node supports in practice). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * UTF-8 that is all ASCII (applicationHost.config nearly always) read as Latin-1, which is the
