@@ -20,7 +20,7 @@ import {
 // embedded instance schema and exit codes are generated: docs/tables.md), the meaning of its exit
 // codes, the example configuration document against the official document schema,
 // and the entry script it calls, executed in a PowerShell runspace with the module's boundary
-// functions replaced (see module-eval.test.ts).
+// functions replaced (see module-eval-helpers.ts).
 
 const V3_DIR = join(REPO_ROOT, 'dsc', 'v3');
 const MANIFEST_PATH = join(V3_DIR, 'IisLogonRights.AnonymousLogonRight.dsc.resource.json');
