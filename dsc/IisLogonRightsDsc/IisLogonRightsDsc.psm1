@@ -86,7 +86,7 @@ class IisLogonRightsFinding
 
     .DESCRIPTION
         Get(), Test() and Set() only delegate to Get-, Test- and Set-IisAnonymousLogonRight.
-        Properties mirror schemas/dsc-instance.schema.json (test/ps/module.test.ts checks it).
+        Properties mirror schemas/dsc-instance.schema.json (test/ps/module-commands.test.ts checks it).
 
         ## Requirements
         Node.js 20 or later on the node, visible to SYSTEM (see about_IisLogonRightsDsc).
