@@ -90,10 +90,10 @@ export function scanAttribute(text: string, from: number): number {
   return index + 1;
 }
 
-/** Adds the scanned attribute; false when the element already has one of that name. */
-export function addAttribute(text: string, attributes: Record<string, string>): boolean {
+/** Adds the scanned attribute, the element's `count`-th; false when the element already has one of that name. */
+export function addAttribute(text: string, attributes: Record<string, string>, count: number): boolean {
   const name = cachedName(text, scanned.nameStart, scanned.nameEnd);
-  if (name in attributes) return false;
+  if (count > 0 && name in attributes) return false;
   const raw = text.slice(scanned.valueStart, scanned.valueEnd);
   attributes[name] = scanned.plain ? ownCopy(raw) : attributeValue(raw);
   return true;

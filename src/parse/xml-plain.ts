@@ -28,11 +28,18 @@ import {
 // answer false, and saxes reads the document from the start, so every error keeps saxes' own
 // wording, line and column. test/unit/xml-plain.test.ts holds it to saxes, event for event.
 
-// Names and runs of text are read by sticky patterns, which run compiled from their first call;
-// white space, tag ends and end tags by skipSpaces and single characters, since a pattern call
-// costs more than the two or three characters it would read there.
+// Names, runs of text and the white space between tags (a line break and the next line's
+// indentation, 18 characters on average) are read by sticky patterns, which run compiled from
+// their first call; white space inside tags, tag ends and end tags by skipSpaces and single
+// characters, since a pattern call costs more than the one or two characters it would read there.
 const ELEMENT_NAME = /[A-Za-z_][A-Za-z0-9._-]*/y;
 const TEXT_RUN = new RegExp(`[^<&\\]\\r${NOT_ALLOWED}]*`, 'y');
+/**
+ * White space between tags as skipSpaces reads it (a CR only as part of a CRLF), up to the
+ * second line break: a group repeated without bound would hold a backtracking entry per line,
+ * and a file of millions of blank lines would overflow the pattern's stack.
+ */
+const SPACE_RUN = /[ \t\n]*(?:\r\n[ \t\n]*)?/y;
 const OUTSIDE_SUBSET = new RegExp(`[${NOT_ALLOWED}]|\\r(?!\\n)`);
 
 const GREATER = 0x3e;
@@ -97,7 +104,7 @@ export function readPlainXml(text: string, maxDepth: number, handlers: XmlEventH
     for (let count = 0; ; count++) {
       const end = scanAttribute(text, index);
       if (end === NO_ATTRIBUTE) break;
-      if (end === OUTSIDE || !(kept ? addAttribute(text, attributes) : isFirstOfName(text, count))) return false;
+      if (end === OUTSIDE || !(kept ? addAttribute(text, attributes, count) : isFirstOfName(text, count))) return false;
       index = end;
     }
     index = skipSpaces(text, index);
@@ -127,10 +134,20 @@ function lineBreakFrom(text: string, from: number): number {
   return at === -1 ? text.length : at;
 }
 
+/** skipSpaces for the white space between tags: mostly a line break and the next line's indentation. */
+function skipLineSpaces(text: string, from: number): number {
+  let index = from;
+  do {
+    SPACE_RUN.lastIndex = index;
+    SPACE_RUN.test(text);
+    index = SPACE_RUN.lastIndex;
+  } while (text.charCodeAt(index) === CARRIAGE_RETURN && text.charCodeAt(index + 1) === LINE_FEED);
+  return index;
+}
+
 /** Skips character data inside the root element up to the next '<'; -1 where it leaves the subset. */
 function skipText(text: string, from: number): number {
-  // Mostly a line break and the next line's indentation.
-  let index = skipSpaces(text, from);
+  let index = skipLineSpaces(text, from);
   if (text.charCodeAt(index) === LESS) return index;
   for (;;) {
     TEXT_RUN.lastIndex = index;

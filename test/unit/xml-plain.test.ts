@@ -205,6 +205,15 @@ describe('plain XML reader: the events saxes delivers, or it declines', function
       assert.equal(tree(text, options, false), tree(text, options, true), JSON.stringify(text));
   });
 
+  it('reads a million blank lines between two tags, counting each', () => {
+    const blank = (lineEnd: string) => `<a>${lineEnd.repeat(1_000_000)}  <b/>${lineEnd}</a>`;
+    for (const lineEnd of ['\r\n', '\n', '\r\n \t'])
+      assert.equal(
+        plainEncoding(blank(lineEnd)),
+        '2\u0000S\u0000a\u00000\u00001\u0000S\u0000b\u00000\u00001000001\u0000E\u0000E\u0000',
+      );
+  });
+
   it('a document deeper than the limit is left to saxes', () => {
     assert.equal(plainEncoding('<a><b><c/></b></a>', 2), null);
     assert.notEqual(plainEncoding('<a><b/></a>', 2), null);
