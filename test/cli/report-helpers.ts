@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-
 import { ALL_STATUSES, FINDING_STATUSES, type FindingStatus } from '../../src/core/status';
-
 import { assertValidResult, runBundle } from '../helpers/cli';
 import { type GeneratedHost } from '../helpers/fleet';
 

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
 import type { AnonymousScope, IisConfiguration } from '../../src/core/model';
 import { decodeText } from '../../src/parse/decode';
 import { parseMetabase } from '../../src/parse/metabase';

@@ -1,7 +1,5 @@
 import { join } from 'node:path';
-
 import type { GroupPolicyResult, PolicyHolder } from '../../src/core/model';
-
 import { parseRsopJson } from '../../src/parse/rsop-json';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'gpresult');
