@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { gptTmplLine, isPlainAccountName } from '../../src/core/gpttmpl-line';
+import { describeGptTmplLine, gptTmplLine, isPlainAccountName } from '../../src/core/gpttmpl-line';
 import type { PolicyHolder } from '../../src/core/model';
 import { parseSecurityTemplateText } from '../../src/parse/secedit-inf';
+import { holders } from '../helpers/builders';
 
 /**
  * Names are data, never structure: whatever the GPO's list holds, a line the plan gives is one
@@ -87,5 +88,88 @@ describe('GptTmpl.inf lines from hostile holder names', () => {
       { numRuns: 3_000 },
     );
     assert.ok(withheld > 100 && given > 100, `both outcomes exercised: ${given} given, ${withheld} withheld`);
+  });
+});
+
+describe('gptTmplLine', () => {
+  it('keeps names as written, removes only the listed SIDs, and adds each SID once', () => {
+    const written = holders('*S-1-5-32-544', 'Web Admins', '*S-1-5-21-1-2-3-500');
+    assert.deepEqual(
+      gptTmplLine(
+        'SeNetworkLogonRight',
+        written,
+        ['S-1-5-11', 'S-1-5-32-544', 'S-1-5-11'],
+        ['S-1-5-21-1-2-3-500', 'S-1-5-99'],
+      ),
+      { ok: true, line: 'SeNetworkLogonRight = *S-1-5-32-544,Web Admins,*S-1-5-11' },
+    );
+    assert.deepEqual(gptTmplLine('SeDenyBatchLogonRight', holders('Guests'), [], ['Guests']), {
+      ok: true,
+      line: 'SeDenyBatchLogonRight = Guests',
+    });
+    assert.deepEqual(gptTmplLine('SeBatchLogonRight', [], [], []), { ok: true, line: 'SeBatchLogonRight = ' });
+  });
+
+  it('drops a name that resolves to a removed SID, and keeps one that resolves to another', () => {
+    const sidOf = (name: string) =>
+      ({ 'contoso\\svc-web': 'S-1-5-21-1-2-3-1105', guests: 'S-1-5-32-546' })[name.toLowerCase()];
+    assert.deepEqual(
+      gptTmplLine('SeDenyNetworkLogonRight', holders('CONTOSO\\svc-web', 'Guests'), [], ['S-1-5-21-1-2-3-1105'], sidOf),
+      { ok: true, line: 'SeDenyNetworkLogonRight = Guests' },
+    );
+  });
+
+  it('writes a name only when it is a plain account name: otherwise its SID, or no line at all', () => {
+    const hostile = 'Backup Ops,*S-1-1-0\r\nSeDenyNetworkLogonRight = *S-1-5-32-544';
+    const sidOf = (name: string) => (name === hostile ? 'S-1-5-21-1-2-3-1200' : undefined);
+    assert.deepEqual(gptTmplLine('SeNetworkLogonRight', holders('*S-1-5-32-544', hostile), ['S-1-5-11'], [], sidOf), {
+      ok: true,
+      line: 'SeNetworkLogonRight = *S-1-5-32-544,*S-1-5-21-1-2-3-1200,*S-1-5-11',
+    });
+    const withheld = gptTmplLine('SeNetworkLogonRight', holders('*S-1-5-32-544', hostile), ['S-1-5-11'], []);
+    assert.equal(withheld.ok, false);
+    assert.equal(!withheld.ok && withheld.holder, hostile);
+    assert.match(
+      describeGptTmplLine(withheld),
+      /^no GptTmpl\.inf line is given, because the GPO's list for SeNetworkLogonRight holds an entry that is neither a SID nor a plain account name/,
+    );
+  });
+
+  it('calls plain exactly the names that read back as one holder', () => {
+    for (const name of [
+      'Web Admins',
+      'CONTOSO\\svc-web',
+      'NT AUTHORITY\\NETWORK SERVICE',
+      'Administrateurs',
+      'Benutzer',
+      'IUSR_WEB01',
+      'svc.web$',
+      "O'Brien",
+      'J\u00fcrgen',
+      '\u30e6\u30fc\u30b6\u30fc',
+    ]) {
+      assert.equal(isPlainAccountName(name), true, name);
+    }
+    for (const name of [
+      '',
+      ' lead',
+      'trail ',
+      '*S-1-1-0',
+      'a,b',
+      'a=b',
+      'a"b',
+      'a%b%',
+      'a;b',
+      'a\rb',
+      'a\nb',
+      'a\tb',
+      'a\u001bb',
+      'a\u0085b',
+      'a\u202eb',
+      'a\u2066b',
+      'a\u2028b',
+    ]) {
+      assert.equal(isPlainAccountName(name), false, JSON.stringify(name));
+    }
   });
 });
