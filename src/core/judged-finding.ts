@@ -8,12 +8,13 @@ import type { IdentityVerdict } from './right-check';
 import type { LogonType, RuleRow, RuleSetName } from './rules';
 
 /**
- * A finding as judging makes it: the verdict's members, most of them shared with the other
- * findings of the same identity and rule, and what its notes and message are made from. The
- * texts (15 MB of messages at 10,000 sites, most of them alike) are written when something reads
- * them, so judging and the memory it holds pay for what the verdict needs only.
+ * A finding as judging makes it: its scope, role and identity, and a reference to the verdict of
+ * its identity and rule, which the other findings of that identity share. Everything else is
+ * read from those two (getters), and the texts (15 MB of messages at 10,000 sites, most of them
+ * alike) are written when something reads them, so judging and the memory it holds pay for what
+ * the verdict needs only: a finding is five members, not twenty-six.
  *
- * `notes` and `message` are getters of the class, so a spread or a structured clone (a worker's
+ * Most members are getters of the class, so a spread or a structured clone (a worker's
  * postMessage) of a JudgedFinding loses them: copy a finding with plainFinding() instead.
  * JSON.stringify calls toJSON, which gives the plain finding, members in output order.
  */
@@ -22,51 +23,53 @@ import type { LogonType, RuleRow, RuleSetName } from './rules';
 export type Wording = 'status' | 'not-required' | 'unresolved';
 
 const SCOPE = Symbol('scope');
-const ACCOUNT = Symbol('account');
-const RULE_ROW = Symbol('rule row');
-const RULE_SET = Symbol('rule set');
-const WORDING = Symbol('wording');
-const JUDGED_NOTES = Symbol('judged notes');
+const VERDICT = Symbol('verdict');
 
 const NO_NOTES: readonly string[] = Object.freeze([]);
 
 /** The empty lists of a finding nothing was matched for, one for all (nothing changes a finding's lists). */
 const NONE = Object.freeze([]) as unknown as never[];
 
-export class JudgedFinding implements Finding {
-  declare site: string;
-  declare path: string;
-  declare scopeKind: Finding['scopeKind'];
-  declare applicationPool: string | null;
-  declare role: Finding['role'];
-  declare symptom: Finding['symptom'];
-  declare identity: FindingIdentity;
-  declare logonType: LogonType | null;
-  declare right: string | null;
-  declare denyRight: string | null;
-  declare rule: Finding['rule'];
-  declare status: Finding['status'];
-  declare grantedBy: string[];
-  declare deniedBy: string[];
-  declare afterRefresh: Finding['afterRefresh'];
-  declare allowRightOwner: Finding['allowRightOwner'];
-  declare denyRightOwner: Finding['denyRightOwner'];
-  declare token: Finding['token'];
-  declare matches: Finding['matches'];
-  declare unresolvedHolders: Finding['unresolvedHolders'];
-  declare [SCOPE]: AnonymousScope;
-  declare [ACCOUNT]: AnonymousIdentity | null;
-  declare [RULE_ROW]: RuleRow | undefined;
-  declare [RULE_SET]: RuleSetName;
-  /** A wording, or the message's beginning written out. */
-  declare [WORDING]: Wording | string;
+/** What the findings of one judged identity share; copied before a finding that shares it changes. */
+class SharedVerdict {
+  status: Finding['status'] = 'not-required';
+  allowRightOwner: Finding['allowRightOwner'] = null;
+  denyRightOwner: Finding['denyRightOwner'] = null;
+  /** The identity's verdict, whose lists the findings give (none for a finding nothing was matched for). */
+  held: IdentityVerdict | undefined = undefined;
   /** The notes judging found (an assumed default, the token's, the domain groups'), before the configuration's. */
-  declare [JUDGED_NOTES]: readonly string[];
+  judgedNotes: readonly string[] = NO_NOTES;
+  /** Whether another finding holds this too. */
+  shared = false;
 
-  /**
-   * A finding in the not-required shape that judging then fills in (the members are assigned
-   * in one order, so every finding has one shape).
-   */
+  constructor(
+    readonly account: AnonymousIdentity | null,
+    readonly ruleRow: RuleRow | undefined,
+    readonly rule: Finding['rule'],
+    readonly ruleSet: RuleSetName,
+    /** A wording, or the message's beginning written out. */
+    public wording: Wording | string,
+  ) {}
+
+  copy(): SharedVerdict {
+    const copy = new SharedVerdict(this.account, this.ruleRow, this.rule, this.ruleSet, this.wording);
+    copy.status = this.status;
+    copy.allowRightOwner = this.allowRightOwner;
+    copy.denyRightOwner = this.denyRightOwner;
+    copy.held = this.held;
+    copy.judgedNotes = this.judgedNotes;
+    return copy;
+  }
+}
+
+export class JudgedFinding implements Finding {
+  role: Finding['role'];
+  symptom: Finding['symptom'];
+  identity: FindingIdentity;
+  private readonly [SCOPE]: AnonymousScope;
+  private [VERDICT]: SharedVerdict;
+
+  /** A finding in the not-required shape that judging then fills in. */
   constructor(
     scope: AnonymousScope,
     role: IdentityRole,
@@ -77,92 +80,122 @@ export class JudgedFinding implements Finding {
     ruleOut: Finding['rule'],
     ruleSet: RuleSetName,
     wording: Wording | string,
+    /** Another finding's verdict, which this one then shares (sameVerdictAt). */
+    shared?: SharedVerdict,
   ) {
-    this.site = scope.site;
-    this.path = scope.path;
-    this.scopeKind = scope.kind;
-    this.applicationPool = scope.applicationPool;
     this.role = role;
     this.symptom = symptom;
     this.identity = identity;
-    this.logonType = account === null ? null : account.logonType;
-    this.right = rule === undefined ? null : rule.allowRight;
-    this.denyRight = rule === undefined ? null : rule.denyRight;
-    this.rule = ruleOut;
-    this.status = 'not-required';
-    this.grantedBy = NONE;
-    this.deniedBy = NONE;
-    this.afterRefresh = null;
-    this.allowRightOwner = null;
-    this.denyRightOwner = null;
-    this.token = NONE;
-    this.matches = null;
-    this.unresolvedHolders = NONE;
     this[SCOPE] = scope;
-    this[ACCOUNT] = account;
-    this[RULE_ROW] = rule;
-    this[RULE_SET] = ruleSet;
-    this[WORDING] = wording;
-    this[JUDGED_NOTES] = NO_NOTES;
+    this[VERDICT] = shared ?? new SharedVerdict(account, rule, ruleOut, ruleSet, wording);
   }
 
   /**
-   * A finding at another scope for the identity this one judged: its verdict members (the same
-   * values, not copies), with the scope's own place, role and identity.
+   * A finding at another scope for the identity this one judged: the same verdict (shared, not
+   * copied), with the scope's own place, role and identity.
    */
   sameVerdictAt(scope: AnonymousScope, role: IdentityRole, symptom: Symptom, identity: FindingIdentity): JudgedFinding {
-    const finding = new JudgedFinding(
-      scope,
-      role,
-      symptom,
-      identity,
-      this[ACCOUNT],
-      this[RULE_ROW],
-      this.rule,
-      this[RULE_SET],
-      this[WORDING],
-    );
-    finding.status = this.status;
-    finding.grantedBy = this.grantedBy;
-    finding.deniedBy = this.deniedBy;
-    finding.afterRefresh = this.afterRefresh;
-    finding.allowRightOwner = this.allowRightOwner;
-    finding.denyRightOwner = this.denyRightOwner;
-    finding.token = this.token;
-    finding.matches = this.matches;
-    finding.unresolvedHolders = this.unresolvedHolders;
-    finding[JUDGED_NOTES] = this[JUDGED_NOTES];
-    return finding;
+    const verdict = this[VERDICT];
+    verdict.shared = true;
+    const { account, ruleRow, rule, ruleSet, wording } = verdict;
+    return new JudgedFinding(scope, role, symptom, identity, account, ruleRow, rule, ruleSet, wording, verdict);
+  }
+
+  /** The verdict this finding alone holds, to change it. */
+  private own(): SharedVerdict {
+    if (this[VERDICT].shared) this[VERDICT] = this[VERDICT].copy();
+    return this[VERDICT];
+  }
+
+  get site(): string {
+    return this[SCOPE].site;
+  }
+  get path(): string {
+    return this[SCOPE].path;
+  }
+  get scopeKind(): Finding['scopeKind'] {
+    return this[SCOPE].kind;
+  }
+  get applicationPool(): string | null {
+    return this[SCOPE].applicationPool;
+  }
+  get logonType(): LogonType | null {
+    const account = this[VERDICT].account;
+    return account === null ? null : account.logonType;
+  }
+  get right(): string | null {
+    const rule = this[VERDICT].ruleRow;
+    return rule === undefined ? null : rule.allowRight;
+  }
+  get denyRight(): string | null {
+    const rule = this[VERDICT].ruleRow;
+    return rule === undefined ? null : rule.denyRight;
+  }
+  get rule(): Finding['rule'] {
+    return this[VERDICT].rule;
+  }
+  get status(): Finding['status'] {
+    return this[VERDICT].status;
+  }
+  set status(status: Finding['status']) {
+    this.own().status = status;
+  }
+  get grantedBy(): string[] {
+    return this[VERDICT].held?.grantedBy ?? NONE;
+  }
+  get deniedBy(): string[] {
+    return this[VERDICT].held?.deniedBy ?? NONE;
+  }
+  get afterRefresh(): Finding['afterRefresh'] {
+    return this[VERDICT].held?.afterRefreshSids ?? null;
+  }
+  get allowRightOwner(): Finding['allowRightOwner'] {
+    return this[VERDICT].allowRightOwner;
+  }
+  set allowRightOwner(owner: Finding['allowRightOwner']) {
+    this.own().allowRightOwner = owner;
+  }
+  get denyRightOwner(): Finding['denyRightOwner'] {
+    return this[VERDICT].denyRightOwner;
+  }
+  set denyRightOwner(owner: Finding['denyRightOwner']) {
+    this.own().denyRightOwner = owner;
+  }
+  get token(): Finding['token'] {
+    return this[VERDICT].held?.token ?? NONE;
+  }
+  get matches(): Finding['matches'] {
+    return this[VERDICT].held?.matches ?? null;
+  }
+  get unresolvedHolders(): Finding['unresolvedHolders'] {
+    return this[VERDICT].held?.unresolvedHolders ?? NONE;
   }
 
   /** Takes the members of an identity's verdict (shared, never changed) and says the status. */
   holdVerdict(verdict: IdentityVerdict): void {
-    this.grantedBy = verdict.grantedBy;
-    this.deniedBy = verdict.deniedBy;
-    this.afterRefresh = verdict.afterRefreshSids;
-    this.token = verdict.token;
-    this.matches = verdict.matches;
-    this.unresolvedHolders = verdict.unresolvedHolders;
+    const own = this.own();
+    own.held = verdict;
     this.addNotes(verdict.tokenNotes);
-    this[WORDING] = 'status';
+    own.wording = 'status';
   }
 
   /** Says the message with `wording`, or with `text` written out. */
   word(wording: Wording | string): void {
-    this[WORDING] = wording;
+    this.own().wording = wording;
   }
 
   /** Adds notes judging found; `shared` may be another finding's array, which is never changed. */
   addNotes(shared: readonly string[]): void {
     if (shared.length === 0) return;
-    const notes = this[JUDGED_NOTES];
-    this[JUDGED_NOTES] = notes.length === 0 ? shared : [...notes, ...shared];
+    const own = this.own();
+    const notes = own.judgedNotes;
+    own.judgedNotes = notes.length === 0 ? shared : [...notes, ...shared];
   }
 
   /** What the verdict rests on beyond the snapshot, the configuration's notes last. */
   get notes(): string[] {
     const configuration = configurationNotes(this[SCOPE], this.role);
-    const judged = this[JUDGED_NOTES];
+    const judged = this[VERDICT].judgedNotes;
     return configuration.length === 0 ? [...judged] : [...judged, ...configuration];
   }
 
@@ -176,17 +209,15 @@ export class JudgedFinding implements Finding {
   }
 
   private messageBeginning(): string {
-    const wording = this[WORDING];
-    const account = this[ACCOUNT];
-    const rule = this[RULE_ROW];
+    const { wording, account, ruleRow: rule, ruleSet, judgedNotes } = this[VERDICT];
     const where = describeScope(this[SCOPE]);
     switch (wording) {
       case 'not-required':
-        return notRequiredMessage(where, this.role, account!, rule, this[RULE_SET]);
+        return notRequiredMessage(where, this.role, account!, rule, ruleSet);
       case 'unresolved':
         return unresolvedMessage(where, this, account!, rule!.allowRight!);
       case 'status':
-        return statusMessage(this, rule!, account!, where, this[JUDGED_NOTES]);
+        return statusMessage(this, rule!, account!, where, judgedNotes);
       default:
         return wording;
     }
@@ -199,6 +230,18 @@ export class JudgedFinding implements Finding {
 
 /** The finding as a plain object, its members in the order every output writes them. */
 export function plainFinding(finding: Finding): Finding {
+  return copyOf(finding, true);
+}
+
+/**
+ * The same without rule, token, matches, unresolved holders, notes and message (emptied, in
+ * place): what a report worker posts once it has rendered the finding (report-stream.ts).
+ */
+export function findingWithoutDetails(finding: Finding): Finding {
+  return copyOf(finding, false);
+}
+
+function copyOf(finding: Finding, details: boolean): Finding {
   return {
     site: finding.site,
     path: finding.path,
@@ -210,17 +253,17 @@ export function plainFinding(finding: Finding): Finding {
     logonType: finding.logonType,
     right: finding.right,
     denyRight: finding.denyRight,
-    rule: finding.rule,
+    rule: details ? finding.rule : null,
     status: finding.status,
     grantedBy: finding.grantedBy,
     deniedBy: finding.deniedBy,
     afterRefresh: finding.afterRefresh,
     allowRightOwner: finding.allowRightOwner,
     denyRightOwner: finding.denyRightOwner,
-    token: finding.token,
-    matches: finding.matches,
-    unresolvedHolders: finding.unresolvedHolders,
-    notes: finding.notes,
-    message: finding.message,
+    token: details ? finding.token : [],
+    matches: details ? finding.matches : null,
+    unresolvedHolders: details ? finding.unresolvedHolders : [],
+    notes: details ? finding.notes : [],
+    message: details ? finding.message : '',
   };
 }

@@ -6,7 +6,7 @@ import {
   type SnapshotOutcome,
 } from '../core/fleet-summary';
 import type { RuleSetName } from '../core/rules';
-import { plainFinding } from '../core/judged-finding';
+import { findingWithoutDetails, plainFinding } from '../core/judged-finding';
 import { writeJsonValue } from './json-stream';
 import { addCounts, JUNIT_TAIL, junitHead, junitSuite, suiteText, type Suite, type SuiteCounts } from './junit';
 import { FleetCauseTally } from './report-causes';
@@ -101,16 +101,8 @@ export function renderPiece(
     return { outcome: { ...outcome, policy: null, evaluation }, piece: undefined };
   }
   const piece = format === 'json' ? { json: jsonPiece(outcome, JSON_INDENT) } : { junit: junitSuite(outcome) };
-  const findings = outcome.evaluation.findings.map((finding) => ({
-    // Own members only: a JudgedFinding's notes and message are getters, written over here anyway.
-    ...finding,
-    rule: null,
-    token: [],
-    matches: null,
-    unresolvedHolders: [],
-    notes: [],
-    message: '',
-  }));
+  // Copied: most of a JudgedFinding's members are getters, which a spread would lose.
+  const findings = outcome.evaluation.findings.map(findingWithoutDetails);
   return {
     outcome: {
       ...outcome,

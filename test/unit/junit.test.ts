@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { plainFinding } from '../../src/core/judged-finding';
 import type { Finding } from '../../src/core/evaluate-identities';
 import type { JudgedSnapshot, SnapshotOutcome } from '../../src/core/fleet-summary';
 import { childrenNamed, firstChild, parseXmlTree, type XmlElement } from '../../src/parse/xml';
@@ -140,7 +141,7 @@ describe('JUnit renderer', () => {
   });
 
   it('hostile names survive: markup and quotes escaped, line breaks kept in attributes and shown escaped in the body, characters XML cannot hold replaced', () => {
-    const original = revoked.evaluation.findings[0]!;
+    const original = plainFinding(revoked.evaluation.findings[0]!);
     const hostileName = 'EVIL\\a"b<c>&d\'e\nline2\ttab\u0001ctl\ud800lone';
     const finding: Finding = {
       ...original,
@@ -176,7 +177,7 @@ describe('JUnit renderer', () => {
 
   it('testCaseNames falls back to the snapshot name without host.json and to (server) without a site', () => {
     const finding = revoked.evaluation.findings[0]!;
-    assert.deepEqual(testCaseNames({ name: 'fleet/web01', host: null }, { ...finding, site: null }), {
+    assert.deepEqual(testCaseNames({ name: 'fleet/web01', host: null }, { ...plainFinding(finding), site: null }), {
       classname: 'fleet/web01.(server)',
       name: `/ as WEB01\\IUSR_WEB01 (${finding.identity.sid})`,
     });

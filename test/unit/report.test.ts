@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { plainFinding } from '../../src/core/judged-finding';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -118,7 +119,7 @@ describe('fleet report', () => {
         evaluation: {
           ...snapshot.evaluation,
           findings: snapshot.evaluation.findings.map((finding) =>
-            finding.allowRightOwner ? { ...finding, allowRightOwner: gpo } : finding,
+            finding.allowRightOwner ? { ...plainFinding(finding), allowRightOwner: gpo } : finding,
           ),
         },
       });
@@ -194,7 +195,9 @@ describe('fleet report', () => {
       );
     });
     it("counts the deny right's owner when its list will catch the identity, and both owners when both are at fault", () => {
-      const finding = blocked.evaluation.findings.filter((finding) => finding.role === 'anonymous-user')[1]!;
+      const finding = plainFinding(
+        blocked.evaluation.findings.filter((finding) => finding.role === 'anonymous-user')[1]!,
+      );
       const denyOwner = { id: '{11111111-2222-3333-4444-555555555555}', name: 'Deny baseline' };
       const deniedAfter = {
         ...finding,
@@ -211,7 +214,9 @@ describe('fleet report', () => {
       );
     });
     it('a deny owner is a cause only when its list catches the identity, and a finding without a projected refresh is read as it stands', () => {
-      const finding = blocked.evaluation.findings.filter((finding) => finding.role === 'anonymous-user')[1]!;
+      const finding = plainFinding(
+        blocked.evaluation.findings.filter((finding) => finding.role === 'anonymous-user')[1]!,
+      );
       const denyOwner = { id: '{11111111-2222-3333-4444-555555555555}', name: 'Deny baseline' };
       assert.deepEqual(
         causingGpos({ ...finding, afterRefresh: { grantedBy: [], deniedBy: [] }, denyRightOwner: denyOwner }),
@@ -247,7 +252,9 @@ describe('fleet report', () => {
       );
     });
     it('only revoked-at-refresh and gpo-blocked findings have causes, whatever their owners say', () => {
-      const finding = blocked.evaluation.findings.filter((finding) => finding.role === 'anonymous-user')[1]!;
+      const finding = plainFinding(
+        blocked.evaluation.findings.filter((finding) => finding.role === 'anonymous-user')[1]!,
+      );
       for (const status of ALL_STATUSES.filter((name) => name !== 'revoked-at-refresh' && name !== 'gpo-blocked')) {
         assert.deepEqual(causingGpos({ ...finding, status }), [], status);
       }

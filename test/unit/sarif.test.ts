@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { plainFinding } from '../../src/core/judged-finding';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -159,7 +160,7 @@ describe('SARIF renderer', () => {
   it('hostile names and messages still give a schema-valid log', () => {
     const base = examples[0]!;
     const finding = {
-      ...base.evaluation.findings[0]!,
+      ...plainFinding(base.evaluation.findings[0]!),
       site: 'Site\u0000"<&>\ud800',
       path: '/a b/%2e%2e/\\x',
       message: 'line1\nline2\u0007',
@@ -203,7 +204,7 @@ describe('SARIF renderer', () => {
 
     it('change with the computer, and are case-insensitive in site and path like IIS', () => {
       const base = examples[0]!;
-      const finding = base.evaluation.findings[0]!;
+      const finding = plainFinding(base.evaluation.findings[0]!);
       const original = findingFingerprint(base, finding);
       assert.notEqual(
         findingFingerprint({ ...base, host: { ...base.host, computerName: 'WEB02' } }, finding),
@@ -228,7 +229,7 @@ describe('SARIF renderer', () => {
 
     it('use the snapshot name only when host.json does not name the computer, and the identity name only without a SID', () => {
       const base = examples[0]!;
-      const finding = base.evaluation.findings[0]!;
+      const finding = plainFinding(base.evaluation.findings[0]!);
       const noHost = { ...base, host: null };
       assert.notEqual(
         findingFingerprint(noHost, finding),

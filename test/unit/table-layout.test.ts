@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { plainFinding } from '../../src/core/judged-finding';
 import { join } from 'node:path';
 import { judgeSnapshot } from '../../src/core/judge-snapshot';
 import { loadSnapshotFolder } from '../../src/io/snapshot';
@@ -214,7 +215,7 @@ describe('the table renderer', () => {
     const { evaluation } = judged('iis6-gpo-revoked-at-refresh');
     const revoked = evaluation.findings.filter((finding) => finding.status === 'revoked-at-refresh');
     const findings = Array.from({ length: 150_000 }, (_, index) => ({
-      ...revoked[index % revoked.length]!,
+      ...plainFinding(revoked[index % revoked.length]!),
       site: `Site${index}`,
     }));
     const output = renderFindingsTable('big', { ...evaluation, findings }, { color: false, width: 80 });
