@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { MAX_INF_LINE_LENGTH, MAX_XML_DEPTH } from '../../src/core/limits';
 import { ENCODINGS, decodeLoosely, describeWritten, encode, type Written } from './encoding';
+import { FILLER_UNITS, GIANT_LENGTHS, HOSTILE_TOKENS, HUGE_VALUE_LENGTHS, NESTING_DEPTHS } from './mutation-values';
 
 /**
  * Mutations of a document's bytes, drawn by fast-check so a failing case shrinks to the fewest
@@ -31,103 +31,6 @@ export type Mutation =
 const SCALE = 1_000_000;
 
 const position = fc.nat({ max: SCALE - 1 });
-
-/** Tokens that mean something to one of the formats, or to JavaScript objects used as maps. */
-export const HOSTILE_TOKENS: readonly string[] = [
-  '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>',
-  '<!DOCTYPE configuration SYSTEM "file:///etc/passwd">',
-  '<!ENTITY xxe SYSTEM "file:///etc/passwd">',
-  '&b;',
-  '&xxe;',
-  '&#0;',
-  '&#xFFFE;',
-  '&#x10FFFF;',
-  '&amp;',
-  ']]>',
-  '<![CDATA[',
-  '<?pi data?>',
-  '<!--',
-  '-->',
-  '</',
-  '<',
-  '>',
-  '/>',
-  '"',
-  "'",
-  '=',
-  ';',
-  ',',
-  '*',
-  '*S-1-',
-  '*S-1-5-32-544',
-  '*S-1-99999999999999-1',
-  '[',
-  ']',
-  '[Privilege Rights]',
-  '\\',
-  '{',
-  '}',
-  ':',
-  '__proto__',
-  'constructor',
-  '"__proto__":',
-  'toString',
-  'xmlns:q1=""',
-  'xmlns="urn:x"',
-  'xmlns:xml="urn:x"',
-  'a:b:c',
-  '\uFEFF',
-  '\uFFFE',
-  '\uFFFD',
-  '\uD800',
-  '\u2028',
-  '\u0085',
-  '\u0001',
-  '\u007F',
-  '\r',
-  '\n',
-  '\t',
-  'null',
-  'true',
-  '1e999',
-  '-0',
-  '0x',
-  '9007199254740993',
-  '4294967296',
-  'LocalGPO',
-  '{00000000-0000-0000-0000-000000000000}',
-];
-
-/** Characters a giant line or a huge value is made of. */
-const FILLER_UNITS: readonly string[] = [
-  'A',
-  ' ',
-  'x,',
-  '*S-1-5-32-544,',
-  '&amp;',
-  '&#65;',
-  '"',
-  '\t',
-  'é',
-  '漢',
-  '\\u0041',
-  '/',
-  '|',
-  '%',
-];
-
-/** Line lengths around and far beyond the INF line limit, and ordinary ones. */
-const GIANT_LENGTHS: readonly number[] = [1_000, 70_000, MAX_INF_LINE_LENGTH, MAX_INF_LINE_LENGTH + 1, 2_500_000];
-const HUGE_VALUE_LENGTHS: readonly number[] = [5_000, 300_000, 2_000_000];
-const NESTING_DEPTHS: readonly number[] = [
-  16,
-  MAX_XML_DEPTH - 2,
-  MAX_XML_DEPTH - 1,
-  MAX_XML_DEPTH,
-  MAX_XML_DEPTH + 1,
-  5_000,
-  100_000,
-];
 
 export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 6, arbitrary: position.map((at): Mutation => ({ kind: 'truncate', at })) },
