@@ -5,11 +5,12 @@ import { judgeIncompleteGroups } from './incomplete-groups';
 import { JudgedFinding } from './judged-finding';
 import { resolveConnectAs, type AnonymousIdentity, type IdentityResolution } from './identity';
 import type { AnonymousScope } from './model';
-import { decideStatus, type EvaluationContext } from './right-check';
+import type { EvaluationContext } from './right-check';
 import { symptomFor, type IdentityRole, type Symptom } from './roles';
 import { findRule, isEnforced } from './rules';
 import { FINDING_STATUSES, reasonCode } from './status';
 import { capitalize } from './sentence';
+import { verdictStatus } from './template-verdict';
 import { IdentityKinds, ResolutionMemo, ruleOutFor, verdictFor } from './once-per-evaluation';
 
 export { describeAccount, describeScope } from './finding';
@@ -247,7 +248,7 @@ function judgeNewIdentity(
   }
 
   const verdict = verdictFor(context, identity, identity.sid, rule);
-  finding.status = decideStatus(verdict.current, verdict.afterRefresh, finding.allowRightOwner, finding.denyRightOwner);
+  finding.status = verdictStatus(verdict, finding.allowRightOwner, finding.denyRightOwner);
   finding.holdVerdict(verdict);
   if (identity.groupsIncomplete !== undefined)
     judgeIncompleteGroups(finding, identity, [input.policy.current, input.policy.afterRefresh], context.accounts);

@@ -12,12 +12,12 @@ import { checkRight, tokenNotes, type EvaluationContext, type IdentityVerdict } 
 import type { RuleRow } from './rules';
 import { normalizeAccountName } from './sids';
 import { computeTokenSids, isGuestAccountSid } from './token';
+import { templateVerdict } from './template-verdict';
 import {
   assembleVerdict,
   fitsTemplate,
   newTemplate,
   ownSidStandsApart,
-  templateVerdict,
   tokenInputOf,
   type TokenTemplate,
 } from './verdict-template';

@@ -75,9 +75,15 @@ export function withInferredUsersNote(
   matches: { current: RightCheck; afterRefresh: RightCheck },
   notes: string[],
 ): string[] {
-  return restsOnInferredUsers(matches.current) || restsOnInferredUsers(matches.afterRefresh)
-    ? [INFERRED_USERS_NOTE, ...notes]
+  return grantRestsOnInferredUsers(matches.current.grantedBy) ||
+    grantRestsOnInferredUsers(matches.afterRefresh.grantedBy)
+    ? ledByInferredUsersNote(notes)
     : notes;
+}
+
+/** The notes led by the note that the grant rests on BUILTIN\\Users inferred. */
+export function ledByInferredUsersNote(notes: readonly string[]): string[] {
+  return [INFERRED_USERS_NOTE, ...notes];
 }
 
 const INFERRED_USERS_NOTE =
@@ -106,11 +112,20 @@ export function unconfirmedDenyNotes(rule: RuleRow, token: readonly TokenSid[], 
  * Whether holding the right, now or after the refresh, rests on BUILTIN\\Users inferred: every
  * grant of that check is an inference, and Users is one of them.
  */
-function restsOnInferredUsers(check: RightCheck): boolean {
+export function grantRestsOnInferredUsers(grantedBy: readonly SidMatch[]): boolean {
   return (
-    check.grantedBy.every((match) => match.evidence === 'inferred') &&
-    check.grantedBy.some((match) => match.sid === 'S-1-5-32-545')
+    grantedBy.every((match) => match.evidence === 'inferred') && grantedBy.some((match) => match.sid === 'S-1-5-32-545')
   );
+}
+
+/**
+ * What the status reads of a check: whether the right is held, and whether anything grants or
+ * denies it (a RightCheck is one; a verdict made when read gives these before its lists).
+ */
+export interface CheckOutline {
+  holdsRight: boolean;
+  grantedBy: { readonly length: number };
+  deniedBy: { readonly length: number };
 }
 
 /**
@@ -118,8 +133,8 @@ function restsOnInferredUsers(check: RightCheck): boolean {
  * GPO owns a right, so without Group Policy data only ok, missing and denied can come out.
  */
 export function decideStatus(
-  current: RightCheck,
-  afterRefresh: RightCheck,
+  current: CheckOutline,
+  afterRefresh: CheckOutline,
   allowRightOwner: GroupPolicyObjectRef | null,
   denyRightOwner: GroupPolicyObjectRef | null,
 ): FindingStatus {

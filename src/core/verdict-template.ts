@@ -10,16 +10,9 @@ import {
 } from './holder-match';
 import type { AnonymousIdentity } from './identity';
 import type { PolicyView } from './policy';
-import {
-  selfGrant,
-  sidsOf,
-  unconfirmedDenyNotes,
-  withInferredUsersNote,
-  type EvaluationContext,
-  type IdentityVerdict,
-} from './right-check';
-import { selfGrantCounts, type RuleRow } from './rules';
-import { computeTokenSids, OWN_SID_ORIGIN, type TokenInput, type TokenSid } from './token';
+import { sidsOf, unconfirmedDenyNotes, type EvaluationContext, type IdentityVerdict } from './right-check';
+import type { RuleRow } from './rules';
+import { computeTokenSids, type TokenInput, type TokenSid } from './token';
 
 /**
  * Identities alike but for their own SID share most of their verdict. On a large server nearly
@@ -28,7 +21,8 @@ import { computeTokenSids, OWN_SID_ORIGIN, type TokenInput, type TokenSid } from
  * A template holds what they share, worked out once: the rest of the token, what it matches in
  * each list the rule reads, the entries nobody resolves, and the notes on unconfirmed SIDs a
  * deny list names. An identity fits the template when its own SID changes none of that (see
- * fitsTemplate); its verdict is then the template's with its own SID's matches put in place.
+ * fitsTemplate); its verdict is then the template's with its own SID's matches put in place
+ * (template-verdict.ts).
  * The others are judged whole (once-per-evaluation.ts).
  */
 export interface TokenTemplate {
@@ -43,16 +37,18 @@ export interface TokenTemplate {
   /** The unresolved entries of the four lists, in the order a whole judgement finds them. */
   unresolvedHolders: UnresolvedHolder[];
   denyNotes: string[];
+  /** `denyNotes` led by the inferred-Users note, made when a verdict first needs it. */
+  usersNotes?: string[];
 }
 
-interface TemplateList {
+export interface TemplateList {
   index: HolderIndex;
   /** The rest of the token's matches in this list, in list order; `matches` holds the same. */
   placed: PlacedMatch[];
   matches: SidMatch[];
 }
 
-interface TemplateCheck {
+export interface TemplateCheck {
   allow: TemplateList;
   deny: TemplateList | null;
 }
@@ -141,53 +137,6 @@ export function ownSidStandsApart(
   if (parents.length === groups.length && parents.every((group, index) => groups[index] === group)) return true;
   const own = new Set(groups);
   return parents.every((group) => own.has(group));
-}
-
-/** The verdict of an identity that fits the template: its own SID's matches put among the template's. */
-export function templateVerdict(
-  context: EvaluationContext,
-  template: TokenTemplate,
-  identity: MatchedIdentity,
-  rule: RuleRow,
-): IdentityVerdict {
-  const own: TokenSid = { sid: identity.sid!, origin: OWN_SID_ORIGIN, evidence: 'confirmed' };
-  const check = (parts: TemplateCheck): RightCheck => {
-    let grantedBy = withOwnMatch(parts.allow, own, identity);
-    if (grantedBy.length === 0 && selfGrantCounts(rule, context.input.ruleSet)) grantedBy = [selfGrant(rule, identity)];
-    const deniedBy = parts.deny === null ? [] : withOwnMatch(parts.deny, own, identity);
-    return { grantedBy, deniedBy, holdsRight: grantedBy.length > 0 && deniedBy.length === 0 };
-  };
-  const current = check(template.current);
-  // Equal checks are one object, never changed, as the verdicts of identities alike share theirs.
-  const afterRefresh = template.afterRefresh === template.current ? current : check(template.afterRefresh);
-  const notes = withInferredUsersNote({ current, afterRefresh }, template.denyNotes);
-  return assembleVerdict(context, [own, ...template.rest], current, afterRefresh, template.unresolvedHolders, notes);
-}
-
-/**
- * The template's matches of a list with the own SID's put in list order; the template's own
- * array (never changed) when the list does not name the SID. As matchHolders: the first entry
- * naming the SID, shown by the entry's name or else the identity's.
- */
-function withOwnMatch(list: TemplateList, own: TokenSid, identity: MatchedIdentity): SidMatch[] {
-  const naming = list.index.bySid.get(own.sid);
-  if (naming === undefined) return list.matches;
-  const entry = naming[0]!;
-  const match: SidMatch = {
-    sid: own.sid,
-    name: entry.holder.kind === 'sid' && entry.holder.name ? entry.holder.name : identity.name,
-    holder: entry.holder.written,
-    origin: own.origin,
-    evidence: own.evidence,
-  };
-  // The entry names only the own SID, so no match of the rest has its position.
-  const { placed, matches } = list;
-  const merged: SidMatch[] = [];
-  let index = 0;
-  while (index < placed.length && placed[index]!.position < entry.position) merged.push(matches[index++]!);
-  merged.push(match);
-  while (index < matches.length) merged.push(matches[index++]!);
-  return merged;
 }
 
 /** A verdict from its token and checks: the findings' SID lists are derived here. */

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { evaluationContext } from '../../src/core/evaluate-identities';
 import { resolveAnonymousIdentity, resolvePoolIdentity, type AnonymousIdentity } from '../../src/core/identity';
-import type { Account, ApplicationPool, GpoRightAssignment } from '../../src/core/model';
+import type { Account, ApplicationPool, GpoRightAssignment, GroupPolicyObjectRef } from '../../src/core/model';
 import { verdictFor, wholeVerdict } from '../../src/core/once-per-evaluation';
 import { projectPolicy } from '../../src/core/policy';
+import { decideStatus } from '../../src/core/right-check';
 import { findRule, type RuleSetName } from '../../src/core/rules';
 import { applicationPoolSid, normalizeAccountName } from '../../src/core/sids';
+import { verdictStatus } from '../../src/core/template-verdict';
 import { accounts, gpoAssignment, iis, pool, scope, template, WEB01 } from '../helpers/builders';
 
 /**
@@ -128,6 +130,9 @@ function generatedCase(seed: number) {
   };
 }
 
+/** A GPO owning a right, for the status (which reads only whether one does). */
+const OWNER: GroupPolicyObjectRef = { id: '{31B2F340-016D-11D2-945F-00C04FB984F9}', name: 'Default Domain Policy' };
+
 describe('verdicts from a template', () => {
   it('equal the verdict worked out from the whole token, on 400 generated snapshots', () => {
     let fromTemplate = 0;
@@ -152,6 +157,14 @@ describe('verdicts from a template', () => {
         const alone = evaluationContext(input);
         const matched = { name: identity.name, sid, normalizedName: normalizeAccountName(identity.name) };
         const whole = wholeVerdict(alone, identity, matched, rule);
+        // Decided before anything reads the lists, which a verdict from a template makes when read.
+        for (const allowOwner of [null, OWNER])
+          for (const denyOwner of [null, OWNER])
+            assert.equal(
+              verdictStatus(verdict, allowOwner, denyOwner),
+              decideStatus(whole.current, whole.afterRefresh, allowOwner, denyOwner),
+              `seed ${seed}, ${identity.name}: status`,
+            );
         assert.deepStrictEqual(
           JSON.parse(JSON.stringify(verdict)),
           JSON.parse(JSON.stringify(whole)),

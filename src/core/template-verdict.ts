@@ -1,0 +1,175 @@
+import type { RightCheck } from './finding';
+import type { MatchedIdentity, SidMatch } from './holder-match';
+import type { GroupPolicyObjectRef } from './model';
+import {
+  decideStatus,
+  grantRestsOnInferredUsers,
+  ledByInferredUsersNote,
+  selfGrant,
+  type CheckOutline,
+  type EvaluationContext,
+  type IdentityVerdict,
+} from './right-check';
+import { selfGrantCounts, type RuleRow } from './rules';
+import type { FindingStatus } from './status';
+import { OWN_SID_ORIGIN, type TokenSid } from './token';
+import { assembleVerdict, type TemplateCheck, type TemplateList, type TokenTemplate } from './verdict-template';
+
+/**
+ * The verdict of an identity that fits its template (verdict-template.ts): the template's with
+ * its own SID's matches put in place. At 10,000 sites about 6,000 application pools take one,
+ * and most findings are never rendered one by one (P2 renders none; a report worker sends only
+ * the status), so its token, matches and SID lists, a dozen arrays and objects, are made the
+ * first time something reads them. What the status and the notes need is decided here, eagerly
+ * and exactly, from whether each list the rule reads names the own SID: the status never waits
+ * on anything made later.
+ */
+export function templateVerdict(
+  context: EvaluationContext,
+  template: TokenTemplate,
+  identity: MatchedIdentity,
+  rule: RuleRow,
+): IdentityVerdict {
+  return new TemplateVerdict(context, template, identity, rule);
+}
+
+/** The status of a verdict, without making the lists of one made when read. */
+export function verdictStatus(
+  verdict: IdentityVerdict,
+  allowRightOwner: GroupPolicyObjectRef | null,
+  denyRightOwner: GroupPolicyObjectRef | null,
+): FindingStatus {
+  return verdict instanceof TemplateVerdict
+    ? decideStatus(verdict.currentOutline, verdict.afterRefreshOutline, allowRightOwner, denyRightOwner)
+    : decideStatus(verdict.current, verdict.afterRefresh, allowRightOwner, denyRightOwner);
+}
+
+/** The four outlines a check can have, by whether anything grants and whether anything denies. */
+const OUTLINES: readonly CheckOutline[] = [false, true].flatMap((granted) =>
+  [false, true].map((denied) =>
+    Object.freeze({
+      holdsRight: granted && !denied,
+      grantedBy: Object.freeze({ length: granted ? 1 : 0 }),
+      deniedBy: Object.freeze({ length: denied ? 1 : 0 }),
+    }),
+  ),
+);
+
+class TemplateVerdict implements IdentityVerdict {
+  readonly currentOutline: CheckOutline;
+  readonly afterRefreshOutline: CheckOutline;
+  readonly tokenNotes: string[];
+  private made: IdentityVerdict | undefined;
+
+  constructor(
+    private readonly context: EvaluationContext,
+    private readonly template: TokenTemplate,
+    private readonly identity: MatchedIdentity,
+    private readonly rule: RuleRow,
+  ) {
+    const sid = identity.sid!;
+    const selfGrants = selfGrantCounts(rule, context.input.ruleSet);
+    const outline = (parts: TemplateCheck): CheckOutline => {
+      // As the lists withOwnMatch makes: the template's matches, and the own SID's where a list names it.
+      const granted = parts.allow.matches.length > 0 || parts.allow.index.bySid.has(sid) || selfGrants;
+      const denied = parts.deny !== null && (parts.deny.matches.length > 0 || parts.deny.index.bySid.has(sid));
+      return OUTLINES[(granted ? 2 : 0) + (denied ? 1 : 0)]!;
+    };
+    this.currentOutline = outline(template.current);
+    this.afterRefreshOutline =
+      template.afterRefresh === template.current ? this.currentOutline : outline(template.afterRefresh);
+    // withInferredUsersNote of the two checks, read from the template's matches.
+    const restsOnUsers = (parts: TemplateCheck): boolean => {
+      // The own SID's match is confirmed, so a grant it is part of does not rest on an inference.
+      if (parts.allow.index.bySid.has(sid)) return false;
+      if (parts.allow.matches.length > 0) return grantRestsOnInferredUsers(parts.allow.matches);
+      // Nothing matched: IIS's own grant alone, when it counts (an empty grant rests on nothing).
+      return (
+        selfGrants &&
+        rule.selfGranted!.evidence === 'inferred' &&
+        grantRestsOnInferredUsers([selfGrant(rule, identity)])
+      );
+    };
+    this.tokenNotes =
+      restsOnUsers(template.current) || restsOnUsers(template.afterRefresh)
+        ? (template.usersNotes ??= ledByInferredUsersNote(template.denyNotes))
+        : template.denyNotes;
+  }
+
+  get token(): TokenSid[] {
+    return this.verdict().token;
+  }
+  get current(): RightCheck {
+    return this.verdict().current;
+  }
+  get afterRefresh(): RightCheck {
+    return this.verdict().afterRefresh;
+  }
+  get matches(): IdentityVerdict['matches'] {
+    return this.verdict().matches;
+  }
+  get grantedBy(): string[] {
+    return this.verdict().grantedBy;
+  }
+  get deniedBy(): string[] {
+    return this.verdict().deniedBy;
+  }
+  get afterRefreshSids(): IdentityVerdict['afterRefreshSids'] {
+    return this.verdict().afterRefreshSids;
+  }
+  get unresolvedHolders(): IdentityVerdict['unresolvedHolders'] {
+    return this.template.unresolvedHolders;
+  }
+
+  /** The verdict's members as a plain object, as a verdict judged whole has them. */
+  toJSON(): IdentityVerdict {
+    return this.verdict();
+  }
+
+  private verdict(): IdentityVerdict {
+    return (this.made ??= this.make());
+  }
+
+  private make(): IdentityVerdict {
+    const { context, template, identity, rule } = this;
+    const own: TokenSid = { sid: identity.sid!, origin: OWN_SID_ORIGIN, evidence: 'confirmed' };
+    const check = (parts: TemplateCheck): RightCheck => {
+      let grantedBy = withOwnMatch(parts.allow, own, identity);
+      if (grantedBy.length === 0 && selfGrantCounts(rule, context.input.ruleSet))
+        grantedBy = [selfGrant(rule, identity)];
+      const deniedBy = parts.deny === null ? [] : withOwnMatch(parts.deny, own, identity);
+      return { grantedBy, deniedBy, holdsRight: grantedBy.length > 0 && deniedBy.length === 0 };
+    };
+    const current = check(template.current);
+    // Equal checks are one object, never changed, as the verdicts of identities alike share theirs.
+    const afterRefresh = template.afterRefresh === template.current ? current : check(template.afterRefresh);
+    const token = [own, ...template.rest];
+    return assembleVerdict(context, token, current, afterRefresh, template.unresolvedHolders, this.tokenNotes);
+  }
+}
+
+/**
+ * The template's matches of a list with the own SID's put in list order; the template's own
+ * array (never changed) when the list does not name the SID. As matchHolders: the first entry
+ * naming the SID, shown by the entry's name or else the identity's.
+ */
+function withOwnMatch(list: TemplateList, own: TokenSid, identity: MatchedIdentity): SidMatch[] {
+  const naming = list.index.bySid.get(own.sid);
+  if (naming === undefined) return list.matches;
+  const entry = naming[0]!;
+  const match: SidMatch = {
+    sid: own.sid,
+    name: entry.holder.kind === 'sid' && entry.holder.name ? entry.holder.name : identity.name,
+    holder: entry.holder.written,
+    origin: own.origin,
+    evidence: own.evidence,
+  };
+  // The entry names only the own SID, so no match of the rest has its position.
+  const { placed, matches } = list;
+  const merged: SidMatch[] = [];
+  let index = 0;
+  while (index < placed.length && placed[index]!.position < entry.position) merged.push(matches[index++]!);
+  merged.push(match);
+  while (index < matches.length) merged.push(matches[index++]!);
+  return merged;
+}
