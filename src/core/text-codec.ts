@@ -32,6 +32,33 @@ export interface NativeCodec {
    * digest in Jint), or null when the host leaves it to sha1.ts.
    */
   sha1Utf16le?(text: string): Uint8Array | null;
+  /**
+   * UTF-8 bytes from `start` that are all ASCII with no NUL (the text decode gives, without the
+   * checks that could fail), read a window at a time; null for any other bytes, or when the host
+   * leaves large texts whole. `release` lets go of the bytes once nothing reads the text again.
+   */
+  asciiText?(bytes: Uint8Array, start: number): ReleasableText | null;
+}
+
+/**
+ * A text too large to be worth holding whole while it is read: an applicationHost.config of
+ * 10,000 sites is 15 MB. Held as one string it lived through every scavenge of the parse, so
+ * only a full collection, during judging, freed it, and it was a tenth of the peak memory. A
+ * reader takes it a window at a time instead (parse/xml-plain.ts), each window a short string
+ * that dies young. For the same bytes every slice is the slice of the decoded whole text.
+ */
+export interface LargeText {
+  readonly length: number;
+  /** The code units from `start` up to `end` (at most `length`), as the whole text's slice. */
+  slice(start: number, end: number): string;
+  /** Where `search` (ASCII) first occurs at or after `from`, or -1, as the whole text's indexOf. */
+  indexOf(search: string, from: number): number;
+}
+
+/** A LargeText over bytes the host can free at once. */
+export interface ReleasableText {
+  text: LargeText;
+  release(): void;
 }
 
 /**

@@ -3,7 +3,7 @@ import { ARTIFACT_SIZE_LIMITS, formatBytes, type ArtifactKind, type JsonDocument
 import type { GroupPolicyResult, IisConfiguration, Snapshot } from '../core/model';
 import { parseAccountsJson, parseHostJson, parseJsonText } from '../parse/accounts-json';
 import { parseApplicationHostConfig } from '../parse/applicationhost';
-import { decodeText } from '../parse/decode';
+import { decodeLargeText, decodeText } from '../parse/decode';
 import { parseGroupPolicyXml } from '../parse/gpresult';
 import { parseMetabase } from '../parse/metabase';
 import { parseRsopJson } from '../parse/rsop-json';
@@ -11,7 +11,10 @@ import { parseSecurityTemplateText } from '../parse/secedit-inf';
 import { parseWebConfigs, type WebConfigSet } from '../parse/webconfig';
 import { encodeUtf8 } from '../core/text-codec';
 import { validateAgainstSchema } from '../parse/schema-validation';
+import { listOrFail, readLimited, statOrFail } from './file-access-checks';
 import { refuseTooManySites, requireUserRights } from './snapshot-checks';
+
+export { describeFileSystemError, readLimited } from './file-access-checks';
 
 /** The snapshot files (README, "Use": what each one holds). */
 export const SNAPSHOT_FILES = [
@@ -166,9 +169,16 @@ function buildSnapshot(name: string, source: ArtifactSource, whatWasThere: strin
     : undefined;
   let iis: IisConfiguration;
   if (applicationHost) {
-    const text = textOf(applicationHost, source.label('applicationHost.config'));
-    refuseTooManySites(text, /<site[\s/>]/g, '<site>', source.label('applicationHost.config'));
-    iis = parseApplicationHostConfig(text, source.label('applicationHost.config'), webConfigs);
+    const label = source.label('applicationHost.config');
+    // A large file is read a window at a time, its bytes freed once parsed (core/text-codec.ts LargeText).
+    const large = 'bytes' in applicationHost ? decodeLargeText(applicationHost.bytes) : undefined;
+    const text = large?.text ?? textOf(applicationHost, label);
+    try {
+      refuseTooManySites(text, /<site[\s/>]/g, '<site>', label);
+      iis = parseApplicationHostConfig(text, label, webConfigs);
+    } finally {
+      large?.release();
+    }
   } else if (metabase) {
     const text = textOf(metabase, source.label('MetaBase.xml'));
     refuseTooManySites(text, /<IIsWebServer[\s/>]/g, '<IIsWebServer>', source.label('MetaBase.xml'));
@@ -217,67 +227,6 @@ function buildSnapshot(name: string, source: ArtifactSource, whatWasThere: strin
 
 function artifactKindOf(file: SnapshotFileName): ArtifactKind {
   return file;
-}
-
-/**
- * A regular file of at most the artifact's limit; anything else is an InputError naming `label`
- * (the path by default): what it is instead, its size, or why it cannot be read.
- */
-export function readLimited(files: FileAccess, path: string, kind: ArtifactKind, label = path): Uint8Array {
-  const limit = ARTIFACT_SIZE_LIMITS[kind];
-  let opened: OpenedFile;
-  try {
-    opened = files.readFile(path, limit);
-  } catch (error) {
-    throw new InputError(label, {}, 'a readable file', describeFileSystemError(error));
-  }
-  if (opened.kind === 'other') throw new InputError(label, {}, 'a regular file', opened.what);
-  const expected = `a ${files.basename(path)} of at most ${formatBytes(limit)}`;
-  if (opened.bytes === undefined) throw new InputError(label, {}, expected, formatBytes(opened.size));
-  if (opened.bytes.length > limit)
-    throw new InputError(
-      label,
-      {},
-      expected,
-      `more (it grew while it was read; reading stopped at ${formatBytes(opened.bytes.length)})`,
-    );
-  return opened.bytes;
-}
-
-function statOrFail(files: FileAccess, path: string, label: string): ReturnType<FileAccess['stat']> {
-  try {
-    return files.stat(path);
-  } catch (error) {
-    throw new InputError(
-      label,
-      {},
-      'a snapshot folder',
-      describeFileSystemError(error).replace(/^no such file$/, 'no such file or folder'),
-    );
-  }
-}
-
-function listOrFail(files: FileAccess, path: string, label: string): string[] {
-  try {
-    return files.list(path);
-  } catch (error) {
-    throw new InputError(
-      label,
-      {},
-      'a snapshot folder this user may list',
-      describeFileSystemError(error).replace(/^a file this/, 'a folder this'),
-    );
-  }
-}
-
-export function describeFileSystemError(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'a file this user may not read';
-  if (code === 'ELOOP') return 'a symbolic link that loops';
-  if (code === 'EISDIR') return 'a folder';
-  if (code === 'ENXIO') return 'a socket or a device with nothing behind it';
-  return error instanceof Error ? error.message.replace(/\s+/g, ' ') : String(error);
 }
 
 function bytesOf(content: ArtifactContent, label: string): Uint8Array {

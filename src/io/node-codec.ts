@@ -1,6 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { TextDecoder, TextEncoder } from 'node:util';
-import type { NativeCodec, UnicodeEncoding } from '../core/text-codec';
+import type { NativeCodec, ReleasableText, UnicodeEncoding } from '../core/text-codec';
 
 /**
  * Node's own strict decoders for the Node host (the CLI and its report workers). The decoders
@@ -64,6 +64,43 @@ function asciiText(bytes: Uint8Array, start: number): string | undefined {
   return isAscii(body) ? body.toString('latin1') : undefined;
 }
 
+/**
+ * ASCII bytes as a LargeText: each window a Latin-1 string of its own (short enough to live in
+ * V8's young generation and die there), searched in place. The bytes are all that is held, and
+ * `release` frees them at once: their buffer is transferred to a clone nothing keeps, which the
+ * next scavenge frees, where the buffer itself, promoted during the parse, would wait for a
+ * full collection.
+ */
+function asciiLargeText(bytes: Uint8Array, start: number): ReleasableText | null {
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.length - start);
+  if (!isAscii(body) || body.includes(0)) return null;
+  let released = false;
+  const readable = () => {
+    // Reading freed bytes would give an empty text, never an error: refuse it loudly.
+    if (released) throw new Error('internal error: a large text was read after its bytes were released');
+    return body;
+  };
+  return {
+    text: {
+      length: body.length,
+      slice: (from, to) => readable().toString('latin1', from, to),
+      indexOf: (search, from) => readable().indexOf(search, from, 'latin1'),
+    },
+    release() {
+      released = true;
+      // Only a buffer that holds these bytes alone (read-limited.ts reads one byte past the size
+      // fstat gave): part of a larger one, or one that cannot be transferred, is left to the collector.
+      const buffer = bytes.buffer;
+      if (!(buffer instanceof ArrayBuffer) || bytes.byteOffset !== 0 || buffer.byteLength > bytes.length + 1) return;
+      try {
+        structuredClone(buffer, { transfer: [buffer] });
+      } catch {
+        // Not transferable: the collector frees it.
+      }
+    },
+  };
+}
+
 export const NODE_CODEC: NativeCodec = {
   decode(bytes, encoding, start) {
     // An odd trailing byte is invalid UTF-16: left to text-codec.ts to report.
@@ -76,6 +113,7 @@ export const NODE_CODEC: NativeCodec = {
       return null;
     }
   },
+  asciiText: asciiLargeText,
   // TextEncoder writes an unpaired surrogate as U+FFFD, as encodeUtf8 does.
   encodeUtf8: (text) => new TextEncoder().encode(text),
 };

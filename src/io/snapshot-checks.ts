@@ -1,6 +1,7 @@
 import { excerpt, InputError } from '../core/errors';
 import { formatCount, MAX_SITES } from '../core/limits';
 import type { SecurityTemplate } from '../core/model';
+import type { TextSource } from '../parse/large-text';
 
 // Checks on a snapshot's content that no parser makes on its own: a secedit.inf that says less
 // than every real export says, and more sites than can be judged (issue 15). Plain JavaScript:
@@ -41,12 +42,12 @@ export function requireUserRights(policy: SecurityTemplate): void {
 
 /**
  * Counts site elements in the text before it is parsed (a start tag spelled that way in a
- * comment counts too: the count is an upper bound), and refuses more than MAX_SITES.
+ * comment counts too: the count is an upper bound), and refuses more than MAX_SITES. `tag`
+ * matches the element's opening (`element` less its '>') and one character after it.
  */
-export function refuseTooManySites(text: string, tag: RegExp, element: string, file: string): void {
-  tag.lastIndex = 0;
+export function refuseTooManySites(text: TextSource, tag: RegExp, element: string, file: string): void {
   let sites = 0;
-  while (tag.exec(text) !== null) {
+  const count = () => {
     if (++sites > MAX_SITES) {
       throw new InputError(
         file,
@@ -55,5 +56,17 @@ export function refuseTooManySites(text: string, tag: RegExp, element: string, f
         `more ${element} elements (counting stopped there, before parsing)`,
       );
     }
+  };
+  tag.lastIndex = 0;
+  if (typeof text === 'string') {
+    while (tag.exec(text) !== null) count();
+    return;
+  }
+  // A LargeText is searched in place for the opening, and only the character after each one is
+  // sliced: the same matches, as no opening can start inside another's match.
+  const opening = element.slice(0, -1);
+  for (let at = text.indexOf(opening, 0); at !== -1; at = text.indexOf(opening, at + 1)) {
+    tag.lastIndex = 0;
+    if (tag.test(text.slice(at, at + opening.length + 1))) count();
   }
 }

@@ -48,6 +48,7 @@ import { readSites, reportUnknownPools } from './applicationhost/sites';
 import { readApplicationHostStreamed, type StreamedApplicationHost } from './applicationhost/streamed';
 import type { ParseContext } from './applicationhost/types';
 import { applyWebConfigs, coverageOf, markRefusedPaths } from './applicationhost/webconfigs';
+import { wholeText, type TextSource } from './large-text';
 import type { WebConfigSet } from './webconfig';
 import { parseXmlTree } from './xml';
 
@@ -59,12 +60,16 @@ export { SCHEMA_DEFAULT_ORIGIN } from './applicationhost/attributes';
  * an enum/boolean value IIS would not accept. Facts that do not make the file unusable (a
  * location naming no site, an application without a pool) become diagnostics.
  */
-export function parseApplicationHostConfig(text: string, file: string, webConfigs?: WebConfigSet): IisConfiguration {
+export function parseApplicationHostConfig(
+  text: TextSource,
+  file: string,
+  webConfigs?: WebConfigSet,
+): IisConfiguration {
   let context: ParseContext = { file, diagnostics: [] };
   let read = readApplicationHostStreamed(text, context);
   if (read === undefined) {
     context = { file, diagnostics: [] };
-    read = readApplicationHostTree(text, context);
+    read = readApplicationHostTree(wholeText(text), context);
   }
   return buildConfiguration(read, context, webConfigs);
 }

@@ -1,5 +1,5 @@
 import { InputError } from '../core/errors';
-import { decodeUnicode, type UnicodeEncoding } from '../core/text-codec';
+import { decodeUnicode, nativeCodecInForce, type ReleasableText, type UnicodeEncoding } from '../core/text-codec';
 
 export type TextEncodingName = UnicodeEncoding;
 
@@ -17,20 +17,7 @@ export interface DecodedText {
  * JavaScript (text-codec.ts), the same in Node and in the in-process host.
  */
 export function decodeText(bytes: Uint8Array, file: string): DecodedText {
-  let encoding: TextEncodingName = 'utf-8';
-  let hadByteOrderMark = false;
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    encoding = 'utf-16le';
-    hadByteOrderMark = true;
-  } else if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    encoding = 'utf-16be';
-    hadByteOrderMark = true;
-  } else if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    hadByteOrderMark = true;
-  } else if (looksLikeUtf16WithoutBom(bytes)) {
-    encoding = bytes[0] === 0 ? 'utf-16be' : 'utf-16le';
-  }
-  const bodyStart = hadByteOrderMark ? (encoding === 'utf-8' ? 3 : 2) : 0;
+  const { encoding, hadByteOrderMark, bodyStart } = encodingOf(bytes);
   const { text, invalidAt } = decodeUnicode(bytes, encoding, bodyStart);
   if (invalidAt !== -1) {
     // The text before the invalid sequence decoded cleanly, so its lines say where to look.
@@ -52,6 +39,40 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
     );
   }
   return { text, encoding, hadByteOrderMark };
+}
+
+/** Files from this size on are read a window at a time where the host can (decodeLargeText). */
+export const LARGE_TEXT_BYTES = 1024 * 1024;
+
+/**
+ * The text decodeText would give, as a LargeText over the bytes, for a large file whose body is
+ * UTF-8 and all ASCII with no NUL (every applicationHost.config IIS writes), where the host's
+ * codec offers it; else undefined, and the caller decodes the whole text. Such bytes cannot fail
+ * to decode, so no error is lost.
+ */
+export function decodeLargeText(bytes: Uint8Array): ReleasableText | undefined {
+  const codec = nativeCodecInForce();
+  if (bytes.length < LARGE_TEXT_BYTES || codec?.asciiText === undefined) return undefined;
+  const { encoding, bodyStart } = encodingOf(bytes);
+  if (encoding !== 'utf-8') return undefined;
+  return codec.asciiText(bytes, bodyStart) ?? undefined;
+}
+
+function encodingOf(bytes: Uint8Array): { encoding: TextEncodingName; hadByteOrderMark: boolean; bodyStart: number } {
+  let encoding: TextEncodingName = 'utf-8';
+  let hadByteOrderMark = false;
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    encoding = 'utf-16le';
+    hadByteOrderMark = true;
+  } else if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    encoding = 'utf-16be';
+    hadByteOrderMark = true;
+  } else if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    hadByteOrderMark = true;
+  } else if (looksLikeUtf16WithoutBom(bytes)) {
+    encoding = bytes[0] === 0 ? 'utf-16be' : 'utf-16le';
+  }
+  return { encoding, hadByteOrderMark, bodyStart: hadByteOrderMark ? (encoding === 'utf-8' ? 3 : 2) : 0 };
 }
 
 /** ASCII text in UTF-16 without a BOM has a NUL in every other byte; ordinary UTF-8 has none. */

@@ -1,7 +1,8 @@
 import { SaxesParser, type SaxesTag, type SaxesTagNS, type SaxesTagPlain } from 'saxes';
 import { InputError, excerpt, type InputLocation } from '../core/errors';
 import { MAX_XML_DEPTH } from '../core/limits';
-import { readPlainXml } from './xml-plain';
+import { wholeText, type TextSource } from './large-text';
+import { readPlainXml, WINDOWS } from './xml-plain';
 
 // The XML events the engine's parsers consume: the narrow boundary between a tokenizer and what
 // builds a model from its events (the element tree in xml.ts, or a parser that builds its model
@@ -91,22 +92,29 @@ export function withHostXmlTokenizer<T>(tokenizer: HostXmlTokenizer | undefined,
  * entity is ever declared, let alone expanded. An empty document or one with no element is an
  * InputError too.
  */
-export function readXmlEvents(text: string, file: string, options: XmlReadOptions, handlers: XmlEventHandlers): void {
+export function readXmlEvents(
+  source: TextSource,
+  file: string,
+  options: XmlReadOptions,
+  handlers: XmlEventHandlers,
+): void {
   const namespaces = options.namespaces ?? false;
   const maxDepth = options.maxDepth ?? MAX_XML_DEPTH;
+  const plain =
+    hostTokenizer === undefined && !namespaces && handlers.text === undefined && handlers.restart !== undefined;
+  // A LargeText goes to the plain reader a window at a time; what it declines is read whole.
+  if (typeof source !== 'string' && plain && hostMayTokenize(source.slice(0, Math.min(WINDOWS.size, source.length)))) {
+    if (readPlainXml(source, maxDepth, handlers)) return;
+    handlers.restart!();
+  }
+  const text = wholeText(source);
   rejectDoctypeInProlog(text, file);
   if (hostTokenizer !== undefined && hostMayTokenize(text)) {
     const encoded = hostTokenizer(text, namespaces, handlers.text !== undefined);
     if (encoded !== null && deliverHostEvents(encoded, namespaces, maxDepth, handlers)) return;
-  } else if (
-    hostTokenizer === undefined &&
-    !namespaces &&
-    handlers.text === undefined &&
-    handlers.restart !== undefined &&
-    hostMayTokenize(text)
-  ) {
+  } else if (plain && hostMayTokenize(text)) {
     if (readPlainXml(text, maxDepth, handlers)) return;
-    handlers.restart();
+    handlers.restart!();
   }
   readWithSaxes(text, file, namespaces, maxDepth, handlers);
 }

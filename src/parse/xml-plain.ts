@@ -1,3 +1,4 @@
+import type { LargeText, TextSource } from './large-text';
 import type { XmlEventHandlers, XmlStartTag } from './xml-events';
 import {
   addAttribute,
@@ -48,12 +49,27 @@ const BANG = 0x21;
 const CLOSE_BRACKET = 0x5d;
 
 /**
+ * How a LargeText is read: a window of at most `size` code units, moved on between two tags
+ * once fewer than `margin` are left in it. A window must stay under V8's largest young object
+ * (128 KiB), so that one alive at a scavenge is copied, not promoted with its page. A tag,
+ * comment or text run longer than the margin may reach the window's end: the reader then
+ * declines, as it does wherever the document leaves the subset, and saxes reads the whole text.
+ */
+export const WINDOWS = { size: 96 * 1024, margin: 32 * 1024 };
+
+/**
  * Delivers the events of a plain document without namespaces or text, as saxes would, and
  * answers true; or answers false as soon as the document leaves the subset (events already
  * delivered are then to be forgotten, see XmlEventHandlers.restart). The XML declaration, if
- * any, must already be known to be the plainest (hostMayTokenize).
+ * any, must already be known to be the plainest (hostMayTokenize), in a LargeText within its
+ * first window.
  */
-export function readPlainXml(text: string, maxDepth: number, handlers: XmlEventHandlers): boolean {
+export function readPlainXml(source: TextSource, maxDepth: number, handlers: XmlEventHandlers): boolean {
+  const large: LargeText | undefined = typeof source === 'string' ? undefined : source;
+  // `text` is the window being read, from `base` in the source; `final` when it reaches the end.
+  let text = large === undefined ? (source as string) : large.slice(0, Math.min(WINDOWS.size, large.length));
+  let base = 0;
+  let final = large === undefined || text.length === large.length;
   let index = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (text.startsWith('<?xml', index)) index = text.indexOf('?>', index) + 2;
   const open: string[] = [];
@@ -63,9 +79,24 @@ export function readPlainXml(text: string, maxDepth: number, handlers: XmlEventH
   // One tag object for every start tag: a consumer copies out what it keeps (XmlEventHandlers.open).
   const tag: XmlStartTag = { name: '', local: '', uri: '', attributes: NO_ATTRIBUTES, line: 0 };
   for (;;) {
+    if (!final && text.length - index < WINDOWS.margin) {
+      // Lines are counted up to here first: the window holding them is let go.
+      while (nextLineBreak < index) {
+        line++;
+        nextLineBreak = lineBreakFrom(text, nextLineBreak + 1);
+      }
+      const searched = text.length;
+      base += index;
+      const end = Math.min(base + WINDOWS.size, large!.length);
+      text = large!.slice(base, end);
+      final = end === large!.length;
+      // A line break not found in the old window may be in the new one, after what was searched.
+      nextLineBreak = nextLineBreak < searched ? nextLineBreak - index : lineBreakFrom(text, searched - index);
+      index = 0;
+    }
     if (open.length === 0) {
       index = skipSpaces(text, index);
-      if (index === text.length) return rootClosed;
+      if (index === text.length) return final && rootClosed;
       if (text.charCodeAt(index) !== LESS) return false;
     } else {
       index = skipText(text, index);

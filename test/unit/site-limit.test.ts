@@ -8,6 +8,7 @@ import { refuseTooManySites } from '../../src/io/snapshot';
 import { MINIMAL_ACCOUNTS, MINIMAL_SECEDIT, REPO_ROOT, makeSnapshotFolder } from '../helpers/cli';
 import { inputErrorFrom } from '../helpers/errors';
 import { manySitesApplicationHost } from '../helpers/hostile-files';
+import { largeTextOf } from '../helpers/plain-xml';
 
 /**
  * More sites than the engine can judge within a default heap are refused before parsing, with
@@ -25,6 +26,25 @@ describe('the site limit, counted before parsing', () => {
       error.message,
       `applicationHost.config (element <site>): expected at most ${MAX_SITES.toLocaleString('en-US')} sites (the largest configuration judged within a default Node heap; see README "Limits"), found more <site> elements (counting stopped there, before parsing)`,
     );
+  });
+
+  it('counts the same in a large text read in place (LargeText)', () => {
+    refuseTooManySites(largeTextOf(site.repeat(MAX_SITES)), /<site[\s/>]/g, '<site>', 'applicationHost.config');
+    refuseTooManySites(
+      largeTextOf(`<site<sites><siteDefaults/></sites>${site.repeat(MAX_SITES - 1)}<site\t/><site`),
+      /<site[\s/>]/g,
+      '<site>',
+      'applicationHost.config',
+    );
+    const error = inputErrorFrom(() =>
+      refuseTooManySites(
+        largeTextOf(`${site.repeat(MAX_SITES)}<site/>`),
+        /<site[\s/>]/g,
+        '<site>',
+        'applicationHost.config',
+      ),
+    );
+    assert.match(error.message, /found more <site> elements \(counting stopped there, before parsing\)$/);
   });
 
   it('README states the limit', () => {

@@ -5,9 +5,8 @@ import { keepElement } from '../../src/parse/applicationhost/keep';
 import { parseXmlTree, type XmlTreeOptions } from '../../src/parse/xml';
 import { hostMayTokenize, withHostXmlTokenizer, type XmlEventHandlers } from '../../src/parse/xml-events';
 import { readPlainXml } from '../../src/parse/xml-plain';
-import { generatedApplicationHost } from '../fuzz/generators';
-import { applyMutations, mutationListArbitrary } from '../fuzz/mutations';
-import { damagedXmlDocument, generatedXmlDocument, mergeText, saxesEncoding } from '../helpers/xml-documents';
+import { mutatedApplicationHosts, plainEncoding } from '../helpers/plain-xml';
+import { damagedXmlDocument, generatedXmlDocument, saxesEncoding } from '../helpers/xml-documents';
 
 // The quick plain-XML reader (src/parse/xml-plain.ts) answers only documents saxes accepts,
 // with the very events saxes delivers: names, attributes in order with their values, the line
@@ -16,49 +15,6 @@ import { damagedXmlDocument, generatedXmlDocument, mergeText, saxesEncoding } fr
 // and mutated. `npm run fuzz` runs IIS_LOGON_RIGHTS_XML_EVENT_CASES=5000 of each kind.
 
 const CASES = Number(process.env.IIS_LOGON_RIGHTS_XML_EVENT_CASES ?? '300');
-
-/** The plain reader's events in saxesEncoding's form, or null where it declines. */
-function plainEncoding(text: string, maxDepth = MAX_XML_DEPTH): string | null {
-  let fields: string[] = [];
-  let depth = 0;
-  let deepest = 0;
-  const handlers: XmlEventHandlers = {
-    restart: () => {
-      fields = [];
-      depth = deepest = 0;
-    },
-    open: (tag) => {
-      depth++;
-      deepest = Math.max(deepest, depth);
-      const names = Object.keys(tag.attributes);
-      fields.push('S', tag.name, String(names.length));
-      for (const key of names) fields.push(key, tag.attributes[key]!);
-      fields.push(String(tag.line));
-      assert.equal(tag.local, tag.name);
-      assert.equal(tag.uri, '');
-      // Nothing inherited: a name such as constructor is there only as the file's own attribute.
-      for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__'])
-        assert.equal(name in tag.attributes, Object.hasOwn(tag.attributes, name), name);
-    },
-    close: () => {
-      depth--;
-      fields.push('E');
-    },
-  };
-  if (!hostMayTokenize(text) || !readPlainXml(text, maxDepth, handlers)) return null;
-  return mergeText([String(deepest), ...fields].map((field) => `${field}\u0000`).join(''), false);
-}
-
-function mutatedApplicationHosts(count: number, seed: number): { text: string; intact: boolean }[] {
-  return fc
-    .sample(fc.tuple(generatedApplicationHost, fc.boolean(), mutationListArbitrary), { numRuns: count, seed })
-    .map(([text, intact, mutations]) => ({
-      text: intact
-        ? text
-        : Buffer.from(applyMutations(Buffer.from(text, 'utf8'), mutations, 'xml').bytes).toString('utf8'),
-      intact,
-    }));
-}
 
 describe('plain XML reader: the events saxes delivers, or it declines', function () {
   this.timeout(10 * 60_000);

@@ -1,5 +1,6 @@
 import type { ApplicationPool } from '../../core/model';
 import { InputError } from '../../core/errors';
+import type { TextSource } from '../large-text';
 import { elementOf, type XmlElement } from '../xml';
 import { readXmlEvents, type XmlEventHandlers, type XmlStartTag } from '../xml-events';
 import { readServerLevelOrLocation, type ServerLevelSettings } from './anonymous';
@@ -34,7 +35,10 @@ export interface StreamedApplicationHost {
 const SECTIONS = new KeepTree();
 
 /** The model of an applicationHost.config, or undefined where the element-tree path must read it. */
-export function readApplicationHostStreamed(text: string, context: ParseContext): StreamedApplicationHost | undefined {
+export function readApplicationHostStreamed(
+  text: TextSource,
+  context: ParseContext,
+): StreamedApplicationHost | undefined {
   let reader = new StreamedReader(context);
   const handlers: XmlEventHandlers = {
     keeps: (local) => reader.keeps(local),
