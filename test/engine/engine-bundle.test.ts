@@ -3,13 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT, runBundle } from '../helpers/cli';
-import {
-  cliAnswer,
-  exampleCases,
-  generatedCases,
-  wideNamesFacts,
-  type DifferentialCase,
-} from '../helpers/differential';
+import { cliAnswer, exampleCases, type DifferentialCase } from '../helpers/differential';
+import { wideNamesFacts } from '../helpers/differential-inputs';
+import { generatedCases } from '../helpers/differential-more';
 import { ENGINE_BUNDLE, loadEngineInBareContext, runEngine } from '../helpers/engine';
 
 // The engine entry (src/engine.ts, bundled as dist/iis-logon-rights.engine.js) has no Node API

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../helpers/cli';
-import { cliAnswer, corpusCases, exampleCases, generatedCases, type DifferentialCase } from '../helpers/differential';
+import { cliAnswer, exampleCases, type DifferentialCase } from '../helpers/differential';
+import { corpusCases, generatedCases } from '../helpers/differential-more';
 import { psQuote, runPowerShell, skipUnlessPsTool } from './ps-tools';
 
 // One contract, two hosts: every differential case (the examples through every command, the
