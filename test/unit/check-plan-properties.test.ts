@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { checkPlanAgainstFacts, checkPlanStructure } from '../../src/core/check-plan';
-import { InputError } from '../../src/core/errors';
-import { buildPlan, type PlanDocument } from '../../src/core/plan';
-import { buildPlanDocument, readPlanDocument } from '../../src/io/plan-document';
+import { checkPlanStructure } from '../../src/core/check-plan';
+import { type PlanDocument } from '../../src/core/plan';
+import { readPlanDocument } from '../../src/io/plan-document';
 import { runInProcess } from '../helpers/in-process';
-import { caseArbitrary, evaluate, type GeneratedCase } from '../helpers/plan-cases';
+import { caseArbitrary } from '../helpers/plan-cases';
 import { tamperingArbitrary } from '../helpers/plan-tampering';
 import { REPO_ROOT } from '../helpers/cli';
 import { IDENTITY_ROLES, type IdentityRole } from '../../src/core/roles';
+import { assertEveryRole, countRoles, planFor, verdict } from './check-plan-helpers';
 
 /**
  * A plan is valid only against facts. Every plan the engine writes passes check-plan against the
@@ -21,53 +21,6 @@ import { IDENTITY_ROLES, type IdentityRole } from '../../src/core/roles';
 const RUNS = Number(process.env.CHECK_PLAN_RUNS ?? 10_000);
 const CLI_RUNS = Number(process.env.CHECK_PLAN_CLI_RUNS ?? 200);
 const ENGINE_RUNS = Number(process.env.CHECK_PLAN_ENGINE_RUNS ?? 2_000);
-
-function planFor(testCase: GeneratedCase): {
-  document: PlanDocument;
-  derived: () => ReturnType<typeof buildPlan>;
-  roles: Set<IdentityRole>;
-} {
-  const { evaluation, policy } = evaluate(testCase, testCase.local);
-  const judged = () => buildPlan(evaluation, policy, { allowTemporaryFix: testCase.allowTemporaryFix });
-  const document = buildPlanDocument('generated', testCase.ruleSet, [], judged());
-  // The roles of the identities the plan acts for (anonymous user, worker process, connect-as).
-  const roles = new Set<IdentityRole>();
-  for (const action of document.actions) {
-    for (const finding of evaluation.findings) {
-      if (
-        finding.identity.sid === action.sid &&
-        action.fixes.some(
-          (fix) => fix.site === finding.site && fix.path === finding.path && fix.status === finding.status,
-        )
-      )
-        roles.add(finding.role);
-    }
-  }
-  return { document, derived: judged, roles };
-}
-
-/** Counts per role, and asserts every role's identities were among the plans exercised. */
-function countRoles(counts: Map<IdentityRole, number>, roles: ReadonlySet<IdentityRole>): void {
-  for (const role of roles) counts.set(role, (counts.get(role) ?? 0) + 1);
-}
-
-function assertEveryRole(counts: ReadonlyMap<IdentityRole, number>, what: string): void {
-  for (const role of Object.keys(IDENTITY_ROLES) as IdentityRole[])
-    assert.ok((counts.get(role) ?? 0) > 0, `no ${what} acted for a ${IDENTITY_ROLES[role].label}`);
-}
-
-/** check-plan --snapshot's decision for a saved plan text: the error message, or undefined when it passes. */
-function verdict(text: string, derived: () => ReturnType<typeof buildPlan>): string | undefined {
-  let document: PlanDocument;
-  try {
-    document = readPlanDocument(Buffer.from(text, 'utf8'), 'plan.json');
-  } catch (error) {
-    if (error instanceof InputError) return error.message;
-    throw error;
-  }
-  const problem = checkPlanAgainstFacts(document, derived());
-  return problem === undefined ? undefined : `${problem.pointer}: expected ${problem.expected}, found ${problem.found}`;
-}
 
 describe('check-plan against the facts', function () {
   this.timeout(600_000);
