@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { InputError, describeLocation } from '../../src/core/errors';
-import { REPO_ROOT } from '../helpers/cli';
-import { SHARED_ROOT, listShared, readShared, sharedAvailable } from '../helpers/shared';
 import { ENCODINGS, encode } from './encoding';
 import { applyJsonMutations, jsonMutationListArbitrary, stringifyJson } from './json-mutations';
 import { applyMutations, describeMutations, mutationListArbitrary, type DocumentFormat } from './mutations';
+import type { Seed } from './seeds';
+
+export { corpusSeeds, repoSeeds, type Seed } from './seeds';
 
 /**
  * The fuzz harness. Every parser gets FUZZ_RUNS cases (10,000 under `npm run fuzz`, 200 inside
@@ -37,11 +36,6 @@ function positiveInteger(name: string, fallback: number): number {
   return value;
 }
 
-export interface Seed {
-  origin: string;
-  bytes: Uint8Array;
-}
-
 export interface FuzzCase {
   origin: string;
   /** The unmutated document, when the case is a mutation of one. */
@@ -62,46 +56,6 @@ export interface FuzzTarget<M> {
   parse(bytes: Uint8Array, label: string): M;
   /** Invariants of an accepted model (valid SIDs, canonical rights, in-range lines, ...). */
   checkModel(model: M, bytes: Uint8Array): void;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Seeds
-
-/** Files under a repository folder whose names match, read once. */
-export function repoSeeds(folder: string, match: RegExp): Seed[] {
-  const root = join(REPO_ROOT, folder);
-  const seeds: Seed[] = [];
-  const walk = (relative: string): void => {
-    for (const entry of readdirSync(join(root, relative), { withFileTypes: true })) {
-      const path = join(relative, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (match.test(entry.name))
-        seeds.push({ origin: join(folder, path), bytes: readFileSync(join(root, path)) });
-    }
-  };
-  if (existsSync(root)) walk('');
-  return seeds.sort((a, b) => a.origin.localeCompare(b.origin));
-}
-
-const announcedMissingCorpus = new Set<string>();
-
-/**
- * Corpus files read in place from ../shared; none (with the reason printed once) in a clone
- * without it, so the suite still runs on the repository's own fixtures.
- */
-export function corpusSeeds(folder: string, match: RegExp): Seed[] {
-  if (!sharedAvailable()) {
-    if (!announcedMissingCorpus.has(folder)) {
-      announcedMissingCorpus.add(folder);
-      console.log(
-        `      corpus seeds from ${folder} SKIPPED: ${SHARED_ROOT} (the team's shared corpus) is not present in this clone`,
-      );
-    }
-    return [];
-  }
-  return listShared('corpus', folder)
-    .filter((name) => match.test(name))
-    .map((name) => ({ origin: `corpus/${folder}/${name}`, bytes: readShared('corpus', folder, name) }));
 }
 
 // ---------------------------------------------------------------------------------------------
