@@ -3,7 +3,7 @@ import { describeScope, type Evaluation, type EvaluationInput, type Finding, typ
 import { holderIndexer } from './holder-match';
 import { judgeIncompleteGroups } from './incomplete-groups';
 import { JudgedFinding } from './judged-finding';
-import { resolveConnectAs, type AnonymousIdentity, type IdentityResolution } from './identity';
+import { resolveConnectAs, sidIsUnknown, type AnonymousIdentity, type IdentityResolution } from './identity';
 import type { AnonymousScope } from './model';
 import type { EvaluationContext } from './right-check';
 import { symptomFor, type IdentityRole, type Symptom } from './roles';
@@ -195,19 +195,13 @@ function judgeIdentity(
   identity: AnonymousIdentity,
   definedAt: string,
 ): Finding {
-  const identityOut: FindingIdentity = {
-    name: identity.name,
-    sid: identity.sid,
-    kind: identity.source,
-    accountKind: identity.accountKind,
-    definedAt,
-  };
+  // The finding's identity is made from the account and definedAt when read (judged-finding.ts).
   // Every member but the scope's comes from the identity and the evaluation: a resolution memo
   // hands thousands of scopes the same identity object, judged once. Not an identity whose
   // domain groups are incomplete: the message that may say so is written out with its scope.
   const judged = context.judgedIdentities.get(identity);
-  if (judged !== undefined) return judged.sameVerdictAt(scope, role, symptom, identityOut);
-  const finding = judgeNewIdentity(context, scope, role, symptom, identity, identityOut);
+  if (judged !== undefined) return judged.sameVerdictAt(scope, role, symptom, definedAt);
+  const finding = judgeNewIdentity(context, scope, role, symptom, identity, definedAt);
   if (identity.groupsIncomplete === undefined) context.judgedIdentities.set(identity, finding);
   return finding;
 }
@@ -218,7 +212,7 @@ function judgeNewIdentity(
   role: IdentityRole,
   symptom: Symptom,
   identity: AnonymousIdentity,
-  identityOut: FindingIdentity,
+  definedAt: string,
 ): JudgedFinding {
   const { input } = context;
   const rule = findRule(identity.source, identity.logonType);
@@ -228,7 +222,7 @@ function judgeNewIdentity(
     scope,
     role,
     symptom,
-    identityOut,
+    definedAt,
     identity,
     rule,
     ruleOut,
@@ -241,13 +235,13 @@ function judgeNewIdentity(
 
   finding.allowRightOwner = input.policy.owner(rule.allowRight);
   finding.denyRightOwner = rule.denyRight === null ? null : input.policy.owner(rule.denyRight);
-  if (identity.sid === null) {
+  if (sidIsUnknown(identity)) {
     finding.status = 'unresolved';
     finding.word('unresolved');
     return finding;
   }
 
-  const verdict = verdictFor(context, identity, identity.sid, rule);
+  const verdict = verdictFor(context, identity, rule);
   finding.status = verdictStatus(verdict, finding.allowRightOwner, finding.denyRightOwner);
   finding.holdVerdict(verdict);
   if (identity.groupsIncomplete !== undefined)

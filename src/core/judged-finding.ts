@@ -24,6 +24,7 @@ export type Wording = 'status' | 'not-required' | 'unresolved';
 
 const SCOPE = Symbol('scope');
 const VERDICT = Symbol('verdict');
+const IDENTITY = Symbol('identity');
 
 const NO_NOTES: readonly string[] = Object.freeze([]);
 
@@ -65,16 +66,22 @@ class SharedVerdict {
 export class JudgedFinding implements Finding {
   role: Finding['role'];
   symptom: Finding['symptom'];
-  identity: FindingIdentity;
+  /** The identity written out, or where the judged account was defined (the rest is the account's). */
+  private readonly [IDENTITY]: FindingIdentity | string;
   private readonly [SCOPE]: AnonymousScope;
   private [VERDICT]: SharedVerdict;
 
-  /** A finding in the not-required shape that judging then fills in. */
+  /**
+   * A finding in the not-required shape that judging then fills in. `identity` is the finding's
+   * identity written out, or, for a judged account, where it was defined: the identity is then
+   * made from the account when read (37,500 objects at 10,000 sites, and an application pool
+   * account's SID is worked out only when read, see PoolVirtualAccount).
+   */
   constructor(
     scope: AnonymousScope,
     role: IdentityRole,
     symptom: Symptom,
-    identity: FindingIdentity,
+    identity: FindingIdentity | string,
     account: AnonymousIdentity | null,
     rule: RuleRow | undefined,
     ruleOut: Finding['rule'],
@@ -85,7 +92,7 @@ export class JudgedFinding implements Finding {
   ) {
     this.role = role;
     this.symptom = symptom;
-    this.identity = identity;
+    this[IDENTITY] = identity;
     this[SCOPE] = scope;
     this[VERDICT] = shared ?? new SharedVerdict(account, rule, ruleOut, ruleSet, wording);
   }
@@ -94,7 +101,12 @@ export class JudgedFinding implements Finding {
    * A finding at another scope for the identity this one judged: the same verdict (shared, not
    * copied), with the scope's own place, role and identity.
    */
-  sameVerdictAt(scope: AnonymousScope, role: IdentityRole, symptom: Symptom, identity: FindingIdentity): JudgedFinding {
+  sameVerdictAt(
+    scope: AnonymousScope,
+    role: IdentityRole,
+    symptom: Symptom,
+    identity: FindingIdentity | string,
+  ): JudgedFinding {
     const verdict = this[VERDICT];
     verdict.shared = true;
     const { account, ruleRow, rule, ruleSet, wording } = verdict;
@@ -107,6 +119,18 @@ export class JudgedFinding implements Finding {
     return this[VERDICT];
   }
 
+  get identity(): FindingIdentity {
+    const identity = this[IDENTITY];
+    if (typeof identity !== 'string') return identity;
+    const account = this[VERDICT].account!;
+    return {
+      name: account.name,
+      sid: account.sid,
+      kind: account.source,
+      accountKind: account.accountKind,
+      definedAt: identity,
+    };
+  }
   get site(): string {
     return this[SCOPE].site;
   }

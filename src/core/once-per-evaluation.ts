@@ -1,6 +1,8 @@
 import type { Finding } from './finding';
 import { dedupeUnresolved, type MatchedIdentity, type UnresolvedHolder } from './holder-match';
 import {
+  PoolVirtualAccount,
+  POOL_SID_PREFIX,
   resolveAnonymousIdentity,
   resolvePoolIdentity,
   type AnonymousIdentity,
@@ -122,13 +124,13 @@ export function ruleOutFor(context: EvaluationContext, rule: RuleRow, enforced: 
  * SID and the name an entry may be written as), the policy is the evaluation's. At 10,000 sites
  * this judges about 7,000 identities instead of 37,500, most of them from their kind's template.
  */
-export function verdictFor(
-  context: EvaluationContext,
-  identity: AnonymousIdentity,
-  sid: string,
-  rule: RuleRow,
-): IdentityVerdict {
-  const kind = context.kinds.of(identity, sid, rule);
+export function verdictFor(context: EvaluationContext, identity: AnonymousIdentity, rule: RuleRow): IdentityVerdict {
+  if (identity instanceof PoolVirtualAccount && !identity.sidWorkedOut) {
+    const verdict = unreadPoolSidVerdict(context, identity, rule);
+    if (verdict !== undefined) return verdict;
+  }
+  const sid = identity.sid!;
+  const kind = context.kinds.of(identity, isGuestAccountSid(sid), rule);
   const first = kind.verdicts.get(sid);
   for (let known = first; known !== undefined; known = known.other)
     if (known.name === identity.name) return known.verdict;
@@ -136,11 +138,39 @@ export function verdictFor(
   let verdict: IdentityVerdict | undefined;
   if (ownSidStandsApart(context, identity, sid, context.kinds.aliasMembers(context))) {
     kind.template ??= newTemplate(context, tokenInputOf(context, identity, sid), rule);
-    if (fitsTemplate(kind.template, matched)) verdict = templateVerdict(context, kind.template, matched, rule);
+    if (fitsTemplate(kind.template, matched))
+      verdict = templateVerdict(context, kind.template, identity, matched.normalizedName, rule);
   }
   verdict ??= wholeVerdict(context, identity, matched, rule);
   kind.verdicts.set(sid, { name: identity.name, verdict, other: first });
   return verdict;
+}
+
+/**
+ * The verdict of an ApplicationPoolIdentity account whose SID nobody read yet, from its kind's
+ * template, where no SID the judgement compares it with could be an application pool's (none
+ * begins with S-1-5-82-): the SID then stands apart and fits the template as verdictFor would
+ * find, and the template's verdict works it out only where a list names pool SIDs and the status
+ * or a note depends on it. Undefined where a SID could be one, to judge the account with its SID.
+ * Such accounts are not kept by SID: each pool's is judged once (the resolution memo), and
+ * accounts of other pools have other names.
+ */
+function unreadPoolSidVerdict(
+  context: EvaluationContext,
+  identity: PoolVirtualAccount,
+  rule: RuleRow,
+): IdentityVerdict | undefined {
+  const { kinds } = context;
+  if (kinds.poolSidsCollected(context)) return undefined;
+  // A pool SID is never the Guest account's (RID 501 of a machine or domain).
+  const kind = kinds.of(identity, false, rule);
+  kind.template ??= newTemplate(context, tokenInputOf(context, identity, identity.sid), rule);
+  const template = kind.template;
+  // The rest of the token holds no pool SID either: beyond SIDs every such token has, it holds
+  // only the account's groups (none) and aliases, which are accounts.json's accounts.
+  const normalizedName = normalizeAccountName(identity.name);
+  for (const list of template.lists) if (list.index.byName.has(normalizedName)) return undefined;
+  return templateVerdict(context, template, identity, normalizedName, rule);
 }
 
 /** Identities judged alike but for their SID and name, with the verdicts made for them. */
@@ -166,7 +196,9 @@ export class IdentityKinds {
   private readonly byRule = new Map<RuleRow, Map<string, IdentityKind[]>>();
   private members: Set<string> | undefined;
 
-  of(identity: AnonymousIdentity, sid: string, rule: RuleRow): IdentityKind {
+  private poolSids: boolean | undefined;
+
+  of(identity: AnonymousIdentity, guest: boolean, rule: RuleRow): IdentityKind {
     let byGroups = this.byRule.get(rule);
     if (byGroups === undefined) {
       byGroups = new Map();
@@ -179,7 +211,6 @@ export class IdentityKinds {
       byGroups.set(groups, kinds);
     }
     const groupsCollected = identity.groupsCollected === true;
-    const guest = isGuestAccountSid(sid);
     // A handful at most: the members below take few values each.
     let kind = kinds.find(
       (known) =>
@@ -195,6 +226,20 @@ export class IdentityKinds {
       kinds.push(kind);
     }
     return kind;
+  }
+
+  /**
+   * Whether accounts.json gives any account or alias member an application pool's SID: then an
+   * ApplicationPoolIdentity account could be a member of a group, or have groups, by its SID.
+   */
+  poolSidsCollected(context: EvaluationContext): boolean {
+    if (this.poolSids === undefined) {
+      const isPoolSid = (sid: string) => sid.startsWith(POOL_SID_PREFIX);
+      this.poolSids =
+        (context.input.accounts?.accounts ?? []).some((account) => isPoolSid(account.sid)) ||
+        [...this.aliasMembers(context)].some(isPoolSid);
+    }
+    return this.poolSids;
   }
 
   /** Every SID a local alias lists as a member (accounts.json). */

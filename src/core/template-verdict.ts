@@ -1,5 +1,6 @@
 import type { RightCheck } from './finding';
 import type { MatchedIdentity, SidMatch } from './holder-match';
+import { PoolVirtualAccount, type AnonymousIdentity } from './identity';
 import type { GroupPolicyObjectRef } from './model';
 import {
   decideStatus,
@@ -27,10 +28,11 @@ import { assembleVerdict, type TemplateCheck, type TemplateList, type TokenTempl
 export function templateVerdict(
   context: EvaluationContext,
   template: TokenTemplate,
-  identity: MatchedIdentity,
+  account: AnonymousIdentity,
+  normalizedName: string,
   rule: RuleRow,
 ): IdentityVerdict {
-  return new TemplateVerdict(context, template, identity, rule);
+  return new TemplateVerdict(context, template, account, normalizedName, rule);
 }
 
 /** The status of a verdict, without making the lists of one made when read. */
@@ -64,32 +66,36 @@ class TemplateVerdict implements IdentityVerdict {
   constructor(
     private readonly context: EvaluationContext,
     private readonly template: TokenTemplate,
-    private readonly identity: MatchedIdentity,
+    private readonly account: AnonymousIdentity,
+    private readonly normalizedName: string,
     private readonly rule: RuleRow,
   ) {
-    const sid = identity.sid!;
     const selfGrants = selfGrantCounts(rule, context.input.ruleSet);
+    // A pool account's SID nobody read yet begins with S-1-5-82-, so a list naming no such SID
+    // does not name it: it is worked out only for a list that might, and only when the answer
+    // counts (the tests below are ordered so).
+    const unread = account instanceof PoolVirtualAccount && !account.sidWorkedOut;
+    const names = (list: TemplateList): boolean =>
+      (!unread || list.namesPoolSids) && list.index.bySid.has(account.sid!);
     const outline = (parts: TemplateCheck): CheckOutline => {
       // As the lists withOwnMatch makes: the template's matches, and the own SID's where a list names it.
-      const granted = parts.allow.matches.length > 0 || parts.allow.index.bySid.has(sid) || selfGrants;
-      const denied = parts.deny !== null && (parts.deny.matches.length > 0 || parts.deny.index.bySid.has(sid));
+      const granted = parts.allow.matches.length > 0 || selfGrants || names(parts.allow);
+      const denied = parts.deny !== null && (parts.deny.matches.length > 0 || names(parts.deny));
       return OUTLINES[(granted ? 2 : 0) + (denied ? 1 : 0)]!;
     };
     this.currentOutline = outline(template.current);
     this.afterRefreshOutline =
       template.afterRefresh === template.current ? this.currentOutline : outline(template.afterRefresh);
     // withInferredUsersNote of the two checks, read from the template's matches.
-    const restsOnUsers = (parts: TemplateCheck): boolean => {
-      // The own SID's match is confirmed, so a grant it is part of does not rest on an inference.
-      if (parts.allow.index.bySid.has(sid)) return false;
-      if (parts.allow.matches.length > 0) return grantRestsOnInferredUsers(parts.allow.matches);
-      // Nothing matched: IIS's own grant alone, when it counts (an empty grant rests on nothing).
-      return (
-        selfGrants &&
-        rule.selfGranted!.evidence === 'inferred' &&
-        grantRestsOnInferredUsers([selfGrant(rule, identity)])
-      );
-    };
+    // The own SID's match is confirmed, so a grant it is part of does not rest on an inference.
+    const restsOnUsers = (parts: TemplateCheck): boolean =>
+      parts.allow.matches.length > 0
+        ? grantRestsOnInferredUsers(parts.allow.matches) && !names(parts.allow)
+        : // Nothing else matched: IIS's own grant alone, when it counts (an empty grant rests on nothing).
+          selfGrants &&
+          rule.selfGranted!.evidence === 'inferred' &&
+          !names(parts.allow) &&
+          grantRestsOnInferredUsers([selfGrant(rule, this.matched())]);
     this.tokenNotes =
       restsOnUsers(template.current) || restsOnUsers(template.afterRefresh)
         ? (template.usersNotes ??= ledByInferredUsersNote(template.denyNotes))
@@ -130,8 +136,15 @@ class TemplateVerdict implements IdentityVerdict {
     return (this.made ??= this.make());
   }
 
+  /** Who is matched, with the SID (worked out here for a pool account's). */
+  private matched(): MatchedIdentity {
+    const { account } = this;
+    return { name: account.name, sid: account.sid, normalizedName: this.normalizedName };
+  }
+
   private make(): IdentityVerdict {
-    const { context, template, identity, rule } = this;
+    const { context, template, rule } = this;
+    const identity = this.matched();
     const own: TokenSid = { sid: identity.sid!, origin: OWN_SID_ORIGIN, evidence: 'confirmed' };
     const check = (parts: TemplateCheck): RightCheck => {
       let grantedBy = withOwnMatch(parts.allow, own, identity);

@@ -8,7 +8,7 @@ import {
   type SidMatch,
   type UnresolvedHolder,
 } from './holder-match';
-import type { AnonymousIdentity } from './identity';
+import { POOL_SID_PREFIX, type AnonymousIdentity } from './identity';
 import type { PolicyView } from './policy';
 import { sidsOf, unconfirmedDenyNotes, type EvaluationContext, type IdentityVerdict } from './right-check';
 import type { RuleRow } from './rules';
@@ -43,6 +43,8 @@ export interface TokenTemplate {
 
 export interface TemplateList {
   index: HolderIndex;
+  /** Whether an entry stands for a SID that begins as an application pool's (S-1-5-82-). */
+  namesPoolSids: boolean;
   /** The rest of the token's matches in this list, in list order; `matches` holds the same. */
   placed: PlacedMatch[];
   matches: SidMatch[];
@@ -79,7 +81,8 @@ export function newTemplate(context: EvaluationContext, input: TokenInput, rule:
     const index = context.indexHolders(view.holders(right));
     const { accounts, input } = context;
     const placed = placeMatches(index, right, purpose, null, rest, accounts, input.ruleSet, unresolved);
-    return { index, placed, matches: placed.map((entry) => entry.match) };
+    const namesPoolSids = [...index.bySid.keys()].some((sid) => sid.startsWith(POOL_SID_PREFIX));
+    return { index, namesPoolSids, placed, matches: placed.map((entry) => entry.match) };
   };
   // In the order checkRight reads the lists, so the unresolved entries come in its order too.
   const check = (view: PolicyView): TemplateCheck => {

@@ -115,17 +115,24 @@ describe('resolveAnonymousIdentity', () => {
 
   describe('userName="": the application pool identity', () => {
     it("ApplicationPoolIdentity: the pool's virtual account, its SID computed unless collected", () => {
-      assert.deepEqual(resolve({ userName: '', applicationPool: 'defaultapppool' }), {
-        kind: 'identity',
-        identity: {
-          name: 'IIS APPPOOL\\DefaultAppPool',
-          sid: applicationPoolSid('DefaultAppPool'),
-          source: 'app-pool-identity',
-          accountKind: 'virtual',
-          groups: [],
-          logonType: 'Service',
+      // Its SID is worked out when read (a getter), so its members are read one by one.
+      const computed = resolve({ userName: '', applicationPool: 'defaultapppool' });
+      assert.ok(computed.kind === 'identity');
+      const { name, sid, source, accountKind, groups, logonType } = computed.identity;
+      assert.deepEqual(
+        { kind: computed.kind, identity: { name, sid, source, accountKind, groups, logonType } },
+        {
+          kind: 'identity',
+          identity: {
+            name: 'IIS APPPOOL\\DefaultAppPool',
+            sid: applicationPoolSid('DefaultAppPool'),
+            source: 'app-pool-identity',
+            accountKind: 'virtual',
+            groups: [],
+            logonType: 'Service',
+          },
         },
-      });
+      );
       assert.deepEqual(resolve({ userName: '', applicationPool: 'Collected' }, [pool('Collected')]), {
         kind: 'identity',
         identity: {
