@@ -8,6 +8,12 @@ const ATTRIBUTE_NAME = new RegExp(`[A-Za-z0-9._-]*`, 'y');
 /** A quoted value's characters up to its end or to anything that needs a closer look. */
 const DOUBLE_QUOTED_RUN = new RegExp(`[^"<&\\t\\n\\r${NOT_ALLOWED}]*`, 'y');
 const SINGLE_QUOTED_RUN = new RegExp(`[^'<&\\t\\n\\r${NOT_ALLOWED}]*`, 'y');
+/**
+ * The usual attribute in one pattern call: a name, `="` right after it, a value that needs no
+ * normalising, and its closing quote. Anything else (white space around `=`, single quotes,
+ * references, line breaks, or text outside the subset) is read again by the general scan.
+ */
+const PLAIN_ATTRIBUTE = new RegExp(`[A-Za-z0-9._-]*="[^"<&\\t\\n\\r${NOT_ALLOWED}]*"`, 'y');
 export const TEXT_REFERENCE = new RegExp(REFERENCE, 'y');
 const ENTITY_VALUES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
 
@@ -51,6 +57,17 @@ export function scanAttribute(text: string, from: number): number {
   let index = skipSpaces(text, from);
   if (index === from || !isNameStart(text.charCodeAt(index))) return NO_ATTRIBUTE;
   scanned.nameStart = index;
+  PLAIN_ATTRIBUTE.lastIndex = index;
+  if (PLAIN_ATTRIBUTE.test(text)) {
+    // A name holds no '=': the first one after its start ends it.
+    const end = PLAIN_ATTRIBUTE.lastIndex;
+    const equals = text.indexOf('=', index);
+    scanned.nameEnd = equals;
+    scanned.valueStart = equals + 2;
+    scanned.valueEnd = end - 1;
+    scanned.plain = true;
+    return end;
+  }
   // Runs of name and value characters are left to sticky patterns, which run as compiled code
   // from the first call on; a loop over character codes runs interpreted until V8 optimises it.
   ATTRIBUTE_NAME.lastIndex = index;
