@@ -11,7 +11,8 @@ import { findRule, isEnforced } from './rules';
 import { FINDING_STATUSES, reasonCode } from './status';
 import { capitalize } from './sentence';
 import { verdictStatus } from './template-verdict';
-import { IdentityKinds, ResolutionMemo, ruleOutFor, verdictFor } from './once-per-evaluation';
+import { IdentityKinds, ruleOutFor, verdictFor } from './once-per-evaluation';
+import { ResolutionMemo } from './resolution-memo';
 
 export { describeAccount, describeScope } from './finding';
 export { decideStatus } from './right-check';

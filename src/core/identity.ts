@@ -123,12 +123,17 @@ export function sidIsUnknown(identity: AnonymousIdentity): boolean {
 /** The beginning of every ApplicationPoolIdentity account's SID: an entry without it is not one. */
 export const POOL_SID_PREFIX = 'S-1-5-82-';
 
+/** The account a name stands for, logging on so (accountIdentity, or a memo of it). */
+export type AccountResolver = (name: string, source: IdentitySource, logonType: LogonType) => AnonymousIdentity;
+
 /** The identity the worker processes of a pool log on as (IIS 7+ processModel, IIS 6 AppPoolIdentityType). */
 export function resolvePoolIdentity(
   poolName: string | null,
   iis: IisConfiguration,
   accounts: AccountIndex,
   host: HostInfo | null,
+  resolveAccount: AccountResolver = (name, source, logonType) =>
+    accountIdentity(name, source, logonType, accounts, host),
 ): IdentityResolution {
   const pool = poolName === null ? undefined : iis.applicationPools.get(poolName.toLowerCase());
   if (!pool) return { kind: 'unknown-pool', poolName };
@@ -171,7 +176,7 @@ export function resolvePoolIdentity(
           unresolvedReason: `application pool "${pool.name}" is SpecificUser but names no account`,
         });
       }
-      return withAssumption(accountIdentity(pool.userName.trim(), source, logonType, accounts, host));
+      return withAssumption(resolveAccount(pool.userName.trim(), source, logonType));
     }
     default: {
       const builtin = BUILTIN_POOL_ACCOUNTS[identityType];
@@ -230,7 +235,7 @@ export function resolveConnectAs(
   );
 }
 
-function accountIdentity(
+export function accountIdentity(
   name: string,
   source: IdentitySource,
   logonType: LogonType,

@@ -1,14 +1,6 @@
 import type { Finding } from './finding';
 import { dedupeUnresolved, type MatchedIdentity, type UnresolvedHolder } from './holder-match';
-import {
-  PoolVirtualAccount,
-  POOL_SID_PREFIX,
-  resolveAnonymousIdentity,
-  resolvePoolIdentity,
-  type AnonymousIdentity,
-  type IdentityResolution,
-} from './identity';
-import type { AnonymousScope, LogonMethod } from './model';
+import { PoolVirtualAccount, POOL_SID_PREFIX, type AnonymousIdentity } from './identity';
 import type { PolicyView } from './policy';
 import { checkRight, tokenNotes, type EvaluationContext, type IdentityVerdict } from './right-check';
 import type { RuleRow } from './rules';
@@ -25,85 +17,10 @@ import {
 } from './verdict-template';
 
 /**
- * What evaluate-identities.ts works out once per evaluation and shares between findings: the
- * identity each distinct anonymous setting resolves to, each rule's `rule` member, and each
- * distinct identity's verdict. Every value here is read-only once made.
+ * What evaluate-identities.ts works out once per evaluation and shares between findings: each
+ * rule's `rule` member, and each distinct identity's verdict (the identity each distinct
+ * anonymous setting resolves to is resolution-memo.ts's). Every value here is read-only once made.
  */
-
-/**
- * Identity resolutions kept for an evaluation (read-only once made): thousands of scopes name
- * the same anonymous account, and every scope a pool serves asks for its identity. An account
- * named by userName is kept by logon method and name (few are distinct), a pool's identity by
- * the pool's name (the findings hold each identity anyway); an empty userName stands for the
- * scope's pool, so under applicationHost.config it takes the pool's. Pools that run as the same
- * account (a built-in one, or one SpecificUser) share one identity object, so the findings of
- * every such pool take the first one's verdict (evaluate-identities.ts).
- */
-export class ResolutionMemo {
-  private readonly byAccount = new Map<LogonMethod, Map<string, IdentityResolution>>();
-  private readonly byPool = new Map<string, IdentityResolution>();
-  /** Pool identities other than ApplicationPoolIdentity, by everything an identity holds. */
-  private readonly poolAccounts = new Map<string, IdentityResolution>();
-
-  constructor(private readonly context: EvaluationContext) {}
-
-  /** resolveAnonymousIdentity, which reads only these members of the scope. */
-  anonymous(scope: AnonymousScope): IdentityResolution {
-    const { input, accounts } = this.context;
-    if (!scope.anonymous.enabled) return resolveAnonymousIdentity(scope, input.iis, accounts, input.host);
-    const { userName, logonMethod } = scope.anonymous;
-    // resolveAnonymousIdentity gives resolvePoolIdentity(scope.applicationPool) for these.
-    if (userName.trim() === '' && input.iis.format !== 'MetaBase.xml' && scope.applicationPool !== null)
-      return this.pool(scope.applicationPool);
-    let byName = this.byAccount.get(logonMethod);
-    if (byName === undefined) {
-      byName = new Map();
-      this.byAccount.set(logonMethod, byName);
-    }
-    let resolution = byName.get(userName);
-    if (resolution === undefined) {
-      resolution = resolveAnonymousIdentity(scope, input.iis, accounts, input.host);
-      byName.set(userName, resolution);
-    }
-    return resolution;
-  }
-
-  pool(poolName: string): IdentityResolution {
-    let resolution = this.byPool.get(poolName);
-    if (resolution === undefined) {
-      const { input, accounts } = this.context;
-      resolution = this.shared(resolvePoolIdentity(poolName, input.iis, accounts, input.host));
-      this.byPool.set(poolName, resolution);
-    }
-    return resolution;
-  }
-
-  /** The first resolution to an identity equal to this one in every member, when it is not a pool's own virtual account. */
-  private shared(resolution: IdentityResolution): IdentityResolution {
-    if (resolution.kind !== 'identity' || resolution.identity.source === 'app-pool-identity') return resolution;
-    const identity = resolution.identity;
-    const key = [
-      identity.name,
-      identity.sid ?? '',
-      identity.source,
-      identity.accountKind,
-      identity.groups.join(','),
-      identity.logonType,
-      identity.unresolvedReason ?? '',
-      identity.assumption ?? '',
-      identity.groupsCollected === true ? '1' : '0',
-      identity.groupsIncomplete ?? '',
-      identity.sid === null ? '0' : '1',
-      identity.unresolvedReason === undefined ? '0' : '1',
-      identity.assumption === undefined ? '0' : '1',
-      identity.groupsIncomplete === undefined ? '0' : '1',
-    ].join('\u0000');
-    const known = this.poolAccounts.get(key);
-    if (known !== undefined) return known;
-    this.poolAccounts.set(key, resolution);
-    return resolution;
-  }
-}
 
 /**
  * A finding's `rule`: one read-only object per rule in an evaluation (the rule set is the

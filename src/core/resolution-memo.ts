@@ -1,0 +1,117 @@
+import {
+  accountIdentity,
+  resolveAnonymousIdentity,
+  resolvePoolIdentity,
+  type AnonymousIdentity,
+  type IdentityResolution,
+} from './identity';
+import type { AnonymousScope, LogonMethod } from './model';
+import type { EvaluationContext } from './right-check';
+import type { IdentitySource, LogonType } from './rules';
+
+/**
+ * Identity resolutions kept for an evaluation (read-only once made): thousands of scopes name
+ * the same anonymous account, and every scope a pool serves asks for its identity. An account
+ * named by userName is kept by logon method and name (few are distinct), a pool's identity by
+ * the pool's name (the findings hold each identity anyway); an empty userName stands for the
+ * scope's pool, so under applicationHost.config it takes the pool's. Pools that run as the same
+ * account (a built-in one, or one SpecificUser) share one identity object, so the findings of
+ * every such pool take the first one's verdict (evaluate-identities.ts).
+ */
+export class ResolutionMemo {
+  private readonly byAccount = new Map<LogonMethod, Map<string, IdentityResolution>>();
+  private readonly byPool = new Map<string, IdentityResolution>();
+  /** Pool identities other than ApplicationPoolIdentity, by name, each equal to none of the others. */
+  private readonly poolAccounts = new Map<string, IdentityResolution[]>();
+  /** SpecificUser pool accounts by logon type and name: thousands of pools share a few accounts. */
+  private readonly specificUsers = new Map<LogonType, Map<string, AnonymousIdentity>>();
+
+  constructor(private readonly context: EvaluationContext) {}
+
+  /** resolveAnonymousIdentity, which reads only these members of the scope. */
+  anonymous(scope: AnonymousScope): IdentityResolution {
+    const { input, accounts } = this.context;
+    if (!scope.anonymous.enabled) return resolveAnonymousIdentity(scope, input.iis, accounts, input.host);
+    const { userName, logonMethod } = scope.anonymous;
+    // resolveAnonymousIdentity gives resolvePoolIdentity(scope.applicationPool) for these.
+    if (userName.trim() === '' && input.iis.format !== 'MetaBase.xml' && scope.applicationPool !== null)
+      return this.pool(scope.applicationPool);
+    let byName = this.byAccount.get(logonMethod);
+    if (byName === undefined) {
+      byName = new Map();
+      this.byAccount.set(logonMethod, byName);
+    }
+    let resolution = byName.get(userName);
+    if (resolution === undefined) {
+      resolution = resolveAnonymousIdentity(scope, input.iis, accounts, input.host);
+      byName.set(userName, resolution);
+    }
+    return resolution;
+  }
+
+  pool(poolName: string): IdentityResolution {
+    let resolution = this.byPool.get(poolName);
+    if (resolution === undefined) {
+      const { input, accounts } = this.context;
+      resolution = this.shared(
+        resolvePoolIdentity(poolName, input.iis, accounts, input.host, (name, source, logonType) =>
+          this.specificUser(name, source, logonType),
+        ),
+      );
+      this.byPool.set(poolName, resolution);
+    }
+    return resolution;
+  }
+
+  /**
+   * accountIdentity of a SpecificUser pool's account, once per name and logon type (the source
+   * is the configuration's). The identity is read-only, so pools naming one account share it.
+   */
+  private specificUser(name: string, source: IdentitySource, logonType: LogonType): AnonymousIdentity {
+    let byName = this.specificUsers.get(logonType);
+    if (byName === undefined) {
+      byName = new Map();
+      this.specificUsers.set(logonType, byName);
+    }
+    let identity = byName.get(name);
+    if (identity === undefined || identity.source !== source) {
+      const { input, accounts } = this.context;
+      identity = accountIdentity(name, source, logonType, accounts, input.host);
+      byName.set(name, identity);
+    }
+    return identity;
+  }
+
+  /** The first resolution to an identity equal to this one in every member, when it is not a pool's own virtual account. */
+  private shared(resolution: IdentityResolution): IdentityResolution {
+    if (resolution.kind !== 'identity' || resolution.identity.source === 'app-pool-identity') return resolution;
+    const identity = resolution.identity;
+    const known = this.poolAccounts.get(identity.name);
+    if (known === undefined) {
+      this.poolAccounts.set(identity.name, [resolution]);
+      return resolution;
+    }
+    const equal = known.find((other) => sameIdentity((other as { identity: AnonymousIdentity }).identity, identity));
+    if (equal !== undefined) return equal;
+    known.push(resolution);
+    return resolution;
+  }
+}
+
+/** Whether two identities are equal in every member. */
+function sameIdentity(one: AnonymousIdentity, other: AnonymousIdentity): boolean {
+  return (
+    one === other ||
+    (one.name === other.name &&
+      one.sid === other.sid &&
+      one.source === other.source &&
+      one.accountKind === other.accountKind &&
+      one.logonType === other.logonType &&
+      one.unresolvedReason === other.unresolvedReason &&
+      one.assumption === other.assumption &&
+      (one.groupsCollected === true) === (other.groupsCollected === true) &&
+      one.groupsIncomplete === other.groupsIncomplete &&
+      one.groups.length === other.groups.length &&
+      one.groups.every((group, index) => other.groups[index] === group))
+  );
+}
