@@ -5,6 +5,7 @@ import { notRequiredMessage, statusMessage, unresolvedMessage } from './finding-
 import type { AnonymousIdentity } from './identity';
 import type { AnonymousScope } from './model';
 import type { IdentityVerdict } from './right-check';
+import { TemplateVerdict } from './template-verdict';
 import type { LogonType, RuleRow, RuleSetName } from './rules';
 
 /**
@@ -72,10 +73,8 @@ export class JudgedFinding implements Finding {
   private [VERDICT]: SharedVerdict;
 
   /**
-   * A finding in the not-required shape that judging then fills in. `identity` is the finding's
-   * identity written out, or, for a judged account, where it was defined: the identity is then
-   * made from the account when read (37,500 objects at 10,000 sites, and an application pool
-   * account's SID is worked out only when read, see PoolVirtualAccount).
+   * A finding in the not-required shape that judging then fills in. `identity` is written out, or is
+   * where a judged account was defined: the identity is then made from the account when read.
    */
   constructor(
     scope: AnonymousScope,
@@ -111,6 +110,14 @@ export class JudgedFinding implements Finding {
     verdict.shared = true;
     const { account, ruleRow, rule, ruleSet, wording } = verdict;
     return new JudgedFinding(scope, role, symptom, identity, account, ruleRow, rule, ruleSet, wording, verdict);
+  }
+
+  /** The held verdict; one made when read is replaced by the plain one it makes (its getters cost renderers). */
+  private lists(): IdentityVerdict | undefined {
+    const shared = this[VERDICT];
+    const held = shared.held;
+    if (held instanceof TemplateVerdict) return (shared.held = held.whole());
+    return held;
   }
 
   /** The verdict this finding alone holds, to change it. */
@@ -165,13 +172,13 @@ export class JudgedFinding implements Finding {
     this.own().status = status;
   }
   get grantedBy(): string[] {
-    return this[VERDICT].held?.grantedBy ?? NONE;
+    return this.lists()?.grantedBy ?? NONE;
   }
   get deniedBy(): string[] {
-    return this[VERDICT].held?.deniedBy ?? NONE;
+    return this.lists()?.deniedBy ?? NONE;
   }
   get afterRefresh(): Finding['afterRefresh'] {
-    return this[VERDICT].held?.afterRefreshSids ?? null;
+    return this.lists()?.afterRefreshSids ?? null;
   }
   get allowRightOwner(): Finding['allowRightOwner'] {
     return this[VERDICT].allowRightOwner;
@@ -186,13 +193,13 @@ export class JudgedFinding implements Finding {
     this.own().denyRightOwner = owner;
   }
   get token(): Finding['token'] {
-    return this[VERDICT].held?.token ?? NONE;
+    return this.lists()?.token ?? NONE;
   }
   get matches(): Finding['matches'] {
-    return this[VERDICT].held?.matches ?? null;
+    return this.lists()?.matches ?? null;
   }
   get unresolvedHolders(): Finding['unresolvedHolders'] {
-    return this[VERDICT].held?.unresolvedHolders ?? NONE;
+    return this.lists()?.unresolvedHolders ?? NONE;
   }
 
   /** Takes the members of an identity's verdict (shared, never changed) and says the status. */

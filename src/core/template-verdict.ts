@@ -57,7 +57,7 @@ const OUTLINES: readonly CheckOutline[] = [false, true].flatMap((granted) =>
   ),
 );
 
-class TemplateVerdict implements IdentityVerdict {
+export class TemplateVerdict implements IdentityVerdict {
   readonly currentOutline: CheckOutline;
   readonly afterRefreshOutline: CheckOutline;
   readonly tokenNotes: string[];
@@ -103,25 +103,25 @@ class TemplateVerdict implements IdentityVerdict {
   }
 
   get token(): TokenSid[] {
-    return this.verdict().token;
+    return this.whole().token;
   }
   get current(): RightCheck {
-    return this.verdict().current;
+    return this.whole().current;
   }
   get afterRefresh(): RightCheck {
-    return this.verdict().afterRefresh;
+    return this.whole().afterRefresh;
   }
   get matches(): IdentityVerdict['matches'] {
-    return this.verdict().matches;
+    return this.whole().matches;
   }
   get grantedBy(): string[] {
-    return this.verdict().grantedBy;
+    return this.whole().grantedBy;
   }
   get deniedBy(): string[] {
-    return this.verdict().deniedBy;
+    return this.whole().deniedBy;
   }
   get afterRefreshSids(): IdentityVerdict['afterRefreshSids'] {
-    return this.verdict().afterRefreshSids;
+    return this.whole().afterRefreshSids;
   }
   get unresolvedHolders(): IdentityVerdict['unresolvedHolders'] {
     return this.template.unresolvedHolders;
@@ -129,10 +129,11 @@ class TemplateVerdict implements IdentityVerdict {
 
   /** The verdict's members as a plain object, as a verdict judged whole has them. */
   toJSON(): IdentityVerdict {
-    return this.verdict();
+    return this.whole();
   }
 
-  private verdict(): IdentityVerdict {
+  /** The plain verdict, its lists made on the first call. */
+  whole(): IdentityVerdict {
     return (this.made ??= this.make());
   }
 
