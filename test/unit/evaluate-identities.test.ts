@@ -1,42 +1,7 @@
 import assert from 'node:assert/strict';
-import { evaluateIdentities } from '../../src/core/evaluate-identities';
-import { projectPolicy } from '../../src/core/policy';
 import { applicationPoolSid } from '../../src/core/sids';
-import type { GpoRightAssignment, SecurityTemplate } from '../../src/core/model';
-import type { RuleSetName } from '../../src/core/rules';
-import {
-  accounts,
-  DOMAIN_ANON,
-  gpoAssignment,
-  iis,
-  LOCAL_ANON,
-  pool,
-  scope,
-  template,
-  WEB01,
-} from '../helpers/builders';
-
-function judge(options: {
-  localPolicy: SecurityTemplate;
-  scopes: Parameters<typeof iis>[0];
-  pools?: Parameters<typeof iis>[1];
-  gpo?: GpoRightAssignment[];
-  directory?: ReturnType<typeof accounts>;
-  ruleSet?: RuleSetName;
-  format?: Parameters<typeof iis>[2];
-  osVersion?: string;
-}) {
-  const winners = new Map((options.gpo ?? []).map((assignment) => [assignment.right, assignment]));
-  return evaluateIdentities({
-    iis: iis(options.scopes, options.pools, options.format),
-    policy: projectPolicy(options.localPolicy, winners, (options.gpo ?? []).length > 0),
-    accounts: options.directory ?? accounts(LOCAL_ANON, DOMAIN_ANON),
-    host: options.osVersion ? { ...WEB01, osVersion: options.osVersion } : WEB01,
-    ruleSet: options.ruleSet ?? 'documented',
-  });
-}
-
-const DEFAULT_NETWORK = ['*S-1-1-0', '*S-1-5-32-544', '*S-1-5-32-545', '*S-1-5-32-551'];
+import { accounts, DOMAIN_ANON, LOCAL_ANON, pool, scope, template } from '../helpers/builders';
+import { DEFAULT_NETWORK, judge } from './evaluate-identities-helpers';
 
 describe('evaluateIdentities', () => {
   it('grants a custom ClearText account network logon through Everyone and reports the SID', () => {
@@ -256,48 +221,5 @@ describe('evaluateIdentities', () => {
     assert.deepEqual(finding!.unresolvedHolders, [
       { right: 'SeDenyNetworkLogonRight', name: 'ADD YOUR DOMAIN ADMINS' },
     ]);
-  });
-
-  it('reports revoked-at-refresh when a GPO defines the right without the account (the IISRESET story)', () => {
-    const localPolicy = template({ SeNetworkLogonRight: ['*S-1-5-32-544', `*${LOCAL_ANON.sid}`] });
-    const result = judge({
-      localPolicy,
-      scopes: [scope({ userName: 'WEB01\\anon' })],
-      gpo: [gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544'])],
-    });
-    const [finding] = result.findings;
-    assert.equal(finding!.status, 'revoked-at-refresh');
-    assert.deepEqual(finding!.grantedBy, [LOCAL_ANON.sid]);
-    assert.deepEqual(finding!.afterRefresh, { grantedBy: [], deniedBy: [] });
-    assert.equal(finding!.allowRightOwner!.name, 'CONTOSO Server Baseline');
-    assert.match(finding!.message, /GPO "CONTOSO Server Baseline" \{11111111-2222-3333-4444-555555555555\}/);
-  });
-
-  it('reports gpo-blocked when the account lacks a GPO-owned right, and when a GPO-owned deny catches it', () => {
-    const localPolicy = template({ SeNetworkLogonRight: ['*S-1-5-32-544'] });
-    const lacking = judge({
-      localPolicy,
-      scopes: [scope({ userName: 'CONTOSO\\svc-anon' })],
-      gpo: [gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544'])],
-    });
-    assert.equal(lacking.findings[0]!.status, 'gpo-blocked');
-    const deniedLocal = template({ SeNetworkLogonRight: ['*S-1-5-11'], SeDenyNetworkLogonRight: ['*S-1-5-113'] });
-    const denied = judge({
-      localPolicy: deniedLocal,
-      scopes: [scope({ userName: 'WEB01\\anon' })],
-      gpo: [gpoAssignment('SeDenyNetworkLogonRight', ['*S-1-5-113'], 'DISA STIG')],
-    });
-    assert.equal(denied.findings[0]!.status, 'gpo-blocked');
-    assert.equal(denied.findings[0]!.denyRightOwner!.name, 'DISA STIG');
-  });
-
-  it('keeps a finding ok when the owning GPO also grants the right', () => {
-    const localPolicy = template({ SeNetworkLogonRight: ['*S-1-5-11'] });
-    const result = judge({
-      localPolicy,
-      scopes: [scope({ userName: 'CONTOSO\\svc-anon' })],
-      gpo: [gpoAssignment('SeNetworkLogonRight', ['*S-1-5-32-544', '*S-1-5-11'])],
-    });
-    assert.equal(result.findings[0]!.status, 'ok');
   });
 });
