@@ -16,6 +16,9 @@ export interface XmlElement {
   line: number;
 }
 
+/** What attribute readers need of an element: a start tag while it is delivered is one too. */
+export type XmlAttributeSource = Pick<XmlElement, 'name' | 'attributes' | 'line'>;
+
 export interface XmlTreeOptions {
   /** Resolve prefixes to namespace URIs (gpresult); off for IIS files, which use none. */
   namespaces?: boolean;

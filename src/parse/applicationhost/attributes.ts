@@ -1,6 +1,6 @@
 import { InputError, excerpt } from '../../core/errors';
 import type { AppPoolIdentityType, AppPoolLogonType, LogonMethod } from '../../core/model';
-import type { XmlElement } from '../xml';
+import type { XmlAttributeSource } from '../xml';
 import type { ParseContext } from './types';
 
 // Enum names in the order of their numeric values in the IIS schema, so the index is the number.
@@ -30,13 +30,13 @@ export const ANONYMOUS_SECTION_PATH = ['system.webServer', 'security', 'authenti
 // ---------------------------------------------------------------------------------------------
 // Attribute values.
 
-export function attribute(element: XmlElement | undefined, name: string): string | undefined {
+export function attribute(element: XmlAttributeSource | undefined, name: string): string | undefined {
   return element === undefined ? undefined : element.attributes[name];
 }
 
 export function invalidValue(
   context: ParseContext,
-  element: XmlElement,
+  element: XmlAttributeSource,
   name: string,
   expected: string,
   value: string,
@@ -52,7 +52,7 @@ export function invalidValue(
 /** Reads an enum attribute written by name (any case) or by its schema number. */
 export function enumAttribute<T extends string>(
   context: ParseContext,
-  element: XmlElement | undefined,
+  element: XmlAttributeSource | undefined,
   name: string,
   names: readonly T[],
 ): T | undefined {
@@ -95,7 +95,7 @@ function namesByLowerCase<T extends string>(names: readonly T[]): ReadonlyMap<st
 
 export function booleanAttribute(
   context: ParseContext,
-  element: XmlElement | undefined,
+  element: XmlAttributeSource | undefined,
   name: string,
 ): boolean | undefined {
   const raw = attribute(element, name);
@@ -106,7 +106,7 @@ export function booleanAttribute(
   throw invalidValue(context, element, name, 'true or false', raw);
 }
 
-export function requiredAttribute(context: ParseContext, element: XmlElement, name: string): string {
+export function requiredAttribute(context: ParseContext, element: XmlAttributeSource, name: string): string {
   const value = attribute(element, name);
   if (value === undefined || value.trim() === '') {
     throw new InputError(

@@ -1,5 +1,5 @@
 import type { ConnectAsCredentials } from '../../core/model';
-import type { XmlElement } from '../xml';
+import type { XmlAttributeSource, XmlElement } from '../xml';
 import { attribute, enumAttribute, LOGON_METHODS } from './attributes';
 import type { ParseContext } from './types';
 
@@ -15,7 +15,7 @@ export type ConnectAsDefaults = readonly (XmlElement | undefined)[];
  */
 export function readConnectAs(
   context: ParseContext,
-  directory: XmlElement,
+  directory: XmlAttributeSource,
   defaults: ConnectAsDefaults,
 ): ConnectAsCredentials | undefined {
   // Most directories name no account: that answer allocates nothing.
@@ -39,7 +39,11 @@ export function readConnectAs(
 }
 
 /** The nearest of the directory and its defaults that writes the attribute. */
-function firstWriting(directory: XmlElement, defaults: ConnectAsDefaults, name: string): XmlElement | undefined {
+function firstWriting(
+  directory: XmlAttributeSource,
+  defaults: ConnectAsDefaults,
+  name: string,
+): XmlAttributeSource | undefined {
   if (directory.attributes[name] !== undefined) return directory;
   for (let index = 0; index < defaults.length; index++) {
     const element = defaults[index];

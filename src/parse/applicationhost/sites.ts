@@ -1,4 +1,4 @@
-import type { ApplicationPool } from '../../core/model';
+import type { ApplicationPool, Diagnostic } from '../../core/model';
 import { childrenNamed, firstChild, type XmlElement } from '../xml';
 import { attribute, pathSegments, requiredAttribute, urlPath } from './attributes';
 import { readConnectAs, type ConnectAsDefaults } from './connect-as';
@@ -67,13 +67,7 @@ export function addSite(
   const site = readSite(siteElement, serverDefaultPool, serverDirectoryDefaults, context);
   const key = site.name.toLowerCase();
   if (sites.has(key)) {
-    context.diagnostics.push({
-      code: 'duplicate-site',
-      severity: 'warning',
-      message: `site "${site.name}" is defined more than once; the first definition is used (IIS refuses to load such a file)`,
-      file: context.file,
-      line: siteElement.line,
-    });
+    context.diagnostics.push(duplicateSite(site.name, siteElement.line, context));
     return undefined;
   }
   sites.set(key, site);
@@ -107,25 +101,11 @@ export function readSite(
     const node = nodeAt(root, segments);
     const applicationPath = urlPath(segments);
     if (node.application !== undefined) {
-      context.diagnostics.push({
-        code: 'duplicate-application',
-        severity: 'warning',
-        message: `site "${name}" defines application "${applicationPath}" more than once; the first definition is used`,
-        file: context.file,
-        line: applicationElement.line,
-      });
+      context.diagnostics.push(duplicateApplication(name, applicationPath, applicationElement.line, context));
       continue;
     }
     const pool = poolName(attribute(applicationElement, 'applicationPool') ?? defaultPool);
-    if (pool === null) {
-      context.diagnostics.push({
-        code: 'no-application-pool',
-        severity: 'warning',
-        message: `application "${applicationPath}" of site "${name}" names no application pool and no applicationDefaults gives one (the IIS schema has no default pool)`,
-        file: context.file,
-        line: applicationElement.line,
-      });
-    }
+    if (pool === null) context.diagnostics.push(noPool(name, applicationPath, applicationElement.line, context));
     node.application = { path: applicationPath, pool, line: applicationElement.line };
     applications.push(node.application);
     const applicationScope: PendingScope =
@@ -167,13 +147,7 @@ export function readSite(
     rootApplication = { path: '/', pool, line: siteElement.line };
     root.application = rootApplication;
     applications.unshift(rootApplication);
-    context.diagnostics.push({
-      code: 'no-root-application',
-      severity: 'warning',
-      message: `site "${name}" has no <application path="/">; its root is evaluated with ${pool === null ? 'no known application pool' : `the applicationDefaults pool "${pool}"`}`,
-      file: context.file,
-      line: siteElement.line,
-    });
+    context.diagnostics.push(noRootApplication(name, pool, siteElement.line, context));
   }
   // Copies sized exactly: arrays grown by push hold 17 slots or more, and these live until judging.
   return {
@@ -183,6 +157,51 @@ export function readSite(
     rootApplication,
     pending: pending.concat(virtualDirectories),
     later: undefined,
+  };
+}
+
+export function duplicateSite(name: string, line: number, context: ParseContext): Diagnostic {
+  return {
+    code: 'duplicate-site',
+    severity: 'warning',
+    message: `site "${name}" is defined more than once; the first definition is used (IIS refuses to load such a file)`,
+    file: context.file,
+    line,
+  };
+}
+
+export function duplicateApplication(
+  site: string,
+  applicationPath: string,
+  line: number,
+  context: ParseContext,
+): Diagnostic {
+  return {
+    code: 'duplicate-application',
+    severity: 'warning',
+    message: `site "${site}" defines application "${applicationPath}" more than once; the first definition is used`,
+    file: context.file,
+    line,
+  };
+}
+
+export function noPool(site: string, applicationPath: string, line: number, context: ParseContext): Diagnostic {
+  return {
+    code: 'no-application-pool',
+    severity: 'warning',
+    message: `application "${applicationPath}" of site "${site}" names no application pool and no applicationDefaults gives one (the IIS schema has no default pool)`,
+    file: context.file,
+    line,
+  };
+}
+
+export function noRootApplication(site: string, pool: string | null, line: number, context: ParseContext): Diagnostic {
+  return {
+    code: 'no-root-application',
+    severity: 'warning',
+    message: `site "${site}" has no <application path="/">; its root is evaluated with ${pool === null ? 'no known application pool' : `the applicationDefaults pool "${pool}"`}`,
+    file: context.file,
+    line,
   };
 }
 

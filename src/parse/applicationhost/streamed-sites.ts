@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../core/model';
 import type { XmlElement } from '../xml';
 import { attribute, pathSegments } from './attributes';
-import { addSite, readSite } from './sites';
+import { addSite, duplicateSite, readSite } from './sites';
 import type { ParseContext, SiteRecord } from './types';
 
 // The `<site>` elements of applicationHost.config read one by one as each closes (streamed.ts).
@@ -20,7 +20,8 @@ export const DECLINED = new Error('applicationHost.config: the streamed reading 
 /** Stands for `<sites>`' applicationDefaults pool until it is met; no XML text can hold U+0000. */
 const LATER_POOL = '\u0000applicationDefaults';
 
-const DIRECTORY_DEFAULTS = ['userName', 'logonMethod', 'password'] as const;
+/** The connect-as attributes a directory takes from the nearest virtualDirectoryDefaults writing them. */
+export const DIRECTORY_DEFAULTS = ['userName', 'logonMethod', 'password'] as const;
 
 /** A site read before the server default pool was known: its two readings. */
 class SiteAwaitingPool {
@@ -33,8 +34,9 @@ class SiteAwaitingPool {
 export class StreamedSites {
   readonly sites = new Map<string, SiteRecord>();
   private readonly context: ParseContext;
-  private serverDefaultsSeen = false;
-  private serverDefaultPool: string | undefined;
+  /** Whether `<sites>`' applicationDefaults has opened, and the pool it names. */
+  serverDefaultsSeen = false;
+  serverDefaultPool: string | undefined;
   private directoryDefaults: XmlElement | undefined;
   /** The virtualDirectoryDefaults attributes a directory read before that element would have used. */
   private readonly directoryConsulted = new Set<string>();
@@ -84,6 +86,26 @@ export class StreamedSites {
     (this.held ??= []).push(
       new SiteAwaitingPool({ site, diagnostics: without }, { site: placeholder, diagnostics: withPool }),
     );
+  }
+
+  /** `<sites>`' virtualDirectoryDefaults, once it has opened. */
+  get serverDirectoryDefaults(): XmlElement | undefined {
+    return this.directoryDefaults;
+  }
+
+  /**
+   * A site read from its tags (sites-from-tags.ts), with its diagnostics and the
+   * virtualDirectoryDefaults attributes its directories fall back to (bit i: DIRECTORY_DEFAULTS[i]).
+   */
+  siteRead(site: SiteRecord, line: number, diagnostics: readonly Diagnostic[] | undefined, consulted: number): void {
+    if (this.directoryDefaults === undefined)
+      for (let index = 0; index < DIRECTORY_DEFAULTS.length; index++)
+        if ((consulted & (1 << index)) !== 0) this.directoryConsulted.add(DIRECTORY_DEFAULTS[index]!);
+    const target = this.held ?? this.context.diagnostics;
+    if (diagnostics !== undefined) for (const diagnostic of diagnostics) target.push(diagnostic);
+    const key = site.name.toLowerCase();
+    if (this.sites.has(key)) target.push(duplicateSite(site.name, line, this.context));
+    else this.sites.set(key, site);
   }
 
   sectionClosed(): void {

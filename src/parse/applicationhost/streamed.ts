@@ -7,6 +7,7 @@ import { readServerLevelOrLocation, type ServerLevelSettings } from './anonymous
 import { KEEP_TREE, KeepTree } from './keep';
 import { readApplicationPools } from './pools';
 import { declaredSectionLock, type SectionLock } from './section-lock';
+import { SitesFromTags } from './sites-from-tags';
 import { DECLINED, StreamedSites } from './streamed-sites';
 import type { ParseContext, SiteRecord } from './types';
 
@@ -33,6 +34,10 @@ export interface StreamedApplicationHost {
 
 /** The keep-tree position of a `<configSections>` descendant: sectionGroups nest to any depth. */
 const SECTIONS = new KeepTree();
+
+/** Stand in the open elements for a `<site>` and its kept descendants, which SitesFromTags reads. */
+const SITE_FROM_TAGS = elementOf({ name: '#site', local: '#site', uri: '', attributes: {}, line: 0 });
+const IN_SITE_FROM_TAGS = elementOf({ name: '#in-site', local: '#in-site', uri: '', attributes: {}, line: 0 });
 
 /** The model of an applicationHost.config, or undefined where the element-tree path must read it. */
 export function readApplicationHostStreamed(
@@ -70,6 +75,7 @@ class StreamedReader {
   private declaredLock: SectionLock | undefined;
   private applicationPools = new Map<string, ApplicationPool>();
   private readonly sites: StreamedSites;
+  private readonly sitesFromTags: SitesFromTags;
   private readonly server: ServerLevelSettings = { serverSettings: [], serverLock: undefined };
   private hostSeen = false;
   private hostClosed = false;
@@ -79,6 +85,7 @@ class StreamedReader {
   constructor(context: ParseContext) {
     this.context = context;
     this.sites = new StreamedSites(context);
+    this.sitesFromTags = new SitesFromTags(this.sites, context);
   }
 
   /** Whether an element of that name opening now is kept (the plain reader then builds its attributes). */
@@ -113,6 +120,16 @@ class StreamedReader {
     this.keepNodes.push(node);
     if (node === undefined) {
       this.openElements.push(null);
+      return;
+    }
+    if (depth > 3 && this.openElements[3] === SITE_FROM_TAGS) {
+      this.openElements.push(IN_SITE_FROM_TAGS);
+      this.sitesFromTags.open(tag, depth - 3);
+      return;
+    }
+    if (depth === 3 && tag.local === 'site' && this.openElements[2]!.local === 'sites') {
+      this.openElements.push(SITE_FROM_TAGS);
+      this.sitesFromTags.start(tag);
       return;
     }
     const element = elementOf(tag);
@@ -173,9 +190,8 @@ class StreamedReader {
         parent!.children.pop();
       } else if (depth === 2 && element.local === 'sites') {
         this.sites.sectionClosed();
-      } else if (depth === 3 && element.local === 'site' && parent!.local === 'sites') {
-        this.sites.siteClosed(element);
-        parent!.children.pop();
+      } else if (element === SITE_FROM_TAGS) {
+        this.sitesFromTags.finish();
       }
     } catch (error) {
       // The element-tree path reports it, after any error saxes finds further on.

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { InputError } from '../../src/core/errors';
+import type { IisConfiguration } from '../../src/core/model';
+import {
+  buildConfiguration,
+  parseApplicationHostConfig,
+  readApplicationHostTree,
+} from '../../src/parse/applicationhost';
+import { readApplicationHostStreamed } from '../../src/parse/applicationhost/streamed';
+
+// The streamed reading reads a `<site>` straight from its tags (applicationhost/sites-from-tags.ts)
+// and turns to the site's elements only for a site that is not as IIS writes it: a default
+// inside the site or its application, a pool or a connect-as default still to come, an error.
+// Either way the model, every diagnostic and every error must be the element tree's, and neither
+// way may make the whole file fall back to the element tree.
+
+const FILE = 'applicationHost.config';
+
+type Outcome = { model: IisConfiguration } | { error: string };
+
+function outcome(read: () => IisConfiguration): Outcome {
+  try {
+    return { model: read() };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { error: `${error.message} ${JSON.stringify(error.location)}` };
+  }
+}
+
+/** Asserts the streamed reading agrees with the element tree's; answers whether it read the file itself. */
+function assertSameReading(text: string): boolean {
+  const expected = outcome(() => {
+    const context = { file: FILE, diagnostics: [] };
+    return buildConfiguration(readApplicationHostTree(text, context), context, undefined);
+  });
+  assert.deepEqual(
+    outcome(() => parseApplicationHostConfig(text, FILE)),
+    expected,
+    text,
+  );
+  try {
+    return readApplicationHostStreamed(text, { file: FILE, diagnostics: [] }) !== undefined;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return false;
+  }
+}
+
+const document = (sites: string) =>
+  `<configuration>\n<system.applicationHost>\n<applicationPools><add name="P" /><add name="Q" /></applicationPools>\n<sites>\n${sites}\n</sites>\n</system.applicationHost>\n</configuration>\n`;
+
+const SITES = [
+  // As IIS writes them: read from the tags.
+  '<site name="A" id="1"><application path="/" applicationPool="P"><virtualDirectory path="/" physicalPath="d:\\a" /><virtualDirectory path="/v" physicalPath="d:\\v" /></application><application path="/app/" applicationPool="Q"><virtualDirectory path="/" physicalPath="d:\\app" userName="own\\u" logonMethod="Network" /><virtualDirectory path="/x/y" physicalPath="d:\\y" password="p" /></application><bindings><binding protocol="http" /></bindings></site>',
+  '<site name="B" id="2"><application path="/" applicationPool="P" /><application path="/" applicationPool="Q"><virtualDirectory path="/d" physicalPath="d:\\d" userName="dup\\u" /></application><application path="/e" applicationPool=""><virtualDirectory path="/" physicalPath="d:\\e" userName=" " /></application></site>',
+  '<site name="C" id="3"><application path="/only" applicationPool="P"><virtualDirectory path="/" physicalPath="d:\\c" /></application></site>',
+  '<site name="a" id="4"><application path="/" applicationPool="Q" /></site>',
+  // Not as IIS writes them: read from the elements.
+  '<site name="D" id="5"><application path="/" applicationPool="P"><virtualDirectory path="/v" physicalPath="d:\\v" /><virtualDirectoryDefaults userName="app\\u" logonMethod="Batch" /></application></site>',
+  '<site name="E" id="6"><application path="/"><virtualDirectory path="/" physicalPath="d:\\e" /></application><applicationDefaults applicationPool="Q" /><virtualDirectoryDefaults userName="site\\u" /></site>',
+  '<site name="F" id="7"><application path="/" applicationPool="P"><virtualDirectory path="/" physicalPath="d:\\f" /></application><application path="/g"><virtualDirectory path="/" physicalPath="d:\\g" /></application></site>',
+  '<site name="G" id="8"><application path="/" applicationPool="P"><virtualDirectory path="/w" physicalPath="d:\\w" userName="g\\u" logonMethod="Wrong" /></application></site>',
+  '<site id="9"><application path="/" applicationPool="P" /></site>',
+];
+const SERVER_DEFAULTS = [
+  '<applicationDefaults applicationPool="Q" />',
+  '<applicationDefaults applicationPool="" />',
+  '<virtualDirectoryDefaults logonMethod="Interactive" password="s" />',
+];
+
+describe('applicationHost.config sites read from their tags', () => {
+  it('reads each kind of site as the element tree does, without falling back to it', () => {
+    for (const site of SITES.slice(0, 7)) {
+      const text = document(`${site}\n${SERVER_DEFAULTS[0]}`);
+      assert.ok(assertSameReading(text), `declined: ${site}`);
+    }
+  });
+
+  it('reads a missing site name and a wrong logon method as errors, as the element tree does', () => {
+    for (const site of SITES.slice(7)) {
+      const text = document(`${SERVER_DEFAULTS[0]}\n${site}`);
+      const expected = outcome(() => parseApplicationHostConfig(text, FILE));
+      assert.ok('error' in expected, `no error for ${site}`);
+      assert.equal(assertSameReading(text), false);
+    }
+  });
+
+  it('agrees with the element tree on any mix of sites and server defaults', () => {
+    const mixes = fc.tuple(
+      fc.array(fc.constantFrom(...SITES.slice(0, 7)), { maxLength: 8 }),
+      fc.array(fc.tuple(fc.constantFrom(...SERVER_DEFAULTS), fc.nat({ max: 8 })), { maxLength: 3 }),
+    );
+    let streamed = 0;
+    for (const [sites, defaults] of fc.sample(mixes, { numRuns: 300, seed: 1521 })) {
+      const parts = [...sites];
+      for (const [part, at] of defaults) parts.splice(Math.min(at, parts.length), 0, part);
+      if (assertSameReading(document(parts.join('\n')))) streamed++;
+    }
+    assert.ok(streamed > 150, `only ${streamed} of 300 streamed`);
+  });
+});
