@@ -1,8 +1,15 @@
 import { buildAccountIndex } from './accounts';
-import { describeScope, type Evaluation, type EvaluationInput, type Finding, type FindingIdentity } from './finding';
+import {
+  describeScope,
+  poolDefinedAt,
+  type Evaluation,
+  type EvaluationInput,
+  type Finding,
+  type FindingIdentity,
+} from './finding';
 import { holderIndexer } from './holder-match';
 import { judgeIncompleteGroups } from './incomplete-groups';
-import { JudgedFinding } from './judged-finding';
+import { JudgedFinding, SERVING_POOL, type DefinedAt } from './judged-finding';
 import { resolveConnectAs, sidIsUnknown, type AnonymousIdentity, type IdentityResolution } from './identity';
 import type { AnonymousScope } from './model';
 import type { EvaluationContext } from './right-check';
@@ -38,7 +45,7 @@ export function evaluateIdentities(input: EvaluationInput): Evaluation {
       const pool = resolutions.pool(poolName);
       // An undefined pool is already a diagnostic; only a defined pool has an identity to judge.
       if (pool.kind === 'identity')
-        findings.push(judgeResolution(context, scope, 'worker-process', pool, poolDefinedAt(scope)));
+        findings.push(judgeResolution(context, scope, 'worker-process', pool, SERVING_POOL));
     }
     if (scope.connectAs !== undefined) {
       const identity = resolveConnectAs(scope.connectAs, input.iis, accounts, input.host);
@@ -126,16 +133,12 @@ class SitePools {
   }
 }
 
-function poolDefinedAt(scope: AnonymousScope): string {
-  return `application pool "${scope.applicationPool}" serving site "${scope.site}" path ${scope.path}`;
-}
-
 function judgeResolution(
   context: EvaluationContext,
   scope: AnonymousScope,
   role: IdentityRole,
   resolution: IdentityResolution,
-  definedAt: string,
+  definedAt: DefinedAt,
 ): Finding {
   const ruleSet = context.input.ruleSet;
   const symptom = symptomFor(role, context.iis6);
@@ -145,7 +148,7 @@ function judgeResolution(
       sid: null,
       kind: 'unknown',
       accountKind: 'unknown',
-      definedAt,
+      definedAt: definedAt === SERVING_POOL ? poolDefinedAt(scope) : definedAt,
     };
     return new JudgedFinding(
       scope,
@@ -169,7 +172,7 @@ function judgeResolution(
       sid: null,
       kind: 'app-pool-identity',
       accountKind: 'unknown',
-      definedAt,
+      definedAt: definedAt === SERVING_POOL ? poolDefinedAt(scope) : definedAt,
     };
     const finding = new JudgedFinding(
       scope,
@@ -194,7 +197,7 @@ function judgeIdentity(
   role: IdentityRole,
   symptom: Symptom,
   identity: AnonymousIdentity,
-  definedAt: string,
+  definedAt: DefinedAt,
 ): Finding {
   // The finding's identity is made from the account and definedAt when read (judged-finding.ts).
   // Every member but the scope's comes from the identity and the evaluation: a resolution memo
@@ -213,7 +216,7 @@ function judgeNewIdentity(
   role: IdentityRole,
   symptom: Symptom,
   identity: AnonymousIdentity,
-  definedAt: string,
+  definedAt: DefinedAt,
 ): JudgedFinding {
   const { input } = context;
   const rule = findRule(identity.source, identity.logonType);

@@ -88,6 +88,11 @@ export function describeScope(scope: Pick<AnonymousScope, 'site' | 'path'>): str
   return `Site "${scope.site}" path ${scope.path}`;
 }
 
+/** Where a worker process identity is defined, for the scope its pool serves. */
+export function poolDefinedAt(scope: Pick<AnonymousScope, 'site' | 'path' | 'applicationPool'>): string {
+  return `application pool "${scope.applicationPool}" serving site "${scope.site}" path ${scope.path}`;
+}
+
 export function describeAccount(name: string, sid: string | null): string {
   return sid === null ? name : `${name} (${sid})`;
 }
