@@ -94,6 +94,14 @@ interface Slot {
 const TASKS_IN_FLIGHT = 2;
 
 /**
+ * A worker's young generation, in MiB. Left to Node, each worker's grew as large as the main
+ * thread's, and `report` over 5,000 snapshots peaked at 265-287 MiB, close to its 300 MiB
+ * bound; at 16 it peaks at 234 MiB with the same CPU time, for small snapshots and for a
+ * 10,000-site one alike (BENCHMARKS.md, P5).
+ */
+const WORKER_YOUNG_GENERATION_MIB = 16;
+
+/**
  * Judges the entries on `workers` threads running `script` (a file that calls runFleetWorker
  * when it sees FleetWorkerData). Outcomes are handed to `onOutcome` in the entries' order as soon
  * as every one before them is in, with what the worker's `prerender` made of each; so only those
@@ -202,7 +210,10 @@ export function judgeFleetOnThreads(
         worker: new WorkerThread(script, {
           argv: [FLEET_WORKER_ARGUMENT],
           workerData,
-          resourceLimits: { maxOldGenerationSizeMb: limits.memoryMiB },
+          resourceLimits: {
+            maxOldGenerationSizeMb: limits.memoryMiB,
+            maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MIB,
+          },
           stdout: false,
           stderr: false,
         }),
