@@ -1,5 +1,5 @@
 import { excerpt } from '../../core/errors';
-import type { XmlElement } from '../xml';
+import type { XmlAttributeSource, XmlElement } from '../xml';
 import {
   attribute,
   booleanAttribute,
@@ -18,7 +18,11 @@ import { addLaterScope, addLocationTag, type AnonymousSetting, type ParseContext
 // ---------------------------------------------------------------------------------------------
 // anonymousAuthentication at server level and in location tags.
 
-export function readAnonymousElement(context: ParseContext, element: XmlElement, origin: string): AnonymousSetting {
+export function readAnonymousElement(
+  context: ParseContext,
+  element: XmlAttributeSource,
+  origin: string,
+): AnonymousSetting {
   const setting: AnonymousSetting = { origin: `${origin} (line ${element.line})` };
   const enabled = booleanAttribute(context, element, 'enabled');
   if (enabled !== undefined) setting.enabled = enabled;
@@ -94,24 +98,58 @@ export function readServerLevelOrLocation(
   server: ServerLevelSettings,
   context: ParseContext,
 ): void {
-  const serverSettings = server.serverSettings;
   if (child.local === 'system.webServer') {
     for (const element of anonymousElementsIn(child))
-      serverSettings.push(readAnonymousElement(context, element, 'server level'));
+      server.serverSettings.push(readAnonymousElement(context, element, 'server level'));
     return;
   }
   if (child.local !== 'location') return;
-  const writtenPath = attribute(child, 'path') ?? '';
+  const location = openLocation(context, child);
+  placeLocation(context, location, locationSettings(context, child, location.origin), sites, server);
+}
+
+/** What a `<location>`'s start tag says, read before its settings (a copy: the tag may be reused). */
+export interface LocationOpened extends XmlAttributeSource {
+  writtenPath: string;
+  segments: string[];
+  inheritInChildApplications: boolean;
+  isServerLevel: boolean;
+  /** For the settings' `definedAt`. */
+  origin: string;
+}
+
+export function openLocation(context: ParseContext, tag: XmlAttributeSource): LocationOpened {
+  const writtenPath = attribute(tag, 'path') ?? '';
   const segments = pathSegments(writtenPath);
-  const inheritInChildApplications = booleanAttribute(context, child, 'inheritInChildApplications') ?? true;
+  const inheritInChildApplications = booleanAttribute(context, tag, 'inheritInChildApplications') ?? true;
   const isServerLevel = segments.length === 0 || (segments.length === 1 && segments[0] === '.');
-  const settings = locationSettings(
-    context,
-    child,
-    isServerLevel ? 'server level' : `<location path="${writtenPath}">`,
-  );
+  return {
+    name: tag.name,
+    attributes: tag.attributes,
+    line: tag.line,
+    writtenPath,
+    segments,
+    inheritInChildApplications,
+    isServerLevel,
+    origin: isServerLevel ? 'server level' : `<location path="${writtenPath}">`,
+  };
+}
+
+/**
+ * A `<location>` with its settings, added to the server level or to its site's path tree
+ * (with the lock it writes, section-lock.ts). Every site must already be read.
+ */
+export function placeLocation(
+  context: ParseContext,
+  location: LocationOpened,
+  settings: AnonymousSetting[],
+  sites: Map<string, SiteRecord>,
+  server: ServerLevelSettings,
+): void {
+  const { writtenPath, segments, inheritInChildApplications, isServerLevel, line } = location;
+  const serverSettings = server.serverSettings;
   // appcmd unlock config (lock config) writes the (empty) section inside <location overrideMode="Allow"> ("Deny").
-  const lock = settings.length > 0 ? locationSectionLock(context, child, writtenPath) : undefined;
+  const lock = settings.length > 0 ? locationSectionLock(context, location, writtenPath) : undefined;
   if (isServerLevel && lock !== undefined) server.serverLock ??= lock;
   if (isServerLevel) {
     if (inheritInChildApplications) {
@@ -123,7 +161,7 @@ export function readServerLevelOrLocation(
         severity: 'info',
         message: `<location path="${writtenPath}" inheritInChildApplications="false"> sets anonymousAuthentication for the server level only; no site inherits it`,
         file: context.file,
-        line: child.line,
+        line,
       });
     }
     return;
@@ -138,14 +176,14 @@ export function readServerLevelOrLocation(
       severity: 'warning',
       message: `<location path="${writtenPath}"> names no site defined in <sites>; its settings${lost} apply to nothing`,
       file: context.file,
-      line: child.line,
+      line,
     });
     return;
   }
   const node = nodeAt(site.root, rest);
-  addLocationTag(node, { inheritInChildApplications, settings, line: child.line });
-  if (lock !== undefined) attachLock(node, lock, context, child.line);
-  addLaterScope(site, { node, path: urlPath(rest), kind: 'location', line: child.line });
+  addLocationTag(node, { inheritInChildApplications, settings, line });
+  if (lock !== undefined) attachLock(node, lock, context, line);
+  addLaterScope(site, { node, path: urlPath(rest), kind: 'location', line });
 }
 
 /** What a location's anonymousAuthentication elements write, for messages: `userName="test", a password`. */

@@ -1,5 +1,5 @@
 import { excerpt } from '../../core/errors';
-import type { XmlElement } from '../xml';
+import type { XmlAttributeSource } from '../xml';
 import { attribute, booleanAttribute } from './attributes';
 import type { ParseContext } from './types';
 
@@ -25,7 +25,7 @@ export interface AttributeLock {
 
 export function readAttributeLock(
   context: ParseContext,
-  element: XmlElement,
+  element: XmlAttributeSource,
   origin: string,
 ): AttributeLock | undefined {
   const item = booleanAttribute(context, element, 'lockItem') === true;

@@ -1,5 +1,5 @@
 import type { ApplicationPool, AppPoolIdentityType, AppPoolLogonType } from '../../core/model';
-import { childrenNamed, firstChild, type XmlElement } from '../xml';
+import { childrenNamed, firstChild, type XmlAttributeSource, type XmlElement } from '../xml';
 import {
   attribute,
   DEFAULT_IDENTITY_TYPE,
@@ -19,8 +19,11 @@ export interface ProcessModelSettings {
   logonType?: AppPoolLogonType;
 }
 
-export function readProcessModel(context: ParseContext, pool: XmlElement | undefined): ProcessModelSettings {
-  const processModel = pool === undefined ? undefined : firstChild(pool, 'processModel');
+/** The settings of a pool's (or the pool defaults') first `<processModel>`, if it has one. */
+export function readProcessModel(
+  context: ParseContext,
+  processModel: XmlAttributeSource | undefined,
+): ProcessModelSettings {
   const settings: ProcessModelSettings = {};
   const identityType = enumAttribute(context, processModel, 'identityType', IDENTITY_TYPES);
   if (identityType !== undefined) settings.identityType = identityType;
@@ -36,43 +39,57 @@ export function readApplicationPools(root: XmlElement, context: ParseContext): M
   for (const host of childrenNamed(root, 'system.applicationHost')) {
     for (const section of childrenNamed(host, 'applicationPools')) {
       // applicationPoolDefaults may follow the pools it applies to (it does in IIS-written files).
-      const defaults = readProcessModel(context, firstChild(section, 'applicationPoolDefaults'));
-      for (const add of childrenNamed(section, 'add')) {
-        const name = requiredAttribute(context, add, 'name');
-        const own = readProcessModel(context, add);
-        const identityType = own.identityType ?? defaults.identityType ?? DEFAULT_IDENTITY_TYPE;
-        const key = name.toLowerCase();
-        if (pools.has(key)) {
-          context.diagnostics.push({
-            code: 'duplicate-application-pool',
-            severity: 'warning',
-            message: `application pool "${name}" is defined more than once; the first definition is used (IIS refuses to load such a file)`,
-            file: context.file,
-            line: add.line,
-          });
-          continue;
-        }
-        const userName = identityType === 'SpecificUser' ? (own.userName ?? defaults.userName ?? '') : '';
-        if (identityType === 'SpecificUser' && userName === '') {
-          context.diagnostics.push({
-            code: 'specific-user-without-name',
-            severity: 'warning',
-            message: `application pool "${name}" has identityType SpecificUser but no userName`,
-            file: context.file,
-            line: add.line,
-          });
-        }
-        const pool: ApplicationPool = {
-          name,
-          identityType,
-          userName,
-          logonType: own.logonType ?? defaults.logonType ?? DEFAULT_POOL_LOGON_TYPE,
-          line: add.line,
-        };
-        if (own.identityType === undefined && defaults.identityType === undefined) pool.identityTypeDefaulted = true;
-        pools.set(key, pool);
-      }
+      const poolDefaults = firstChild(section, 'applicationPoolDefaults');
+      const defaults = readProcessModel(
+        context,
+        poolDefaults === undefined ? undefined : firstChild(poolDefaults, 'processModel'),
+      );
+      for (const add of childrenNamed(section, 'add'))
+        addPool(pools, context, add, firstChild(add, 'processModel'), defaults);
     }
   }
   return pools;
+}
+
+/** One `<add>` of `<applicationPools>` into `pools`; a name already there is a warning, the first definition stays. */
+export function addPool(
+  pools: Map<string, ApplicationPool>,
+  context: ParseContext,
+  add: XmlAttributeSource,
+  processModel: XmlAttributeSource | undefined,
+  defaults: ProcessModelSettings,
+): void {
+  const name = requiredAttribute(context, add, 'name');
+  const own = readProcessModel(context, processModel);
+  const identityType = own.identityType ?? defaults.identityType ?? DEFAULT_IDENTITY_TYPE;
+  const key = name.toLowerCase();
+  if (pools.has(key)) {
+    context.diagnostics.push({
+      code: 'duplicate-application-pool',
+      severity: 'warning',
+      message: `application pool "${name}" is defined more than once; the first definition is used (IIS refuses to load such a file)`,
+      file: context.file,
+      line: add.line,
+    });
+    return;
+  }
+  const userName = identityType === 'SpecificUser' ? (own.userName ?? defaults.userName ?? '') : '';
+  if (identityType === 'SpecificUser' && userName === '') {
+    context.diagnostics.push({
+      code: 'specific-user-without-name',
+      severity: 'warning',
+      message: `application pool "${name}" has identityType SpecificUser but no userName`,
+      file: context.file,
+      line: add.line,
+    });
+  }
+  const pool: ApplicationPool = {
+    name,
+    identityType,
+    userName,
+    logonType: own.logonType ?? defaults.logonType ?? DEFAULT_POOL_LOGON_TYPE,
+    line: add.line,
+  };
+  if (own.identityType === undefined && defaults.identityType === undefined) pool.identityTypeDefaulted = true;
+  pools.set(key, pool);
 }

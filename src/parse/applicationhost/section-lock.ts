@@ -1,4 +1,4 @@
-import { childrenNamed, type XmlElement } from '../xml';
+import { childrenNamed, type XmlAttributeSource, type XmlElement } from '../xml';
 import { attribute, booleanAttribute, invalidValue } from './attributes';
 import type { ParseContext, PathNode } from './types';
 
@@ -82,7 +82,7 @@ export function findSectionDeclaration(
  */
 export function locationSectionLock(
   context: ParseContext,
-  location: XmlElement,
+  location: XmlAttributeSource,
   writtenPath: string,
 ): SectionLock | undefined {
   const overrideMode = attribute(location, 'overrideMode');
@@ -115,7 +115,7 @@ export function locationSectionLock(
 /** Allow or Deny in any case; Inherit (undefined) only where the attribute allows it. */
 function overrideModeValue(
   context: ParseContext,
-  element: XmlElement,
+  element: XmlAttributeSource,
   name: string,
   inheritAllowed: boolean,
 ): OverrideMode | undefined {

@@ -5,15 +5,18 @@ import { elementOf, type XmlElement } from '../xml';
 import { readXmlEvents, type XmlEventHandlers, type XmlStartTag } from '../xml-events';
 import { readServerLevelOrLocation, type ServerLevelSettings } from './anonymous';
 import { KEEP_TREE, KeepTree } from './keep';
-import { readApplicationPools } from './pools';
+import { PoolsFromTags } from './pools-from-tags';
 import { declaredSectionLock, type SectionLock } from './section-lock';
+import { LocationsFromTags } from './locations-from-tags';
 import { SitesFromTags } from './sites-from-tags';
 import { DECLINED, StreamedSites } from './streamed-sites';
 import type { ParseContext, SiteRecord } from './types';
 
 // applicationHost.config read straight from the XML events: each part of the file is read into
-// the IIS model as soon as its element closes, and its elements are dropped, so the file's
-// element tree never exists as a whole (a 10,000-site file keeps over 100,000 elements).
+// the IIS model as soon as its element closes, so the file's element tree never exists as a whole
+// (a 10,000-site file keeps over 100,000 elements). The pools, the sites and the locations are
+// read from their tags with no element at all (pools-, sites- and locations-from-tags.ts); the
+// rest (the section declarations, the server level) as elements, dropped once read.
 //
 // The readers are the ones the element-tree path (applicationhost.ts) calls, on the same
 // elements, in the same order, so every diagnostic is the same. That order (the section
@@ -35,9 +38,16 @@ export interface StreamedApplicationHost {
 /** The keep-tree position of a `<configSections>` descendant: sectionGroups nest to any depth. */
 const SECTIONS = new KeepTree();
 
-/** Stand in the open elements for a `<site>` and its kept descendants, which SitesFromTags reads. */
-const SITE_FROM_TAGS = elementOf({ name: '#site', local: '#site', uri: '', attributes: {}, line: 0 });
-const IN_SITE_FROM_TAGS = elementOf({ name: '#in-site', local: '#in-site', uri: '', attributes: {}, line: 0 });
+/** Stands in the open elements for a part read from its tags (the pools, a site, a location) or a tag inside it. */
+function standIn(name: string): XmlElement {
+  return elementOf({ name, local: name, uri: '', attributes: {}, line: 0 });
+}
+const SITE_FROM_TAGS = standIn('#site');
+const IN_SITE_FROM_TAGS = standIn('#in-site');
+const POOLS_FROM_TAGS = standIn('#pools');
+const IN_POOLS_FROM_TAGS = standIn('#in-pools');
+const LOCATION_FROM_TAGS = standIn('#location');
+const IN_LOCATION_FROM_TAGS = standIn('#in-location');
 
 /** The model of an applicationHost.config, or undefined where the element-tree path must read it. */
 export function readApplicationHostStreamed(
@@ -63,6 +73,11 @@ export function readApplicationHostStreamed(
   }
 }
 
+/** An error met while reading is the element-tree path's to report, after any error saxes finds further on. */
+function declinedFor(error: unknown): unknown {
+  return error instanceof InputError ? DECLINED : error;
+}
+
 class StreamedReader {
   private readonly context: ParseContext;
   private root!: XmlElement;
@@ -76,6 +91,8 @@ class StreamedReader {
   private applicationPools = new Map<string, ApplicationPool>();
   private readonly sites: StreamedSites;
   private readonly sitesFromTags: SitesFromTags;
+  private readonly locationsFromTags: LocationsFromTags;
+  private readonly poolsFromTags: PoolsFromTags;
   private readonly server: ServerLevelSettings = { serverSettings: [], serverLock: undefined };
   private hostSeen = false;
   private hostClosed = false;
@@ -86,6 +103,8 @@ class StreamedReader {
     this.context = context;
     this.sites = new StreamedSites(context);
     this.sitesFromTags = new SitesFromTags(this.sites, context);
+    this.locationsFromTags = new LocationsFromTags(context);
+    this.poolsFromTags = new PoolsFromTags(context);
   }
 
   /** Whether an element of that name opening now is kept (the plain reader then builds its attributes). */
@@ -122,6 +141,37 @@ class StreamedReader {
       this.openElements.push(null);
       return;
     }
+    if (depth > 1 && this.openElements[1] === LOCATION_FROM_TAGS) {
+      this.openElements.push(IN_LOCATION_FROM_TAGS);
+      // The kept tags below a location: system.webServer, security, authentication, and this one.
+      if (depth === 5)
+        try {
+          this.locationsFromTags.anonymous(tag);
+        } catch (error) {
+          throw declinedFor(error);
+        }
+      return;
+    }
+    if (depth === 1 && tag.local === 'location') {
+      this.opened('location', LOCATION_FROM_TAGS, 1);
+      this.openElements.push(LOCATION_FROM_TAGS);
+      try {
+        this.locationsFromTags.start(tag);
+      } catch (error) {
+        throw declinedFor(error);
+      }
+      return;
+    }
+    if (depth > 2 && this.openElements[2] === POOLS_FROM_TAGS) {
+      this.openElements.push(IN_POOLS_FROM_TAGS);
+      this.poolsFromTags.open(tag, depth - 2);
+      return;
+    }
+    if (depth === 2 && tag.local === 'applicationPools') {
+      this.opened('applicationPools', POOLS_FROM_TAGS, 2);
+      this.openElements.push(POOLS_FROM_TAGS);
+      return;
+    }
     if (depth > 3 && this.openElements[3] === SITE_FROM_TAGS) {
       this.openElements.push(IN_SITE_FROM_TAGS);
       this.sitesFromTags.open(tag, depth - 3);
@@ -135,7 +185,7 @@ class StreamedReader {
     const element = elementOf(tag);
     this.openElements[depth - 1]!.children.push(element);
     this.openElements.push(element);
-    this.opened(element, depth);
+    this.opened(element.local, element, depth);
   }
 
   close(): void {
@@ -145,8 +195,7 @@ class StreamedReader {
   }
 
   /** Checks, as each part opens, that the file's order is the one the readers' order needs. */
-  private opened(element: XmlElement, depth: number): void {
-    const local = element.local;
+  private opened(local: string, element: XmlElement, depth: number): void {
     if (depth === 1) {
       if (local === 'configSections') {
         if (this.declaredLock !== undefined) throw DECLINED;
@@ -177,7 +226,9 @@ class StreamedReader {
   private closed(element: XmlElement, depth: number): void {
     const parent = this.openElements[depth - 1];
     try {
-      if (depth === 1) {
+      if (element === LOCATION_FROM_TAGS) {
+        this.locationsFromTags.finish(this.sites.sites, this.server);
+      } else if (depth === 1) {
         if (element.local === 'system.applicationHost') {
           this.hostClosed = true;
           parent!.children.pop();
@@ -185,9 +236,8 @@ class StreamedReader {
           readServerLevelOrLocation(element, this.sites.sites, this.server, this.context);
           parent!.children.pop();
         }
-      } else if (depth === 2 && element.local === 'applicationPools') {
-        this.applicationPools = readApplicationPools(this.root, this.context);
-        parent!.children.pop();
+      } else if (element === POOLS_FROM_TAGS) {
+        this.applicationPools = this.poolsFromTags.finish();
       } else if (depth === 2 && element.local === 'sites') {
         this.sites.sectionClosed();
       } else if (element === SITE_FROM_TAGS) {

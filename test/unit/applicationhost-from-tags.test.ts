@@ -13,7 +13,9 @@ import { readApplicationHostStreamed } from '../../src/parse/applicationhost/str
 // and turns to the site's elements only for a site that is not as IIS writes it: a default
 // inside the site or its application, a pool or a connect-as default still to come, an error.
 // Either way the model, every diagnostic and every error must be the element tree's, and neither
-// way may make the whole file fall back to the element tree.
+// way may make the whole file fall back to the element tree. A `<location>` is read from its tags
+// too (locations-from-tags.ts), and so are the pools (pools-from-tags.ts): every one, with its
+// locks and diagnostics; an error declines, and the element tree reports it.
 
 const FILE = 'applicationHost.config';
 
@@ -47,8 +49,8 @@ function assertSameReading(text: string): boolean {
   }
 }
 
-const document = (sites: string) =>
-  `<configuration>\n<system.applicationHost>\n<applicationPools><add name="P" /><add name="Q" /></applicationPools>\n<sites>\n${sites}\n</sites>\n</system.applicationHost>\n</configuration>\n`;
+const document = (sites: string, rest = '', pools = '<add name="P" /><add name="Q" />') =>
+  `<configuration>\n<system.applicationHost>\n<applicationPools>${pools}</applicationPools>\n<sites>\n${sites}\n</sites>\n</system.applicationHost>\n${rest}</configuration>\n`;
 
 const SITES = [
   // As IIS writes them: read from the tags.
@@ -98,5 +100,78 @@ describe('applicationHost.config sites read from their tags', () => {
       if (assertSameReading(document(parts.join('\n')))) streamed++;
     }
     assert.ok(streamed > 150, `only ${streamed} of 300 streamed`);
+  });
+});
+
+const anonymous = (written: string) =>
+  `<system.webServer><security><authentication><anonymousAuthentication ${written} /></authentication></security></system.webServer>`;
+const LOCATIONS = [
+  `<location path="A">${anonymous('enabled="false" userName=""')}</location>`,
+  `<location path="A/app" overrideMode="Allow" inheritInChildApplications="false">${anonymous('userName="x\\u" password="p" logonMethod="Batch" lockAttributes="userName"')}\n${anonymous('enabled="true" userName="y"')}</location>`,
+  `<location path="a/APP/" overrideMode="Deny">${anonymous('')}</location>`,
+  `<location path="" overrideMode="Deny" allowOverride="true">${anonymous('userName="srv"')}</location>`,
+  `<location path="." inheritInChildApplications="false">${anonymous('enabled="false"')}</location>`,
+  `<location path="Nowhere/x" allowOverride="true">${anonymous('userName="x" password=""')}</location>`,
+  '<location path="C"><system.webServer><defaultDocument enabled="true" /></system.webServer></location>',
+  `<location path="C/v" allowOverride="false">${anonymous('lockItem="true"')}</location>`,
+  anonymous('userName="server" lockAllAttributesExcept="enabled"'),
+];
+const WRONG_LOCATIONS = [
+  `<location path="A" inheritInChildApplications="maybe">${anonymous('')}</location>`,
+  `<location path="A">${anonymous('enabled="yes"')}</location>`,
+  `<location path="A" overrideMode="Sometimes">${anonymous('')}</location>`,
+  `<location path="A">${anonymous('logonMethod="Wrong"')}</location>`,
+];
+
+describe('applicationHost.config locations read from their tags', () => {
+  const sites = SITES.slice(0, 3).join('\n');
+
+  it('agrees with the element tree on any mix of locations and server-level settings', () => {
+    for (const locations of fc.sample(fc.array(fc.constantFrom(...LOCATIONS), { maxLength: 6 }), {
+      numRuns: 200,
+      seed: 1522,
+    }))
+      assert.ok(assertSameReading(document(sites, `${locations.join('\n')}\n`)), 'declined');
+  });
+
+  it("gives the element tree's error for a wrong attribute of a location or its settings", () => {
+    for (const location of WRONG_LOCATIONS) {
+      const text = document(sites, `${LOCATIONS[0]}\n${location}\n`);
+      assert.ok('error' in outcome(() => parseApplicationHostConfig(text, FILE)), `no error for ${location}`);
+      assert.equal(assertSameReading(text), false);
+    }
+  });
+});
+
+const POOLS = [
+  '<add name="P"><processModel identityType="SpecificUser" userName="d\\p" logonType="LogonService" /><recycling /></add>',
+  '<add name="Q" autoStart="true"><processModel identityType="3" /><processModel identityType="Wrong" /></add>',
+  '<add name="p"><processModel identityType="LocalSystem" /></add>',
+  '<add name="R"><recycling><periodicRestart /></recycling></add>',
+  '<add name="S"><processModel userName="s\\u" /></add>',
+  '<applicationPoolDefaults><processModel identityType="NetworkService" logonType="1" /></applicationPoolDefaults>',
+  '<applicationPoolDefaults><processModel identityType="LocalService" /></applicationPoolDefaults>',
+  '<applicationPoolDefaults managedRuntimeVersion="v4.0"><processModel userName="default\\u" identityType="SpecificUser" /></applicationPoolDefaults>',
+];
+const WRONG_POOLS = [
+  '<add><processModel identityType="Wrong" /></add>',
+  '<add name="W"><processModel logonType="Sometimes" /></add>',
+  '<applicationPoolDefaults><processModel identityType="9" /></applicationPoolDefaults>',
+];
+
+describe('applicationHost.config pools read from their tags', () => {
+  const sites = SITES.slice(0, 3).join('\n');
+
+  it('agrees with the element tree on any mix of pools and pool defaults', () => {
+    for (const pools of fc.sample(fc.array(fc.constantFrom(...POOLS), { maxLength: 7 }), { numRuns: 200, seed: 1523 }))
+      assert.ok(assertSameReading(document(sites, '', pools.join('\n'))), 'declined');
+  });
+
+  it("gives the element tree's error for a pool without a name or with a wrong value", () => {
+    for (const pool of WRONG_POOLS) {
+      const text = document(sites, '', `${POOLS[0]}\n${pool}`);
+      assert.ok('error' in outcome(() => parseApplicationHostConfig(text, FILE)), `no error for ${pool}`);
+      assert.equal(assertSameReading(text), false);
+    }
   });
 });
