@@ -1,30 +1,33 @@
 import type { ApplicationPool } from '../../core/model';
-import type { XmlAttributeSource } from '../xml';
 import type { XmlStartTag } from '../xml-events';
-import { addPool, readProcessModel } from './pools';
+import { requiredAttribute } from './attributes';
+import { addPool, readProcessModel, type ProcessModelSettings } from './pools';
 import type { ParseContext } from './types';
 
-// `<applicationPools>` read from its tags: each `<add>` and its first `<processModel>` noted as
-// they open, in arrays (a 10,000-pool file had 20,000 kept elements here, each an object with a
-// children array), and the pools made when the section closes, as readApplicationPools makes
-// them: the section's applicationPoolDefaults (which IIS writes after the pools) first, then each
-// pool in document order, with the same diagnostics and errors.
+// `<applicationPools>` read from its tags: each `<add>`'s name and its first `<processModel>`'s
+// settings read as their tags open (a 10,000-pool file had 20,000 kept elements here, each an
+// object with a children array and an attributes object kept until the section closed), and the
+// pools made when the section closes, as readApplicationPools makes them: with the section's
+// applicationPoolDefaults (which IIS writes after the pools), each pool in document order, with
+// the same diagnostics. An error is read earlier than there, which changes nothing: any error
+// declines the file, and the element tree reports it.
+
+/** The settings of a pool with no processModel: nothing written. */
+const NONE: ProcessModelSettings = {};
 
 export class PoolsFromTags {
   private readonly context: ParseContext;
   private count = 0;
   private readonly names: string[] = [];
-  private readonly attributeSets: Record<string, string>[] = [];
   private readonly lines: number[] = [];
-  /** The first processModel of each pool, if any: its tag's name, attributes and line. */
-  private readonly modelNames: (string | undefined)[] = [];
-  private readonly modelAttributeSets: (Record<string, string> | undefined)[] = [];
-  private readonly modelLines: number[] = [];
+  /** Each pool's first processModel, read. */
+  private readonly models: ProcessModelSettings[] = [];
   /** Which child of the section is open: a pool, the first applicationPoolDefaults, or neither. */
   private inPool = false;
   private inDefaults = false;
   private defaultsSeen = false;
-  private defaultsModel: XmlAttributeSource | undefined;
+  private modelSeen = false;
+  private defaults: ProcessModelSettings = NONE;
 
   constructor(context: ParseContext) {
     this.context = context;
@@ -37,49 +40,27 @@ export class PoolsFromTags {
       this.inPool = tag.local === 'add';
       this.inDefaults = !this.inPool && !this.defaultsSeen;
       if (!this.inPool) this.defaultsSeen = true;
+      this.modelSeen = false;
       if (this.inPool) {
         const at = this.count++;
-        this.names[at] = tag.name;
-        this.attributeSets[at] = tag.attributes;
+        this.names[at] = requiredAttribute(this.context, tag, 'name');
         this.lines[at] = tag.line;
-        this.modelNames[at] = undefined;
-        this.modelAttributeSets[at] = undefined;
-        this.modelLines[at] = 0;
+        this.models[at] = NONE;
       }
       return;
     }
-    // A processModel: the only tag kept below a pool or the pool defaults.
-    if (this.inPool) {
-      const at = this.count - 1;
-      if (this.modelAttributeSets[at] !== undefined) return;
-      this.modelNames[at] = tag.name;
-      this.modelAttributeSets[at] = tag.attributes;
-      this.modelLines[at] = tag.line;
-    } else if (this.inDefaults && this.defaultsModel === undefined) {
-      this.defaultsModel = { name: tag.name, attributes: tag.attributes, line: tag.line };
-    }
+    // A processModel: the only tag kept below a pool or the pool defaults; the first one counts.
+    if (this.modelSeen) return;
+    this.modelSeen = true;
+    if (this.inPool) this.models[this.count - 1] = readProcessModel(this.context, tag);
+    else if (this.inDefaults) this.defaults = readProcessModel(this.context, tag);
   }
 
   /** The section closes: its pools by lower-case name. */
   finish(): Map<string, ApplicationPool> {
-    const context = this.context;
     const pools = new Map<string, ApplicationPool>();
-    const defaults = readProcessModel(context, this.defaultsModel);
-    // One object for every pool in turn, and one for its processModel: neither is kept.
-    const add: XmlAttributeSource = { name: '', attributes: {}, line: 0 };
-    const model: XmlAttributeSource = { name: '', attributes: {}, line: 0 };
-    for (let at = 0; at < this.count; at++) {
-      add.name = this.names[at]!;
-      add.attributes = this.attributeSets[at]!;
-      add.line = this.lines[at]!;
-      const modelAttributes = this.modelAttributeSets[at];
-      if (modelAttributes !== undefined) {
-        model.name = this.modelNames[at]!;
-        model.attributes = modelAttributes;
-        model.line = this.modelLines[at]!;
-      }
-      addPool(pools, context, add, modelAttributes === undefined ? undefined : model, defaults);
-    }
+    for (let at = 0; at < this.count; at++)
+      addPool(pools, this.context, this.names[at]!, this.lines[at]!, this.models[at]!, this.defaults);
     return pools;
   }
 }

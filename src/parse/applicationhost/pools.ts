@@ -44,23 +44,27 @@ export function readApplicationPools(root: XmlElement, context: ParseContext): M
         context,
         poolDefaults === undefined ? undefined : firstChild(poolDefaults, 'processModel'),
       );
-      for (const add of childrenNamed(section, 'add'))
-        addPool(pools, context, add, firstChild(add, 'processModel'), defaults);
+      for (const add of childrenNamed(section, 'add')) {
+        const name = requiredAttribute(context, add, 'name');
+        addPool(pools, context, name, add.line, readProcessModel(context, firstChild(add, 'processModel')), defaults);
+      }
     }
   }
   return pools;
 }
 
-/** One `<add>` of `<applicationPools>` into `pools`; a name already there is a warning, the first definition stays. */
+/**
+ * One `<add>` of `<applicationPools>` (its name, line and processModel settings) into `pools`; a
+ * name already there is a warning, the first definition stays.
+ */
 export function addPool(
   pools: Map<string, ApplicationPool>,
   context: ParseContext,
-  add: XmlAttributeSource,
-  processModel: XmlAttributeSource | undefined,
+  name: string,
+  line: number,
+  own: ProcessModelSettings,
   defaults: ProcessModelSettings,
 ): void {
-  const name = requiredAttribute(context, add, 'name');
-  const own = readProcessModel(context, processModel);
   const identityType = own.identityType ?? defaults.identityType ?? DEFAULT_IDENTITY_TYPE;
   const key = name.toLowerCase();
   if (pools.has(key)) {
@@ -69,7 +73,7 @@ export function addPool(
       severity: 'warning',
       message: `application pool "${name}" is defined more than once; the first definition is used (IIS refuses to load such a file)`,
       file: context.file,
-      line: add.line,
+      line,
     });
     return;
   }
@@ -80,7 +84,7 @@ export function addPool(
       severity: 'warning',
       message: `application pool "${name}" has identityType SpecificUser but no userName`,
       file: context.file,
-      line: add.line,
+      line,
     });
   }
   const pool: ApplicationPool = {
@@ -88,7 +92,7 @@ export function addPool(
     identityType,
     userName,
     logonType: own.logonType ?? defaults.logonType ?? DEFAULT_POOL_LOGON_TYPE,
-    line: add.line,
+    line,
   };
   if (own.identityType === undefined && defaults.identityType === undefined) pool.identityTypeDefaulted = true;
   pools.set(key, pool);

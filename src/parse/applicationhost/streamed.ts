@@ -164,7 +164,11 @@ class StreamedReader {
     }
     if (depth > 2 && this.openElements[2] === POOLS_FROM_TAGS) {
       this.openElements.push(IN_POOLS_FROM_TAGS);
-      this.poolsFromTags.open(tag, depth - 2);
+      try {
+        this.poolsFromTags.open(tag, depth - 2);
+      } catch (error) {
+        throw declinedFor(error);
+      }
       return;
     }
     if (depth === 2 && tag.local === 'applicationPools') {
