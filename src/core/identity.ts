@@ -87,6 +87,9 @@ export function resolveAnonymousIdentity(
   };
 }
 
+/** The groups of every pool account accounts.json does not list: none, in one array nothing changes. */
+const NO_GROUPS = Object.freeze([]) as unknown as string[];
+
 /**
  * An ApplicationPoolIdentity account accounts.json does not list: its SID is the SHA-1 of the
  * pool's name (sids.ts), worked out the first time it is read. At 10,000 sites about 6,000
@@ -96,7 +99,7 @@ export function resolveAnonymousIdentity(
 export class PoolVirtualAccount implements AnonymousIdentity {
   readonly source = 'app-pool-identity';
   readonly accountKind = 'virtual';
-  readonly groups: string[] = [];
+  readonly groups: string[] = NO_GROUPS;
   readonly logonType = 'Service';
   private workedOut: string | undefined = undefined;
 
@@ -137,11 +140,11 @@ export function resolvePoolIdentity(
 ): IdentityResolution {
   const pool = poolName === null ? undefined : iis.applicationPools.get(poolName.toLowerCase());
   if (!pool) return { kind: 'unknown-pool', poolName };
-  const { identityType, assumption } = effectiveIdentityType(pool, iis, host);
-  const withAssumption = (identity: AnonymousIdentity): IdentityResolution => ({
-    kind: 'identity',
-    identity: assumption === undefined ? identity : { ...identity, assumption },
-  });
+  // Most pools set identityType, so the common case builds no object to say the type and no assumption.
+  let identityType = pool.identityType;
+  let assumption: string | undefined;
+  if (pool.identityTypeDefaulted && iis.format === 'applicationHost.config')
+    ({ identityType, assumption } = defaultedIdentityType(pool, host));
   switch (identityType) {
     case 'ApplicationPoolIdentity': {
       const name = `IIS APPPOOL\\${pool.name}`;
@@ -158,7 +161,7 @@ export function resolvePoolIdentity(
         logonType: 'Service',
       };
       if (collected?.groupsCollected) identity.groupsCollected = true;
-      return withAssumption(identity);
+      return withAssumption(identity, assumption);
     }
     case 'SpecificUser': {
       const iis6 = iis.format === 'MetaBase.xml';
@@ -166,30 +169,40 @@ export function resolvePoolIdentity(
       // IIS 6 has no logonType: a configurable identity always logs on as a batch job.
       const logonType: LogonType = !iis6 && pool.logonType === 'LogonService' ? 'Service' : 'Batch';
       if (pool.userName.trim() === '') {
-        return withAssumption({
-          name: `(SpecificUser of pool ${pool.name} with no userName)`,
-          sid: null,
-          source,
-          accountKind: 'unknown',
-          groups: [],
-          logonType,
-          unresolvedReason: `application pool "${pool.name}" is SpecificUser but names no account`,
-        });
+        return withAssumption(
+          {
+            name: `(SpecificUser of pool ${pool.name} with no userName)`,
+            sid: null,
+            source,
+            accountKind: 'unknown',
+            groups: [],
+            logonType,
+            unresolvedReason: `application pool "${pool.name}" is SpecificUser but names no account`,
+          },
+          assumption,
+        );
       }
-      return withAssumption(resolveAccount(pool.userName.trim(), source, logonType));
+      return withAssumption(resolveAccount(pool.userName.trim(), source, logonType), assumption);
     }
     default: {
       const builtin = BUILTIN_POOL_ACCOUNTS[identityType];
-      return withAssumption({
-        name: builtin.name,
-        sid: builtin.sid,
-        source: 'app-pool-builtin-account',
-        accountKind: 'builtin',
-        groups: [],
-        logonType: 'BuiltInServiceAccount',
-      });
+      return withAssumption(
+        {
+          name: builtin.name,
+          sid: builtin.sid,
+          source: 'app-pool-builtin-account',
+          accountKind: 'builtin',
+          groups: [],
+          logonType: 'BuiltInServiceAccount',
+        },
+        assumption,
+      );
     }
   }
+}
+
+function withAssumption(identity: AnonymousIdentity, assumption: string | undefined): IdentityResolution {
+  return { kind: 'identity', identity: assumption === undefined ? identity : { ...identity, assumption } };
 }
 
 /**
@@ -197,13 +210,10 @@ export function resolvePoolIdentity(
  * IIS 7.0, ApplicationPoolIdentity from IIS 7.5 (the parser records the latter). Without the IIS
  * version the stricter ApplicationPoolIdentity stays, and the finding says it was assumed.
  */
-function effectiveIdentityType(
+function defaultedIdentityType(
   pool: ApplicationPool,
-  iis: IisConfiguration,
   host: HostInfo | null,
 ): { identityType: AppPoolIdentityType; assumption?: string } {
-  if (!pool.identityTypeDefaulted || iis.format !== 'applicationHost.config')
-    return { identityType: pool.identityType };
   const version = host?.iisVersion?.trim().match(/^(\d+)(?:\.(\d+))?/);
   if (!version) {
     return {

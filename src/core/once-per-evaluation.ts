@@ -56,7 +56,7 @@ export function verdictFor(context: EvaluationContext, identity: AnonymousIdenti
   if (ownSidStandsApart(context, identity, sid, context.kinds.aliasMembers(context))) {
     kind.template ??= newTemplate(context, tokenInputOf(context, identity, sid), rule);
     if (fitsTemplate(kind.template, matched))
-      verdict = templateVerdict(context, kind.template, identity, matched.normalizedName, rule);
+      verdict = templateVerdict(kind.template, identity, matched.normalizedName);
   }
   verdict ??= wholeVerdict(context, identity, matched, rule);
   kind.verdicts.set(sid, { name: identity.name, verdict, other: first });
@@ -87,7 +87,7 @@ function unreadPoolSidVerdict(
   // only the account's groups (none) and aliases, which are accounts.json's accounts.
   const normalizedName = normalizeAccountName(identity.name);
   for (const list of template.lists) if (list.index.byName.has(normalizedName)) return undefined;
-  return templateVerdict(context, template, identity, normalizedName, rule);
+  return templateVerdict(template, identity, normalizedName);
 }
 
 /** Identities judged alike but for their SID and name, with the verdicts made for them. */

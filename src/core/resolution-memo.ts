@@ -1,6 +1,7 @@
 import {
   accountIdentity,
   resolveAnonymousIdentity,
+  type AccountResolver,
   resolvePoolIdentity,
   type AnonymousIdentity,
   type IdentityResolution,
@@ -25,6 +26,10 @@ export class ResolutionMemo {
   private readonly poolAccounts = new Map<string, IdentityResolution[]>();
   /** SpecificUser pool accounts by logon type and name: thousands of pools share a few accounts. */
   private readonly specificUsers = new Map<LogonType, Map<string, AnonymousIdentity>>();
+
+  /** specificUser as resolvePoolIdentity calls it, made once rather than per pool. */
+  private readonly resolveAccount: AccountResolver = (name, source, logonType) =>
+    this.specificUser(name, source, logonType);
 
   constructor(private readonly context: EvaluationContext) {}
 
@@ -53,11 +58,7 @@ export class ResolutionMemo {
     let resolution = this.byPool.get(poolName);
     if (resolution === undefined) {
       const { input, accounts } = this.context;
-      resolution = this.shared(
-        resolvePoolIdentity(poolName, input.iis, accounts, input.host, (name, source, logonType) =>
-          this.specificUser(name, source, logonType),
-        ),
-      );
+      resolution = this.shared(resolvePoolIdentity(poolName, input.iis, accounts, input.host, this.resolveAccount));
       this.byPool.set(poolName, resolution);
     }
     return resolution;

@@ -8,10 +8,9 @@ import {
   ledByInferredUsersNote,
   selfGrant,
   type CheckOutline,
-  type EvaluationContext,
   type IdentityVerdict,
 } from './right-check';
-import { selfGrantCounts, type RuleRow } from './rules';
+import { selfGrantCounts } from './rules';
 import type { FindingStatus } from './status';
 import { OWN_SID_ORIGIN, type TokenSid } from './token';
 import { assembleVerdict, type TemplateCheck, type TemplateList, type TokenTemplate } from './verdict-template';
@@ -26,13 +25,11 @@ import { assembleVerdict, type TemplateCheck, type TemplateList, type TokenTempl
  * on anything made later.
  */
 export function templateVerdict(
-  context: EvaluationContext,
   template: TokenTemplate,
   account: AnonymousIdentity,
   normalizedName: string,
-  rule: RuleRow,
 ): IdentityVerdict {
-  return new TemplateVerdict(context, template, account, normalizedName, rule);
+  return new TemplateVerdict(template, account, normalizedName);
 }
 
 /** The status of a verdict, without making the lists of one made when read. */
@@ -63,43 +60,41 @@ export class TemplateVerdict implements IdentityVerdict {
   readonly tokenNotes: string[];
   private made: IdentityVerdict | undefined;
 
+  /** Seven members and no closures: 6,000 are kept until rendering (the rule and context are the template's). */
   constructor(
-    private readonly context: EvaluationContext,
     private readonly template: TokenTemplate,
     private readonly account: AnonymousIdentity,
     private readonly normalizedName: string,
-    private readonly rule: RuleRow,
   ) {
-    const selfGrants = selfGrantCounts(rule, context.input.ruleSet);
-    // A pool account's SID nobody read yet begins with S-1-5-82-, so a list naming no such SID
-    // does not name it: it is worked out only for a list that might, and only when the answer
-    // counts (the tests below are ordered so).
+    const { rule } = template;
+    const selfGrants = selfGrantCounts(rule, template.context.input.ruleSet);
     const unread = account instanceof PoolVirtualAccount && !account.sidWorkedOut;
-    const names = (list: TemplateList): boolean =>
-      (!unread || list.namesPoolSids) && list.index.bySid.has(account.sid!);
-    const outline = (parts: TemplateCheck): CheckOutline => {
-      // As the lists withOwnMatch makes: the template's matches, and the own SID's where a list names it.
-      const granted = parts.allow.matches.length > 0 || selfGrants || names(parts.allow);
-      const denied = parts.deny !== null && (parts.deny.matches.length > 0 || names(parts.deny));
-      return OUTLINES[(granted ? 2 : 0) + (denied ? 1 : 0)]!;
-    };
-    this.currentOutline = outline(template.current);
+    this.currentOutline = outlineOf(template.current, account, unread, selfGrants);
     this.afterRefreshOutline =
-      template.afterRefresh === template.current ? this.currentOutline : outline(template.afterRefresh);
-    // withInferredUsersNote of the two checks, read from the template's matches.
-    // The own SID's match is confirmed, so a grant it is part of does not rest on an inference.
-    const restsOnUsers = (parts: TemplateCheck): boolean =>
-      parts.allow.matches.length > 0
-        ? grantRestsOnInferredUsers(parts.allow.matches) && !names(parts.allow)
-        : // Nothing else matched: IIS's own grant alone, when it counts (an empty grant rests on nothing).
-          selfGrants &&
-          rule.selfGranted!.evidence === 'inferred' &&
-          !names(parts.allow) &&
-          grantRestsOnInferredUsers([selfGrant(rule, this.matched())]);
+      template.afterRefresh === template.current
+        ? this.currentOutline
+        : outlineOf(template.afterRefresh, account, unread, selfGrants);
     this.tokenNotes =
-      restsOnUsers(template.current) || restsOnUsers(template.afterRefresh)
+      this.restsOnUsers(template.current, unread, selfGrants) ||
+      this.restsOnUsers(template.afterRefresh, unread, selfGrants)
         ? (template.usersNotes ??= ledByInferredUsersNote(template.denyNotes))
         : template.denyNotes;
+  }
+
+  /**
+   * withInferredUsersNote of one check, read from the template's matches. The own SID's match is
+   * confirmed, so a grant it is part of does not rest on an inference.
+   */
+  private restsOnUsers(parts: TemplateCheck, unread: boolean, selfGrants: boolean): boolean {
+    const { account } = this;
+    const rule = this.template.rule;
+    return parts.allow.matches.length > 0
+      ? grantRestsOnInferredUsers(parts.allow.matches) && !namesOwnSid(parts.allow, account, unread)
+      : // Nothing else matched: IIS's own grant alone, when it counts (an empty grant rests on nothing).
+        selfGrants &&
+          rule.selfGranted!.evidence === 'inferred' &&
+          !namesOwnSid(parts.allow, account, unread) &&
+          grantRestsOnInferredUsers([selfGrant(rule, this.matched())]);
   }
 
   get token(): TokenSid[] {
@@ -144,7 +139,8 @@ export class TemplateVerdict implements IdentityVerdict {
   }
 
   private make(): IdentityVerdict {
-    const { context, template, rule } = this;
+    const { template } = this;
+    const { context, rule } = template;
     const identity = this.matched();
     const own: TokenSid = { sid: identity.sid!, origin: OWN_SID_ORIGIN, evidence: 'confirmed' };
     const check = (parts: TemplateCheck): RightCheck => {
@@ -160,6 +156,27 @@ export class TemplateVerdict implements IdentityVerdict {
     const token = [own, ...template.rest];
     return assembleVerdict(context, token, current, afterRefresh, template.unresolvedHolders, this.tokenNotes);
   }
+}
+
+/**
+ * Whether the list names the account's own SID. A pool account's SID nobody read yet begins with
+ * S-1-5-82-, so a list naming no such SID does not name it: it is worked out only for a list
+ * that might (`unread`: nobody read it yet), and only when the answer counts (callers test it last).
+ */
+function namesOwnSid(list: TemplateList, account: AnonymousIdentity, unread: boolean): boolean {
+  return (!unread || list.namesPoolSids) && list.index.bySid.has(account.sid!);
+}
+
+/** As the lists withOwnMatch makes: the template's matches, and the own SID's where a list names it. */
+function outlineOf(
+  parts: TemplateCheck,
+  account: AnonymousIdentity,
+  unread: boolean,
+  selfGrants: boolean,
+): CheckOutline {
+  const granted = parts.allow.matches.length > 0 || selfGrants || namesOwnSid(parts.allow, account, unread);
+  const denied = parts.deny !== null && (parts.deny.matches.length > 0 || namesOwnSid(parts.deny, account, unread));
+  return OUTLINES[(granted ? 2 : 0) + (denied ? 1 : 0)]!;
 }
 
 /**

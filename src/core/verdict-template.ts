@@ -26,6 +26,9 @@ import { computeTokenSids, type TokenInput, type TokenSid } from './token';
  * The others are judged whole (once-per-evaluation.ts).
  */
 export interface TokenTemplate {
+  /** The evaluation and the rule the template was made in and for. */
+  context: EvaluationContext;
+  rule: RuleRow;
   /** The token without the identity's own SID, as computeTokenSids orders it. */
   rest: TokenSid[];
   restSids: ReadonlySet<string>;
@@ -95,6 +98,8 @@ export function newTemplate(context: EvaluationContext, input: TokenInput, rule:
   const sameLists = refreshed.allow.index === current.allow.index && refreshed.deny?.index === current.deny?.index;
   const afterRefresh = sameLists ? current : refreshed;
   return {
+    context,
+    rule,
     rest,
     restSids: new Set(rest.map((entry) => entry.sid)),
     current,
