@@ -9,7 +9,7 @@ import {
 } from './finding';
 import { holderIndexer } from './holder-match';
 import { judgeIncompleteGroups } from './incomplete-groups';
-import { JudgedFinding, SERVING_POOL, type DefinedAt } from './judged-finding';
+import { ANONYMOUS_DISABLED, JudgedFinding, SERVING_POOL, type DefinedAt } from './judged-finding';
 import { resolveConnectAs, sidIsUnknown, type AnonymousIdentity, type IdentityResolution } from './identity';
 import type { AnonymousScope } from './model';
 import type { EvaluationContext } from './right-check';
@@ -79,6 +79,7 @@ export function evaluationContext(input: EvaluationInput): EvaluationContext {
     ruleOuts: new Map(),
     assumptionNotes: new Map(),
     judgedIdentities: new Map(),
+    disabledFinding: undefined,
   };
 }
 
@@ -148,24 +149,23 @@ function judgeResolution(
   const ruleSet = context.input.ruleSet;
   const symptom = symptomFor(role, context.iis6);
   if (resolution.kind === 'anonymous-disabled') {
-    const identity: FindingIdentity = {
-      name: scope.anonymous.userName || '(application pool identity)',
-      sid: null,
-      kind: 'unknown',
-      accountKind: 'unknown',
-      definedAt: definedAt === SERVING_POOL ? poolDefinedAt(scope) : definedAt,
-    };
-    return new JudgedFinding(
+    // Every such finding says the same of its own scope: one verdict for all of them, and the
+    // identity and message written from the scope when read.
+    const first = context.disabledFinding;
+    if (first !== undefined) return first.sameVerdictAt(scope, role, symptom, ANONYMOUS_DISABLED);
+    const finding = new JudgedFinding(
       scope,
       role,
       symptom,
-      identity,
+      ANONYMOUS_DISABLED,
       null,
       undefined,
       null,
       ruleSet,
-      `${describeScope(scope)}: anonymous authentication is disabled, so no anonymous identity needs a logon right.`,
+      'disabled',
     );
+    context.disabledFinding = finding;
+    return finding;
   }
   if (resolution.kind === 'unknown-pool') {
     const poolText =

@@ -29,6 +29,10 @@ export function symptomSentence(finding: Pick<Finding, 'role' | 'symptom'>, afte
   return afterRefresh ? ` After that refresh ${brief}.` : ` Symptom: ${brief}.`;
 }
 
+export function disabledMessage(where: string): string {
+  return `${where}: anonymous authentication is disabled, so no anonymous identity needs a logon right.`;
+}
+
 export function notRequiredMessage(
   where: string,
   role: IdentityRole,

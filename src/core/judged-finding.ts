@@ -1,7 +1,7 @@
 import { configurationNotes } from './configuration-notes';
 import { describeScope, poolDefinedAt, type Finding, type FindingIdentity } from './finding';
 import type { IdentityRole, Symptom } from './roles';
-import { notRequiredMessage, statusMessage, unresolvedMessage } from './finding-messages';
+import { disabledMessage, notRequiredMessage, statusMessage, unresolvedMessage } from './finding-messages';
 import type { AnonymousIdentity } from './identity';
 import type { AnonymousScope } from './model';
 import type { IdentityVerdict } from './right-check';
@@ -34,8 +34,11 @@ export const SERVING_POOL = Symbol('the application pool serving the scope');
 /** Where a judged account was defined: written out, or the scope's pool. */
 export type DefinedAt = string | typeof SERVING_POOL;
 
-/** Where the identity was defined, or the identity written out. */
-type IdentityOrigin = FindingIdentity | DefinedAt;
+/** The identity of a scope where anonymous authentication is disabled, written from the scope when read. */
+export const ANONYMOUS_DISABLED = Symbol('no anonymous identity: anonymous authentication is disabled');
+
+/** Where the identity was defined, or the identity written out or to be. */
+type IdentityOrigin = FindingIdentity | DefinedAt | typeof ANONYMOUS_DISABLED;
 
 /** The empty lists of a finding nothing was matched for, one for all (nothing changes a finding's lists). */
 const NONE = Object.freeze([]) as unknown as never[];
@@ -100,6 +103,7 @@ export class JudgedFinding implements Finding {
   get identity(): FindingIdentity {
     const identity = this[IDENTITY];
     if (typeof identity === 'object') return identity;
+    if (identity === ANONYMOUS_DISABLED) return disabledIdentity(this[SCOPE]);
     const account = this[VERDICT].account!;
     return {
       name: account.name,
@@ -220,6 +224,8 @@ export class JudgedFinding implements Finding {
         return unresolvedMessage(where, this, account!, rule!.allowRight!);
       case 'status':
         return statusMessage(this, rule!, account!, where, judgedNotes);
+      case 'disabled':
+        return disabledMessage(where);
       default:
         return wording;
     }
@@ -228,6 +234,18 @@ export class JudgedFinding implements Finding {
   toJSON(): Finding {
     return plainFinding(this);
   }
+}
+
+/** Who a scope's anonymous setting names while anonymous authentication is off there. */
+function disabledIdentity(scope: AnonymousScope): FindingIdentity {
+  const { userName, definedAt } = scope.anonymous;
+  return {
+    name: userName || '(application pool identity)',
+    sid: null,
+    kind: 'unknown',
+    accountKind: 'unknown',
+    definedAt,
+  };
 }
 
 /** The finding as a plain object, its members in the order every output writes them. */

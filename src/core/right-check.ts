@@ -38,6 +38,8 @@ export interface EvaluationContext {
   assumptionNotes: Map<string, readonly string[]>;
   /** The first finding of each identity judged, whose verdict the identity's later findings share. */
   judgedIdentities: Map<AnonymousIdentity, JudgedFinding>;
+  /** The first finding where anonymous authentication is disabled, whose verdict the later ones share. */
+  disabledFinding: JudgedFinding | undefined;
 }
 
 /**

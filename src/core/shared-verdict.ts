@@ -4,7 +4,7 @@ import type { IdentityVerdict } from './right-check';
 import type { RuleRow, RuleSetName } from './rules';
 
 /** How a finding's message begins: one of the sentences of finding-messages.ts, or a text written out. */
-export type Wording = 'status' | 'not-required' | 'unresolved';
+export type Wording = 'status' | 'not-required' | 'unresolved' | 'disabled';
 
 const NO_NOTES: readonly string[] = Object.freeze([]);
 

@@ -209,6 +209,29 @@ describe('evaluateIdentities', () => {
     assert.match(result.findings[0]!.message, /disabled/);
   });
 
+  it('says each disabled scope with its own place and setting, though they share one verdict', () => {
+    const off = (site: string, path: string, userName: string, definedAt: string) => {
+      const base = scope({ enabled: false, userName, site, path });
+      return { ...base, anonymous: { ...base.anonymous, definedAt } };
+    };
+    const findings = judge({
+      localPolicy: template({}),
+      scopes: [off('A', '/', 'WEB01\\anon', 'server level'), off('B', '/x', '', '<location path="B/x"> (line 9)')],
+    }).findings.map((finding) => [finding.identity.name, finding.identity.definedAt, finding.message]);
+    assert.deepEqual(findings, [
+      [
+        'WEB01\\anon',
+        'server level',
+        'Site "A" path /: anonymous authentication is disabled, so no anonymous identity needs a logon right.',
+      ],
+      [
+        '(application pool identity)',
+        '<location path="B/x"> (line 9)',
+        'Site "B" path /x: anonymous authentication is disabled, so no anonymous identity needs a logon right.',
+      ],
+    ]);
+  });
+
   it('matches plain-name holders through accounts.json and reports the ones it cannot resolve', () => {
     const localPolicy = template({
       SeNetworkLogonRight: ['anon'],
