@@ -14,6 +14,8 @@ const SINGLE_QUOTED_RUN = new RegExp(`[^'<&\\t\\n\\r${NOT_ALLOWED}]*`, 'y');
  * references, line breaks, or text outside the subset) is read again by the general scan.
  */
 const PLAIN_ATTRIBUTE = new RegExp(`[A-Za-z0-9._-]*="[^"<&\\t\\n\\r${NOT_ALLOWED}]*"`, 'y');
+/** PLAIN_ATTRIBUTE with its name's first character, for a pattern that reads a whole tag. */
+export const PLAIN_ATTRIBUTE_SOURCE = `[A-Za-z_]${PLAIN_ATTRIBUTE.source}`;
 export const TEXT_REFERENCE = new RegExp(REFERENCE, 'y');
 const ENTITY_VALUES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
 
@@ -24,7 +26,9 @@ const SPACE_CHAR = 0x20;
 const DOUBLE_QUOTE = 0x22;
 export const AMPERSAND = 0x26;
 const SINGLE_QUOTE = 0x27;
+const SLASH = 0x2f;
 const EQUALS = 0x3d;
+const GREATER = 0x3e;
 export const LESS = 0x3c;
 
 /** scanAttribute: no attribute starts here (the tag's end must), or the text leaves the subset. */
@@ -174,11 +178,18 @@ let droppedNameSet: Set<string> | undefined;
 
 /**
  * Whether the scanned attribute of a dropped element (its `count`-th) has a name none before it
- * has, compared in place. An element has a handful of attributes; past MAX_COMPARED_NAMES they
- * go to a Set instead, so a hostile tag costs no more than a kept one.
+ * has (namesDiffer).
  */
 export function isFirstOfName(text: string, count: number): boolean {
-  const { nameStart, nameEnd } = scanned;
+  return isFirstOfNameAt(text, scanned.nameStart, scanned.nameEnd, count);
+}
+
+/**
+ * Whether the name from `nameStart` to `nameEnd`, a dropped element's `count`-th attribute's,
+ * differs from those before it, compared in place. An element has a handful of attributes; past
+ * MAX_COMPARED_NAMES they go to a Set instead, so a hostile tag costs no more than a kept one.
+ */
+function isFirstOfNameAt(text: string, nameStart: number, nameEnd: number, count: number): boolean {
   if (count === 0) droppedNameSet = undefined;
   if (count === MAX_COMPARED_NAMES) {
     droppedNameSet = new Set();
@@ -202,6 +213,42 @@ export function isFirstOfName(text: string, count: number): boolean {
   droppedNames[2 * count] = nameStart;
   droppedNames[2 * count + 1] = nameEnd;
   return true;
+}
+
+// The attributes of a tag the whole-tag pattern has read (PLAIN_ATTRIBUTE_SOURCE): each is
+// spaces or tabs, a name, `="`, a value without `"` or anything to normalise, and `"`, so the
+// first `=` ends the name and the next `"` the value, and indexOf finds both.
+
+/**
+ * Adds the attributes of such a tag from the end of its element's name, and answers where the
+ * tag's `/>` or `>` starts, or -1 when a name comes twice.
+ */
+export function addPlainAttributes(text: string, from: number, attributes: Record<string, string>): number {
+  let index = from;
+  for (let count = 0; ; count++) {
+    let code = text.charCodeAt(index);
+    while (code === SPACE_CHAR || code === TAB) code = text.charCodeAt(++index);
+    if (code === SLASH || code === GREATER) return index;
+    const equals = text.indexOf('=', index);
+    const name = cachedName(text, index, equals);
+    if (count > 0 && name in attributes) return -1;
+    const valueEnd = text.indexOf('"', equals + 2);
+    attributes[name] = ownCopy(text.slice(equals + 2, valueEnd));
+    index = valueEnd + 1;
+  }
+}
+
+/** addPlainAttributes for a dropped element: names compared, nothing built. */
+export function distinctNamesEnd(text: string, from: number): number {
+  let index = from;
+  for (let count = 0; ; count++) {
+    let code = text.charCodeAt(index);
+    while (code === SPACE_CHAR || code === TAB) code = text.charCodeAt(++index);
+    if (code === SLASH || code === GREATER) return index;
+    const equals = text.indexOf('=', index);
+    if (!isFirstOfNameAt(text, index, equals, count)) return -1;
+    index = text.indexOf('"', equals + 2) + 1;
+  }
 }
 
 /** White space as saxes counts lines: a CR only as part of a CRLF. */

@@ -2,6 +2,9 @@ import type { LargeText, TextSource } from './large-text';
 import type { XmlEventHandlers, XmlStartTag } from './xml-events';
 import {
   addAttribute,
+  addPlainAttributes,
+  distinctNamesEnd,
+  PLAIN_ATTRIBUTE_SOURCE,
   AMPERSAND,
   CARRIAGE_RETURN,
   LINE_FEED,
@@ -31,8 +34,10 @@ import {
 
 // Names, runs of text and the white space between tags (a line break and the next line's
 // indentation, 18 characters on average) are read by sticky patterns, which run compiled from
-// their first call; white space inside tags, tag ends and end tags by skipSpaces and single
-// characters, since a pattern call costs more than the one or two characters it would read there.
+// their first call. A pattern call costs several hundred instructions before it reads a
+// character, and indexOf about a hundred, so the usual tag (plain attributes on one line, then a
+// line break and the next line's indentation) is read by one call after its name, and its
+// attributes are then found by indexOf; anything else is read piece by piece as before.
 const ELEMENT_NAME = /[A-Za-z_][A-Za-z0-9._-]*/y;
 const TEXT_RUN = new RegExp(`[^<&\\]\\r${NOT_ALLOWED}]*`, 'y');
 /**
@@ -42,6 +47,15 @@ const TEXT_RUN = new RegExp(`[^<&\\]\\r${NOT_ALLOWED}]*`, 'y');
  */
 const SPACE_RUN = /[ \t\n]*(?:\r\n[ \t\n]*)?/y;
 const OUTSIDE_SUBSET = new RegExp(`[${NOT_ALLOWED}]|\\r(?!\\n)`);
+/** A line break and the next line's indentation after a tag, as saxes counts lines: one break. */
+const LINE_GAP = '(?:\\r?\\n[ \\t]*)?';
+/**
+ * The rest of the usual start tag from the end of its name, in one pattern call: plain
+ * attributes (see PLAIN_ATTRIBUTE) separated by spaces or tabs, the tag's end, and the white
+ * space up to the next line's first tag. At most 32 attributes, so that the pattern's
+ * backtracking stack stays small whatever the tag; anything else is read by scanAttribute.
+ */
+const PLAIN_START_TAG = new RegExp(`(?:[ \\t]+${PLAIN_ATTRIBUTE_SOURCE}){0,32}[ \\t]*/?>${LINE_GAP}`, 'y');
 
 const GREATER = 0x3e;
 const SLASH = 0x2f;
@@ -75,34 +89,36 @@ export function readPlainXml(source: TextSource, maxDepth: number, handlers: Xml
   if (text.startsWith('<?xml', index)) index = text.indexOf('?>', index) + 2;
   const open: string[] = [];
   let rootClosed = false;
-  let line = 1;
-  let nextLineBreak = lineBreakFrom(text, 0);
+  // Lines are counted as the reader goes: at the top of the loop, every line break before `index`.
+  // A start tag read by PLAIN_START_TAG holds none, and the one in the white space it reads after
+  // the tag is counted as read; elsewhere countLines searches for them. (End tags are read as
+  // before: read by a pattern too, they let V8 inline more of the consumer into this loop, and
+  // at 1,000 sites the consumer's later deoptimizations cost more than the pattern saved.)
+  const lines: LineCount = { line: 1, next: -1 };
+  countLines(lines, text, 0, index);
   // One tag object for every start tag: a consumer copies out what it keeps (XmlEventHandlers.open).
   const tag: XmlStartTag = { name: '', local: '', uri: '', attributes: NO_ATTRIBUTES, line: 0 };
   for (;;) {
     if (!final && text.length - index < WINDOWS.margin) {
-      // Lines are counted up to here first: the window holding them is let go.
-      while (nextLineBreak < index) {
-        line++;
-        nextLineBreak = lineBreakFrom(text, nextLineBreak + 1);
-      }
-      const searched = text.length;
       base += index;
       const end = Math.min(base + WINDOWS.size, large!.length);
       text = large!.slice(base, end);
       final = end === large!.length;
-      // A line break not found in the old window may be in the new one, after what was searched.
-      nextLineBreak = nextLineBreak < searched ? nextLineBreak - index : lineBreakFrom(text, searched - index);
+      // The next line break is searched for again in the new window.
+      lines.next = -1;
       index = 0;
     }
+    const from = index;
     if (open.length === 0) {
       index = skipSpaces(text, index);
       if (index === text.length) return final && rootClosed;
       if (text.charCodeAt(index) !== LESS) return false;
-    } else {
+    } else if (text.charCodeAt(index) !== LESS) {
       index = skipText(text, index);
       if (index === -1) return false;
     }
+    if (index !== from) countLines(lines, text, from, index);
+    const start = index;
     const next = text.charCodeAt(index + 1);
     if (next === SLASH) {
       if (open.length === 0) return false;
@@ -111,9 +127,10 @@ export function readPlainXml(source: TextSource, maxDepth: number, handlers: Xml
       // The name must end there: white space or the '>' follows.
       index = skipSpaces(text, index + 2 + name.length);
       if (text.charCodeAt(index) !== GREATER) return false;
+      index++;
+      countLines(lines, text, start, index);
       open.pop();
       handlers.close();
-      index++;
       rootClosed = open.length === 0;
       continue;
     }
@@ -123,41 +140,69 @@ export function readPlainXml(source: TextSource, maxDepth: number, handlers: Xml
       if (end === -1 || text.indexOf('--', index + 4) !== end) return false;
       if (OUTSIDE_SUBSET.test(text.slice(index + 4, end))) return false;
       index = end + 3;
+      countLines(lines, text, start, index);
       continue;
     }
     if (rootClosed || open.length >= maxDepth) return false;
     ELEMENT_NAME.lastIndex = index + 1;
     if (!ELEMENT_NAME.test(text)) return false;
-    const name = cachedName(text, index + 1, ELEMENT_NAME.lastIndex);
-    index = ELEMENT_NAME.lastIndex;
+    const nameEnd = ELEMENT_NAME.lastIndex;
+    const name = cachedName(text, index + 1, nameEnd);
     // An element the consumer drops gets its attributes checked, but no object or strings.
     const kept = handlers.keeps === undefined || handlers.keeps(name);
     const attributes = kept ? new AttributeRecord() : NO_ATTRIBUTES;
-    for (let count = 0; ; count++) {
-      const end = scanAttribute(text, index);
-      if (end === NO_ATTRIBUTE) break;
-      if (end === OUTSIDE || !(kept ? addAttribute(text, attributes, count) : isFirstOfName(text, count))) return false;
-      index = end;
-    }
-    index = skipSpaces(text, index);
-    const selfClosing = text.charCodeAt(index) === SLASH;
-    if (selfClosing) index++;
-    if (text.charCodeAt(index++) !== GREATER) return false;
-    // saxes reports the line of the tag's closing '>', counting each LF (a CRLF is one break).
-    while (nextLineBreak < index) {
-      line++;
-      nextLineBreak = lineBreakFrom(text, nextLineBreak + 1);
+    let selfClosing: boolean;
+    let gapLineBreak = false;
+    PLAIN_START_TAG.lastIndex = nameEnd;
+    if (PLAIN_START_TAG.test(text)) {
+      // The usual tag: plain attributes on its line, then a line break and indentation.
+      index = PLAIN_START_TAG.lastIndex;
+      gapLineBreak = text.charCodeAt(index - 1) !== GREATER;
+      const end = kept ? addPlainAttributes(text, nameEnd, attributes) : distinctNamesEnd(text, nameEnd);
+      if (end === -1) return false;
+      selfClosing = text.charCodeAt(end) === SLASH;
+    } else {
+      index = nameEnd;
+      for (let count = 0; ; count++) {
+        const end = scanAttribute(text, index);
+        if (end === NO_ATTRIBUTE) break;
+        if (end === OUTSIDE || !(kept ? addAttribute(text, attributes, count) : isFirstOfName(text, count)))
+          return false;
+        index = end;
+      }
+      index = skipSpaces(text, index);
+      selfClosing = text.charCodeAt(index) === SLASH;
+      if (selfClosing) index++;
+      if (text.charCodeAt(index++) !== GREATER) return false;
+      // saxes reports the line of the tag's closing '>', counting each LF (a CRLF is one break).
+      countLines(lines, text, start, index);
     }
     tag.name = tag.local = name;
     tag.attributes = attributes;
-    tag.line = line;
+    tag.line = lines.line;
     handlers.open(tag);
+    if (gapLineBreak) lines.line++;
     if (selfClosing) {
       handlers.close();
       rootClosed = open.length === 0;
     } else {
       open.push(name);
     }
+  }
+}
+
+/** Line breaks counted up to a position: `line` is 1 + those before it; `next` is the first at or after it, or below it when not yet searched for. */
+interface LineCount {
+  line: number;
+  next: number;
+}
+
+/** Counts the line breaks from `from`, up to which they are counted, to `to`. */
+function countLines(lines: LineCount, text: string, from: number, to: number): void {
+  if (lines.next < from) lines.next = lineBreakFrom(text, from);
+  while (lines.next < to) {
+    lines.line++;
+    lines.next = lineBreakFrom(text, lines.next + 1);
   }
 }
 
