@@ -257,9 +257,10 @@ describe('CLI (built bundle)', () => {
     assert.equal(version.stdout.trim(), require('../../package.json').version);
   });
 
-  it('ships no file in dist/ other than the CLI bundle and the engine bundle for the in-process host', () => {
+  it('ships no file in dist/ other than the CLI bundle, its code cache and the engine bundle for the in-process host', () => {
     assert.deepEqual(readdirSync(join(REPO_ROOT, 'dist')).sort(), [
       'iis-logon-rights.cjs',
+      'iis-logon-rights.cjs.cache',
       'iis-logon-rights.engine.js',
     ]);
   });
