@@ -13,7 +13,7 @@ import { ANONYMOUS_DISABLED, JudgedFinding, SERVING_POOL, type DefinedAt } from 
 import { resolveConnectAs, sidIsUnknown, type AnonymousIdentity, type IdentityResolution } from './identity';
 import type { AnonymousScope } from './model';
 import type { EvaluationContext } from './right-check';
-import { symptomFor, type IdentityRole, type Symptom } from './roles';
+import { roleSymptoms, type IdentityRole } from './roles';
 import { findRule, isEnforced } from './rules';
 import { FINDING_STATUSES, reasonCode } from './status';
 import { capitalize } from './sentence';
@@ -147,21 +147,21 @@ function judgeResolution(
   definedAt: DefinedAt,
 ): Finding {
   const ruleSet = context.input.ruleSet;
-  const symptom = symptomFor(role, context.iis6);
+  const symptoms = roleSymptoms(context.iis6);
   if (resolution.kind === 'anonymous-disabled') {
     // Every such finding says the same of its own scope: one verdict for all of them, and the
     // identity and message written from the scope when read.
     const first = context.disabledFinding;
-    if (first !== undefined) return first.sameVerdictAt(scope, role, symptom, ANONYMOUS_DISABLED);
+    if (first !== undefined) return first.sameVerdictAt(scope, role, ANONYMOUS_DISABLED);
     const finding = new JudgedFinding(
       scope,
       role,
-      symptom,
       ANONYMOUS_DISABLED,
       null,
       undefined,
       null,
       ruleSet,
+      symptoms,
       'disabled',
     );
     context.disabledFinding = finding;
@@ -182,25 +182,24 @@ function judgeResolution(
     const finding = new JudgedFinding(
       scope,
       role,
-      symptom,
       identity,
       null,
       undefined,
       null,
       ruleSet,
+      symptoms,
       `${describeScope(scope)}: anonymous requests run as the application pool identity (userName=""), but the path is served by ${poolText}; its identity cannot be judged.`,
     );
     finding.status = 'unresolved';
     return finding;
   }
-  return judgeIdentity(context, scope, role, symptom, resolution.identity, definedAt);
+  return judgeIdentity(context, scope, role, resolution.identity, definedAt);
 }
 
 function judgeIdentity(
   context: EvaluationContext,
   scope: AnonymousScope,
   role: IdentityRole,
-  symptom: Symptom,
   identity: AnonymousIdentity,
   definedAt: DefinedAt,
 ): Finding {
@@ -209,8 +208,8 @@ function judgeIdentity(
   // hands thousands of scopes the same identity object, judged once. Not an identity whose
   // domain groups are incomplete: the message that may say so is written out with its scope.
   const judged = context.judgedIdentities.get(identity);
-  if (judged !== undefined) return judged.sameVerdictAt(scope, role, symptom, definedAt);
-  const finding = judgeNewIdentity(context, scope, role, symptom, identity, definedAt);
+  if (judged !== undefined) return judged.sameVerdictAt(scope, role, definedAt);
+  const finding = judgeNewIdentity(context, scope, role, identity, definedAt);
   if (identity.groupsIncomplete === undefined) context.judgedIdentities.set(identity, finding);
   return finding;
 }
@@ -219,7 +218,6 @@ function judgeNewIdentity(
   context: EvaluationContext,
   scope: AnonymousScope,
   role: IdentityRole,
-  symptom: Symptom,
   identity: AnonymousIdentity,
   definedAt: DefinedAt,
 ): JudgedFinding {
@@ -230,12 +228,12 @@ function judgeNewIdentity(
   const finding = new JudgedFinding(
     scope,
     role,
-    symptom,
     definedAt,
     identity,
     rule,
     ruleOut,
     input.ruleSet,
+    roleSymptoms(context.iis6),
     'not-required',
   );
   if (identity.assumption !== undefined) finding.addNotes(assumptionNote(context, identity.assumption));

@@ -1,6 +1,6 @@
 import { configurationNotes } from './configuration-notes';
 import { describeScope, poolDefinedAt, type Finding, type FindingIdentity } from './finding';
-import type { IdentityRole, Symptom } from './roles';
+import { symptomOf, type IdentityRole, type RoleSymptoms } from './roles';
 import { disabledMessage, notRequiredMessage, statusMessage, unresolvedMessage } from './finding-messages';
 import type { AnonymousIdentity } from './identity';
 import type { AnonymousScope } from './model';
@@ -14,7 +14,7 @@ import type { LogonType, RuleRow, RuleSetName } from './rules';
  * its identity and rule, which the other findings of that identity share. Everything else is
  * read from those two (getters), and the texts (15 MB of messages at 10,000 sites, most of them
  * alike) are written when something reads them, so judging and the memory it holds pay for what
- * the verdict needs only: a finding is five members, not twenty-six.
+ * the verdict needs only: a finding is four members, not twenty-six.
  *
  * Most members are getters of the class, so a spread or a structured clone (a worker's
  * postMessage) of a JudgedFinding loses them: copy a finding with plainFinding() instead.
@@ -45,7 +45,6 @@ const NONE = Object.freeze([]) as unknown as never[];
 
 export class JudgedFinding implements Finding {
   role: Finding['role'];
-  symptom: Finding['symptom'];
   /** The identity written out, or where the judged account was defined (the rest is the account's). */
   private readonly [IDENTITY]: IdentityOrigin;
   private readonly [SCOPE]: AnonymousScope;
@@ -58,32 +57,32 @@ export class JudgedFinding implements Finding {
   constructor(
     scope: AnonymousScope,
     role: IdentityRole,
-    symptom: Symptom,
     identity: IdentityOrigin,
     account: AnonymousIdentity | null,
     rule: RuleRow | undefined,
     ruleOut: Finding['rule'],
     ruleSet: RuleSetName,
+    /** The judged IIS version's symptoms, by role (roles.ts). */
+    symptoms: RoleSymptoms,
     wording: Wording | string,
     /** Another finding's verdict, which this one then shares (sameVerdictAt). */
     shared?: SharedVerdict,
   ) {
     this.role = role;
-    this.symptom = symptom;
     this[IDENTITY] = identity;
     this[SCOPE] = scope;
-    this[VERDICT] = shared ?? new SharedVerdict(account, rule, ruleOut, ruleSet, wording);
+    this[VERDICT] = shared ?? new SharedVerdict(account, rule, ruleOut, ruleSet, symptoms, wording);
   }
 
   /**
    * A finding at another scope for the identity this one judged: the same verdict (shared, not
    * copied), with the scope's own place, role and identity.
    */
-  sameVerdictAt(scope: AnonymousScope, role: IdentityRole, symptom: Symptom, identity: IdentityOrigin): JudgedFinding {
+  sameVerdictAt(scope: AnonymousScope, role: IdentityRole, identity: IdentityOrigin): JudgedFinding {
     const verdict = this[VERDICT];
     verdict.shared = true;
-    const { account, ruleRow, rule, ruleSet, wording } = verdict;
-    return new JudgedFinding(scope, role, symptom, identity, account, ruleRow, rule, ruleSet, wording, verdict);
+    const { account, ruleRow, rule, ruleSet, symptoms, wording } = verdict;
+    return new JudgedFinding(scope, role, identity, account, ruleRow, rule, ruleSet, symptoms, wording, verdict);
   }
 
   /** The held verdict; one made when read is replaced by the plain one it makes (its getters cost renderers). */
@@ -112,6 +111,10 @@ export class JudgedFinding implements Finding {
       accountKind: account.accountKind,
       definedAt: identity === SERVING_POOL ? poolDefinedAt(this[SCOPE]) : identity,
     };
+  }
+  /** The role's symptom under the judged IIS version (read, not kept by each of 37,500 findings). */
+  get symptom(): Finding['symptom'] {
+    return symptomOf(this[VERDICT].symptoms, this.role);
   }
   get site(): string {
     return this[SCOPE].site;

@@ -83,3 +83,28 @@ export function symptomFor(role: IdentityRole, iis6: boolean): Symptom {
   const entry = IDENTITY_ROLES[role];
   return iis6 && entry.iis6Symptom !== undefined ? entry.iis6Symptom : entry.symptom;
 }
+
+/** Each role's symptom under one IIS version, by name: a finding reads its own with symptomOf. */
+export interface RoleSymptoms {
+  anonymousUser: Symptom;
+  workerProcess: Symptom;
+  connectAs: Symptom;
+}
+
+const ROLE_SYMPTOMS: readonly RoleSymptoms[] = [false, true].map((iis6) =>
+  Object.freeze({
+    anonymousUser: symptomFor('anonymous-user', iis6),
+    workerProcess: symptomFor('worker-process', iis6),
+    connectAs: symptomFor('connect-as', iis6),
+  }),
+);
+
+export function roleSymptoms(iis6: boolean): RoleSymptoms {
+  return ROLE_SYMPTOMS[iis6 ? 1 : 0]!;
+}
+
+/** symptomFor with the version's table: compared and read by name, which costs less than a key, cold. */
+export function symptomOf(symptoms: RoleSymptoms, role: IdentityRole): Symptom {
+  if (role === 'anonymous-user') return symptoms.anonymousUser;
+  return role === 'worker-process' ? symptoms.workerProcess : symptoms.connectAs;
+}

@@ -1,6 +1,7 @@
 import type { Finding } from './finding';
 import type { AnonymousIdentity } from './identity';
 import type { IdentityVerdict } from './right-check';
+import type { RoleSymptoms } from './roles';
 import type { RuleRow, RuleSetName } from './rules';
 
 /** How a finding's message begins: one of the sentences of finding-messages.ts, or a text written out. */
@@ -25,12 +26,14 @@ export class SharedVerdict {
     readonly ruleRow: RuleRow | undefined,
     readonly rule: Finding['rule'],
     readonly ruleSet: RuleSetName,
+    /** The judged IIS version's symptoms, by role. */
+    readonly symptoms: RoleSymptoms,
     /** A wording, or the message's beginning written out. */
     public wording: Wording | string,
   ) {}
 
   copy(): SharedVerdict {
-    const copy = new SharedVerdict(this.account, this.ruleRow, this.rule, this.ruleSet, this.wording);
+    const copy = new SharedVerdict(this.account, this.ruleRow, this.rule, this.ruleSet, this.symptoms, this.wording);
     copy.status = this.status;
     copy.allowRightOwner = this.allowRightOwner;
     copy.denyRightOwner = this.denyRightOwner;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Finding } from '../../src/core/evaluate-identities';
+import { plainFinding } from '../../src/core/judged-finding';
 import { judgeSnapshot } from '../../src/core/judge-snapshot';
 import { describeSymptom, shortSymptom, symptomTiming } from '../../src/render/symptom-text';
 import { ALL_STATUSES, FINDING_STATUSES } from '../../src/core/status';
@@ -46,7 +47,8 @@ describe('the symptom the administrator arrives with', () => {
       describeSymptom(revoked)!,
       /^After the next Group Policy refresh, anonymous requests fail with HTTP 401\.1/,
     );
-    const base = findingOf('iis10-gpo-blocked', 'Partners');
+    // A spread of a judged finding keeps only its own members (judged-finding.ts): copy it plain first.
+    const base = plainFinding(findingOf('iis10-gpo-blocked', 'Partners'));
     for (const status of ALL_STATUSES) {
       const none = FINDING_STATUSES[status].inDesiredState || status === 'unresolved';
       assert.equal(shortSymptom({ ...base, status }) === null, none, status);
