@@ -27,6 +27,8 @@ interface Frame {
   /** Array elements or object members still to write. */
   entries: [key: string | null, value: unknown][];
   next: number;
+  /** Whether the text written last for this container ends in the comma before `next`. */
+  commaWritten: boolean;
   close: string;
 }
 
@@ -96,7 +98,7 @@ export function writeJsonValue(
     const entries = walkable(container);
     if (entries === undefined) return false;
     emit(Array.isArray(container) ? '[' : '{');
-    stack.push({ indent: at, entries, next: 0, close: Array.isArray(container) ? ']' : '}' });
+    stack.push({ indent: at, entries, next: 0, commaWritten: false, close: Array.isArray(container) ? ']' : '}' });
     return true;
   };
   const scalar = (member: unknown, at: string) => emit(stringifyAt(member, at));
@@ -109,14 +111,21 @@ export function writeJsonValue(
       continue;
     }
     const [key, member] = frame.entries[frame.next]!;
-    const inner = `${frame.indent}  `;
-    emit(`${frame.next === 0 ? '' : ','}\n${inner}${key === null ? '' : `${JSON.stringify(key)}: `}`);
     const run = key === null ? smallRun(frame.entries, frame.next) : 0;
     if (run > 1) {
-      emit(stringifyRun(frame.entries, frame.next, run, frame.indent));
+      // The run's own text carries its line breaks and the comma after it, so it is written as
+      // JSON.stringify gave it: joined to a separator, it was copied again to be encoded.
+      const more = frame.next + run < frame.entries.length;
+      if (frame.next > 0 && !frame.commaWritten) emit(',');
+      emit(stringifyRun(frame.entries, frame.next, run, frame.indent, more));
       frame.next += run;
+      frame.commaWritten = more;
       continue;
     }
+    const inner = `${frame.indent}  `;
+    const comma = frame.next === 0 || frame.commaWritten ? '' : ',';
+    emit(`${comma}\n${inner}${key === null ? '' : `${JSON.stringify(key)}: `}`);
+    frame.commaWritten = false;
     frame.next++;
     if (!open(member, inner)) scalar(member, inner);
   }
@@ -156,19 +165,24 @@ function smallRun(entries: readonly [string | null, unknown][], start: number): 
 
 /**
  * Elements `start` to `start + count` of an array written at `indent`, as the walk writes them
- * one by one: what JSON.stringify gives for them as one array, without its brackets.
+ * one by one, each after a line break and its indent, and with the comma after the last when
+ * `more` follow: what JSON.stringify gives for them as one array, without its brackets. A zero
+ * stringified after the last gives that comma.
  */
 function stringifyRun(
   entries: readonly [string | null, unknown][],
   start: number,
   count: number,
   indent: string,
+  more: boolean,
 ): string {
-  const run: unknown[] = new Array(count);
+  const run: unknown[] = new Array(more ? count + 1 : count);
   for (let index = 0; index < count; index++) run[index] = entries[start + index]![1];
+  if (more) run[count] = 0;
   const text = stringifyAt(run, indent);
-  // "[\n" and the elements' indent before, "\n", the array's indent and "]" after.
-  return text.slice(indent.length + 4, text.length - indent.length - 2);
+  // "[" before; after: "\n", the array's indent and "]", and with `more` first the zero's line,
+  // "\n", the elements' indent (two more spaces) and "0".
+  return text.slice(1, text.length - indent.length - 2 - (more ? indent.length + 4 : 0));
 }
 
 /**
