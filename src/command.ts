@@ -40,7 +40,13 @@ import { renderCommandHelp, renderGlobalHelp } from './render/help';
 export interface CommandIo {
   argv: readonly string[];
   /** writeJsonText, where given: JSON text to write escaped as escapeJsonText escapes it (output.ts). */
-  stdout: { write(text: string): unknown; writeJsonText?(text: string): unknown; isTTY?: boolean; columns?: number };
+  stdout: {
+    write(text: string): unknown;
+    writeJsonText?(text: string): unknown;
+    flush?(): unknown;
+    isTTY?: boolean;
+    columns?: number;
+  };
   stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   /** All of stdin; with a timeout, an InputError if it has not ended within that many seconds. */
   readStdin(timeoutSeconds?: number): Uint8Array;
@@ -127,7 +133,15 @@ function runCommand(options: CliOptions, io: CommandIo): ExitCode | Promise<Exit
   const writeJsonDocument = (document: unknown) => {
     const { stdout } = io;
     if (stdout.writeJsonText === undefined) writeJson(document, write);
-    else writeJson(document, (text) => void stdout.writeJsonText!(text), true);
+    else {
+      // writeJsonText holds its bytes for larger writes; an error on the way still lets out what
+      // was written before it, as when every piece was written at once.
+      try {
+        writeJson(document, (text) => void stdout.writeJsonText!(text), true);
+      } finally {
+        stdout.flush?.();
+      }
+    }
   };
   if (options.command === 'check-plan') return runCheckPlan(options, io);
   if (options.command === 'report') return nodeOnly(io, 'report').report(options, io);
