@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { InputError } from '../../src/core/errors';
-import type { IisConfiguration } from '../../src/core/model';
-import {
-  buildConfiguration,
-  parseApplicationHostConfig,
-  readApplicationHostTree,
-} from '../../src/parse/applicationhost';
+import { parseApplicationHostConfig } from '../../src/parse/applicationhost';
 import { readApplicationHostStreamed } from '../../src/parse/applicationhost/streamed';
+import { APPLICATION_HOST_FILE as FILE, fromTree, outcome } from '../helpers/applicationhost-readings';
 
 // The streamed reading reads a `<site>` straight from its tags (applicationhost/sites-from-tags.ts)
 // and turns to the site's elements only for a site that is not as IIS writes it: a default
@@ -17,25 +13,9 @@ import { readApplicationHostStreamed } from '../../src/parse/applicationhost/str
 // too (locations-from-tags.ts), and so are the pools (pools-from-tags.ts): every one, with its
 // locks and diagnostics; an error declines, and the element tree reports it.
 
-const FILE = 'applicationHost.config';
-
-type Outcome = { model: IisConfiguration } | { error: string };
-
-function outcome(read: () => IisConfiguration): Outcome {
-  try {
-    return { model: read() };
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return { error: `${error.message} ${JSON.stringify(error.location)}` };
-  }
-}
-
 /** Asserts the streamed reading agrees with the element tree's; answers whether it read the file itself. */
 function assertSameReading(text: string): boolean {
-  const expected = outcome(() => {
-    const context = { file: FILE, diagnostics: [] };
-    return buildConfiguration(readApplicationHostTree(text, context), context, undefined);
-  });
+  const expected = outcome(() => fromTree(text));
   assert.deepEqual(
     outcome(() => parseApplicationHostConfig(text, FILE)),
     expected,

@@ -3,14 +3,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { InputError } from '../../src/core/errors';
-import type { IisConfiguration } from '../../src/core/model';
-import {
-  buildConfiguration,
-  parseApplicationHostConfig,
-  readApplicationHostTree,
-} from '../../src/parse/applicationhost';
+import { parseApplicationHostConfig } from '../../src/parse/applicationhost';
 import { readApplicationHostStreamed } from '../../src/parse/applicationhost/streamed';
 import { generatedApplicationHost } from '../fuzz/generators';
+import { APPLICATION_HOST_FILE as FILE, fromTree, outcome } from '../helpers/applicationhost-readings';
 import { applyMutations, mutationListArbitrary } from '../fuzz/mutations';
 
 // applicationHost.config is read straight from the XML events (applicationhost/streamed.ts)
@@ -21,24 +17,6 @@ import { applyMutations, mutationListArbitrary } from '../fuzz/mutations';
 // decline (parts out of IIS's order, defaults after the sites that would have used them).
 
 const CASES = Number(process.env.IIS_LOGON_RIGHTS_XML_EVENT_CASES ?? '300');
-const FILE = 'applicationHost.config';
-
-type Outcome = { model: IisConfiguration } | { error: string };
-
-function outcome(read: () => IisConfiguration): Outcome {
-  try {
-    return { model: read() };
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return { error: `${error.message} ${JSON.stringify(error.location)}` };
-  }
-}
-
-function fromTree(text: string): IisConfiguration {
-  const context = { file: FILE, diagnostics: [] };
-  return buildConfiguration(readApplicationHostTree(text, context), context, undefined);
-}
-
 /** Asserts both readings agree; answers whether the streamed one read the file itself, and whether it is valid. */
 function assertSameReading(text: string): { streamed: boolean; valid: boolean } {
   const expected = outcome(() => fromTree(text));
