@@ -97,17 +97,22 @@ function resolveStep(
     // An application starts from what its parent passes to child applications; a folder continues its application.
     const start = current.application !== undefined || above === undefined ? aboveForChildren : above.here;
     const application = current.application ?? above?.application ?? site.rootApplication;
-    resolved =
-      tags === undefined
-        ? { forChildApplications: aboveForChildren, here: start, application }
-        : {
-            forChildApplications: withTags(aboveForChildren, tags, true),
-            here: withTags(start, tags, false),
-            application,
-          };
+    if (tags === undefined) {
+      resolved = { forChildApplications: aboveForChildren, here: start, application };
+    } else {
+      const forChildApplications = withTags(aboveForChildren, tags, true);
+      // From the same start with every tag inheriting, both are the same settings: one object serves.
+      const here = start === aboveForChildren && allInherit(tags) ? forChildApplications : withTags(start, tags, false);
+      resolved = { forChildApplications, here, application };
+    }
   }
   current.resolved = resolved;
   return resolved;
+}
+
+function allInherit(tags: readonly LocationTag[]): boolean {
+  for (const tag of tags) if (!tag.inheritInChildApplications) return false;
+  return true;
 }
 
 /** The base with the settings of the tags applied in order (only inheriting tags' when asked). */

@@ -200,6 +200,9 @@ export function lockChain(node: PathNode, server: SectionLock): LockChain {
   return above!;
 }
 
+/** The chain of a node only the server's lock reaches, for the last server lock asked about. */
+let serverOnly: LockChain | undefined;
+
 /** One node's chain from its parent's (undefined at the site root). */
 function lockStep(current: PathNode, above: LockChain | undefined, server: SectionLock): LockChain {
   const lock = current.lock ?? above?.lock ?? server;
@@ -209,7 +212,13 @@ function lockStep(current: PathNode, above: LockChain | undefined, server: Secti
     chain = above;
   } else {
     const allowed = lock.mode === 'Allow' ? { depth: current.depth, lock, above: above?.allowed } : above?.allowed;
-    chain = { server, lock, allowed };
+    // Locked by the server's lock and unlocked nowhere (every site root, as a rule): one chain serves them all.
+    if (allowed === undefined && lock === server) {
+      if (serverOnly?.server !== server) serverOnly = { server, lock, allowed };
+      chain = serverOnly;
+    } else {
+      chain = { server, lock, allowed };
+    }
   }
   current.lockChain = chain;
   return chain;
