@@ -25,8 +25,12 @@ import { refuseDisguisedRightName } from './right-name';
 
 const PRIVILEGE_RIGHTS = 'privilege rights';
 
-/** Characters that never occur in a text INF; finding one means a binary or corrupt file. */
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/**
+ * The run of characters a text INF may hold, from the start: it ends before the first control
+ * character, which means a binary or corrupt file. Read as one sticky run rather than searched
+ * for: irregexp goes through the 2 MB of a large server's template in half the time.
+ */
+const TEXT_CHARACTERS = /[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*/y;
 
 const LINE_BREAK = /\r\n|\r|\n/;
 
@@ -96,11 +100,13 @@ export function parseSecurityTemplateText(text: string, file: string): SecurityT
 }
 
 function rejectControlCharacters(text: string, file: string): void {
-  const match = CONTROL_CHARACTER.exec(text);
-  if (match === null) return;
-  const before = text.slice(0, match.index);
+  TEXT_CHARACTERS.lastIndex = 0;
+  TEXT_CHARACTERS.test(text);
+  const at = TEXT_CHARACTERS.lastIndex;
+  if (at === text.length) return;
+  const before = text.slice(0, at);
   const line = before.split(LINE_BREAK).length;
-  const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  const code = text.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
   throw new InputError(
     file,
     { line },
