@@ -183,7 +183,8 @@ export function placeLocation(
   const node = nodeAt(site.root, rest);
   addLocationTag(node, { inheritInChildApplications, settings, line });
   if (lock !== undefined) attachLock(node, lock, context, line);
-  addLaterScope(site, { node, path: urlPath(rest), kind: 'location', line });
+  // An application's path (the root's too) already has its scope, made before any location's.
+  if (node.application === undefined) addLaterScope(site, { node, path: urlPath(rest), kind: 'location', line });
 }
 
 /** What a location's anonymousAuthentication elements write, for messages: `userName="test", a password`. */

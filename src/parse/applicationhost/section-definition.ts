@@ -101,9 +101,10 @@ export function reportDefinitionConflicts(
   const locationLines: number[] = [];
   const seen = new Set<PathNode>();
   for (const site of sites.values())
-    for (const { kind, node } of pendingScopes(site)) {
-      // A path's tags sit on its node; no web.config is applied yet, so each has its own line.
-      if (kind !== 'location' || seen.has(node)) continue;
+    for (const { node } of pendingScopes(site)) {
+      // A path's tags sit on its node (an application's has no location scope of its own); no
+      // web.config is applied yet, so each has its own line.
+      if (node.locations === undefined || seen.has(node)) continue;
       seen.add(node);
       for (const tag of node.locations ?? [])
         if (tag.settings.length > 0 && tag.line !== undefined) locationLines.push(tag.line);
