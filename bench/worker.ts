@@ -20,6 +20,7 @@ import { InputError } from '../src/core/errors';
 import { judgeSnapshot } from '../src/core/judge-snapshot';
 import { NODE_CODEC } from '../src/io/node-codec';
 import { loadSnapshotFolder } from '../src/io/snapshot';
+import { tuneV8ForTheEngine } from '../src/io/v8-tuning';
 import { withNativeCodec } from '../src/core/text-codec';
 import { decodeText } from '../src/parse/decode';
 import { buildResultDocument } from '../src/render/result-document';
@@ -192,6 +193,8 @@ function main(argv: readonly string[]): void {
       'usage: worker.cjs floor <file> bare|empty | engine <folder> | fleet <folder> | phases <folder> | xmlfloor <folder>...',
     );
   let result: Measurement;
+  // The engine runs as the CLI runs it (cli.ts tunes V8 first); the floors run on V8's defaults.
+  if (mode === 'engine' || mode === 'fleet' || mode === 'phases') tuneV8ForTheEngine();
   if (mode === 'floor') result = floor(target, variant ?? 'bare');
   else if (mode === 'engine') result = engine(target);
   else if (mode === 'fleet') result = fleet(target, variant);

@@ -16,6 +16,7 @@ import { CLEAR_LINE, progressLine, progressThrottle } from './render/report-prog
 import { writeLog } from './command-io';
 import { runCommandLine, type CommandIo } from './command';
 import { noColorRequested, parseCommandLine, type CliOptions, type CommandLineIo } from './command-line';
+import { tuneV8ForTheEngine } from './io/v8-tuning';
 
 // The Node host: process argv, stdin, stdout and exit code, node:fs for files, and the report
 // command with its worker threads. Everything else is command.ts, which the in-process engine
@@ -126,6 +127,7 @@ function runReport(options: CliOptions, io: CommandIo, onThreads: boolean): Exit
 }
 
 const asFleetWorker = fleetWorkerData(process.argv);
+if (asFleetWorker !== undefined || require.main === module) tuneV8ForTheEngine();
 if (asFleetWorker !== undefined) {
   runFleetWorker(
     asFleetWorker,
