@@ -74,9 +74,11 @@ async function bundle() {
     copyFileSync(outfile, join(moduleBin, 'iis-logon-rights.cjs'));
   }
   // dist's copy: a launcher holding the bundle, and V8's code cache for it (scripts/code-cache.mjs).
+  // The launcher runs under the engine's V8 flags from its start, and the cache is made under them.
   const { launcherFor, writeCodeCache } = await import('./scripts/code-cache.mjs');
-  writeFileSync(outfile, launcherFor(readFileSync(outfile, 'utf8')));
-  writeCodeCache(outfile);
+  const { flags } = JSON.parse(readFileSync(join(root, 'src', 'io', 'v8-engine-flags.json'), 'utf8'));
+  writeFileSync(outfile, launcherFor(readFileSync(outfile, 'utf8'), flags));
+  writeCodeCache(outfile, flags);
   return outfile;
 }
 

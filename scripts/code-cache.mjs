@@ -8,8 +8,14 @@
 // the SHA-256 of that very bundle text, and V8 itself refuses one made by another V8 version or
 // with other flags: then, or with no cache file, the bundle is compiled from source as before.
 // The cache is trusted as the bundle is: it is read only from the bundle's own folder.
+//
+// V8 also refuses a cache made under other flags, and the CLI sets its engine flags
+// (src/io/v8-tuning.ts) once it runs: every thread started after that (report's fleet workers,
+// which load this same launcher) would compile the bundle from source. So the launcher sets
+// those flags before it compiles, and the cache is made under them.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 /** The first line of a cache file, naming the bundle text it was made from. */
@@ -23,8 +29,11 @@ export function wrappedBody(bundle) {
   return `(function (exports, require, module, __filename, __dirname) {${withoutShebang}\n})`;
 }
 
-/** The launcher's text for a bundle: the bundle as a string, and the lines that compile and run it. */
-export function launcherFor(bundle) {
+/**
+ * The launcher's text for a bundle: the bundle as a string, and the lines that set `flags` (V8
+ * flags, such as `--max-inlined-bytecode-size-cumulative=200`), then compile and run it.
+ */
+export function launcherFor(bundle, flags = []) {
   const body = wrappedBody(bundle);
   const sha256 = createHash('sha256').update(body).digest('hex');
   // JSON escapes only quotes, backslashes and control characters, so the string reads back
@@ -42,6 +51,12 @@ export function launcherFor(bundle) {
     '(function launch() {',
     "  const { readFileSync } = require('node:fs');",
     "  const { Script } = require('node:vm');",
+    ...(flags.length === 0
+      ? []
+      : [
+          "  const { setFlagsFromString } = require('node:v8');",
+          `  for (const flag of ${JSON.stringify(flags)}) setFlagsFromString(flag);`,
+        ]),
     '  let cachedData;',
     '  try {',
     '    const bytes = readFileSync(`${__filename}.cache`);',
@@ -61,9 +76,11 @@ export function launcherFor(bundle) {
 
 /**
  * Writes `<launcher>.cache`: V8's code cache for the bundle the launcher holds, made by this
- * process, so it carries this Node's V8 version and flags. Answers the cache's size in bytes.
+ * process under `flags` (the launcher's, which this process keeps from then on), so it carries
+ * this Node's V8 version and the flags the launcher runs under. Answers the cache's size in bytes.
  */
-export function writeCodeCache(launcherFile) {
+export function writeCodeCache(launcherFile, flags = []) {
+  for (const flag of flags) setFlagsFromString(flag);
   const launcher = readFileSync(launcherFile, 'utf8');
   const sha256 = /^const BODY_SHA256 = '([0-9a-f]{64})';$/m.exec(launcher)?.[1];
   if (sha256 === undefined) throw new Error(`${launcherFile} is not a launcher made by launcherFor`);
