@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { DEFAULT_ANONYMOUS, SCHEMA_DEFAULT_ORIGIN } from '../../src/parse/applicationhost/attributes';
 import { resolveNode } from '../../src/parse/applicationhost/scopes';
 import { unlockedChain, unlockedDepths, type SectionLock } from '../../src/parse/applicationhost/section-lock';
-import { newNode, nodeAt } from '../../src/parse/applicationhost/sites';
+import { childAt, newNode, nodeAt } from '../../src/parse/applicationhost/sites';
 import type { PathNode, SiteRecord } from '../../src/parse/applicationhost/types';
 
 /**
@@ -75,6 +75,21 @@ describe('path-tree walks cost one step per node, however deep the path (issue 1
     // Asked again with another server lock, the chain is computed again, not served stale.
     assert.equal(unlockedChain(leaf, deny('declaration')), undefined);
     assert.ok(chain.parentReads() <= 2 * 2 * DEPTH, `${chain.parentReads()} parent links read`);
+  });
+
+  it('nodeAt: a child is one node for its segment in any case, among few children or many', () => {
+    for (const count of [1, 2, 8, 9, 10, 40]) {
+      const root = newNode(null);
+      const made = range(0, count).map((index) => nodeAt(root, [`App${index}`, 'Sub']));
+      assert.equal(new Set(made).size, count);
+      for (let index = count - 1; index >= 0; index--) {
+        assert.equal(nodeAt(root, [`app${index}`, 'SUB']), made[index]);
+        assert.equal(childAt(root, `app${index}`)?.key, `app${index}`);
+        assert.equal(made[index]!.parent?.parent, root);
+      }
+      assert.equal(childAt(root, 'App0'), undefined);
+      assert.equal(childAt(root, `app${count}`), undefined);
+    }
   });
 
   it('resolveNode: 2,000 scopes under a 2,000-level path read each level once', () => {

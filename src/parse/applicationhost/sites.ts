@@ -6,11 +6,14 @@ import type { ApplicationRecord, ParseContext, PathNode, PendingScope, SiteRecor
 
 // Sites, applications, virtual directories.
 
-export function newNode(parent: PathNode | null): PathNode {
+export function newNode(parent: PathNode | null, key = ''): PathNode {
   return {
     parent,
     depth: parent === null ? 0 : parent.depth + 1,
-    children: undefined,
+    key,
+    firstChild: undefined,
+    nextSibling: undefined,
+    childIndex: undefined,
     application: undefined,
     locations: undefined,
     hasScope: false,
@@ -20,19 +23,42 @@ export function newNode(parent: PathNode | null): PathNode {
   };
 }
 
+/** Children looked up by walking the list, up to this many; beyond it a Map keeps lookups constant. */
+const CHILD_LIST_LIMIT = 8;
+
+/** The child under a lower-case segment, if there is one. */
+export function childAt(node: PathNode, key: string): PathNode | undefined {
+  if (node.childIndex !== undefined) return node.childIndex.get(key);
+  for (let child = node.firstChild; child !== undefined; child = child.nextSibling) if (child.key === key) return child;
+  return undefined;
+}
+
 export function nodeAt(root: PathNode, segments: readonly string[]): PathNode {
   let node = root;
   for (const segment of segments) {
     const key = segment.toLowerCase();
-    node.children ??= new Map();
-    let child = node.children.get(key);
-    if (child === undefined) {
-      child = newNode(node);
-      node.children.set(key, child);
-    }
-    node = child;
+    node = childAt(node, key) ?? addChild(node, key);
   }
   return node;
+}
+
+function addChild(node: PathNode, key: string): PathNode {
+  const child = newNode(node, key);
+  child.nextSibling = node.firstChild;
+  node.firstChild = child;
+  if (node.childIndex !== undefined) {
+    node.childIndex.set(key, child);
+    return child;
+  }
+  let count = 0;
+  for (let sibling = child.nextSibling; sibling !== undefined; sibling = sibling.nextSibling) count++;
+  if (count >= CHILD_LIST_LIMIT) {
+    const index = new Map<string, PathNode>();
+    for (let sibling: PathNode | undefined = child; sibling !== undefined; sibling = sibling.nextSibling)
+      index.set(sibling.key, sibling);
+    node.childIndex = index;
+  }
+  return child;
 }
 
 /** `''` means "no pool" just as a missing attribute does at the end of the chain. */

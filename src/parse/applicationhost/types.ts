@@ -38,8 +38,16 @@ export interface PathNode {
   parent: PathNode | null;
   /** Levels below the site root (0 there). */
   depth: number;
-  /** Created on first use: most nodes are leaves, and a large file has hundreds of thousands. */
-  children: Map<string, PathNode> | undefined;
+  /** The lower-case segment under which the parent holds this node ('' at the site root). */
+  key: string;
+  /**
+   * The children as a list (the newest first), linked through nextSibling: most nodes have none
+   * or a few, and a Map each (some 300 bytes with its table) was the largest part of the model.
+   */
+  firstChild: PathNode | undefined;
+  nextSibling: PathNode | undefined;
+  /** The children by key as well, once a node has many (CHILD_LIST_LIMIT, sites.ts). */
+  childIndex: Map<string, PathNode> | undefined;
   application: ApplicationRecord | undefined;
   /** Location tags for exactly this path, in document order. */
   locations: LocationTag[] | undefined;

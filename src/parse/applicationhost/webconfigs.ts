@@ -1,7 +1,7 @@
 import type { AnonymousScope } from '../../core/model';
 import type { FolderWalk, WebConfigFile, WebConfigSet } from '../webconfig';
 import { pathSegments, urlPath } from './attributes';
-import { nodeAt } from './sites';
+import { childAt, nodeAt } from './sites';
 import { addLaterScope, addLocationTag, type ParseContext, type PathNode, type SiteRecord } from './types';
 import { webConfigRefusals, type UpperConfiguration } from './webconfig-locks';
 
@@ -145,7 +145,7 @@ export function indexCoverage(sites: Map<string, SiteRecord>, coverage: WebConfi
 function existingNode(root: PathNode, segments: readonly string[]): PathNode | undefined {
   let node: PathNode | undefined = root;
   for (const segment of segments) {
-    node = node.children?.get(segment.toLowerCase());
+    node = childAt(node, segment.toLowerCase());
     if (node === undefined) return undefined;
   }
   return node;
