@@ -6,6 +6,7 @@ import {
   type EvaluationInput,
   type Finding,
   type FindingIdentity,
+  type Reason,
 } from './finding';
 import { holderIndexer } from './holder-match';
 import { judgeIncompleteGroups } from './incomplete-groups';
@@ -83,8 +84,33 @@ export function evaluationContext(input: EvaluationInput): EvaluationContext {
   };
 }
 
-export function reasonFor(finding: Finding): { code: string; phrase: string } {
-  return { code: reasonCode(finding.status), phrase: finding.message };
+export function reasonFor(finding: Finding): Reason {
+  return new FindingReason(finding);
+}
+
+const REASON_FINDING = Symbol('finding');
+
+/**
+ * A reason whose phrase, its finding's message, is written when read: the engine alone (P2)
+ * reads none of the 2,450 at 10,000 sites. JSON.stringify calls toJSON; a spread or structured
+ * clone keeps only the code, so copy a reason with `{ code, phrase }` first.
+ */
+class FindingReason implements Reason {
+  readonly code: string;
+  private readonly [REASON_FINDING]: Finding;
+
+  constructor(finding: Finding) {
+    this.code = reasonCode(finding.status);
+    this[REASON_FINDING] = finding;
+  }
+
+  get phrase(): string {
+    return this[REASON_FINDING].message;
+  }
+
+  toJSON(): Reason {
+    return { code: this.code, phrase: this.phrase };
+  }
 }
 
 /** IIS 7+ `userName=""`: anonymous requests run as the pool identity, so a failed logon stops the pool. */
