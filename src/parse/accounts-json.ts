@@ -21,7 +21,7 @@ export function parseJsonText(text: string, file: string, kind: JsonDocumentKind
   } catch (error) {
     throw jsonSyntaxInputError(body, file, 'valid JSON', error);
   }
-  assertNoDuplicateKeys(body, file);
+  assertNoDuplicateKeys(body, file, { value });
   return value;
 }
 

@@ -58,7 +58,7 @@ export function parseRsopJsonText(text: string, file: string): GroupPolicyResult
   } catch (error) {
     throw jsonSyntaxInputError(body, file, 'valid JSON (an array of RSoP user-right entries)', error);
   }
-  assertNoDuplicateKeys(body, file);
+  assertNoDuplicateKeys(body, file, { value });
   return parseRsopJson(value, file);
 }
 

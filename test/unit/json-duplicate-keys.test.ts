@@ -80,6 +80,38 @@ describe('duplicate JSON keys', () => {
     );
   });
 
+  it('refuses a repeated key in parsed text exactly when the scan finds one, colons and escapes included', () => {
+    // parseJsonText first compares the colons of the text with those of the value written back.
+    const keyArbitrary = fc.constantFrom('a', 'b', 'a:', ':', '"', '\\', 'b\u0061');
+    const stringArbitrary = fc.constantFrom('', ':', 'x:y', '"', '\\:', 'a');
+    const valueArbitrary = fc.letrec<{ value: unknown }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        stringArbitrary,
+        fc.integer(),
+        fc.array(tie('value'), { maxLength: 3 }),
+        fc.array(fc.tuple(keyArbitrary, tie('value')), { maxLength: 4 }).map((pairs) => ({ pairs })),
+      ),
+    })).value;
+    const write = (value: unknown, escape: boolean): string => {
+      if (value !== null && typeof value === 'object' && 'pairs' in value) {
+        const pairs = (value as { pairs: [string, unknown][] }).pairs;
+        return `{${pairs.map(([key, item]) => `${escape ? JSON.stringify(key).replaceAll(':', '\\u003a') : JSON.stringify(key)} : ${write(item, escape)}`).join(',\n')}}`;
+      }
+      if (Array.isArray(value)) return `[ ${value.map((item) => write(item, escape)).join(', ')} ]`;
+      return JSON.stringify(value);
+    };
+    fc.assert(
+      fc.property(valueArbitrary, fc.boolean(), (value, escape) => {
+        const text = write(value, escape);
+        const duplicate = findDuplicateKey(text);
+        if (duplicate === undefined) assert.deepEqual(parseJsonText(text, 'accounts.json'), JSON.parse(text));
+        else assert.throws(() => parseJsonText(text, 'accounts.json'), /found the key .* a second time/);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
   it('counts a line break at the very start of the text', () => {
     assert.throws(
       () => parseJsonText('\n{"accounts": [],\n"accounts": []}', 'accounts.json'),
