@@ -57,6 +57,14 @@ export function refuseTooManySites(text: TextSource, tag: RegExp, element: strin
       );
     }
   };
+  // The openings alone bound the count from above, and a text rarely holds more of them than the
+  // limit: counting them takes one native search each, where reading the character after each
+  // one took a slice and a pattern test as well (10,000 sites: about 11 ms cold, against 6).
+  const opening = element.slice(0, -1);
+  let openings = 0;
+  for (let at = text.indexOf(opening, 0); at !== -1 && openings <= MAX_SITES; at = text.indexOf(opening, at + 1))
+    openings++;
+  if (openings <= MAX_SITES) return;
   tag.lastIndex = 0;
   if (typeof text === 'string') {
     while (tag.exec(text) !== null) count();
@@ -64,7 +72,6 @@ export function refuseTooManySites(text: TextSource, tag: RegExp, element: strin
   }
   // A LargeText is searched in place for the opening, and only the character after each one is
   // sliced: the same matches, as no opening can start inside another's match.
-  const opening = element.slice(0, -1);
   for (let at = text.indexOf(opening, 0); at !== -1; at = text.indexOf(opening, at + 1)) {
     tag.lastIndex = 0;
     if (tag.test(text.slice(at, at + opening.length + 1))) count();
