@@ -5,6 +5,7 @@ import { canonicalRightName } from '../core/rights';
 import { normalizeSid } from '../core/sids';
 import { decodeText } from './decode';
 import { refuseDisguisedRightName } from './right-name';
+import { rejectControlCharacters, splitLines } from './secedit-lines';
 
 /**
  * Security templates: `secedit /export` output and a GPO's GptTmpl.inf (MS-GPSB 2.2). The file
@@ -25,22 +26,13 @@ import { refuseDisguisedRightName } from './right-name';
 
 const PRIVILEGE_RIGHTS = 'privilege rights';
 
-/**
- * The run of characters a text INF may hold, from the start: it ends before the first control
- * character, which means a binary or corrupt file. Read as one sticky run rather than searched
- * for: irregexp goes through the 2 MB of a large server's template in half the time.
- */
-const TEXT_CHARACTERS = /[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*/y;
-
-const LINE_BREAK = /\r\n|\r|\n/;
-
 export function parseSecurityTemplate(bytes: Uint8Array, file: string): SecurityTemplate {
   return parseSecurityTemplateText(decodeText(bytes, file).text, file);
 }
 
 export function parseSecurityTemplateText(text: string, file: string): SecurityTemplate {
   rejectControlCharacters(text, file);
-  const lines = text.split(LINE_BREAK);
+  const lines = splitLines(text);
   const sectionKeys = new Set<string>();
   const sections: string[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -97,22 +89,6 @@ export function parseSecurityTemplateText(text: string, file: string): SecurityT
     );
   }
   return { file, sections, privilegeRights, diagnostics };
-}
-
-function rejectControlCharacters(text: string, file: string): void {
-  TEXT_CHARACTERS.lastIndex = 0;
-  TEXT_CHARACTERS.test(text);
-  const at = TEXT_CHARACTERS.lastIndex;
-  if (at === text.length) return;
-  const before = text.slice(0, at);
-  const line = before.split(LINE_BREAK).length;
-  const code = text.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
-  throw new InputError(
-    file,
-    { line },
-    'text (a security template is a text INF file)',
-    `the control character U+${code} (a binary or corrupt file)`,
-  );
 }
 
 const QUOTE = 0x22;
