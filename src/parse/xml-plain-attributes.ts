@@ -13,7 +13,8 @@ const SINGLE_QUOTED_RUN = new RegExp(`[^'<&\\t\\n\\r${NOT_ALLOWED}]*`, 'y');
  * normalising, and its closing quote. Anything else (white space around `=`, single quotes,
  * references, line breaks, or text outside the subset) is read again by the general scan.
  */
-const PLAIN_ATTRIBUTE = new RegExp(`[A-Za-z0-9._-]*="[^"<&\\t\\n\\r${NOT_ALLOWED}]*"`, 'y');
+export const PLAIN_VALUE_SOURCE = `[^"<&\\t\\n\\r${NOT_ALLOWED}]*`;
+const PLAIN_ATTRIBUTE = new RegExp(`[A-Za-z0-9._-]*="${PLAIN_VALUE_SOURCE}"`, 'y');
 /** PLAIN_ATTRIBUTE with its name's first character, for a pattern that reads a whole tag. */
 export const PLAIN_ATTRIBUTE_SOURCE = `[A-Za-z_]${PLAIN_ATTRIBUTE.source}`;
 export const TEXT_REFERENCE = new RegExp(REFERENCE, 'y');
@@ -166,7 +167,7 @@ const SLICED_STRING_MIN_LENGTH = 13;
  * (paths, names, accounts), and through them a 15 MB configuration stayed in memory during
  * judging. Slicing a concatenation makes V8 copy the characters.
  */
-function ownCopy(slice: string): string {
+export function ownCopy(slice: string): string {
   return slice.length < SLICED_STRING_MIN_LENGTH ? slice : (' ' + slice).slice(1);
 }
 

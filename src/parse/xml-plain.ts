@@ -20,6 +20,7 @@ import {
   scanAttribute,
   skipSpaces,
 } from './xml-plain-attributes';
+import { learnTemplate, matchingTemplate, templateAttributes } from './xml-plain-templates';
 
 // A quick reader for plain XML, the shape every applicationHost.config IIS writes has: ASCII
 // names with no prefix, attribute values and text with at most the five predefined entity
@@ -37,7 +38,8 @@ import {
 // their first call. A pattern call costs several hundred instructions before it reads a
 // character, and indexOf about a hundred, so the usual tag (plain attributes on one line, then a
 // line break and the next line's indentation) is read by one call after its name, and its
-// attributes are then found by indexOf; anything else is read piece by piece as before.
+// attributes are then found by indexOf; a tag of a shape read before, by its template
+// (xml-plain-templates.ts); anything else is read piece by piece as before.
 const ELEMENT_NAME = /[A-Za-z_][A-Za-z0-9._-]*/y;
 const TEXT_RUN = new RegExp(`[^<&\\]\\r${NOT_ALLOWED}]*`, 'y');
 /**
@@ -150,18 +152,28 @@ export function readPlainXml(source: TextSource, maxDepth: number, handlers: Xml
     const name = cachedName(text, index + 1, nameEnd);
     // An element the consumer drops gets its attributes checked, but no object or strings.
     const kept = handlers.keeps === undefined || handlers.keeps(name);
-    const attributes = kept ? new AttributeRecord() : NO_ATTRIBUTES;
+    let attributes = NO_ATTRIBUTES;
     let selfClosing: boolean;
     let gapLineBreak = false;
+    const template = matchingTemplate(text, nameEnd, name);
     PLAIN_START_TAG.lastIndex = nameEnd;
-    if (PLAIN_START_TAG.test(text)) {
+    if (template !== undefined) {
+      // A usual tag of a shape read before: its attributes' names are known.
+      index = template.pattern.lastIndex;
+      gapLineBreak = text.charCodeAt(index - 1) !== GREATER;
+      if (kept) attributes = templateAttributes(text, template, nameEnd);
+      selfClosing = template.selfClosing;
+    } else if (PLAIN_START_TAG.test(text)) {
       // The usual tag: plain attributes on its line, then a line break and indentation.
       index = PLAIN_START_TAG.lastIndex;
       gapLineBreak = text.charCodeAt(index - 1) !== GREATER;
+      if (kept) attributes = new AttributeRecord();
       const end = kept ? addPlainAttributes(text, nameEnd, attributes) : distinctNamesEnd(text, nameEnd);
       if (end === -1) return false;
       selfClosing = text.charCodeAt(end) === SLASH;
+      learnTemplate(text, start + 1, nameEnd, end);
     } else {
+      if (kept) attributes = new AttributeRecord();
       index = nameEnd;
       for (let count = 0; ; count++) {
         const end = scanAttribute(text, index);

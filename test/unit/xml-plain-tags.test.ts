@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { MAX_XML_DEPTH } from '../../src/core/limits';
+import { readPlainXml } from '../../src/parse/xml-plain';
 import { plainEncoding } from '../helpers/plain-xml';
 import { saxesEncoding } from '../helpers/xml-documents';
 
@@ -99,5 +100,36 @@ describe('plain XML reader: tags on their own lines', function () {
       const expected = lines.flatMap((line, index) => (line.includes('</') || line === '' ? [] : [index + 1]));
       assert.deepEqual(starts.slice(0, expected.length), expected);
     }
+  });
+
+  it('reads tags of a shape read before by its template, as saxes reads them', () => {
+    // The first tags make the templates; each later tag of the same name differs from them in
+    // one way, so its template must not match and the general reading takes it.
+    const repeated = Array.from({ length: 20 }, (_, index) => `  <b n="${index}" id="D:\\sites\\${index}"/>`);
+    const differing = [
+      '  <b n="1" id="a &amp; b"/>',
+      '  <b n="1"\tid="2"/>',
+      '  <b n="1"  id="2"/>',
+      '  <b id="2" n="1"/>',
+      '  <b n="1" id="2" z=""/>',
+      '  <b n="1"/>',
+      '  <b n="1" id="2">\r\n  </b>',
+      '  <b n="1" id="2" ></b>',
+      '  <b n=\'1\' id="2"/>',
+      '  <bb n="1" id="2"/>',
+    ];
+    for (const lines of [
+      [...repeated, ...differing],
+      [...differing, ...repeated],
+    ]) {
+      const text = ['<a>', ...lines, ...repeated, '</a>', ''].join('\r\n');
+      assert.equal(plainEncoding(text), saxesEncoding(text, false, false));
+    }
+    // The same name twice is declined whether the element is kept or not.
+    const twice = ['<a>', ...repeated, '  <b n="1" n="2"/>', '</a>'].join('\r\n');
+    assert.equal(plainEncoding(twice), null);
+    const handlers = { keeps: (name: string) => name === 'a', open: () => undefined, close: () => undefined };
+    assert.equal(readPlainXml(twice, MAX_XML_DEPTH, handlers), false);
+    assert.equal(readPlainXml(twice.replace('n="1" n="2"', 'n="1" id="2"'), MAX_XML_DEPTH, handlers), true);
   });
 });
