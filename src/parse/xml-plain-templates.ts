@@ -18,10 +18,14 @@ export interface TagTemplate {
   readonly selfClosing: boolean;
   /** Sticky, from the end of the element's name; after a match its lastIndex is where the tag and the white space it reads end. */
   readonly pattern: RegExp;
+  /** The same from the element's name (after the `<`). */
+  readonly tagPattern: RegExp;
   readonly source: string;
+  /** The template of the start tag that followed this one's last time. */
+  next: TagTemplate | undefined;
 }
 
-/** Templates of one element name, the most recently matched first. */
+/** Templates of one element name, in the order they were made. */
 const MAX_TEMPLATES_PER_NAME = 8;
 /**
  * A process that meets ever new shapes (or names) stops making templates, as each costs a
@@ -49,16 +53,34 @@ export function matchingTemplate(text: string, from: number, name: string): TagT
   for (let at = 0; at < templates.length; at++) {
     const template = templates[at]!;
     template.pattern.lastIndex = from;
-    if (template.pattern.test(text)) {
-      if (at > 0) {
-        // Alternating shapes (an http and an https binding) each find theirs at the first try.
-        templates[at] = templates[0]!;
-        templates[0] = template;
-      }
-      return template;
-    }
+    if (template.pattern.test(text)) return template;
   }
   return undefined;
+}
+
+/** The template of the last start tag read, or undefined when it had none (or a document starts). */
+let previous: TagTemplate | undefined;
+
+/**
+ * The template of the start tag that followed the last one's last time, when it matches the
+ * start tag whose name starts at `from`; its tagPattern's lastIndex is then at the end of what it
+ * read. A file's tags come in the same order site after site, so the name itself need not be
+ * read: most start tags are known by their predecessor.
+ */
+export function predictedTemplate(text: string, from: number): TagTemplate | undefined {
+  const template = previous?.next;
+  if (template === undefined) return undefined;
+  template.tagPattern.lastIndex = from;
+  if (!template.tagPattern.test(text)) return undefined;
+  // Where the tag ends, as matchingTemplate leaves it.
+  template.pattern.lastIndex = template.tagPattern.lastIndex;
+  return template;
+}
+
+/** Notes the template of the start tag just read (undefined for one of no template), for predictedTemplate. */
+export function followedBy(template: TagTemplate | undefined): void {
+  if (previous !== undefined && template !== undefined) previous.next = template;
+  previous = template;
 }
 
 /** The attributes of a tag a template matched, from the end of the element's name. */
@@ -82,8 +104,13 @@ export function templateAttributes(text: string, template: TagTemplate, from: nu
  * `nameStart` to `nameEnd`, its `/>` or `>` at `tagEnd`; plain attributes with distinct names),
  * when each attribute has one space before it.
  */
-export function learnTemplate(text: string, nameStart: number, nameEnd: number, tagEnd: number): void {
-  if (templateCount >= MAX_TEMPLATES || tagsLearnedFrom >= MAX_TAGS_LEARNED_FROM) return;
+export function learnTemplate(
+  text: string,
+  nameStart: number,
+  nameEnd: number,
+  tagEnd: number,
+): TagTemplate | undefined {
+  if (templateCount >= MAX_TEMPLATES || tagsLearnedFrom >= MAX_TAGS_LEARNED_FROM) return undefined;
   tagsLearnedFrom++;
   const name = cachedName(text, nameStart, nameEnd);
   const attributeNames: string[] = [];
@@ -99,15 +126,26 @@ export function learnTemplate(text: string, nameStart: number, nameEnd: number, 
   // Only spaces and tabs may be left before the tag's end; another separator is another shape.
   for (; index < tagEnd; index++) {
     const code = text.charCodeAt(index);
-    if (code !== SPACE_CHAR && code !== TAB) return;
+    if (code !== SPACE_CHAR && code !== TAB) return undefined;
   }
   const selfClosing = text.charCodeAt(tagEnd) === 0x2f;
   source += `[ \\t]*${selfClosing ? '/>' : '>'}${LINE_GAP}`;
   let templates = templatesByName.get(name);
   if (templates === undefined) templatesByName.set(name, (templates = []));
-  if (templates.length >= MAX_TEMPLATES_PER_NAME || templates.some((template) => template.source === source)) return;
+  const known = templates.find((template) => template.source === source);
+  if (known !== undefined || templates.length >= MAX_TEMPLATES_PER_NAME) return known;
   templateCount++;
-  templates.unshift({ name, attributeNames, selfClosing, pattern: new RegExp(source, 'y'), source });
+  const template: TagTemplate = {
+    name,
+    attributeNames,
+    selfClosing,
+    pattern: new RegExp(source, 'y'),
+    tagPattern: new RegExp(escaped(name) + source, 'y'),
+    source,
+    next: undefined,
+  };
+  templates.push(template);
+  return template;
 }
 
 /** A name for a pattern: names hold letters, digits, `_`, `-` and `.`, of which only `.` is special. */

@@ -20,7 +20,13 @@ import {
   scanAttribute,
   skipSpaces,
 } from './xml-plain-attributes';
-import { learnTemplate, matchingTemplate, templateAttributes } from './xml-plain-templates';
+import {
+  followedBy,
+  learnTemplate,
+  matchingTemplate,
+  predictedTemplate,
+  templateAttributes,
+} from './xml-plain-templates';
 
 // A quick reader for plain XML, the shape every applicationHost.config IIS writes has: ASCII
 // names with no prefix, attribute values and text with at most the five predefined entity
@@ -100,6 +106,7 @@ export function readPlainXml(source: TextSource, maxDepth: number, handlers: Xml
   countLines(lines, text, 0, index);
   // One tag object for every start tag: a consumer copies out what it keeps (XmlEventHandlers.open).
   const tag: XmlStartTag = { name: '', local: '', uri: '', attributes: NO_ATTRIBUTES, line: 0 };
+  followedBy(undefined);
   for (;;) {
     if (!final && text.length - index < WINDOWS.margin) {
       base += index;
@@ -146,16 +153,24 @@ export function readPlainXml(source: TextSource, maxDepth: number, handlers: Xml
       continue;
     }
     if (rootClosed || open.length >= maxDepth) return false;
-    ELEMENT_NAME.lastIndex = index + 1;
-    if (!ELEMENT_NAME.test(text)) return false;
-    const nameEnd = ELEMENT_NAME.lastIndex;
-    const name = cachedName(text, index + 1, nameEnd);
+    let template = predictedTemplate(text, index + 1);
+    let name: string;
+    let nameEnd: number;
+    if (template !== undefined) {
+      name = template.name;
+      nameEnd = index + 1 + name.length;
+    } else {
+      ELEMENT_NAME.lastIndex = index + 1;
+      if (!ELEMENT_NAME.test(text)) return false;
+      nameEnd = ELEMENT_NAME.lastIndex;
+      name = cachedName(text, index + 1, nameEnd);
+      template = matchingTemplate(text, nameEnd, name);
+    }
     // An element the consumer drops gets its attributes checked, but no object or strings.
     const kept = handlers.keeps === undefined || handlers.keeps(name);
     let attributes = NO_ATTRIBUTES;
     let selfClosing: boolean;
     let gapLineBreak = false;
-    const template = matchingTemplate(text, nameEnd, name);
     PLAIN_START_TAG.lastIndex = nameEnd;
     if (template !== undefined) {
       // A usual tag of a shape read before: its attributes' names are known.
@@ -163,6 +178,7 @@ export function readPlainXml(source: TextSource, maxDepth: number, handlers: Xml
       gapLineBreak = text.charCodeAt(index - 1) !== GREATER;
       if (kept) attributes = templateAttributes(text, template, nameEnd);
       selfClosing = template.selfClosing;
+      followedBy(template);
     } else if (PLAIN_START_TAG.test(text)) {
       // The usual tag: plain attributes on its line, then a line break and indentation.
       index = PLAIN_START_TAG.lastIndex;
@@ -171,8 +187,9 @@ export function readPlainXml(source: TextSource, maxDepth: number, handlers: Xml
       const end = kept ? addPlainAttributes(text, nameEnd, attributes) : distinctNamesEnd(text, nameEnd);
       if (end === -1) return false;
       selfClosing = text.charCodeAt(end) === SLASH;
-      learnTemplate(text, start + 1, nameEnd, end);
+      followedBy(learnTemplate(text, start + 1, nameEnd, end));
     } else {
+      followedBy(undefined);
       if (kept) attributes = new AttributeRecord();
       index = nameEnd;
       for (let count = 0; ; count++) {
