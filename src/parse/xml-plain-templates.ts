@@ -20,6 +20,8 @@ export interface TagTemplate {
   readonly pattern: RegExp;
   /** The same from the element's name (after the `<`). */
   readonly tagPattern: RegExp;
+  /** The element's end tag from its `/`, with no white space before its `>`, and the line break after it. */
+  readonly endPattern: RegExp;
   readonly source: string;
   /** The template of the start tag that followed this one's last time. */
   next: TagTemplate | undefined;
@@ -141,6 +143,7 @@ export function learnTemplate(
     selfClosing,
     pattern: new RegExp(source, 'y'),
     tagPattern: new RegExp(escaped(name) + source, 'y'),
+    endPattern: new RegExp(`/${escaped(name)}>${LINE_GAP}`, 'y'),
     source,
     next: undefined,
   };

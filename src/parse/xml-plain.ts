@@ -26,6 +26,7 @@ import {
   matchingTemplate,
   predictedTemplate,
   templateAttributes,
+  type TagTemplate,
 } from './xml-plain-templates';
 
 // A quick reader for plain XML, the shape every applicationHost.config IIS writes has: ASCII
@@ -96,12 +97,13 @@ export function readPlainXml(source: TextSource, maxDepth: number, handlers: Xml
   let index = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (text.startsWith('<?xml', index)) index = text.indexOf('?>', index) + 2;
   const open: string[] = [];
+  // The end-tag pattern of each open element read by a template, else undefined.
+  const openEnds: (RegExp | undefined)[] = [];
   let rootClosed = false;
   // Lines are counted as the reader goes: at the top of the loop, every line break before `index`.
   // A start tag read by PLAIN_START_TAG holds none, and the one in the white space it reads after
-  // the tag is counted as read; elsewhere countLines searches for them. (End tags are read as
-  // before: read by a pattern too, they let V8 inline more of the consumer into this loop, and
-  // at 1,000 sites the consumer's later deoptimizations cost more than the pattern saved.)
+  // the tag is counted as read, and so is the one after an end tag its element's template reads;
+  // elsewhere countLines searches for them.
   const lines: LineCount = { line: 1, next: -1 };
   countLines(lines, text, 0, index);
   // One tag object for every start tag: a consumer copies out what it keeps (XmlEventHandlers.open).
@@ -131,14 +133,22 @@ export function readPlainXml(source: TextSource, maxDepth: number, handlers: Xml
     const next = text.charCodeAt(index + 1);
     if (next === SLASH) {
       if (open.length === 0) return false;
-      const name = open[open.length - 1]!;
-      if (!text.startsWith(name, index + 2)) return false;
-      // The name must end there: white space or the '>' follows.
-      index = skipSpaces(text, index + 2 + name.length);
-      if (text.charCodeAt(index) !== GREATER) return false;
-      index++;
-      countLines(lines, text, start, index);
+      const endPattern = openEnds[open.length - 1];
+      if (endPattern !== undefined && ((endPattern.lastIndex = index + 1), endPattern.test(text))) {
+        // As a start tag's template reads it: the line break after the tag is counted as read.
+        index = endPattern.lastIndex;
+        if (text.charCodeAt(index - 1) !== GREATER) lines.line++;
+      } else {
+        const name = open[open.length - 1]!;
+        if (!text.startsWith(name, index + 2)) return false;
+        // The name must end there: white space or the '>' follows.
+        index = skipSpaces(text, index + 2 + name.length);
+        if (text.charCodeAt(index) !== GREATER) return false;
+        index++;
+        countLines(lines, text, start, index);
+      }
       open.pop();
+      openEnds.pop();
       handlers.close();
       rootClosed = open.length === 0;
       continue;
@@ -153,7 +163,7 @@ export function readPlainXml(source: TextSource, maxDepth: number, handlers: Xml
       continue;
     }
     if (rootClosed || open.length >= maxDepth) return false;
-    let template = predictedTemplate(text, index + 1);
+    let template: TagTemplate | undefined = predictedTemplate(text, index + 1);
     let name: string;
     let nameEnd: number;
     if (template !== undefined) {
@@ -187,7 +197,8 @@ export function readPlainXml(source: TextSource, maxDepth: number, handlers: Xml
       const end = kept ? addPlainAttributes(text, nameEnd, attributes) : distinctNamesEnd(text, nameEnd);
       if (end === -1) return false;
       selfClosing = text.charCodeAt(end) === SLASH;
-      followedBy(learnTemplate(text, start + 1, nameEnd, end));
+      template = learnTemplate(text, start + 1, nameEnd, end);
+      followedBy(template);
     } else {
       followedBy(undefined);
       if (kept) attributes = new AttributeRecord();
@@ -216,6 +227,7 @@ export function readPlainXml(source: TextSource, maxDepth: number, handlers: Xml
       rootClosed = open.length === 0;
     } else {
       open.push(name);
+      openEnds.push(template?.endPattern);
     }
   }
 }
