@@ -23,8 +23,9 @@ export interface TagTemplate {
   /** The element's end tag from its `/`, with no white space before its `>`, and the line break after it. */
   readonly endPattern: RegExp;
   readonly source: string;
-  /** The template of the start tag that followed this one's last time. */
+  /** The templates of the start tags that followed this one's last time and, if another, the time before. */
   next: TagTemplate | undefined;
+  other: TagTemplate | undefined;
 }
 
 /** Templates of one element name, in the order they were made. */
@@ -70,7 +71,13 @@ let previous: TagTemplate | undefined;
  * read: most start tags are known by their predecessor.
  */
 export function predictedTemplate(text: string, from: number): TagTemplate | undefined {
-  const template = previous?.next;
+  if (previous === undefined) return undefined;
+  // A tag followed by either of two (an application's directory by the next application, or by
+  // the site's bindings) finds the one at the second try.
+  return matchesFrom(previous.next, text, from) ?? matchesFrom(previous.other, text, from);
+}
+
+function matchesFrom(template: TagTemplate | undefined, text: string, from: number): TagTemplate | undefined {
   if (template === undefined) return undefined;
   template.tagPattern.lastIndex = from;
   if (!template.tagPattern.test(text)) return undefined;
@@ -81,7 +88,10 @@ export function predictedTemplate(text: string, from: number): TagTemplate | und
 
 /** Notes the template of the start tag just read (undefined for one of no template), for predictedTemplate. */
 export function followedBy(template: TagTemplate | undefined): void {
-  if (previous !== undefined && template !== undefined) previous.next = template;
+  if (previous !== undefined && template !== undefined && previous.next !== template) {
+    previous.other = previous.next;
+    previous.next = template;
+  }
   previous = template;
 }
 
@@ -146,6 +156,7 @@ export function learnTemplate(
     endPattern: new RegExp(`/${escaped(name)}>${LINE_GAP}`, 'y'),
     source,
     next: undefined,
+    other: undefined,
   };
   templates.push(template);
   return template;
