@@ -124,7 +124,7 @@ export function addAttribute(text: string, attributes: Record<string, string>, c
 /** A power of two. */
 const NAME_SLOTS = 512;
 /** Longer names are not kept: the cache outlives the document, and a hostile name may be megabytes long. */
-const MAX_CACHED_NAME_LENGTH = 64;
+export const MAX_CACHED_NAME_LENGTH = 64;
 /**
  * Names already seen, two to a set, by a hash of their length and first, middle and last
  * characters. The more recently seen of two names that share a set comes first in it.

@@ -7,7 +7,13 @@
 // break after it. Where the template of the last tag of that name matches, the tag holds exactly
 // those attributes, distinct and plain, so only the values are searched for.
 
-import { AttributeRecord, cachedName, ownCopy, PLAIN_VALUE_SOURCE } from './xml-plain-attributes';
+import {
+  AttributeRecord,
+  cachedName,
+  MAX_CACHED_NAME_LENGTH,
+  ownCopy,
+  PLAIN_VALUE_SOURCE,
+} from './xml-plain-attributes';
 
 /** One shape of start tag, from the element's name to the line break and indentation after the tag. */
 export interface TagTemplate {
@@ -124,12 +130,15 @@ export function learnTemplate(
 ): TagTemplate | undefined {
   if (templateCount >= MAX_TEMPLATES || tagsLearnedFrom >= MAX_TAGS_LEARNED_FROM) return undefined;
   tagsLearnedFrom++;
+  // Templates outlive the document: a name the cache does not keep is a slice of its text.
+  if (nameEnd - nameStart > MAX_CACHED_NAME_LENGTH) return undefined;
   const name = cachedName(text, nameStart, nameEnd);
   const attributeNames: string[] = [];
   let source = '';
   let index = nameEnd;
   while (text.charCodeAt(index) === SPACE_CHAR && isNameStart(text.charCodeAt(index + 1))) {
     const equals = text.indexOf('=', index + 1);
+    if (equals - index - 1 > MAX_CACHED_NAME_LENGTH) return undefined;
     const attributeName = cachedName(text, index + 1, equals);
     attributeNames.push(attributeName);
     source += ` ${escaped(attributeName)}="${PLAIN_VALUE_SOURCE}"`;
