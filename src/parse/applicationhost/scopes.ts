@@ -1,4 +1,4 @@
-import type { AnonymousScope, LogonMethod } from '../../core/model';
+import type { AnonymousScope, ConnectAsCredentials, LogonMethod } from '../../core/model';
 import { DEFAULT_ANONYMOUS, SCHEMA_DEFAULT_ORIGIN } from './attributes';
 import { unlockedChain, unlockedDepths, type SectionLock } from './section-lock';
 import type { AnonymousSetting, ApplicationRecord, LocationTag, PathNode, PendingScope, SiteRecord } from './types';
@@ -142,11 +142,27 @@ export function buildScopes(
     covered: coverage === undefined ? undefined : indexCoverage(sites, coverage),
     scopes: [],
   };
-  for (const site of sites.values()) {
-    for (const pending of site.pending) addScope(building, site, pending);
-    if (site.later !== undefined) for (const pending of site.later) addScope(building, site, pending);
-  }
+  for (const site of sites.values()) addSiteScopes(building, site);
   return building.scopes;
+}
+
+/** A site's scopes in the order they are reported (SiteRecord). */
+function addSiteScopes(building: ScopeBuilding, site: SiteRecord): void {
+  const root = site.rootApplication;
+  addScope(building, site, root.node, '/', 'site', site.line, root.connectAs);
+  for (const application of site.applications)
+    if (application !== root)
+      addScope(
+        building,
+        site,
+        application.node,
+        application.path,
+        'application',
+        application.line,
+        application.connectAs,
+      );
+  if (site.directories !== undefined) for (const pending of site.directories) addPending(building, site, pending);
+  if (site.later !== undefined) for (const pending of site.later) addPending(building, site, pending);
 }
 
 interface ScopeBuilding {
@@ -156,35 +172,47 @@ interface ScopeBuilding {
   scopes: AnonymousScope[];
 }
 
-function addScope(building: ScopeBuilding, site: SiteRecord, pending: PendingScope): void {
-  if (pending.node.hasScope) return;
-  pending.node.hasScope = true;
-  const resolved = resolveNode(pending.node, site, building.server);
+function addPending(building: ScopeBuilding, site: SiteRecord, pending: PendingScope): void {
+  addScope(building, site, pending.node, pending.path, pending.kind, pending.line, pending.connectAs);
+}
+
+function addScope(
+  building: ScopeBuilding,
+  site: SiteRecord,
+  node: PathNode,
+  path: string,
+  kind: AnonymousScope['kind'],
+  line: number | undefined,
+  connectAs: ConnectAsCredentials | undefined,
+): void {
+  if (node.hasScope) return;
+  node.hasScope = true;
+  const resolved = resolveNode(node, site, building.server);
   // Scopes share their node's settings (nothing changes them once built), and most have a
   // line: one literal with it gives them one shape, with no properties stored outside.
   const scope: AnonymousScope =
-    pending.line === undefined
+    line === undefined
       ? {
           site: site.name,
-          path: pending.path,
-          kind: pending.kind,
+          path,
+          kind,
           applicationPool: resolved.application.pool,
           anonymous: resolved.here,
         }
       : {
           site: site.name,
-          path: pending.path,
-          kind: pending.kind,
+          path,
+          kind,
           applicationPool: resolved.application.pool,
           anonymous: resolved.here,
-          line: pending.line,
+          line,
         };
-  if (pending.connectAs !== undefined) scope.connectAs = pending.connectAs;
-  const unlocked = unlockedChain(pending.node, building.serverLock);
+  if (connectAs !== undefined) scope.connectAs = connectAs;
+  const unlocked = unlockedChain(node, building.serverLock);
   if (unlocked !== undefined) {
     scope.anonymousUnlockedAt = unlocked.description;
     if (building.covered !== undefined)
-      scope.webConfigGaps = webConfigGaps(scope, pending.node, unlockedDepths(unlocked), building.covered);
+      scope.webConfigGaps = webConfigGaps(scope, node, unlockedDepths(unlocked), building.covered);
   }
   building.scopes.push(scope);
 }

@@ -1,7 +1,7 @@
 import { childrenNamed, type XmlElement } from '../xml';
 import { attribute, booleanAttribute, invalidValue } from './attributes';
 import { findSectionDeclaration, SECTION_GROUPS } from './section-lock';
-import { pendingScopes, type AnonymousSetting, type ParseContext, type PathNode, type SiteRecord } from './types';
+import { scopeNodes, type AnonymousSetting, type ParseContext, type PathNode, type SiteRecord } from './types';
 
 /**
  * Where the anonymousAuthentication section may be written at all, from its declaration in
@@ -101,7 +101,7 @@ export function reportDefinitionConflicts(
   const locationLines: number[] = [];
   const seen = new Set<PathNode>();
   for (const site of sites.values())
-    for (const { node } of pendingScopes(site)) {
+    for (const node of scopeNodes(site)) {
       // A path's tags sit on its node (an application's has no location scope of its own); no
       // web.config is applied yet, so each has its own line.
       if (node.locations === undefined || seen.has(node)) continue;

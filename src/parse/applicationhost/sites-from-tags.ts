@@ -6,7 +6,14 @@ import { attribute, pathSegments, requiredAttribute, urlPath } from './attribute
 import { readConnectAs, type ConnectAsDefaults } from './connect-as';
 import { duplicateApplication, newNode, noPool, noRootApplication, nodeAt, poolName } from './sites';
 import { DIRECTORY_DEFAULTS, type StreamedSites } from './streamed-sites';
-import type { ApplicationRecord, ParseContext, PathNode, PendingScope, SiteRecord } from './types';
+import {
+  newApplication,
+  type ApplicationRecord,
+  type ParseContext,
+  type PathNode,
+  type PendingScope,
+  type SiteRecord,
+} from './types';
 
 // A `<site>` read into its SiteRecord as its tags open, with no element objects: a 10,000-site
 // file has some 60,000 kept elements in its sites, each an object with a children array that
@@ -42,13 +49,10 @@ export class SitesFromTags {
   // readSite's arrays, reused: the record gets copies sized exactly.
   private readonly applications: ApplicationRecord[] = [];
   private applicationCount = 0;
-  private readonly pending: PendingScope[] = [];
-  private pendingCount = 0;
   private readonly directories: PendingScope[] = [];
   private directoryCount = 0;
-  /** The open application's node and scope; no node while a duplicate application's directories are skipped. */
-  private applicationNode: PathNode | undefined;
-  private applicationScope: PendingScope | undefined;
+  /** The open application; none while a duplicate application's directories are skipped. */
+  private openApplication: ApplicationRecord | undefined;
   private prefix = '';
   /** Which of `<sites>`' virtualDirectoryDefaults attributes the site's directories fall back to (one bit each). */
   private consulted = 0;
@@ -66,8 +70,7 @@ export class SitesFromTags {
     this.diagnostics = undefined;
     this.applicationCount = 0;
     this.directoryCount = 0;
-    this.applicationNode = undefined;
-    this.applicationScope = undefined;
+    this.openApplication = undefined;
     this.consulted = 0;
     const sites = this.sites;
     this.defaultPool = sites.serverDefaultPool;
@@ -76,8 +79,6 @@ export class SitesFromTags {
       this.directoryDefaults = serverDirectoryDefaults === undefined ? [] : [serverDirectoryDefaults];
     this.line = tag.line;
     this.root = newNode(null);
-    this.pending[0] = { node: this.root, path: '/', kind: 'site', line: tag.line };
-    this.pendingCount = 1;
     try {
       this.name = requiredAttribute(this.context, tag, 'name');
     } catch (error) {
@@ -115,22 +116,20 @@ export class SitesFromTags {
     let rootApplication = root.application;
     if (rootApplication === undefined) {
       const pool = poolName(this.defaultPool);
-      rootApplication = { path: '/', pool, line: this.line };
+      rootApplication = newApplication(root, '/', pool, this.line);
       root.application = rootApplication;
       applications = [rootApplication].concat(this.applications.slice(0, this.applicationCount));
       this.diagnostic(noRootApplication(name, pool, this.line, this.context));
     } else {
       applications = this.applications.slice(0, this.applicationCount);
     }
-    const pending = this.pending;
-    const count = this.pendingCount;
-    for (let index = 0; index < this.directoryCount; index++) pending[count + index] = this.directories[index]!;
     const site: SiteRecord = {
       name,
+      line: this.line,
       root,
       applications,
       rootApplication,
-      pending: pending.slice(0, count + this.directoryCount),
+      directories: this.directoryCount === 0 ? undefined : this.directories.slice(0, this.directoryCount),
       later: undefined,
     };
     this.sites.siteRead(site, this.line, this.diagnostics, this.consulted);
@@ -149,18 +148,15 @@ export class SitesFromTags {
     const applicationPath = urlPath(segments);
     if (node.application !== undefined) {
       this.diagnostic(duplicateApplication(this.name, applicationPath, tag.line, context));
-      this.applicationNode = undefined;
+      this.openApplication = undefined;
       return;
     }
     const pool = poolName(pooled ?? this.defaultPool);
     if (pool === null) this.diagnostic(noPool(this.name, applicationPath, tag.line, context));
-    node.application = { path: applicationPath, pool, line: tag.line };
-    this.applications[this.applicationCount++] = node.application;
-    const applicationScope: PendingScope =
-      segments.length > 0 ? { node, path: applicationPath, kind: 'application', line: tag.line } : this.pending[0]!;
-    if (segments.length > 0) this.pending[this.pendingCount++] = applicationScope;
-    this.applicationNode = node;
-    this.applicationScope = applicationScope;
+    const application = newApplication(node, applicationPath, pool, tag.line);
+    node.application = application;
+    this.applications[this.applicationCount++] = application;
+    this.openApplication = application;
     this.prefix = segments.length === 0 ? '' : applicationPath;
   }
 
@@ -169,19 +165,18 @@ export class SitesFromTags {
     if (this.directoryDefaults.length === 0)
       for (let index = 0; index < DIRECTORY_DEFAULTS.length; index++)
         if (tag.attributes[DIRECTORY_DEFAULTS[index]!] === undefined) this.consulted |= 1 << index;
-    const node = this.applicationNode;
-    if (node === undefined) return;
+    const application = this.openApplication;
+    if (application === undefined) return;
     const context = this.context;
     const directorySegments = pathSegments(requiredAttribute(context, tag, 'path'));
     const connectAs = readConnectAs(context, tag, this.directoryDefaults);
     if (directorySegments.length === 0) {
       // The root directory's content is the application's own: its scope carries the account.
-      const applicationScope = this.applicationScope!;
-      if (connectAs !== undefined && applicationScope.connectAs === undefined) applicationScope.connectAs = connectAs;
+      if (connectAs !== undefined && application.connectAs === undefined) application.connectAs = connectAs;
       return;
     }
     const scope: PendingScope = {
-      node: nodeAt(node, directorySegments),
+      node: nodeAt(application.node, directorySegments),
       path: this.prefix + urlPath(directorySegments),
       kind: 'virtual-directory',
       line: tag.line,

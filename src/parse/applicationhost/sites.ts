@@ -2,7 +2,14 @@ import type { ApplicationPool, Diagnostic } from '../../core/model';
 import { childrenNamed, firstChild, type XmlElement } from '../xml';
 import { attribute, pathSegments, requiredAttribute, urlPath } from './attributes';
 import { readConnectAs, type ConnectAsDefaults } from './connect-as';
-import type { ApplicationRecord, ParseContext, PathNode, PendingScope, SiteRecord } from './types';
+import {
+  newApplication,
+  type ApplicationRecord,
+  type ParseContext,
+  type PathNode,
+  type PendingScope,
+  type SiteRecord,
+} from './types';
 
 // Sites, applications, virtual directories.
 
@@ -118,7 +125,6 @@ export function readSite(
   const defaultPool = attribute(siteApplicationDefaults, 'applicationPool') ?? serverDefaultPool;
   const root = newNode(null);
   const applications: ApplicationRecord[] = [];
-  const pending: PendingScope[] = [{ node: root, path: '/', kind: 'site', line: siteElement.line }];
   const virtualDirectories: PendingScope[] = [];
   for (const applicationElement of siteElement.children) {
     if (applicationElement.local !== 'application') continue;
@@ -132,13 +138,9 @@ export function readSite(
     }
     const pool = poolName(attribute(applicationElement, 'applicationPool') ?? defaultPool);
     if (pool === null) context.diagnostics.push(noPool(name, applicationPath, applicationElement.line, context));
-    node.application = { path: applicationPath, pool, line: applicationElement.line };
-    applications.push(node.application);
-    const applicationScope: PendingScope =
-      segments.length > 0
-        ? { node, path: applicationPath, kind: 'application', line: applicationElement.line }
-        : pending[0]!;
-    if (segments.length > 0) pending.push(applicationScope);
+    const application = newApplication(node, applicationPath, pool, applicationElement.line);
+    node.application = application;
+    applications.push(application);
     const directoryDefaults: ConnectAsDefaults = [
       firstChild(applicationElement, 'virtualDirectoryDefaults'),
       siteDirectoryDefaults,
@@ -152,7 +154,7 @@ export function readSite(
       const connectAs = readConnectAs(context, directory, directoryDefaults);
       if (directorySegments.length === 0) {
         // The root directory's content is the application's own: its scope carries the account.
-        if (connectAs !== undefined && applicationScope.connectAs === undefined) applicationScope.connectAs = connectAs;
+        if (connectAs !== undefined && application.connectAs === undefined) application.connectAs = connectAs;
         continue;
       }
       const scope: PendingScope = {
@@ -170,7 +172,7 @@ export function readSite(
     // IIS cannot serve such a site; its root is still reported with the pool IIS would give a
     // new root application, so the anonymous identity configured for it is not lost.
     const pool = poolName(defaultPool);
-    rootApplication = { path: '/', pool, line: siteElement.line };
+    rootApplication = newApplication(root, '/', pool, siteElement.line);
     root.application = rootApplication;
     applications.unshift(rootApplication);
     context.diagnostics.push(noRootApplication(name, pool, siteElement.line, context));
@@ -178,10 +180,11 @@ export function readSite(
   // Copies sized exactly: arrays grown by push hold 17 slots or more, and these live until judging.
   return {
     name,
+    line: siteElement.line,
     root,
     applications: applications.slice(),
     rootApplication,
-    pending: pending.concat(virtualDirectories),
+    directories: virtualDirectories.length === 0 ? undefined : virtualDirectories.slice(),
     later: undefined,
   };
 }

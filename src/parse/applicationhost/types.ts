@@ -24,10 +24,22 @@ export interface LocationTag {
   line?: number;
 }
 
+/**
+ * An application, which also stands for its scope (kind application; the site's for the root
+ * application): one record where a pending scope would repeat its node, path and line.
+ */
 export interface ApplicationRecord {
   path: string;
   pool: string | null;
   line: number;
+  node: PathNode;
+  /** The connect-as credentials of its root directory, which its scope carries. */
+  connectAs: ConnectAsCredentials | undefined;
+}
+
+/** An application's record with every field (one shape for all). */
+export function newApplication(node: PathNode, path: string, pool: string | null, line: number): ApplicationRecord {
+  return { path, pool, line, node, connectAs: undefined };
 }
 
 /**
@@ -73,20 +85,29 @@ export interface PendingScope {
 
 export interface SiteRecord {
   name: string;
+  line: number;
   root: PathNode;
   /** In document order; the root one is a placeholder when the file defines none. */
   applications: ApplicationRecord[];
   /** `<application path="/">`, or the placeholder standing for it. */
   rootApplication: ApplicationRecord;
-  /** Scopes to create, in the order they are reported: root, applications and vdirs (readSite's, sized exactly). */
-  pending: PendingScope[];
-  /** Then the location tags' scopes, in document order, created with the first (most sites have none or one). */
+  /**
+   * The scopes to create are reported in this order: the site's (its root application's
+   * record), the other applications' (their records), these virtual directories' (readSite's,
+   * sized exactly; none for most sites), then the location tags' in document order, created
+   * with the first (most sites have none or one).
+   */
+  directories: PendingScope[] | undefined;
   later: PendingScope[] | undefined;
 }
 
-/** A site's scopes to create, in the order they are reported. */
-export function pendingScopes(site: SiteRecord): readonly PendingScope[] {
-  return site.later === undefined ? site.pending : site.pending.concat(site.later);
+/** The path nodes of a site's scopes to create, each once or more. */
+export function scopeNodes(site: SiteRecord): PathNode[] {
+  const nodes: PathNode[] = [];
+  for (const application of site.applications) nodes.push(application.node);
+  for (const scope of site.directories ?? []) nodes.push(scope.node);
+  for (const scope of site.later ?? []) nodes.push(scope.node);
+  return nodes;
 }
 
 /** Adds a location tag's scope after the site's own. */
