@@ -21,21 +21,22 @@ import { addLaterScope, addLocationTag, type AnonymousSetting, type ParseContext
 export function readAnonymousElement(
   context: ParseContext,
   element: XmlAttributeSource,
-  origin: string,
+  where: string,
 ): AnonymousSetting {
-  const setting: AnonymousSetting = { origin: `${origin} (line ${element.line})` };
-  const enabled = booleanAttribute(context, element, 'enabled');
-  if (enabled !== undefined) setting.enabled = enabled;
-  const userName = attribute(element, 'userName');
-  if (userName !== undefined) setting.userName = userName;
-  const logonMethod = enumAttribute(context, element, 'logonMethod', LOGON_METHODS);
-  if (logonMethod !== undefined) setting.logonMethod = logonMethod;
-  // Only whether a password is configured matters; its (encrypted) value is never copied.
+  // join makes one flat string; a template literal makes a tree of three or four string objects
+  // (and keeps the location's own two), which live as long as the model: some 45,000 at 10,000
+  // sites. Every field is in the literal, so none is stored outside the object.
+  const origin = [where, ' (line ', element.line, ')'].join('');
   const password = attribute(element, 'password');
-  if (password !== undefined) setting.passwordSet = password !== '';
-  const locked = readAttributeLock(context, element, setting.origin);
-  if (locked !== undefined) setting.locked = locked;
-  return setting;
+  return {
+    origin,
+    enabled: booleanAttribute(context, element, 'enabled'),
+    userName: attribute(element, 'userName'),
+    logonMethod: enumAttribute(context, element, 'logonMethod', LOGON_METHODS),
+    // Only whether a password is configured matters; its (encrypted) value is never copied.
+    passwordSet: password === undefined ? undefined : password !== '',
+    locked: readAttributeLock(context, element, origin),
+  };
 }
 
 /** The `<anonymousAuthentication>` elements of one `<system.webServer>`, in document order. */
