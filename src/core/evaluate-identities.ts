@@ -21,6 +21,7 @@ import { capitalize } from './sentence';
 import { verdictStatus } from './template-verdict';
 import { IdentityKinds, ruleOutFor, verdictFor } from './once-per-evaluation';
 import { ResolutionMemo } from './resolution-memo';
+import { ScopePools } from './scope-pools';
 
 export { describeAccount, describeScope } from './finding';
 export { decideStatus } from './right-check';
@@ -35,21 +36,22 @@ export function evaluateIdentities(input: EvaluationInput): Evaluation {
   const context = evaluationContext(input);
   const { accounts } = context;
   const findings: Finding[] = [];
-  const poolsJudged = poolsServingAsAnonymous(input);
+  // Site and pool pairs whose worker process identity an anonymous finding judges (userName="").
+  const pools = new ScopePools(input.iis.scopes, (scope) => anonymousRoleOf(scope, input) === 'worker-process');
   const resolutions = new ResolutionMemo(context);
   const scopes = input.iis.scopes;
   // Indexed, not for-of: the loop runs cold, and each step of an unoptimized iterator allocates.
   for (let index = 0; index < scopes.length; index++) {
     const scope = scopes[index]!;
-    const anonymous = resolutions.anonymous(scope);
+    const pool = pools.of(index);
+    const anonymous = resolutions.anonymous(scope, pool);
     const anonymousRole: IdentityRole = anonymousRoleOf(scope, input);
     findings.push(judgeResolution(context, scope, anonymousRole, anonymous, scope.anonymous.definedAt));
-    const poolName = scope.applicationPool;
-    if (scope.anonymous.enabled && poolName !== null && poolsJudged.add(scope.site, poolName)) {
-      const pool = resolutions.pool(poolName);
+    if (scope.anonymous.enabled && pool !== null && pools.addPair(scope.site, pool)) {
+      const resolution = resolutions.pool(pool);
       // An undefined pool is already a diagnostic; only a defined pool has an identity to judge.
-      if (pool.kind === 'identity')
-        findings.push(judgeResolution(context, scope, 'worker-process', pool, SERVING_POOL));
+      if (resolution.kind === 'identity')
+        findings.push(judgeResolution(context, scope, 'worker-process', resolution, SERVING_POOL));
     }
     if (scope.connectAs !== undefined) {
       const identity = resolveConnectAs(scope.connectAs, input.iis, accounts, input.host);
@@ -120,49 +122,6 @@ function anonymousRoleOf(scope: AnonymousScope, input: EvaluationInput): Identit
     scope.anonymous.userName.trim() === ''
     ? 'worker-process'
     : 'anonymous-user';
-}
-
-/** Site and pool pairs whose worker process identity an anonymous finding already judges (userName=""). */
-function poolsServingAsAnonymous(input: EvaluationInput): SitePools {
-  const pairs = new SitePools();
-  const scopes = input.iis.scopes;
-  for (let index = 0; index < scopes.length; index++) {
-    const scope = scopes[index]!;
-    if (scope.applicationPool !== null && anonymousRoleOf(scope, input) === 'worker-process')
-      pairs.add(scope.site, scope.applicationPool);
-  }
-  return pairs;
-}
-
-/** Site and pool pairs, by name as IIS compares them (case-insensitively), without a key string per scope. */
-class SitePools {
-  /** A site's one pool, or its pools once it has more (most sites have one). */
-  private readonly bySite = new Map<string, string | Set<string>>();
-  /** The last pair added or found: scopes come site by site, so most pairs are the last one again. */
-  private lastSite: string | undefined;
-  private lastPool: string | undefined;
-
-  /** Adds the pair; false when it was there already. */
-  add(site: string, pool: string): boolean {
-    if (site === this.lastSite && pool === this.lastPool) return false;
-    this.lastSite = site;
-    this.lastPool = pool;
-    const siteKey = site.toLowerCase();
-    const poolKey = pool.toLowerCase();
-    const known = this.bySite.get(siteKey);
-    if (known === undefined) {
-      this.bySite.set(siteKey, poolKey);
-      return true;
-    }
-    if (typeof known === 'string') {
-      if (known === poolKey) return false;
-      this.bySite.set(siteKey, new Set([known, poolKey]));
-      return true;
-    }
-    const size = known.size;
-    known.add(poolKey);
-    return known.size > size;
-  }
 }
 
 function judgeResolution(

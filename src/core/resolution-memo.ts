@@ -9,19 +9,19 @@ import {
 import type { AnonymousScope, LogonMethod } from './model';
 import type { EvaluationContext } from './right-check';
 import type { IdentitySource, LogonType } from './rules';
+import type { NamedPool } from './scope-pools';
 
 /**
  * Identity resolutions kept for an evaluation (read-only once made): thousands of scopes name
  * the same anonymous account, and every scope a pool serves asks for its identity. An account
- * named by userName is kept by logon method and name (few are distinct), a pool's identity by
- * the pool's name (the findings hold each identity anyway); an empty userName stands for the
+ * named by userName is kept by logon method and name (few are distinct), a pool's identity with
+ * the pool (scope-pools.ts; the findings hold each identity anyway); an empty userName stands for the
  * scope's pool, so under applicationHost.config it takes the pool's. Pools that run as the same
  * account (a built-in one, or one SpecificUser) share one identity object, so the findings of
  * every such pool take the first one's verdict (evaluate-identities.ts).
  */
 export class ResolutionMemo {
   private readonly byAccount = new Map<LogonMethod, Map<string, IdentityResolution>>();
-  private readonly byPool = new Map<string, IdentityResolution>();
   /** Pool identities other than ApplicationPoolIdentity, by name, each equal to none of the others. */
   private readonly poolAccounts = new Map<string, IdentityResolution[]>();
   /** SpecificUser pool accounts by logon type and name: thousands of pools share a few accounts. */
@@ -33,14 +33,13 @@ export class ResolutionMemo {
 
   constructor(private readonly context: EvaluationContext) {}
 
-  /** resolveAnonymousIdentity, which reads only these members of the scope. */
-  anonymous(scope: AnonymousScope): IdentityResolution {
+  /** resolveAnonymousIdentity, which reads only these members of the scope; `pool` is the scope's. */
+  anonymous(scope: AnonymousScope, pool: NamedPool | null): IdentityResolution {
     const { input, accounts } = this.context;
     if (!scope.anonymous.enabled) return resolveAnonymousIdentity(scope, input.iis, accounts, input.host);
     const { userName, logonMethod } = scope.anonymous;
     // resolveAnonymousIdentity gives resolvePoolIdentity(scope.applicationPool) for these.
-    if (userName.trim() === '' && input.iis.format !== 'MetaBase.xml' && scope.applicationPool !== null)
-      return this.pool(scope.applicationPool);
+    if (pool !== null && userName.trim() === '' && input.iis.format !== 'MetaBase.xml') return this.pool(pool);
     let byName = this.byAccount.get(logonMethod);
     if (byName === undefined) {
       byName = new Map();
@@ -54,12 +53,13 @@ export class ResolutionMemo {
     return resolution;
   }
 
-  pool(poolName: string): IdentityResolution {
-    let resolution = this.byPool.get(poolName);
+  /** The identity of the pool, resolved once per name the scopes write. */
+  pool(pool: NamedPool): IdentityResolution {
+    let resolution = pool.resolution;
     if (resolution === undefined) {
       const { input, accounts } = this.context;
-      resolution = this.shared(resolvePoolIdentity(poolName, input.iis, accounts, input.host, this.resolveAccount));
-      this.byPool.set(poolName, resolution);
+      resolution = this.shared(resolvePoolIdentity(pool.name, input.iis, accounts, input.host, this.resolveAccount));
+      pool.resolution = resolution;
     }
     return resolution;
   }

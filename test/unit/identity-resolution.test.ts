@@ -65,6 +65,23 @@ describe('which identities a scope is judged for', () => {
         expected: ['worker-process IIS APPPOOL\\DefaultAppPool ok'],
       },
       {
+        title:
+          'IIS 7+, the worker process once per site and pool, both named case-insensitively, and not where userName="" judges it',
+        scopes: [
+          scope({ userName: 'WEB01\\anon' }),
+          scope({ site: 'DEFAULT WEB SITE', path: '/a', applicationPool: 'defaultapppool', userName: 'WEB01\\anon' }),
+          scope({ site: 'Other', applicationPool: 'DEFAULTAPPPOOL', userName: 'WEB01\\anon' }),
+          scope({ site: 'other', path: '/a', userName: '' }),
+        ],
+        expected: [
+          'anonymous-user WEB01\\anon ok',
+          'worker-process IIS APPPOOL\\DefaultAppPool ok',
+          'anonymous-user WEB01\\anon ok',
+          'anonymous-user WEB01\\anon ok',
+          'worker-process IIS APPPOOL\\DefaultAppPool ok',
+        ],
+      },
+      {
         title: 'IIS 6 has no userName="" convention: an empty AnonymousUserName is an anonymous user with no name',
         scopes: [scope({ userName: '' })],
         format: 'MetaBase.xml',
