@@ -72,7 +72,8 @@ export function buildAccountIndex(directory: AccountDirectory | null, host: Host
   };
 }
 
-const POOL_ACCOUNT_PREFIX = 'iis apppool\\';
+/** How every ApplicationPoolIdentity account's name begins, normalized (normalizeAccountName). */
+export const POOL_ACCOUNT_PREFIX = 'iis apppool\\';
 
 /** Decides local vs domain from the name when accounts.json does not say. */
 export function guessAccountKind(name: string, host: HostInfo | null): AccountKind | undefined {

@@ -15,11 +15,10 @@ import { resolveConnectAs, sidIsUnknown, type AnonymousIdentity, type IdentityRe
 import type { AnonymousScope } from './model';
 import type { EvaluationContext } from './right-check';
 import { roleSymptoms, type IdentityRole } from './roles';
-import { findRule, isEnforced } from './rules';
 import { FINDING_STATUSES, reasonCode } from './status';
 import { capitalize } from './sentence';
 import { verdictStatus } from './template-verdict';
-import { IdentityKinds, ruleOutFor, verdictFor } from './once-per-evaluation';
+import { IdentityKinds, verdictFor } from './once-per-evaluation';
 import { ResolutionMemo } from './resolution-memo';
 import { ScopePools } from './scope-pools';
 
@@ -79,7 +78,6 @@ export function evaluationContext(input: EvaluationInput): EvaluationContext {
     indexHolders: holderIndexer(accounts),
     iis6: input.iis.format === 'MetaBase.xml',
     kinds: new IdentityKinds(),
-    ruleOuts: new Map(),
     assumptionNotes: new Map(),
     judgedIdentities: new Map(),
     disabledFinding: undefined,
@@ -207,9 +205,7 @@ function judgeNewIdentity(
   definedAt: DefinedAt,
 ): JudgedFinding {
   const { input } = context;
-  const rule = findRule(identity.source, identity.logonType);
-  const enforced = rule !== undefined && isEnforced(rule, input.ruleSet);
-  const ruleOut = rule ? ruleOutFor(context, rule, enforced) : null;
+  const { rule, enforced, ruleOut, allowRightOwner, denyRightOwner } = context.kinds.ruleFor(context, identity);
   const finding = new JudgedFinding(
     scope,
     role,
@@ -225,8 +221,8 @@ function judgeNewIdentity(
 
   if (!rule || !enforced || rule.allowRight === null) return finding;
 
-  finding.allowRightOwner = input.policy.owner(rule.allowRight);
-  finding.denyRightOwner = rule.denyRight === null ? null : input.policy.owner(rule.denyRight);
+  finding.allowRightOwner = allowRightOwner;
+  finding.denyRightOwner = denyRightOwner;
   if (sidIsUnknown(identity)) {
     finding.status = 'unresolved';
     finding.word('unresolved');

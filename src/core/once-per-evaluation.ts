@@ -3,10 +3,11 @@ import { dedupeUnresolved, type MatchedIdentity, type UnresolvedHolder } from '.
 import { PoolVirtualAccount, POOL_SID_PREFIX, type AnonymousIdentity } from './identity';
 import type { PolicyView } from './policy';
 import { checkRight, tokenNotes, type EvaluationContext, type IdentityVerdict } from './right-check';
-import type { RuleRow } from './rules';
+import { findRule, isEnforced, type IdentitySource, type LogonType, type RuleRow } from './rules';
+import type { GroupPolicyObjectRef } from './model';
 import { normalizeAccountName } from './sids';
 import { computeTokenSids, isGuestAccountSid } from './token';
-import { templateVerdict } from './template-verdict';
+import { templateVerdict, unreadPoolVerdict } from './template-verdict';
 import {
   assembleVerdict,
   fitsTemplate,
@@ -23,15 +24,32 @@ import {
  */
 
 /**
- * A finding's `rule`: one read-only object per rule in an evaluation (the rule set is the
- * evaluation's), shared by every finding of that rule instead of one copy each.
+ * The rule an identity is judged by, as this evaluation applies it: whether it is enforced, the
+ * findings' `rule` member (one read-only object per rule, shared by every finding of that rule
+ * instead of one copy each) and who owns its rights.
  */
-export function ruleOutFor(context: EvaluationContext, rule: RuleRow, enforced: boolean): NonNullable<Finding['rule']> {
-  const known = context.ruleOuts.get(rule.id);
-  if (known !== undefined && known.enforced === enforced) return known;
-  const ruleOut = { id: rule.id, evidence: rule.evidence, enforced, citation: rule.citation };
-  context.ruleOuts.set(rule.id, ruleOut);
-  return ruleOut;
+export interface RuleInForce {
+  rule: RuleRow | undefined;
+  enforced: boolean;
+  ruleOut: Finding['rule'];
+  /** The owners of the rule's rights, where it is enforced with an allow right (else null). */
+  allowRightOwner: GroupPolicyObjectRef | null;
+  denyRightOwner: GroupPolicyObjectRef | null;
+}
+
+function ruleInForce(context: EvaluationContext, source: IdentitySource, logonType: LogonType): RuleInForce {
+  const { input } = context;
+  const rule = findRule(source, logonType);
+  const enforced = rule !== undefined && isEnforced(rule, input.ruleSet);
+  const ruleOut = rule ? { id: rule.id, evidence: rule.evidence, enforced, citation: rule.citation } : null;
+  const owned = rule !== undefined && enforced && rule.allowRight !== null;
+  return {
+    rule,
+    enforced,
+    ruleOut,
+    allowRightOwner: owned ? input.policy.owner(rule.allowRight!) : null,
+    denyRightOwner: owned && rule.denyRight !== null ? input.policy.owner(rule.denyRight) : null,
+  };
 }
 
 /**
@@ -79,15 +97,11 @@ function unreadPoolSidVerdict(
 ): IdentityVerdict | undefined {
   const { kinds } = context;
   if (kinds.poolSidsCollected(context)) return undefined;
-  // A pool SID is never the Guest account's (RID 501 of a machine or domain).
-  const kind = kinds.of(identity, false, rule);
+  const kind = kinds.ofUnreadPool(identity, rule);
   kind.template ??= newTemplate(context, tokenInputOf(context, identity, identity.sid), rule);
-  const template = kind.template;
   // The rest of the token holds no pool SID either: beyond SIDs every such token has, it holds
   // only the account's groups (none) and aliases, which are accounts.json's accounts.
-  const normalizedName = normalizeAccountName(identity.name);
-  for (const list of template.lists) if (list.index.byName.has(normalizedName)) return undefined;
-  return templateVerdict(template, identity, normalizedName);
+  return unreadPoolVerdict(kind.template, identity);
 }
 
 /** Identities judged alike but for their SID and name, with the verdicts made for them. */
@@ -111,9 +125,37 @@ interface NamedVerdict {
 /** The kinds of identity of an evaluation, found by rule and groups without building a key for each. */
 export class IdentityKinds {
   private readonly byRule = new Map<RuleRow, Map<string, IdentityKind[]>>();
+  /** Each source and logon type's rule in force: found once, not by a search of the rule table per identity. */
+  private readonly rules = new Map<IdentitySource, Map<LogonType, RuleInForce>>();
   private members: Set<string> | undefined;
-
   private poolSids: boolean | undefined;
+  private unreadPoolKind: { rule: RuleRow; kind: IdentityKind } | undefined;
+
+  ruleFor(context: EvaluationContext, identity: AnonymousIdentity): RuleInForce {
+    const { source, logonType } = identity;
+    let byLogonType = this.rules.get(source);
+    if (byLogonType === undefined) {
+      byLogonType = new Map();
+      this.rules.set(source, byLogonType);
+    }
+    let rule = byLogonType.get(logonType);
+    if (rule === undefined) {
+      rule = ruleInForce(context, source, logonType);
+      byLogonType.set(logonType, rule);
+    }
+    return rule;
+  }
+
+  /**
+   * The kind of an ApplicationPoolIdentity account nobody read the SID of: the same for every
+   * such account under one rule (the class gives them the same members), so found once. A pool
+   * SID is never the Guest account's (RID 501 of a machine or domain).
+   */
+  ofUnreadPool(identity: PoolVirtualAccount, rule: RuleRow): IdentityKind {
+    if (this.unreadPoolKind === undefined || this.unreadPoolKind.rule !== rule)
+      this.unreadPoolKind = { rule, kind: this.of(identity, false, rule) };
+    return this.unreadPoolKind.kind;
+  }
 
   of(identity: AnonymousIdentity, guest: boolean, rule: RuleRow): IdentityKind {
     let byGroups = this.byRule.get(rule);

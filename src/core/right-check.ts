@@ -1,5 +1,5 @@
 import type { AccountIndex } from './accounts';
-import type { EvaluationInput, Finding, RightCheck } from './finding';
+import type { EvaluationInput, RightCheck } from './finding';
 import { SELF_GRANT_HOLDER } from './finding-messages';
 import {
   matchHolders,
@@ -32,8 +32,6 @@ export interface EvaluationContext {
    * evaluation, kept with what identities alike but for their own SID share.
    */
   kinds: IdentityKinds;
-  /** Each rule's `rule` member of findings, shared by its findings (evaluate-identities.ts). */
-  ruleOuts: Map<string, NonNullable<Finding['rule']>>;
   /** Each assumed default's note, shared by the findings that carry it (evaluate-identities.ts). */
   assumptionNotes: Map<string, readonly string[]>;
   /** The first finding of each identity judged, whose verdict the identity's later findings share. */

@@ -1,3 +1,4 @@
+import { POOL_ACCOUNT_PREFIX } from './accounts';
 import type { RightCheck } from './finding';
 import type { MatchedIdentity, SidMatch } from './holder-match';
 import { PoolVirtualAccount, type AnonymousIdentity } from './identity';
@@ -12,6 +13,7 @@ import {
 } from './right-check';
 import { selfGrantCounts } from './rules';
 import type { FindingStatus } from './status';
+import { normalizeAccountName } from './sids';
 import { OWN_SID_ORIGIN, type TokenSid } from './token';
 import { assembleVerdict, type TemplateCheck, type TemplateList, type TokenTemplate } from './verdict-template';
 
@@ -30,6 +32,33 @@ export function templateVerdict(
   normalizedName: string,
 ): IdentityVerdict {
   return new TemplateVerdict(template, account, normalizedName);
+}
+
+/**
+ * The verdict of an ApplicationPoolIdentity account nobody read the SID of, from its kind's
+ * template; undefined where a list names it by name, to judge it whole. Once one such verdict was
+ * made without reading the SID, the lists that might name a pool SID were not read for it: the
+ * status and notes then rest on the template alone, so every later such account's are that
+ * verdict's, and only its lists, made when read, are its own.
+ */
+export function unreadPoolVerdict(template: TokenTemplate, account: PoolVirtualAccount): IdentityVerdict | undefined {
+  const alike = template.unreadPoolsAlike;
+  if (alike !== undefined) return new TemplateVerdict(template, account, undefined, alike);
+  template.namesPoolAccounts ??= template.lists.some(namesPoolAccounts);
+  let normalizedName: string | undefined;
+  if (template.namesPoolAccounts) {
+    normalizedName = normalizeAccountName(account.name);
+    for (const list of template.lists) if (list.index.byName.has(normalizedName)) return undefined;
+  }
+  const verdict = new TemplateVerdict(template, account, normalizedName);
+  if (!template.namesPoolAccounts && !account.sidWorkedOut) template.unreadPoolsAlike = verdict;
+  return verdict;
+}
+
+/** Whether a list has an entry written as an ApplicationPoolIdentity account's name. */
+function namesPoolAccounts(list: TemplateList): boolean {
+  for (const name of list.index.byName.keys()) if (name.startsWith(POOL_ACCOUNT_PREFIX)) return true;
+  return false;
 }
 
 /** The status of a verdict, without making the lists of one made when read. */
@@ -60,12 +89,23 @@ export class TemplateVerdict implements IdentityVerdict {
   readonly tokenNotes: string[];
   private made: IdentityVerdict | undefined;
 
-  /** Seven members and no closures: 6,000 are kept until rendering (the rule and context are the template's). */
+  /**
+   * Seven members and no closures: 6,000 are kept until rendering (the rule and context are the
+   * template's). `normalizedName` is worked out when read where judging did not need it; `alike`
+   * is the verdict of another account whose outlines and notes this one's are (unreadPoolVerdict).
+   */
   constructor(
     private readonly template: TokenTemplate,
     private readonly account: AnonymousIdentity,
-    private readonly normalizedName: string,
+    private normalizedName: string | undefined,
+    alike?: TemplateVerdict,
   ) {
+    if (alike !== undefined) {
+      this.currentOutline = alike.currentOutline;
+      this.afterRefreshOutline = alike.afterRefreshOutline;
+      this.tokenNotes = alike.tokenNotes;
+      return;
+    }
     const { rule } = template;
     const selfGrants = selfGrantCounts(rule, template.context.input.ruleSet);
     const unread = account instanceof PoolVirtualAccount && !account.sidWorkedOut;
@@ -135,6 +175,7 @@ export class TemplateVerdict implements IdentityVerdict {
   /** Who is matched, with the SID (worked out here for a pool account's). */
   private matched(): MatchedIdentity {
     const { account } = this;
+    this.normalizedName ??= normalizeAccountName(account.name);
     return { name: account.name, sid: account.sid, normalizedName: this.normalizedName };
   }
 

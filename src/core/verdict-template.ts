@@ -12,6 +12,7 @@ import { POOL_SID_PREFIX, type AnonymousIdentity } from './identity';
 import type { PolicyView } from './policy';
 import { sidsOf, unconfirmedDenyNotes, type EvaluationContext, type IdentityVerdict } from './right-check';
 import type { RuleRow } from './rules';
+import type { TemplateVerdict } from './template-verdict';
 import { computeTokenSids, type TokenInput, type TokenSid } from './token';
 
 /**
@@ -42,6 +43,10 @@ export interface TokenTemplate {
   denyNotes: string[];
   /** `denyNotes` led by the inferred-Users note, made when a verdict first needs it. */
   usersNotes?: string[];
+  /** Whether a list has an entry written as an ApplicationPoolIdentity account's name (template-verdict.ts). */
+  namesPoolAccounts?: boolean;
+  /** The verdict every later pool account nobody read the SID of is alike to (template-verdict.ts). */
+  unreadPoolsAlike?: TemplateVerdict;
 }
 
 export interface TemplateList {
