@@ -3,7 +3,7 @@ import { DEFAULT_ANONYMOUS, SCHEMA_DEFAULT_ORIGIN } from '../../src/parse/applic
 import { resolveNode } from '../../src/parse/applicationhost/scopes';
 import { unlockedChain, unlockedDepths, type SectionLock } from '../../src/parse/applicationhost/section-lock';
 import { childAt, newNode, nodeAt } from '../../src/parse/applicationhost/sites';
-import { newApplication, type PathNode, type SiteRecord } from '../../src/parse/applicationhost/types';
+import { addLocationTag, newApplication, type PathNode, type SiteRecord } from '../../src/parse/applicationhost/types';
 
 /**
  * The work (not the time) of the lookups that walk a site's path tree from a node up to the site
@@ -95,9 +95,7 @@ describe('path-tree walks cost one step per node, however deep the path (issue 1
   it('resolveNode: 2,000 scopes under a 2,000-level path read each level once', () => {
     const chain = countedChain();
     chain.nodes[DEPTH - 1]!.application = newApplication(chain.nodes[DEPTH - 1]!, '/deep', 'Deep', 3);
-    chain.nodes[1000]!.locations = [
-      { inheritInChildApplications: true, settings: [{ userName: 'middle', origin: 'tag at 1000' }] },
-    ];
+    addLocationTag(chain.nodes[1000]!, true, [{ userName: 'middle', origin: 'tag at 1000' }], undefined);
     const site: SiteRecord = {
       name: 'S',
       line: 1,

@@ -182,7 +182,7 @@ export function placeLocation(
     return;
   }
   const node = nodeAt(site.root, rest);
-  addLocationTag(node, { inheritInChildApplications, settings, line });
+  addLocationTag(node, inheritInChildApplications, settings, line);
   if (lock !== undefined) attachLock(node, lock, context, line);
   // An application's path (the root's too) already has its scope, made before any location's.
   if (node.application === undefined) addLaterScope(site, { node, path: urlPath(rest), kind: 'location', line });

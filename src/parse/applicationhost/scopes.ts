@@ -110,15 +110,16 @@ function resolveStep(
   return resolved;
 }
 
-function allInherit(tags: readonly LocationTag[]): boolean {
-  for (const tag of tags) if (!tag.inheritInChildApplications) return false;
+function allInherit(tags: LocationTag): boolean {
+  for (let tag: LocationTag | undefined = tags; tag !== undefined; tag = tag.next)
+    if (!tag.inheritInChildApplications) return false;
   return true;
 }
 
 /** The base with the settings of the tags applied in order (only inheriting tags' when asked). */
-function withTags(base: EffectiveAnonymous, tags: readonly LocationTag[], inheritingOnly: boolean): EffectiveAnonymous {
+function withTags(base: EffectiveAnonymous, tags: LocationTag, inheritingOnly: boolean): EffectiveAnonymous {
   let effective = base;
-  for (const tag of tags) {
+  for (let tag: LocationTag | undefined = tags; tag !== undefined; tag = tag.next) {
     if (inheritingOnly && !tag.inheritInChildApplications) continue;
     for (const setting of tag.settings) {
       if (effective === base) effective = copyEffective(base);

@@ -1,7 +1,14 @@
 import { childrenNamed, type XmlElement } from '../xml';
 import { attribute, booleanAttribute, invalidValue } from './attributes';
 import { findSectionDeclaration, SECTION_GROUPS } from './section-lock';
-import { scopeNodes, type AnonymousSetting, type ParseContext, type PathNode, type SiteRecord } from './types';
+import {
+  scopeNodes,
+  type AnonymousSetting,
+  type LocationTag,
+  type ParseContext,
+  type PathNode,
+  type SiteRecord,
+} from './types';
 
 /**
  * Where the anonymousAuthentication section may be written at all, from its declaration in
@@ -106,7 +113,7 @@ export function reportDefinitionConflicts(
       // web.config is applied yet, so each has its own line.
       if (node.locations === undefined || seen.has(node)) continue;
       seen.add(node);
-      for (const tag of node.locations ?? [])
+      for (let tag: LocationTag | undefined = node.locations; tag !== undefined; tag = tag.next)
         if (tag.settings.length > 0 && tag.line !== undefined) locationLines.push(tag.line);
     }
   locationLines.sort((a, b) => a - b);

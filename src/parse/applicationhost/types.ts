@@ -21,7 +21,11 @@ export interface LocationTag {
   inheritInChildApplications: boolean;
   settings: AnonymousSetting[];
   /** The tag's own line in applicationHost.config; none for a web.config's tag (another file). */
-  line?: number;
+  line: number | undefined;
+  /** The next tag for the same path, in document order. */
+  next: LocationTag | undefined;
+  /** On a path's first tag, its last: adding a tag costs one step however many one path has. */
+  last: LocationTag | undefined;
 }
 
 /**
@@ -61,8 +65,8 @@ export interface PathNode {
   /** The children by key as well, once a node has many (CHILD_LIST_LIMIT, sites.ts). */
   childIndex: Map<string, PathNode> | undefined;
   application: ApplicationRecord | undefined;
-  /** Location tags for exactly this path, in document order. */
-  locations: LocationTag[] | undefined;
+  /** The first location tag for exactly this path; the others follow it (next), in document order. */
+  locations: LocationTag | undefined;
   /** Set once a scope exists for this path, so later definers of the same path are folded in. */
   hasScope: boolean;
   /** A `<location overrideMode="Allow|Deny">` holding anonymousAuthentication for this path: the lock here and below. */
@@ -117,9 +121,23 @@ export function addLaterScope(site: SiteRecord, scope: PendingScope): void {
 }
 
 /** Adds a location tag to its node, after any tag already there. */
-export function addLocationTag(node: PathNode, tag: LocationTag): void {
-  if (node.locations === undefined) node.locations = [tag];
-  else node.locations.push(tag);
+export function addLocationTag(
+  node: PathNode,
+  inheritInChildApplications: boolean,
+  settings: AnonymousSetting[],
+  line: number | undefined,
+): void {
+  // Linked through the tags, not held in an array: a node has one tag as a rule, and an array
+  // of one was two objects more per location kept with the model.
+  const tag: LocationTag = { inheritInChildApplications, settings, line, next: undefined, last: undefined };
+  const first = node.locations;
+  if (first === undefined) {
+    tag.last = tag;
+    node.locations = tag;
+  } else {
+    first.last!.next = tag;
+    first.last = tag;
+  }
 }
 
 export interface ParseContext {

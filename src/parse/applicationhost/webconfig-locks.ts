@@ -5,7 +5,7 @@ import { writtenAttributes, type AttributeLock } from './attribute-lock';
 import { definitionRefusal, type SectionDefinition } from './section-definition';
 import type { SectionLock } from './section-lock';
 import { nodeAt } from './sites';
-import type { AnonymousSetting, PathNode, SiteRecord } from './types';
+import type { AnonymousSetting, LocationTag, PathNode, SiteRecord } from './types';
 
 /**
  * Whether IIS accepts each anonymousAuthentication section a web.config writes, or refuses the
@@ -222,7 +222,7 @@ function attributeLocksFor({ node, level, upper, locks }: Subject): OwnedAttribu
     for (const entry of locks.get(current) ?? [])
       if (entry.attributes !== undefined && entry.level < level)
         found.push({ owner: entry.owner, lock: entry.attributes });
-    for (const tag of current.locations ?? [])
+    for (let tag: LocationTag | undefined = current.locations; tag !== undefined; tag = tag.next)
       for (const setting of tag.settings)
         if (setting.locked !== undefined) found.push({ owner: APPLICATION_HOST, lock: setting.locked });
   }

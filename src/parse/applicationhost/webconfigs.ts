@@ -52,10 +52,7 @@ export function applyWebConfigs(
       }
       const segments = [...pathSegments(file.path), ...section.segments];
       const node = nodeAt(site.root, segments);
-      addLocationTag(node, {
-        inheritInChildApplications: section.inheritInChildApplications,
-        settings: section.settings,
-      });
+      addLocationTag(node, section.inheritInChildApplications, section.settings, undefined);
       addLaterScope(site, { node, path: urlPath(segments), kind: 'location' });
     });
   });
