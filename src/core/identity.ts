@@ -43,11 +43,29 @@ const LOGON_METHOD_TO_LOGON_TYPE: Record<LogonMethod, LogonType> = {
   ClearText: 'NetworkCleartext',
 };
 
+/**
+ * The groups of the built-in pool accounts and of every pool account accounts.json does not
+ * list: none, in one array nothing changes.
+ */
+const NO_GROUPS = Object.freeze([]) as unknown as string[];
+
+/** The identity of each built-in pool account: read-only, so the pools that run as one share it. */
 const BUILTIN_POOL_ACCOUNTS = {
-  LocalSystem: { name: 'NT AUTHORITY\\SYSTEM', sid: 'S-1-5-18' },
-  LocalService: { name: 'NT AUTHORITY\\LOCAL SERVICE', sid: 'S-1-5-19' },
-  NetworkService: { name: 'NT AUTHORITY\\NETWORK SERVICE', sid: 'S-1-5-20' },
-} as const;
+  LocalSystem: builtinPoolAccount('NT AUTHORITY\\SYSTEM', 'S-1-5-18'),
+  LocalService: builtinPoolAccount('NT AUTHORITY\\LOCAL SERVICE', 'S-1-5-19'),
+  NetworkService: builtinPoolAccount('NT AUTHORITY\\NETWORK SERVICE', 'S-1-5-20'),
+};
+
+function builtinPoolAccount(name: string, sid: string): AnonymousIdentity {
+  return Object.freeze({
+    name,
+    sid,
+    source: 'app-pool-builtin-account',
+    accountKind: 'builtin',
+    groups: NO_GROUPS,
+    logonType: 'BuiltInServiceAccount',
+  });
+}
 
 const BUILTIN_IUSR_NAMES = new Set(['iusr', 'nt authority\\iusr']);
 
@@ -86,9 +104,6 @@ export function resolveAnonymousIdentity(
     identity: accountIdentity(userName, 'custom-anonymous-account', logonType, accounts, host),
   };
 }
-
-/** The groups of every pool account accounts.json does not list: none, in one array nothing changes. */
-const NO_GROUPS = Object.freeze([]) as unknown as string[];
 
 /**
  * An ApplicationPoolIdentity account accounts.json does not list: its SID is the SHA-1 of the
@@ -158,7 +173,10 @@ export function resolvePoolIdentity(
       const name = `IIS APPPOOL\\${pool.name}`;
       const collected = accounts.poolAccount(pool.name);
       if (collected === undefined && assumption === undefined)
-        return { kind: 'identity', identity: new PoolVirtualAccount(name, pool.name) };
+        return {
+          kind: 'identity',
+          identity: new PoolVirtualAccount(name, pool.name),
+        };
       // The host's own lookup wins over the computed SID: the case folding of non-ASCII pool names is unconfirmed.
       const identity: AnonymousIdentity = {
         name,
@@ -192,25 +210,16 @@ export function resolvePoolIdentity(
       }
       return withAssumption(resolveAccount(pool.userName.trim(), source, logonType), assumption);
     }
-    default: {
-      const builtin = BUILTIN_POOL_ACCOUNTS[identityType];
-      return withAssumption(
-        {
-          name: builtin.name,
-          sid: builtin.sid,
-          source: 'app-pool-builtin-account',
-          accountKind: 'builtin',
-          groups: [],
-          logonType: 'BuiltInServiceAccount',
-        },
-        assumption,
-      );
-    }
+    default:
+      return withAssumption(BUILTIN_POOL_ACCOUNTS[identityType], assumption);
   }
 }
 
 function withAssumption(identity: AnonymousIdentity, assumption: string | undefined): IdentityResolution {
-  return { kind: 'identity', identity: assumption === undefined ? identity : { ...identity, assumption } };
+  return {
+    kind: 'identity',
+    identity: assumption === undefined ? identity : { ...identity, assumption },
+  };
 }
 
 /**

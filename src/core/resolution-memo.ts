@@ -24,6 +24,8 @@ export class ResolutionMemo {
   private readonly byAccount = new Map<LogonMethod, Map<string, IdentityResolution>>();
   /** Pool identities other than ApplicationPoolIdentity, by name, each equal to none of the others. */
   private readonly poolAccounts = new Map<string, IdentityResolution[]>();
+  /** The resolution shared for each such identity object (SpecificUser and built-in accounts come as one object each). */
+  private readonly byIdentity = new Map<AnonymousIdentity, IdentityResolution>();
   /** SpecificUser pool accounts by logon type and name: thousands of pools share a few accounts. */
   private readonly specificUsers = new Map<LogonType, Map<string, AnonymousIdentity>>();
 
@@ -87,6 +89,15 @@ export class ResolutionMemo {
   private shared(resolution: IdentityResolution): IdentityResolution {
     if (resolution.kind !== 'identity' || resolution.identity.source === 'app-pool-identity') return resolution;
     const identity = resolution.identity;
+    let sharedResolution = this.byIdentity.get(identity);
+    if (sharedResolution === undefined) {
+      sharedResolution = this.firstEqual(resolution, identity);
+      this.byIdentity.set(identity, sharedResolution);
+    }
+    return sharedResolution;
+  }
+
+  private firstEqual(resolution: IdentityResolution, identity: AnonymousIdentity): IdentityResolution {
     const known = this.poolAccounts.get(identity.name);
     if (known === undefined) {
       this.poolAccounts.set(identity.name, [resolution]);

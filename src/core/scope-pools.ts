@@ -20,8 +20,6 @@ export interface NamedPool {
 /** Each scope's pool (null where it names none), by the scope's index in the scope list. */
 export class ScopePools {
   private readonly byName = new Map<string, NamedPool>();
-  /** The site sets by lower-cased pool name, as IIS compares pool names case-insensitively. */
-  private readonly sitesByKey = new Map<string, SiteSet>();
   private readonly ofScope: (NamedPool | null)[] = [];
   /** The last site's name and its lower-cased key: scopes come site by site. */
   private lastSite: string | undefined;
@@ -60,18 +58,18 @@ export class ScopePools {
     return pool.sites.add(this.lastSiteKey);
   }
 
+  /**
+   * The pool a scope writes so. Its sites are kept with the name in lower case: a name written so
+   * is its own entry, and another spelling shares that entry's sites, made for it if no scope
+   * writes it so (one table entry per pool whose name IIS writes in lower case, two for others).
+   */
   private named(name: string): NamedPool {
     let pool = this.byName.get(name);
-    if (pool === undefined) {
-      const key = name.toLowerCase();
-      let sites = this.sitesByKey.get(key);
-      if (sites === undefined) {
-        sites = new SiteSet();
-        this.sitesByKey.set(key, sites);
-      }
-      pool = { name, resolution: undefined, sites };
-      this.byName.set(name, pool);
-    }
+    if (pool !== undefined) return pool;
+    const key = name.toLowerCase();
+    if (key === name) pool = { name, resolution: undefined, sites: new SiteSet() };
+    else pool = { name, resolution: undefined, sites: this.named(key).sites };
+    this.byName.set(name, pool);
     return pool;
   }
 }
