@@ -143,7 +143,7 @@ export function openLocation(context: ParseContext, tag: XmlAttributeSource): Lo
 export function placeLocation(
   context: ParseContext,
   location: LocationOpened,
-  settings: AnonymousSetting[],
+  settings: readonly AnonymousSetting[],
   sites: Map<string, SiteRecord>,
   server: ServerLevelSettings,
 ): void {

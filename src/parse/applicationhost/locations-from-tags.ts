@@ -19,7 +19,7 @@ import type { AnonymousSetting, ParseContext, SiteRecord } from './types';
 export class LocationsFromTags {
   private readonly context: ParseContext;
   private location: LocationOpened | undefined;
-  /** The open location's settings, reused from location to location: it keeps a copy sized exactly. */
+  /** The open location's settings, reused from location to location: its tag keeps the settings, not the array. */
   private readonly settings: AnonymousSetting[] = [];
   private settingCount = 0;
 
@@ -40,8 +40,8 @@ export class LocationsFromTags {
 
   /** The location closes: it goes to the server level or its site. */
   finish(sites: Map<string, SiteRecord>, server: ServerLevelSettings): void {
-    const settings = this.settings.slice(0, this.settingCount);
-    placeLocation(this.context, this.location!, settings, sites, server);
+    this.settings.length = this.settingCount;
+    placeLocation(this.context, this.location!, this.settings, sites, server);
     this.location = undefined;
   }
 }

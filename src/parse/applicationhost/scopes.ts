@@ -121,10 +121,10 @@ function withTags(base: EffectiveAnonymous, tags: LocationTag, inheritingOnly: b
   let effective = base;
   for (let tag: LocationTag | undefined = tags; tag !== undefined; tag = tag.next) {
     if (inheritingOnly && !tag.inheritInChildApplications) continue;
-    for (const setting of tag.settings) {
-      if (effective === base) effective = copyEffective(base);
-      applySetting(effective, setting);
-    }
+    if (tag.setting === undefined) continue;
+    if (effective === base) effective = copyEffective(base);
+    applySetting(effective, tag.setting);
+    if (tag.laterSettings !== undefined) for (const setting of tag.laterSettings) applySetting(effective, setting);
   }
   return effective;
 }
@@ -150,18 +150,10 @@ export function buildScopes(
 /** A site's scopes in the order they are reported (SiteRecord). */
 function addSiteScopes(building: ScopeBuilding, site: SiteRecord): void {
   const root = site.rootApplication;
-  addScope(building, site, root.node, '/', 'site', site.line, root.connectAs);
+  addScope(building, site, root, '/', 'site', site.line, root.connectAs);
   for (const application of site.applications)
     if (application !== root)
-      addScope(
-        building,
-        site,
-        application.node,
-        application.path,
-        'application',
-        application.line,
-        application.connectAs,
-      );
+      addScope(building, site, application, application.path, 'application', application.line, application.connectAs);
   if (site.directories !== undefined) for (const pending of site.directories) addPending(building, site, pending);
   if (site.later !== undefined) for (const pending of site.later) addPending(building, site, pending);
 }

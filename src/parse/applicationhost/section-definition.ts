@@ -114,7 +114,7 @@ export function reportDefinitionConflicts(
       if (node.locations === undefined || seen.has(node)) continue;
       seen.add(node);
       for (let tag: LocationTag | undefined = node.locations; tag !== undefined; tag = tag.next)
-        if (tag.settings.length > 0 && tag.line !== undefined) locationLines.push(tag.line);
+        if (tag.setting !== undefined && tag.line !== undefined) locationLines.push(tag.line);
     }
   locationLines.sort((a, b) => a - b);
   const declared = (attribute: string) =>

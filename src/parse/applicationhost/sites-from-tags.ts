@@ -117,7 +117,6 @@ export class SitesFromTags {
     if (rootApplication === undefined) {
       const pool = poolName(this.defaultPool);
       rootApplication = newApplication(root, '/', pool, this.line);
-      root.application = rootApplication;
       applications = [rootApplication].concat(this.applications.slice(0, this.applicationCount));
       this.diagnostic(noRootApplication(name, pool, this.line, this.context));
     } else {
@@ -154,7 +153,6 @@ export class SitesFromTags {
     const pool = poolName(pooled ?? this.defaultPool);
     if (pool === null) this.diagnostic(noPool(this.name, applicationPath, tag.line, context));
     const application = newApplication(node, applicationPath, pool, tag.line);
-    node.application = application;
     this.applications[this.applicationCount++] = application;
     this.openApplication = application;
     this.prefix = segments.length === 0 ? '' : applicationPath;
@@ -176,7 +174,7 @@ export class SitesFromTags {
       return;
     }
     const scope: PendingScope = {
-      node: nodeAt(application.node, directorySegments),
+      node: nodeAt(application, directorySegments),
       path: this.prefix + urlPath(directorySegments),
       kind: 'virtual-directory',
       line: tag.line,

@@ -22,6 +22,10 @@ export function newNode(parent: PathNode | null, key = ''): PathNode {
     nextSibling: undefined,
     childIndex: undefined,
     application: undefined,
+    path: '',
+    pool: null,
+    line: 0,
+    connectAs: undefined,
     locations: undefined,
     hasScope: false,
     lock: undefined,
@@ -139,7 +143,6 @@ export function readSite(
     const pool = poolName(attribute(applicationElement, 'applicationPool') ?? defaultPool);
     if (pool === null) context.diagnostics.push(noPool(name, applicationPath, applicationElement.line, context));
     const application = newApplication(node, applicationPath, pool, applicationElement.line);
-    node.application = application;
     applications.push(application);
     const directoryDefaults: ConnectAsDefaults = [
       firstChild(applicationElement, 'virtualDirectoryDefaults'),
@@ -173,7 +176,6 @@ export function readSite(
     // new root application, so the anonymous identity configured for it is not lost.
     const pool = poolName(defaultPool);
     rootApplication = newApplication(root, '/', pool, siteElement.line);
-    root.application = rootApplication;
     applications.unshift(rootApplication);
     context.diagnostics.push(noRootApplication(name, pool, siteElement.line, context));
   }

@@ -19,7 +19,12 @@ export interface AnonymousSetting {
 
 export interface LocationTag {
   inheritInChildApplications: boolean;
-  settings: AnonymousSetting[];
+  /**
+   * The tag's first anonymousAuthentication setting, and the others after it: a location writes
+   * one as a rule, and an array of one per tag was two objects more kept with the model.
+   */
+  setting: AnonymousSetting | undefined;
+  laterSettings: readonly AnonymousSetting[] | undefined;
   /** The tag's own line in applicationHost.config; none for a web.config's tag (another file). */
   line: number | undefined;
   /** The next tag for the same path, in document order. */
@@ -29,21 +34,19 @@ export interface LocationTag {
 }
 
 /**
- * An application, which also stands for its scope (kind application; the site's for the root
- * application): one record where a pending scope would repeat its node, path and line.
+ * An application is the path node of its path, which also stands for its scope (kind
+ * application; the site's for the root application): a record beside the node, one more object
+ * per application kept with the model, held nothing the node could not.
  */
-export interface ApplicationRecord {
-  path: string;
-  pool: string | null;
-  line: number;
-  node: PathNode;
-  /** The connect-as credentials of its root directory, which its scope carries. */
-  connectAs: ConnectAsCredentials | undefined;
-}
+export type ApplicationRecord = PathNode;
 
-/** An application's record with every field (one shape for all). */
+/** Makes the node an application's, with every application field set (one shape for all nodes). */
 export function newApplication(node: PathNode, path: string, pool: string | null, line: number): ApplicationRecord {
-  return { path, pool, line, node, connectAs: undefined };
+  node.application = node;
+  node.path = path;
+  node.pool = pool;
+  node.line = line;
+  return node;
 }
 
 /**
@@ -64,7 +67,15 @@ export interface PathNode {
   nextSibling: PathNode | undefined;
   /** The children by key as well, once a node has many (CHILD_LIST_LIMIT, sites.ts). */
   childIndex: Map<string, PathNode> | undefined;
+  /** The node itself on an application's path (newApplication), whose fields follow. */
   application: ApplicationRecord | undefined;
+  /** An application's path as a URL (`/`, `/api`); '' on other nodes. */
+  path: string;
+  pool: string | null;
+  /** An application's line in applicationHost.config; 0 on other nodes. */
+  line: number;
+  /** The connect-as credentials of an application's root directory, which its scope carries. */
+  connectAs: ConnectAsCredentials | undefined;
   /** The first location tag for exactly this path; the others follow it (next), in document order. */
   locations: LocationTag | undefined;
   /** Set once a scope exists for this path, so later definers of the same path are folded in. */
@@ -108,7 +119,7 @@ export interface SiteRecord {
 /** The path nodes of a site's scopes to create, each once or more. */
 export function scopeNodes(site: SiteRecord): PathNode[] {
   const nodes: PathNode[] = [];
-  for (const application of site.applications) nodes.push(application.node);
+  for (const application of site.applications) nodes.push(application);
   for (const scope of site.directories ?? []) nodes.push(scope.node);
   for (const scope of site.later ?? []) nodes.push(scope.node);
   return nodes;
@@ -120,16 +131,29 @@ export function addLaterScope(site: SiteRecord, scope: PendingScope): void {
   else site.later.push(scope);
 }
 
+/** A tag's settings in document order. */
+export function tagSettings(tag: LocationTag): readonly AnonymousSetting[] {
+  if (tag.setting === undefined) return [];
+  return tag.laterSettings === undefined ? [tag.setting] : [tag.setting, ...tag.laterSettings];
+}
+
 /** Adds a location tag to its node, after any tag already there. */
 export function addLocationTag(
   node: PathNode,
   inheritInChildApplications: boolean,
-  settings: AnonymousSetting[],
+  settings: readonly AnonymousSetting[],
   line: number | undefined,
 ): void {
   // Linked through the tags, not held in an array: a node has one tag as a rule, and an array
   // of one was two objects more per location kept with the model.
-  const tag: LocationTag = { inheritInChildApplications, settings, line, next: undefined, last: undefined };
+  const tag: LocationTag = {
+    inheritInChildApplications,
+    setting: settings[0],
+    laterSettings: settings.length > 1 ? settings.slice(1) : undefined,
+    line,
+    next: undefined,
+    last: undefined,
+  };
   const first = node.locations;
   if (first === undefined) {
     tag.last = tag;

@@ -5,7 +5,7 @@ import { writtenAttributes, type AttributeLock } from './attribute-lock';
 import { definitionRefusal, type SectionDefinition } from './section-definition';
 import type { SectionLock } from './section-lock';
 import { nodeAt } from './sites';
-import type { AnonymousSetting, LocationTag, PathNode, SiteRecord } from './types';
+import { tagSettings, type AnonymousSetting, type LocationTag, type PathNode, type SiteRecord } from './types';
 
 /**
  * Whether IIS accepts each anonymousAuthentication section a web.config writes, or refuses the
@@ -223,7 +223,7 @@ function attributeLocksFor({ node, level, upper, locks }: Subject): OwnedAttribu
       if (entry.attributes !== undefined && entry.level < level)
         found.push({ owner: entry.owner, lock: entry.attributes });
     for (let tag: LocationTag | undefined = current.locations; tag !== undefined; tag = tag.next)
-      for (const setting of tag.settings)
+      for (const setting of tagSettings(tag))
         if (setting.locked !== undefined) found.push({ owner: APPLICATION_HOST, lock: setting.locked });
   }
   for (const setting of upper.serverSettings)
