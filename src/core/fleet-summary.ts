@@ -124,6 +124,38 @@ export function summarizeFleet(
 }
 
 /**
+ * What the fleet summary reads of one judged snapshot. A report worker sends this instead of the
+ * findings (62,000 objects over a fleet of 1,000, whose copy between threads cost more than
+ * judging some of the snapshots).
+ */
+export interface SnapshotTally {
+  inDesiredState: boolean;
+  byStatus: Partial<Record<FindingStatus, number>>;
+  /** Findings not in the desired state. */
+  problems: number;
+  /** The GPOs its findings blame (causingGpos), each once, in the order its findings first name them. */
+  causes: { gpo: GroupPolicyObjectRef; revokedAtRefresh: number; gpoBlocked: number }[];
+}
+
+export function tallySnapshot(evaluation: Evaluation): SnapshotTally {
+  const causes = new Map<string, SnapshotTally['causes'][number]>();
+  for (const finding of evaluation.findings) {
+    for (const gpo of causingGpos(finding)) {
+      const cause = causes.get(gpo.id) ?? { gpo: { id: gpo.id, name: gpo.name }, revokedAtRefresh: 0, gpoBlocked: 0 };
+      if (finding.status === 'revoked-at-refresh') cause.revokedAtRefresh++;
+      else cause.gpoBlocked++;
+      causes.set(gpo.id, cause);
+    }
+  }
+  return {
+    inDesiredState: evaluation.inDesiredState,
+    byStatus: countStatuses(evaluation.findings),
+    problems: evaluation.findings.filter(isProblem).length,
+    causes: [...causes.values()],
+  };
+}
+
+/**
  * The fleet summary built one outcome at a time, so `report` can let go of each evaluation as
  * soon as its piece of the output is written: what it keeps per host is a few counts.
  */
@@ -136,36 +168,30 @@ export class FleetSummarizer {
   private judged = 0;
   private inDesiredState = 0;
 
-  add(outcome: SnapshotOutcome): void {
+  /** The next outcome; `tally` is tallySnapshot of it when the caller has it already (a worker made it). */
+  add(outcome: SnapshotOutcome, tally?: SnapshotTally): void {
     this.snapshots++;
     if (outcome.kind === 'failed') return;
     this.judged++;
-    if (outcome.evaluation.inDesiredState) this.inDesiredState++;
-    const byStatus = countStatuses(outcome.evaluation.findings);
+    const { inDesiredState, byStatus, problems, causes } = tally ?? tallySnapshot(outcome.evaluation);
+    if (inDesiredState) this.inDesiredState++;
     for (const [status, count] of Object.entries(byStatus) as [FindingStatus, number][]) {
       this.findings[status] += count;
       this.hostsWithStatus[status]++;
     }
-    const problems = outcome.evaluation.findings.filter(isProblem).length;
     if (problems > 0)
       this.ranks.push({ snapshot: outcome.name, computerName: outcome.host?.computerName ?? null, problems, byStatus });
-    const gposOnThisHost = new Set<string>();
-    for (const finding of outcome.evaluation.findings) {
-      for (const gpo of causingGpos(finding)) {
-        const entry = this.gpoCauses.get(gpo.id) ?? {
-          gpo: { id: gpo.id, name: gpo.name },
-          revokedAtRefresh: 0,
-          gpoBlocked: 0,
-          hosts: 0,
-        };
-        if (finding.status === 'revoked-at-refresh') entry.revokedAtRefresh++;
-        else entry.gpoBlocked++;
-        if (!gposOnThisHost.has(gpo.id)) {
-          gposOnThisHost.add(gpo.id);
-          entry.hosts++;
-        }
-        this.gpoCauses.set(gpo.id, entry);
-      }
+    for (const cause of causes) {
+      const entry = this.gpoCauses.get(cause.gpo.id) ?? {
+        gpo: { id: cause.gpo.id, name: cause.gpo.name },
+        revokedAtRefresh: 0,
+        gpoBlocked: 0,
+        hosts: 0,
+      };
+      entry.revokedAtRefresh += cause.revokedAtRefresh;
+      entry.gpoBlocked += cause.gpoBlocked;
+      entry.hosts++;
+      this.gpoCauses.set(cause.gpo.id, entry);
     }
   }
 

@@ -1,12 +1,14 @@
 import {
   DEFAULT_SUMMARY_LIMITS,
   FleetSummarizer,
+  tallySnapshot,
   type FailedSnapshot,
   type FleetSummary,
   type SnapshotOutcome,
+  type SnapshotTally,
 } from '../core/fleet-summary';
 import type { RuleSetName } from '../core/rules';
-import { findingWithoutDetails, plainFinding } from '../core/judged-finding';
+import { plainFinding } from '../core/judged-finding';
 import { writeJsonValue } from './json-stream';
 import { addCounts, JUNIT_TAIL, junitHead, junitSuite, suiteText, type Suite, type SuiteCounts } from './junit';
 import { FleetCauseTally } from './report-causes';
@@ -66,7 +68,7 @@ export function fleetOutput(options: FleetOutputOptions, spool: Spool): FleetOut
   const piece = pieceWriter(options, spool);
   return {
     add(outcome, rendered) {
-      summarizer.add(outcome);
+      summarizer.add(outcome, rendered?.tally);
       piece.add(outcome, rendered);
     },
     finish(write) {
@@ -78,17 +80,18 @@ export function fleetOutput(options: FleetOutputOptions, spool: Spool): FleetOut
 }
 
 /**
- * A snapshot's piece of the output, rendered on the worker thread that judged it: only this text
- * and a slim outcome cross to the main thread, instead of the whole evaluation (issue 15, P3).
+ * A snapshot's piece of the output, rendered on the worker thread that judged it, with what the
+ * fleet summary reads of it: only these cross to the main thread, instead of the whole
+ * evaluation (issue 15, P3).
  */
-export type RenderedPiece = { json: string } | { junit: Suite };
+export type RenderedPiece = ({ json: string } | { junit: Suite }) & { tally: SnapshotTally };
 
 /**
  * What a worker sends for `format`: the piece when the format's piece depends on this snapshot
- * alone (JSON, JUnit; a SARIF result and the table's causes depend on the others), and the
- * outcome with only what the fleet summary reads. Its findings keep their status, SIDs and GPO
- * owners and lose the tokens, matches, rules and messages, most of their bytes. The policy
- * projection never crosses (it holds functions).
+ * alone (JSON, JUnit), and then the outcome without its findings, since the piece's tally is all
+ * the main thread reads of them. A SARIF result and the table's causes depend on the others, so
+ * for those the outcome keeps its findings as plain objects. The policy projection never crosses
+ * (it holds functions).
  */
 export function renderPiece(
   format: string,
@@ -100,14 +103,14 @@ export function renderPiece(
     const evaluation = { ...outcome.evaluation, findings: outcome.evaluation.findings.map(plainFinding) };
     return { outcome: { ...outcome, policy: null, evaluation }, piece: undefined };
   }
-  const piece = format === 'json' ? { json: jsonPiece(outcome, JSON_INDENT) } : { junit: junitSuite(outcome) };
-  // Copied: most of a JudgedFinding's members are getters, which a spread would lose.
-  const findings = outcome.evaluation.findings.map(findingWithoutDetails);
+  const tally = tallySnapshot(outcome.evaluation);
+  const piece =
+    format === 'json' ? { json: jsonPiece(outcome, JSON_INDENT), tally } : { junit: junitSuite(outcome), tally };
   return {
     outcome: {
       ...outcome,
       policy: null,
-      evaluation: { ...outcome.evaluation, findings, reasons: [], diagnostics: [] },
+      evaluation: { ...outcome.evaluation, findings: [], reasons: [], diagnostics: [] },
     },
     piece,
   };

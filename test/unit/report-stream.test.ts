@@ -4,7 +4,7 @@ import { FileSpool } from '../../src/io/spool';
 import { writeJson } from '../../src/render/json-stream';
 import { renderJunit } from '../../src/render/junit';
 import { buildReportDocument } from '../../src/render/report-document';
-import { fleetOutput, MemorySpool, type FleetFormat, type Spool } from '../../src/render/report-stream';
+import { fleetOutput, MemorySpool, renderPiece, type FleetFormat, type Spool } from '../../src/render/report-stream';
 import { renderReportTable } from '../../src/render/fleet-summary-table';
 import { renderSarif } from '../../src/render/sarif';
 import { judgeExample } from '../helpers/fleet';
@@ -75,6 +75,24 @@ describe('report output written as the fleet is judged', () => {
           );
         }
       }
+    });
+  }
+
+  for (const format of ['json', 'junit'] as const) {
+    it(`${format}: pieces rendered on a worker, and copied across as a thread would, give the same bytes`, () => {
+      const output = fleetOutput(
+        { format, ruleSet: 'documented', withGpo: [], style: { color: false } },
+        new MemorySpool(),
+      );
+      for (const outcome of fleet) {
+        const { outcome: sent, piece } = structuredClone(renderPiece(format, outcome));
+        // The main thread gets no findings: the summary's counts and GPO causes come from the tally.
+        if (sent.kind === 'judged') assert.deepEqual(sent.evaluation.findings, []);
+        output.add(sent, piece);
+      }
+      let text = '';
+      output.finish((piece) => (text += piece));
+      assert.equal(text, whole(format, fleet, []));
     });
   }
 
