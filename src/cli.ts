@@ -101,7 +101,11 @@ function runReport(options: CliOptions, io: CommandIo, onThreads: boolean): Exit
     if (drawn) io.stderr.write(CLEAR_LINE);
     for (const failure of failures)
       writeLog(io.stderr, options.logFormat === 'json', 'error', `invalid input: ${failure.error}`);
-    const summary = output.finish((text) => void io.stdout.write(text));
+    const { stdout } = io;
+    const summary = output.finish(
+      (text) => void stdout.write(text),
+      stdout.writeBytes && ((bytes) => void stdout.writeBytes!(bytes)),
+    );
     return EXIT_CODES[fleetExitCodeName(summary)].code;
   };
   const snapshots = entries.filter((entry) => entry.kind === 'snapshot').length;

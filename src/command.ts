@@ -44,6 +44,8 @@ export interface CommandIo {
     write(text: string): unknown;
     writeJsonText?(text: string): unknown;
     flush?(): unknown;
+    /** Where given: UTF-8 bytes to write as they are, after anything held (report's spool). */
+    writeBytes?(bytes: Uint8Array): unknown;
     isTTY?: boolean;
     columns?: number;
   };

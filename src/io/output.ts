@@ -22,6 +22,8 @@ export interface FdWriter {
   writeJsonText(text: string): void;
   /** Writes the JSON text writeJsonText holds. */
   flush(): void;
+  /** Bytes of UTF-8 text, written as they are (a report's spool, copied out without decoding it). */
+  writeBytes(bytes: Uint8Array): void;
   isTTY: boolean;
   columns?: number;
 }
@@ -88,6 +90,12 @@ export function fdWriter(
     flush() {
       guarded(flush);
     },
+    writeBytes(bytes: Uint8Array) {
+      guarded(() => {
+        flush();
+        writeAll(fd, bytes, output);
+      });
+    },
   };
 }
 
@@ -140,7 +148,7 @@ function* slices(text: string): Generator<string> {
   }
 }
 
-function writeAll(fd: number, bytes: Buffer, output: string): void {
+function writeAll(fd: number, bytes: Uint8Array, output: string): void {
   let offset = 0;
   while (offset < bytes.length) {
     try {

@@ -22,9 +22,20 @@ export class FileSpool implements Spool {
     if (this.pending.length >= BATCH) this.flush();
   }
 
-  replay(write: (text: string) => void): void {
+  replay(write: (text: string) => void, writeBytes?: (bytes: Uint8Array) => void): void {
     this.flush();
     const buffer = Buffer.allocUnsafe(BATCH);
+    if (writeBytes !== undefined) {
+      // The file holds the text's UTF-8 already: decoding it to write it encoded again cost the
+      // end of a 46 MB report, when nothing else is left to run, about 100 ms.
+      for (let position = 0; position < this.written;) {
+        const read = readSync(this.fd, buffer, 0, buffer.length, position);
+        if (read === 0) break;
+        position += read;
+        writeBytes(buffer.subarray(0, read));
+      }
+      return;
+    }
     // A multi-byte character may straddle two reads; the decoder keeps its first bytes.
     const decoder = new StringDecoder('utf8');
     for (let position = 0; position < this.written;) {

@@ -30,8 +30,11 @@ import type { TableStyle } from './paint';
 /** Text put aside until the head of the output is known (a temporary file in the CLI). */
 export interface Spool {
   write(text: string): void;
-  /** Every text written, in order, in pieces. */
-  replay(write: (text: string) => void): void;
+  /**
+   * Every text written, in order, in pieces; as UTF-8 bytes to `writeBytes` when it is given and
+   * the spool holds bytes (a file), else as text to `write`.
+   */
+  replay(write: (text: string) => void, writeBytes?: (bytes: Uint8Array) => void): void;
 }
 
 /** A spool in memory: for a table (nothing is spooled) and for tests. */
@@ -50,8 +53,8 @@ export class MemorySpool implements Spool {
 export interface FleetOutput {
   /** The next snapshot, in the report's order, with its piece when a worker rendered it (renderPiece). */
   add(outcome: SnapshotOutcome, piece?: RenderedPiece): void;
-  /** Writes the whole output and returns the summary (for the exit code). */
-  finish(write: (text: string) => void): FleetSummary;
+  /** Writes the whole output (through `writeBytes` too, when given) and returns the summary (for the exit code). */
+  finish(write: (text: string) => void, writeBytes?: (bytes: Uint8Array) => void): FleetSummary;
 }
 
 export type FleetFormat = 'json' | 'junit' | 'sarif' | 'table';
@@ -71,9 +74,9 @@ export function fleetOutput(options: FleetOutputOptions, spool: Spool): FleetOut
       summarizer.add(outcome, rendered?.tally);
       piece.add(outcome, rendered);
     },
-    finish(write) {
+    finish(write, writeBytes) {
       const summary = summarizer.summary();
-      piece.finish(summary, write);
+      piece.finish(summary, write, writeBytes);
       return summary;
     },
   };
@@ -126,7 +129,7 @@ function jsonPiece(outcome: SnapshotOutcome, indent: string): string {
 
 interface PieceWriter {
   add(outcome: SnapshotOutcome, piece?: RenderedPiece): void;
-  finish(summary: FleetSummary, write: (text: string) => void): void;
+  finish(summary: FleetSummary, write: (text: string) => void, writeBytes?: (bytes: Uint8Array) => void): void;
 }
 
 function pieceWriter(options: FleetOutputOptions, spool: Spool): PieceWriter {
@@ -164,6 +167,7 @@ function spliceArray(
   count: number,
   spool: Spool,
   write: (text: string) => void,
+  writeBytes: ((bytes: Uint8Array) => void) | undefined,
 ): void {
   const marker = `${JSON.stringify(key)}: []`;
   const at = head.lastIndexOf(marker);
@@ -172,7 +176,7 @@ function spliceArray(
     return;
   }
   write(head.slice(0, at + marker.length - 1));
-  spool.replay(write);
+  spool.replay(write, writeBytes);
   write(`\n${indent.slice(2)}]${head.slice(at + marker.length)}`);
 }
 
@@ -191,7 +195,7 @@ function jsonPieces(options: FleetOutputOptions, spool: Spool): PieceWriter {
       if (piece !== undefined && 'json' in piece) spool.write(piece.json);
       else writeJsonValue(reportSnapshot(outcome), indent, (text) => spool.write(text));
     },
-    finish(summary, write) {
+    finish(summary, write, writeBytes) {
       spliceArray(
         collect({ ...reportHeader(summary, options.ruleSet, options.withGpo), snapshots: [] }),
         'snapshots',
@@ -199,6 +203,7 @@ function jsonPieces(options: FleetOutputOptions, spool: Spool): PieceWriter {
         count,
         spool,
         write,
+        writeBytes,
       );
     },
   };
@@ -215,8 +220,8 @@ function sarifPieces(spool: Spool): PieceWriter {
         writeJsonValue(result, indent, (text) => spool.write(text));
       }
     },
-    finish(_summary, write) {
-      spliceArray(collect(run.log([])), 'results', indent, count, spool, write);
+    finish(_summary, write, writeBytes) {
+      spliceArray(collect(run.log([])), 'results', indent, count, spool, write, writeBytes);
     },
   };
 }
@@ -229,9 +234,9 @@ function junitPieces(spool: Spool): PieceWriter {
       addCounts(total, suite.counts);
       spool.write(suiteText(suite));
     },
-    finish(_summary, write) {
+    finish(_summary, write, writeBytes) {
       write(junitHead(total));
-      spool.replay(write);
+      spool.replay(write, writeBytes);
       write(JUNIT_TAIL);
     },
   };

@@ -124,6 +124,13 @@ describe('report output written as the fleet is judged', () => {
       let back = '';
       big.replay((piece) => (back += piece));
       assert.equal(back, text);
+      // Copied out as bytes, without decoding: the text's UTF-8, whole.
+      const bytes: Buffer[] = [];
+      big.replay(
+        () => assert.fail('bytes were asked for'),
+        (piece) => bytes.push(Buffer.from(piece)),
+      );
+      assert.ok(Buffer.concat(bytes).equals(Buffer.from(text, 'utf8')));
     } finally {
       big.close();
     }
