@@ -11,15 +11,22 @@ import {
 import { holderIndexer } from './holder-match';
 import { judgeIncompleteGroups } from './incomplete-groups';
 import { ANONYMOUS_DISABLED, JudgedFinding, SERVING_POOL, type DefinedAt } from './judged-finding';
-import { resolveConnectAs, sidIsUnknown, type AnonymousIdentity, type IdentityResolution } from './identity';
+import {
+  PoolVirtualAccount,
+  resolveConnectAs,
+  sidIsUnknown,
+  type AnonymousIdentity,
+  type IdentityResolution,
+} from './identity';
 import type { AnonymousScope } from './model';
 import type { EvaluationContext } from './right-check';
 import { roleSymptoms, type IdentityRole } from './roles';
 import { FINDING_STATUSES, reasonCode } from './status';
 import { capitalize } from './sentence';
-import { verdictStatus } from './template-verdict';
+import { unreadPoolsAlikeTo, verdictStatus } from './template-verdict';
 import { IdentityKinds, verdictFor } from './once-per-evaluation';
 import { ResolutionMemo } from './resolution-memo';
+import { SharedVerdict } from './shared-verdict';
 import { ScopePools } from './scope-pools';
 
 export { describeAccount, describeScope } from './finding';
@@ -81,6 +88,7 @@ export function evaluationContext(input: EvaluationInput): EvaluationContext {
     assumptionNotes: new Map(),
     judgedIdentities: new Map(),
     disabledFinding: undefined,
+    unreadPools: undefined,
   };
 }
 
@@ -140,12 +148,7 @@ function judgeResolution(
       scope,
       role,
       ANONYMOUS_DISABLED,
-      null,
-      undefined,
-      null,
-      ruleSet,
-      symptoms,
-      'disabled',
+      new SharedVerdict(null, undefined, null, ruleSet, symptoms, 'disabled'),
     );
     context.disabledFinding = finding;
     return finding;
@@ -166,12 +169,14 @@ function judgeResolution(
       scope,
       role,
       identity,
-      null,
-      undefined,
-      null,
-      ruleSet,
-      symptoms,
-      `${describeScope(scope)}: anonymous requests run as the application pool identity (userName=""), but the path is served by ${poolText}; its identity cannot be judged.`,
+      new SharedVerdict(
+        null,
+        undefined,
+        null,
+        ruleSet,
+        symptoms,
+        `${describeScope(scope)}: anonymous requests run as the application pool identity (userName=""), but the path is served by ${poolText}; its identity cannot be judged.`,
+      ),
     );
     finding.status = 'unresolved';
     return finding;
@@ -204,18 +209,23 @@ function judgeNewIdentity(
   identity: AnonymousIdentity,
   definedAt: DefinedAt,
 ): JudgedFinding {
-  const { input } = context;
+  const { input, unreadPools } = context;
+  // What judging the account from here would come to (unreadPoolVerdict): the finding's outcome,
+  // with its own account and lists.
+  if (unreadPools !== undefined && identity instanceof PoolVirtualAccount && !identity.sidWorkedOut)
+    return unreadPools.finding.sameOutcomeAt(
+      scope,
+      role,
+      definedAt,
+      identity,
+      unreadPools.alike.forUnreadPool(identity),
+    );
   const { rule, enforced, ruleOut, allowRightOwner, denyRightOwner } = context.kinds.ruleFor(context, identity);
   const finding = new JudgedFinding(
     scope,
     role,
     definedAt,
-    identity,
-    rule,
-    ruleOut,
-    input.ruleSet,
-    roleSymptoms(context.iis6),
-    'not-required',
+    new SharedVerdict(identity, rule, ruleOut, input.ruleSet, roleSymptoms(context.iis6), 'not-required'),
   );
   if (identity.assumption !== undefined) finding.addNotes(assumptionNote(context, identity.assumption));
 
@@ -232,6 +242,10 @@ function judgeNewIdentity(
   const verdict = verdictFor(context, identity, rule);
   finding.status = verdictStatus(verdict, finding.allowRightOwner, finding.denyRightOwner);
   finding.holdVerdict(verdict);
+  if (identity instanceof PoolVirtualAccount && unreadPools === undefined) {
+    const alike = unreadPoolsAlikeTo(verdict);
+    if (alike !== undefined) context.unreadPools = { finding, alike };
+  }
   if (identity.groupsIncomplete !== undefined)
     judgeIncompleteGroups(finding, identity, [input.policy.current, input.policy.afterRefresh], context.accounts);
   return finding;

@@ -1,13 +1,13 @@
 import { configurationNotes } from './configuration-notes';
 import { describeScope, poolDefinedAt, type Finding, type FindingIdentity } from './finding';
-import { symptomOf, type IdentityRole, type RoleSymptoms } from './roles';
+import { symptomOf, type IdentityRole } from './roles';
 import { disabledMessage, notRequiredMessage, statusMessage, unresolvedMessage } from './finding-messages';
 import type { AnonymousIdentity } from './identity';
 import type { AnonymousScope } from './model';
 import type { IdentityVerdict } from './right-check';
-import { SharedVerdict, type Wording } from './shared-verdict';
+import type { SharedVerdict, Wording } from './shared-verdict';
 import { TemplateVerdict } from './template-verdict';
-import type { LogonType, RuleRow, RuleSetName } from './rules';
+import type { LogonType } from './rules';
 
 /**
  * A finding as judging makes it: its scope, role and identity, and a reference to the verdict of
@@ -51,27 +51,15 @@ export class JudgedFinding implements Finding {
   private [VERDICT]: SharedVerdict;
 
   /**
-   * A finding in the not-required shape that judging then fills in. `identity` is written out, or is
-   * where a judged account was defined: the identity is then made from the account when read.
+   * A finding holding `verdict`, which judging then fills in or which other findings share.
+   * `identity` is written out, or is where a judged account was defined: the identity is then
+   * made from the account when read.
    */
-  constructor(
-    scope: AnonymousScope,
-    role: IdentityRole,
-    identity: IdentityOrigin,
-    account: AnonymousIdentity | null,
-    rule: RuleRow | undefined,
-    ruleOut: Finding['rule'],
-    ruleSet: RuleSetName,
-    /** The judged IIS version's symptoms, by role (roles.ts). */
-    symptoms: RoleSymptoms,
-    wording: Wording | string,
-    /** Another finding's verdict, which this one then shares (sameVerdictAt). */
-    shared?: SharedVerdict,
-  ) {
+  constructor(scope: AnonymousScope, role: IdentityRole, identity: IdentityOrigin, verdict: SharedVerdict) {
     this.role = role;
     this[IDENTITY] = identity;
     this[SCOPE] = scope;
-    this[VERDICT] = shared ?? new SharedVerdict(account, rule, ruleOut, ruleSet, symptoms, wording);
+    this[VERDICT] = verdict;
   }
 
   /**
@@ -81,8 +69,18 @@ export class JudgedFinding implements Finding {
   sameVerdictAt(scope: AnonymousScope, role: IdentityRole, identity: IdentityOrigin): JudgedFinding {
     const verdict = this[VERDICT];
     verdict.shared = true;
-    const { account, ruleRow, rule, ruleSet, symptoms, wording } = verdict;
-    return new JudgedFinding(scope, role, identity, account, ruleRow, rule, ruleSet, symptoms, wording, verdict);
+    return new JudgedFinding(scope, role, identity, verdict);
+  }
+
+  /** A finding of another account whose verdict `held` comes to this one's outcome (evaluate-identities.ts). */
+  sameOutcomeAt(
+    scope: AnonymousScope,
+    role: IdentityRole,
+    identity: DefinedAt,
+    account: AnonymousIdentity,
+    held: IdentityVerdict,
+  ): JudgedFinding {
+    return new JudgedFinding(scope, role, identity, this[VERDICT].copy(account, held));
   }
 
   /** The held verdict; one made when read is replaced by the plain one it makes (its getters cost renderers). */

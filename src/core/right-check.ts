@@ -12,6 +12,7 @@ import type { AnonymousIdentity } from './identity';
 import type { JudgedFinding } from './judged-finding';
 import type { GroupPolicyObjectRef } from './model';
 import type { PolicyView } from './policy';
+import type { TemplateVerdict } from './template-verdict';
 import { selfGrantCounts, type RuleRow, type RuleSetName } from './rules';
 import { describeRight } from './rights';
 import type { FindingStatus } from './status';
@@ -38,6 +39,8 @@ export interface EvaluationContext {
   judgedIdentities: Map<AnonymousIdentity, JudgedFinding>;
   /** The first finding where anonymous authentication is disabled, whose verdict the later ones share. */
   disabledFinding: JudgedFinding | undefined;
+  /** A pool account's finding with the outcome every later pool account nobody read the SID of takes. */
+  unreadPools: { finding: JudgedFinding; alike: TemplateVerdict } | undefined;
 }
 
 /**

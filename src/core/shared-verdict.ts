@@ -32,12 +32,13 @@ export class SharedVerdict {
     public wording: Wording | string,
   ) {}
 
-  copy(): SharedVerdict {
-    const copy = new SharedVerdict(this.account, this.ruleRow, this.rule, this.ruleSet, this.symptoms, this.wording);
+  /** A copy, for another account and its verdict where given. */
+  copy(account = this.account, held = this.held): SharedVerdict {
+    const copy = new SharedVerdict(account, this.ruleRow, this.rule, this.ruleSet, this.symptoms, this.wording);
     copy.status = this.status;
     copy.allowRightOwner = this.allowRightOwner;
     copy.denyRightOwner = this.denyRightOwner;
-    copy.held = this.held;
+    copy.held = held;
     copy.judgedNotes = this.judgedNotes;
     return copy;
   }

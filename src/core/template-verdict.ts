@@ -43,7 +43,7 @@ export function templateVerdict(
  */
 export function unreadPoolVerdict(template: TokenTemplate, account: PoolVirtualAccount): IdentityVerdict | undefined {
   const alike = template.unreadPoolsAlike;
-  if (alike !== undefined) return new TemplateVerdict(template, account, undefined, alike);
+  if (alike !== undefined) return alike.forUnreadPool(account);
   template.namesPoolAccounts ??= template.lists.some(namesPoolAccounts);
   let normalizedName: string | undefined;
   if (template.namesPoolAccounts) {
@@ -53,6 +53,22 @@ export function unreadPoolVerdict(template: TokenTemplate, account: PoolVirtualA
   const verdict = new TemplateVerdict(template, account, normalizedName);
   if (!template.namesPoolAccounts && !account.sidWorkedOut) template.unreadPoolsAlike = verdict;
   return verdict;
+}
+
+/**
+ * The verdict every later pool account nobody read the SID of takes its outcome from
+ * (unreadPoolVerdict), where `verdict` has that outcome too: the same outlines and notes, which
+ * decide its status and its finding's notes. Undefined where no such verdict was made yet.
+ */
+export function unreadPoolsAlikeTo(verdict: IdentityVerdict): TemplateVerdict | undefined {
+  if (!(verdict instanceof TemplateVerdict)) return undefined;
+  const alike = verdict.template.unreadPoolsAlike;
+  return alike !== undefined &&
+    alike.currentOutline === verdict.currentOutline &&
+    alike.afterRefreshOutline === verdict.afterRefreshOutline &&
+    alike.tokenNotes === verdict.tokenNotes
+    ? alike
+    : undefined;
 }
 
 /** Whether a list has an entry written as an ApplicationPoolIdentity account's name. */
@@ -95,7 +111,7 @@ export class TemplateVerdict implements IdentityVerdict {
    * is the verdict of another account whose outlines and notes this one's are (unreadPoolVerdict).
    */
   constructor(
-    private readonly template: TokenTemplate,
+    readonly template: TokenTemplate,
     private readonly account: AnonymousIdentity,
     private normalizedName: string | undefined,
     alike?: TemplateVerdict,
@@ -135,6 +151,11 @@ export class TemplateVerdict implements IdentityVerdict {
           rule.selfGranted!.evidence === 'inferred' &&
           !namesOwnSid(parts.allow, account, unread) &&
           grantRestsOnInferredUsers([selfGrant(rule, this.matched())]);
+  }
+
+  /** The verdict of another pool account nobody read the SID of: this one's outcome, its own lists. */
+  forUnreadPool(account: PoolVirtualAccount): TemplateVerdict {
+    return new TemplateVerdict(this.template, account, undefined, this);
   }
 
   get token(): TokenSid[] {

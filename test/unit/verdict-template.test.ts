@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { evaluationContext } from '../../src/core/evaluate-identities';
+import { evaluateIdentities, evaluationContext } from '../../src/core/evaluate-identities';
 import {
   PoolVirtualAccount,
   resolveAnonymousIdentity,
@@ -193,5 +193,33 @@ describe('verdicts from a template', () => {
     // Pool accounts judged before their SID was worked out, and others (a list or an account
     // that could hold a pool SID) judged with it.
     assert.ok(sidUnread > judged / 40 && sidUnread < judged / 2, `${sidUnread} of ${judged} with the SID unread`);
+  });
+});
+
+describe("pool accounts that take an earlier pool account's outcome", () => {
+  it('come to the findings each pool has judged alone, on 400 generated snapshots', () => {
+    let unreadAlike = 0;
+    for (let seed = 1; seed <= 400; seed++) {
+      const input = generatedCase(seed);
+      const pools = [...input.iis.applicationPools.values()];
+      // Each pool serves a site whose anonymous requests run as it, and an application of its own.
+      const scopesOf = (name: string, index: number) => [
+        scope({ site: `site-${index}`, applicationPool: name, userName: '' }),
+        scope({ site: `site-${index}`, path: '/app', kind: 'application', applicationPool: name, userName: '' }),
+      ];
+      const together = evaluateIdentities({ ...input, iis: iis(POOLS.flatMap(scopesOf), pools) });
+      POOLS.forEach((name, index) => {
+        const alone = evaluateIdentities({ ...input, iis: iis(scopesOf(name, index), pools) });
+        const judged = together.findings.filter((finding) => finding.site === `site-${index}`);
+        assert.deepStrictEqual(
+          JSON.parse(JSON.stringify(judged)),
+          JSON.parse(JSON.stringify(alone.findings)),
+          `seed ${seed}, ${name}`,
+        );
+      });
+      if (!evaluationContext(input).kinds.poolSidsCollected(evaluationContext(input))) unreadAlike++;
+    }
+    // Snapshots where no pool SID is collected, whose pools may take an earlier one's outcome, and others.
+    assert.ok(unreadAlike > 100 && unreadAlike < 380, `${unreadAlike} of 400 without pool SIDs collected`);
   });
 });
