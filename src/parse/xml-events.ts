@@ -49,8 +49,10 @@ export interface XmlEventHandlers {
   /**
    * Whether the consumer keeps the element whose start tag is being read (its open ancestors
    * are known to it). A tokenizer may ask before it reads the attributes and, on false, check
-   * them without building them: open() then receives the tag with no attributes. The plain
-   * reader asks; saxes and the host's tokenizer do not.
+   * them without building them: open() then receives the tag with no attributes. A dropped
+   * element's descendants are dropped too: a tokenizer that asked need not deliver their
+   * events (nor ask about them), only the dropped element's own open() and close(). The plain
+   * reader asks; saxes and the host's tokenizer do not, and deliver every event.
    */
   keeps?(local: string): boolean;
   /**

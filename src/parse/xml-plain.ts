@@ -99,6 +99,9 @@ export function readPlainXml(source: TextSource, maxDepth: number, handlers: Xml
   const open: string[] = [];
   // The end-tag pattern of each open element read by a template, else undefined.
   const openEnds: (RegExp | undefined)[] = [];
+  // Where the outermost open element the consumer dropped is in `open`: the elements inside it
+  // are dropped too (XmlEventHandlers.keeps), so they are checked but get no events.
+  let quietFrom = Infinity;
   let rootClosed = false;
   // Lines are counted as the reader goes: at the top of the loop, every line break before `index`.
   // A start tag read by PLAIN_START_TAG holds none, and the one in the white space it reads after
@@ -149,6 +152,8 @@ export function readPlainXml(source: TextSource, maxDepth: number, handlers: Xml
       }
       open.pop();
       openEnds.pop();
+      if (open.length > quietFrom) continue;
+      quietFrom = Infinity;
       handlers.close();
       rootClosed = open.length === 0;
       continue;
@@ -177,7 +182,8 @@ export function readPlainXml(source: TextSource, maxDepth: number, handlers: Xml
       template = matchingTemplate(text, nameEnd, name);
     }
     // An element the consumer drops gets its attributes checked, but no object or strings.
-    const kept = handlers.keeps === undefined || handlers.keeps(name);
+    const quiet = open.length > quietFrom;
+    const kept = !quiet && (handlers.keeps === undefined || handlers.keeps(name));
     let attributes = NO_ATTRIBUTES;
     let selfClosing: boolean;
     let gapLineBreak = false;
@@ -217,17 +223,20 @@ export function readPlainXml(source: TextSource, maxDepth: number, handlers: Xml
       // saxes reports the line of the tag's closing '>', counting each LF (a CRLF is one break).
       countLines(lines, text, start, index);
     }
-    tag.name = tag.local = name;
-    tag.attributes = attributes;
-    tag.line = lines.line;
-    handlers.open(tag);
+    if (!quiet) {
+      tag.name = tag.local = name;
+      tag.attributes = attributes;
+      tag.line = lines.line;
+      handlers.open(tag);
+    }
     if (gapLineBreak) lines.line++;
-    if (selfClosing) {
-      handlers.close();
-      rootClosed = open.length === 0;
-    } else {
+    if (!selfClosing) {
+      if (!kept && !quiet) quietFrom = open.length;
       open.push(name);
       openEnds.push(template?.endPattern);
+    } else if (!quiet) {
+      handlers.close();
+      rootClosed = open.length === 0;
     }
   }
 }
