@@ -29,9 +29,10 @@ export interface TagTemplate {
   /** The element's end tag from its `/`, with no white space before its `>`, and the line break after it. */
   readonly endPattern: RegExp;
   readonly source: string;
-  /** The templates of the start tags that followed this one's last time and, if another, the time before. */
+  /** The templates of the last three different start tags that followed this one's, the most recent first. */
   next: TagTemplate | undefined;
   other: TagTemplate | undefined;
+  third: TagTemplate | undefined;
 }
 
 /** Templates of one element name, in the order they were made. */
@@ -78,9 +79,14 @@ let previous: TagTemplate | undefined;
  */
 export function predictedTemplate(text: string, from: number): TagTemplate | undefined {
   if (previous === undefined) return undefined;
-  // A tag followed by either of two (an application's directory by the next application, or by
-  // the site's bindings) finds the one at the second try.
-  return matchesFrom(previous.next, text, from) ?? matchesFrom(previous.other, text, from);
+  // A tag followed by one of several finds it at a later try: an application's directory by
+  // another directory, the next application or the site's bindings; a pool by its processModel,
+  // its recycling or the next pool.
+  return (
+    matchesFrom(previous.next, text, from) ??
+    matchesFrom(previous.other, text, from) ??
+    matchesFrom(previous.third, text, from)
+  );
 }
 
 function matchesFrom(template: TagTemplate | undefined, text: string, from: number): TagTemplate | undefined {
@@ -95,6 +101,7 @@ function matchesFrom(template: TagTemplate | undefined, text: string, from: numb
 /** Notes the template of the start tag just read (undefined for one of no template), for predictedTemplate. */
 export function followedBy(template: TagTemplate | undefined): void {
   if (previous !== undefined && template !== undefined && previous.next !== template) {
+    if (previous.other !== template) previous.third = previous.other;
     previous.other = previous.next;
     previous.next = template;
   }
@@ -166,6 +173,7 @@ export function learnTemplate(
     source,
     next: undefined,
     other: undefined,
+    third: undefined,
   };
   templates.push(template);
   return template;

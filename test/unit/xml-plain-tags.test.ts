@@ -125,6 +125,16 @@ describe('plain XML reader: tags on their own lines', function () {
       const text = ['<a>', ...lines, ...repeated, '</a>', ''].join('\r\n');
       assert.equal(plainEncoding(text), saxesEncoding(text, false, false));
     }
+    // A tag followed in turn by tags of three (or five) shapes, some of names that start alike.
+    const followers = ['<c n="1"/>', '<cc n="1"/>', '<c id="2" n="1">\r\n  </c>', '<c.d n="1"/>', '<c/>'];
+    for (const shapes of [3, 5]) {
+      const turns = Array.from({ length: 40 }, (_, index) => [
+        `  <p n="${index}"/>`,
+        `  ${followers[index % shapes]!}`,
+      ]);
+      const turning = ['<a>', ...turns.flat(), '</a>', ''].join('\r\n');
+      assert.equal(plainEncoding(turning), saxesEncoding(turning, false, false));
+    }
     // The same name twice is declined whether the element is kept or not.
     const twice = ['<a>', ...repeated, '  <b n="1" n="2"/>', '</a>'].join('\r\n');
     assert.equal(plainEncoding(twice), null);
