@@ -96,12 +96,13 @@ describe('path-tree walks cost one step per node, however deep the path (issue 1
     const chain = countedChain();
     chain.nodes[DEPTH - 1]!.application = newApplication(chain.nodes[DEPTH - 1]!, '/deep', 'Deep', 3);
     addLocationTag(chain.nodes[1000]!, true, [{ userName: 'middle', origin: 'tag at 1000' }], undefined);
+    const rootApplication = newApplication(chain.root, '/', 'Root', 2);
     const site: SiteRecord = {
       name: 'S',
       line: 1,
       root: chain.root,
-      applications: [],
-      rootApplication: newApplication(chain.root, '/', 'Root', 2),
+      firstApplication: rootApplication,
+      rootApplication,
       directories: undefined,
       later: undefined,
     };

@@ -151,7 +151,11 @@ export function buildScopes(
 function addSiteScopes(building: ScopeBuilding, site: SiteRecord): void {
   const root = site.rootApplication;
   addScope(building, site, root, '/', 'site', site.line, root.connectAs);
-  for (const application of site.applications)
+  for (
+    let application: ApplicationRecord | undefined = site.firstApplication;
+    application !== undefined;
+    application = application.nextApplication
+  )
     if (application !== root)
       addScope(building, site, application, application.path, 'application', application.line, application.connectAs);
   if (site.directories !== undefined) for (const pending of site.directories) addPending(building, site, pending);

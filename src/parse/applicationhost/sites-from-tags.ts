@@ -46,9 +46,10 @@ export class SitesFromTags {
   private defaultPool: string | undefined;
   private directoryDefaults: ConnectAsDefaults = [];
   private diagnostics: Diagnostic[] | undefined;
-  // readSite's arrays, reused: the record gets copies sized exactly.
-  private readonly applications: ApplicationRecord[] = [];
-  private applicationCount = 0;
+  /** The site's applications read so far, linked in document order (SiteRecord.firstApplication). */
+  private firstApplication: ApplicationRecord | undefined;
+  private lastApplication: ApplicationRecord | undefined;
+  // readSite's directories array, reused: the record gets a copy sized exactly.
   private readonly directories: PendingScope[] = [];
   private directoryCount = 0;
   /** The open application; none while a duplicate application's directories are skipped. */
@@ -68,7 +69,8 @@ export class SitesFromTags {
     this.logged = 0;
     this.log(0, tag);
     this.diagnostics = undefined;
-    this.applicationCount = 0;
+    this.firstApplication = undefined;
+    this.lastApplication = undefined;
     this.directoryCount = 0;
     this.openApplication = undefined;
     this.consulted = 0;
@@ -112,21 +114,20 @@ export class SitesFromTags {
     }
     const name = this.name;
     const root = this.root;
-    let applications: ApplicationRecord[];
+    let firstApplication = this.firstApplication;
     let rootApplication = root.application;
     if (rootApplication === undefined) {
       const pool = poolName(this.defaultPool);
       rootApplication = newApplication(root, '/', pool, this.line);
-      applications = [rootApplication].concat(this.applications.slice(0, this.applicationCount));
+      rootApplication.nextApplication = firstApplication;
+      firstApplication = rootApplication;
       this.diagnostic(noRootApplication(name, pool, this.line, this.context));
-    } else {
-      applications = this.applications.slice(0, this.applicationCount);
     }
     const site: SiteRecord = {
       name,
       line: this.line,
       root,
-      applications,
+      firstApplication: firstApplication ?? rootApplication,
       rootApplication,
       directories: this.directoryCount === 0 ? undefined : this.directories.slice(0, this.directoryCount),
       later: undefined,
@@ -153,7 +154,9 @@ export class SitesFromTags {
     const pool = poolName(pooled ?? this.defaultPool);
     if (pool === null) this.diagnostic(noPool(this.name, applicationPath, tag.line, context));
     const application = newApplication(node, applicationPath, pool, tag.line);
-    this.applications[this.applicationCount++] = application;
+    if (this.lastApplication === undefined) this.firstApplication = application;
+    else this.lastApplication.nextApplication = application;
+    this.lastApplication = application;
     this.openApplication = application;
     this.prefix = segments.length === 0 ? '' : applicationPath;
   }

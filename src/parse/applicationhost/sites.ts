@@ -26,6 +26,7 @@ export function newNode(parent: PathNode | null, key = ''): PathNode {
     pool: null,
     line: 0,
     connectAs: undefined,
+    nextApplication: undefined,
     locations: undefined,
     hasScope: false,
     lock: undefined,
@@ -128,7 +129,8 @@ export function readSite(
   const name = requiredAttribute(context, siteElement, 'name');
   const defaultPool = attribute(siteApplicationDefaults, 'applicationPool') ?? serverDefaultPool;
   const root = newNode(null);
-  const applications: ApplicationRecord[] = [];
+  let firstApplication: ApplicationRecord | undefined;
+  let lastApplication: ApplicationRecord | undefined;
   const virtualDirectories: PendingScope[] = [];
   for (const applicationElement of siteElement.children) {
     if (applicationElement.local !== 'application') continue;
@@ -143,7 +145,9 @@ export function readSite(
     const pool = poolName(attribute(applicationElement, 'applicationPool') ?? defaultPool);
     if (pool === null) context.diagnostics.push(noPool(name, applicationPath, applicationElement.line, context));
     const application = newApplication(node, applicationPath, pool, applicationElement.line);
-    applications.push(application);
+    if (lastApplication === undefined) firstApplication = application;
+    else lastApplication.nextApplication = application;
+    lastApplication = application;
     const directoryDefaults: ConnectAsDefaults = [
       firstChild(applicationElement, 'virtualDirectoryDefaults'),
       siteDirectoryDefaults,
@@ -176,15 +180,16 @@ export function readSite(
     // new root application, so the anonymous identity configured for it is not lost.
     const pool = poolName(defaultPool);
     rootApplication = newApplication(root, '/', pool, siteElement.line);
-    applications.unshift(rootApplication);
+    rootApplication.nextApplication = firstApplication;
+    firstApplication = rootApplication;
     context.diagnostics.push(noRootApplication(name, pool, siteElement.line, context));
   }
-  // Copies sized exactly: arrays grown by push hold 17 slots or more, and these live until judging.
+  // A copy sized exactly: an array grown by push holds 17 slots or more, and this lives until judging.
   return {
     name,
     line: siteElement.line,
     root,
-    applications: applications.slice(),
+    firstApplication: firstApplication ?? rootApplication,
     rootApplication,
     directories: virtualDirectories.length === 0 ? undefined : virtualDirectories.slice(),
     later: undefined,
@@ -243,7 +248,11 @@ export function reportUnknownPools(
 ): void {
   const reported = new Set<string>();
   for (const site of sites.values()) {
-    for (const application of site.applications) {
+    for (
+      let application: ApplicationRecord | undefined = site.firstApplication;
+      application !== undefined;
+      application = application.nextApplication
+    ) {
       if (application.pool === null) continue;
       const key = application.pool.toLowerCase();
       if (pools.has(key) || reported.has(key)) continue;

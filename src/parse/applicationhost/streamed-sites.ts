@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../core/model';
 import type { XmlElement } from '../xml';
 import { attribute, pathSegments } from './attributes';
 import { addSite, duplicateSite, readSite } from './sites';
-import type { ParseContext, SiteRecord } from './types';
+import type { ApplicationRecord, ParseContext, SiteRecord } from './types';
 
 // The `<site>` elements of applicationHost.config read one by one as each closes (streamed.ts).
 // A site reads two of `<sites>`' own children: the first `<applicationDefaults>` (the pool of an
@@ -129,7 +129,12 @@ export class StreamedSites {
         continue;
       }
       const { site, diagnostics } = entry.withPool;
-      for (const application of site.applications) if (application.pool === LATER_POOL) application.pool = pool;
+      for (
+        let application: ApplicationRecord | undefined = site.firstApplication;
+        application !== undefined;
+        application = application.nextApplication
+      )
+        if (application.pool === LATER_POOL) application.pool = pool;
       for (const diagnostic of diagnostics)
         this.context.diagnostics.push({ ...diagnostic, message: diagnostic.message.replaceAll(LATER_POOL, pool) });
       if (entry.withoutPool.site !== undefined) this.sites.set(site.name.toLowerCase(), site);

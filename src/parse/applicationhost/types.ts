@@ -76,6 +76,8 @@ export interface PathNode {
   line: number;
   /** The connect-as credentials of an application's root directory, which its scope carries. */
   connectAs: ConnectAsCredentials | undefined;
+  /** The site's next application (SiteRecord.firstApplication): an array per site cost two objects. */
+  nextApplication: ApplicationRecord | undefined;
   /** The first location tag for exactly this path; the others follow it (next), in document order. */
   locations: LocationTag | undefined;
   /** Set once a scope exists for this path, so later definers of the same path are folded in. */
@@ -102,8 +104,11 @@ export interface SiteRecord {
   name: string;
   line: number;
   root: PathNode;
-  /** In document order; the root one is a placeholder when the file defines none. */
-  applications: ApplicationRecord[];
+  /**
+   * The first of the site's applications, linked in document order through nextApplication; the
+   * root one is a placeholder when the file defines none, and then comes first.
+   */
+  firstApplication: ApplicationRecord;
   /** `<application path="/">`, or the placeholder standing for it. */
   rootApplication: ApplicationRecord;
   /**
@@ -119,7 +124,12 @@ export interface SiteRecord {
 /** The path nodes of a site's scopes to create, each once or more. */
 export function scopeNodes(site: SiteRecord): PathNode[] {
   const nodes: PathNode[] = [];
-  for (const application of site.applications) nodes.push(application);
+  for (
+    let application: ApplicationRecord | undefined = site.firstApplication;
+    application !== undefined;
+    application = application.nextApplication
+  )
+    nodes.push(application);
   for (const scope of site.directories ?? []) nodes.push(scope.node);
   for (const scope of site.later ?? []) nodes.push(scope.node);
   return nodes;
