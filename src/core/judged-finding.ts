@@ -251,18 +251,6 @@ function disabledIdentity(scope: AnonymousScope): FindingIdentity {
 
 /** The finding as a plain object, its members in the order every output writes them. */
 export function plainFinding(finding: Finding): Finding {
-  return copyOf(finding, true);
-}
-
-/**
- * The same without rule, token, matches, unresolved holders, notes and message (emptied, in
- * place): what a report worker posts once it has rendered the finding (report-stream.ts).
- */
-export function findingWithoutDetails(finding: Finding): Finding {
-  return copyOf(finding, false);
-}
-
-function copyOf(finding: Finding, details: boolean): Finding {
   return {
     site: finding.site,
     path: finding.path,
@@ -274,17 +262,17 @@ function copyOf(finding: Finding, details: boolean): Finding {
     logonType: finding.logonType,
     right: finding.right,
     denyRight: finding.denyRight,
-    rule: details ? finding.rule : null,
+    rule: finding.rule,
     status: finding.status,
     grantedBy: finding.grantedBy,
     deniedBy: finding.deniedBy,
     afterRefresh: finding.afterRefresh,
     allowRightOwner: finding.allowRightOwner,
     denyRightOwner: finding.denyRightOwner,
-    token: details ? finding.token : [],
-    matches: details ? finding.matches : null,
-    unresolvedHolders: details ? finding.unresolvedHolders : [],
-    notes: details ? finding.notes : [],
-    message: details ? finding.message : '',
+    token: finding.token,
+    matches: finding.matches,
+    unresolvedHolders: finding.unresolvedHolders,
+    notes: finding.notes,
+    message: finding.message,
   };
 }
