@@ -1,15 +1,13 @@
 import type { AccountIndex } from './accounts';
-import { guessAccountKind } from './accounts';
 import type {
   AccountKind,
   AnonymousScope,
   ApplicationPool,
   AppPoolIdentityType,
-  ConnectAsCredentials,
   HostInfo,
   IisConfiguration,
-  LogonMethod,
 } from './model';
+import { accountIdentity, LOGON_METHOD_TO_LOGON_TYPE } from './account-identity';
 import type { IdentitySource, LogonType } from './rules';
 import { applicationPoolSid, normalizeAccountName } from './sids';
 
@@ -35,13 +33,6 @@ export type IdentityResolution =
   | { kind: 'anonymous-disabled' }
   | { kind: 'identity'; identity: AnonymousIdentity }
   | { kind: 'unknown-pool'; poolName: string | null };
-
-const LOGON_METHOD_TO_LOGON_TYPE: Record<LogonMethod, LogonType> = {
-  Interactive: 'Interactive',
-  Batch: 'Batch',
-  Network: 'Network',
-  ClearText: 'NetworkCleartext',
-};
 
 /**
  * The groups of the built-in pool accounts and of every pool account accounts.json does not
@@ -244,66 +235,4 @@ function defaultedIdentityType(
   return { identityType: pool.identityType };
 }
 
-/** The account a virtual directory's connect-as credentials name. */
-export function resolveConnectAs(
-  connectAs: ConnectAsCredentials,
-  iis: IisConfiguration,
-  accounts: AccountIndex,
-  host: HostInfo | null,
-): AnonymousIdentity {
-  if (iis.format === 'MetaBase.xml')
-    return accountIdentity(connectAs.userName.trim(), 'iis6-connect-as-account', 'NetworkCleartext', accounts, host);
-  return accountIdentity(
-    connectAs.userName.trim(),
-    'connect-as-account',
-    LOGON_METHOD_TO_LOGON_TYPE[connectAs.logonMethod],
-    accounts,
-    host,
-  );
-}
-
-export function accountIdentity(
-  name: string,
-  source: IdentitySource,
-  logonType: LogonType,
-  accounts: AccountIndex,
-  host: HostInfo | null,
-): AnonymousIdentity {
-  if (name === '') {
-    return {
-      name: '(none)',
-      sid: null,
-      source,
-      accountKind: 'unknown',
-      groups: [],
-      logonType,
-      unresolvedReason: 'no anonymous account name is configured',
-    };
-  }
-  const account = accounts.byName(name);
-  if (!account) {
-    const reason = accounts.isKnownUnresolved(name)
-      ? `the host could not resolve "${name}" to a SID (listed as unresolved in accounts.json)`
-      : `"${name}" is not in accounts.json, so its SID and groups are unknown`;
-    return {
-      name,
-      sid: null,
-      source,
-      accountKind: guessAccountKind(name, host) ?? 'unknown',
-      groups: [],
-      logonType,
-      unresolvedReason: reason,
-    };
-  }
-  const identity: AnonymousIdentity = {
-    name: account.name,
-    sid: account.sid,
-    source,
-    accountKind: account.kind,
-    groups: [...account.groups],
-    logonType,
-  };
-  if (account.groupsCollected) identity.groupsCollected = true;
-  if (account.groupsIncomplete !== undefined) identity.groupsIncomplete = account.groupsIncomplete;
-  return identity;
-}
+export { accountIdentity, resolveConnectAs } from './account-identity';
